@@ -1,0 +1,285 @@
+"""The `lodpipe` command: parses options, calls the library, prints, sets the exit code.
+
+Exit codes: 0 ok (warnings allowed), 1 data errors in a report, 2 usage or load errors.
+The library never prints or exits; this module is the only place that does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.config import DEFAULT_BASE_IRI
+from pipeline.export import parsed_to_json
+from pipeline.model import Finding, Parsed, Severity
+from pipeline.parse import parse_report
+
+EXIT_OK, EXIT_DATA, EXIT_LOAD = 0, 1, 2
+
+
+def _exit_code(results: Sequence[Parsed]) -> int:
+    if any(r.report is None for r in results):
+        return EXIT_LOAD
+    if any(r.has_errors for r in results):
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def format_finding(finding: Finding) -> str:
+    """`reports/x.txt:12: warning funding.sum-mismatch: message` (compiler style)."""
+    where = finding.file if finding.span is None else f"{finding.file}:{finding.span.line}"
+    return f"{where}: {finding.severity.value} {finding.code}: {finding.message}"
+
+
+def _parse_all(files: Sequence[Path], progress: bool) -> list[Parsed]:
+    results: list[Parsed] = []
+    with click.progressbar(
+        files, label="Reading reports", file=sys.stderr, show_pos=True
+    ) if progress else _nullbar(files) as bar:
+        for path in bar:
+            results.append(parse_report(path))
+    return results
+
+
+class _nullbar:
+    def __init__(self, items: Sequence[Path]) -> None:
+        self.items = items
+
+    def __enter__(self) -> Sequence[Path]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+base_option = click.option(
+    "--base",
+    "base_iri",
+    default=DEFAULT_BASE_IRI,
+    show_default=True,
+    help="Base IRI every resource is minted under.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lodpipe")
+def main() -> None:
+    """Turn Latvian delegation reports ("Kopsavilkums") into Linked Open Data."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the model (see pipeline/schemas/extract.schema.json); text: findings only.",
+)
+def extract(files: tuple[Path, ...], fmt: str) -> None:
+    """Read reports and print what they say, with findings.
+
+    The model goes to standard output, findings to standard error.
+    """
+    results = _parse_all(files, progress=False)
+    if fmt == "json":
+        doc = {"lodpipe": __version__, "reports": [parsed_to_json(r) for r in results]}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    for parsed in results:
+        for finding in parsed.findings:
+            click.echo(format_finding(finding), err=True)
+    sys.exit(_exit_code(results))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("_site"), show_default=True)
+@base_option
+def build(files: tuple[Path, ...], out: Path, base_iri: str) -> None:
+    """Run every stage on the reports and write the site to OUT."""
+    results = _parse_all(files, progress=len(files) > 20)
+    for parsed in results:
+        counts = {s: 0 for s in Severity}
+        for finding in parsed.findings:
+            counts[finding.severity] += 1
+        if parsed.report is None:
+            click.echo(f"{parsed.file}: not read", err=True)
+        else:
+            rep = parsed.report
+            click.echo(
+                f"{parsed.file}: region={rep.region} years={len(rep.years)} "
+                f"activities={len(rep.activities)} "
+                f"indicators={sum(len(a.indicators) for a in rep.activities)} "
+                f"funding rows={len(rep.funding)} "
+                f"errors={counts[Severity.ERROR]} warnings={counts[Severity.WARNING]}"
+            )
+        for finding in parsed.findings:
+            click.echo("  " + format_finding(finding), err=True)
+    sys.exit(_exit_code(results))
+
+
+# -- researchers and portals: query, serve, push ----------------------------------------------
+
+site_option = click.option(
+    "--site",
+    type=click.Path(path_type=Path),
+    default=Path("_site"),
+    show_default=True,
+    help="The built site; its dataset dump is data/dataset.nt.",
+)
+
+
+def _fail(message: str) -> NoReturn:
+    """A load or usage problem: one clear line on standard error, exit 2, no traceback."""
+    click.echo(f"lodpipe: {message}", err=True)
+    sys.exit(EXIT_LOAD)
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY", required=False)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path),
+    help="Read the query from a .rq file instead.",
+)
+@site_option
+@click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Query these RDF files (.nt, .ttl, .jsonld, .nq, .trig) instead of the site's dump.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="SELECT/ASK: text table, SPARQL CSV or SPARQL JSON results. "
+    "CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json.",
+)
+def query(
+    query_text: str | None,
+    query_file: Path | None,
+    site: Path,
+    data_files: tuple[Path, ...],
+    fmt: str,
+) -> None:
+    """Run a SPARQL query (QUERY, '-' for standard input, or --file) over the dataset."""
+    from pipeline import results
+    from pipeline.query import DatasetError, Graph, QueryError, default_dump, read_query_file
+    from pipeline.query import run_query as run
+
+    if (query_text is None) == (query_file is None):
+        raise click.UsageError("give either a QUERY or --file, not both")
+    try:
+        if query_file is not None:
+            text = read_query_file(query_file)
+        else:
+            text = sys.stdin.read() if query_text == "-" else str(query_text)
+        paths = data_files or (default_dump(site),)
+        result = run(text, paths)
+    except (DatasetError, QueryError) as error:
+        where = f"{query_file}: " if query_file and isinstance(error, QueryError) else ""
+        _fail(f"{where}{error}".replace(f"{query_file}: {query_file}: ", f"{query_file}: "))
+    if isinstance(result, Graph):
+        media = results.JSON_LD if fmt == "json" else results.TURTLE
+        click.echo(results.graph_bytes(result, media).decode("utf-8"), nl=False)
+    elif fmt == "json":
+        click.echo(results.to_json(result, indent=2), nl=False)
+    elif fmt == "csv":
+        click.echo(results.to_csv(result), nl=False)
+    else:
+        click.echo(results.to_table(result), nl=False)
+
+
+@main.command()
+@site_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="0 picks a free port.")
+@click.option(
+    "--resolver",
+    is_flag=True,
+    help="Also negotiate content on resource IRIs as w3id does (Accept: text/turtle -> 303).",
+)
+@click.option("--sparql", is_flag=True, help="Also answer SPARQL queries at /sparql.")
+def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> None:
+    """Serve the built site as GitHub Pages does, until Ctrl-C."""
+    import logging
+
+    from pipeline.query import DatasetError
+    from pipeline.serve import make_server
+
+    try:
+        server = make_server(site, host, port, resolver=resolver, sparql=sparql)
+    except (DatasetError, OSError) as error:
+        _fail(f"cannot serve {site}: {error}")
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    extras = [name for name, on in (("resolver", resolver), ("SPARQL at /sparql", sparql)) if on]
+    shown = f" with {', '.join(extras)}" if extras else ""
+    click.echo(f"Serving {site}{shown} at {server.url}/ (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.",
+)
+@click.option("--graph", "graph_iri", help="The named graph to replace [default: BASE + data/dataset].")
+@click.option(
+    "--gsp-url",
+    help="The full URL to PUT to, with {graph} for the encoded graph IRI, for stores "
+    "whose parameter is not ?graph= (Virtuoso: ...?graph-uri={graph}).",
+)
+@site_option
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(path_type=Path),
+    help="Push this N-Triples or Turtle file instead of the site's dump.",
+)
+@base_option
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds per request.")
+@click.option("--retries", default=3, show_default=True, help="Retries on 5xx or no answer.")
+def push(
+    endpoint: str,
+    graph_iri: str | None,
+    gsp_url: str | None,
+    site: Path,
+    data_file: Path | None,
+    base_iri: str,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Replace the dataset's named graph in a SPARQL store (credentials: $LODPIPE_PUSH_AUTH)."""
+    from pipeline.config import DUMP_DIR, DUMP_STEM, Settings
+    from pipeline.push import PushError, push_dataset
+
+    dump = data_file or Settings(out_dir=site).dump_path("nt")
+    graph = graph_iri or f"{base_iri}{DUMP_DIR}/{DUMP_STEM}"
+    try:
+        done = push_dataset(
+            dump, endpoint, graph, gsp_url=gsp_url, timeout=timeout, retries=retries
+        )
+    except PushError as error:
+        _fail(f"{dump}: {error}")
+    count = "" if done.triples is None else f"{done.triples} triples, "
+    click.echo(
+        f"{dump}: {count}{done.size} bytes -> graph <{done.graph}> "
+        f"at {done.url} ({done.status}, attempt {done.attempts})"
+    )

@@ -1,0 +1,56 @@
+"""The domain model as plain JSON values: the `lodpipe extract` output.
+
+Field order follows the dataclasses, so the output is stable; the schema is
+`pipeline/schemas/extract.schema.json`. Bump SCHEMA_VERSION on any incompatible change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pipeline.model import Parsed, Report, Span
+
+SCHEMA_VERSION = "1"
+#: Fields left out of the JSON: the whole source text is the input the user already has.
+_OMIT = {"source_text"}
+
+
+def _value(obj: Any) -> Any:
+    if isinstance(obj, Span):
+        return {"file": obj.file, "line": obj.line, "end_line": obj.end_line, "start": obj.start, "end": obj.end}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            if f.name in _OMIT:
+                continue
+            key = "source" if f.name == "span" else f.name
+            out[key] = _value(getattr(obj, f.name))
+        return out
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, tuple | list):
+        return [_value(x) for x in obj]
+    return obj
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    result: dict[str, Any] = _value(report)
+    result["region"] = report.region
+    return result
+
+
+def parsed_to_json(parsed: Parsed) -> dict[str, Any]:
+    return {
+        "file": parsed.file,
+        "schema_version": SCHEMA_VERSION,
+        "report": report_to_json(parsed.report) if parsed.report is not None else None,
+        "findings": [_value(f) for f in parsed.findings],
+    }

@@ -1,0 +1,277 @@
+"""The typed domain model of a delegation report ("Kopsavilkums").
+
+Every value keeps where it came from (a `Span`) and the words the report used for it.
+Nothing here knows about parsing, RDF or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value came from: a file, its 1-based lines, and character offsets.
+
+    Offsets count characters (code points) in the report's source text: the decoded file
+    without a byte-order mark and with every line ending turned into a single "\\n". That
+    text is what the site publishes as the report's source, so offsets and lines match it.
+    """
+
+    file: str
+    line: int
+    end_line: int
+    start: int
+    end: int
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in a report: a value, never an exception.
+
+    `code` is stable once published (`funding.sum-mismatch`); the message may change.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    file: str
+    span: Span | None = None
+
+
+class Qualifier(StrEnum):
+    """How a quantity is qualified in the text."""
+
+    EXACT = "exact"
+    MORE_THAN = "more-than"  # "vairāk nekā", "vairāk kā"
+    AT_LEAST = "at-least"  # "vismaz"
+    ABOUT = "about"  # "ap", "aptuveni"
+
+
+class ActivityGroup(StrEnum):
+    """The two parts of the work within an implementation year."""
+
+    CIVIL_SOCIETY = "civil-society"
+    MINORITY_CAPACITY = "minority-capacity"  # "... mazākumtautību kapacitātes celšanai"
+
+
+class Purpose(StrEnum):
+    """What a funding line is for."""
+
+    CIVIL_SOCIETY = "civil-society"  # "pilsoniskās sabiedrības attīstībai ..."
+    MINORITY_NGOS = "minority-ngos"  # "mazākumtautību nevalstisko organizāciju ..."
+
+
+class AmountRole(StrEnum):
+    """What an amount of money is, as the report states it."""
+
+    PLANNED = "planned"  # "Plānots", the planned column
+    ACTUAL = "actual"  # "Faktiski", the actual column
+    CARRIED_OVER = "carried-over"  # remainder moved to the next period
+    CARRIED_IN = "carried-in"  # remainder received from the previous period
+    RETURNED = "returned"  # unused funding returned to the ministry
+    REMAINDER = "remainder"  # unspent, with no statement of what happened to it
+    REPORTED = "reported"  # older template: one amount per calendar year, not said which
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+
+
+class LegalForm(StrEnum):
+    ASSOCIATION = "association"  # biedrība
+    FOUNDATION = "foundation"  # nodibinājums
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of report text, whitespace-normalised, with its source."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in the report. `end` is set for ranges such as "19.-23.12.20."."""
+
+    start: dt.date
+    end: dt.date | None
+    precision: DatePrecision
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A date range as written; either end is None when it could not be read."""
+
+    start: dt.date | None
+    end: dt.date | None
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A planning region named in the text (key: "latgale", "riga", ...)."""
+
+    key: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A national minority or a place named in an activity.
+
+    `key` is a stable ASCII key ("polish", "daugavpils"), `kind` for places is
+    "city" or "municipality", for minorities "minority".
+    """
+
+    key: str
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A quantity in an activity: 'vairāk nekā 670 dalībnieki' -> 670, more-than, participants."""
+
+    value: int
+    qualifier: Qualifier
+    kind: str
+    phrase: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One item of the work done in a year, numbered or bulleted in the report."""
+
+    year: int
+    group: ActivityGroup
+    position: int  # 1-based order within its year and group
+    number: str | None  # as written: "1)", "4.", or None for a bullet
+    text: Text
+    indicators: tuple[Indicator, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    minorities: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImplementationYear:
+    """'I. ĪSTENOŠANAS GADS (...)'. `stated` is False when the report has no year headings
+    and the whole delegation period is read as its only year."""
+
+    ordinal: int
+    numeral: str | None
+    period: Period | None
+    heading: Text | None
+    stated: bool
+    activities: tuple[Activity, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One amount of money in the funding section."""
+
+    role: AmountRole
+    purpose: Purpose | None  # None: the total for its role
+    value: Decimal | None  # None: the row names a year but gives no amount
+    text: str  # the amount as written, "53 948, 50"
+    label: str  # the words around it as written (the purpose phrase, a note)
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FundingYear:
+    """Funding of one implementation year (or one calendar year in the older template)."""
+
+    ordinal: int | None  # implementation year this row belongs to
+    period: Period | None  # the date range written in the funding row, if any
+    calendar_year: int | None  # older template: "2020.gads"
+    amounts: tuple[Amount, ...]
+    span: Span
+
+    def total(self, role: AmountRole) -> Amount | None:
+        return next((a for a in self.amounts if a.role is role and a.purpose is None), None)
+
+    def lines(self, role: AmountRole) -> tuple[Amount, ...]:
+        return tuple(a for a in self.amounts if a.role is role and a.purpose is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A short answer such as 'Nav' (none). `none` is True for an explicit 'Nav'."""
+
+    text: Text
+    none: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Implementer:
+    legal_form: LegalForm | None
+    legal_form_text: str | None  # "Biedrība"
+    name: Text  # without quotation marks
+    registration_number: Text | None
+    text: Text  # the whole cell as written
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one report says, and where it says it."""
+
+    file: str  # the name the report was read under
+    sha256: str  # of the file's bytes
+    source_text: str  # see `Span`
+    title: Text | None
+    title_years: tuple[int, int] | None  # "(2022-2025)"
+    task: Text | None
+    region_in_title: RegionMention | None
+    region_in_task: RegionMention | None
+    implementer: Implementer | None
+    delegation_period: Period | None
+    objectives: tuple[Text, ...] = ()
+    years: tuple[ImplementationYear, ...] = ()
+    funding: tuple[FundingYear, ...] = ()
+    irregular_expenditure: Statement | None = None
+    unrecovered_amount: Statement | None = None
+    other_information: Statement | None = None
+    unlabelled: tuple[Text, ...] = ()  # text outside any known section, kept as written
+
+    @property
+    def region(self) -> str | None:
+        """The region key, preferring the title (the task text of one report is wrong)."""
+        found = self.region_in_title or self.region_in_task
+        return found.key if found else None
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return tuple(a for y in self.years for a in y.activities)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The outcome of reading one file: a report (None when it could not be read) and findings."""
+
+    file: str
+    report: Report | None
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def has_errors(self) -> bool:
+        return self.report is None or any(f.severity is Severity.ERROR for f in self.findings)

@@ -1,0 +1,169 @@
+"""Parse stage: a report file in, a `Parsed` (report + findings) out.
+
+Entry points: `parse_report(path)` and `parse_bytes(data, name)`. Reading never raises for
+bad input: a file that cannot be read gives `Parsed(report=None)` with a load-error finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.model import (
+    ActivityGroup,
+    Finding,
+    FundingYear,
+    ImplementationYear,
+    Parsed,
+    Report,
+    Severity,
+)
+from pipeline.parse.activities import read_description
+from pipeline.parse.checks import check_report
+from pipeline.parse.decode import decode
+from pipeline.parse.fields import (
+    find_region,
+    read_implementer,
+    read_period,
+    read_statement,
+    read_title,
+    text_of,
+)
+from pipeline.parse.funding import read_funding
+from pipeline.parse.sections import REQUIRED, Section, split_sections
+from pipeline.parse.text import Source, clean
+
+__all__ = ["parse_bytes", "parse_report"]
+
+_SECTION_NAMES = {
+    Section.TASK: "Valsts pārvaldes uzdevums (task)",
+    Section.IMPLEMENTER: "Valsts pārvaldes uzdevuma veicējs (implementer)",
+    Section.PERIOD: "Valsts pārvaldes uzdevuma deleģēšanas periods (delegation period)",
+    Section.DESCRIPTION: "Apraksts un vērtējums … (description of results)",
+    Section.FUNDING: "Plānotais un faktiski izlietotais … finansējums (funding)",
+    Section.IRREGULAR: "Neatbilstoši veiktie izdevumi (irregular expenditure)",
+    Section.UNRECOVERED: "Neatgūto līdzekļu apmērs … (unrecovered amount)",
+    Section.OTHER: "Cita informācija (other information)",
+}
+
+
+def parse_report(path: Path, name: str | None = None) -> Parsed:
+    """Read one report file. `name` is how the file is named in spans (default: the path)."""
+    file = name if name is not None else path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return Parsed(file, None, (Finding("input.unreadable", Severity.ERROR, reason, file),))
+    return parse_bytes(data, file)
+
+
+def parse_bytes(data: bytes, file: str) -> Parsed:
+    decoded = decode(data, file)
+    if decoded.text is None:
+        assert decoded.error is not None
+        return Parsed(file, None, (decoded.error,))
+    return parse_text(decoded.text, file, hashlib.sha256(data).hexdigest())
+
+
+def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
+    source = Source(file, text)
+    split = split_sections(clean(text))
+    if not split.sections and "Kopsavilkums" not in text:
+        message = "this is not a delegation report: none of its section labels were found"
+        return Parsed(file, None, (Finding("input.not-a-report", Severity.ERROR, message, file),))
+
+    findings: list[Finding] = []
+    for section in Section:
+        if section not in split.sections:
+            severity = Severity.ERROR if section in REQUIRED else Severity.WARNING
+            findings.append(
+                Finding(
+                    "structure.missing-section",
+                    severity,
+                    f"the section '{_SECTION_NAMES[section]}' is missing",
+                    file,
+                )
+            )
+    sections = split.sections
+    title = read_title(split.head, source)
+    task_mapped = sections[Section.TASK].collapse() if Section.TASK in sections else None
+    task = text_of(task_mapped, source) if task_mapped is not None else None
+    default_group = (
+        ActivityGroup.MINORITY_CAPACITY
+        if task is not None
+        and "mazākumtautīb" in task.value
+        and "pilsonisk" not in task.value
+        else ActivityGroup.CIVIL_SOCIETY
+    )
+    description = (
+        read_description(sections[Section.DESCRIPTION], source, default_group)
+        if Section.DESCRIPTION in sections
+        else None
+    )
+    funding = read_funding(sections[Section.FUNDING], source) if Section.FUNDING in sections else None
+    delegation = read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
+
+    years = description.years if description else ()
+    if years and not years[0].stated and delegation is not None:
+        years = (replace(years[0], period=delegation),) + years[1:]
+    funding_years = _match_years(funding.years if funding else (), years)
+
+    def statement(section: Section):  # type: ignore[no-untyped-def]
+        return read_statement(sections[section], source) if section in sections else None
+
+    unlabelled = tuple(t for t in (title.rest,) if t is not None)
+    report = Report(
+        file=file,
+        sha256=sha256,
+        source_text=text,
+        title=title.title,
+        title_years=title.years,
+        task=task,
+        region_in_title=find_region(title.mapped, source, last=True),
+        region_in_task=find_region(task_mapped, source, last=False),
+        implementer=(
+            read_implementer(sections[Section.IMPLEMENTER], source)
+            if Section.IMPLEMENTER in sections
+            else None
+        ),
+        delegation_period=delegation,
+        objectives=description.objectives if description else (),
+        years=years,
+        funding=funding_years,
+        irregular_expenditure=statement(Section.IRREGULAR),
+        unrecovered_amount=statement(Section.UNRECOVERED),
+        other_information=statement(Section.OTHER),
+        unlabelled=unlabelled,
+    )
+    findings.extend(
+        check_report(
+            report,
+            has_group_headings=bool(description and description.has_group_headings),
+            missing_amounts=funding.missing_amounts if funding else (),
+            unread_amounts=funding.unread if funding else (),
+            source=source,
+        )
+    )
+    return Parsed(file, report, tuple(findings))
+
+
+def _match_years(
+    funding: tuple[FundingYear, ...], years: tuple[ImplementationYear, ...]
+) -> tuple[FundingYear, ...]:
+    """Give each funding row the implementation year it reports on: by its dates when it has
+    them, else by order (first row, first year) when the counts agree."""
+    by_period = {(y.period.start, y.period.end): y.ordinal for y in years if y.period}
+    same_count = len(funding) == len(years)
+    matched = []
+    for i, row in enumerate(funding):
+        ordinal = None
+        if row.calendar_year is not None:
+            ordinal = None
+        elif row.period is not None:
+            ordinal = by_period.get((row.period.start, row.period.end))
+        elif same_count:
+            ordinal = years[i].ordinal
+        matched.append(replace(row, ordinal=ordinal))
+    return tuple(matched)

@@ -1,0 +1,260 @@
+"""The description section: implementation years, activity groups and activities.
+
+One reading for every layout. The cleaned section is scanned for markers (year headings,
+group headings, item numbers, bullets); text between markers belongs to the open item.
+Rules that hold across the reports:
+- an item number starts an item when it is the next in its list ("1)" after "- ", after a
+  line break, or after "; " / ". " / ": " inside a paragraph), or a "1" at a line start;
+- a bullet starts an unnumbered item, except right after a lead-in ending in ":", where the
+  bullets are that item's sub-items (they stay in its text), until a plain paragraph;
+- a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.latvian import find_period
+from pipeline.parse.mentions import (
+    find_indicators,
+    find_minorities,
+    find_places,
+    find_activity_dates,
+)
+from pipeline.parse.text import Mapped, Source
+
+_LINE_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+_MARKERS = re.compile(
+    r"(?P<year>(?<![\w])(?P<numeral>[IVX]{1,4})\.?\s+ĪSTENOŠANAS\s+GADS"
+    r"(?:\s*\((?P<range>[^()]*)\))?\.?)"
+    rf"|(?P<group>{_LINE_START}[^\n\t\x0b:;.]{{0,80}}?kapacitātes\s+celšanai\s*:)"
+    rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
+    r"|(?P<dot>•)"
+    r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
+)
+_SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
+_WS = " \n\t\x0b\u00a0"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*\S")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+@dataclass(slots=True)
+class _Item:
+    number: str | None
+    pieces: list[Mapped] = field(default_factory=list)
+    sub_run: bool = False  # bullets now are sub-items of this item
+
+
+@dataclass(slots=True)
+class _Year:
+    ordinal: int
+    numeral: str | None
+    period: Period | None
+    heading: Text | None
+    stated: bool
+    items: list[tuple[ActivityGroup, _Item]] = field(default_factory=list)
+    notes: list[Mapped] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    years: tuple[ImplementationYear, ...]
+    objectives: tuple[Text, ...]
+    has_group_headings: bool
+
+
+def read_description(section: Mapped, source: Source, default_group: ActivityGroup) -> Description:
+    text = section.replace(_SEPARATOR_CELL, "")
+    reader = _Reader(text, source, default_group)
+    reader.run()
+    return reader.result()
+
+
+class _Reader:
+    def __init__(self, text: Mapped, source: Source, default_group: ActivityGroup) -> None:
+        self.text = text
+        self.source = source
+        self.default_group = default_group
+        self.group = default_group
+        self.years: list[_Year] = []
+        self.objectives: list[_Item] = []
+        self.item: _Item | None = None
+        self.expected = 1
+        self.style: str | None = None
+        self.in_objectives = False
+        self.has_groups = False
+
+    # -- scanning -------------------------------------------------------------------------
+    def run(self) -> None:
+        s = self.text.text
+        pos = 0
+        for m in _MARKERS.finditer(s):
+            kind = self._kind(m)
+            if kind is None:
+                continue
+            self._text(self.text[pos : m.start()])
+            pos = m.end()
+            if kind == "year":
+                self._year(m)
+            elif kind == "group":
+                self._group(m)
+            elif kind == "number":
+                self._number(m)
+            elif kind == "bullet":
+                self._bullet()
+        self._text(self.text[pos:])
+        self._close()
+
+    def _kind(self, m: re.Match[str]) -> str | None:
+        if m.group("year"):
+            return "year"
+        if m.group("group"):
+            return "group"
+        if m.group("dash") or m.group("dot"):
+            return "bullet"
+        if m.group("num"):
+            return "number" if self._accepts_number(m) else None
+        return None
+
+    def _accepts_number(self, m: re.Match[str]) -> bool:
+        n, style = int(m.group("n")), m.group("style")
+        before = self.text.text[: m.start()].rstrip(" \u00a0")
+        at_line_start = not before or before[-1] in "\n\t\x0b•-–*"
+        after_break = at_line_start or before.endswith((";", ".", ":", ")"))
+        if n == 1 and at_line_start:
+            return True
+        if self.style is not None and style != self.style:
+            return False
+        if n == self.expected and after_break:
+            return n > 1 or at_line_start or before.endswith(":")
+        return False
+
+    # -- events ---------------------------------------------------------------------------
+    def _text(self, piece: Mapped) -> None:
+        if not piece.text.strip(" \n\t\x0b\u00a0"):
+            return
+        if self.item is not None:
+            self.item.pieces.append(piece)
+            if piece.text.rstrip(" \n\t\x0b\u00a0").endswith(":"):
+                self.item.sub_run = True
+            elif _PARAGRAPH_BREAK.search(piece.text):
+                self.item.sub_run = False  # a plain paragraph after the sub-items ends them
+        else:
+            self._current_year().notes.append(piece)
+
+    def _year(self, m: re.Match[str]) -> None:
+        self._close()
+        numeral = m.group("numeral")
+        heading = self.text[m.start() : m.end()].collapse()
+        period = None
+        if m.group("range") is not None:
+            inner = self.text[m.start("range") : m.end("range")].collapse()
+            found = find_period(inner.text)
+            if found:
+                period = Period(found.start, found.end, inner.text, self.source.span_of(inner))
+            else:
+                period = Period(None, None, inner.text, self.source.span_of(inner))
+        ordinal = _ROMAN.get(numeral, len(self.years) + 1)
+        self.years.append(
+            _Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
+        )
+        self.group = self.default_group
+        self._reset_list()
+
+    def _group(self, m: re.Match[str]) -> None:
+        self._close()
+        self.has_groups = True
+        self.group = ActivityGroup.MINORITY_CAPACITY
+        self._reset_list()
+
+    def _number(self, m: re.Match[str]) -> None:
+        n, style = int(m.group("n")), m.group("style")
+        lead = self._take_lead_in() if n == 1 else None
+        self._close()
+        if lead is not None:
+            self.in_objectives = lead.endswith("uzdevumi:")
+        self.item = _Item(f"{n}{style}")
+        self.expected = n + 1
+        self.style = style
+
+    def _bullet(self) -> None:
+        if self.item is not None and self.item.sub_run:
+            return  # a sub-item: its text stays in the open item
+        self._close()
+        self.item = _Item(None)
+
+    # -- state ----------------------------------------------------------------------------
+    def _take_lead_in(self) -> str:
+        """The paragraph introducing a new list. When it trails the open item after a line
+        break and ends in ':', it is moved to the year's notes: it is not part of that item."""
+        item = self.item
+        if item is None or not item.pieces:
+            year = self._current_year()
+            return year.notes[-1].text.strip(_WS) if year.notes else ""
+        last = item.pieces[-1]
+        body = last.text.rstrip(_WS)
+        if body.endswith(":"):
+            cut = max(body.rfind(c) for c in "\n\t\x0b")
+            if cut > 0 and body[:cut].strip(_WS):
+                item.pieces[-1] = last[:cut]
+                self._current_year().notes.append(last[cut:])
+        return body.strip(_WS)
+
+    def _reset_list(self) -> None:
+        self.expected, self.style, self.in_objectives = 1, None, False
+
+    def _current_year(self) -> _Year:
+        if not self.years:
+            self.years.append(_Year(1, None, None, None, False))
+        return self.years[-1]
+
+    def _close(self) -> None:
+        item, self.item = self.item, None
+        if item is None or not any(p.text.strip() for p in item.pieces):
+            return
+        if self.in_objectives:
+            self.objectives.append(item)
+        else:
+            self._current_year().items.append((self.group, item))
+
+    # -- result ---------------------------------------------------------------------------
+    def result(self) -> Description:
+        years = tuple(self._build_year(y) for y in self.years)
+        objectives = tuple(self._text_of(Mapped.join(i.pieces)) for i in self.objectives)
+        return Description(years, objectives, self.has_groups)
+
+    def _text_of(self, mapped: Mapped) -> Text:
+        collapsed = mapped.collapse()
+        return Text(collapsed.text, self.source.span_of(collapsed))
+
+    def _build_year(self, year: _Year) -> ImplementationYear:
+        activities: list[Activity] = []
+        positions: dict[ActivityGroup, int] = {}
+        for group, item in year.items:
+            positions[group] = positions.get(group, 0) + 1
+            collapsed = Mapped.join(item.pieces).collapse()
+            activities.append(
+                Activity(
+                    year=year.ordinal,
+                    group=group,
+                    position=positions[group],
+                    number=item.number,
+                    text=Text(collapsed.text, self.source.span_of(collapsed)),
+                    indicators=find_indicators(collapsed, self.source),
+                    dates=find_activity_dates(collapsed, self.source),
+                    minorities=find_minorities(collapsed, self.source),
+                    places=find_places(collapsed, self.source),
+                )
+            )
+        notes = tuple(self._text_of(n) for n in year.notes)
+        return ImplementationYear(
+            ordinal=year.ordinal,
+            numeral=year.numeral,
+            period=year.period,
+            heading=year.heading,
+            stated=year.stated,
+            activities=tuple(activities),
+            notes=notes,
+        )

@@ -1,0 +1,270 @@
+"""Consistency checks on a parsed report: each contradiction becomes a `Finding`.
+
+The report is never corrected here; the findings say what disagrees and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pipeline.model import (
+    Amount,
+    AmountRole,
+    DatePrecision,
+    Finding,
+    FundingYear,
+    Purpose,
+    Report,
+    Severity,
+    Span,
+)
+from pipeline.parse.text import Mapped, Source
+
+_REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+
+
+def money(value: Decimal) -> str:
+    """54000.00 -> '54 000,00' (the reports' own notation)."""
+    sign = "-" if value < 0 else ""
+    whole, _, cents = f"{abs(value):.2f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{sign}{' '.join(groups)},{cents}"
+
+
+def check_report(
+    report: Report,
+    *,
+    has_group_headings: bool,
+    missing_amounts: tuple[tuple[int, Mapped], ...],
+    unread_amounts: tuple[Mapped, ...],
+    source: Source,
+) -> list[Finding]:
+    f = report.file
+
+    def finding(code: str, message: str, span: Span | None, severity: Severity = Severity.WARNING) -> Finding:
+        return Finding(code, severity, message, f, span)
+
+    out: list[Finding] = []
+    out.extend(_structure(report, has_group_headings, finding))
+    out.extend(_periods(report, finding))
+    out.extend(_activity_dates(report, finding))
+    for row in report.funding:
+        out.extend(_funding(row, finding))
+    for index, row_text in missing_amounts:
+        label = _row_label(report.funding[index])
+        out.append(finding("funding.missing-amount", f"the funding row for {label} gives no amount", source.span_of(row_text)))
+    for piece in unread_amounts:
+        out.append(
+            finding(
+                "funding.unread-amount",
+                f"the amount {piece.text!r} could not be told planned, actual or remainder; it is kept only in the source text",
+                source.span_of(piece),
+                Severity.INFO,
+            )
+        )
+    out.extend(_region(report, finding))
+    out.extend(_implementer(report, finding))
+    return out
+
+
+def _structure(report: Report, has_groups: bool, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    for text in report.unlabelled:
+        yield finding(
+            "structure.unlabelled-text",
+            f"text outside any section is kept as written: {text.value!r}",
+            text.span,
+            Severity.INFO,
+        )
+    if report.years and not report.years[0].stated:
+        yield finding(
+            "structure.no-year-headings",
+            "the report has no 'ĪSTENOŠANAS GADS' headings; its delegation period is read as its only year",
+            report.years[0].activities[0].text.span if report.years[0].activities else None,
+            Severity.INFO,
+        )
+    task = report.task.value if report.task else ""
+    if report.activities and not has_groups and "mazākumtautīb" in task and "pilsonisk" in task:
+        yield finding(
+            "structure.no-minority-group",
+            "the activities are not split into the minority capacity-building part; all are read as civil-society work",
+            report.years[0].heading.span if report.years and report.years[0].heading else None,
+            Severity.INFO,
+        )
+
+
+def _periods(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    deleg = report.delegation_period
+    if deleg is not None and (deleg.start is None or deleg.end is None):
+        yield finding("period.unreadable", f"the delegation period {deleg.text!r} could not be read as two dates", deleg.span)
+    if deleg and deleg.start and deleg.end and report.title_years:
+        first, last = report.title_years
+        if (first, last) != (deleg.start.year, deleg.end.year):
+            yield finding(
+                "period.title-span-mismatch",
+                f"the title says {first}-{last} but the delegation period is {deleg.start} to {deleg.end}",
+                report.title.span if report.title else None,
+            )
+    stated = [y for y in report.years if y.stated and y.period is not None]
+    for year in stated:
+        assert year.period is not None
+        if year.period.start is None or year.period.end is None:
+            yield finding("period.unreadable", f"year {year.numeral}: the dates {year.period.text!r} could not be read", year.period.span)
+            continue
+        if deleg and deleg.start and deleg.end and (year.period.start < deleg.start or year.period.end > deleg.end):
+            yield finding(
+                "period.year-outside-delegation",
+                f"implementation year {year.numeral} ({year.period.start} to {year.period.end}) leaves "
+                f"the delegation period ({deleg.start} to {deleg.end})",
+                year.period.span,
+            )
+    dated = sorted(
+        (y for y in stated if y.period and y.period.start and y.period.end),
+        key=lambda y: (y.period.start, y.ordinal),  # type: ignore[union-attr]
+    )
+    for a, b in zip(dated, dated[1:], strict=False):
+        assert a.period and b.period and a.period.end and b.period.start and b.period.end
+        if a.period.end >= b.period.start:
+            yield finding(
+                "period.year-overlap",
+                f"implementation year {a.numeral} ends {a.period.end}, after year {b.numeral} starts {b.period.start}",
+                a.period.span,
+            )
+
+
+def _activity_dates(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    for year in report.years:
+        period = year.period
+        if period is None or period.start is None or period.end is None:
+            continue
+        for activity in year.activities:
+            for date in activity.dates:
+                # Month-only mentions are often plans ("līdz 2025.gada jūlijam"); days are events.
+                if date.precision is not DatePrecision.DAY:
+                    continue
+                last = date.end or date.start
+                if date.start < period.start or last > period.end:
+                    yield finding(
+                        "activity.date-outside-year",
+                        f"the date {date.text!r} in activity {activity.number or activity.position} "
+                        f"falls outside year {year.numeral or year.ordinal} ({period.start} to {period.end})",
+                        date.span,
+                    )
+
+
+def _row_label(row: FundingYear) -> str:
+    if row.calendar_year is not None:
+        return f"calendar year {row.calendar_year}"
+    if row.ordinal is not None:
+        return f"year {row.ordinal}"
+    if row.period is not None:
+        return row.period.text
+    return "an unidentified year"
+
+
+def _value(amount: Amount | None) -> Decimal | None:
+    return amount.value if amount is not None else None
+
+
+def _funding(row: FundingYear, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    label = _row_label(row)
+    for role in AmountRole:
+        total, lines = row.total(role), row.lines(role)
+        if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
+            continue
+        summed = sum((a.value for a in lines if a.value is not None), Decimal(0))
+        if summed != total.value:
+            yield finding(
+                "funding.sum-mismatch",
+                f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
+                total.span,
+            )
+    planned, actual = _value(row.total(AmountRole.PLANNED)), _value(row.total(AmountRole.ACTUAL))
+    if planned is not None and actual is not None:
+        if actual > planned:
+            yield finding(
+                "funding.actual-above-planned",
+                f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
+                row.total(AmountRole.ACTUAL).span,  # type: ignore[union-attr]
+            )
+        stated = Decimal(0)
+        for role in _REMAINDER_ROLES:
+            total = row.total(role)
+            if total is not None and total.value is not None:
+                stated += total.value
+            else:
+                stated += sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
+        if planned - actual != stated:
+            yield finding(
+                "funding.remainder-mismatch",
+                f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
+                f"returns or leaves {money(stated)} EUR",
+                row.total(AmountRole.ACTUAL).span,  # type: ignore[union-attr]
+            )
+    yield from _per_purpose(row, label, finding)
+
+
+def _per_purpose(row: FundingYear, label: str, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    def line(role: AmountRole, purpose: Purpose) -> Amount | None:
+        return next((a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None)
+
+    broken_down = any(a.purpose is not None for r in _REMAINDER_ROLES for a in row.lines(r))
+    for purpose in Purpose:
+        planned, actual = line(AmountRole.PLANNED, purpose), line(AmountRole.ACTUAL, purpose)
+        if planned is None or actual is None:
+            continue
+        assert planned.value is not None and actual.value is not None
+        if actual.value > planned.value:
+            yield finding(
+                "funding.actual-above-planned",
+                f"{label}: actual {money(actual.value)} EUR for {purpose.value} is more than planned {money(planned.value)} EUR",
+                actual.span,
+            )
+        if broken_down:
+            stated = sum(
+                (a.value for r in _REMAINDER_ROLES for a in row.lines(r) if a.purpose is purpose and a.value is not None),
+                Decimal(0),
+            )
+            if planned.value - actual.value != stated:
+                yield finding(
+                    "funding.remainder-mismatch",
+                    f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} EUR, "
+                    f"but the report carries over, returns or leaves {money(stated)} EUR",
+                    actual.span,
+                )
+
+
+def _region(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    title, task = report.region_in_title, report.region_in_task
+    if title and task and title.key != task.key:
+        yield finding(
+            "region.mismatch",
+            f"the title names the region {title.text!r} but the task names {task.text!r}",
+            task.span,
+        )
+    if title is None and task is None:
+        yield finding("region.missing", "no planning region is named in the title or the task", None)
+
+
+def _implementer(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    imp = report.implementer
+    if imp is None:
+        return
+    if imp.registration_number is None:
+        yield finding(
+            "implementer.missing-registration-number",
+            f"the implementer {imp.name.value!r} is given without its registration number",
+            imp.text.span,
+        )
+    elif not (len(imp.registration_number.value) == 11 and imp.registration_number.value.isdigit()):
+        yield finding(
+            "implementer.bad-registration-number",
+            f"the registration number {imp.registration_number.value!r} is not 11 digits",
+            imp.registration_number.span,
+        )
+
+
+__all__ = ["check_report", "money"]

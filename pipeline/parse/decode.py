@@ -1,0 +1,79 @@
+"""Bytes to source text: encoding detection and the load errors a file can have.
+
+Office software still exports Windows-1257 (the Baltic code page) and UTF-16; converters add
+byte-order marks and CRLF line endings. The result is the report's source text (see `Span`).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from pipeline.model import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str | None
+    encoding: str | None
+    error: Finding | None
+
+
+# Windows-1257 decodes almost any byte sequence, so it is tried last, and only if the text
+# then looks like Latvian (or plain ASCII) rather than noise.
+_LATVIAN = set("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
+
+
+def _load_error(file: str, code: str, message: str) -> Decoded:
+    return Decoded(None, None, Finding(code, Severity.ERROR, message, file))
+
+
+def decode(data: bytes, file: str) -> Decoded:
+    """Decode a report file; on failure return a load-error finding naming the file."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _try(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _try(data, "utf-16"), "utf-16"
+    elif b"\x00" in data:
+        return _load_error(
+            file, "input.binary", "the file is binary (it contains NUL bytes), not text"
+        )
+    else:
+        text, encoding = _try(data, "utf-8"), "utf-8"
+        if text is None:
+            text, encoding = _try(data, "cp1257"), "cp1257"
+            if text is not None and not _plausible_baltic(text):
+                text = None
+    if text is None:
+        return _load_error(
+            file,
+            "input.encoding",
+            "the bytes are not UTF-8, UTF-16 with a byte-order mark, or Windows-1257 text",
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text or _control_ratio(text) > 0.01:
+        return _load_error(
+            file, "input.binary", "the file is binary (control characters), not text"
+        )
+    if not text.strip():
+        return _load_error(file, "input.empty", "the file is empty")
+    return Decoded(text, encoding, None)
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _plausible_baltic(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    return sum(c in _LATVIAN for c in non_ascii) / len(non_ascii) > 0.5
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\x0c")
+    return controls / max(len(text), 1)

@@ -1,0 +1,358 @@
+"""The funding section: planned and actual amounts per year, their lines and remainders.
+
+Tables give a planned and an actual column per year row (a row whose first cell does not
+start a new year continues the previous one); PDF text gives the same statements one after
+another, introduced by "Plānots" / "Faktiski" and a date range, with the two columns
+sometimes interleaved. Both are read by one statement reader: each amount is classified by
+the words around it, and a purpose line goes to the latest total still missing lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
+from pipeline.parse.latvian import AMOUNT, find_period, parse_amount
+from pipeline.parse.text import Mapped, Source
+
+_MONEY = re.compile(rf"-?\s*(?P<amount>{AMOUNT})\s*(?:euro|EUR)\b", re.I)
+_CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gads\s*$")
+_PERIOD_RANGE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}\.?\s*[–-]\s*\d{1,2}\.\d{1,2}\.\d{4}\.?")
+_NEW_STATEMENT = re.compile(r"Plānots|Faktiski|Atlikums|neizmantotais", re.I)
+_WS = " \n\t\x0b\u00a0"
+
+
+def purpose_of(text: str) -> Purpose | None:
+    lowered = text.lower()
+    civil = re.search(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", lowered)
+    minority = re.search(r"mazākumtautīb", lowered)
+    if civil and (not minority or civil.start() < minority.start()):
+        return Purpose.CIVIL_SOCIETY
+    return Purpose.MINORITY_NGOS if minority else None
+
+
+@dataclass(slots=True)
+class _Total:
+    role: AmountRole
+    value: Decimal
+    itemised: bool  # followed by "t.sk." (including): lines will follow
+    lines: Decimal = Decimal(0)
+
+
+@dataclass(slots=True)
+class _Block:
+    """One year's statements while they are read."""
+
+    period: Period | None = None
+    calendar_year: int | None = None
+    amounts: list[Amount] = field(default_factory=list)
+    totals: list[_Total] = field(default_factory=list)
+    pieces: list[Mapped] = field(default_factory=list)
+    missing: list[Mapped] = field(default_factory=list)  # rows naming a year with no amount
+
+
+@dataclass(frozen=True, slots=True)
+class FundingRead:
+    years: tuple[FundingYear, ...]
+    missing_amounts: tuple[tuple[int, Mapped], ...]  # (index into years, the row)
+    unread: tuple[Mapped, ...]  # amounts whose role could not be told
+
+
+def read_funding(section: Mapped, source: Source) -> FundingRead:
+    reader = _Reader(source)
+    if "\t" in section.text:
+        reader.read_table(section)
+    else:
+        reader.read_text(section.collapse(), None)
+    return reader.result()
+
+
+class _Reader:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.blocks: list[_Block] = []
+        self.unread: list[Mapped] = []
+
+    # -- layouts ----------------------------------------------------------------------------
+    def read_table(self, section: Mapped) -> None:
+        columns: list[list[Mapped]] = []  # per block: planned cells, actual cells
+        for row in _split(section, "\n"):
+            cells = [c for c in _split(row, "\t")]
+            values = [c.collapse() for c in cells[1:]] if len(cells) > 1 else []
+            if not any(v.text for v in values):
+                continue
+            calendar = _CALENDAR_YEAR.match(values[0].text)
+            if calendar:
+                block = _Block(calendar_year=int(calendar.group(1)))
+                self.blocks.append(block)
+                amount_cells = [v for v in values[1:] if v.text]
+                if amount_cells:
+                    self._statements(block, Mapped.join(amount_cells), AmountRole.REPORTED)
+                else:
+                    block.missing.append(row.collapse())
+                block.pieces.append(row.collapse())
+                continue
+            if self._starts_year(values[0].text) or not self.blocks:
+                self.blocks.append(_Block())
+                columns.append([Mapped.of(""), Mapped.of("")])
+            block = self.blocks[-1]
+            block.pieces.append(row.collapse())
+            for i, value in enumerate(values[:2]):
+                columns[-1][i] = (
+                    Mapped.join([columns[-1][i], value]) if columns[-1][i].text else value
+                )
+        for block, (planned, actual) in zip(
+            [b for b in self.blocks if b.calendar_year is None], columns, strict=True
+        ):
+            for text, role in ((planned, AmountRole.PLANNED), (actual, AmountRole.ACTUAL)):
+                self._statements(block, text, role)
+
+    def read_text(self, text: Mapped, hint: AmountRole | None) -> None:
+        """PDF text: every date range not repeating the current one starts a year."""
+        pos = 0
+        marks = list(_PERIOD_RANGE.finditer(text.text))
+        segments: list[tuple[Mapped | None, Mapped]] = []
+        for i, m in enumerate(marks):
+            if i == 0 and m.start() > 0 and text.text[: m.start()].strip():
+                segments.append((None, text[: m.start()]))
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            segments.append((text[m.start() : m.end()], text[m.end() : stop]))
+            pos = stop
+        if not marks:
+            segments.append((None, text[pos:]))
+        for period_text, body in segments:
+            period = self._period(period_text) if period_text is not None else None
+            current = self.blocks[-1] if self.blocks else None
+            if current is None or (period is not None and not _same(current.period, period)):
+                current = _Block(period=period)
+                self.blocks.append(current)
+            if period_text is not None:
+                current.pieces.append(period_text)
+            current.pieces.append(body)
+            self._statements(current, body, hint)
+
+    # -- statements -------------------------------------------------------------------------
+    def _statements(self, block: _Block, text: Mapped, hint: AmountRole | None) -> None:
+        if block.period is None and hint is not None:
+            found = _PERIOD_RANGE.search(text.text)
+            if found:
+                block.period = self._period(text[found.start() : found.end()])
+        s = text.text
+        role: AmountRole | None = hint
+        remainder: AmountRole | None = None
+        skip_until = -1
+        last_end = 0
+        line_purpose: Purpose | None = None
+        for m in _MONEY.finditer(s):
+            if m.start() < skip_until:
+                continue
+            lead, right = s[last_end : m.start()], s[m.end() :]
+            last_end = m.end()
+            statement = _last_keyword(lead)
+            if statement is not None:
+                remainder = None
+            if statement == "plānots":
+                role = AmountRole.PLANNED
+            elif statement == "faktiski":
+                role = AmountRole.ACTUAL
+            value = parse_amount(m.group("amount"))
+            if re.match(r"\s*\+", right):
+                continue  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
+            if statement in ("atlikums", "neizmantotais"):
+                remainder = _remainder_role(right)
+                self._add(block, m, text, remainder, None, value, right, itemised=True)
+                continue
+            allocated = re.match(
+                rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*euro", right, re.I
+            )
+            if allocated:
+                skip_until = m.end() + allocated.end()
+                purpose = purpose_of(right[allocated.end() : allocated.end() + 120])
+                self._add(block, m, text, AmountRole.REMAINDER, purpose, value, right)
+                continue
+            if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
+                self._add(block, m, text, AmountRole.CARRIED_IN, line_purpose, value, right)
+                continue
+            purpose = _line_purpose(right)
+            if remainder is not None and purpose is not None:
+                self._add(block, m, text, remainder, purpose, value, right)
+                continue
+            if statement in ("plānots", "faktiski") or (purpose is None and role is not None):
+                if role is None:
+                    self.unread.append(text[m.start() : m.end()])
+                    continue
+                itemised = bool(re.match(r"[\s,]*t\.\s?sk", right))
+                self._add(block, m, text, role, None, value, right, itemised=itemised)
+                continue
+            if purpose is not None:
+                target = self._line_target(block, role)
+                if target is None:
+                    self.unread.append(text[m.start() : m.end()])
+                    continue
+                target.lines += value
+                line_purpose = purpose
+                self._add(block, m, text, target.role, purpose, value, right, count=False)
+                continue
+            self.unread.append(text[m.start() : m.end()])
+
+    def _line_target(self, block: _Block, role: AmountRole | None) -> _Total | None:
+        """The total a purpose line belongs to: in a column, that column's; in running text,
+        the latest itemised total whose lines do not yet add up to it."""
+        itemised = [t for t in block.totals if t.itemised and t.role not in _REMAINDERS]
+        if role is not None:
+            same = [t for t in itemised if t.role is role]
+            if same:
+                open_same = [t for t in same if t.lines < t.value]
+                if open_same or len({t.role for t in itemised}) == 1:
+                    return same[-1]
+        open_totals = [t for t in itemised if t.lines < t.value]
+        if open_totals:
+            return open_totals[-1]
+        return itemised[-1] if itemised else None
+
+    def _add(
+        self,
+        block: _Block,
+        m: re.Match[str],
+        text: Mapped,
+        role: AmountRole,
+        purpose: Purpose | None,
+        value: Decimal,
+        right: str,
+        *,
+        itemised: bool = False,
+        count: bool = True,
+    ) -> None:
+        label = _label(right)
+        begin = m.start("amount")
+        piece = text[begin : m.end() + len(label[1])]
+        amount_text = m.group("amount")
+        block.amounts.append(
+            Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
+        )
+        if purpose is None and count:
+            block.totals.append(_Total(role, value, itemised))
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _starts_year(self, text: str) -> bool:
+        head = text.lstrip(_WS)
+        return bool(
+            re.match(rf"(?:{AMOUNT})\s*euro|Plānots|Faktiski|{_PERIOD_RANGE.pattern}", head, re.I)
+        )
+
+    def _period(self, text: Mapped) -> Period:
+        found = find_period(text.text)
+        span = self.source.span_of(text)
+        if found is None:
+            return Period(None, None, text.text, span)
+        return Period(found.start, found.end, text.text.strip(), span)
+
+    def result(self) -> FundingRead:
+        years: list[FundingYear] = []
+        missing: list[tuple[int, Mapped]] = []
+        for block in self.blocks:
+            joined = (
+                Mapped.join([p for p in block.pieces if p.text]) if block.pieces else Mapped.of("")
+            )
+            if not block.amounts:
+                if not block.missing:
+                    block.missing.append(joined)
+                block.amounts.append(
+                    Amount(
+                        AmountRole.REPORTED if block.calendar_year else AmountRole.PLANNED,
+                        None,
+                        None,
+                        "",
+                        "",
+                        self.source.span_of(joined),
+                    )
+                )
+            for row in block.missing:
+                missing.append((len(years), row))
+            years.append(
+                FundingYear(
+                    ordinal=None,
+                    period=block.period,
+                    calendar_year=block.calendar_year,
+                    amounts=tuple(block.amounts),
+                    span=self.source.span_of(joined),
+                )
+            )
+        return FundingRead(tuple(years), tuple(missing), tuple(self.unread))
+
+
+_REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+
+
+def _split(text: Mapped, sep: str) -> list[Mapped]:
+    parts, start = [], 0
+    for i, ch in enumerate(text.text):
+        if ch == sep:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _same(a: Period | None, b: Period) -> bool:
+    return a is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _last_keyword(lead: str) -> str | None:
+    found = list(_NEW_STATEMENT.finditer(lead))
+    return found[-1].group(0).lower() if found else None
+
+
+def _remainder_role(right: str) -> AmountRole:
+    context = _NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
+    if re.search(r"atgriez", context):
+        return AmountRole.RETURNED
+    if re.search(r"pārcel|novirzīt", context):
+        return AmountRole.CARRIED_OVER
+    return AmountRole.REMAINDER
+
+
+def _skip_parenthesis(text: str) -> str:
+    """Text after a parenthesis that opens at once ('(21 553 + 2 447 ...) mazākumtautību')."""
+    if not text.lstrip().startswith("("):
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch == ")":
+            return text[i + 1 :]
+    return ""
+
+
+_CLAUSE_END = re.compile(
+    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|{AMOUNT}|{_NEW_STATEMENT.pattern}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}",
+    re.I,
+)
+
+
+def _clause(right: str) -> str:
+    """The words after an amount up to the next line, amount or statement."""
+    rest = re.sub(r"^\s*euro\b[\s,.]*", "", right, flags=re.I)
+    rest = _skip_parenthesis(rest)
+    end = _CLAUSE_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def _line_purpose(right: str) -> Purpose | None:
+    """The purpose right after an amount, looking past a parenthesis that follows at once."""
+    return purpose_of(_clause(right))
+
+
+def _label(right: str) -> tuple[str, str]:
+    """The words after an amount up to the end of its clause: (normalised, raw)."""
+    rest = re.sub(r"^\s*euro\b", "", right, flags=re.I)
+    end = _CLAUSE_END.search(_skip_parenthesis(rest))
+    cut = len(rest) - len(_skip_parenthesis(rest)) + (end.start() if end else len(_skip_parenthesis(rest)))
+    raw = right[: len(right) - len(rest) + cut]
+    label = re.sub(r"^\s*euro\b", "", raw, flags=re.I).strip(" ,.;()")
+    label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
+    return label.strip(" ,.;()"), raw.rstrip()

@@ -1,0 +1,146 @@
+"""Latvian numbers, amounts and dates in the forms the reports write them.
+
+Pure functions over strings: "54 000,00", "53 948, 50", "2022.gada 15.jūlijs",
+"2022. gada 28. februārī", "15.07.2022.", "20.10.2020. – 20.01.2021.". No report structure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline.model import DatePrecision
+
+# Month stems; the endings vary with case ("jūlijs", "jūlijā", "jūlija", "jūlijam").
+_MONTH_STEMS = (
+    "janvār",
+    "februār",
+    "mart",
+    "aprīl",
+    "maij",
+    "jūnij",
+    "jūlij",
+    "august",
+    "septembr",
+    "oktobr",
+    "novembr",
+    "decembr",
+)
+MONTH = r"(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)[a-zāēīū]{0,3}"
+
+#: An amount of money: thousands separated by spaces (also stray ones), decimal comma.
+AMOUNT = (
+    r"(?<![\d,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,[ ]?\d{2})?(?!\d)|(?<![\d,])\d+(?:,[ ]?\d{2})?(?!\d)"
+)
+_AMOUNT_RE = re.compile(AMOUNT)
+
+
+def parse_amount(text: str) -> Decimal:
+    """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '1342,50' -> 1342.50."""
+    compact = re.sub(r"[ \u00a0]", "", text.strip())
+    if not re.fullmatch(r"\d+(?:,\d{2})?", compact):
+        raise ValueError(f"not an amount: {text!r}")
+    return Decimal(compact.replace(",", "."))
+
+
+def month_number(word: str) -> int:
+    lowered = word.lower()
+    for number, stem in enumerate(_MONTH_STEMS, start=1):
+        if lowered.startswith(stem):
+            return number
+    raise ValueError(f"not a month: {word!r}")
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if len(text) == 2 else value
+
+
+# "2022.gada 15.jūlijs", "2022. gada 28. februārī"
+_LONG = r"(?P<ly>\d{4})\.\s?gada\s+(?P<ld>\d{1,2})\.\s?(?P<lm>" + MONTH + r")"
+# "15.07.2022.", "10.01.21." (a range's first day may lack its month: "19.-23.12.20.")
+_NUMERIC = r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})(?!\d)\.?"
+_DAY_RANGE = r"(?<![\d.])(?P<rd1>\d{1,2})\.\s?[-–]\s?(?P<rd2>\d{1,2})\.(?P<rm>\d{1,2})\.(?P<ry>\d{4}|\d{2})(?!\d)\.?"
+# "2023. gada martā", "2024. g. martā"
+_MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
+
+DATE = re.compile(f"{_LONG}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    start: dt.date
+    end: dt.date | None
+    precision: DatePrecision
+    begin: int  # match position in the searched string
+    stop: int
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> FoundDate | None:
+    g = m.groupdict()
+    if g["ly"]:
+        date = _valid(int(g["ly"]), month_number(g["lm"]), int(g["ld"]))
+        return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
+    if g["rd1"]:
+        year, month = _year(g["ry"]), int(g["rm"])
+        first, last = _valid(year, month, int(g["rd1"])), _valid(year, month, int(g["rd2"]))
+        if first and last:
+            return FoundDate(first, last, DatePrecision.DAY, m.start(), m.end())
+        return None
+    if g["nd"]:
+        date = _valid(_year(g["ny"]), int(g["nm"]), int(g["nd"]))
+        return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
+    month_start = _valid(int(g["my"]), month_number(g["mm"]), 1)
+    return (
+        FoundDate(month_start, None, DatePrecision.MONTH, m.start(), m.end())
+        if month_start
+        else None
+    )
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every full date, day range or month written in `text`, in order."""
+    found = (_from_match(m) for m in DATE.finditer(text))
+    return [f for f in found if f is not None]
+
+
+def parse_date(text: str) -> dt.date:
+    """One whole date, any of the day-precision forms."""
+    found = find_dates(text)
+    if len(found) != 1 or found[0].precision is not DatePrecision.DAY or found[0].end:
+        raise ValueError(f"not a date: {text!r}")
+    return found[0].start
+
+
+_PERIOD_SEP = re.compile(r"^\s*(?:[-–—]|līdz)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPeriod:
+    start: dt.date | None
+    end: dt.date | None
+    begin: int
+    stop: int
+
+
+def find_period(text: str) -> FoundPeriod | None:
+    """The first 'DATE – DATE' or 'DATE līdz DATE' in `text`."""
+    days = [d for d in find_dates(text) if d.precision is DatePrecision.DAY and d.end is None]
+    for first, second in zip(days, days[1:], strict=False):
+        if _PERIOD_SEP.match(text[first.stop : second.begin]):
+            return FoundPeriod(first.start, second.start, first.begin, second.stop)
+    return None
+
+
+def month_end(day: dt.date) -> dt.date:
+    following = day.replace(day=28) + dt.timedelta(days=4)
+    return following - dt.timedelta(days=following.day)

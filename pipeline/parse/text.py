@@ -1,0 +1,155 @@
+"""Text that remembers where each character came from.
+
+Normalising a report (dropping HTML tags, unwrapping lines, collapsing spaces) must not lose
+the link to the source, so every character of a `Mapped` string carries the offset of the
+source character it came from. No report structure here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Span
+
+#: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
+SOFT_BREAK = "\x0b"
+
+_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """A string and, for each of its characters, the source offset it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str, start: int = 0) -> Mapped:
+        return Mapped(text, tuple(range(start, start + len(text))))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, key: slice) -> Mapped:
+        return Mapped(self.text[key], self.offsets[key])
+
+    def source_range(self) -> tuple[int, int]:
+        """The smallest source range covering this text (empty text: an empty range)."""
+        if not self.offsets:
+            return (0, 0)
+        return (min(self.offsets), max(self.offsets) + 1)
+
+    def strip(self, chars: str = " \t\n\x0b\u00a0") -> Mapped:
+        begin, end = 0, len(self.text)
+        while begin < end and self.text[begin] in chars:
+            begin += 1
+        while end > begin and self.text[end - 1] in chars:
+            end -= 1
+        return self[begin:end]
+
+    def collapse(self) -> Mapped:
+        """Every run of white space (including line breaks) becomes one space; ends stripped."""
+        parts: list[str] = []
+        offs: list[int] = []
+        last = 0
+        for m in _WS.finditer(self.text):
+            parts.append(self.text[last : m.start()])
+            offs.extend(self.offsets[last : m.start()])
+            parts.append(" ")
+            offs.append(self.offsets[m.start()])
+            last = m.end()
+        parts.append(self.text[last:])
+        offs.extend(self.offsets[last:])
+        return Mapped("".join(parts), tuple(offs)).strip(" ")
+
+    def replace(self, pattern: re.Pattern[str], repl: str) -> Mapped:
+        """Replace each match by `repl`, every new character mapped to the match's start."""
+        parts: list[str] = []
+        offs: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            parts.append(self.text[last : m.start()])
+            offs.extend(self.offsets[last : m.start()])
+            parts.append(repl)
+            offs.extend([self.offsets[m.start()]] * len(repl))
+            last = m.end()
+        parts.append(self.text[last:])
+        offs.extend(self.offsets[last:])
+        return Mapped("".join(parts), tuple(offs))
+
+    @staticmethod
+    def join(pieces: list[Mapped], sep: str = " ") -> Mapped:
+        parts: list[str] = []
+        offs: list[int] = []
+        for i, piece in enumerate(pieces):
+            if i and sep:
+                parts.append(sep)
+                offs.extend([piece.offsets[0] if piece.offsets else 0] * len(sep))
+            parts.append(piece.text)
+            offs.extend(piece.offsets)
+        return Mapped("".join(parts), tuple(offs))
+
+
+class Source:
+    """A report's source text with its line index; turns offsets into `Span`s."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        end = max(end, start)
+        last = max(end - 1, start)
+        return Span(self.file, self.line_of(start), self.line_of(last), start, end)
+
+    def span_of(self, mapped: Mapped) -> Span:
+        return self.span(*mapped.source_range())
+
+
+# HTML tags the converters left in table cells. Anything else that looks like a tag
+# (<script>, <https://...>) is report text and stays text; the site escapes it.
+_BLOCK_TAGS = "p|div|ol|ul|li|br|tr|td|th|table|tbody|h[1-6]"
+_INLINE_TAGS = "i|b|em|strong|u|span|sup|sub|a|font"
+_TAG = re.compile(rf"</?(?:({_BLOCK_TAGS})|(?:{_INLINE_TAGS}))\b[^<>]*?/?>", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_BOLD = re.compile(r"\*\*")
+
+
+def clean(source_text: str) -> Mapped:
+    """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
+    Markdown autolinks decoded, bold markers removed. Tabs and line breaks stay as they are:
+    they are the table's structure."""
+    text = source_text
+    parts: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    pattern = re.compile(
+        f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}", re.I
+    )
+    for m in pattern.finditer(text):
+        parts.append(text[pos : m.start()])
+        offs.extend(range(pos, m.start()))
+        token = m.group(0)
+        if m.group(2):  # autolink: keep the address
+            parts.append(m.group(2))
+            offs.extend(range(m.start(2), m.end(2)))
+        elif token.startswith("&"):
+            decoded = html.unescape(token)
+            parts.append(decoded)
+            offs.extend([m.start()] * len(decoded))
+        elif m.group(1):  # block tag
+            parts.append(SOFT_BREAK)
+            offs.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    offs.extend(range(pos, len(text)))
+    return Mapped("".join(parts), tuple(offs))

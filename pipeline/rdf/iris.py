@@ -1,0 +1,177 @@
+"""The only place IRIs are minted. The rules are documented in ontology/README.md.
+
+Data IRIs hang off `Settings.base_iri`: `id/report/<key>` (one page per report, every
+part of the report a `#fragment` on it), `id/organisation/<key>`, `id/place/<key>` and
+`source/<key>` (the report's published text, lines anchored as `#L12`). Keys are lowercase
+ASCII `[a-z0-9-]`, so no IRI is a path prefix of another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from rdflib import URIRef
+
+from pipeline.model import ActivityGroup, AmountRole, Purpose
+
+# Latvian letters first, so that keys stay readable ("ā" -> "a", not dropped).
+_LATVIAN = str.maketrans(
+    {
+        "ā": "a", "č": "c", "ē": "e", "ģ": "g", "ī": "i", "ķ": "k", "ļ": "l",
+        "ņ": "n", "ō": "o", "ŗ": "r", "š": "s", "ū": "u", "ž": "z",
+    }
+)  # fmt: skip
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+#: The Ministry of Culture: funder of every task and publisher of every report.
+MINISTRY_KEY = "kulturas-ministrija"
+
+
+def slug(text: str) -> str:
+    """`"Dienvidlatgales NVO atbalsta centrs"` -> `dienvidlatgales-nvo-atbalsta-centrs`."""
+    folded = text.casefold().translate(_LATVIAN)
+    ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return _NOT_KEY.sub("-", ascii_only).strip("-")
+
+
+def report_key(file: str) -> str:
+    """The report's key is its file stem: `reports/000_f25f.txt` -> `000-f25f`."""
+    key = slug(PurePath(file.replace("\\", "/")).stem)
+    if not key:
+        raise ValueError(f"no key can be made from the file name {file!r}")
+    return key
+
+
+def organisation_key(name: str | None, registration_number: str | None) -> str:
+    """`lv-re-<number>` when the number is known, else the slug of the name."""
+    if registration_number:
+        number = slug(registration_number)
+        if number:
+            return f"lv-re-{number}"
+    key = slug(name or "")
+    if not key:
+        raise ValueError("an organisation needs a name or a registration number")
+    return key
+
+
+_GROUP_KEY = {ActivityGroup.CIVIL_SOCIETY: "cs", ActivityGroup.MINORITY_CAPACITY: "mc"}
+
+
+@dataclass(frozen=True, slots=True)
+class Iris:
+    """IRIs of things shared by all reports, under one base."""
+
+    base: str
+
+    def report(self, key: str) -> ReportIris:
+        return ReportIris(URIRef(f"{self.base}id/report/{key}"), self.source(key))
+
+    def organisation(self, key: str) -> URIRef:
+        return URIRef(f"{self.base}id/organisation/{key}")
+
+    def ministry(self) -> URIRef:
+        return self.organisation(MINISTRY_KEY)
+
+    def place(self, key: str) -> URIRef:
+        return URIRef(f"{self.base}id/place/{slug(key)}")
+
+    def source(self, key: str) -> URIRef:
+        return URIRef(f"{self.base}source/{key}")
+
+    def dataset_validation(self) -> URIRef:
+        return URIRef(f"{self.base}id/validation/dataset")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportIris:
+    """The report's page and the `#fragment` IRIs of its parts."""
+
+    page: URIRef
+    source: URIRef
+
+    def part(self, fragment: str) -> URIRef:
+        return URIRef(f"{self.page}#{fragment}")
+
+    def fragment_of(self, iri: str) -> str:
+        """The fragment of one of this report's IRIs ("" for the page itself)."""
+        return iri.partition("#")[2]
+
+    def source_line(self, line: int) -> URIRef:
+        return URIRef(f"{self.source}#L{line}")
+
+    @property
+    def task(self) -> URIRef:
+        return self.part("task")
+
+    @property
+    def agreement(self) -> URIRef:
+        return self.part("agreement")
+
+    @property
+    def agreement_period(self) -> URIRef:
+        return self.part("agreement-period")
+
+    @property
+    def funding_dataset(self) -> URIRef:
+        return self.part("funding")
+
+    @property
+    def checksum(self) -> URIRef:
+        return URIRef(f"{self.source}#sha256")
+
+    def year(self, ordinal: int) -> URIRef:
+        return self.part(f"year-{ordinal}")
+
+    def year_period(self, ordinal: int) -> URIRef:
+        return self.part(f"year-{ordinal}-period")
+
+    def activity(self, year: int, group: ActivityGroup, position: int) -> URIRef:
+        return self.part(f"year-{year}-{_GROUP_KEY[group]}-{position}")
+
+    def activity_part(self, activity: URIRef, kind: str, position: int) -> URIRef:
+        """`#year-1-cs-3-indicator-2`, `#year-1-cs-3-date-1`."""
+        return self.part(f"{self.fragment_of(activity)}-{kind}-{position}")
+
+    def funding_row(self, label: str) -> URIRef:
+        """`#funding-1` (implementation year I), `#funding-2020` (calendar year),
+        `#funding-agreement` (the whole delegation period)."""
+        return self.part(f"funding-{label}")
+
+    def funding_row_period(self, row: URIRef) -> URIRef:
+        return self.part(f"{self.fragment_of(row)}-period")
+
+    def amount(self, row: URIRef, role: AmountRole, purpose: Purpose | None) -> URIRef:
+        """`#funding-1-planned` for a total, `#funding-1-actual-civil-society` for a line."""
+        tail = role.value if purpose is None else f"{role.value}-{purpose.value}"
+        return self.part(f"{self.fragment_of(row)}-{tail}")
+
+    def statement(self, name: str) -> URIRef:
+        return self.part(name)
+
+    def statement_amount(self, name: str) -> URIRef:
+        return self.part(f"{name}-amount")
+
+    def passage(self, kind: str, position: int) -> URIRef:
+        """Free text kept as written: `#objective-1`, `#year-2-note-1`, `#unlabelled-1`."""
+        return self.part(f"{kind}-{position}")
+
+    def identifier(self, organisation: URIRef) -> URIRef:
+        return URIRef(f"{organisation}#lv-re")
+
+    # Provenance: one target per fact, named after the fact's fragment.
+    def source_target(self, fact: URIRef, name: str | None = None) -> URIRef:
+        """`#src-year-1` for `#year-1`; `name` for facts that live on another page."""
+        fragment = name if name is not None else self.fragment_of(fact)
+        return self.part(f"src-{fragment}" if fragment else "src")
+
+    def position_selector(self, target: URIRef) -> URIRef:
+        return URIRef(f"{target}-position")
+
+    def quote_selector(self, target: URIRef) -> URIRef:
+        return URIRef(f"{target}-quote")
+
+    def validation(self) -> URIRef:
+        return self.part("validation")
