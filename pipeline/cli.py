@@ -135,10 +135,10 @@ site_option = click.option(
 )
 
 
-def _fail(message: str) -> NoReturn:
-    """A load or usage problem: one clear line on standard error, exit 2, no traceback."""
-    click.echo(f"lodpipe: {message}", err=True)
-    sys.exit(EXIT_LOAD)
+class LoadFailure(click.ClickException):
+    """A file or store that cannot be used: one line on standard error, exit 2, no traceback."""
+
+    exit_code = EXIT_LOAD
 
 
 @main.command()
@@ -187,9 +187,13 @@ def query(
             text = sys.stdin.read() if query_text == "-" else str(query_text)
         paths = data_files or (default_dump(site),)
         result = run(text, paths)
-    except (DatasetError, QueryError) as error:
-        where = f"{query_file}: " if query_file and isinstance(error, QueryError) else ""
-        _fail(f"{where}{error}".replace(f"{query_file}: {query_file}: ", f"{query_file}: "))
+    except DatasetError as error:
+        raise LoadFailure(str(error)) from None
+    except QueryError as error:
+        message = str(error)
+        if query_file is not None and not message.startswith(f"{query_file}:"):
+            message = f"{query_file}: {message}"
+        raise LoadFailure(message) from None
     if isinstance(result, Graph):
         media = results.JSON_LD if fmt == "json" else results.TURTLE
         click.echo(results.graph_bytes(result, media).decode("utf-8"), nl=False)
@@ -221,7 +225,7 @@ def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> Non
     try:
         server = make_server(site, host, port, resolver=resolver, sparql=sparql)
     except (DatasetError, OSError) as error:
-        _fail(f"cannot serve {site}: {error}")
+        raise LoadFailure(f"cannot serve {site}: {error}") from None
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     extras = [name for name, on in (("resolver", resolver), ("SPARQL at /sparql", sparql)) if on]
     shown = f" with {', '.join(extras)}" if extras else ""
@@ -240,7 +244,9 @@ def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> Non
     required=True,
     help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.",
 )
-@click.option("--graph", "graph_iri", help="The named graph to replace [default: BASE + data/dataset].")
+@click.option(
+    "--graph", "graph_iri", help="The named graph to replace [default: BASE + data/dataset]."
+)
 @click.option(
     "--gsp-url",
     help="The full URL to PUT to, with {graph} for the encoded graph IRI, for stores "
@@ -277,7 +283,7 @@ def push(
             dump, endpoint, graph, gsp_url=gsp_url, timeout=timeout, retries=retries
         )
     except PushError as error:
-        _fail(f"{dump}: {error}")
+        raise LoadFailure(f"{dump}: {error}") from None
     count = "" if done.triples is None else f"{done.triples} triples, "
     click.echo(
         f"{dump}: {count}{done.size} bytes -> graph <{done.graph}> "

@@ -25,7 +25,7 @@ from pipeline.parse.mentions import (
 )
 from pipeline.parse.text import Mapped, Source
 
-_LINE_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+_LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _MARKERS = re.compile(
     r"(?P<year>(?<![\w])(?P<numeral>[IVX]{1,4})\.?\s+ĪSTENOŠANAS\s+GADS"
     r"(?:\s*\((?P<range>[^()]*)\))?\.?)"
@@ -33,9 +33,13 @@ _MARKERS = re.compile(
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
     r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
+    r"|(?P<inline_dash>(?<=[.;])[ ]+-(?=[ ]\S))"
+    r"|(?P<list>\ue000(?![\s\x0b]*(?:[•\-–*]\s|\d{1,2}[.)]\s)))"
+    r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
 )
 _SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
-_WS = " \n\t\x0b\u00a0"
+_WS = " \n\t\x0b\u00a0\ue000"
+_LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*\S")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
@@ -45,6 +49,8 @@ class _Item:
     number: str | None
     pieces: list[Mapped] = field(default_factory=list)
     sub_run: bool = False  # bullets now are sub-items of this item
+    dashed: bool = False  # opened by a "- " bullet
+    bare: bool = False  # opened by a list with no bullets: entries end with "; "
 
 
 @dataclass(slots=True)
@@ -103,7 +109,7 @@ class _Reader:
             elif kind == "number":
                 self._number(m)
             elif kind == "bullet":
-                self._bullet()
+                self._bullet(dashed=bool(m.group("dash") or m.group("inline_dash")), bare=bool(m.group("list")))
         self._text(self.text[pos:])
         self._close()
 
@@ -114,6 +120,19 @@ class _Reader:
             return "group"
         if m.group("dash") or m.group("dot"):
             return "bullet"
+        if m.group("inline_dash"):
+            # " - " after a finished sentence, in a list whose entries are dash bullets
+            item = self.item
+            return "bullet" if item is not None and item.dashed and not item.sub_run else None
+        if m.group("list"):
+            # A list opened with no bullet or number: its first entry is an item of its own.
+            return "bullet" if self.years else None
+        if m.group("para"):
+            # In a bulleted list, an HTML paragraph after a finished entry is the next entry.
+            item = self.item
+            if item is not None and item.number is None and not item.sub_run:
+                return "bullet"
+            return None
         if m.group("num"):
             return "number" if self._accepts_number(m) else None
         return None
@@ -121,7 +140,7 @@ class _Reader:
     def _accepts_number(self, m: re.Match[str]) -> bool:
         n, style = int(m.group("n")), m.group("style")
         before = self.text.text[: m.start()].rstrip(" \u00a0")
-        at_line_start = not before or before[-1] in "\n\t\x0b•-–*"
+        at_line_start = not before or before[-1] in "\n\t\x0b\ue000•-–*"
         after_break = at_line_start or before.endswith((";", ".", ":", ")"))
         if n == 1 and at_line_start:
             return True
@@ -133,13 +152,15 @@ class _Reader:
 
     # -- events ---------------------------------------------------------------------------
     def _text(self, piece: Mapped) -> None:
-        if not piece.text.strip(" \n\t\x0b\u00a0"):
+        if not piece.text.strip(_WS):
             return
         if self.item is not None:
             self.item.pieces.append(piece)
-            if piece.text.rstrip(" \n\t\x0b\u00a0").endswith(":"):
+            lead_ins = list(_LEAD_IN.finditer(piece.text))
+            breaks = list(_PARAGRAPH_BREAK.finditer(piece.text))
+            if lead_ins and (not breaks or breaks[-1].start() < lead_ins[-1].start()):
                 self.item.sub_run = True
-            elif _PARAGRAPH_BREAK.search(piece.text):
+            elif breaks:
                 self.item.sub_run = False  # a plain paragraph after the sub-items ends them
         else:
             self._current_year().notes.append(piece)
@@ -179,11 +200,11 @@ class _Reader:
         self.expected = n + 1
         self.style = style
 
-    def _bullet(self) -> None:
+    def _bullet(self, dashed: bool, bare: bool) -> None:
         if self.item is not None and self.item.sub_run:
             return  # a sub-item: its text stays in the open item
         self._close()
-        self.item = _Item(None)
+        self.item = _Item(None, dashed=dashed, bare=bare)
 
     # -- state ----------------------------------------------------------------------------
     def _take_lead_in(self) -> str:
@@ -233,21 +254,11 @@ class _Reader:
         activities: list[Activity] = []
         positions: dict[ActivityGroup, int] = {}
         for group, item in year.items:
-            positions[group] = positions.get(group, 0) + 1
-            collapsed = Mapped.join(item.pieces).collapse()
-            activities.append(
-                Activity(
-                    year=year.ordinal,
-                    group=group,
-                    position=positions[group],
-                    number=item.number,
-                    text=Text(collapsed.text, self.source.span_of(collapsed)),
-                    indicators=find_indicators(collapsed, self.source),
-                    dates=find_activity_dates(collapsed, self.source),
-                    minorities=find_minorities(collapsed, self.source),
-                    places=find_places(collapsed, self.source),
-                )
-            )
+            whole = Mapped.join(item.pieces).collapse()
+            entries = _split_entries(whole) if item.bare else [whole]
+            for collapsed in entries:
+                positions[group] = positions.get(group, 0) + 1
+                activities.append(self._activity(year, group, positions[group], item, collapsed))
         notes = tuple(self._text_of(n) for n in year.notes)
         return ImplementationYear(
             ordinal=year.ordinal,
@@ -258,3 +269,40 @@ class _Reader:
             activities=tuple(activities),
             notes=notes,
         )
+
+    def _activity(
+        self, year: _Year, group: ActivityGroup, position: int, item: _Item, collapsed: Mapped
+    ) -> Activity:
+        return Activity(
+            year=year.ordinal,
+            group=group,
+            position=position,
+            number=item.number,
+            text=Text(collapsed.text, self.source.span_of(collapsed)),
+            indicators=find_indicators(collapsed, self.source),
+            dates=find_activity_dates(collapsed, self.source),
+            minorities=find_minorities(collapsed, self.source),
+            places=find_places(collapsed, self.source),
+        )
+
+
+_COUNT_FRAGMENT = re.compile(r"^[^;:]{0,60}?[-–]\s*\d+\s*;?$")
+_ENTRY_END = re.compile(r";\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ0-9])")
+
+
+def _split_entries(text: Mapped) -> list[Mapped]:
+    """Entries of a list written without bullets, one after another, each ending in '; '."""
+    pieces, start = [], 0
+    for m in _ENTRY_END.finditer(text.text):
+        pieces.append(text[start : m.start() + 1].strip())
+        start = m.end()
+    pieces.append(text[start:].strip())
+    entries: list[Mapped] = []
+    for piece in (p for p in pieces if p.text):
+        if entries and _COUNT_FRAGMENT.match(piece.text):
+            # "Instagram – 81;" continues the entry before it, it is not an entry itself
+            begin = entries[-1].offsets and entries[-1]
+            entries[-1] = Mapped.join([begin, piece]) if begin else piece
+        else:
+            entries.append(piece)
+    return entries

@@ -22,56 +22,68 @@ COMPOUNDS: tuple[tuple[str, str], ...] = (
     (r"jaunumu\s+lap", "newsletters"),
     (r"info\s+lap", "publications"),
 )
+# Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
 STEMS: tuple[tuple[str, str], ...] = (
-    ("dalībniek", "participants"),
-    ("jaunieš", "participants"),
-    ("konsultācij", "consultations"),
-    ("pasākum", "events"),
-    ("festivāl", "events"),
-    ("aktivitāt", "activities"),
-    ("seminār", "seminars"),
-    ("vebinār", "seminars"),
-    ("apmācīb", "trainings"),
-    ("mācīb", "trainings"),
-    ("kurs", "trainings"),
-    ("meistarklas", "master-classes"),
-    ("nodarbīb", "sessions"),
-    ("darbnīc", "workshops"),
-    ("forum", "forums"),
-    ("diskusij", "discussions"),
-    ("tikšan", "meetings"),
-    ("ziņ", "news-items"),
-    ("ierakst", "posts"),
-    ("publikācij", "publications"),
-    ("grāmat", "publications"),
-    ("buklet", "publications"),
-    ("kalendār", "publications"),
-    ("izdevum", "publications"),
-    ("materiāl", "publications"),
-    ("apkopojum", "publications"),
-    ("stratēģij", "strategies"),
-    ("organizācij", "organisations"),
-    ("biedrīb", "organisations"),
-    ("nvo", "organisations"),
-    ("aptauj", "surveys"),
-    ("izpēt", "studies"),
-    ("pētījum", "studies"),
-    ("interv", "interviews"),
-    ("projekt", "projects"),
-    ("pašvaldīb", "municipalities"),
-    ("lietotāj", "followers"),
-    ("sekotāj", "followers"),
-    ("person", "persons"),
-    ("pārstāvj", "persons"),
-    ("vajadzīb", "needs"),
+    (r"dalībniek\w*", "participants"),
+    (r"jaunieš\w*", "participants"),
+    (r"konsultācij\w*", "consultations"),
+    (r"pasākum\w*", "events"),
+    (r"festivāl\w*", "events"),
+    (r"aktivitāt\w*", "activities"),
+    (r"seminār\w*", "seminars"),
+    (r"vebinār\w*", "seminars"),
+    (r"apmācīb\w*", "trainings"),
+    (r"mācīb\w*", "trainings"),
+    (r"kurs(?:s|i|u|us|os|a|am)?", "trainings"),
+    (r"meistarklas\w*", "master-classes"),
+    (r"nodarbīb\w*", "sessions"),
+    (r"darbnīc\w*", "workshops"),
+    (r"forum\w*", "forums"),
+    (r"diskusij\w*", "discussions"),
+    (r"tikšan\w*", "meetings"),
+    (r"ziņ(?:a|as|u|ām|ās)", "news-items"),
+    (r"ierakst\w*", "posts"),
+    (r"publikācij\w*", "publications"),
+    (r"grāmat(?:a|as|u|ām|ās)", "publications"),
+    (r"buklet\w*", "publications"),
+    (r"kalendār(?:s|i|u|us|a|iem)", "publications"),
+    (r"izdevum(?:s|i|u|us|a|iem)", "publications"),
+    (r"materiāl(?:s|i|u|us|a|iem)", "publications"),
+    (r"apkopojum(?:s|i|u|us|a|iem)", "publications"),
+    (r"stratēģij\w*", "strategies"),
+    (r"organizācij\w*", "organisations"),
+    (r"biedrīb\w*", "organisations"),
+    (r"nvo", "organisations"),
+    (r"aptauj\w*", "surveys"),
+    (r"izpēt\w*", "studies"),
+    (r"pētījum\w*", "studies"),
+    (r"interv\w*", "interviews"),
+    (r"projekt(?:s|i|u|us|a|iem|os)", "projects"),
+    (r"pašvaldīb\w*", "municipalities"),
+    (r"lietotāj\w*", "followers"),
+    (r"sekotāj\w*", "followers"),
+    (r"person(?:a|as|u|ām|ās)", "persons"),
+    (r"pārstāvj\w*", "persons"),
+    (r"vajadzīb\w*", "needs"),
 )
 INDICATOR_KINDS: tuple[str, ...] = tuple(
     sorted({kind for _, kind in COMPOUNDS} | {kind for _, kind in STEMS})
 )
 
 # A number followed by one of these measures something else ("2 dienu forums": a duration).
-_STOP_STEMS = ("dien", "lpp", "gad", "viet", "stund", "minūt", "euro", "eur", "x")
-_NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im")
+_STOP_WORDS = re.compile(
+    r"dien(?:a|as|u|ām|ās)|gadadien\w*|lpp\.?|gad(?:s|a|u|i|os|ā|iem)|viet(?:a|as|u|ām|ās)"
+    r"|stund\w*|minūt\w*|euro|eur|x|%"
+)
+# Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
+_FUNCTION_WORDS = {
+    "par", "ar", "no", "uz", "pie", "pēc", "līdz", "kopā", "kopumā", "kuros", "kurās", "kurā",
+    "kurš", "kura", "kas", "ko", "kā", "arī", "tika", "tiek", "ir", "bija", "lai", "gan", "jo",
+    "ka", "ap", "vairāk", "vismaz", "aptuveni", "tai", "starp", "kurai", "kuru", "kurus",
+}
+# A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
+_OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
+_NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
 _ABBREVIATIONS = {"nvo", "mt"}
 _QUALIFIERS = (
     (re.compile(r"vairāk\s+(?:nekā|kā)\s*$", re.I), Qualifier.MORE_THAN),
@@ -79,7 +91,7 @@ _QUALIFIERS = (
     (re.compile(r"(?:aptuveni|ap)\s*$", re.I), Qualifier.ABOUT),
 )
 _NUMBER = re.compile(r"(?<![\w.,:/=&#%+-])(\d{1,6})(?![\d.,:%])")
-_WORD = re.compile(r"\(\s*[a-zāčēģīķļņšūž]+\s*\)|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S")
+_WORD = re.compile(r"(?i:\(\s*[a-zāčēģīķļņšūž]+\s*\))|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S")
 _NUMBER_WORD = re.compile(
     r"\(\s*(?:viens|viena|divi|divas|trīs|četri|četras|pieci|piecas|MT|NVO)\s*\)", re.I
 )
@@ -89,8 +101,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 
 def _kind_of(word: str) -> str | None:
     lowered = word.lower()
-    for stem, kind in STEMS:
-        if lowered.startswith(stem):
+    for pattern, kind in STEMS:
+        if re.fullmatch(pattern, lowered):
             return kind
     return None
 
@@ -107,8 +119,13 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
         token = m.group(0)
         if _NUMBER_WORD.fullmatch(token):
             continue  # "2 (divas) stratēģijas", "11 mazākumtautību (MT) ..."
-        if not token[0].isalpha() or token.lower().startswith(_STOP_STEMS):
+        lowered = token.lower()
+        if not token[0].isalpha() or _STOP_WORDS.fullmatch(lowered) or lowered in _FUNCTION_WORDS:
             break
+        if _OTHER_NOUN.fullmatch(token) and not _kind_of(token):
+            break  # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
+        if lowered == "un" and any(_kind_of(w) and _head_like(w) for w, _ in words):
+            break  # "3 ... aptaujas un aktivitātes": the first noun is the one counted
         words.append((token, m.end()))
         if len(words) == _WINDOW:
             break
@@ -134,8 +151,8 @@ def find_indicators(text: Mapped, source: Source) -> tuple[Indicator, ...]:
     masked = _masked_ranges(s)
     found: list[Indicator] = []
     for m in _NUMBER.finditer(s):
-        if any(a <= m.start() < b for a, b in masked):
-            continue
+        if any(a <= m.start() < b for a, b in masked) or re.search(r"\bx\s*$", s[: m.start()]):
+            continue  # inside a date, time or address; or a factor ("6 vietas x 4 nodarbības")
         noun = _noun_after(s, m.end())
         if noun is None:
             continue

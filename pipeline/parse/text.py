@@ -16,8 +16,10 @@ from pipeline.model import Span
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
 SOFT_BREAK = "\x0b"
+#: Where an HTML list (<ul>, <ol>) opens: a list opened without a bullet still starts an item.
+LIST_START = "\ue000"
 
-_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b]+")
+_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b\ue000]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class Mapped:
             return (0, 0)
         return (min(self.offsets), max(self.offsets) + 1)
 
-    def strip(self, chars: str = " \t\n\x0b\u00a0") -> Mapped:
+    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000") -> Mapped:
         begin, end = 0, len(self.text)
         while begin < end and self.text[begin] in chars:
             begin += 1
@@ -147,8 +149,9 @@ def clean(source_text: str) -> Mapped:
             parts.append(decoded)
             offs.extend([m.start()] * len(decoded))
         elif m.group(1):  # block tag
-            parts.append(SOFT_BREAK)
-            offs.append(m.start())
+            opens_list = m.group(1).lower() in ("ul", "ol") and not token.startswith("</")
+            parts.append(SOFT_BREAK + LIST_START if opens_list else SOFT_BREAK)
+            offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
     parts.append(text[pos:])
     offs.extend(range(pos, len(text)))
