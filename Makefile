@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 REPORTS ?= reports/*.txt
 SITE ?= _site
 
-.PHONY: help install site test lint check clean
+.PHONY: help install site test lint check bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -31,5 +31,8 @@ lint: install ## ruff and mypy --strict
 
 check: lint test ## everything CI runs
 
+bench: install ## time rdflib against pyoxigraph on aggregate queries (not a test)
+	$(BIN)/python bench/query_engines.py
+
 clean: ## remove build output and the virtualenv
-	rm -rf $(SITE) $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(SITE) $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench

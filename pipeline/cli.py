@@ -38,9 +38,11 @@ def format_finding(finding: Finding) -> str:
 
 def _parse_all(files: Sequence[Path], progress: bool) -> list[Parsed]:
     results: list[Parsed] = []
-    with click.progressbar(
-        files, label="Reading reports", file=sys.stderr, show_pos=True
-    ) if progress else _nullbar(files) as bar:
+    with (
+        click.progressbar(files, label="Reading reports", file=sys.stderr, show_pos=True)
+        if progress
+        else _nullbar(files) as bar
+    ):
         for path in bar:
             results.append(parse_report(path))
     return results

@@ -21,7 +21,13 @@ _OMIT = {"source_text"}
 
 def _value(obj: Any) -> Any:
     if isinstance(obj, Span):
-        return {"file": obj.file, "line": obj.line, "end_line": obj.end_line, "start": obj.start, "end": obj.end}
+        return {
+            "file": obj.file,
+            "line": obj.line,
+            "end_line": obj.end_line,
+            "start": obj.start,
+            "end": obj.end,
+        }
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(obj):

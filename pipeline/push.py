@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import requests
-from requests.auth import AuthBase, HTTPDigestAuth
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 #: The environment variable holding the store's credentials (see `auth_from_env`).
 AUTH_ENV = "LODPIPE_PUSH_AUTH"
@@ -63,7 +63,7 @@ class BearerAuth(AuthBase):
 
 def auth_from_env(
     environ: Mapping[str, str] | None = None, name: str = AUTH_ENV
-) -> AuthBase | tuple[str, str] | None:
+) -> AuthBase | None:
     """Credentials from the environment, never from the command line (which `ps` shows).
 
     `user:password` is HTTP Basic; `Bearer TOKEN` a bearer token; `Digest user:password`
@@ -80,7 +80,8 @@ def auth_from_env(
         return HTTPDigestAuth(user, password)
     if ":" in value:
         user, _, password = value.partition(":")
-        return (user, password)
+        # As UTF-8 bytes (RFC 7617): requests would encode str as Latin-1 and fail on "ē".
+        return HTTPBasicAuth(user.encode("utf-8"), password.encode("utf-8"))
     raise PushError(f"{name} must be 'user:password', 'Bearer TOKEN' or 'Digest user:password'")
 
 
@@ -159,8 +160,10 @@ def push_dataset(
 def _refusal(url: str, response: requests.Response) -> str:
     text = " ".join(response.text.split())[:_MAX_MESSAGE]
     hint = ""
-    if response.status_code in (401, 403):
+    if response.status_code == 401:
         hint = f" (check the credentials in {AUTH_ENV})"
+    elif response.status_code == 403:
+        hint = " (the store does not let these credentials write)"
     elif response.status_code in (404, 405):
         hint = " (is this the store's Graph Store Protocol URL? see --gsp-url)"
     reason = f"{response.status_code} {response.reason}".strip()

@@ -65,7 +65,11 @@ def test_select_aggregates_per_group(dump: Path) -> None:
     assert result.variables == ("region", "total", "activities")
     integer = XSD + "integer"
     assert result.rows == (
-        (Term("literal", "latgale"), Term("literal", "700", integer), Term("literal", "2", integer)),
+        (
+            Term("literal", "latgale"),
+            Term("literal", "700", integer),
+            Term("literal", "2", integer),
+        ),
         (Term("literal", "riga"), Term("literal", "12", integer), Term("literal", "1", integer)),
     )
     assert result.prefixes == (("ex", EX),)
@@ -172,7 +176,9 @@ def test_xml_results_parse_back_to_the_same_solutions(dump: Path) -> None:
         format=ox.QueryResultsFormat.XML,
     )
     assert [str(s) for s in parsed] == [str(s) for s in expected]
-    boolean = ox.parse_query_results(results.to_xml(Boolean(False)), format=ox.QueryResultsFormat.XML)
+    boolean = ox.parse_query_results(
+        results.to_xml(Boolean(False)), format=ox.QueryResultsFormat.XML
+    )
     assert bool(boolean) is False
 
 
@@ -193,7 +199,9 @@ def test_tsv_results_use_ntriples_terms(dump: Path) -> None:
 
 
 def test_table_shortens_iris_with_the_querys_prefixes(dump: Path) -> None:
-    query = f"PREFIX ex: <{EX}> SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} GROUP BY ?p ORDER BY ?p"
+    query = (
+        f"PREFIX ex: <{EX}> SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }} GROUP BY ?p ORDER BY ?p"
+    )
     result = run_query(query, dump)
     assert isinstance(result, Solutions)
     lines = results.to_table(result).splitlines()

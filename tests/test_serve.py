@@ -45,8 +45,9 @@ FILES = {
 }
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("serve")
     root = tmp_path / "_site"
     for name, text in FILES.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +59,7 @@ def site(tmp_path: Path) -> Path:
 
 
 def _running(server: SiteServer) -> Iterator[str]:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield server.url
@@ -68,13 +69,13 @@ def _running(server: SiteServer) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def pages(site: Path) -> Iterator[str]:
     """GitHub Pages behaviour only."""
     yield from _running(make_server(site, "127.0.0.1", 0))
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def resolver(site: Path) -> Iterator[str]:
     yield from _running(make_server(site, "127.0.0.1", 0, resolver=True, sparql=True))
 
@@ -324,7 +325,9 @@ def test_protocol_negotiation_with_plain_requests(resolver: str) -> None:
     default = requests.get(endpoint, params={"query": SELECT}, timeout=10)
     assert default.headers["Content-Type"] == "application/sparql-results+json"
     assert default.headers["Vary"] == "Accept"
-    xml = requests.get(endpoint, params={"query": SELECT}, headers={"Accept": "text/xml"}, timeout=10)
+    xml = requests.get(
+        endpoint, params={"query": SELECT}, headers={"Accept": "text/xml"}, timeout=10
+    )
     assert xml.headers["Content-Type"] == "application/sparql-results+xml"
 
 

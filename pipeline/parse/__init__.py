@@ -18,6 +18,7 @@ from pipeline.model import (
     Parsed,
     Report,
     Severity,
+    Statement,
 )
 from pipeline.parse.activities import read_description
 from pipeline.parse.checks import check_report
@@ -92,9 +93,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     task = text_of(task_mapped, source) if task_mapped is not None else None
     default_group = (
         ActivityGroup.MINORITY_CAPACITY
-        if task is not None
-        and "mazākumtautīb" in task.value
-        and "pilsonisk" not in task.value
+        if task is not None and "mazākumtautīb" in task.value and "pilsonisk" not in task.value
         else ActivityGroup.CIVIL_SOCIETY
     )
     description = (
@@ -102,15 +101,19 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         if Section.DESCRIPTION in sections
         else None
     )
-    funding = read_funding(sections[Section.FUNDING], source) if Section.FUNDING in sections else None
-    delegation = read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
+    funding = (
+        read_funding(sections[Section.FUNDING], source) if Section.FUNDING in sections else None
+    )
+    delegation = (
+        read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
+    )
 
     years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
-        years = (replace(years[0], period=delegation),) + years[1:]
+        years = (replace(years[0], period=delegation), *years[1:])
     funding_years = _match_years(funding.years if funding else (), years)
 
-    def statement(section: Section):  # type: ignore[no-untyped-def]
+    def statement(section: Section) -> Statement | None:
         return read_statement(sections[section], source) if section in sections else None
 
     unlabelled = tuple(t for t in (title.rest,) if t is not None)

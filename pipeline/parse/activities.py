@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
 from pipeline.parse.latvian import find_period
 from pipeline.parse.mentions import (
+    find_activity_dates,
     find_indicators,
     find_minorities,
     find_places,
-    find_activity_dates,
 )
 from pipeline.parse.text import Mapped, Source
 
@@ -109,7 +109,10 @@ class _Reader:
             elif kind == "number":
                 self._number(m)
             elif kind == "bullet":
-                self._bullet(dashed=bool(m.group("dash") or m.group("inline_dash")), bare=bool(m.group("list")))
+                self._bullet(
+                    dashed=bool(m.group("dash") or m.group("inline_dash")),
+                    bare=bool(m.group("list")),
+                )
         self._text(self.text[pos:])
         self._close()
 

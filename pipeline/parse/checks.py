@@ -5,8 +5,10 @@ The report is never corrected here; the findings say what disagrees and where.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Protocol
 
 from pipeline.model import (
     Amount,
@@ -21,6 +23,13 @@ from pipeline.model import (
 )
 from pipeline.parse.text import Mapped, Source
 
+
+class Emit(Protocol):
+    def __call__(
+        self, code: str, message: str, span: Span | None, severity: Severity = ...
+    ) -> Finding: ...
+
+
 _REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
 
 
@@ -28,7 +37,7 @@ def money(value: Decimal) -> str:
     """54000.00 -> '54 000,00' (the reports' own notation)."""
     sign = "-" if value < 0 else ""
     whole, _, cents = f"{abs(value):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -45,7 +54,9 @@ def check_report(
 ) -> list[Finding]:
     f = report.file
 
-    def finding(code: str, message: str, span: Span | None, severity: Severity = Severity.WARNING) -> Finding:
+    def finding(
+        code: str, message: str, span: Span | None, severity: Severity = Severity.WARNING
+    ) -> Finding:
         return Finding(code, severity, message, f, span)
 
     out: list[Finding] = []
@@ -54,9 +65,24 @@ def check_report(
     out.extend(_activity_dates(report, finding))
     for row in report.funding:
         out.extend(_funding(row, finding))
+    for row in report.funding:
+        if row.period is not None and row.ordinal is None and row.calendar_year is None:
+            out.append(
+                finding(
+                    "funding.unmatched-year",
+                    f"the funding row for {row.period.text!r} matches no implementation year's dates",
+                    row.period.span,
+                )
+            )
     for index, row_text in missing_amounts:
         label = _row_label(report.funding[index])
-        out.append(finding("funding.missing-amount", f"the funding row for {label} gives no amount", source.span_of(row_text)))
+        out.append(
+            finding(
+                "funding.missing-amount",
+                f"the funding row for {label} gives no amount",
+                source.span_of(row_text),
+            )
+        )
     for piece in unread_amounts:
         out.append(
             finding(
@@ -71,7 +97,7 @@ def check_report(
     return out
 
 
-def _structure(report: Report, has_groups: bool, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Finding]:
     for text in report.unlabelled:
         yield finding(
             "structure.unlabelled-text",
@@ -96,10 +122,14 @@ def _structure(report: Report, has_groups: bool, finding) -> Iterator[Finding]: 
         )
 
 
-def _periods(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
     deleg = report.delegation_period
     if deleg is not None and (deleg.start is None or deleg.end is None):
-        yield finding("period.unreadable", f"the delegation period {deleg.text!r} could not be read as two dates", deleg.span)
+        yield finding(
+            "period.unreadable",
+            f"the delegation period {deleg.text!r} could not be read as two dates",
+            deleg.span,
+        )
     if deleg and deleg.start and deleg.end and report.title_years:
         first, last = report.title_years
         if (first, last) != (deleg.start.year, deleg.end.year):
@@ -112,9 +142,18 @@ def _periods(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-u
     for year in stated:
         assert year.period is not None
         if year.period.start is None or year.period.end is None:
-            yield finding("period.unreadable", f"year {year.numeral}: the dates {year.period.text!r} could not be read", year.period.span)
+            yield finding(
+                "period.unreadable",
+                f"year {year.numeral}: the dates {year.period.text!r} could not be read",
+                year.period.span,
+            )
             continue
-        if deleg and deleg.start and deleg.end and (year.period.start < deleg.start or year.period.end > deleg.end):
+        if (
+            deleg
+            and deleg.start
+            and deleg.end
+            and (year.period.start < deleg.start or year.period.end > deleg.end)
+        ):
             yield finding(
                 "period.year-outside-delegation",
                 f"implementation year {year.numeral} ({year.period.start} to {year.period.end}) leaves "
@@ -123,9 +162,9 @@ def _periods(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-u
             )
     dated = sorted(
         (y for y in stated if y.period and y.period.start and y.period.end),
-        key=lambda y: (y.period.start, y.ordinal),  # type: ignore[union-attr]
+        key=lambda y: (y.period.start if y.period else None, y.ordinal),
     )
-    for a, b in zip(dated, dated[1:], strict=False):
+    for a, b in itertools.pairwise(dated):
         assert a.period and b.period and a.period.end and b.period.start and b.period.end
         if a.period.end >= b.period.start:
             yield finding(
@@ -135,7 +174,7 @@ def _periods(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-u
             )
 
 
-def _activity_dates(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _activity_dates(report: Report, finding: Emit) -> Iterator[Finding]:
     for year in report.years:
         period = year.period
         if period is None or period.start is None or period.end is None:
@@ -169,7 +208,7 @@ def _value(amount: Amount | None) -> Decimal | None:
     return amount.value if amount is not None else None
 
 
-def _funding(row: FundingYear, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
     label = _row_label(row)
     for role in AmountRole:
         total, lines = row.total(role), row.lines(role)
@@ -182,13 +221,14 @@ def _funding(row: FundingYear, finding) -> Iterator[Finding]:  # type: ignore[no
                 f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
                 total.span,
             )
-    planned, actual = _value(row.total(AmountRole.PLANNED)), _value(row.total(AmountRole.ACTUAL))
-    if planned is not None and actual is not None:
+    planned_total, actual_total = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
+    planned, actual = _value(planned_total), _value(actual_total)
+    if planned is not None and actual is not None and actual_total is not None:
         if actual > planned:
             yield finding(
                 "funding.actual-above-planned",
                 f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
-                row.total(AmountRole.ACTUAL).span,  # type: ignore[union-attr]
+                actual_total.span,
             )
         stated = Decimal(0)
         for role in _REMAINDER_ROLES:
@@ -202,14 +242,16 @@ def _funding(row: FundingYear, finding) -> Iterator[Finding]:  # type: ignore[no
                 "funding.remainder-mismatch",
                 f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
                 f"returns or leaves {money(stated)} EUR",
-                row.total(AmountRole.ACTUAL).span,  # type: ignore[union-attr]
+                actual_total.span,
             )
     yield from _per_purpose(row, label, finding)
 
 
-def _per_purpose(row: FundingYear, label: str, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Finding]:
     def line(role: AmountRole, purpose: Purpose) -> Amount | None:
-        return next((a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None)
+        return next(
+            (a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None
+        )
 
     broken_down = any(a.purpose is not None for r in _REMAINDER_ROLES for a in row.lines(r))
     for purpose in Purpose:
@@ -225,7 +267,12 @@ def _per_purpose(row: FundingYear, label: str, finding) -> Iterator[Finding]:  #
             )
         if broken_down:
             stated = sum(
-                (a.value for r in _REMAINDER_ROLES for a in row.lines(r) if a.purpose is purpose and a.value is not None),
+                (
+                    a.value
+                    for r in _REMAINDER_ROLES
+                    for a in row.lines(r)
+                    if a.purpose is purpose and a.value is not None
+                ),
                 Decimal(0),
             )
             if planned.value - actual.value != stated:
@@ -237,7 +284,7 @@ def _per_purpose(row: FundingYear, label: str, finding) -> Iterator[Finding]:  #
                 )
 
 
-def _region(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _region(report: Report, finding: Emit) -> Iterator[Finding]:
     title, task = report.region_in_title, report.region_in_task
     if title and task and title.key != task.key:
         yield finding(
@@ -246,10 +293,12 @@ def _region(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-un
             task.span,
         )
     if title is None and task is None:
-        yield finding("region.missing", "no planning region is named in the title or the task", None)
+        yield finding(
+            "region.missing", "no planning region is named in the title or the task", None
+        )
 
 
-def _implementer(report: Report, finding) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _implementer(report: Report, finding: Emit) -> Iterator[Finding]:
     imp = report.implementer
     if imp is None:
         return

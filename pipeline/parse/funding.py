@@ -351,7 +351,11 @@ def _label(right: str) -> tuple[str, str]:
     """The words after an amount up to the end of its clause: (normalised, raw)."""
     rest = re.sub(r"^\s*euro\b", "", right, flags=re.I)
     end = _CLAUSE_END.search(_skip_parenthesis(rest))
-    cut = len(rest) - len(_skip_parenthesis(rest)) + (end.start() if end else len(_skip_parenthesis(rest)))
+    cut = (
+        len(rest)
+        - len(_skip_parenthesis(rest))
+        + (end.start() if end else len(_skip_parenthesis(rest)))
+    )
     raw = right[: len(right) - len(rest) + cut]
     label = re.sub(r"^\s*euro\b", "", raw, flags=re.I).strip(" ,.;()")
     label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)

@@ -7,6 +7,7 @@ Pure functions over strings: "54 000,00", "53 948, 50", "2022.gada 15.jūlijs",
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -135,7 +136,7 @@ class FoundPeriod:
 def find_period(text: str) -> FoundPeriod | None:
     """The first 'DATE – DATE' or 'DATE līdz DATE' in `text`."""
     days = [d for d in find_dates(text) if d.precision is DatePrecision.DAY and d.end is None]
-    for first, second in zip(days, days[1:], strict=False):
+    for first, second in itertools.pairwise(days):
         if _PERIOD_SEP.match(text[first.stop : second.begin]):
             return FoundPeriod(first.start, second.start, first.begin, second.stop)
     return None

@@ -77,9 +77,41 @@ _STOP_WORDS = re.compile(
 )
 # Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
 _FUNCTION_WORDS = {
-    "par", "ar", "no", "uz", "pie", "pēc", "līdz", "kopā", "kopumā", "kuros", "kurās", "kurā",
-    "kurš", "kura", "kas", "ko", "kā", "arī", "tika", "tiek", "ir", "bija", "lai", "gan", "jo",
-    "ka", "ap", "vairāk", "vismaz", "aptuveni", "tai", "starp", "kurai", "kuru", "kurus",
+    "par",
+    "ar",
+    "no",
+    "uz",
+    "pie",
+    "pēc",
+    "līdz",
+    "kopā",
+    "kopumā",
+    "kuros",
+    "kurās",
+    "kurā",
+    "kurš",
+    "kura",
+    "kas",
+    "ko",
+    "kā",
+    "arī",
+    "tika",
+    "tiek",
+    "ir",
+    "bija",
+    "lai",
+    "gan",
+    "jo",
+    "ka",
+    "ap",
+    "vairāk",
+    "vismaz",
+    "aptuveni",
+    "tai",
+    "starp",
+    "kurai",
+    "kuru",
+    "kurus",
 }
 # A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
 _OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
@@ -132,17 +164,18 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     if not words:
         return None
     phrase = text[start : words[-1][1]]
+    matches = [(w, end) for w, end in words if _kind_of(w)]
+    heads = [(w, end) for w, end in matches if _head_like(w)]
+    chosen = heads[-1] if heads else (matches[-1] if matches else None)
     for pattern, kind in COMPOUNDS:
         cm = re.match(rf"\s*(?:\S+\s+){{0,3}}?{pattern}\S*", phrase, re.I)
         if cm:
-            return kind, start + cm.end()
-    matches = [(w, end) for w, end in words if _kind_of(w)]
-    if not matches:
+            # "4 fokusgrupu diskusijas": the compound names the kind, the phrase runs to its noun
+            return kind, max(start + cm.end(), chosen[1] if chosen else 0)
+    if chosen is None:
         return None
-    heads = [(w, end) for w, end in matches if _head_like(w)]
-    word, end = heads[-1] if heads else matches[-1]
-    kind = _kind_of(word)
-    return (kind, end) if kind else None
+    chosen_kind = _kind_of(chosen[0])
+    return (chosen_kind, chosen[1]) if chosen_kind else None
 
 
 def find_indicators(text: Mapped, source: Source) -> tuple[Indicator, ...]:

@@ -75,8 +75,10 @@ class Iris:
     def ministry(self) -> URIRef:
         return self.organisation(MINISTRY_KEY)
 
-    def place(self, key: str) -> URIRef:
-        return URIRef(f"{self.base}id/place/{slug(key)}")
+    def place(self, key: str, kind: str = "city") -> URIRef:
+        """`id/place/rezekne` (the city), `id/place/rezekne-novads` (the municipality)."""
+        suffix = "-novads" if kind == "municipality" else ""
+        return URIRef(f"{self.base}id/place/{slug(key)}{suffix}")
 
     def source(self, key: str) -> URIRef:
         return URIRef(f"{self.base}source/{key}")

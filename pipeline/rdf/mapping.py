@@ -320,6 +320,7 @@ def _map_year(ctx: Context, year: ImplementationYear) -> URIRef:
     if year.period is not None:
         period = map_period(ctx, ctx.page.year_period(year.ordinal), year.period)
         ctx.add(node, DCTERMS.temporal, period)
+        note_field(ctx.sources, node, DCTERMS.temporal, year.period.span)
         if ctx.report.delegation_period is not None:
             ctx.add(period, TIME.intervalDuring, ctx.page.agreement_period)
     span = year.heading.span if year.heading else (year.period.span if year.period else None)
@@ -348,7 +349,7 @@ def _map_activity(ctx: Context, activity: Activity) -> URIRef:
     for minority in _unique_keys(activity.minorities):
         ctx.add(node, LP.minority, MINORITY[slug(minority.key)])
     for place in _unique_keys(activity.places):
-        iri = ctx.iris.place(place.key)
+        iri = ctx.iris.place(place.key, place.kind)
         ctx.add(node, DCTERMS.spatial, iri)
         ctx.add(iri, RDF.type, DCTERMS.Location)
         ctx.add(iri, SKOS.notation, Literal(slug(place.key)))
@@ -357,9 +358,9 @@ def _map_activity(ctx: Context, activity: Activity) -> URIRef:
 
 
 def _unique_keys(mentions: tuple[Mention, ...]) -> list[Mention]:
-    seen: dict[str, Mention] = {}
+    seen: dict[tuple[str, str], Mention] = {}
     for mention in mentions:
-        seen.setdefault(slug(mention.key), mention)
+        seen.setdefault((slug(mention.key), mention.kind), mention)
     return list(seen.values())
 
 

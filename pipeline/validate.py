@@ -1,0 +1,196 @@
+"""SHACL validation of report graphs and of the cross-report graph.
+
+Runs pyshacl with the shapes in shapes/, turns every sh:ValidationResult into a `Problem`
+located in the report file and line its focus node was read from, and builds a
+deterministic sh:ValidationReport graph for publishing. Never prints, never exits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from pipeline.config import Settings
+from pipeline.model import Severity, Span
+from pipeline.rdf import DATASET_KEY, MappedGraph
+from pipeline.rdf.iris import Iris, report_key
+from pipeline.rdf.namespaces import LP, RDF, RDFS, SH, XSD, new_graph
+
+#: The shapes documents, next to the package in the source tree.
+SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
+REPORT_SHAPES = ("common.ttl", "structure.ttl", "consistency.ttl")
+DATASET_SHAPES = ("common.ttl", "dataset.ttl")
+
+_SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """A loaded shapes graph and the finding code of each shape."""
+
+    graph: Graph
+    codes: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One SHACL result, located in the report text like a parser `Finding`."""
+
+    code: str
+    severity: Severity
+    message: str
+    message_lv: str
+    file: str | None
+    span: Span | None
+    focus: str
+    path: str | None
+    shape: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The outcome for one graph: problems sorted by file, line and code, and the same as RDF."""
+
+    key: str
+    problems: tuple[Problem, ...]
+    report: Graph
+
+    @property
+    def conforms(self) -> bool:
+        """True when nothing is a violation (warnings allowed)."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def load_shapes(names: Iterable[str] = REPORT_SHAPES, directory: Path = SHAPES_DIR) -> Shapes:
+    """Read shapes files; raises OSError or a parser error when one cannot be read."""
+    graph = new_graph()
+    for name in names:
+        graph.parse(directory / name, format="turtle")
+    codes: dict[str, str] = {}
+    for shape, code in graph.subject_objects(LP.findingCode):
+        codes[str(shape)] = str(code)
+        for prop in graph.objects(shape, SH.property):
+            codes.setdefault(str(prop), str(code))
+    return Shapes(graph, codes)
+
+
+def validate_graph(
+    mapped: MappedGraph, settings: Settings, shapes: Shapes | None = None
+) -> Validation:
+    """Validate one report's graph on its own (structure and consistency shapes)."""
+    return _validate(mapped, settings, shapes or load_shapes(REPORT_SHAPES))
+
+
+def validate_dataset(
+    dataset: MappedGraph, settings: Settings, shapes: Shapes | None = None
+) -> Validation:
+    """Validate the cross-report graph once (see `pipeline.rdf.dataset_graph`)."""
+    return _validate(dataset, settings, shapes or load_shapes(DATASET_SHAPES))
+
+
+def _validate(mapped: MappedGraph, settings: Settings, shapes: Shapes) -> Validation:
+    _, results, _ = pyshacl_validate(
+        mapped.graph,
+        shacl_graph=shapes.graph,
+        inference="none",
+        advanced=False,
+        meta_shacl=False,
+        allow_warnings=True,
+    )
+    problems = sorted(
+        (
+            _problem(results, result, mapped, shapes)
+            for result in results.subjects(RDF.type, SH.ValidationResult)
+        ),
+        key=_problem_order,
+    )
+    return Validation(mapped.key, tuple(problems), _report_graph(mapped.key, problems, settings))
+
+
+def _problem(results: Graph, result: Node, mapped: MappedGraph, shapes: Shapes) -> Problem:
+    focus = str(results.value(result, SH.focusNode))
+    path_node = results.value(result, SH.resultPath)
+    path = str(path_node) if isinstance(path_node, URIRef) else None
+    shape = results.value(result, SH.sourceShape)
+    component = results.value(result, SH.sourceConstraintComponent)
+    severity = _SEVERITY.get(results.value(result, SH.resultSeverity), Severity.ERROR)  # type: ignore[call-overload]
+    messages = {
+        m.language: str(m)
+        for m in results.objects(result, SH.resultMessage)
+        if isinstance(m, Literal)
+    }
+    value = results.value(result, SH.value)
+    span = mapped.sources.locate(focus, path)
+    shape_key = str(shape) if isinstance(shape, URIRef) else ""
+    code = shapes.codes.get(shape_key) or _component_code(component)
+    return Problem(
+        code=code,
+        severity=severity,
+        message=messages.get("en") or messages.get(None) or code,
+        message_lv=messages.get("lv") or messages.get("en") or code,
+        file=span.file if span else None,
+        span=span,
+        focus=focus,
+        path=path,
+        shape=shape_key,
+        value=None if value is None or isinstance(value, BNode) else str(value),
+    )
+
+
+def _component_code(component: Node | None) -> str:
+    """`sh:MinCountConstraintComponent` -> `shacl.min-count`."""
+    name = str(component).rpartition("#")[2].removesuffix("ConstraintComponent") or "unknown"
+    return "shacl." + re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def _problem_order(p: Problem) -> tuple[str, int, int, str, str, str, str]:
+    line = p.span.line if p.span else 0
+    start = p.span.start if p.span else 0
+    return (p.file or "", line, start, p.code, p.focus, p.path or "", p.value or "")
+
+
+def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Graph:
+    """sh:ValidationReport with minted IRIs (no blank nodes), so it is stable and linkable."""
+    iris = Iris(settings.base_iri)
+    graph = new_graph()
+    node = iris.dataset_validation() if key == DATASET_KEY else iris.report(key).validation()
+    graph.add((node, RDF.type, SH.ValidationReport))
+    conforms = not any(p.severity is Severity.ERROR for p in problems)
+    graph.add((node, SH.conforms, Literal(conforms)))
+    severities = {v: k for k, v in _SEVERITY.items()}
+    for n, problem in enumerate(problems, start=1):
+        result = URIRef(f"{node}-{n}")
+        graph.add((node, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.focusNode, URIRef(problem.focus)))
+        graph.add((result, SH.resultSeverity, severities[problem.severity]))
+        graph.add((result, SH.resultMessage, Literal(problem.message, lang="en")))
+        graph.add((result, SH.resultMessage, Literal(problem.message_lv, lang="lv")))
+        graph.add((result, LP.findingCode, Literal(problem.code)))
+        if problem.shape:
+            graph.add((result, SH.sourceShape, URIRef(problem.shape)))
+        if problem.path:
+            graph.add((result, SH.resultPath, URIRef(problem.path)))
+        if problem.value is not None:
+            graph.add((result, SH.value, Literal(problem.value)))
+        if problem.span is not None:
+            source = iris.report(report_key(problem.span.file))
+            graph.add((result, RDFS.seeAlso, source.source_line(problem.span.line)))
+            graph.add((result, LP.line, Literal(problem.span.line, datatype=XSD.positiveInteger)))
+    return graph
+
+
+def merge_reports(validations: Iterable[Validation]) -> Graph:
+    """All validation reports in one graph, for publishing next to the dumps."""
+    graph = new_graph()
+    for validation in validations:
+        for triple in validation.report:
+            graph.add(triple)
+    return graph

@@ -1,0 +1,82 @@
+"""Bad input: a clear finding naming the file, never an exception; encodings and line endings."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from pipeline.export import parsed_to_json
+from pipeline.parse import parse_bytes, parse_report
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "input.empty"),
+        (b"  \n\t\r\n ", "input.empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "input.binary"),
+        (b"abc\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14", "input.binary"),
+        (
+            "Šis ir vienkāršs teksts par laikapstākļiem.\nNekā cita.\n".encode(),
+            "input.not-a-report",
+        ),
+        (bytes(range(0x80, 0x100)) * 4, "input.encoding"),
+    ],
+)
+def test_unreadable_files_give_a_load_error(data: bytes, code: str) -> None:
+    parsed = parse_bytes(data, "bad.txt")
+    assert parsed.report is None
+    [finding] = parsed.findings
+    assert finding.code == code and finding.file == "bad.txt"
+    assert finding.severity.value == "error"
+    assert parsed_to_json(parsed)["report"] is None
+
+
+def test_a_missing_file_is_a_load_error(tmp_path: Path) -> None:
+    parsed = parse_report(tmp_path / "nowhere.txt")
+    assert parsed.report is None and parsed.findings[0].code == "input.unreadable"
+    parsed = parse_report(tmp_path)  # a folder
+    assert parsed.report is None and parsed.findings[0].code == "input.unreadable"
+
+
+def _summary(data: bytes) -> object:
+    parsed = parse_bytes(data, "r.txt")
+    assert parsed.report is not None, parsed.findings
+    rep = parsed.report
+    return (
+        rep.title.value if rep.title else None,
+        [(a.text.value, a.text.span.line, [i.value for i in a.indicators]) for a in rep.activities],
+        [(a.role, a.value, a.span.line) for row in rep.funding for a in row.amounts],
+        [(f.code, f.span.line if f.span else None) for f in parsed.findings],
+    )
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),  # with its byte-order mark
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("cp1257"),  # Windows-1257, the Baltic code page
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),  # CRLF
+        lambda t: t.replace("\n", "\r\n").encode("cp1257"),
+    ],
+    ids=["utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp1257", "crlf", "cp1257-crlf"],
+)
+def test_encodings_and_line_endings_read_the_same(minimal_text: str, encode) -> None:  # type: ignore[no-untyped-def]
+    assert _summary(encode(minimal_text)) == _summary(minimal_text.encode("utf-8"))
+
+
+def test_windows_1257_letters_survive(minimal_text: str) -> None:
+    parsed = parse_bytes(minimal_text.encode("cp1257"), "r.txt")
+    assert parsed.report is not None and parsed.report.implementer is not None
+    assert parsed.report.implementer.name.value == "Vidzemes NVO tīkls"
+
+
+def test_report_text_containing_markup_is_kept_as_text(minimal_text: str) -> None:
+    hostile = minimal_text.replace("sniegtas vairāk", "<script>alert(1)</script> sniegtas vairāk")
+    parsed = parse_bytes(hostile.encode(), "r.txt")
+    assert parsed.report is not None
+    assert any("<script>alert(1)</script>" in a.text.value for a in parsed.report.activities)

@@ -1,0 +1,110 @@
+"""Latvian numbers, amounts and dates in every form the reports use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from pipeline.model import DatePrecision
+from pipeline.parse.latvian import find_dates, find_period, parse_amount, parse_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("54 000,00", Decimal("54000.00")),
+        ("53 948, 50", Decimal("53948.50")),  # a stray space after the decimal comma
+        ("1 040,13", Decimal("1040.13")),
+        ("1342,50", Decimal("1342.50")),
+        ("51,50", Decimal("51.50")),
+        ("19 999,36", Decimal("19999.36")),
+        ("5000", Decimal("5000")),
+        ("1\u00a0177,33", Decimal("1177.33")),  # no-break space as thousands separator
+    ],
+)
+def test_parse_amount(text: str, expected: Decimal) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12,3", "1.000,00", "12,345"])
+def test_parse_amount_rejects(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022.gada 15.jūlijs", D(2022, 7, 15)),
+        ("2025.gada 14.jūlijs", D(2025, 7, 14)),
+        ("2022. gada 28. februārī", D(2022, 2, 28)),
+        ("2025. gada 28. februārī", D(2025, 2, 28)),
+        ("2022. gada 28. oktobrī", D(2022, 10, 28)),
+        ("15.07.2022.", D(2022, 7, 15)),
+        ("15.07.2022", D(2022, 7, 15)),
+        ("20.10.2020.", D(2020, 10, 20)),
+        ("10.01.21.", D(2021, 1, 10)),  # two-digit year
+        ("1.decembrī 2023", None),  # day without the year in front: not a date form here
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    if expected is None:
+        with pytest.raises(ValueError):
+            parse_date(text)
+    else:
+        assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("no 19.-23.12.20. noorganizēti", D(2020, 12, 19), D(2020, 12, 23), DatePrecision.DAY),
+        ("LPA 2023. gada martā aicināja", D(2023, 3, 1), None, DatePrecision.MONTH),
+        ("Pēc 2024. g. martā rīkotajām", D(2024, 3, 1), None, DatePrecision.MONTH),
+        ("līdz 2025.gada jūlijam", D(2025, 7, 1), None, DatePrecision.MONTH),
+    ],
+)
+def test_find_dates_ranges_and_months(
+    text: str, start: dt.date, end: dt.date | None, precision: DatePrecision
+) -> None:
+    [found] = find_dates(text)
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1015.gada Ivana Ļvova izdevums",  # a year, not a date
+        "“Ebreju Daugavpils 1900.-1960.”",
+        "(366. lpp, krievu valodā)",
+        "stratēģija 2024.-2037.",
+        "no plkst. 10:00 līdz 13:00",
+        "06. un 19.12 sadarbībā",  # day and month without a year are not taken as dates
+        "31.02.2024.",  # no such day
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2022.gada 15.jūlijs līdz 2025.gada 14.jūlijs", D(2022, 7, 15), D(2025, 7, 14)),
+        ("20.10.2020. – 20.01.2021.", D(2020, 10, 20), D(2021, 1, 20)),
+        ("15.07.2023. – 14.07.2024.", D(2023, 7, 15), D(2024, 7, 14)),
+        ("15.07.2022.-14.07.2023.", D(2022, 7, 15), D(2023, 7, 14)),
+    ],
+)
+def test_find_period(text: str, start: dt.date, end: dt.date) -> None:
+    found = find_period(text)
+    assert found is not None
+    assert (found.start, found.end) == (start, end)
+
+
+def test_find_period_needs_two_dates_joined() -> None:
+    assert find_period("15.07.2022. un vēl 14.07.2023.") is None

@@ -1,0 +1,163 @@
+"""Indicator, minority and place normalisation, table-driven from phrases in the reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Qualifier
+from pipeline.parse.mentions import (
+    INDICATOR_KINDS,
+    find_indicators,
+    find_minorities,
+    find_places,
+)
+from pipeline.parse.text import Mapped, Source
+
+E, MORE, LEAST, ABOUT = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.ABOUT
+
+
+def _indicators(text: str) -> list[tuple[int, Qualifier, str, str]]:
+    source = Source("t.txt", text)
+    return [
+        (i.value, i.qualifier, i.kind, i.phrase) for i in find_indicators(Mapped.of(text), source)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "piedalījās vairāk nekā 670 dalībnieki",
+            [(670, MORE, "participants", "vairāk nekā 670 dalībnieki")],
+        ),
+        (
+            "sniegtas vairāk kā 60 konsultācijas",
+            [(60, MORE, "consultations", "vairāk kā 60 konsultācijas")],
+        ),
+        (
+            "starp vismaz 4 Zemgales reģiona NVO",
+            [(4, LEAST, "organisations", "vismaz 4 Zemgales reģiona NVO")],
+        ),
+        ("piedalījās ap 100 dalībnieku.", [(100, ABOUT, "participants", "ap 100 dalībnieku")]),
+        ("ko saņēmušas aptuveni 207 personas", [(207, ABOUT, "persons", "aptuveni 207 personas")]),
+        (
+            "organizēti 3 forumi, 4 fokusgrupu diskusijas",
+            [(3, E, "forums", "3 forumi"), (4, E, "focus-groups", "4 fokusgrupu diskusijas")],
+        ),
+        (
+            "3 līderības un digitālo prasmju apmācības",
+            [(3, E, "trainings", "3 līderības un digitālo prasmju apmācības")],
+        ),
+        (
+            "2 (divas) darbības attīstības stratēģijas",
+            [(2, E, "strategies", "2 (divas) darbības attīstības stratēģijas")],
+        ),
+        (
+            "sniegtas 142 konsultācijas indivīdiem un NVO pārstāvjiem",
+            [(142, E, "consultations", "142 konsultācijas")],
+        ),
+        (
+            "10 pašvaldības iestāžu pārstāvji",
+            [(10, E, "persons", "10 pašvaldības iestāžu pārstāvji")],
+        ),
+        ("klātienē 78konsultācijas", [(78, E, "consultations", "78konsultācijas")]),
+        ("67 ziņu lapās", [(67, E, "newsletters", "67 ziņu lapās")]),
+        ("Sagatavotas 45 jaunumu lapas", [(45, E, "newsletters", "45 jaunumu lapas")]),
+        ("tika publicēti 195 ieraksti", [(195, E, "posts", "195 ieraksti")]),
+        ("Kopā 118 publikācijas", [(118, E, "publications", "118 publikācijas")]),
+        (
+            "atbalstītas 9 Latgales mazākumtautību organizācijas",
+            [(9, E, "organisations", "9 Latgales mazākumtautību organizācijas")],
+        ),
+        (
+            "3 mazākumtautību nevalstisko organizāciju biedru aptaujas un aktivitātes",
+            [(3, E, "surveys", "3 mazākumtautību nevalstisko organizāciju biedru aptaujas")],
+        ),
+        ("Izstrādāta 1 stratēģija Romu sieviešu biedrībai", [(1, E, "strategies", "1 stratēģija")]),
+        ("6 tiešsaistes vebināri", [(6, E, "seminars", "6 tiešsaistes vebināri")]),
+        ("Notikušas 24 klātienes nodarbības", [(24, E, "sessions", "24 klātienes nodarbības")]),
+        ("kurai seko 1091 lietotājs", [(1091, E, "followers", "1091 lietotājs")]),
+    ],
+)
+def test_indicators(text: str, expected: list[tuple[int, Qualifier, str, str]]) -> None:
+    assert _indicators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13 dienu jauniešu līderu apmācības",  # a duration, not a count of trainings
+        "2 dienu Forums Dobelē",
+        "(6 vietas x 4 nodarbības katrā)",  # places, and a factor
+        "2022.gada 15.jūlijs",  # a date
+        "no plkst. 10:00 līdz 13:00",
+        "(366. lpp, krievu valodā)",
+        "No kopējā ierakstu apjoma 24%",
+        "Facebook 24; Twitter 18; Instagram 9.",
+        "www.youtube.com/watch?v=jRV8NMbnPxc&t=19s",
+        "“Demokrātija 2084” sadarbībā",
+        "1 printeris Daugavpils baltkrievu biedrībai",
+        "Daugavpils Krievu kultūras centra 30 gadadienu",
+    ],
+)
+def test_not_indicators(text: str) -> None:
+    assert _indicators(text) == []
+
+
+def test_indicator_kinds_are_a_controlled_list() -> None:
+    assert {
+        "participants",
+        "consultations",
+        "events",
+        "seminars",
+        "trainings",
+        "forums",
+        "focus-groups",
+        "news-items",
+        "posts",
+        "strategies",
+        "organisations",
+        "publications",
+    } <= set(INDICATOR_KINDS)
+    assert all(k == k.lower() and " " not in k for k in INDICATOR_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rēzeknes poļu biedrībai", ["polish"]),
+        ("Daugavpils baltkrievu biedrību “Uzdim”", ["belarusian"]),
+        ("1 filmēšanas un montēšanas apmācības Krāslavas romiem", ["roma"]),
+        ("Daugavpils Ukrainu biedrībai “Mrija”", ["ukrainian"]),
+        ("Daugavpils Ebreju kopienai", ["jewish"]),
+        ("Krievu kultūras centrs", ["russian"]),
+        ("grāmata (366. lpp, krievu valodā)", []),  # a language, not the people
+        ("latviešu un krievu val.", []),
+        ("iztulkots no senkrievu valodas", []),
+    ],
+)
+def test_minorities(text: str, expected: list[str]) -> None:
+    source = Source("t.txt", text)
+    assert [m.key for m in find_minorities(Mapped.of(text), source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Daugavpilī, Līvānos, Ludzā un Rēzeknes novadā",
+            [
+                ("daugavpils", "city"),
+                ("livani", "city"),
+                ("ludza", "city"),
+                ("rezekne", "municipality"),
+            ],
+        ),
+        ("Rīgas un Rīgas reģiona organizācijas", [("riga", "city")]),  # the second is the region
+        ("Forums AUCĒ 10.05.2023.", [("auce", "city")]),
+        ("Ventspilī un Liepājā", [("ventspils", "city"), ("liepaja", "city")]),
+    ],
+)
+def test_places(text: str, expected: list[tuple[str, str]]) -> None:
+    source = Source("t.txt", text)
+    assert [(m.key, m.kind) for m in find_places(Mapped.of(text), source)] == expected
