@@ -82,7 +82,11 @@ def generate(path: Path, reports: int, seed: int = 7) -> int:
                 t(year, V + "activity", f"<{act}>")
                 t(act, RDF_TYPE, f"<{V}Activity>")
                 t(act, V + "position", _lit(n, "integer"))
-                t(act, V + "text", _lit(f"Pasākums {n}, {rng.randint(5, 900)} dalībnieki", lang="lv"))
+                t(
+                    act,
+                    V + "text",
+                    _lit(f"Pasākums {n}, {rng.randint(5, 900)} dalībnieki", lang="lv"),
+                )
                 t(act, V + "line", _lit(rng.randint(10, 300), "integer"))
                 for m in rng.sample(MINORITIES, rng.randint(0, 2)):
                     t(act, V + "minority", f"<{BASE}minority/{m}>")
@@ -120,7 +124,7 @@ def measure(engine: str, dump: Path, runs: int) -> dict[str, object]:
         graph.parse(dump, format="nt")
 
         def run(query: str) -> list[list[str]]:
-            return [[str(v) for v in row] for row in graph.query(query)]  # type: ignore[union-attr]
+            return [[str(v) for v in row] for row in graph.query(query)]
     else:
         import pyoxigraph
 

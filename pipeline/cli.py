@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.config import DEFAULT_BASE_IRI
+from pipeline.build import BuildError, build_site, counts
+from pipeline.config import DEFAULT_BASE_IRI, Settings
 from pipeline.export import parsed_to_json
 from pipeline.model import Finding, Parsed, Severity
 from pipeline.parse import parse_report
@@ -103,31 +104,65 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=Path("_site"), show_default=True)
 @base_option
-def build(files: tuple[Path, ...], out: Path, base_iri: str) -> None:
-    """Run every stage on the reports and write the site to OUT."""
-    results = _parse_all(files, progress=len(files) > 20)
-    for parsed in results:
-        counts = {s: 0 for s in Severity}
+@click.option("--quiet", "-q", is_flag=True, help="Print no progress and no summary, only problems.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print SHACL warnings (they repeat the findings)."
+)
+def build(files: tuple[Path, ...], out: Path, base_iri: str, quiet: bool, verbose: bool) -> None:
+    """Run every stage on the reports and publish the site into OUT.
+
+    The site is written beside OUT and swapped in only when every stage finished; a failed
+    build leaves the previous site as it was.
+    """
+    try:
+        settings = Settings(base_iri=base_iri, out_dir=out)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--base") from exc
+    try:
+        result = build_site(files, settings, _progress if not quiet else _silent)
+    except BuildError as exc:
+        click.echo(f"lodpipe build: {exc}", err=True)
+        sys.exit(EXIT_LOAD)
+    mapped = result.mapped
+    for parsed in mapped.parsed:
         for finding in parsed.findings:
-            counts[finding.severity] += 1
-        if parsed.report is None:
-            click.echo(f"{parsed.file}: not read", err=True)
-        else:
-            rep = parsed.report
-            click.echo(
-                f"{parsed.file}: region={rep.region} years={len(rep.years)} "
-                f"activities={len(rep.activities)} "
-                f"indicators={sum(len(a.indicators) for a in rep.activities)} "
-                f"funding rows={len(rep.funding)} "
-                f"errors={counts[Severity.ERROR]} warnings={counts[Severity.WARNING]}"
-            )
-        for finding in parsed.findings:
-            click.echo("  " + format_finding(finding), err=True)
-    sys.exit(_exit_code(results))
+            click.echo(format_finding(finding), err=True)
+    for validation in mapped.validations:
+        for problem in validation.problems:
+            if verbose or problem.severity is Severity.ERROR:
+                click.echo(format_problem(problem), err=True)
+    if not quiet:
+        for parsed in mapped.parsed:
+            click.echo(_summary(parsed))
+        click.echo(f"{len(result.files)} files written to {out}")
+    sys.exit(result.exit_code)
+
+
+def _summary(parsed: Parsed) -> str:
+    if parsed.report is None:
+        return f"{parsed.file}: not read"
+    rep = parsed.report
+    found = counts(parsed)
+    return (
+        f"{parsed.file}: region={rep.region} years={len(rep.years)} "
+        f"activities={len(rep.activities)} "
+        f"indicators={sum(len(a.indicators) for a in rep.activities)} "
+        f"funding rows={len(rep.funding)} "
+        f"errors={found[Severity.ERROR]} warnings={found[Severity.WARNING]}"
+    )
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    # One line per stage on a terminal, rewritten in place; nothing when piped, except at the end.
+    if sys.stderr.isatty():
+        click.echo(f"\r{stage}: {done}/{total}", err=True, nl=done >= total)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    return None
 
 
 # -- researchers and portals: query, serve, push ----------------------------------------------
-
 site_option = click.option(
     "--site",
     type=click.Path(path_type=Path),
@@ -291,3 +326,77 @@ def push(
         f"{dump}: {count}{done.size} bytes -> graph <{done.graph}> "
         f"at {done.url} ({done.status}, attempt {done.attempts})"
     )
+
+
+def format_problem(problem: object) -> str:
+    """A SHACL result in the style of `format_finding`: `file:line: severity code: message`."""
+    from pipeline.validate import Problem
+
+    assert isinstance(problem, Problem)
+    where = problem.file or problem.focus
+    if problem.span is not None:
+        where = f"{where}:{problem.span.line}"
+    return f"{where}: {problem.severity.value} {problem.code}: {problem.message}"
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("_site"), show_default=True)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the sh:ValidationReport (Turtle). Default: OUT/data/validation.ttl.",
+)
+@base_option
+def validate(files: tuple[Path, ...], out: Path, report_path: Path | None, base_iri: str) -> None:
+    """Map reports to RDF and check them with the SHACL shapes in shapes/.
+
+    Each report is validated on its own, then the organisations of all of them together.
+    Results go to standard output as `file:line: severity code: message`; violations exit
+    with 1, warnings do not fail the run.
+    """
+    from pipeline.config import DUMP_DIR, Settings
+    from pipeline.dumps import sorted_triples, turtle
+    from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
+    from pipeline.validate import (
+        DATASET_SHAPES,
+        REPORT_SHAPES,
+        load_shapes,
+        merge_reports,
+        validate_dataset,
+        validate_graph,
+    )
+
+    try:
+        settings = Settings(base_iri=base_iri, out_dir=out)
+        report_shapes, dataset_shapes = load_shapes(REPORT_SHAPES), load_shapes(DATASET_SHAPES)
+    except (ValueError, OSError) as error:
+        raise click.UsageError(str(error)) from None
+    results = _parse_all(files, progress=len(files) > 20)
+    reports = tuple(r.report for r in results if r.report is not None)
+    for parsed in results:
+        if parsed.report is None:
+            for finding in parsed.findings:
+                click.echo(format_finding(finding), err=True)
+    resolver = OrganisationResolver(reports)
+    mapped = [to_graph(report, settings, resolver) for report in reports]
+    validations = [validate_graph(m, settings, report_shapes) for m in mapped]
+    validations.append(validate_dataset(dataset_graph(mapped, settings), settings, dataset_shapes))
+    counts = {s: 0 for s in Severity}
+    for validation in validations:
+        for problem in validation.problems:
+            counts[problem.severity] += 1
+            click.echo(format_problem(problem))
+    target = report_path or out / DUMP_DIR / "validation.ttl"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(turtle(sorted_triples([merge_reports(validations)])))
+    click.echo(
+        f"{len(reports)} reports: {counts[Severity.ERROR]} violations, "
+        f"{counts[Severity.WARNING]} warnings; report written to {target}",
+        err=True,
+    )
+    if len(reports) < len(results):
+        sys.exit(EXIT_LOAD)
+    sys.exit(EXIT_DATA if counts[Severity.ERROR] else EXIT_OK)

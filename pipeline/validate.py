@@ -32,10 +32,19 @@ _SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info
 
 @dataclass(frozen=True, slots=True)
 class Shapes:
-    """A loaded shapes graph and the finding code of each shape."""
+    """A loaded shapes graph, the finding code of each shape, and its message templates."""
 
     graph: Graph
     codes: dict[str, str]
+    templates: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+
+    def language_of(self, shape: str, message: str) -> str | None:
+        """pyshacl drops the language tag when it fills in a SPARQL message template;
+        the template the message matches tells the language again."""
+        for language, pattern in self.templates.get(shape, ()):
+            if pattern.fullmatch(message):
+                return language
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +87,15 @@ def load_shapes(names: Iterable[str] = REPORT_SHAPES, directory: Path = SHAPES_D
         codes[str(shape)] = str(code)
         for prop in graph.objects(shape, SH.property):
             codes.setdefault(str(prop), str(code))
-    return Shapes(graph, codes)
+    templates: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for shape, message in graph.subject_objects(SH.message):
+        if isinstance(message, Literal) and message.language:
+            parts = re.split(r"\{[?$]\w+\}", str(message))
+            pattern = re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL)
+            templates.setdefault(str(shape), []).append((message.language, pattern))
+    return Shapes(
+        graph, codes, {k: tuple(sorted(v, key=lambda t: t[0])) for k, v in templates.items()}
+    )
 
 
 def validate_graph(
@@ -121,14 +138,17 @@ def _problem(results: Graph, result: Node, mapped: MappedGraph, shapes: Shapes) 
     shape = results.value(result, SH.sourceShape)
     component = results.value(result, SH.sourceConstraintComponent)
     severity = _SEVERITY.get(results.value(result, SH.resultSeverity), Severity.ERROR)  # type: ignore[call-overload]
+    shape_key = str(shape) if isinstance(shape, URIRef) else ""
     messages = {
-        m.language: str(m)
+        m.language or shapes.language_of(shape_key, str(m)): str(m)
         for m in results.objects(result, SH.resultMessage)
         if isinstance(m, Literal)
     }
     value = results.value(result, SH.value)
-    span = mapped.sources.locate(focus, path)
-    shape_key = str(shape) if isinstance(shape, URIRef) else ""
+    # Row-level funding checks name the offending amount as the value: point at it.
+    span = (
+        isinstance(value, URIRef) and mapped.sources.locate(str(value))
+    ) or mapped.sources.locate(focus, path)
     code = shapes.codes.get(shape_key) or _component_code(component)
     return Problem(
         code=code,

@@ -65,9 +65,7 @@ def text(needle: str, occurrence: int = 1) -> Text:
     return Text(needle, span(needle, occurrence))
 
 
-def _amount(
-    role: AmountRole, purpose: Purpose | None, written: str, occurrence: int = 1
-) -> Amount:
+def _amount(role: AmountRole, purpose: Purpose | None, written: str, occurrence: int = 1) -> Amount:
     value = Decimal(written.replace(" ", "").replace(",", "."))
     return Amount(role, purpose, value, f"{written} euro", "", span(written, occurrence))
 
@@ -232,3 +230,119 @@ def replace_year(report: Report, ordinal: int, **changes: object) -> Report:
         dataclasses.replace(y, **changes) if y.ordinal == ordinal else y for y in report.years
     )
     return dataclasses.replace(report, years=years)
+
+
+def replace_amounts(report: Report, row: int, *amounts: Amount) -> Report:
+    """The report with funding row `row` (1-based) holding `amounts` instead."""
+    funding = tuple(
+        dataclasses.replace(f, amounts=amounts) if i == row else f
+        for i, f in enumerate(report.funding, start=1)
+    )
+    return dataclasses.replace(report, funding=funding)
+
+
+def amount(role: AmountRole, purpose: Purpose | None, written: str, occurrence: int = 1) -> Amount:
+    return _amount(role, purpose, written, occurrence)
+
+
+def contradictions() -> dict[str, tuple[Report, str, int]]:
+    """One report per consistency shape: (report, finding code, line of the finding)."""
+    clean = clean_report()
+    cs, mn = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
+    year1 = clean.years[0]
+    assert year1.period is not None
+    activity = year1.activities[0]
+    early = DateMention(
+        dt.date(2022, 2, 9), None, DatePrecision.DAY, "12.10.2022.", span("12.10.2022.")
+    )
+    planned = (
+        amount(AmountRole.PLANNED, None, "49 000,00"),
+        amount(AmountRole.PLANNED, cs, "30 000,00"),
+        amount(AmountRole.PLANNED, mn, "19 000,00"),
+    )
+    actual = (
+        amount(AmountRole.ACTUAL, None, "48 000,00"),
+        amount(AmountRole.ACTUAL, cs, "29 000,00"),
+        amount(AmountRole.ACTUAL, mn, "19 000,00", 2),
+    )
+    carried = amount(AmountRole.CARRIED_OVER, None, "1 000,00")
+    return {
+        "YearOverlap": (
+            replace_year(
+                clean, 1, period=dataclasses.replace(year1.period, end=dt.date(2023, 9, 1))
+            ),
+            "period.year-overlap",
+            5,
+        ),
+        "YearOutsideDelegation": (
+            replace_year(
+                clean, 1, period=dataclasses.replace(year1.period, start=dt.date(2022, 1, 1))
+            ),
+            "period.year-outside-delegation",
+            5,
+        ),
+        "DateOutsideYear": (
+            replace_year(
+                clean,
+                1,
+                activities=(dataclasses.replace(activity, dates=(early,)),) + year1.activities[1:],
+            ),
+            "activity.date-outside-year",
+            6,
+        ),
+        "FundingSum": (
+            replace_amounts(
+                clean, 1, planned[0], planned[1], actual[0], actual[1], actual[2], carried
+            ),
+            "funding.sum-mismatch",
+            11,
+        ),
+        "ActualAbovePlanned": (
+            replace_amounts(
+                clean,
+                1,
+                *planned,
+                actual[0],
+                amount(AmountRole.ACTUAL, cs, "49 000,00", 3),
+                amount(AmountRole.ACTUAL, mn, "1 000,00", 2),
+                carried,
+            ),
+            "funding.actual-above-planned",
+            14,
+        ),
+        "RemainderTotal": (
+            replace_amounts(clean, 1, *planned, *actual),
+            "funding.remainder-mismatch",
+            12,
+        ),
+        "RemainderPurpose": (
+            replace_amounts(
+                clean,
+                1,
+                *planned,
+                *actual,
+                carried,
+                amount(AmountRole.CARRIED_OVER, mn, "1 000,00", 2),
+            ),
+            "funding.remainder-mismatch",
+            12,
+        ),
+        "RegionMismatch": (
+            dataclasses.replace(
+                clean,
+                region_in_task=RegionMention(
+                    "kurzeme", "Zemgales reģionā", span("Zemgales reģionā", 2)
+                ),
+            ),
+            "region.mismatch",
+            2,
+        ),
+        "ImplementerRegistration": (
+            dataclasses.replace(
+                clean,
+                implementer=dataclasses.replace(clean.implementer, registration_number=None),  # type: ignore[arg-type]
+            ),
+            "implementer.missing-registration-number",
+            3,
+        ),
+    }

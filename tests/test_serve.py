@@ -4,6 +4,10 @@ exercised over real HTTP on loopback (requests, http.client and SPARQLWrapper)."
 from __future__ import annotations
 
 import http.client
+import re
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +15,11 @@ from pathlib import Path
 import pytest
 import rdflib
 import requests
+from click.testing import CliRunner
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from pipeline.cli import main
 from pipeline.negotiate import choose, parse_accept, quality
 from pipeline.query import DatasetError
 from pipeline.serve import SiteServer, make_server
@@ -368,3 +374,33 @@ def test_accept_parsing_and_choice() -> None:
     assert choose("", ["text/turtle"]) == "text/turtle"
     assert choose("text/turtle;q=0", ["text/turtle"]) is None
     assert choose("TEXT/Turtle", ["text/html", "text/turtle"]) == "text/turtle"
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def test_cli_serve_refuses_a_missing_site_or_dump(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["serve", "--site", str(tmp_path / "nope"), "--port", "0"])
+    assert out.exit_code == 2 and "no such folder" in out.output
+    out = CliRunner().invoke(main, ["serve", "--site", str(tmp_path), "--port", "0", "--sparql"])
+    assert out.exit_code == 2 and "no dataset dump" in out.output
+    assert "Traceback" not in out.output
+
+
+def test_cli_serve_runs_until_interrupted(site: Path) -> None:
+    command = [sys.executable, "-m", "pipeline", "serve", "--site", str(site), "--port", "0"]
+    with subprocess.Popen([*command, "--sparql"], stderr=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stderr is not None
+            banner = process.stderr.readline()
+            match = re.search(r"at (http://127\.0\.0\.1:\d+)/", banner)
+            assert match, banner
+            url = match.group(1) + "/sparql"
+            response = requests.get(url, params={"query": "ASK {}"}, timeout=10)
+            assert response.json()["boolean"] is True
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=10) == 0
+            assert "GET /sparql?query=" in process.stderr.read()  # requests are logged
+        finally:
+            if process.poll() is None:
+                process.kill()
