@@ -19,7 +19,13 @@ from pipeline.model import Parsed, Report, Severity
 from pipeline.parse import parse_report
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.tables import write_tables
-from pipeline.validate import Validation, load_shapes, merge_reports, validate_dataset, validate_graph
+from pipeline.validate import (
+    Validation,
+    load_shapes,
+    merge_reports,
+    validate_dataset,
+    validate_graph,
+)
 
 #: Called with a stage name, how many items are done, and how many there are.
 Progress = Callable[[str, int, int], None]
@@ -65,9 +71,7 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def read_and_map(
-    files: Sequence[Path], settings: Settings, progress: Progress = _noop
-) -> Mapped:
+def read_and_map(files: Sequence[Path], settings: Settings, progress: Progress = _noop) -> Mapped:
     """Parse every file, map the readable reports to RDF and validate each graph."""
     parsed: list[Parsed] = []
     for i, path in enumerate(files):
@@ -91,9 +95,7 @@ def read_and_map(
     return Mapped(settings, tuple(parsed), reports, graphs, shared, tuple(validations))
 
 
-def build_site(
-    files: Sequence[Path], settings: Settings, progress: Progress = _noop
-) -> Build:
+def build_site(files: Sequence[Path], settings: Settings, progress: Progress = _noop) -> Build:
     """Run every stage on `files` and publish the result into `settings.out_dir`."""
     mapped = read_and_map(files, settings, progress)
     out = settings.out_dir

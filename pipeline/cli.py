@@ -104,7 +104,9 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=Path("_site"), show_default=True)
 @base_option
-@click.option("--quiet", "-q", is_flag=True, help="Print no progress and no summary, only problems.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print no progress and no summary, only problems."
+)
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print SHACL warnings (they repeat the findings)."
 )

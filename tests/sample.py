@@ -245,8 +245,8 @@ def amount(role: AmountRole, purpose: Purpose | None, written: str, occurrence: 
     return _amount(role, purpose, written, occurrence)
 
 
-def contradictions() -> dict[str, tuple[Report, str, int]]:
-    """One report per consistency shape: (report, finding code, line of the finding)."""
+def contradictions() -> dict[str, tuple[Report, set[tuple[str, int]]]]:
+    """One report per consistency shape, with the (code, line) results it must give."""
     clean = clean_report()
     cs, mn = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
     year1 = clean.years[0]
@@ -271,15 +271,13 @@ def contradictions() -> dict[str, tuple[Report, str, int]]:
             replace_year(
                 clean, 1, period=dataclasses.replace(year1.period, end=dt.date(2023, 9, 1))
             ),
-            "period.year-overlap",
-            5,
+            {("period.year-overlap", 5)},
         ),
         "YearOutsideDelegation": (
             replace_year(
                 clean, 1, period=dataclasses.replace(year1.period, start=dt.date(2022, 1, 1))
             ),
-            "period.year-outside-delegation",
-            5,
+            {("period.year-outside-delegation", 5)},
         ),
         "DateOutsideYear": (
             replace_year(
@@ -287,15 +285,13 @@ def contradictions() -> dict[str, tuple[Report, str, int]]:
                 1,
                 activities=(dataclasses.replace(activity, dates=(early,)),) + year1.activities[1:],
             ),
-            "activity.date-outside-year",
-            6,
+            {("activity.date-outside-year", 6)},
         ),
         "FundingSum": (
             replace_amounts(
                 clean, 1, planned[0], planned[1], actual[0], actual[1], actual[2], carried
             ),
-            "funding.sum-mismatch",
-            11,
+            {("funding.sum-mismatch", 11)},
         ),
         "ActualAbovePlanned": (
             replace_amounts(
@@ -307,13 +303,11 @@ def contradictions() -> dict[str, tuple[Report, str, int]]:
                 amount(AmountRole.ACTUAL, mn, "1 000,00", 2),
                 carried,
             ),
-            "funding.actual-above-planned",
-            14,
+            {("funding.sum-mismatch", 12), ("funding.actual-above-planned", 14)},
         ),
         "RemainderTotal": (
             replace_amounts(clean, 1, *planned, *actual),
-            "funding.remainder-mismatch",
-            12,
+            {("funding.remainder-mismatch", 12)},
         ),
         "RemainderPurpose": (
             replace_amounts(
@@ -324,8 +318,7 @@ def contradictions() -> dict[str, tuple[Report, str, int]]:
                 carried,
                 amount(AmountRole.CARRIED_OVER, mn, "1 000,00", 2),
             ),
-            "funding.remainder-mismatch",
-            12,
+            {("funding.remainder-mismatch", 12)},
         ),
         "RegionMismatch": (
             dataclasses.replace(
@@ -334,15 +327,13 @@ def contradictions() -> dict[str, tuple[Report, str, int]]:
                     "kurzeme", "Zemgales reģionā", span("Zemgales reģionā", 2)
                 ),
             ),
-            "region.mismatch",
-            2,
+            {("region.mismatch", 2)},
         ),
         "ImplementerRegistration": (
             dataclasses.replace(
                 clean,
                 implementer=dataclasses.replace(clean.implementer, registration_number=None),  # type: ignore[arg-type]
             ),
-            "implementer.missing-registration-number",
-            3,
+            {("implementer.missing-registration-number", 3)},
         ),
     }

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+
+from pipeline.config import Settings
+from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
+from pipeline.rdf.namespaces import (
+    DCTERMS,
+    LP,
+    OA,
+    PROV,
+    QUALIFIER,
+    RDF,
+    ROV,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
+from tests.sample import SOURCE, clean_report, span
+
+BASE = "https://example.org/"
+PAGE = BASE + "id/report/900-sample"
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
+
+
+def mapped() -> MappedGraph:
+    return to_graph(clean_report(), Settings(base_iri=BASE))
+
+
+def test_amounts_are_exact_decimals_in_a_cube() -> None:
+    g = mapped().graph
+    amount = URIRef(PAGE + "#funding-1-actual-civil-society")
+    assert g.value(amount, LP.amount) == Literal("29000.00", datatype=XSD.decimal)
+    assert g.value(amount, LP.fundingPeriod) == URIRef(PAGE + "#funding-1")
+    assert str(g.value(amount, LP.purpose)).endswith("/purpose#civil-society")
+
+
+def test_qualified_indicator_gets_inclusive_bounds() -> None:
+    g = mapped().graph
+    more = URIRef(PAGE + "#year-1-cs-1-indicator-2")
+    assert g.value(more, LP.qualifier) == QUALIFIER["more-than"]
+    assert g.value(more, SCHEMA.minValue) == Literal(671, datatype=XSD.integer)
+    assert g.value(more, SCHEMA.maxValue) is None
+    exact = URIRef(PAGE + "#year-1-cs-1-indicator-1")
+    assert g.value(exact, SCHEMA.minValue) == g.value(exact, SCHEMA.maxValue) == Literal(3)
+
+
+def test_every_fact_points_at_its_exact_source_text() -> None:
+    m = mapped()
+    fact = URIRef(PAGE + "#year-1-cs-1-indicator-2")
+    target = m.graph.value(fact, PROV.wasDerivedFrom)
+    where = span("vairāk nekā 670 dalībnieki")
+    assert m.graph.value(target, LP.line) == Literal(where.line, datatype=XSD.positiveInteger)
+    assert m.graph.value(target, OA.hasSource) == URIRef(BASE + "source/900-sample")
+    selectors = set(m.graph.objects(target, OA.hasSelector))
+    starts = {m.graph.value(s, OA.start) for s in selectors} - {None}
+    exacts = {str(m.graph.value(s, OA.exact)) for s in selectors} - {"None"}
+    assert starts == {Literal(where.start, datatype=XSD.nonNegativeInteger)}
+    assert exacts == {SOURCE[where.start : where.end]}
+    assert m.sources.locate(str(fact)) == where
+
+
+def test_region_of_the_title_is_located_in_the_title() -> None:
+    m = mapped()
+    assert m.sources.locate(PAGE, str(DCTERMS.spatial)) == span("Zemgales reģionā")
+
+
+def test_graph_has_no_blank_nodes_and_is_deterministic() -> None:
+    first, second = mapped().graph, mapped().graph
+    assert not any(isinstance(t, BNode) for triple in first for t in triple)
+    assert set(first) == set(second)
+
+
+def test_registration_number_is_kept_as_a_string_identifier() -> None:
+    g = mapped().graph
+    org = URIRef(BASE + "id/organisation/lv-re-40008000001")
+    identifier = g.value(org, ROV.registration)
+    assert g.value(identifier, SKOS.notation) == Literal("40008000001")
+    assert g.value(identifier, DCTERMS.identifier) == Literal("LV-RE-40008000001")
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_same_ngo_across_reports_is_one_resource_and_the_ministry_is_one() -> None:
+    from pipeline.parse import parse_report
+
+    reports = tuple(
+        parsed.report
+        for parsed in (
+            parse_report(REPORTS / name)
+            for name in ("000_f25f87058009babf.txt", "001_ff4e21f18d3948dd.txt")
+        )
+        if parsed.report is not None
+    )
+    settings = Settings(base_iri=BASE)
+    resolver = OrganisationResolver(reports)
+    graphs = [to_graph(r, settings, resolver) for r in reports]
+    implementers = [
+        g.graph.value(URIRef(f"{BASE}id/report/{g.key}#agreement"), LP.implementer) for g in graphs
+    ]
+    assert implementers == [URIRef(BASE + "id/organisation/lv-re-40008055327")] * 2
+    # 001 never states the number: its own graph must not claim it.
+    assert graphs[1].graph.value(implementers[1], ROV.registration) is None
+    merged = dataset_graph(graphs, settings).graph
+    assert len(set(merged.objects(implementers[0], ROV.registration))) == 1
+    publishers = {
+        g.graph.value(URIRef(f"{BASE}id/report/{g.key}"), DCTERMS.publisher) for g in graphs
+    }
+    agents = {
+        g.graph.value(URIRef(f"{BASE}id/report/{g.key}#agreement"), LP.delegatingAuthority)
+        for g in graphs
+    }
+    assert publishers == agents == {URIRef(BASE + "id/organisation/kulturas-ministrija")}
+    assert (implementers[0], RDF.type, ROV.RegisteredOrganization) in merged

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+
+from pipeline.cli import main
+from pipeline.config import Settings
+from pipeline.model import Severity
+from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
+from pipeline.rdf.namespaces import LP, SH
+from pipeline.validate import (
+    DATASET_SHAPES,
+    Shapes,
+    load_shapes,
+    validate_dataset,
+    validate_graph,
+)
+from tests.sample import FILE, clean_report, contradictions, text
+
+REPORTS = Path(__file__).resolve().parents[1] / "reports"
+SETTINGS = Settings()
+
+
+@cache
+def shapes() -> Shapes:
+    return load_shapes()
+
+
+def test_clean_report_has_no_problem_at_all() -> None:
+    result = validate_graph(to_graph(clean_report(), SETTINGS), SETTINGS, shapes())
+    assert result.problems == ()
+    assert result.conforms
+
+
+@pytest.mark.parametrize("name", sorted(contradictions()))
+def test_each_contradiction_is_a_warning_on_its_line(name: str) -> None:
+    report, expected = contradictions()[name]
+    result = validate_graph(to_graph(report, SETTINGS), SETTINGS, shapes())
+    assert {(p.code, p.span.line if p.span else 0) for p in result.problems} == expected
+    assert all(p.severity is Severity.WARNING and p.file == FILE for p in result.problems)
+    assert result.conforms  # warnings never fail
+    assert any(
+        p.shape.startswith(f"https://w3id.org/lodpipe/def/shapes#{name}") for p in result.problems
+    )
+
+
+def test_bad_registration_number_is_a_violation_on_its_line() -> None:
+    report = clean_report()
+    assert report.implementer is not None
+    bad = dataclasses.replace(
+        report,
+        implementer=dataclasses.replace(report.implementer, registration_number=text("4000800000")),
+    )
+    result = validate_graph(to_graph(bad, SETTINGS), SETTINGS, shapes())
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    assert {(p.code, p.span.line if p.span else 0) for p in errors} == {("shacl.pattern", 3)}
+    assert not result.conforms
+    assert "11 digits" in errors[0].message and "11 cipari" in errors[0].message_lv
+
+
+def test_validation_report_graph_is_linkable_and_bilingual() -> None:
+    report, _ = contradictions()["RegionMismatch"]
+    result = validate_graph(to_graph(report, SETTINGS), SETTINGS, shapes())
+    graph = result.report
+    node = URIRef("https://w3id.org/lodpipe/id/report/900-sample#validation")
+    results = list(graph.objects(node, SH.result))
+    assert len(results) == 1
+    messages = {m.language for m in graph.objects(results[0], SH.resultMessage)}  # type: ignore[attr-defined]
+    assert messages == {"en", "lv"}
+    assert str(graph.value(results[0], LP.findingCode)) == "region.mismatch"
+
+
+def test_dataset_check_flags_two_numbers_for_one_name() -> None:
+    first = clean_report()
+    assert first.implementer is not None
+    other = dataclasses.replace(
+        first,
+        file="reports/901_other.txt",
+        implementer=dataclasses.replace(
+            first.implementer, registration_number=text("Nr.40008000001")
+        ),
+    )
+    mapped = [to_graph(r, SETTINGS) for r in (first, other)]
+    result = validate_dataset(
+        dataset_graph(mapped, SETTINGS), SETTINGS, load_shapes(DATASET_SHAPES)
+    )
+    codes = {p.code for p in result.problems}
+    assert "organisation.same-name-different-number" in codes
+
+
+# The five bundled reports: what reading them by hand finds (code, line).
+GOLDEN = {
+    "000": {("period.year-overlap", 26)},
+    "001": {("implementer.missing-registration-number", 7)},
+    "002": {("activity.date-outside-year", 13), ("activity.date-outside-year", 15),
+            ("activity.date-outside-year", 22), ("funding.remainder-mismatch", 39),
+            ("funding.remainder-mismatch", 41)},
+    "003": {("region.mismatch", 11), ("implementer.missing-registration-number", 12),
+            ("funding.actual-above-planned", 41), ("funding.remainder-mismatch", 41),
+            ("funding.actual-above-planned", 43)},
+    "004": {("implementer.missing-registration-number", 26)},
+}  # fmt: skip
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_real_reports_conform_and_agree_with_the_parser() -> None:
+    from pipeline.parse import parse_report
+
+    parsed = [parse_report(p) for p in sorted(REPORTS.glob("*.txt"))]
+    reports = tuple(p.report for p in parsed if p.report is not None)
+    resolver = OrganisationResolver(reports)
+    mirrored = set(shapes().codes.values())
+    for p in parsed:
+        assert p.report is not None
+        result = validate_graph(to_graph(p.report, SETTINGS, resolver), SETTINGS, shapes())
+        assert result.conforms, [x.message for x in result.problems if x.severity is Severity.ERROR]
+        got = sorted((x.code, x.span.line if x.span else 0) for x in result.problems)
+        parser = sorted(
+            (f.code, f.span.line if f.span else 0) for f in p.findings if f.code in mirrored
+        )
+        assert got == parser, p.file
+        assert set(got) == GOLDEN[Path(p.file).name[:3]], p.file
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_002_has_nine_dates_before_its_first_year() -> None:
+    from pipeline.parse import parse_report
+
+    parsed = parse_report(REPORTS / "002_19ea6052c5e9160a.txt")
+    assert parsed.report is not None
+    result = validate_graph(to_graph(parsed.report, SETTINGS), SETTINGS, shapes())
+    dates = [p for p in result.problems if p.code == "activity.date-outside-year"]
+    assert len(dates) == 9
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_cli_validate_exit_codes_and_report(tmp_path: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(
+        main,
+        ["validate", "--out", str(tmp_path / "site"), str(REPORTS / "003_d7bd70bcc2ec91a0.txt")],
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "003_d7bd70bcc2ec91a0.txt:11: warning region.mismatch:" in ok.output
+    report = Graph().parse(tmp_path / "site" / "data" / "validation.ttl")
+    assert len(list(report.subjects(None, SH.ValidationResult))) == 5
+
+    broken = tmp_path / "900_broken.txt"
+    shutil.copy(REPORTS / "000_f25f87058009babf.txt", broken)
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("40008055327", "4000805532"), encoding="utf-8"
+    )
+    bad = runner.invoke(main, ["validate", "--out", str(tmp_path / "site2"), str(broken)])
+    assert bad.exit_code == 1, bad.output
+    assert "900_broken.txt:11: error shacl.pattern:" in bad.output
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert (
+        runner.invoke(main, ["validate", "--out", str(tmp_path / "s3"), str(empty)]).exit_code == 2
+    )
