@@ -6,6 +6,8 @@ server in `pipeline.serve` only copies that to the wire. Read-only: updates are 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -103,6 +105,11 @@ def answer_sparql(
     queries = params.get("query", [])
     if len(queries) != 1 or not queries[0].strip():
         return _error(HTTPStatus.BAD_REQUEST, "give exactly one non-empty 'query' parameter")
+    if uses_service(queries[0]):
+        return _error(
+            HTTPStatus.BAD_REQUEST,
+            "SERVICE is not allowed here: this endpoint answers over its own dataset only",
+        )
     try:
         result = execute(
             dataset,
@@ -120,6 +127,21 @@ def answer_sparql(
     payload = results.serialise(result, media_type)
     shown = f"{media_type}; charset=utf-8" if media_type in _TEXT_TYPES else media_type
     return Reply(HTTPStatus.OK, shown, payload, {"Vary": "Accept"})
+
+
+# Strings, IRIs and comments cannot hold the keyword; variables (?service) and prefixed
+# names (ex:service) are not the keyword either.
+_NOT_KEYWORD = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"(?<![\w?$:])service(?![\w:])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """True when the query has a SERVICE clause, which would make the server fetch other
+    URLs (the embedded engine follows them over HTTP)."""
+    return bool(_SERVICE.search(_NOT_KEYWORD.sub(" ", query)))
 
 
 def _error(status: HTTPStatus, message: str) -> Reply:

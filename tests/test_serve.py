@@ -352,6 +352,24 @@ def test_protocol_errors(resolver: str) -> None:
     assert (rdflib.URIRef(endpoint), sd.endpoint, rdflib.URIRef(endpoint)) in graph
 
 
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", True),
+        ("select * { service silent <http://127.0.0.1:9/x> { ?s ?p ?o } }", True),
+        ("SELECT ?service { ?service ?p ?o } LIMIT 1", False),
+        ('SELECT * { ?s ?p "SERVICE <http://x/>" }', False),
+        ("SELECT * { ?s ?p ?o } # SERVICE in a comment\nLIMIT 1", False),
+    ],
+)
+def test_endpoint_refuses_federated_queries(resolver: str, query: str, refused: bool) -> None:
+    # SERVICE would make the server fetch any URL a visitor names.
+    response = requests.get(resolver + "/sparql", params={"query": query}, timeout=10)
+    assert (response.status_code == 400 and "SERVICE" in response.text) is refused
+    if not refused:
+        assert response.status_code == 200
+
+
 def test_default_graph_uri_selects_a_graph(resolver: str) -> None:
     response = requests.get(
         resolver + "/sparql",

@@ -102,6 +102,12 @@ def _ox(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
+def _ox_subject(node: Node) -> ox.NamedNode | ox.BlankNode:
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))
+
+
 def serialise(triples: list[Triple], extension: str) -> bytes:
     """`ttl`, `nt` or `jsonld` bytes of already sorted triples (JSON-LD in expanded form:
     absolute IRIs, no remote context to fetch)."""
@@ -110,9 +116,9 @@ def serialise(triples: list[Triple], extension: str) -> bytes:
         "nt": ox.RdfFormat.N_TRIPLES,
         "jsonld": ox.RdfFormat.JSON_LD,
     }
-    quads = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]
+    quads = [ox.Triple(_ox_subject(s), ox.NamedNode(str(p)), _ox(o)) for s, p, o in triples]
     used = _used_prefixes(triples) if extension == "ttl" else None
-    data: bytes = ox.serialize(quads, format=formats[extension], prefixes=used)
+    data = ox.serialize(quads, format=formats[extension], prefixes=used) or b""
     return data if data.endswith(b"\n") else data + b"\n"
 
 
