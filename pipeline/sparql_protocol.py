@@ -7,7 +7,6 @@ server in `pipeline.serve` only copies that to the wire. Read-only: updates are 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
