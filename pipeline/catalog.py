@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 
 from pipeline.config import DUMP_DIR, DUMP_STEM, Settings
 from pipeline.model import Report
 from pipeline.rdf.iris import Iris, slug
-from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, XSD, Namespace
+from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, XSD
 from pipeline.table_columns import TABLE_SPECS
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -38,6 +38,10 @@ MINISTRY_NAMES = (
     ("Ministry of Culture of the Republic of Latvia", "en"),
 )
 MINISTRY_SITE = "https://www.km.gov.lv/"
+#: ADMS publisher and licence types (DCAT-AP recommends both).
+NATIONAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/NationalAuthority")
+ATTRIBUTION = URIRef("http://purl.org/adms/licencetype/Attribution")
+THEME_TAXONOMY = URIRef(_AUTHORITY + "data-theme")
 
 #: IANA media type -> the EU file-type table's entry (DCAT-AP dct:format).
 FILE_TYPES = {
@@ -121,8 +125,8 @@ def measure(site_dir: Path, distribution: Distribution) -> FileFacts:
 
 def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
     """The site's downloads that exist on disk, sorted by path: the dumps, the JSON-LD
-    context, vocabulary and shapes, the CSV tables and their CSVW metadata, and the source
-    text of each report (`source/<key>.txt`)."""
+    context, vocabulary, shapes and validation report, the CSV tables and their CSVW
+    metadata, and the source text of each report (`source/<key>.txt`)."""
     data = DUMP_DIR
     known = [
         Distribution(f"{data}/{DUMP_STEM}.ttl", "text/turtle",
@@ -141,6 +145,10 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
         Distribution(f"{data}/shapes.ttl", "text/turtle",
                      "SHACL shapes the dataset is checked against",
                      "SHACL formas, pēc kurām pārbaudīta datu kopa",
+                     "http://www.w3.org/ns/shacl#"),
+        Distribution(f"{data}/validation.ttl", "text/turtle",
+                     "SHACL validation report of the dataset",
+                     "Datu kopas SHACL validācijas pārskats",
                      "http://www.w3.org/ns/shacl#"),
         *(Distribution(f"{data}/{spec.file}", "text/csv", f"{spec.title_en} (CSV)",
                        f"{spec.title_lv} (CSV)", "https://www.w3.org/TR/tabular-data-model/")
@@ -230,13 +238,16 @@ def catalog_graph(
     add((catalog, DCTERMS.spatial, LATVIA))
     add((catalog, FOAF.homepage, home))
     add((catalog, DCAT.dataset, dataset))
+    add((catalog, DCAT.themeTaxonomy, THEME_TAXONOMY))
     for language in (LATVIAN, ENGLISH):
         add((catalog, DCTERMS.language, language))
 
     add((publisher, RDF.type, FOAF.Agent))
     _texts(graph, publisher, FOAF.name, MINISTRY_NAMES)
+    add((publisher, DCTERMS.type, NATIONAL_AUTHORITY))
     add((home, RDF.type, FOAF.Document))
     add((LICENCE, RDF.type, DCTERMS.LicenseDocument))
+    add((LICENCE, DCTERMS.type, ATTRIBUTION))
 
     add((dataset, RDF.type, DCAT.Dataset))
     _texts(graph, dataset, DCTERMS.title, TITLE)
@@ -250,6 +261,7 @@ def catalog_graph(
         add((dataset, DCAT.theme, theme))
     contact = iris.part("contact")
     add((dataset, DCAT.contactPoint, contact))
+    add((contact, RDF.type, VCARD.Kind))
     add((contact, RDF.type, VCARD.Organization))
     _texts(graph, contact, VCARD.fn, MINISTRY_NAMES)
     add((contact, VCARD.hasURL, URIRef(MINISTRY_SITE)))
@@ -282,7 +294,13 @@ def _distribution(graph: Graph, iris: CatalogIris, item: Distribution, facts: Fi
     add((node, DCAT.mediaType, media))
     add((media, RDF.type, DCTERMS.MediaType))
     if item.media_type in FILE_TYPES:
-        add((node, DCTERMS["format"], URIRef(_AUTHORITY + "file-type/" + FILE_TYPES[item.media_type])))
+        add(
+            (
+                node,
+                DCTERMS["format"],
+                URIRef(_AUTHORITY + "file-type/" + FILE_TYPES[item.media_type]),
+            )
+        )
     add((node, DCTERMS.license, LICENCE))
     add((node, DCAT.byteSize, Literal(str(facts.byte_size), datatype=XSD.nonNegativeInteger)))
     add((node, SPDX.checksum, checksum))
@@ -338,7 +356,6 @@ def schema_org_dataset(
         "alternateName": TITLE[0][0],
         "description": english,
         "url": str(iris.home),
-        "sameAs": str(iris.dataset),
         "inLanguage": ["lv", "en"],
         "isAccessibleForFree": True,
         "license": LICENCE_PAGE,

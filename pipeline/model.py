@@ -154,6 +154,9 @@ class Indicator:
     kind: str
     phrase: str
     span: Span
+    #: 1-based position, among its activity's indicators, of the total this value is a part
+    #: of ("199 konsultācijas (… 41 …; 80 …; 78 …)"): sums must not count it twice.
+    part_of: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,3 +31,11 @@ def corpus() -> dict[str, Parsed]:
 @pytest.fixture(scope="session")
 def minimal_text() -> str:
     return MINIMAL.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus built into a site folder once per session (see tests/sites.py)."""
+    from tests.sites import build_corpus_site
+
+    return build_corpus_site(tmp_path_factory.mktemp("corpus") / "_site")

@@ -16,8 +16,8 @@ from pipeline.model import (
     DateMention,
     DatePrecision,
     FundingYear,
-    Implementer,
     ImplementationYear,
+    Implementer,
     Indicator,
     LegalForm,
     Mention,
@@ -283,7 +283,7 @@ def contradictions() -> dict[str, tuple[Report, set[tuple[str, int]]]]:
             replace_year(
                 clean,
                 1,
-                activities=(dataclasses.replace(activity, dates=(early,)),) + year1.activities[1:],
+                activities=(dataclasses.replace(activity, dates=(early,)), *year1.activities[1:]),
             ),
             {("activity.date-outside-year", 6)},
         ),

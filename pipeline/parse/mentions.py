@@ -9,6 +9,7 @@ when no nominative one is there ("ap 100 dalībnieku").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Mention, Qualifier
 from pipeline.parse.latvian import find_dates
@@ -183,6 +184,7 @@ def find_indicators(text: Mapped, source: Source) -> tuple[Indicator, ...]:
     s = text.text
     masked = _masked_ranges(s)
     found: list[Indicator] = []
+    places: list[tuple[int, int]] = []
     for m in _NUMBER.finditer(s):
         if any(a <= m.start() < b for a, b in masked) or re.search(r"\bx\s*$", s[: m.start()]):
             continue  # inside a date, time or address; or a factor ("6 vietas x 4 nodarbības")
@@ -199,7 +201,56 @@ def find_indicators(text: Mapped, source: Source) -> tuple[Indicator, ...]:
                 break
         piece = text[begin:end]
         found.append(Indicator(int(m.group(1)), qualifier, kind, piece.text, source.span_of(piece)))
-    return tuple(found)
+        places.append((begin, end))
+    return mark_parts(tuple(found), places, s)
+
+
+def mark_parts(
+    indicators: tuple[Indicator, ...], places: list[tuple[int, int]], text: str
+) -> tuple[Indicator, ...]:
+    """Mark breakdowns, so that sums do not count a value twice. Exact values of one kind
+    are the parts of another value of that kind when they add up to it exactly and the text
+    says so: in a parenthesis right after it ("199 konsultācijas (… 41 …; 80 …; 78 …)"), or
+    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151")."""
+    marked = list(indicators)
+    for t, total in enumerate(indicators):
+        if total.qualifier is not Qualifier.EXACT or marked[t].part_of is not None:
+            continue
+        after = _run(indicators, t, +1)
+        before = _run(indicators, t, -1)
+        if len(after) >= 2 and _inside_parenthesis(text, places[t][1], places[after[-1]][0]):
+            run = after
+        elif len(before) >= 2 and _TOTAL_WORD.search(
+            text[max(0, places[t][0] - 60) : places[t][0]]
+        ):
+            run = before
+        else:
+            continue
+        if sum(indicators[i].value for i in run) == total.value:
+            for i in run:
+                marked[i] = replace(marked[i], part_of=t + 1)
+    return tuple(marked)
+
+
+_TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
+
+
+def _inside_parenthesis(text: str, start: int, stop: int) -> bool:
+    between = text[start:stop]
+    return between.count("(") > between.count(")")
+
+
+def _run(indicators: tuple[Indicator, ...], t: int, step: int) -> list[int]:
+    """The unbroken run of exact same-kind values next to position `t`, in one direction."""
+    run: list[int] = []
+    i = t + step
+    while 0 <= i < len(indicators):
+        ind = indicators[i]
+        if ind.kind != indicators[t].kind or ind.qualifier is not Qualifier.EXACT:
+            break
+        run.append(i)
+        i += step
+    return run
 
 
 def _masked_ranges(s: str) -> list[tuple[int, int]]:

@@ -374,6 +374,11 @@ def _map_indicator(ctx: Context, activity: URIRef, position: int, indicator: Ind
         ctx.add(node, SCHEMA.minValue, Literal(low, datatype=XSD.integer))
     if high is not None:
         ctx.add(node, SCHEMA.maxValue, Literal(high, datatype=XSD.integer))
+    if indicator.part_of is not None:
+        # A breakdown of another value in the same activity: sums must count only the total.
+        ctx.add(
+            node, DCTERMS.isPartOf, ctx.page.activity_part(activity, "indicator", indicator.part_of)
+        )
     ctx.source(node, indicator.span)
     return node
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from pipeline.rdf.namespaces import DCTERMS, LP, OA, PREFIXES, PROV, RDF, RDFS, ROV, SKOS, XSD
@@ -101,7 +102,8 @@ class Page:
 
 
 _NAME_PREDICATES = (SKOS.prefLabel, RDFS.label, ROV.legalName, DCTERMS.title)
-_HIDDEN_ROWS = frozenset({RDF.type})
+#: Shown apart: the type under the heading, the source as a link to the line.
+_HIDDEN_ROWS = frozenset({RDF.type, PROV.wasDerivedFrom})
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
@@ -117,6 +119,15 @@ class Terms:
                 for s, o in graph.subject_objects(predicate):
                     if isinstance(s, URIRef) and isinstance(o, Literal):
                         names[str(s)][o.language or ""].append(str(o))
+        # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads year-2".
+        self._types: dict[str, str] = {}
+        for graph in graphs:
+            for s, o in graph.subject_objects(RDF.type):
+                iri, cls = str(s), str(o)
+                if isinstance(s, URIRef) and (
+                    iri not in self._types or _prefer(cls, self._types[iri])
+                ):
+                    self._types[iri] = cls
         self._names = {
             iri: {lang: sorted(values)[0] for lang, values in by_lang.items()}
             for iri, by_lang in names.items()
@@ -127,6 +138,11 @@ class Terms:
         lv = names.get("lv") or names.get("") or names.get("en")
         en = names.get("en") or lv
         if lv is None or en is None:
+            cls = self._types.get(iri)
+            if cls is not None and "#" in iri and cls in self._names:
+                kind = self.label(cls)
+                name = _fallback(iri)
+                return Label(f"{kind.lv} · {name}", f"{kind.en} · {name}")
             short = self.curie(iri)
             return Label(short, short)
         return Label(lv, en)
@@ -187,11 +203,18 @@ class Terms:
                 by_predicate[str(p)].append(o)
         rows = []
         for predicate, objects in by_predicate.items():
-            values = sorted((self.value(o) for o in objects), key=_value_order)
+            values = sorted((self._value_in(graph, o) for o in objects), key=_value_order)
             label = self.label(predicate)
             href = self.href(predicate)
             rows.append(Row(label, self.curie(predicate), href, tuple(values)))
         return tuple(sorted(rows, key=lambda r: (r.predicate.en.casefold(), r.curie)))
+
+    def _value_in(self, graph: Graph, node: Node) -> Value:
+        """Like `value`, but an RDF list (`sh:in ( ... )`) is shown as its members."""
+        if isinstance(node, BNode) and graph.value(node, RDF.first) is not None:
+            members = [self.value(m) for m in Collection(graph, node)]
+            return Value(", ".join(m.note or m.text for m in members), None, kind="list")
+        return self.value(node)
 
     def types(self, graph: Graph, subject: Node) -> tuple[Value, ...]:
         return tuple(
@@ -216,7 +239,7 @@ class Terms:
         return Part(
             id=self.paths.fragment(iri),
             iri=iri,
-            label=self.label(iri) if self.has_label(iri) else Label(_fallback(iri), _fallback(iri)),
+            label=self.label(iri),
             types=self.types(graph, subject),
             rows=self.rows(graph, subject, skip),
             source=self.source(graph, subject),
@@ -229,6 +252,12 @@ class Terms:
                 continue
             out.append(Inbound(self.value(s), self.label(str(p)), self.paths.fragment(str(o))))
         return tuple(sorted(out, key=lambda i: (i.target, i.predicate.en, _value_order(i.subject))))
+
+
+def _prefer(candidate: str, current: str) -> bool:
+    """Our own classes name things best; otherwise the first in IRI order."""
+    ours = (candidate.startswith(str(LP)), current.startswith(str(LP)))
+    return (ours[0] and not ours[1]) or (ours[0] == ours[1] and candidate < current)
 
 
 def _fallback(iri: str) -> str:

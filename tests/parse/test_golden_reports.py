@@ -287,6 +287,8 @@ def test_002(corpus: dict[str, Parsed]) -> None:
         D(2022, 5, 8),
     ]
     assert [i.value for i in seminars.indicators] == [15, 15, 14, 11, 11, 8, 14, 63, 151]
+    # "Kopumā semināru ciklā piedalījās 151 dalībnieks" (line 17): the eight are its parts
+    assert [i.part_of for i in seminars.indicators] == [9] * 8 + [None]
     ukraine = activity(rep, 2, CIVIL, 8)
     assert [(i.value, i.qualifier) for i in ukraine.indicators] == [(5000, Qualifier.ABOUT)]
     y2 = rep.funding[1]

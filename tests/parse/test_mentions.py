@@ -161,3 +161,32 @@ def test_minorities(text: str, expected: list[str]) -> None:
 def test_places(text: str, expected: list[tuple[str, str]]) -> None:
     source = Source("t.txt", text)
     assert [(m.key, m.kind) for m in find_places(Mapped.of(text), source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a breakdown in parentheses right after the total
+        (
+            "sniegtas 199 konsultācijas (e-pastos 41 konsultācija; tiešsaistē 80 konsultācijas; klātienē 78konsultācijas)",
+            [None, 1, 1, 1],
+        ),
+        # parts before a total introduced by "kopumā"
+        (
+            "(piedalījās 15 dalībnieki); (piedalījās 14 dalībnieki). Kopumā semināru ciklā piedalījās 29 dalībnieki.",
+            [3, 3, None],
+        ),
+        # adding up is not enough: the text must say that one is the total
+        (
+            "1 apmācību kurss, 1 apmācības, 2 apmācības poļu kultūras saglabāšanai",
+            [None, None, None],
+        ),
+        # and the parts must add up exactly
+        ("199 konsultācijas (41 konsultācija; 80 konsultācijas)", [None, None, None]),
+        # values of another kind or qualifier are not parts
+        ("kopā 100 dalībnieki (vairāk nekā 60 dalībnieki; 40 dalībnieki)", [None, None, None]),
+    ],
+)
+def test_breakdowns_are_marked_as_parts(text: str, parts: list[int | None]) -> None:
+    source = Source("t.txt", text)
+    assert [i.part_of for i in find_indicators(Mapped.of(text), source)] == parts
