@@ -4,11 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 REPORTS ?= reports/*.txt
 SITE ?= _site
+NPM ?= npm
 
-.PHONY: help install site test lint check bench clean
+.PHONY: help install node_modules site test lint check bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +19,20 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed ## create or update the virtualenv
 
+# The pinned npm packages of the site tests (axe-core, playwright-core, vnu-jar), reinstalled
+# when package-lock.json changes. --ignore-scripts: vnu-jar's install script would download
+# a Java runtime; we use the system's. Without npm the site tests skip (fail under CI).
+node_modules/.installed: package.json package-lock.json
+	@if command -v $(NPM) >/dev/null; then \
+		$(NPM) ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the browser and HTML checks will not run"; fi
+
+node_modules: node_modules/.installed ## install the npm packages the site tests use
+
 site: install ## build the site from the bundled reports into _site/
 	$(BIN)/lodpipe build --out $(SITE) $(REPORTS)
 
-test: install ## run the whole test suite
+test: install node_modules/.installed ## run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: install ## ruff and mypy --strict
@@ -35,4 +46,4 @@ bench: install ## time rdflib against pyoxigraph on aggregate queries (not a tes
 	$(BIN)/python bench/query_engines.py
 
 clean: ## remove build output and the virtualenv
-	rm -rf $(SITE) $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench
+	rm -rf $(SITE) $(VENV) node_modules test-artefacts .pytest_cache .mypy_cache .ruff_cache .bench

@@ -17,6 +17,7 @@ from pipeline.config import DUMP_DIR, Settings
 from pipeline.dumps import sorted_triples, turtle, write_dumps
 from pipeline.model import Parsed, Report, Severity
 from pipeline.parse import parse_report
+from pipeline.query import VALIDATION_FILE
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.tables import write_tables
 from pipeline.validate import (
@@ -29,8 +30,6 @@ from pipeline.validate import (
 
 #: Called with a stage name, how many items are done, and how many there are.
 Progress = Callable[[str, int, int], None]
-
-VALIDATION_FILE = "validation.ttl"
 
 
 class BuildError(Exception):
@@ -71,12 +70,19 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def read_and_map(files: Sequence[Path], settings: Settings, progress: Progress = _noop) -> Mapped:
-    """Parse every file, map the readable reports to RDF and validate each graph."""
+def read_and_map(
+    files: Sequence[Path],
+    settings: Settings,
+    progress: Progress = _noop,
+    names: Sequence[str] | None = None,
+) -> Mapped:
+    """Parse every file, map the readable reports to RDF and validate each graph.
+
+    `names` are how the files are named in findings and provenance (default: as given)."""
     parsed: list[Parsed] = []
     for i, path in enumerate(files):
         progress("read", i, len(files))
-        parsed.append(parse_report(path))
+        parsed.append(parse_report(path, names[i] if names else None))
     progress("read", len(files), len(files))
     reports = tuple(p.report for p in parsed if p.report is not None)
     organisations = OrganisationResolver(reports)
@@ -95,9 +101,14 @@ def read_and_map(files: Sequence[Path], settings: Settings, progress: Progress =
     return Mapped(settings, tuple(parsed), reports, graphs, shared, tuple(validations))
 
 
-def build_site(files: Sequence[Path], settings: Settings, progress: Progress = _noop) -> Build:
+def build_site(
+    files: Sequence[Path],
+    settings: Settings,
+    progress: Progress = _noop,
+    names: Sequence[str] | None = None,
+) -> Build:
     """Run every stage on `files` and publish the result into `settings.out_dir`."""
-    mapped = read_and_map(files, settings, progress)
+    mapped = read_and_map(files, settings, progress, names)
     out = settings.out_dir
     staging = out.parent / f".{out.name}.staging"
     try:

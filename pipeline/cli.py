@@ -170,7 +170,7 @@ site_option = click.option(
     type=click.Path(path_type=Path),
     default=Path("_site"),
     show_default=True,
-    help="The built site; its dataset dump is data/dataset.nt.",
+    help="The built site: its dataset dump data/dataset.nt and the SHACL results data/validation.ttl.",
 )
 
 
@@ -214,7 +214,7 @@ def query(
 ) -> None:
     """Run a SPARQL query (QUERY, '-' for standard input, or --file) over the dataset."""
     from pipeline import results
-    from pipeline.query import DatasetError, Graph, QueryError, default_dump, read_query_file
+    from pipeline.query import DatasetError, Graph, QueryError, read_query_file, site_files
     from pipeline.query import run_query as run
 
     if (query_text is None) == (query_file is None):
@@ -224,7 +224,7 @@ def query(
             text = read_query_file(query_file)
         else:
             text = sys.stdin.read() if query_text == "-" else str(query_text)
-        paths = data_files or (default_dump(site),)
+        paths = data_files or site_files(site)
         result = run(text, paths)
     except DatasetError as error:
         raise LoadFailure(str(error)) from None

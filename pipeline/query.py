@@ -115,6 +115,20 @@ def default_dump(site_dir: Path) -> Path:
     )
 
 
+#: Published beside the dump: the SHACL results, so that quality can be queried with the data.
+VALIDATION_FILE = "validation.ttl"
+#: Published beside the dump: the vocabulary and concept schemes (labels, notations).
+VOCABULARY_FILE = "ontology.ttl"
+
+
+def site_files(site_dir: Path) -> tuple[Path, ...]:
+    """What a built site publishes for querying: the dataset dump and, when present, the
+    vocabulary with its concept schemes and the validation results (`sh:ValidationReport`)."""
+    dump = default_dump(site_dir)
+    extra = (dump.parent / VOCABULARY_FILE, dump.parent / VALIDATION_FILE)
+    return (dump, *(path for path in extra if path.is_file()))
+
+
 def load_dataset(paths: Iterable[Path]) -> Dataset:
     """Loads RDF files (N-Triples, Turtle, JSON-LD, N-Quads, TriG by extension) into memory."""
     store = ox.Store()

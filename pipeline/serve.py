@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from pipeline import negotiate
-from pipeline.query import Dataset, default_dump, load_dataset
+from pipeline.query import Dataset, load_dataset, site_files
 from pipeline.sparql_protocol import SPARQL_PATH, Reply, answer_sparql
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def make_server(
     """
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such folder")
-    dataset = load_dataset([default_dump(site_dir)]) if sparql else None
+    dataset = load_dataset(site_files(site_dir)) if sparql else None
     return SiteServer((host, port), site_dir, resolver=resolver, dataset=dataset)
 
 

@@ -20,7 +20,7 @@ from pipeline.config import Settings
 from pipeline.model import Severity, Span
 from pipeline.rdf import DATASET_KEY, MappedGraph
 from pipeline.rdf.iris import Iris, report_key
-from pipeline.rdf.namespaces import LP, RDF, RDFS, SH, XSD, new_graph
+from pipeline.rdf.namespaces import DCTERMS, LP, RDF, RDFS, SH, XSD, new_graph
 
 #: The shapes documents, next to the package in the source tree.
 SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
@@ -182,6 +182,9 @@ def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Grap
     graph = new_graph()
     node = iris.dataset_validation() if key == DATASET_KEY else iris.report(key).validation()
     graph.add((node, RDF.type, SH.ValidationReport))
+    if key != DATASET_KEY:
+        # which report was checked: quality can then be queried together with the data
+        graph.add((node, DCTERMS.subject, iris.report(key).page))
     conforms = not any(p.severity is Severity.ERROR for p in problems)
     graph.add((node, SH.conforms, Literal(conforms)))
     severities = {v: k for k, v in _SEVERITY.items()}

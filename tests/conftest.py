@@ -29,6 +29,20 @@ def corpus() -> dict[str, Parsed]:
 
 
 @pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real build of the bundled reports, as `make site` does it, shared by the tests
+    that only read the site."""
+    from pipeline.build import build_site
+    from pipeline.config import Settings
+
+    out = tmp_path_factory.mktemp("built") / "_site"
+    files = sorted(REPORTS.glob("*.txt"))
+    result = build_site(files, Settings(out_dir=out), names=[f"reports/{p.name}" for p in files])
+    assert result.exit_code == 0
+    return out
+
+
+@pytest.fixture(scope="session")
 def minimal_text() -> str:
     return MINIMAL.read_text(encoding="utf-8")
 
