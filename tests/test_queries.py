@@ -89,7 +89,7 @@ def test_execution_rate_per_implementer(built_site: Path) -> None:
         assert row["years"] == "3"
     # 000 gives the number (line 11); 001 names the same NGO without it: one resource
     assert rows["Dienvidlatgales NVO atbalsta centrs"]["implementer"].endswith("/lv-re-40008055327")
-    assert list(rows)[0] == "Latvijas Pilsoniskā alianse"  # ordered by rate
+    assert next(iter(rows)) == "Latvijas Pilsoniskā alianse"  # ordered by rate
 
 
 def test_carry_overs_and_returns(built_site: Path) -> None:
