@@ -137,7 +137,7 @@ def _write_all(mapped: Mapped, settings: Settings, progress: Progress) -> list[P
     validation.write_bytes(turtle(sorted_triples([merge_reports(mapped.validations)])))
     written.append(validation)
     progress("write", 1, 3)
-    written += write_tables(mapped.reports, data)
+    written += write_tables(mapped.reports, data, settings.base_iri)
     progress("write", 3, 3)
     return written
 

@@ -1,7 +1,8 @@
 """CSV downloads for spreadsheet users: activities, indicators and funding amounts, with
 W3C "CSV on the Web" (CSVW) metadata describing their columns.
 
-Reads domain `Report`s only; no RDF here. Cells keep what the report said (the phrase, the
+Reads domain `Report`s; the only RDF here is the IRI of each row's resource, minted by
+pipeline/rdf so that rows and pages match. Cells keep what the report said (the phrase, the
 amount as written, the qualifier) next to the values read from it, and the source line.
 Output bytes are deterministic: rows sorted by key, UTF-8, "\\n" line ends.
 """
@@ -17,7 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pipeline.model import Activity, Report
+from rdflib import URIRef
+
+from pipeline.model import Activity, ActivityGroup, Report
+from pipeline.rdf.funding import funding_iris
+from pipeline.rdf.iris import Iris, report_key
 from pipeline.table_columns import (
     ACTIVITIES,
     FUNDING,
@@ -54,23 +59,68 @@ class Table:
 
 
 # --- IRI columns ---------------------------------------------------------------------------
-# The one place to add IRIs of the rows' resources once pipeline/rdf/iris.py exists. Return
-# (column, mint) pairs for `table` ("activities.csv", ...); `mint` gets the row's report and
-# its values by column name. A column named "iri" becomes the table's CSVW aboutUrl, other
-# IRI columns should set `property_url` to the predicate linking the row to that resource.
-def iri_columns(table: str) -> tuple[tuple[Column, Callable[[Report, RowValues], str]], ...]:
-    return ()
+# Each row names the resource it describes with the IRI the graph gives it, minted by the
+# same functions (pipeline/rdf), so a spreadsheet row and a page can always be matched.
+# A column named "iri" becomes the table's CSVW aboutUrl.
+_IRI = Column(
+    "iri",
+    "IRI",
+    "IRI",
+    "anyURI",
+    "The resource this row describes, in the published dataset.",
+    required=True,
+)
+Mint = Callable[[Report, RowValues], str]
 
 
-def build_tables(reports: Iterable[Report]) -> tuple[Table, ...]:
-    """The tables of `TABLE_SPECS` for these reports: activities, indicators, funding."""
+def iri_columns(table: str, base_iri: str | None) -> tuple[tuple[Column, Mint], ...]:
+    if base_iri is None:
+        return ()
+    iris = Iris(base_iri)
+
+    def activity(report: Report, values: RowValues) -> URIRef:
+        page = iris.report(report_key(report.file))
+        return page.activity(
+            int(str(values["year"])),
+            ActivityGroup(str(values["group"])),
+            int(str(values["position"])),
+        )
+
+    def activity_iri(report: Report, values: RowValues) -> str:
+        return str(activity(report, values))
+
+    def indicator_iri(report: Report, values: RowValues) -> str:
+        page = iris.report(report_key(report.file))
+        return str(
+            page.activity_part(activity(report, values), "indicator", int(str(values["indicator"])))
+        )
+
+    minted: dict[str, list[tuple[URIRef, list[URIRef]]]] = {}
+
+    def amount_iri(report: Report, values: RowValues) -> str:
+        if report.file not in minted:
+            minted[report.file] = funding_iris(report, iris.report(report_key(report.file)))
+        row = minted[report.file][int(str(values["row"])) - 1]
+        return str(row[1][int(str(values["amount_index"])) - 1])
+
+    mints: dict[str, Mint] = {
+        ACTIVITIES.file: activity_iri,
+        INDICATORS.file: indicator_iri,
+        FUNDING.file: amount_iri,
+    }
+    return ((_IRI, mints[table]),) if table in mints else ()
+
+
+def build_tables(reports: Iterable[Report], base_iri: str | None = None) -> tuple[Table, ...]:
+    """The tables of `TABLE_SPECS` for these reports: activities, indicators, funding; with an
+    `iri` column for each row's resource when `base_iri` is given."""
     ordered = sorted(reports, key=lambda r: r.file)
     rows = {
         ACTIVITIES.file: [(r, v) for r in ordered for v in _activity_rows(r)],
         INDICATORS.file: [(r, v) for r in ordered for v in _indicator_rows(r)],
         FUNDING.file: [(r, v) for r in ordered for v in _funding_rows(r)],
     }
-    return tuple(_table(spec, rows[spec.file]) for spec in TABLE_SPECS)
+    return tuple(_table(spec, rows[spec.file], base_iri) for spec in TABLE_SPECS)
 
 
 def _activity_key(report: Report, year: int, act: Activity) -> dict[str, Cell]:
@@ -148,11 +198,13 @@ def csvw_metadata(tables: Sequence[Table]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_tables(reports: Iterable[Report], out_dir: Path) -> tuple[Path, ...]:
+def write_tables(
+    reports: Iterable[Report], out_dir: Path, base_iri: str | None = None
+) -> tuple[Path, ...]:
     """Writes activities.csv, indicators.csv, funding.csv and csv-metadata.json to `out_dir`
     (created if needed) and returns their paths, metadata last."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = build_tables(reports)
+    tables = build_tables(reports, base_iri)
     written: list[Path] = []
     for name, text in [(t.file, csv_text(t)) for t in tables] + [
         (METADATA_FILE, csvw_metadata(tables))
@@ -163,8 +215,10 @@ def write_tables(reports: Iterable[Report], out_dir: Path) -> tuple[Path, ...]:
     return tuple(written)
 
 
-def _table(spec: TableSpec, rows: list[tuple[Report, dict[str, Cell]]]) -> Table:
-    extra = iri_columns(spec.file)
+def _table(
+    spec: TableSpec, rows: list[tuple[Report, dict[str, Cell]]], base_iri: str | None
+) -> Table:
+    extra = iri_columns(spec.file, base_iri)
     columns = spec.columns + tuple(column for column, _ in extra)
     for report, values in rows:
         for column, mint in extra:

@@ -323,3 +323,45 @@ def test_a_dangling_indicator_is_caught_by_csvw(tmp_path: Path) -> None:
     group = csvw.TableGroup.from_file(tmp_path / METADATA_FILE)
     with pytest.raises(ValueError, match=r"activities\.csv"):
         group.check_referential_integrity()
+
+
+def test_row_iris_are_the_resources_of_the_published_graph(built_site: Path) -> None:
+    """Every row of the built site's CSVs names, in its `iri` column, a resource of the
+    dataset dump of the right class, and a CSVW processor reads them as its aboutUrl."""
+    import pyoxigraph as ox
+
+    data = built_site / "data"
+    store = ox.Store()
+    store.load(path=str(data / "dataset.nt"), format=ox.RdfFormat.N_TRIPLES)
+    lp = "https://w3id.org/lodpipe/def/core#"
+    classes = {
+        "activities.csv": "ReportedActivity",
+        "indicators.csv": "IndicatorValue",
+        "funding.csv": "FundingAmount",
+    }
+    group = csvw.TableGroup.from_file(data / METADATA_FILE)
+    assert group.check_referential_integrity() is True
+    for table in group.tables:
+        rows = list(table.iterdicts(strict=True))
+        assert rows, table.url
+        cls = ox.NamedNode(lp + classes[str(table.url)])
+        iris = [row["iri"].unsplit() for row in rows]
+        assert len(set(iris)) == len(iris)
+        missing = [
+            i
+            for i in iris
+            if not list(
+                store.quads_for_pattern(
+                    ox.NamedNode(i),
+                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    cls,
+                )
+            )
+        ]
+        assert missing == [], (table.url, missing[:3])
+    funding = {
+        str(r["iri"]): r for t in group.tables if str(t.url) == "funding.csv" for r in t.iterdicts()
+    }
+    # 000 line 65: "53 948, 50 euro" is the actual total of year 3
+    row = funding["https://w3id.org/lodpipe/id/report/000-f25f87058009babf#funding-3-actual"]
+    assert (row["amount"], row["amount_text"]) == (Decimal("53948.50"), "53 948, 50")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from pipeline.model import Amount, FundingYear, Statement
+from pipeline.model import Amount, FundingYear, Report, Statement
+from pipeline.rdf.iris import ReportIris
 from pipeline.rdf.mapping import Context, Field, emit, map_period
 from pipeline.rdf.namespaces import (
     AMOUNT_TYPE,
@@ -50,14 +51,10 @@ def map_funding(ctx: Context) -> None:
     ctx.add(dataset, RDF.type, QB.DataSet)
     ctx.add(dataset, QB.structure, LP.FundingStructure)
     ctx.add(page.page, LP.fundingData, dataset)
-    used: set[URIRef] = set()
-    for index, row in enumerate(report.funding, start=1):
-        node = _unique(page.funding_row(_row_label(row, index)), used)
+    for row, (node, amount_nodes) in zip(report.funding, funding_iris(report, page), strict=True):
         _map_row(ctx, node, row)
-        for amount in row.amounts:
-            _map_amount(
-                ctx, _unique(page.amount(node, amount.role, amount.purpose), used), node, amount
-            )
+        for amount, amount_node in zip(row.amounts, amount_nodes, strict=True):
+            _map_amount(ctx, amount_node, node, amount)
     statements = (
         ("irregular", report.irregular_expenditure),
         ("unrecovered", report.unrecovered_amount),
@@ -66,6 +63,18 @@ def map_funding(ctx: Context) -> None:
     for kind, statement in statements:
         if statement is not None and statement.none:
             _map_none(ctx, whole, kind, statement)
+
+
+def funding_iris(report: Report, page: ReportIris) -> list[tuple[URIRef, list[URIRef]]]:
+    """The IRI of each funding row and of each of its amounts, in report order. The CSV
+    tables use the same IRIs, so this is the only place they are decided."""
+    used: set[URIRef] = set()
+    minted: list[tuple[URIRef, list[URIRef]]] = []
+    for index, row in enumerate(report.funding, start=1):
+        node = _unique(page.funding_row(_row_label(row, index)), used)
+        amounts = [_unique(page.amount(node, a.role, a.purpose), used) for a in row.amounts]
+        minted.append((node, amounts))
+    return minted
 
 
 def _row_label(row: FundingYear, index: int) -> str:

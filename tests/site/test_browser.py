@@ -128,9 +128,7 @@ def test_nothing_is_requested_from_another_host(walk: list[dict[str, Any]], name
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_axe_finds_no_serious_or_critical_violation(
-    walk: list[dict[str, Any]], name: str
-) -> None:
+def test_axe_finds_no_serious_or_critical_violation(walk: list[dict[str, Any]], name: str) -> None:
     page = step(walk, name)
     blocking = [v for v in page["violations"] if v["impact"] in BLOCKING]
     assert not blocking, json.dumps(blocking, indent=1, ensure_ascii=False)

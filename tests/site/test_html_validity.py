@@ -42,11 +42,13 @@ def one_page_per_kind(site: Path) -> dict[str, Path]:
     return pages
 
 
+OPTIONS = ("--errors-only", "--format", "json")
+
+
 def check(pages: list[Path]) -> tuple[int, list[str]]:
     """Runs the checker on `pages`: its exit code and its errors as `file:line: message`."""
     done = subprocess.run(
-        [tools.java(), "-jar", str(tools.npm_file(tools.VNU)), "--errors-only"]
-        + ["--format", "json", *map(str, pages)],
+        [tools.java(), "-jar", str(tools.npm_file(tools.VNU)), *OPTIONS, *map(str, pages)],
         capture_output=True,
         text=True,
         timeout=300,
