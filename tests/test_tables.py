@@ -360,7 +360,10 @@ def test_row_iris_are_the_resources_of_the_published_graph(built_site: Path) -> 
         ]
         assert missing == [], (table.url, missing[:3])
     funding = {
-        str(r["iri"]): r for t in group.tables if str(t.url) == "funding.csv" for r in t.iterdicts()
+        r["iri"].unsplit(): r
+        for t in group.tables
+        if str(t.url) == "funding.csv"
+        for r in t.iterdicts()
     }
     # 000 line 65: "53 948, 50 euro" is the actual total of year 3
     row = funding["https://w3id.org/lodpipe/id/report/000-f25f87058009babf#funding-3-actual"]
