@@ -42,7 +42,7 @@ PAGES = {
     "id/report/001-b.html": ".ttl .jsonld .nt",
     "id/organisation/lv-re-40008000001.html": ".ttl .jsonld",
     "id/organisation/kulturas-ministrija.html": ".ttl",
-    "id/place/riga.html": "",
+    "doc/about-us.html": "",
     "set/reports/index.html": "",
 }
 
@@ -248,7 +248,7 @@ def test_htaccess_negotiates_as_the_local_resolver_does(
 def test_htaccess_sends_pages_without_data_and_downloads_to_the_same_path(
     rules: list[Rule],
 ) -> None:
-    for path in ("quality", "id/place/riga", "set/reports/", "data/dataset.nt", ""):
+    for path in ("quality", "doc/about-us", "set/reports/", "data/dataset.nt", ""):
         assert resolve(rules, path, "text/turtle") == (302, DEPLOYED + path)
 
 

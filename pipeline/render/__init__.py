@@ -16,11 +16,10 @@ from jinja2 import Environment
 from pipeline import __version__
 from pipeline.render.context import Download, SiteContext, SiteInput, build_context, read_turtle
 from pipeline.render.html import STATIC, environment
+from pipeline.render.listings import LISTINGS, listing
 from pipeline.render.pages_overview import (
-    LISTINGS,
     OVERVIEWS,
     home_view,
-    listing,
     money_view,
     quality_view,
     search_entries,

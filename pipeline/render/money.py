@@ -76,6 +76,12 @@ def _start_year(graph: Graph, row: object) -> int | None:
     start = graph.value(period, DCAT.startDate) if period is not None else None
     if isinstance(start, Literal) and str(start)[:4].isdigit():
         return int(str(start)[:4])
+    # A row written without dates takes them from the implementation year it belongs to.
+    year = graph.value(row, LP.implementationYear)
+    if year is not None and year != row:
+        found = _start_year(graph, year)
+        if found is not None:
+            return found
     calendar = graph.value(row, LP.calendarYear)
     if isinstance(calendar, Literal) and str(calendar)[:4].isdigit():
         return int(str(calendar)[:4])

@@ -3,42 +3,25 @@ from the published graph (and the parser's findings); every list sorted here."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
 from pipeline.rdf.iris import report_key
-from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMA, SCHEMES, SKOS, VOCAB_ROOT
+from pipeline.rdf.namespaces import LP, RDF, VOCAB_ROOT
 from pipeline.render.charts import Chart, Group, bar_chart
 from pipeline.render.context import Download, SiteContext
+from pipeline.render.listings import LISTINGS, report_iris
 from pipeline.render.money import Cell, table, totals
 from pipeline.render.pages_resource import SERIES, severity_label
-from pipeline.render.views import Label, Source, Value, natural_key, sorted_by_iri
+from pipeline.render.views import Label, Source, Value, natural_key
 
-#: The listing pages: file, title. Overview pages live under doc/, outside every IRI path.
-LISTINGS = (
-    ("doc/reports.html", Label("Kopsavilkumi", "Reports")),
-    ("doc/implementers.html", Label("Īstenotāji", "Implementers")),
-    ("doc/regions.html", Label("Reģioni", "Regions")),
-    ("doc/years.html", Label("Īstenošanas gadi", "Implementation years")),
-    ("doc/indicator-kinds.html", Label("Rādītāju veidi", "Indicator kinds")),
-    ("doc/schemes.html", Label("Klasifikatori", "Concept schemes")),
-)
 OVERVIEWS = (
     ("doc/money.html", Label("Finansējums", "Money")),
     ("doc/quality.html", Label("Datu kvalitāte", "Data quality")),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    title: Label
-    intro: Label
-    columns: tuple[Label, ...]
-    rows: tuple[tuple[Value, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,21 +85,9 @@ class QualityView:
     total: int
 
 
-def _money(amount: Decimal | None) -> Value:
-    return Value("" if amount is None else str(amount), None, kind="money")
-
-
-def _count(n: int) -> Value:
-    return Value(str(n), None, kind="number")
-
-
-def _reports(ctx: SiteContext) -> list[URIRef]:
-    return sorted_by_iri(ctx.data.subjects(RDF.type, LP.DelegationReport))
-
-
 def home_view(ctx: SiteContext) -> HomeView:
     data = ctx.data
-    reports = _reports(ctx)
+    reports = report_iris(ctx)
 
     def count(cls: URIRef) -> int:
         return len(set(data.subjects(RDF.type, cls)))
@@ -154,243 +125,6 @@ def home_view(ctx: SiteContext) -> HomeView:
         listings=(*LISTINGS, *OVERVIEWS),
         vocabularies=vocabularies,
         example_report=str(reports[0]) if reports else ctx.paths.base,
-    )
-
-
-def listing(ctx: SiteContext, path: str) -> Listing:
-    builders = {
-        "doc/reports.html": _reports_listing,
-        "doc/implementers.html": _implementers_listing,
-        "doc/regions.html": _regions_listing,
-        "doc/years.html": _years_listing,
-        "doc/indicator-kinds.html": _indicators_listing,
-        "doc/schemes.html": _schemes_listing,
-    }
-    return builders[path](ctx)
-
-
-def _sums(ctx: SiteContext) -> dict[str, dict[str, Decimal]]:
-    """Planned and actual totals per report IRI."""
-    out: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    for item in totals(ctx.data):
-        out[item.report][item.role] = out[item.report].get(item.role, Decimal(0)) + item.amount
-    return out
-
-
-def _activities(ctx: SiteContext, report: URIRef) -> int:
-    return sum(
-        1
-        for s in ctx.data.subjects(RDF.type, LP.ReportedActivity)
-        if str(s).startswith(f"{report}#")
-    )
-
-
-def _reports_listing(ctx: SiteContext) -> Listing:
-    data, terms, sums = ctx.data, ctx.terms, _sums(ctx)
-    rows = []
-    for report in _reports(ctx):
-        agreement = data.value(report, LP.reportsOn)
-        period = data.value(agreement, DCTERMS.temporal) if agreement is not None else None
-        implementer = data.value(agreement, LP.implementer) if agreement is not None else None
-        region = data.value(report, DCTERMS.spatial)
-        rows.append(
-            (
-                terms.value(report),
-                terms.value(region) if region is not None else Value(""),
-                terms.value(implementer) if implementer is not None else Value(""),
-                Value(str(data.value(period, DCAT.startDate) or ""), kind="date")
-                if period
-                else Value(""),
-                Value(str(data.value(period, DCAT.endDate) or ""), kind="date")
-                if period
-                else Value(""),
-                _count(_activities(ctx, report)),
-                _money(sums[str(report)].get("planned")),
-                _money(sums[str(report)].get("actual")),
-            )
-        )
-    return Listing(
-        Label("Kopsavilkumi", "Reports"),
-        Label(
-            "Katrs kopsavilkums par deleģēto uzdevumu, ar tā līgumu un finansējumu.",
-            "Every report on a delegated task, with its agreement and funding.",
-        ),
-        (
-            Label("Kopsavilkums", "Report"),
-            Label("Reģions", "Region"),
-            Label("Īstenotājs", "Implementer"),
-            Label("Sākums", "Start"),
-            Label("Beigas", "End"),
-            Label("Darbības", "Activities"),
-            Label("Plānots", "Planned"),
-            Label("Faktiski", "Actual"),
-        ),
-        tuple(rows),
-    )
-
-
-def _implementers_listing(ctx: SiteContext) -> Listing:
-    data, terms, sums = ctx.data, ctx.terms, _sums(ctx)
-    by_org: dict[Node, list[URIRef]] = defaultdict(list)
-    for report in _reports(ctx):
-        agreement = data.value(report, LP.reportsOn)
-        org = data.value(agreement, LP.implementer) if agreement is not None else None
-        if org is not None:
-            by_org[org].append(report)
-    rows = []
-    for org, reports in sorted(
-        by_org.items(), key=lambda kv: terms.label(str(kv[0])).lv.casefold()
-    ):
-        form = data.value(org, ROV.orgType)
-        rows.append(
-            (
-                terms.value(org),
-                terms.value(form) if form is not None else Value(""),
-                _count(len(reports)),
-                _money(sum((sums[str(r)].get("planned", Decimal(0)) for r in reports), Decimal(0))),
-                _money(sum((sums[str(r)].get("actual", Decimal(0)) for r in reports), Decimal(0))),
-            )
-        )
-    return Listing(
-        Label("Īstenotāji", "Implementers"),
-        Label(
-            "Organizācijas, kurām uzdevumi deleģēti.", "The organisations tasks are delegated to."
-        ),
-        (
-            Label("Organizācija", "Organisation"),
-            Label("Juridiskā forma", "Legal form"),
-            Label("Kopsavilkumi", "Reports"),
-            Label("Plānots", "Planned"),
-            Label("Faktiski", "Actual"),
-        ),
-        tuple(rows),
-    )
-
-
-def _regions_listing(ctx: SiteContext) -> Listing:
-    data, terms, sums = ctx.data, ctx.terms, _sums(ctx)
-    by_region: dict[str, list[URIRef]] = defaultdict(list)
-    for report in _reports(ctx):
-        by_region[str(data.value(report, DCTERMS.spatial) or "")].append(report)
-    rows = []
-    for region, reports in sorted(by_region.items()):
-        rows.append(
-            (
-                terms.value(URIRef(region)) if region else Value("nav norādīts / not stated", "lv"),
-                _count(len(reports)),
-                _count(sum(_activities(ctx, r) for r in reports)),
-                _money(sum((sums[str(r)].get("planned", Decimal(0)) for r in reports), Decimal(0))),
-                _money(sum((sums[str(r)].get("actual", Decimal(0)) for r in reports), Decimal(0))),
-            )
-        )
-    return Listing(
-        Label("Reģioni", "Regions"),
-        Label("Plānošanas reģioni, par kuriem ziņots.", "The planning regions reported on."),
-        (
-            Label("Reģions", "Region"),
-            Label("Kopsavilkumi", "Reports"),
-            Label("Darbības", "Activities"),
-            Label("Plānots", "Planned"),
-            Label("Faktiski", "Actual"),
-        ),
-        tuple(rows),
-    )
-
-
-def _years_listing(ctx: SiteContext) -> Listing:
-    data, terms = ctx.data, ctx.terms
-    rows = []
-    for report in _reports(ctx):
-        agreement = data.value(report, LP.reportsOn)
-        years = sorted_by_iri(data.objects(agreement, LP.implementationYear)) if agreement else []
-        for year in years:
-            period = data.value(year, DCTERMS.temporal)
-            activities = list(data.objects(year, LP.activity))
-            indicators = sum(len(list(data.objects(a, LP.indicator))) for a in activities)
-            rows.append(
-                (
-                    terms.value(report),
-                    Value(
-                        f"{data.value(year, SKOS.notation) or data.value(year, LP.ordinal)}",
-                        None,
-                        terms.href(str(year)),
-                    ),
-                    Value(str(data.value(period, DCAT.startDate) or ""), kind="date")
-                    if period
-                    else Value(""),
-                    Value(str(data.value(period, DCAT.endDate) or ""), kind="date")
-                    if period
-                    else Value(""),
-                    _count(len(activities)),
-                    _count(indicators),
-                )
-            )
-    return Listing(
-        Label("Īstenošanas gadi", "Implementation years"),
-        Label(
-            "Īstenošanas gads ir deleģēšanas perioda daļa, parasti no jūlija līdz jūlijam.",
-            "An implementation year is a part of the delegation period, usually July to July.",
-        ),
-        (
-            Label("Kopsavilkums", "Report"),
-            Label("Gads", "Year"),
-            Label("Sākums", "Start"),
-            Label("Beigas", "End"),
-            Label("Darbības", "Activities"),
-            Label("Rādītāji", "Indicators"),
-        ),
-        tuple(rows),
-    )
-
-
-def _indicators_listing(ctx: SiteContext) -> Listing:
-    data, terms = ctx.data, ctx.terms
-    count: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    reports: dict[str, set[str]] = defaultdict(set)
-    for item in data.subjects(RDF.type, LP.IndicatorValue):
-        kind = str(data.value(item, LP.indicatorKind) or "")
-        value = data.value(item, SCHEMA.value)
-        count[kind] += 1
-        total[kind] += int(value) if isinstance(value, Literal) and str(value).isdigit() else 0
-        reports[kind].add(str(item).partition("#")[0])
-    rows = tuple(
-        (
-            terms.value(URIRef(kind)),
-            _count(count[kind]),
-            _count(total[kind]),
-            _count(len(reports[kind])),
-        )
-        for kind in sorted(count, key=lambda k: (-count[k], k))
-    )
-    return Listing(
-        Label("Rādītāju veidi", "Indicator kinds"),
-        Label(
-            'Ko kopsavilkumi skaita. Summa saskaita skaitļus, kā tie rakstīti ("vairāk nekā 670" ir 670).',
-            'What the reports count. The sum adds the numbers as written ("more than 670" counts 670).',
-        ),
-        (
-            Label("Veids", "Kind"),
-            Label("Rādītāji", "Indicators"),
-            Label("Summa", "Sum"),
-            Label("Kopsavilkumi", "Reports"),
-        ),
-        rows,
-    )
-
-
-def _schemes_listing(ctx: SiteContext) -> Listing:
-    vocab, terms = ctx.vocabulary, ctx.terms
-    rows = []
-    for name in sorted(SCHEMES):
-        scheme = URIRef(VOCAB_ROOT + name)
-        concepts = len(set(vocab.subjects(SKOS.inScheme, scheme)))
-        rows.append((terms.value(scheme), _count(concepts)))
-    return Listing(
-        Label("Klasifikatori", "Concept schemes"),
-        Label("SKOS jēdzienu shēmas, ko dati izmanto.", "The SKOS concept schemes the data uses."),
-        (Label("Shēma", "Scheme"), Label("Jēdzieni", "Concepts")),
-        tuple(rows),
     )
 
 

@@ -35,7 +35,13 @@ def test_money(value: object, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(670, "670"), ("1234", f"1{NB}234"), ("1000000", f"1{NB}000{NB}000"), ("2.5", "2,5"), ("", "")],
+    [
+        (670, "670"),
+        ("1234", f"1{NB}234"),
+        ("1000000", f"1{NB}000{NB}000"),
+        ("2.5", "2,5"),
+        ("", ""),
+    ],
 )
 def test_number(value: object, expected: str) -> None:
     assert number(value) == expected
@@ -91,7 +97,9 @@ def test_hostile_iris_get_no_file(iri: str) -> None:
         SitePaths(BASE).page(iri)
 
 
-@pytest.mark.parametrize("iri", [f"{BASE}id/report/x#a\"b", f"{BASE}id/report/x#<i>", f"{BASE}id/report/x#a b"])
+@pytest.mark.parametrize(
+    "iri", [f'{BASE}id/report/x#a"b', f"{BASE}id/report/x#<i>", f"{BASE}id/report/x#a b"]
+)
 def test_hostile_fragments_refused(iri: str) -> None:
     with pytest.raises(UnsafeIRI):
         SitePaths(BASE).fragment(iri)

@@ -18,17 +18,21 @@ from pipeline.rdf import MappedGraph
 from pipeline.rdf.namespaces import DCTERMS, SKOS
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.render import SiteInput, UnsafeIRI, render_site
+from tests.conftest import MINIMAL
 from tests.render.conftest import REPO, assemble
 from tests.render.htmlscan import scan
-from tests.sample import SOURCE
 
-ATTACK = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp; </script>'
+ATTACK = '<script>alert("x")</script><img src=x onerror=alert(1)> </script>'
+FRAME = '<iframe src="javascript:alert(2)"></iframe>'
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteInput, Path]:
-    text = SOURCE.replace("sniegtas 62 konsultācijas", f"sniegtas 62 konsultācijas {ATTACK}")
-    text = text.replace("Ābeļu NVO centrs", 'Ābeļu <b onmouseover="x()">NVO</b> centrs')
+    text = MINIMAL.read_text(encoding="utf-8")
+    text = text.replace(
+        "sniegtas vairāk nekā 40 konsultācijas", f"sniegtas 40 konsultācijas {ATTACK}"
+    )
+    text = text.replace("organizēti ap 5 pasākumi", f"organizēti ap 5 pasākumi {FRAME}")
     parsed = parse_bytes(text.encode("utf-8"), "reports/900_<script>.txt")
     assert parsed.report is not None
     site_input = assemble((parsed,))
@@ -45,13 +49,13 @@ def test_markup_in_a_report_renders_inert(hostile: tuple[SiteInput, Path]) -> No
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html, page
         assert "<img src=x" not in html, page
-        assert "<b onmouseover" not in html, page
+        assert "<iframe" not in html, page
         found = scan(page)
         # Only our own scripts: the JSON-LD block, search.js, and the 404 page's inline copy.
         assert all(src.endswith("static/search.js") for src in found.sources), page
     report = next((out / "id" / "report").glob("*.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in report
-    assert "&lt;b onmouseover=" in report
+    assert "&lt;iframe src=&#34;javascript:alert(2)&#34;&gt;" in report
 
 
 def test_markup_in_a_report_stays_in_the_data(hostile: tuple[SiteInput, Path]) -> None:
@@ -91,14 +95,18 @@ def _with_node(site_input: SiteInput, iri: str) -> SiteInput:
     "tail",
     ["id/report/../../../escaped", "id/report/<script>", "id/report/a b", "source/x.y", "other/x"],
 )
-def test_a_hostile_iri_is_refused(hostile: tuple[SiteInput, Path], tmp_path: Path, tail: str) -> None:
+def test_a_hostile_iri_is_refused(
+    hostile: tuple[SiteInput, Path], tmp_path: Path, tail: str
+) -> None:
     site_input, _ = hostile
     with pytest.raises(UnsafeIRI):
         render_site(_with_node(site_input, site_input.settings.base_iri + tail), tmp_path / "out")
     assert not (tmp_path / "escaped").exists()
 
 
-def test_an_iri_that_is_the_prefix_of_another_is_refused(hostile: tuple[SiteInput, Path], tmp_path: Path) -> None:
+def test_an_iri_that_is_the_prefix_of_another_is_refused(
+    hostile: tuple[SiteInput, Path], tmp_path: Path
+) -> None:
     site_input, _ = hostile
     report = next(str(s) for s in site_input.graphs[0].graph.subjects() if "/id/report/" in str(s))
     with pytest.raises(UnsafeIRI, match="prefix"):

@@ -48,10 +48,17 @@ def ours(iri: str, base: str) -> bool:
     return iri.startswith((base, VOCAB_ROOT))
 
 
-def test_every_iri_in_the_dump_has_exactly_one_page(bundled: SiteInput, site: Path, pages: dict[str, Scan]) -> None:
+def test_every_iri_in_the_dump_has_exactly_one_page(
+    bundled: SiteInput, site: Path, pages: dict[str, Scan]
+) -> None:
     base = bundled.settings.base_iri
     paths = SitePaths(base)
-    iris = {str(n) for t in dump(bundled) for n in (t[0], t[2]) if isinstance(n, URIRef) and ours(str(n), base)}
+    iris = {
+        str(n)
+        for t in dump(bundled)
+        for n in (t[0], t[2])
+        if isinstance(n, URIRef) and ours(str(n), base)
+    }
     assert len(iris) > 2000
     named: dict[str, list[str]] = {}
     for path in resource_pages(pages):
@@ -155,7 +162,9 @@ def test_all_internal_links_resolve(site: Path, pages: dict[str, Scan]) -> None:
             if not internal(href):
                 continue
             target, _, fragment = href.partition("#")
-            resolved = (site / path).parent / unquote(urlsplit(target).path) if target else site / path
+            resolved = (
+                (site / path).parent / unquote(urlsplit(target).path) if target else site / path
+            )
             resolved = resolved.resolve()
             assert resolved.is_file(), f"{path}: {href} -> {resolved}"
             assert site.resolve() in resolved.parents, f"{path}: {href} leaves the site"
@@ -174,9 +183,9 @@ def test_links_are_relative(bundled: SiteInput, pages: dict[str, Scan]) -> None:
         for tag, rel, href in page.links:
             assert not href.startswith("/"), f"{path}: {href}"
             if rel != "cite-as":  # the one place the IRI itself is the point
-                assert not (href.startswith(base) and SitePaths(base).owns(href) and _has_page(href, base)), (
-                    f"{path}: {tag} links to its IRI {href} instead of the page"
-                )
+                assert not (
+                    href.startswith(base) and SitePaths(base).owns(href) and _has_page(href, base)
+                ), f"{path}: {tag} links to its IRI {href} instead of the page"
         for src in page.sources:
             assert internal(src) and not src.startswith("/"), f"{path}: {src}"
 
@@ -188,7 +197,9 @@ def _has_page(href: str, base: str) -> bool:
 def test_no_request_to_another_host(site: Path) -> None:
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        for match in re.finditer(r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="([^"]+)"', html):
+        for match in re.finditer(
+            r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="([^"]+)"', html
+        ):
             tag = match.group(0)
             if 'rel="cite-as"' in tag or 'rel="license"' in tag:
                 continue  # links for readers, never fetched by the browser
@@ -247,7 +258,7 @@ def test_quality_page_lists_every_finding_and_result(bundled: SiteInput, site: P
     html = (site / "doc" / "quality.html").read_text(encoding="utf-8")
     findings = sum(len(p.findings) for p in bundled.parsed)
     results = sum(len(v.problems) for v in bundled.validations)
-    assert html.count("<tr><th scope=\"row\"><code>") == findings + results
+    assert html.count('<tr><th scope="row"><code>') == findings + results
 
 
 def test_resource_files_never_use_index_html(site: Path) -> None:
