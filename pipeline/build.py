@@ -8,17 +8,23 @@ The library never prints: progress goes to the `progress` callback.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipeline.catalog import coverage, measure, site_distributions
 from pipeline.config import DUMP_DIR, Settings
-from pipeline.dumps import sorted_triples, turtle, write_dumps
+from pipeline.crawlers import write_crawler_files
+from pipeline.dumps import ONTOLOGY_DIR, SHAPES_DIR, sorted_triples, turtle, write_dumps
 from pipeline.model import Parsed, Report, Severity
 from pipeline.parse import parse_report
 from pipeline.query import VALIDATION_FILE
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
+from pipeline.rdf.iris import report_key
+from pipeline.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.tables import write_tables
 from pipeline.validate import (
     Validation,
@@ -106,40 +112,103 @@ def build_site(
     settings: Settings,
     progress: Progress = _noop,
     names: Sequence[str] | None = None,
+    site_url: str | None = None,
 ) -> Build:
-    """Run every stage on `files` and publish the result into `settings.out_dir`."""
+    """Run every stage on `files` and publish the result into `settings.out_dir`.
+
+    `site_url` is where the site is deployed when that is not the base IRI (a GitHub Pages
+    address behind a w3id redirect): sitemap, robots.txt and the resolver rules use it."""
+    if site_url is not None and not site_url.endswith("/"):
+        raise BuildError(f"the site URL must end with '/': {site_url}")
     mapped = read_and_map(files, settings, progress, names)
-    out = settings.out_dir
+    out = settings.out_dir.absolute()
     staging = out.parent / f".{out.name}.staging"
     try:
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir(parents=True)
-        written = _write_all(mapped, replace(settings, out_dir=staging), progress)
+        written = _write_all(mapped, replace(settings, out_dir=staging), progress, site_url)
         _swap(staging, out)
+    except UnsafeIRI as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"refusing to write a page for an unsafe IRI: {exc}") from exc
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"the site could not be written to {out}: {exc}") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Build(mapped, tuple(sorted(p.relative_to(staging) for p in written)))
+    return Build(mapped, tuple(sorted(p.absolute().relative_to(staging) for p in written)))
 
 
-def _write_all(mapped: Mapped, settings: Settings, progress: Progress) -> list[Path]:
-    """The writers, in order; each writes under `settings.out_dir` (the staging folder)."""
+def _write_all(
+    mapped: Mapped, settings: Settings, progress: Progress, site_url: str | None
+) -> list[Path]:
+    """The writers, in order; each writes under `settings.out_dir` (the staging folder).
+    Data files come first: the pages list them, and the catalogue describes every file."""
+    out = settings.out_dir
     written: list[Path] = []
-    progress("write", 0, 3)
+    progress("write", 0, 4)
     graphs = [g.graph for g in mapped.graphs] + [mapped.shared.graph]
     written += write_dumps(graphs, settings)
-    data = settings.out_dir / DUMP_DIR
+    data = out / DUMP_DIR
     validation = data / VALIDATION_FILE
     validation.write_bytes(turtle(sorted_triples([merge_reports(mapped.validations)])))
     written.append(validation)
-    progress("write", 1, 3)
     written += write_tables(mapped.reports, data, settings.base_iri)
-    progress("write", 3, 3)
+    written += _write_sources(mapped.reports, out)
+    progress("write", 1, 4)
+    date = build_date(mapped.reports)
+    downloads = tuple(
+        Download(d.path, d.media_type, d.title_lv, d.title, measure(out, d).byte_size)
+        for d in site_distributions(out)
+    )
+    site = SiteInput(
+        settings=settings,
+        parsed=mapped.parsed,
+        graphs=(*mapped.graphs, mapped.shared),
+        validations=mapped.validations,
+        ontology=read_turtle(ONTOLOGY_DIR),
+        shapes=read_turtle(SHAPES_DIR),
+        downloads=downloads,
+        build_date=date,
+    )
+    written += render_site(site, out)
+    progress("write", 3, 4)
+    written += write_crawler_files(
+        out,
+        settings,
+        site_distributions(out),
+        site_url=site_url,
+        temporal=coverage(mapped.reports),
+        modified=date,
+    )
+    progress("write", 4, 4)
+    return sorted(set(written))
+
+
+def _write_sources(reports: Iterable[Report], out: Path) -> list[Path]:
+    """Each report's source text as `source/<key>.txt`: the text that every span's lines and
+    offsets point into (decoded, no byte-order mark, "\n" line endings)."""
+    folder = out / "source"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for report in reports:
+        path = folder / f"{report_key(report.file)}.txt"
+        path.write_bytes(report.source_text.encode("utf-8"))
+        written.append(path)
     return written
+
+
+def build_date(reports: Iterable[Report]) -> dt.date | None:
+    """The date a build states, never the wall clock (same input, same bytes):
+    $SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time), else the newest
+    date the reports mention."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    dates = [d.start for r in reports for a in r.activities for d in a.dates]
+    return max(dates) if dates else None
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -110,7 +110,21 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print SHACL warnings (they repeat the findings)."
 )
-def build(files: tuple[Path, ...], out: Path, base_iri: str, quiet: bool, verbose: bool) -> None:
+@click.option(
+    "--site-url",
+    envvar="LODPIPE_SITE_URL",
+    default=None,
+    help="Where the site is deployed, when not at the base IRI (e.g. a GitHub Pages address); "
+    "used by the sitemap, robots.txt and the resolver rules. Env: LODPIPE_SITE_URL.",
+)
+def build(
+    files: tuple[Path, ...],
+    out: Path,
+    base_iri: str,
+    quiet: bool,
+    verbose: bool,
+    site_url: str | None,
+) -> None:
     """Run every stage on the reports and publish the site into OUT.
 
     The site is written beside OUT and swapped in only when every stage finished; a failed
@@ -121,7 +135,9 @@ def build(files: tuple[Path, ...], out: Path, base_iri: str, quiet: bool, verbos
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from exc
     try:
-        result = build_site(files, settings, _progress if not quiet else _silent)
+        result = build_site(
+            files, settings, _progress if not quiet else _silent, site_url=site_url or None
+        )
     except BuildError as exc:
         click.echo(f"lodpipe build: {exc}", err=True)
         sys.exit(EXIT_LOAD)

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from pipeline.rdf.namespaces import AMOUNT_TYPE, DCAT, DCTERMS, LP, PURPOSE, RDF
 
 #: The roles the money page compares, in column order.
-ROLES = ("planned", "actual", "carried-over", "returned")
+ROLES = ("planned", "actual", "carried-over", "returned", "remainder")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Cell:
 
 
 def totals(graph: Graph) -> tuple[Total, ...]:
+    """One total per report, funding period and role: the stated total, or, when the report
+    gives only lines by purpose (a remainder split between purposes), their sum."""
     out: list[Total] = []
     for report in graph.subjects(RDF.type, LP.DelegationReport):
         if not isinstance(report, URIRef):
@@ -47,14 +50,27 @@ def totals(graph: Graph) -> tuple[Total, ...]:
         agreement = graph.value(report, LP.reportsOn)
         implementer = graph.value(agreement, LP.implementer) if agreement is not None else None
         doc = str(report)
-        for amount in graph.subjects(LP.purpose, PURPOSE.total):
+        stated: dict[tuple[Node | None, URIRef], tuple[Decimal, str]] = {}
+        lines: dict[tuple[Node | None, URIRef], list[tuple[Decimal, str]]] = defaultdict(list)
+        for amount in graph.subjects(RDF.type, LP.FundingAmount):
             if not str(amount).startswith(doc + "#"):
                 continue
             value = graph.value(amount, LP.amount)
             role = graph.value(amount, LP.amountType)
-            row = graph.value(amount, LP.fundingPeriod)
             if not isinstance(value, Literal) or not isinstance(role, URIRef):
                 continue
+            key = (graph.value(amount, LP.fundingPeriod), role)
+            if graph.value(amount, LP.purpose) == PURPOSE.total:
+                stated[key] = (Decimal(str(value)), str(amount))
+            else:
+                lines[key].append((Decimal(str(value)), str(amount)))
+        for key in sorted(set(stated) | set(lines), key=str):
+            if key in stated:
+                amount_value, fact = stated[key]
+            else:
+                parts = sorted(lines[key], key=lambda part: part[1])
+                amount_value, fact = sum((v for v, _ in parts), Decimal(0)), parts[0][1]
+            row, role = key
             out.append(
                 Total(
                     report=doc,
@@ -62,8 +78,8 @@ def totals(graph: Graph) -> tuple[Total, ...]:
                     implementer=str(implementer) if isinstance(implementer, URIRef) else None,
                     year=_start_year(graph, row),
                     role=str(role).removeprefix(str(AMOUNT_TYPE)),
-                    amount=Decimal(str(value)),
-                    fact=str(amount),
+                    amount=amount_value,
+                    fact=fact,
                 )
             )
     return tuple(sorted(out, key=lambda t: (t.report, t.year or 0, t.role, t.fact)))

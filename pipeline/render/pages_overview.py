@@ -141,7 +141,10 @@ def money_view(ctx: SiteContext) -> MoneyView:
     def block(n: int, heading: Value, subset: tuple[MoneyRow, ...]) -> ChartBlock:
         groups = tuple(Group(r.year or "?", r.sums) for r in subset)
         chart = bar_chart(
-            f"chart-{n}", f"{heading.text}: plānots, faktiski, pārcelts, atgriezts", SERIES, groups
+            f"chart-{n}",
+            f"{heading.text}: plānots, faktiski, pārcelts, atgriezts, atlikums bez norādes",
+            SERIES,
+            groups,
         )
         return ChartBlock(heading, chart, subset)
 

@@ -39,6 +39,7 @@ SERIES = (
     Series("faktiski", "actual"),
     Series("pārcelts", "carried over"),
     Series("atgriezts", "returned"),
+    Series("atlikums bez norādes", "left, fate not stated"),
 )
 
 
