@@ -48,8 +48,6 @@ def minimal_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled corpus built into a site folder once per session (see tests/sites.py)."""
-    from tests.sites import build_corpus_site
-
-    return build_corpus_site(tmp_path_factory.mktemp("corpus") / "_site")
+def corpus_site(built_site: Path) -> Path:
+    """The publishing and browser tests' name for the one session build."""
+    return built_site

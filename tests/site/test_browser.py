@@ -95,17 +95,7 @@ def test_each_link_is_followed_to_a_page(walk: list[dict[str, Any]], name: str) 
         assert re.search(pattern, page["url"]), page["url"]
 
 
-#: Chromium asks every new site for /favicon.ico unless the page names an icon.
-NO_FAVICON = pytest.mark.xfail(
-    strict=True,
-    reason="site/templates/base.html names no icon (<link rel=icon>), so chromium's "
-    "request for /favicon.ico is a 404 logged on the first page",
-)
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=NO_FAVICON) if n == "home" else n for n in NAMES]
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_no_console_errors(walk: list[dict[str, Any]], name: str) -> None:
     page = step(walk, name)
     messages = page["console"]
