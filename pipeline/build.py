@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.catalog import coverage, measure, site_distributions
+from pipeline.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.config import DUMP_DIR, Settings
 from pipeline.crawlers import write_crawler_files
 from pipeline.dumps import ONTOLOGY_DIR, SHAPES_DIR, sorted_triples, turtle, write_dumps
@@ -159,10 +159,12 @@ def _write_all(
     written += _write_sources(mapped.reports, out)
     progress("write", 1, 4)
     date = build_date(mapped.reports)
+    distributions = site_distributions(out)
     downloads = tuple(
         Download(d.path, d.media_type, d.title_lv, d.title, measure(out, d).byte_size)
-        for d in site_distributions(out)
+        for d in distributions
     )
+    temporal = coverage(mapped.reports)
     site = SiteInput(
         settings=settings,
         parsed=mapped.parsed,
@@ -172,6 +174,7 @@ def _write_all(
         shapes=read_turtle(SHAPES_DIR),
         downloads=downloads,
         build_date=date,
+        dataset_jsonld=schema_org_dataset(settings, distributions, site_dir=out, temporal=temporal),
     )
     written += render_site(site, out)
     progress("write", 3, 4)
@@ -180,7 +183,7 @@ def _write_all(
         settings,
         site_distributions(out),
         site_url=site_url,
-        temporal=coverage(mapped.reports),
+        temporal=temporal,
         modified=date,
     )
     progress("write", 4, 4)

@@ -238,3 +238,30 @@ def test_queries_run_through_the_cli(built_site: Path, path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) > 1
+
+
+def test_the_site_shows_every_question_with_its_answer(built_site: Path) -> None:
+    page = (built_site / "doc" / "queries.html").read_text(encoding="utf-8")
+    for path in sorted(QUERIES.glob("*.rq")):
+        assert f'<section id="{path.stem}"' in page, path.name
+        assert (built_site / "queries" / path.name).read_text(encoding="utf-8") == path.read_text(
+            encoding="utf-8"
+        )
+    # 002 line 41: "Atlikums 1 177,33 euro ... novirzīts uz III. īstenošanas gadu"
+    section = page.split('<section id="carry-overs-and-returns"', 1)[1].split("</section>", 1)[0]
+    assert "<td>1177.33</td>" in section and "<td>1 177,33</td>" in section
+    # report IRIs in answers link to their pages, relatively
+    assert 'href="../id/report/002-19ea6052c5e9160a.html"' in section
+
+
+def test_question_header_is_read_in_both_languages() -> None:
+    from pipeline.render.queries import read_header
+
+    english, latvian, notes = read_header(
+        "# What was not spent,\n# and why.\n# Neizlietotais finansējums.\n#\n# A note\n# on two lines.\nSELECT * {}\n"
+    )
+    assert (english, latvian, notes) == (
+        "What was not spent, and why.",
+        "Neizlietotais finansējums.",
+        ("A note on two lines.",),
+    )

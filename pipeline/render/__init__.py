@@ -7,6 +7,7 @@ input gives byte-identical files. It never reads the clock and never fetches any
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from pipeline.render.pages_resource import (
 )
 from pipeline.render.pages_vocab import vocabulary_view
 from pipeline.render.paths import UnsafeIRI, alternate
+from pipeline.render.queries import answer_queries
 from pipeline.render.rdfio import script_json, serialise, sorted_triples
 from pipeline.render.search import search_json
 from pipeline.render.views import Alternate, Label, Page
@@ -84,6 +86,9 @@ class _Writer:
 def render_site(site: SiteInput, out_dir: Path) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
 
+    The queries page answers the questions of queries/ over the data files already in
+    `out_dir` (the dump, vocabulary and validation results); without them it is not made.
+
     Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
     after anything else) or when one IRI is the path prefix of another.
     """
@@ -118,36 +123,40 @@ def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, p
     )
     view = _VIEWS[kind](ctx, doc)
     out.write(path, env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV))
-    if kind == "source":
-        report = ctx.reports.get(doc.rpartition("/")[2])
-        if report is not None:
-            out.write(alternate(path, "txt"), report.source_text)
 
+
+QUERIES_TITLE = Label("Vaicājumi", "Queries")
 
 NAV = (
     ("index.html", Label("Sākums", "Home")),
     *LISTINGS[:3],
     *OVERVIEWS,
+    ("doc/queries.html", QUERIES_TITLE),
     ("doc/vocabulary.html", Label("Vārdnīca", "Vocabulary")),
 )
 
 
 def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
-    def render(path: str, template: str, title: Label, view: object) -> None:
+    def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
         page = Page(
             path=path,
             kind=template.removesuffix(".html"),
             title=title,
+            jsonld=jsonld,
             build_date=ctx.build_date,
             version=__version__,
         )
         out.write(path, env.get_template(template).render(page=page, view=view, nav=NAV))
 
+    dataset = ctx.site.dataset_jsonld
     render(
         "index.html",
         "index.html",
         Label("Deleģēto uzdevumu kopsavilkumi", "Delegated task reports"),
         home_view(ctx),
+        script_json(json.dumps(dataset, ensure_ascii=False, sort_keys=True).encode())
+        if dataset
+        else "",
     )
     for path, title in LISTINGS:
         render(path, "listing.html", title, listing(ctx, path))
@@ -159,6 +168,11 @@ def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
         Label("Vārdnīca un formas", "Vocabulary and shapes"),
         home_view(ctx),
     )
+    if (out.root / "data").is_dir():
+        answers = answer_queries(out.root, ctx.terms)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, answers)
+        for answer in answers:
+            out.write(answer.file, answer.sparql)
     entries = search_entries(ctx)
     render("doc/search.html", "search.html", Label("Meklēt", "Search"), entries)
     render(

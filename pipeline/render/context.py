@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,8 @@ class SiteInput:
     shapes: Graph
     downloads: tuple[Download, ...] = ()
     build_date: dt.date | None = None  # None: $SOURCE_DATE_EPOCH, else the newest date read
+    #: schema.org `Dataset` for search engines, embedded in the home page as JSON-LD
+    dataset_jsonld: Mapping[str, object] | None = None
 
 
 #: Page kinds by where the document IRI lives.

@@ -53,7 +53,7 @@ def bundled() -> SiteInput:
 
 
 @pytest.fixture(scope="session")
-def site(bundled: SiteInput, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    render_site(bundled, out)
-    return out
+def site(built_site: Path) -> Path:
+    """The real build of the bundled reports (tests/conftest.py): the pages together with
+    the data files, queries page and catalogue that the build writes beside them."""
+    return built_site
