@@ -14,7 +14,7 @@ from pipeline.config import Settings
 from pipeline.model import Parsed
 from pipeline.parse import parse_report
 from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
-from pipeline.render import SiteInput, read_turtle, render_site
+from pipeline.render import SiteInput, read_turtle
 from pipeline.validate import (
     DATASET_SHAPES,
     REPORT_SHAPES,

@@ -140,7 +140,7 @@ def test_same_bytes_under_another_hash_seed(rendered: Path, tmp_path: Path) -> N
     other = tmp_path / "other"
     code = (
         "import sys; from pathlib import Path; from tests.render.conftest import *; "
-        "from pipeline.parse import parse_report; "
+        "from pipeline.parse import parse_report; from pipeline.render import render_site; "
         "render_site(assemble(parse_report(p, name=f'reports/{p.name}') for p in REPORTS), "
         "Path(sys.argv[1]))"
     )
