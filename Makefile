@@ -29,8 +29,11 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed ## install the npm packages the site tests use
 
+# Dates in the site come from the last commit, never from the clock, so a rebuild of the
+# same commit gives the same bytes (reproducible-builds.org's SOURCE_DATE_EPOCH).
 site: install ## build the site from the bundled reports into _site/
-	$(BIN)/lodpipe build --out $(SITE) $(REPORTS)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+		$(BIN)/lodpipe build --out $(SITE) $(REPORTS)
 
 test: install node_modules/.installed ## run the whole test suite
 	$(BIN)/python -m pytest
