@@ -6,7 +6,8 @@
 // journey.json: {chromium, profile, origin, axe, screenshots, steps: [step...]}, where a step
 // is {name, goto: "/path"} or {name, follow: "regex on the link's absolute URL"}. For each
 // step the report has the URL reached, HTTP status, title, console messages, page errors,
-// every request URL, axe-core violations, and the screenshot's path. Checks are the caller's.
+// every request URL, axe-core violations, the page's width at a 320-pixel viewport, and the
+// screenshots' paths. Checks are the caller's.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -83,6 +84,15 @@ for (const [index, step] of journey.steps.entries()) {
   }));
   current.screenshot = join(journey.screenshots, `${String(index + 1).padStart(2, "0")}-${step.name}.png`);
   await page.screenshot({ path: current.screenshot, fullPage: true });
+  // WCAG 1.4.10 Reflow: at 320 CSS pixels the page must not scroll sideways (a wide table
+  // may scroll inside its own region).
+  await page.setViewportSize({ width: 320, height: 900 });
+  current.reflow = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  await page.screenshot({ path: current.screenshot.replace(/\.png$/, "-320px.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 current = null;
 await context.close();

@@ -30,6 +30,12 @@ JOURNEY: list[dict[str, str]] = [
     {"name": "regions", "follow": r"/doc/regions(\.html)?$"},
     {"name": "region", "follow": r"/def/region(\.html)?#[a-z0-9-]+$"},
     {"name": "quality", "follow": r"/doc/quality(\.html)?$"},
+    {"name": "source", "follow": r"/source/[a-z0-9-]+(\.html)?#L[0-9]+$"},
+    {"name": "money", "follow": r"/doc/money(\.html)?$"},
+    {"name": "queries", "follow": r"/doc/queries(\.html)?$"},
+    {"name": "vocabulary", "follow": r"/doc/vocabulary(\.html)?$"},
+    {"name": "terms", "follow": r"/def/core(\.html)?$"},
+    {"name": "search", "goto": "/doc/search?q=Latgale"},
     {"name": "not-found", "goto": "/no-such-page"},
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -104,6 +110,13 @@ def test_no_console_errors(walk: list[dict[str, Any]], name: str) -> None:
         messages = [m for m in messages if m["url"] != page["url"]]
     assert not messages, messages
     assert not page["errors"], page["errors"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pages_reflow_at_320_pixels(walk: list[dict[str, Any]], name: str) -> None:
+    """WCAG 2.1 SC 1.4.10: no sideways scrolling at 320 CSS pixels (long IRIs wrap)."""
+    reflow = step(walk, name)["reflow"]
+    assert reflow["scrollWidth"] <= reflow["innerWidth"], reflow
 
 
 @pytest.mark.parametrize("name", NAMES)
