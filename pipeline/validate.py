@@ -189,7 +189,9 @@ def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Grap
     graph.add((node, SH.conforms, Literal(conforms)))
     severities = {v: k for k, v in _SEVERITY.items()}
     for n, problem in enumerate(problems, start=1):
-        result = URIRef(f"{node}-{n}")
+        # Results are parts of their report's page: "#validation-3" on a report, "#result-3"
+        # on the cross-report validation page (never a page of their own).
+        result = URIRef(f"{node}-{n}" if "#" in node else f"{node}#result-{n}")
         graph.add((node, SH.result, result))
         graph.add((result, RDF.type, SH.ValidationResult))
         graph.add((result, SH.focusNode, URIRef(problem.focus)))

@@ -13,7 +13,7 @@ from pipeline.cli import main
 from pipeline.config import Settings
 from pipeline.model import Severity
 from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.namespaces import LP, SH
+from pipeline.rdf.namespaces import LP, RDF, SH
 from pipeline.validate import (
     DATASET_SHAPES,
     Shapes,
@@ -95,6 +95,11 @@ def test_dataset_check_flags_two_numbers_for_one_name() -> None:
     )
     codes = {p.code for p in result.problems}
     assert "organisation.same-name-different-number" in codes
+    # results are fragments of the one cross-report validation page, not pages of their own
+    results = set(result.report.subjects(RDF.type, SH.ValidationResult))
+    assert results and all(
+        str(r).startswith(f"{SETTINGS.base_iri}id/validation/dataset#result-") for r in results
+    )
 
 
 # The five bundled reports: what reading them by hand finds (code, line).
