@@ -4,6 +4,7 @@ kinds and concept schemes, each a table of values read from the published graph.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -118,6 +119,13 @@ def _reports_listing(ctx: SiteContext) -> Listing:
     )
 
 
+def _total(
+    sums: Mapping[str, Mapping[str, Decimal]], reports: Iterable[URIRef], role: str
+) -> Value:
+    """The sum of one role's totals over several reports."""
+    return money_value(sum((sums[str(r)].get(role, Decimal(0)) for r in reports), Decimal(0)))
+
+
 def _implementers_listing(ctx: SiteContext) -> Listing:
     data, terms, sums = ctx.data, ctx.terms, _sums(ctx)
     by_org: dict[Node, list[URIRef]] = defaultdict(list)
@@ -136,12 +144,8 @@ def _implementers_listing(ctx: SiteContext) -> Listing:
                 terms.value(org),
                 terms.value(form) if form is not None else Value(""),
                 count_value(len(reports)),
-                money_value(
-                    sum((sums[str(r)].get("planned", Decimal(0)) for r in reports), Decimal(0))
-                ),
-                money_value(
-                    sum((sums[str(r)].get("actual", Decimal(0)) for r in reports), Decimal(0))
-                ),
+                _total(sums, reports, "planned"),
+                _total(sums, reports, "actual"),
             )
         )
     return Listing(
@@ -172,12 +176,8 @@ def _regions_listing(ctx: SiteContext) -> Listing:
                 terms.value(URIRef(region)) if region else Value("nav norādīts / not stated", "lv"),
                 count_value(len(reports)),
                 count_value(sum(_activities(ctx, r) for r in reports)),
-                money_value(
-                    sum((sums[str(r)].get("planned", Decimal(0)) for r in reports), Decimal(0))
-                ),
-                money_value(
-                    sum((sums[str(r)].get("actual", Decimal(0)) for r in reports), Decimal(0))
-                ),
+                _total(sums, reports, "planned"),
+                _total(sums, reports, "actual"),
             )
         )
     return Listing(
