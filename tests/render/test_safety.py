@@ -51,8 +51,11 @@ def test_markup_in_a_report_renders_inert(hostile: tuple[SiteInput, Path]) -> No
         assert "<img src=x" not in html, page
         assert "<iframe" not in html, page
         found = scan(page)
-        # Only our own scripts: the JSON-LD block, search.js, and the 404 page's inline copy.
-        assert all(src.endswith("static/search.js") for src in found.sources), page
+        # Only our own scripts: the JSON-LD block, search.js, copy.js, and the 404 page's
+        # inline copy.
+        assert all(src.endswith(("static/search.js", "static/copy.js")) for src in found.sources), (
+            page
+        )
     report = next((out / "id" / "report").glob("*.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in report
     assert "&lt;iframe src=&#34;javascript:alert(2)&#34;&gt;" in report

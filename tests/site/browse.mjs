@@ -71,6 +71,8 @@ for (const [index, step] of journey.steps.entries()) {
   current.title = await page.title();
   current.lang = await page.getAttribute("html", "lang");
   current.searchInputs = await page.locator("input[type=search]").count();
+  current.copyButtons = await page.locator("p.iri button.copy").count();
+  current.iris = await page.locator("p.iri code").count();
   await page.evaluate(axeSource);
   const axe = await page.evaluate(() =>
     // eslint-disable-next-line no-undef

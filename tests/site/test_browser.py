@@ -112,6 +112,14 @@ def test_no_console_errors(walk: list[dict[str, Any]], name: str) -> None:
     assert not page["errors"], page["errors"]
 
 
+@pytest.mark.parametrize("name", ["report", "implementer", "terms"])
+def test_resource_pages_offer_to_copy_their_iri(walk: list[dict[str, Any]], name: str) -> None:
+    # one per IRI shown (the page's and each section's), added by static/copy.js; without
+    # JavaScript the IRIs stay selectable text
+    page = step(walk, name)
+    assert page["iris"] >= 1 and page["copyButtons"] == page["iris"]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_pages_reflow_at_320_pixels(walk: list[dict[str, Any]], name: str) -> None:
     """WCAG 2.1 SC 1.4.10: no sideways scrolling at 320 CSS pixels (long IRIs wrap)."""
