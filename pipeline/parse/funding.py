@@ -77,37 +77,37 @@ class _Reader:
 
     # -- layouts ----------------------------------------------------------------------------
     def read_table(self, section: Mapped) -> None:
-        columns: list[list[Mapped]] = []  # per block: planned cells, actual cells
+        """Rows of `label<TAB>planned<TAB>actual` (or `<TAB>2020.gads<TAB>amount`). A row
+        that does not open a year continues the one before. Cells are gathered per year and
+        read at the end; text in unexpected cells is read too, by its keywords only."""
+        columns: list[list[Mapped]] = []  # per block: planned (or amount), actual, other
         for row in _split(section, "\n"):
-            cells = [c for c in _split(row, "\t")]
-            values = [c.collapse() for c in cells[1:]] if len(cells) > 1 else []
-            if not any(v.text for v in values):
+            cells = [c.collapse() for c in _split(row, "\t")]
+            lead, values = cells[0], cells[1:]
+            if not any(c.text for c in cells):
                 continue
-            calendar = _CALENDAR_YEAR.match(values[0].text)
+            calendar = _CALENDAR_YEAR.match(values[0].text) if values else None
             if calendar:
-                block = _Block(calendar_year=int(calendar.group(1)))
-                self.blocks.append(block)
-                amount_cells = [v for v in values[1:] if v.text]
-                if amount_cells:
-                    self._statements(block, Mapped.join(amount_cells), AmountRole.REPORTED)
-                else:
-                    block.missing.append(row.collapse())
-                block.pieces.append(row.collapse())
-                continue
-            if self._starts_year(values[0].text) or not self.blocks:
+                self.blocks.append(_Block(calendar_year=int(calendar.group(1))))
+                columns.append([_EMPTY, _EMPTY, _EMPTY])
+                values = values[1:]
+            elif not self.blocks or (values and self._starts_year(values[0].text)):
                 self.blocks.append(_Block())
-                columns.append([Mapped.of(""), Mapped.of("")])
-            block = self.blocks[-1]
+                columns.append([_EMPTY, _EMPTY, _EMPTY])
+            block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
-            for i, value in enumerate(values[:2]):
-                columns[-1][i] = (
-                    Mapped.join([columns[-1][i], value]) if columns[-1][i].text else value
-                )
-        for block, (planned, actual) in zip(
-            [b for b in self.blocks if b.calendar_year is None], columns, strict=True
-        ):
-            for text, role in ((planned, AmountRole.PLANNED), (actual, AmountRole.ACTUAL)):
-                self._statements(block, text, role)
+            for i, value in enumerate(values):
+                column = 0 if block.calendar_year is not None else min(i, 2)
+                slots[column] = _append(slots[column], value)
+            if lead.text:
+                slots[2] = _append(slots[2], lead)
+        for block, (first, second, other) in zip(self.blocks, columns, strict=True):
+            if block.calendar_year is not None:
+                self._statements(block, first, AmountRole.REPORTED)
+            else:
+                self._statements(block, first, AmountRole.PLANNED)
+                self._statements(block, second, AmountRole.ACTUAL)
+            self._statements(block, other, None)
 
     def read_text(self, text: Mapped, hint: AmountRole | None) -> None:
         """PDF text: every date range not repeating the current one starts a year."""
@@ -284,6 +284,15 @@ class _Reader:
 
 
 _REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+
+
+_EMPTY = Mapped.of("")
+
+
+def _append(column: Mapped, value: Mapped) -> Mapped:
+    if not value.text:
+        return column
+    return Mapped.join([column, value]) if column.text else value
 
 
 def _split(text: Mapped, sep: str) -> list[Mapped]:
