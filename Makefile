@@ -45,7 +45,8 @@ lint: install ## ruff and mypy --strict
 
 check: lint test ## everything CI runs
 
-bench: install ## time rdflib against pyoxigraph on aggregate queries (not a test)
+bench: install ## measure the build (time per stage, memory) and the query engines (not tests)
+	$(BIN)/python bench/build.py
 	$(BIN)/python bench/query_engines.py
 
 clean: ## remove build output and the virtualenv

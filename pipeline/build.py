@@ -9,9 +9,12 @@ The library never prints: progress goes to the `progress` callback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,11 +30,14 @@ from pipeline.rdf.iris import report_key
 from pipeline.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.tables import write_tables
 from pipeline.validate import (
+    Problem,
+    Shapes,
     Validation,
     load_shapes,
     merge_reports,
     validate_dataset,
     validate_graph,
+    validation_of,
 )
 
 #: Called with a stage name, how many items are done, and how many there are.
@@ -76,15 +82,23 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
+def default_jobs() -> int:
+    """Worker processes for validation: the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def read_and_map(
     files: Sequence[Path],
     settings: Settings,
     progress: Progress = _noop,
     names: Sequence[str] | None = None,
+    jobs: int = 1,
 ) -> Mapped:
     """Parse every file, map the readable reports to RDF and validate each graph.
 
-    `names` are how the files are named in findings and provenance (default: as given)."""
+    `names` are how the files are named in findings and provenance (default: as given).
+    With `jobs` > 1, report graphs are validated in that many processes: each report's graph
+    is checked on its own, so the results are the same, in the same order."""
     parsed: list[Parsed] = []
     for i, path in enumerate(files):
         progress("read", i, len(files))
@@ -98,13 +112,51 @@ def read_and_map(
         shapes = load_shapes()
     except (OSError, SyntaxError, ValueError) as exc:
         raise BuildError(f"the SHACL shapes could not be read: {exc}") from exc
-    validations: list[Validation] = []
-    for i, graph in enumerate(graphs):
-        progress("validate", i, len(graphs))
-        validations.append(validate_graph(graph, settings, shapes))
+    if jobs > 1 and len(reports) > 1:
+        validations = _validate_in_parallel(
+            reports, graphs, settings, organisations, jobs, progress
+        )
+    else:
+        validations = []
+        for i, graph in enumerate(graphs):
+            progress("validate", i, len(graphs))
+            validations.append(validate_graph(graph, settings, shapes))
     validations.append(validate_dataset(shared, settings))
     progress("validate", len(graphs), len(graphs))
     return Mapped(settings, tuple(parsed), reports, graphs, shared, tuple(validations))
+
+
+def _validate_in_parallel(
+    reports: Sequence[Report],
+    graphs: Sequence[MappedGraph],
+    settings: Settings,
+    organisations: OrganisationResolver,
+    jobs: int,
+    progress: Progress,
+) -> list[Validation]:
+    # Workers get the domain model (cheap to send) and map it again rather than receive
+    # rdflib graphs; only the problems come back.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(reports)), mp_context=context) as pool:
+        futures = [pool.submit(_problems_of, r, settings, organisations) for r in reports]
+        found: list[tuple[Problem, ...]] = []
+        for i, future in enumerate(futures):
+            progress("validate", i, len(futures))
+            found.append(future.result())
+    return [validation_of(g.key, p, settings) for g, p in zip(graphs, found, strict=True)]
+
+
+def _problems_of(
+    report: Report, settings: Settings, organisations: OrganisationResolver
+) -> tuple[Problem, ...]:
+    mapped = to_graph(report, settings, organisations)
+    return validate_graph(mapped, settings, _worker_shapes()).problems
+
+
+@functools.cache
+def _worker_shapes() -> Shapes:
+    return load_shapes()
 
 
 def build_site(
@@ -113,6 +165,7 @@ def build_site(
     progress: Progress = _noop,
     names: Sequence[str] | None = None,
     site_url: str | None = None,
+    jobs: int = 1,
 ) -> Build:
     """Run every stage on `files` and publish the result into `settings.out_dir`.
 
@@ -120,7 +173,7 @@ def build_site(
     address behind a w3id redirect): sitemap, robots.txt and the resolver rules use it."""
     if site_url is not None and not site_url.endswith("/"):
         raise BuildError(f"the site URL must end with '/': {site_url}")
-    mapped = read_and_map(files, settings, progress, names)
+    mapped = read_and_map(files, settings, progress, names, jobs)
     out = settings.out_dir.absolute()
     staging = out.parent / f".{out.name}.staging"
     try:

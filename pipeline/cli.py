@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.build import BuildError, build_site, counts
+from pipeline.build import BuildError, build_site, counts, default_jobs
 from pipeline.config import DEFAULT_BASE_IRI, Settings
 from pipeline.export import parsed_to_json
 from pipeline.model import Finding, Parsed, Severity
@@ -117,6 +117,14 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
     help="Where the site is deployed, when not at the base IRI (e.g. a GitHub Pages address); "
     "used by the sitemap, robots.txt and the resolver rules. Env: LODPIPE_SITE_URL.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes for validation; 0: one per available core.",
+)
 def build(
     files: tuple[Path, ...],
     out: Path,
@@ -124,6 +132,7 @@ def build(
     quiet: bool,
     verbose: bool,
     site_url: str | None,
+    jobs: int,
 ) -> None:
     """Run every stage on the reports and publish the site into OUT.
 
@@ -136,7 +145,11 @@ def build(
         raise click.BadParameter(str(exc), param_hint="--base") from exc
     try:
         result = build_site(
-            files, settings, _progress if not quiet else _silent, site_url=site_url or None
+            files,
+            settings,
+            _progress if not quiet else _silent,
+            site_url=site_url or None,
+            jobs=jobs or default_jobs(),
         )
     except BuildError as exc:
         click.echo(f"lodpipe build: {exc}", err=True)

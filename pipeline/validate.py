@@ -112,6 +112,13 @@ def validate_dataset(
     return _validate(dataset, settings, shapes or load_shapes(DATASET_SHAPES))
 
 
+def validation_of(key: str, problems: Iterable[Problem], settings: Settings) -> Validation:
+    """The `Validation` of graph `key` from its problems (found in another process, say):
+    the published report graph is a function of the problems alone."""
+    ordered = sorted(problems, key=_problem_order)
+    return Validation(key, tuple(ordered), _report_graph(key, ordered, settings))
+
+
 def _validate(mapped: MappedGraph, settings: Settings, shapes: Shapes) -> Validation:
     _, results, _ = pyshacl_validate(
         mapped.graph,

@@ -121,3 +121,16 @@ def test_build_cli_reports_problems_and_exit_code(tmp_path: Path) -> None:
         check=False,
     )
     assert bad_base.returncode == 2 and "--base" in bad_base.stderr
+
+
+def test_parallel_validation_gives_the_same_results(tmp_path: Path) -> None:
+    from pipeline.build import read_and_map
+
+    names = [f"reports/{p.name}" for p in BUNDLED]
+    serial = read_and_map(BUNDLED, Settings(out_dir=tmp_path), names=names, jobs=1)
+    parallel = read_and_map(BUNDLED, Settings(out_dir=tmp_path), names=names, jobs=2)
+    assert [v.problems for v in parallel.validations] == [v.problems for v in serial.validations]
+    assert [sorted(v.report) for v in parallel.validations] == [
+        sorted(v.report) for v in serial.validations
+    ]
+    assert sum(len(v.problems) for v in serial.validations) == 20  # the warnings of test_queries

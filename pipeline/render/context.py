@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,8 @@ class SiteContext:
     vocabulary_slices: Slicer
     reports: dict[str, Report] = field(default_factory=dict)  # by report key
     build_date: str = ""
+    #: how many data triples use each vocabulary term (as type, predicate or value)
+    uses: Counter[str] = field(default_factory=Counter)
 
     def kind(self, doc: str) -> str:
         if doc.startswith(VOCAB_ROOT):
@@ -117,7 +120,17 @@ def build_context(site: SiteInput) -> SiteContext:
         ),
         reports=reports,
         build_date=_build_date(site, reports.values()),
+        uses=_uses(data),
     )
+
+
+def _uses(data: Graph) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for _, p, o in data:
+        counts[str(p)] += 1
+        if isinstance(o, URIRef):
+            counts[str(o)] += 1
+    return counts
 
 
 def _documents(data: Graph, vocabulary: Graph, paths: SitePaths) -> set[str]:

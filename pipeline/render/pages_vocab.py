@@ -73,19 +73,9 @@ def _term(
     )
 
 
-def _uses(ctx: SiteContext) -> Counter[str]:
-    """How many data triples point at each vocabulary term (as type, predicate or value)."""
-    counts: Counter[str] = Counter()
-    for _, p, o in ctx.data:
-        counts[str(p)] += 1
-        if isinstance(o, URIRef):
-            counts[str(o)] += 1
-    return counts
-
-
 def vocabulary_view(ctx: SiteContext, doc: str) -> VocabularyView:
     graph, inbound = _slice(ctx, doc)
-    claims, uses = _Claims(ctx, doc, graph), _uses(ctx)
+    claims, uses = _Claims(ctx, doc, graph), ctx.uses
 
     def of_types(types: tuple[URIRef, ...]) -> tuple[Term, ...]:
         nodes = {

@@ -29,6 +29,7 @@ class Slicer:
     def __init__(self, graph: Graph, page_of: dict[str, str]) -> None:
         """`page_of` maps document IRIs (no fragment) to their page path."""
         self.graph = graph
+        self._last: tuple[str, Graph] | None = None
         self._own: dict[str, set[Triple]] = defaultdict(set)
         self._inbound: dict[str, set[Triple]] = defaultdict(set)
         for s, p, o in graph:
@@ -52,7 +53,15 @@ class Slicer:
         return {t for t in self._inbound.get(doc, set()) if t not in self.own(doc)}
 
     def describe(self, doc: str) -> Graph:
-        """The page's slice as a graph."""
+        """The page's slice as a graph. The page's writer and its view ask for the same
+        slice one after the other, so the last one is kept."""
+        if self._last is not None and self._last[0] == doc:
+            return self._last[1]
+        described = self._describe(doc)
+        self._last = (doc, described)
+        return described
+
+    def _describe(self, doc: str) -> Graph:
         triples = self.own(doc) | self.inbound(doc)
         out = Graph(bind_namespaces="none")
         for triple in triples:
