@@ -14,9 +14,9 @@ from rdflib import Graph
 from pipeline.config import Settings
 from pipeline.model import Report
 from pipeline.rdf.funding import map_funding
-from pipeline.rdf.iris import Iris, report_key
+from pipeline.rdf.iris import Iris, report_key, slug
 from pipeline.rdf.mapping import Context, OrganisationResolver, map_ministry, map_report
-from pipeline.rdf.namespaces import RDF, ROV, new_graph
+from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, new_graph
 from pipeline.rdf.provenance import SourceIndex
 
 DATASET_KEY = "dataset"
@@ -74,7 +74,22 @@ def dataset_graph(reports: Iterable[MappedGraph], settings: Settings) -> MappedG
             for identifier in mapped.graph.objects(org, ROV.registration):
                 for p, o in mapped.graph.predicate_objects(identifier):
                     graph.add((identifier, p, o))
+    _keep_name_iris(graph, Iris(settings.base_iri))
     return MappedGraph(DATASET_KEY, graph, sources)
+
+
+def _keep_name_iris(graph: Graph, iris: Iris) -> None:
+    """An organisation is keyed by name until some report gives its registration number;
+    its name IRI then stays valid, replaced by the numbered one (dct:isReplacedBy), so no
+    IRI that was ever published stops resolving. Stateless: every numbered organisation
+    keeps its name IRIs, whether or not they were ever used."""
+    for org in sorted(graph.subjects(RDF.type, ROV.RegisteredOrganization), key=str):
+        if not str(org).startswith(str(iris.organisation("lv-re-"))):
+            continue
+        for name in sorted(graph.objects(org, ROV.legalName), key=str):
+            key = slug(str(name))
+            if key and iris.organisation(key) != org:
+                graph.add((iris.organisation(key), DCTERMS.isReplacedBy, org))
 
 
 def union(graphs: Iterable[MappedGraph]) -> Graph:

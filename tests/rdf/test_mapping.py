@@ -114,3 +114,36 @@ def test_same_ngo_across_reports_is_one_resource_and_the_ministry_is_one() -> No
     }
     assert publishers == agents == {URIRef(BASE + "id/organisation/kulturas-ministrija")}
     assert (implementers[0], RDF.type, ROV.RegisteredOrganization) in merged
+
+
+def test_a_name_iri_stays_when_a_number_becomes_known() -> None:
+    """Published under its name while no report gave its number, an organisation keeps
+    that IRI once a number is known: the name IRI is replaced by (points to) the new one."""
+    from rdflib import URIRef
+
+    from pipeline.config import Settings
+    from pipeline.parse import parse_report
+    from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
+    from pipeline.rdf.namespaces import DCTERMS
+    from tests.conftest import REPORTS
+
+    settings = Settings()
+    older = parse_report(
+        REPORTS / "001_ff4e21f18d3948dd.txt", "reports/001_ff4e21f18d3948dd.txt"
+    ).report
+    newer = parse_report(
+        REPORTS / "000_f25f87058009babf.txt", "reports/000_f25f87058009babf.txt"
+    ).report
+    assert older is not None and newer is not None
+    base = settings.base_iri + "id/organisation/"
+    # 001 alone names the NGO without a number (line 7): keyed by its name
+    alone = to_graph(older, settings)
+    assert (None, None, URIRef(base + "dienvidlatgales-nvo-atbalsta-centrs")) in alone.graph
+    # with 000, which gives 40008055327 (line 11), the organisation is keyed by number ...
+    resolver = OrganisationResolver((older, newer))
+    both = [to_graph(r, settings, resolver) for r in (older, newer)]
+    shared = dataset_graph(both, settings).graph
+    # ... and the name IRI published before still resolves, to the numbered organisation
+    assert shared.value(
+        URIRef(base + "dienvidlatgales-nvo-atbalsta-centrs"), DCTERMS.isReplacedBy
+    ) == URIRef(base + "lv-re-40008055327")
