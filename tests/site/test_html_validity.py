@@ -28,6 +28,8 @@ KINDS = {
     "listing": "doc/reports.html",
     "money": "doc/money.html",
     "quality": "doc/quality.html",
+    "queries": "doc/queries.html",
+    "vocabularies": "doc/vocabulary.html",
     "search": "doc/search.html",
     "accessibility": "doc/accessibility.html",
 }
