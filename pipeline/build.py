@@ -104,6 +104,13 @@ def read_and_map(
         progress("read", i, len(files))
         parsed.append(parse_report(path, names[i] if names else None))
     progress("read", len(files), len(files))
+    return map_and_validate(parsed, settings, progress, jobs)
+
+
+def map_and_validate(
+    parsed: Sequence[Parsed], settings: Settings, progress: Progress = _noop, jobs: int = 1
+) -> Mapped:
+    """Map the readable reports among `parsed` to RDF and validate each graph."""
     reports = tuple(p.report for p in parsed if p.report is not None)
     organisations = OrganisationResolver(reports)
     graphs = tuple(to_graph(r, settings, organisations) for r in reports)

@@ -1,6 +1,6 @@
-"""Builds a site from the bundled reports with the real stages, once per session.
+"""The render input from the bundled reports, with the real stages, once per session.
 
-`assemble` is what `lodpipe build` will do before rendering: parse, map, validate.
+`assemble` is what `lodpipe build` does before rendering: map and validate parsed reports.
 """
 
 from __future__ import annotations
@@ -10,38 +10,23 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.build import map_and_validate
 from pipeline.config import Settings
 from pipeline.model import Parsed
 from pipeline.parse import parse_report
-from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
 from pipeline.render import SiteInput, read_turtle
-from pipeline.validate import (
-    DATASET_SHAPES,
-    REPORT_SHAPES,
-    load_shapes,
-    validate_dataset,
-    validate_graph,
-)
 
 REPO = Path(__file__).resolve().parents[2]
 REPORTS = sorted((REPO / "reports").glob("*.txt"))
 
 
 def assemble(parsed: Iterable[Parsed], settings: Settings | None = None) -> SiteInput:
-    settings = settings or Settings()
-    parsed = tuple(parsed)
-    reports = tuple(p.report for p in parsed if p.report is not None)
-    resolver = OrganisationResolver(reports)
-    graphs = [to_graph(r, settings, resolver) for r in reports]
-    dataset = dataset_graph(graphs, settings)
-    shapes = load_shapes(REPORT_SHAPES)
-    validations = [validate_graph(g, settings, shapes) for g in graphs]
-    validations.append(validate_dataset(dataset, settings, load_shapes(DATASET_SHAPES)))
+    mapped = map_and_validate(tuple(parsed), settings or Settings())
     return SiteInput(
-        settings=settings,
-        parsed=parsed,
-        graphs=(*graphs, dataset),
-        validations=tuple(validations),
+        settings=mapped.settings,
+        parsed=mapped.parsed,
+        graphs=(*mapped.graphs, mapped.shared),
+        validations=mapped.validations,
         ontology=read_turtle(REPO / "ontology"),
         shapes=read_turtle(REPO / "shapes"),
     )
