@@ -424,3 +424,90 @@ def test_004(corpus: dict[str, Parsed]) -> None:
 @pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
 def test_no_report_has_errors(corpus: dict[str, Parsed], key: str) -> None:
     assert not corpus[key].has_errors, [f for f in corpus[key].findings]
+
+
+def _numbers(n: int) -> list[str]:
+    return [f"{i})" for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # (year, group): the item numbers as written, in order
+        ("000", {(1, CIVIL): _numbers(7), (1, MINORITY): _numbers(5), (2, CIVIL): _numbers(7),
+                 (2, MINORITY): _numbers(6), (3, CIVIL): _numbers(7),
+                 (3, MINORITY): ["1)", None, None, None, None]}),
+        ("003", {(1, CIVIL): _numbers(8), (1, MINORITY): _numbers(4), (2, CIVIL): _numbers(7),
+                 (2, MINORITY): _numbers(3), (3, CIVIL): _numbers(8), (3, MINORITY): _numbers(4)}),
+        ("004", {(1, CIVIL): _numbers(6), (1, MINORITY): _numbers(4), (2, CIVIL): _numbers(11),
+                 (2, MINORITY): _numbers(6), (3, CIVIL): _numbers(7), (3, MINORITY): _numbers(3)}),
+    ],
+)  # fmt: skip
+def test_every_activity_number_as_written(
+    corpus: dict[str, Parsed], key: str, expected: dict[tuple[int, ActivityGroup], list[str | None]]
+) -> None:
+    rep = report(corpus, key)
+    got: dict[tuple[int, ActivityGroup], list[str | None]] = {}
+    for a in rep.activities:
+        got.setdefault((a.year, a.group), []).append(a.number)
+    assert got == expected
+
+
+def test_activity_texts_begin_as_written(corpus: dict[str, Parsed]) -> None:
+    # the first words after each number, read from the reports
+    starts = {
+        ("000", 2, MINORITY, 6): ("atzīmējot Daugavpils Krievu kultūras centra 30 gadadienu", 49),
+        ("003", 3, CIVIL, 5): ("Zemgales reģiona NVO informācijas platforma", 39),
+        ("003", 3, MINORITY, 4): ("Īstenoti 12 mazākumtautību kultūras pasākumi.", 39),
+        ("004", 1, MINORITY, 3): (
+            "Īstenoti 4 mazākumtautību kultūras pasākumi / pasākumu cikli;",
+            90,
+        ),
+        ("004", 3, CIVIL, 5): ("Sagatavotas vismaz 50 jaunumu lapas", 179),
+        ("002", 3, CIVIL, 2): (
+            "Organizēti 9 tiešsaistes semināri, kurus apmeklēja 278 dalībnieki;",
+            34,
+        ),
+    }
+    for (key, year, group, position), (start, line) in starts.items():
+        act = activity(report(corpus, key), year, group, position)
+        assert act.text.value.startswith(start), (key, act.text.value[:80])
+        assert act.text.span.line == line
+
+
+def test_002_and_003_funding_in_full(corpus: dict[str, Parsed]) -> None:
+    riga = report(corpus, "002").funding
+    # 002 lines 38 and 42: 53 994,00 = 30 000,00 + 23 994,00 planned and spent, years I and III
+    for row in (riga[0], riga[2]):
+        assert amounts(row) == {
+            (P, None, Decimal("53994.00")),
+            (P, CS, Decimal("30000.00")),
+            (P, MN, Decimal("23994.00")),
+            (A, None, Decimal("53994.00")),
+            (A, CS, Decimal("30000.00")),
+            (A, MN, Decimal("23994.00")),
+        }
+    zemgale = report(corpus, "003").funding
+    # 003 line 40: year I 49 000,00 = 30 000,00 + 19 000,00 planned and spent
+    assert amounts(zemgale[0]) == {
+        (P, None, Decimal("49000.00")),
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("19000.00")),
+        (A, None, Decimal("49000.00")),
+        (A, CS, Decimal("30000.00")),
+        (A, MN, Decimal("19000.00")),
+    }
+    # 003 line 43: year III spent 49 000,00 = 23 987,03 + 25 012,97
+    assert amounts(zemgale[2]) == {
+        (P, None, Decimal("49000.00")),
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("19000.00")),
+        (A, None, Decimal("49000.00")),
+        (A, CS, Decimal("23987.03")),
+        (A, MN, Decimal("25012.97")),
+    }
+    assert [r.period.text if r.period else None for r in zemgale] == [
+        "15.07.2022. – 14.07.2023.",
+        "15.07.2023. – 14.07.2024.",
+        "15.07.2024. – 14.07.2025.",
+    ]
