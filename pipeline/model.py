@@ -43,9 +43,10 @@ class Finding:
 
     code: str
     severity: Severity
-    message: str
+    message: str  # in English
     file: str
     span: Span | None = None
+    message_lv: str = ""  # the same in Latvian ("" where none is written yet)
 
 
 class Qualifier(StrEnum):

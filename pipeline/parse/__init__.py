@@ -56,7 +56,10 @@ def parse_report(path: Path, name: str | None = None) -> Parsed:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return Parsed(file, None, (Finding("input.unreadable", Severity.ERROR, reason, file),))
+        finding = Finding(
+            "input.unreadable", Severity.ERROR, reason, file, None, f"failu nevar atvērt: {reason}"
+        )
+        return Parsed(file, None, (finding,))
     return parse_bytes(data, file)
 
 
@@ -73,7 +76,9 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     split = split_sections(clean(text))
     if not split.sections and "Kopsavilkums" not in text:
         message = "this is not a delegation report: none of its section labels were found"
-        return Parsed(file, None, (Finding("input.not-a-report", Severity.ERROR, message, file),))
+        lv = "tas nav deleģēšanas kopsavilkums: nav atrasta neviena tā sadaļu etiķete"
+        finding = Finding("input.not-a-report", Severity.ERROR, message, file, None, lv)
+        return Parsed(file, None, (finding,))
 
     findings: list[Finding] = []
     for section in Section:
@@ -85,6 +90,8 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
                     severity,
                     f"the section '{_SECTION_NAMES[section]}' is missing",
                     file,
+                    None,
+                    f"trūkst sadaļas '{_SECTION_NAMES[section].split(' (')[0]}'",
                 )
             )
     sections = split.sections

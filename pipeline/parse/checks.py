@@ -26,8 +26,29 @@ from pipeline.parse.text import Mapped, Source
 
 class Emit(Protocol):
     def __call__(
-        self, code: str, message: str, span: Span | None, severity: Severity = ...
+        self,
+        code: str,
+        message: str,
+        span: Span | None,
+        severity: Severity = ...,
+        *,
+        lv: str = ...,
     ) -> Finding: ...
+
+
+_ROLE_LV = {
+    AmountRole.PLANNED: "plānotās",
+    AmountRole.ACTUAL: "faktiskās",
+    AmountRole.CARRIED_OVER: "pārceltās",
+    AmountRole.CARRIED_IN: "saņemtās",
+    AmountRole.RETURNED: "atgrieztās",
+    AmountRole.REMAINDER: "atlikuma",
+    AmountRole.REPORTED: "norādītās",
+}
+_PURPOSE_LV = {
+    Purpose.CIVIL_SOCIETY: "pilsoniskās sabiedrības attīstībai",
+    Purpose.MINORITY_NGOS: "mazākumtautību NVO",
+}
 
 
 _REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
@@ -55,9 +76,14 @@ def check_report(
     f = report.file
 
     def finding(
-        code: str, message: str, span: Span | None, severity: Severity = Severity.WARNING
+        code: str,
+        message: str,
+        span: Span | None,
+        severity: Severity = Severity.WARNING,
+        *,
+        lv: str = "",
     ) -> Finding:
-        return Finding(code, severity, message, f, span)
+        return Finding(code, severity, message, f, span, lv)
 
     out: list[Finding] = []
     out.extend(_structure(report, has_group_headings, finding))
@@ -72,6 +98,7 @@ def check_report(
                     "funding.unmatched-year",
                     f"the funding row for {row.period.text!r} matches no implementation year's dates",
                     row.period.span,
+                    lv=f"finansējuma rinda {row.period.text!r} neatbilst neviena īstenošanas gada datumiem",
                 )
             )
     for index, row_text in missing_amounts:
@@ -81,6 +108,7 @@ def check_report(
                 "funding.missing-amount",
                 f"the funding row for {label} gives no amount",
                 source.span_of(row_text),
+                lv=f"finansējuma rindā {_row_label_lv(report.funding[index])} nav summas",
             )
         )
     for piece in unread_amounts:
@@ -90,6 +118,7 @@ def check_report(
                 f"the amount {piece.text!r} could not be told planned, actual or remainder; it is kept only in the source text",
                 source.span_of(piece),
                 Severity.INFO,
+                lv=f"summu {piece.text!r} nevarēja atšķirt kā plānoto, faktisko vai atlikumu; tā saglabāta tikai avota tekstā",
             )
         )
     out.extend(_region(report, finding))
@@ -104,6 +133,7 @@ def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Find
             f"text outside any section is kept as written: {text.value!r}",
             text.span,
             Severity.INFO,
+            lv=f"teksts ārpus jebkuras sadaļas saglabāts, kā rakstīts: {text.value!r}",
         )
     if report.years and not report.years[0].stated:
         yield finding(
@@ -111,6 +141,7 @@ def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Find
             "the report has no 'ĪSTENOŠANAS GADS' headings; its delegation period is read as its only year",
             report.years[0].activities[0].text.span if report.years[0].activities else None,
             Severity.INFO,
+            lv="kopsavilkumā nav virsrakstu 'ĪSTENOŠANAS GADS'; deleģēšanas periods nolasīts kā tā vienīgais gads",
         )
     task = report.task.value if report.task else ""
     if report.activities and not has_groups and "mazākumtautīb" in task and "pilsonisk" in task:
@@ -119,6 +150,7 @@ def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Find
             "the activities are not split into the minority capacity-building part; all are read as civil-society work",
             report.years[0].heading.span if report.years and report.years[0].heading else None,
             Severity.INFO,
+            lv="darbības nav sadalītas mazākumtautību kapacitātes celšanas daļā; visas nolasītas kā pilsoniskās sabiedrības darbs",
         )
 
 
@@ -129,6 +161,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
             "period.unreadable",
             f"the delegation period {deleg.text!r} could not be read as two dates",
             deleg.span,
+            lv=f"deleģēšanas periodu {deleg.text!r} nevarēja nolasīt kā divus datumus",
         )
     if deleg and deleg.start and deleg.end and report.title_years:
         first, last = report.title_years
@@ -137,6 +170,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
                 "period.title-span-mismatch",
                 f"the title says {first}-{last} but the delegation period is {deleg.start} to {deleg.end}",
                 report.title.span if report.title else None,
+                lv=f"virsrakstā norādīts {first}-{last}, bet deleģēšanas periods ir no {deleg.start} līdz {deleg.end}",
             )
     stated = [y for y in report.years if y.stated and y.period is not None]
     for year in stated:
@@ -146,6 +180,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
                 "period.unreadable",
                 f"year {year.numeral}: the dates {year.period.text!r} could not be read",
                 year.period.span,
+                lv=f"{year.numeral}. gads: datumus {year.period.text!r} nevarēja nolasīt",
             )
             continue
         if (
@@ -159,6 +194,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
                 f"implementation year {year.numeral} ({year.period.start} to {year.period.end}) leaves "
                 f"the delegation period ({deleg.start} to {deleg.end})",
                 year.period.span,
+                lv=f"{year.numeral}. īstenošanas gads (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
             )
     dated = sorted(
         (y for y in stated if y.period and y.period.start and y.period.end),
@@ -171,6 +207,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
                 "period.year-overlap",
                 f"implementation year {a.numeral} ends {a.period.end}, after year {b.numeral} starts {b.period.start}",
                 a.period.span,
+                lv=f"{a.numeral}. īstenošanas gads beidzas {a.period.end}, pēc tam, kad {b.numeral}. gads sākas {b.period.start}",
             )
 
 
@@ -191,6 +228,7 @@ def _activity_dates(report: Report, finding: Emit) -> Iterator[Finding]:
                         f"the date {date.text!r} in activity {activity.number or activity.position} "
                         f"falls outside year {year.numeral or year.ordinal} ({period.start} to {period.end})",
                         date.span,
+                        lv=f"datums {date.text!r} darbībā {activity.number or activity.position} ir ārpus {year.numeral or year.ordinal}. gada (no {period.start} līdz {period.end})",
                     )
 
 
@@ -204,12 +242,22 @@ def _row_label(row: FundingYear) -> str:
     return "an unidentified year"
 
 
+def _row_label_lv(row: FundingYear) -> str:
+    if row.calendar_year is not None:
+        return f"{row.calendar_year}. kalendārais gads"
+    if row.ordinal is not None:
+        return f"{row.ordinal}. gads"
+    if row.period is not None:
+        return row.period.text
+    return "nenoteikts gads"
+
+
 def _value(amount: Amount | None) -> Decimal | None:
     return amount.value if amount is not None else None
 
 
 def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
-    label = _row_label(row)
+    label, label_lv = _row_label(row), _row_label_lv(row)
     for role in AmountRole:
         total, lines = row.total(role), row.lines(role)
         if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
@@ -220,6 +268,7 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
                 "funding.sum-mismatch",
                 f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
                 total.span,
+                lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} EUR, nevis norādītā kopsumma {money(total.value)} EUR",
             )
     planned_total, actual_total = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
     planned, actual = _value(planned_total), _value(actual_total)
@@ -229,6 +278,7 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
                 "funding.actual-above-planned",
                 f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
                 actual_total.span,
+                lv=f"{label_lv}: faktiski {money(actual)} EUR ir vairāk nekā plānotie {money(planned)} EUR",
             )
         stated = Decimal(0)
         for role in _REMAINDER_ROLES:
@@ -243,11 +293,14 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
                 f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
                 f"returns or leaves {money(stated)} EUR",
                 actual_total.span,
+                lv=f"{label_lv}: plānotais mīnus faktiskais ir {money(planned - actual)} EUR, bet kopsavilkumā pārcelti, atgriezti vai atlikuši {money(stated)} EUR",
             )
     yield from _per_purpose(row, label, finding)
 
 
 def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Finding]:
+    label_lv = _row_label_lv(row)
+
     def line(role: AmountRole, purpose: Purpose) -> Amount | None:
         return next(
             (a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None
@@ -264,6 +317,7 @@ def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Findin
                 "funding.actual-above-planned",
                 f"{label}: actual {money(actual.value)} EUR for {purpose.value} is more than planned {money(planned.value)} EUR",
                 actual.span,
+                lv=f'{label_lv}: faktiski {money(actual.value)} EUR mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} EUR',
             )
         if broken_down:
             stated = sum(
@@ -281,6 +335,7 @@ def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Findin
                     f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} EUR, "
                     f"but the report carries over, returns or leaves {money(stated)} EUR",
                     actual.span,
+                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} EUR, bet pārcelti, atgriezti vai atlikuši {money(stated)} EUR',
                 )
 
 
@@ -291,6 +346,7 @@ def _region(report: Report, finding: Emit) -> Iterator[Finding]:
             "region.mismatch",
             f"the title names the region {title.text!r} but the task names {task.text!r}",
             task.span,
+            lv=f"virsrakstā minēts reģions {title.text!r}, bet uzdevumā {task.text!r}",
         )
     if title is None and task is None:
         yield finding(
@@ -307,12 +363,14 @@ def _implementer(report: Report, finding: Emit) -> Iterator[Finding]:
             "implementer.missing-registration-number",
             f"the implementer {imp.name.value!r} is given without its registration number",
             imp.text.span,
+            lv=f"īstenotājs {imp.name.value!r} norādīts bez reģistrācijas numura",
         )
     elif not (len(imp.registration_number.value) == 11 and imp.registration_number.value.isdigit()):
         yield finding(
             "implementer.bad-registration-number",
             f"the registration number {imp.registration_number.value!r} is not 11 digits",
             imp.registration_number.span,
+            lv=f"reģistrācijas numurs {imp.registration_number.value!r} nav 11 cipari",
         )
 
 

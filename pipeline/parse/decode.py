@@ -24,8 +24,16 @@ class Decoded:
 _LATVIAN = set("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 
 
+_LATVIAN_MESSAGES = {
+    "input.binary": "fails ir binārs, nevis teksts",
+    "input.encoding": "baiti nav ne UTF-8, ne UTF-16 ar baitu secības zīmi, ne Windows-1257 teksts",
+    "input.empty": "fails ir tukšs",
+}
+
+
 def _load_error(file: str, code: str, message: str) -> Decoded:
-    return Decoded(None, None, Finding(code, Severity.ERROR, message, file))
+    lv = _LATVIAN_MESSAGES[code]
+    return Decoded(None, None, Finding(code, Severity.ERROR, message, file, None, lv))
 
 
 def decode(data: bytes, file: str) -> Decoded:

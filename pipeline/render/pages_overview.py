@@ -182,7 +182,7 @@ def quality_view(ctx: SiteContext) -> QualityView:
                     "parser",
                     finding.code,
                     severity_label(finding.severity.value),
-                    Label(finding.message, finding.message),
+                    Label(finding.message_lv or finding.message, finding.message),
                     _source(ctx, key, line),
                     None,
                 )

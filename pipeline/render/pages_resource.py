@@ -92,8 +92,8 @@ class Provenance:
 @dataclass(frozen=True, slots=True)
 class FindingView:
     code: str
-    severity: str
-    message: str
+    severity: Label
+    message: Label
     source: Source | None
 
 
@@ -269,7 +269,10 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
     key = report_key(doc.rpartition("/")[2])
     findings = tuple(
         FindingView(
-            f.code, f.severity.value, f.message, _line(ctx, key, f.span.line if f.span else None)
+            f.code,
+            severity_label(f.severity.value),
+            Label(f.message_lv or f.message, f.message),
+            _line(ctx, key, f.span.line if f.span else None),
         )
         for p in ctx.site.parsed
         if p.report is not None and report_key(p.report.file) == key

@@ -80,3 +80,16 @@ def test_report_text_containing_markup_is_kept_as_text(minimal_text: str) -> Non
     parsed = parse_bytes(hostile.encode(), "r.txt")
     assert parsed.report is not None
     assert any("<script>alert(1)</script>" in a.text.value for a in parsed.report.activities)
+
+
+def test_load_errors_are_written_in_latvian_too(tmp_path: Path) -> None:
+    cases = [
+        parse_bytes(b"", "a.txt"),
+        parse_bytes(b"\x00\x01", "b.txt"),
+        parse_report(tmp_path / "none.txt"),
+        parse_bytes(bytes(range(0x80, 0x100)) * 4, "c.txt"),
+        parse_bytes("Nekas.\n".encode(), "d.txt"),
+    ]
+    for parsed in cases:
+        [finding] = parsed.findings
+        assert finding.message_lv and finding.message_lv != finding.message, finding

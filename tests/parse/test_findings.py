@@ -234,3 +234,21 @@ def test_a_late_section_keeps_the_line_it_was_read_from(minimal_text: str) -> No
     parsed = parse_text(minimal_text)
     assert parsed.report is not None and parsed.report.other_information is not None
     assert parsed.report.other_information.text.span.line == minimal_text.count("\n")
+
+
+def test_every_finding_is_written_in_latvian_too(
+    corpus: dict[str, Parsed], minimal_text: str
+) -> None:
+    found = [f for p in corpus.values() for f in p.findings]
+    for code, old, new, _, _ in MUTATIONS:
+        found += [
+            f for f in parse_text(minimal_text.replace(old, new, 1)).findings if f.code == code
+        ]
+    assert {f.code for f in found} >= {m[0] for m in MUTATIONS}
+    for f in found:
+        assert f.message_lv and f.message_lv != f.message, f
+    year = next(f for f in corpus["000"].findings if f.code == "period.year-overlap")
+    assert (
+        year.message_lv
+        == "II. īstenošanas gads beidzas 2025-07-14, pēc tam, kad III. gads sākas 2024-07-15"
+    )
