@@ -37,6 +37,20 @@ def format_finding(finding: Finding) -> str:
     return f"{where}: {finding.severity.value} {finding.code}: {finding.message}"
 
 
+def expand(files: Sequence[Path]) -> list[Path]:
+    """Folders stand for the `.txt` reports in them (sorted); files are taken as given."""
+    expanded: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise click.BadParameter(f"{path}: no .txt reports in this folder")
+            expanded += found
+        else:
+            expanded.append(path)
+    return expanded
+
+
 def _parse_all(files: Sequence[Path], progress: bool) -> list[Parsed]:
     results: list[Parsed] = []
     with (
@@ -90,7 +104,7 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 
     The model goes to standard output, findings to standard error.
     """
-    results = _parse_all(files, progress=False)
+    results = _parse_all(expand(files), progress=False)
     if fmt == "json":
         doc = {"lodpipe": __version__, "reports": [parsed_to_json(r) for r in results]}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -145,7 +159,7 @@ def build(
         raise click.BadParameter(str(exc), param_hint="--base") from exc
     try:
         result = build_site(
-            files,
+            expand(files),
             settings,
             _progress if not quiet else _silent,
             site_url=site_url or None,
@@ -405,6 +419,7 @@ def validate(files: tuple[Path, ...], out: Path, report_path: Path | None, base_
         report_shapes, dataset_shapes = load_shapes(REPORT_SHAPES), load_shapes(DATASET_SHAPES)
     except (ValueError, OSError) as error:
         raise click.UsageError(str(error)) from None
+    files = tuple(expand(files))
     results = _parse_all(files, progress=len(files) > 20)
     reports = tuple(r.report for r in results if r.report is not None)
     for parsed in results:

@@ -107,3 +107,12 @@ def test_console_script_and_module_agree() -> None:
         [str(exe), "--version"], capture_output=True, text=True, check=False
     )
     assert via_script.returncode == 0 and via_script.stdout == run("--version").stdout
+
+
+def test_a_folder_stands_for_its_reports(tmp_path: Path) -> None:
+    by_folder = run("extract", "reports")
+    by_files = run("extract", *sorted(str(p.relative_to(REPO)) for p in REPORTS.glob("*.txt")))
+    assert by_folder.returncode == 0 and by_folder.stdout == by_files.stdout
+    empty = run("extract", str(tmp_path))
+    assert empty.returncode == 2 and "no .txt reports in this folder" in empty.stderr
+    assert "Traceback" not in empty.stderr

@@ -24,6 +24,19 @@ class Decoded:
 _LATVIAN = set("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 
 
+# People pass the original document instead of its text: say what it is and what to do.
+_DOCUMENTS = (
+    (b"%PDF", "this is a PDF, not text: extract its text first (pdftotext -layout)"),
+    (
+        b"PK\x03\x04",
+        "this is a Word or other office document, not text: save it as plain text (UTF-8) first",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "this is a Word or other office document, not text: save it as plain text (UTF-8) first",
+    ),
+)
+
 _LATVIAN_MESSAGES = {
     "input.binary": "fails ir binārs, nevis teksts",
     "input.encoding": "baiti nav ne UTF-8, ne UTF-16 ar baitu secības zīmi, ne Windows-1257 teksts",
@@ -38,6 +51,9 @@ def _load_error(file: str, code: str, message: str) -> Decoded:
 
 def decode(data: bytes, file: str) -> Decoded:
     """Decode a report file; on failure return a load-error finding naming the file."""
+    for signature, message in _DOCUMENTS:
+        if data.startswith(signature):
+            return _load_error(file, "input.binary", message)
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _try(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

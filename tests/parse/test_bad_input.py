@@ -34,6 +34,19 @@ def test_unreadable_files_give_a_load_error(data: bytes, code: str) -> None:
     assert parsed_to_json(parsed)["report"] is None
 
 
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "Word"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "Word"),
+    ],
+)
+def test_original_documents_are_named_with_what_to_do(data: bytes, hint: str) -> None:
+    [finding] = parse_bytes(data, "report.bin").findings
+    assert finding.code == "input.binary" and hint in finding.message and "first" in finding.message
+
+
 def test_a_missing_file_is_a_load_error(tmp_path: Path) -> None:
     parsed = parse_report(tmp_path / "nowhere.txt")
     assert parsed.report is None and parsed.findings[0].code == "input.unreadable"
