@@ -101,7 +101,7 @@ def test_load_errors_are_written_in_latvian_too(tmp_path: Path) -> None:
         parse_bytes(b"\x00\x01", "b.txt"),
         parse_report(tmp_path / "none.txt"),
         parse_bytes(bytes(range(0x80, 0x100)) * 4, "c.txt"),
-        parse_bytes("Nekas.\n".encode(), "d.txt"),
+        parse_bytes(b"Nekas.\n", "d.txt"),
     ]
     for parsed in cases:
         [finding] = parsed.findings
