@@ -210,7 +210,7 @@ def source_view(ctx: SiteContext, doc: str) -> SourceView:
     text = report.source_text if report is not None else ""
     by_line: dict[int, list[Value]] = {}
     for target in graph.subjects(OA.hasSource, URIRef(doc)):
-        line = graph.value(target, LP.line)
+        line = ctx.data.value(target, LP.line)
         if not isinstance(line, Literal):
             continue
         for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
