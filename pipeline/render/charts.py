@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 #: Fills with at least 3:1 contrast against white (WCAG 1.4.11), told apart also by the
 #: legend's order and the table, never by colour alone.
-FILLS = ("#1f5f8b", "#b35900", "#2e7d32", "#6a3d9a", "#595959")
+FILLS = ("#1f5f8b", "#b35900", "#2e7d32", "#6a3d9a", "#595959", "#8b1f4a")
 
 _BAR, _GAP, _LABEL_W, _WIDTH = 14, 10, 64, 640
 

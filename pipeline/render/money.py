@@ -13,7 +13,7 @@ from rdflib.term import Node
 from pipeline.rdf.namespaces import AMOUNT_TYPE, DCAT, DCTERMS, LP, PURPOSE, RDF
 
 #: The roles the money page compares, in column order.
-ROLES = ("planned", "actual", "carried-over", "returned", "remainder")
+ROLES = ("planned", "actual", "carried-over", "returned", "remainder", "reported")
 
 
 @dataclass(frozen=True, slots=True)

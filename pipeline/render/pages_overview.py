@@ -142,7 +142,7 @@ def money_view(ctx: SiteContext) -> MoneyView:
         groups = tuple(Group(r.year or "?", r.sums) for r in subset)
         chart = bar_chart(
             f"chart-{n}",
-            f"{heading.text}: plānots, faktiski, pārcelts, atgriezts, atlikums bez norādes",
+            f"{heading.text}: plānots, faktiski, pārcelts, atgriezts, atlikums bez norādes, norādīts",
             SERIES,
             groups,
         )

@@ -40,6 +40,7 @@ SERIES = (
     Series("pārcelts", "carried over"),
     Series("atgriezts", "returned"),
     Series("atlikums bez norādes", "left, fate not stated"),
+    Series("norādīts (nav teikts, plānots vai faktiski)", "stated (not said: planned or actual)"),
 )
 
 

@@ -34,6 +34,7 @@ def test_region_by_year_sums(bundled: SiteInput) -> None:
         "carried-over": None,
         "returned": None,
         "remainder": D("2447"),
+        "reported": None,
     }
     # 000 lines 62-64: remainders by purpose only, 434,32 + 1342,50
     assert cells[(latgale, 2023)]["remainder"] == D("1776.82")
@@ -42,5 +43,7 @@ def test_region_by_year_sums(bundled: SiteInput) -> None:
     # 002 line 41: 1 177,33 carried over; 004 line 281: 128,28 returned
     assert cells[(REGION + "riga", 2023)]["carried-over"] == D("1177.33")
     assert cells[(REGION + "kurzeme", 2024)]["returned"] == D("128.28")
-    # 001 is funded by calendar year (2020: 19 999,36), not planned/actual: no cell of its own
-    assert (latgale, 2020) not in cells
+    # 001 states its funding by calendar year without saying planned or actual (line 12):
+    # it is shown as stated, never as planned or actual; 2021 has no amount (line 13)
+    assert cells[(latgale, 2020)]["reported"] == D("19999.36")
+    assert cells[(latgale, 2020)]["planned"] is None and cells[(latgale, 2020)]["actual"] is None
