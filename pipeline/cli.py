@@ -14,13 +14,23 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.build import BuildError, build_site, counts, default_jobs
-from pipeline.config import DEFAULT_BASE_IRI, Settings
+from pipeline.build import BuildError, build_site, counts, default_jobs, map_and_validate
+from pipeline.cli_common import (
+    EXIT_DATA,
+    EXIT_LOAD,
+    EXIT_OK,
+    base_option,
+    format_finding,
+    format_problem,
+)
+from pipeline.cli_research import push, query, serve
+from pipeline.config import DUMP_DIR, Settings
+from pipeline.dumps import sorted_triples, turtle
 from pipeline.export import parsed_to_json
-from pipeline.model import Finding, Parsed, Severity
+from pipeline.model import Parsed, Severity
 from pipeline.parse import parse_report
-
-EXIT_OK, EXIT_DATA, EXIT_LOAD = 0, 1, 2
+from pipeline.query import VALIDATION_FILE
+from pipeline.validate import merge_reports
 
 
 def _exit_code(results: Sequence[Parsed]) -> int:
@@ -29,12 +39,6 @@ def _exit_code(results: Sequence[Parsed]) -> int:
     if any(r.has_errors for r in results):
         return EXIT_DATA
     return EXIT_OK
-
-
-def format_finding(finding: Finding) -> str:
-    """`reports/x.txt:12: warning funding.sum-mismatch: message` (compiler style)."""
-    where = finding.file if finding.span is None else f"{finding.file}:{finding.span.line}"
-    return f"{where}: {finding.severity.value} {finding.code}: {finding.message}"
 
 
 def expand(files: Sequence[Path]) -> list[Path]:
@@ -72,15 +76,6 @@ class _nullbar:
 
     def __exit__(self, *exc: object) -> None:
         return None
-
-
-base_option = click.option(
-    "--base",
-    "base_iri",
-    default=DEFAULT_BASE_IRI,
-    show_default=True,
-    help="Base IRI every resource is minted under.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -207,183 +202,6 @@ def _silent(stage: str, done: int, total: int) -> None:
     return None
 
 
-# -- researchers and portals: query, serve, push ----------------------------------------------
-site_option = click.option(
-    "--site",
-    type=click.Path(path_type=Path),
-    default=Path("_site"),
-    show_default=True,
-    help="The built site: its dataset dump data/dataset.nt and the SHACL results data/validation.ttl.",
-)
-
-
-class LoadFailure(click.ClickException):
-    """A file or store that cannot be used: one line on standard error, exit 2, no traceback."""
-
-    exit_code = EXIT_LOAD
-
-
-@main.command()
-@click.argument("query_text", metavar="QUERY", required=False)
-@click.option(
-    "--file",
-    "query_file",
-    type=click.Path(path_type=Path),
-    help="Read the query from a .rq file instead.",
-)
-@site_option
-@click.option(
-    "--data",
-    "data_files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Query these RDF files (.nt, .ttl, .jsonld, .nq, .trig) instead of the site's dump.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="SELECT/ASK: text table, SPARQL CSV or SPARQL JSON results. "
-    "CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json.",
-)
-def query(
-    query_text: str | None,
-    query_file: Path | None,
-    site: Path,
-    data_files: tuple[Path, ...],
-    fmt: str,
-) -> None:
-    """Run a SPARQL query (QUERY, '-' for standard input, or --file) over the dataset."""
-    from pipeline import results
-    from pipeline.query import DatasetError, Graph, QueryError, read_query_file, site_files
-    from pipeline.query import run_query as run
-
-    if (query_text is None) == (query_file is None):
-        raise click.UsageError("give either a QUERY or --file, not both")
-    try:
-        if query_file is not None:
-            text = read_query_file(query_file)
-        else:
-            text = sys.stdin.read() if query_text == "-" else str(query_text)
-        paths = data_files or site_files(site)
-        result = run(text, paths)
-    except DatasetError as error:
-        raise LoadFailure(str(error)) from None
-    except QueryError as error:
-        message = str(error)
-        if query_file is not None and not message.startswith(f"{query_file}:"):
-            message = f"{query_file}: {message}"
-        raise LoadFailure(message) from None
-    if isinstance(result, Graph):
-        media = results.JSON_LD if fmt == "json" else results.TURTLE
-        click.echo(results.graph_bytes(result, media).decode("utf-8"), nl=False)
-    elif fmt == "json":
-        click.echo(results.to_json(result, indent=2), nl=False)
-    elif fmt == "csv":
-        click.echo(results.to_csv(result), nl=False)
-    else:
-        click.echo(results.to_table(result), nl=False)
-
-
-@main.command()
-@site_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="0 picks a free port.")
-@click.option(
-    "--resolver",
-    is_flag=True,
-    help="Also negotiate content on resource IRIs as w3id does (Accept: text/turtle -> 303).",
-)
-@click.option("--sparql", is_flag=True, help="Also answer SPARQL queries at /sparql.")
-def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> None:
-    """Serve the built site as GitHub Pages does, until Ctrl-C."""
-    import logging
-
-    from pipeline.query import DatasetError
-    from pipeline.serve import make_server
-
-    try:
-        server = make_server(site, host, port, resolver=resolver, sparql=sparql)
-    except (DatasetError, OSError) as error:
-        raise LoadFailure(f"cannot serve {site}: {error}") from None
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    extras = [name for name, on in (("resolver", resolver), ("SPARQL at /sparql", sparql)) if on]
-    shown = f" with {', '.join(extras)}" if extras else ""
-    click.echo(f"Serving {site}{shown} at {server.url}/ (Ctrl-C stops)", err=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
-
-@main.command()
-@click.option(
-    "--endpoint",
-    required=True,
-    help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.",
-)
-@click.option(
-    "--graph", "graph_iri", help="The named graph to replace [default: BASE + data/dataset]."
-)
-@click.option(
-    "--gsp-url",
-    help="The full URL to PUT to, with {graph} for the encoded graph IRI, for stores "
-    "whose parameter is not ?graph= (Virtuoso: ...?graph-uri={graph}).",
-)
-@site_option
-@click.option(
-    "--data",
-    "data_file",
-    type=click.Path(path_type=Path),
-    help="Push this N-Triples or Turtle file instead of the site's dump.",
-)
-@base_option
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds per request.")
-@click.option("--retries", default=3, show_default=True, help="Retries on 5xx or no answer.")
-def push(
-    endpoint: str,
-    graph_iri: str | None,
-    gsp_url: str | None,
-    site: Path,
-    data_file: Path | None,
-    base_iri: str,
-    timeout: float,
-    retries: int,
-) -> None:
-    """Replace the dataset's named graph in a SPARQL store (credentials: $LODPIPE_PUSH_AUTH)."""
-    from pipeline.config import DUMP_DIR, DUMP_STEM, Settings
-    from pipeline.push import PushError, push_dataset
-
-    dump = data_file or Settings(out_dir=site).dump_path("nt")
-    graph = graph_iri or f"{base_iri}{DUMP_DIR}/{DUMP_STEM}"
-    try:
-        done = push_dataset(
-            dump, endpoint, graph, gsp_url=gsp_url, timeout=timeout, retries=retries
-        )
-    except PushError as error:
-        raise LoadFailure(f"{dump}: {error}") from None
-    count = "" if done.triples is None else f"{done.triples} triples, "
-    click.echo(
-        f"{dump}: {count}{done.size} bytes -> graph <{done.graph}> "
-        f"at {done.url} ({done.status}, attempt {done.attempts})"
-    )
-
-
-def format_problem(problem: object) -> str:
-    """A SHACL result in the style of `format_finding`: `file:line: severity code: message`."""
-    from pipeline.validate import Problem
-
-    assert isinstance(problem, Problem)
-    where = problem.file or problem.focus
-    if problem.span is not None:
-        where = f"{where}:{problem.span.line}"
-    return f"{where}: {problem.severity.value} {problem.code}: {problem.message}"
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=Path("_site"), show_default=True)
@@ -402,47 +220,38 @@ def validate(files: tuple[Path, ...], out: Path, report_path: Path | None, base_
     Results go to standard output as `file:line: severity code: message`; violations exit
     with 1, warnings do not fail the run.
     """
-    from pipeline.config import DUMP_DIR, Settings
-    from pipeline.dumps import sorted_triples, turtle
-    from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
-    from pipeline.validate import (
-        DATASET_SHAPES,
-        REPORT_SHAPES,
-        load_shapes,
-        merge_reports,
-        validate_dataset,
-        validate_graph,
-    )
-
     try:
         settings = Settings(base_iri=base_iri, out_dir=out)
-        report_shapes, dataset_shapes = load_shapes(REPORT_SHAPES), load_shapes(DATASET_SHAPES)
-    except (ValueError, OSError) as error:
-        raise click.UsageError(str(error)) from None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--base") from None
     files = tuple(expand(files))
     results = _parse_all(files, progress=len(files) > 20)
-    reports = tuple(r.report for r in results if r.report is not None)
     for parsed in results:
         if parsed.report is None:
             for finding in parsed.findings:
                 click.echo(format_finding(finding), err=True)
-    resolver = OrganisationResolver(reports)
-    mapped = [to_graph(report, settings, resolver) for report in reports]
-    validations = [validate_graph(m, settings, report_shapes) for m in mapped]
-    validations.append(validate_dataset(dataset_graph(mapped, settings), settings, dataset_shapes))
-    counts = {s: 0 for s in Severity}
+    try:
+        mapped = map_and_validate(results, settings, jobs=default_jobs())
+    except BuildError as error:
+        raise click.UsageError(str(error)) from None
+    reports, validations = mapped.reports, mapped.validations
+    tally = dict.fromkeys(Severity, 0)
     for validation in validations:
         for problem in validation.problems:
-            counts[problem.severity] += 1
+            tally[problem.severity] += 1
             click.echo(format_problem(problem))
-    target = report_path or out / DUMP_DIR / "validation.ttl"
+    target = report_path or out / DUMP_DIR / VALIDATION_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(turtle(sorted_triples([merge_reports(validations)])))
     click.echo(
-        f"{len(reports)} reports: {counts[Severity.ERROR]} violations, "
-        f"{counts[Severity.WARNING]} warnings; report written to {target}",
+        f"{len(reports)} reports: {tally[Severity.ERROR]} violations, "
+        f"{tally[Severity.WARNING]} warnings; report written to {target}",
         err=True,
     )
     if len(reports) < len(results):
         sys.exit(EXIT_LOAD)
-    sys.exit(EXIT_DATA if counts[Severity.ERROR] else EXIT_OK)
+    sys.exit(EXIT_DATA if tally[Severity.ERROR] else EXIT_OK)
+
+
+for command in (query, serve, push):
+    main.add_command(command)
