@@ -169,11 +169,10 @@ def _match_years(
     matched = []
     for i, row in enumerate(funding):
         ordinal = None
-        if row.calendar_year is not None:
-            ordinal = None
-        elif row.period is not None:
-            ordinal = by_period.get((row.period.start, row.period.end))
-        elif same_count:
-            ordinal = years[i].ordinal
+        if row.calendar_year is None:  # calendar years are not implementation years
+            if row.period is not None:
+                ordinal = by_period.get((row.period.start, row.period.end))
+            elif same_count:
+                ordinal = years[i].ordinal
         matched.append(replace(row, ordinal=ordinal))
     return tuple(matched)
