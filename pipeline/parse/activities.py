@@ -291,14 +291,23 @@ class _Reader:
 
 _COUNT_FRAGMENT = re.compile(r"^[^;:]{0,60}?[-–]\s*\d+\s*;?$")
 _ENTRY_END = re.compile(r";\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ0-9])")
+# A link the converter left without its punctuation also ends an entry when a capitalised
+# word follows it ("… pieejams: https://… Īstenoti 4 pasākumi …").
+_LINK_THEN_CAPITAL = re.compile(
+    r"(?:https?://|www\.)\S+(?P<gap>\s+)(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+\s)"
+)
 
 
 def _split_entries(text: Mapped) -> list[Mapped]:
     """Entries of a list written without bullets, one after another, each ending in '; '."""
+    cuts = sorted(
+        [(m.start() + 1, m.end()) for m in _ENTRY_END.finditer(text.text)]
+        + [(m.start("gap"), m.end("gap")) for m in _LINK_THEN_CAPITAL.finditer(text.text)]
+    )
     pieces, start = [], 0
-    for m in _ENTRY_END.finditer(text.text):
-        pieces.append(text[start : m.start() + 1].strip())
-        start = m.end()
+    for stop, resume in cuts:
+        pieces.append(text[start:stop].strip())
+        start = resume
     pieces.append(text[start:].strip())
     entries: list[Mapped] = []
     for piece in (p for p in pieces if p.text):

@@ -273,7 +273,14 @@ def test_002(corpus: dict[str, Parsed]) -> None:
     )  # heading split over lines 24-26
     # No minority headings: everything is civil-society work, all bullets, no numbers.
     assert all(a.group is CIVIL and a.number is None for a in rep.activities)
-    assert [len(y.activities) for y in rep.years][:2] == [9, 11]
+    assert [len(y.activities) for y in rep.years] == [9, 11, 12]
+    # year III, line 37: a list with no bullets, entries ending in "; " (and one after a link)
+    assert activity(rep, 3, CIVIL, 7).text.value == (
+        "Īstenoti 4 pasākumi iedzīvotāju piederības apziņas savam reģionam veicināšanai;"
+    )
+    assert activity(rep, 3, CIVIL, 6).text.value.endswith(
+        "https://www.youtube.com/watch?v=jRV8NMbnPxc&t=19s"
+    )
     seminars = activity(rep, 1, CIVIL, 5)
     assert seminars.text.value.startswith("Tika organizēti sekojoši semināri:")
     assert [d.start for d in seminars.dates] == [
