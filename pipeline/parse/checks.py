@@ -102,13 +102,13 @@ def check_report(
                 )
             )
     for index, row_text in missing_amounts:
-        label = _row_label(report.funding[index])
+        label, label_lv = _row_labels(report.funding[index])
         out.append(
             finding(
                 "funding.missing-amount",
                 f"the funding row for {label} gives no amount",
                 source.span_of(row_text),
-                lv=f"finansējuma rindā {_row_label_lv(report.funding[index])} nav summas",
+                lv=f"finansējuma rindā {label_lv} nav summas",
             )
         )
     for piece in unread_amounts:
@@ -232,24 +232,15 @@ def _activity_dates(report: Report, finding: Emit) -> Iterator[Finding]:
                     )
 
 
-def _row_label(row: FundingYear) -> str:
+def _row_labels(row: FundingYear) -> tuple[str, str]:
+    """How a finding names a funding row, in English and in Latvian."""
     if row.calendar_year is not None:
-        return f"calendar year {row.calendar_year}"
+        return f"calendar year {row.calendar_year}", f"{row.calendar_year}. kalendārais gads"
     if row.ordinal is not None:
-        return f"year {row.ordinal}"
+        return f"year {row.ordinal}", f"{row.ordinal}. gads"
     if row.period is not None:
-        return row.period.text
-    return "an unidentified year"
-
-
-def _row_label_lv(row: FundingYear) -> str:
-    if row.calendar_year is not None:
-        return f"{row.calendar_year}. kalendārais gads"
-    if row.ordinal is not None:
-        return f"{row.ordinal}. gads"
-    if row.period is not None:
-        return row.period.text
-    return "nenoteikts gads"
+        return row.period.text, row.period.text
+    return "an unidentified year", "nenoteikts gads"
 
 
 def _value(amount: Amount | None) -> Decimal | None:
@@ -257,7 +248,7 @@ def _value(amount: Amount | None) -> Decimal | None:
 
 
 def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
-    label, label_lv = _row_label(row), _row_label_lv(row)
+    label, label_lv = _row_labels(row)
     for role in AmountRole:
         total, lines = row.total(role), row.lines(role)
         if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
@@ -299,7 +290,7 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
 
 
 def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Finding]:
-    label_lv = _row_label_lv(row)
+    label_lv = _row_labels(row)[1]
 
     def line(role: AmountRole, purpose: Purpose) -> Amount | None:
         return next(
