@@ -22,7 +22,7 @@ from pipeline.catalog import coverage, measure, schema_org_dataset, site_distrib
 from pipeline.config import DUMP_DIR, Settings
 from pipeline.crawlers import write_crawler_files
 from pipeline.dumps import ONTOLOGY_DIR, SHAPES_DIR, sorted_triples, turtle, write_dumps
-from pipeline.model import Parsed, Report, Severity
+from pipeline.model import Parsed, Problem, Report, Severity
 from pipeline.parse import parse_report
 from pipeline.query import VALIDATION_FILE
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
@@ -30,7 +30,6 @@ from pipeline.rdf.iris import report_key
 from pipeline.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.tables import write_tables
 from pipeline.validate import (
-    Problem,
     Shapes,
     Validation,
     load_shapes,

@@ -20,7 +20,6 @@ from pipeline.cli_common import (
     EXIT_LOAD,
     EXIT_OK,
     base_option,
-    format_finding,
     format_problem,
 )
 from pipeline.cli_research import push, query, serve
@@ -105,7 +104,7 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     for parsed in results:
         for finding in parsed.findings:
-            click.echo(format_finding(finding), err=True)
+            click.echo(format_problem(finding), err=True)
     sys.exit(_exit_code(results))
 
 
@@ -166,7 +165,7 @@ def build(
     mapped = result.mapped
     for parsed in mapped.parsed:
         for finding in parsed.findings:
-            click.echo(format_finding(finding), err=True)
+            click.echo(format_problem(finding), err=True)
     for validation in mapped.validations:
         for problem in validation.problems:
             if verbose or problem.severity is Severity.ERROR:
@@ -229,7 +228,7 @@ def validate(files: tuple[Path, ...], out: Path, report_path: Path | None, base_
     for parsed in results:
         if parsed.report is None:
             for finding in parsed.findings:
-                click.echo(format_finding(finding), err=True)
+                click.echo(format_problem(finding), err=True)
     try:
         mapped = map_and_validate(results, settings, jobs=default_jobs())
     except BuildError as error:

@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from pipeline.config import DEFAULT_BASE_IRI
-from pipeline.model import Finding
-from pipeline.validate import Problem
+from pipeline.model import Problem
 
 EXIT_OK, EXIT_DATA, EXIT_LOAD = 0, 1, 2
 
@@ -35,15 +34,10 @@ class LoadFailure(click.ClickException):
     exit_code = EXIT_LOAD
 
 
-def format_finding(finding: Finding) -> str:
-    """`reports/x.txt:12: warning funding.sum-mismatch: message` (compiler style)."""
-    where = finding.file if finding.span is None else f"{finding.file}:{finding.span.line}"
-    return f"{where}: {finding.severity.value} {finding.code}: {finding.message}"
-
-
 def format_problem(problem: Problem) -> str:
-    """A SHACL result in the style of `format_finding`."""
-    where = problem.file or problem.focus
+    """`reports/x.txt:12: warning funding.sum-mismatch: message` (compiler style), for every
+    check's problems alike."""
+    where = problem.file or problem.focus or "?"
     if problem.span is not None:
         where = f"{where}:{problem.span.line}"
     return f"{where}: {problem.severity.value} {problem.code}: {problem.message}"

@@ -12,11 +12,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from pipeline.model import Parsed, Report, Span
+from pipeline.model import Parsed, Problem, Report, Span
 
 SCHEMA_VERSION = "1"
 #: Fields left out of the JSON: the whole source text is the input the user already has.
 _OMIT = {"source_text"}
+#: A SHACL result's details, left out of a parser finding where they are empty.
+_SHACL_DETAILS = {"focus", "path", "shape", "value"}
 
 
 def _value(obj: Any) -> Any:
@@ -32,6 +34,12 @@ def _value(obj: Any) -> Any:
         out: dict[str, Any] = {}
         for f in dataclasses.fields(obj):
             if f.name in _OMIT:
+                continue
+            if (
+                isinstance(obj, Problem)
+                and f.name in _SHACL_DETAILS
+                and getattr(obj, f.name) is None
+            ):
                 continue
             key = "source" if f.name == "span" else f.name
             out[key] = _value(getattr(obj, f.name))

@@ -7,6 +7,7 @@ Nothing here knows about parsing, RDF or HTML.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -34,19 +35,45 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem found in a report: a value, never an exception.
+class Check(StrEnum):
+    """Which check found a problem."""
 
-    `code` is stable once published (`funding.sum-mismatch`); the message may change.
+    PARSER = "parser"  # reading the text
+    SHACL = "shacl"  # the shapes, on the mapped graph
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem found in a report or its graph: a value, never an exception.
+
+    One type for every check, as frictionless has one error shape. `code` is stable once
+    published (`funding.sum-mismatch`); the messages may change. A SHACL result also names
+    its focus node, path, shape and value; a parser finding leaves them empty.
     """
 
     code: str
     severity: Severity
     message: str  # in English
-    file: str
+    file: str | None
     span: Span | None = None
     message_lv: str = ""  # the same in Latvian ("" where none is written yet)
+    check: Check = Check.PARSER
+    focus: str | None = None
+    path: str | None = None
+    shape: str | None = None
+    value: str | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.span.line if self.span else None
+
+
+def exit_code(problems: Iterable[Problem], *, unread: bool = False) -> int:
+    """0 when nothing is an error, 1 when some problem is (data errors), 2 when input could
+    not be read at all (load errors): the one rule every verb exits by."""
+    if unread:
+        return 2
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
 class Qualifier(StrEnum):
@@ -274,7 +301,7 @@ class Parsed:
 
     file: str
     report: Report | None
-    findings: tuple[Finding, ...] = field(default=())
+    findings: tuple[Problem, ...] = field(default=())
 
     @property
     def has_errors(self) -> bool:

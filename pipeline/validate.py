@@ -17,7 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from pipeline.config import Settings
-from pipeline.model import Severity, Span
+from pipeline.model import Check, Problem, Severity
 from pipeline.rdf import DATASET_KEY, MappedGraph
 from pipeline.rdf.iris import Iris, report_key
 from pipeline.rdf.namespaces import DCTERMS, LP, RDF, RDFS, SH, XSD, new_graph
@@ -45,22 +45,6 @@ class Shapes:
             if pattern.fullmatch(message):
                 return language
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One SHACL result, located in the report text like a parser `Finding`."""
-
-    code: str
-    severity: Severity
-    message: str
-    message_lv: str
-    file: str | None
-    span: Span | None
-    focus: str
-    path: str | None
-    shape: str
-    value: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +152,7 @@ def _problem(results: Graph, result: Node, mapped: MappedGraph, shapes: Shapes) 
         path=path,
         shape=shape_key,
         value=None if value is None or isinstance(value, BNode) else str(value),
+        check=Check.SHACL,
     )
 
 
@@ -180,7 +165,7 @@ def _component_code(component: Node | None) -> str:
 def _problem_order(p: Problem) -> tuple[str, int, int, str, str, str, str]:
     line = p.span.line if p.span else 0
     start = p.span.start if p.span else 0
-    return (p.file or "", line, start, p.code, p.focus, p.path or "", p.value or "")
+    return (p.file or "", line, start, p.code, p.focus or "", p.path or "", p.value or "")
 
 
 def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Graph:
@@ -201,7 +186,7 @@ def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Grap
         result = URIRef(f"{node}-{n}" if "#" in node else f"{node}#result-{n}")
         graph.add((node, SH.result, result))
         graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.focusNode, URIRef(problem.focus)))
+        graph.add((result, SH.focusNode, URIRef(problem.focus or "")))
         graph.add((result, SH.resultSeverity, severities[problem.severity]))
         graph.add((result, SH.resultMessage, Literal(problem.message, lang="en")))
         graph.add((result, SH.resultMessage, Literal(problem.message_lv, lang="lv")))

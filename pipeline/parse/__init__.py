@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pipeline.model import (
     ActivityGroup,
-    Finding,
     FundingYear,
     ImplementationYear,
     Parsed,
+    Problem,
     Report,
     Severity,
     Statement,
@@ -56,7 +56,7 @@ def parse_report(path: Path, name: str | None = None) -> Parsed:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        finding = Finding(
+        finding = Problem(
             "input.unreadable", Severity.ERROR, reason, file, None, f"failu nevar atvērt: {reason}"
         )
         return Parsed(file, None, (finding,))
@@ -77,15 +77,15 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     if not split.sections and "Kopsavilkums" not in text:
         message = "this is not a delegation report: none of its section labels were found"
         lv = "tas nav deleģēšanas kopsavilkums: nav atrasta neviena tā sadaļu etiķete"
-        finding = Finding("input.not-a-report", Severity.ERROR, message, file, None, lv)
+        finding = Problem("input.not-a-report", Severity.ERROR, message, file, None, lv)
         return Parsed(file, None, (finding,))
 
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for section in Section:
         if section not in split.sections:
             severity = Severity.ERROR if section in REQUIRED else Severity.WARNING
             findings.append(
-                Finding(
+                Problem(
                     "structure.missing-section",
                     severity,
                     f"the section '{_SECTION_NAMES[section]}' is missing",

@@ -1,4 +1,4 @@
-"""Consistency checks on a parsed report: each contradiction becomes a `Finding`.
+"""Consistency checks on a parsed report: each contradiction becomes a `Problem`.
 
 The report is never corrected here; the findings say what disagrees and where.
 """
@@ -14,8 +14,8 @@ from pipeline.model import (
     Amount,
     AmountRole,
     DatePrecision,
-    Finding,
     FundingYear,
+    Problem,
     Purpose,
     Report,
     Severity,
@@ -33,7 +33,7 @@ class Emit(Protocol):
         severity: Severity = ...,
         *,
         lv: str = ...,
-    ) -> Finding: ...
+    ) -> Problem: ...
 
 
 _ROLE_LV = {
@@ -72,7 +72,7 @@ def check_report(
     missing_amounts: tuple[tuple[int, Mapped], ...],
     unread_amounts: tuple[Mapped, ...],
     source: Source,
-) -> list[Finding]:
+) -> list[Problem]:
     f = report.file
 
     def finding(
@@ -82,10 +82,10 @@ def check_report(
         severity: Severity = Severity.WARNING,
         *,
         lv: str = "",
-    ) -> Finding:
-        return Finding(code, severity, message, f, span, lv)
+    ) -> Problem:
+        return Problem(code, severity, message, f, span, lv)
 
-    out: list[Finding] = []
+    out: list[Problem] = []
     out.extend(_structure(report, has_group_headings, finding))
     out.extend(_periods(report, finding))
     out.extend(_activity_dates(report, finding))
@@ -126,7 +126,7 @@ def check_report(
     return out
 
 
-def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Finding]:
+def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Problem]:
     for text in report.unlabelled:
         yield finding(
             "structure.unlabelled-text",
@@ -154,7 +154,7 @@ def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Find
         )
 
 
-def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
+def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
     deleg = report.delegation_period
     if deleg is not None and (deleg.start is None or deleg.end is None):
         yield finding(
@@ -211,7 +211,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Finding]:
             )
 
 
-def _activity_dates(report: Report, finding: Emit) -> Iterator[Finding]:
+def _activity_dates(report: Report, finding: Emit) -> Iterator[Problem]:
     for year in report.years:
         period = year.period
         if period is None or period.start is None or period.end is None:
@@ -247,7 +247,7 @@ def _value(amount: Amount | None) -> Decimal | None:
     return amount.value if amount is not None else None
 
 
-def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
+def _funding(row: FundingYear, finding: Emit) -> Iterator[Problem]:
     label, label_lv = _row_labels(row)
     for role in AmountRole:
         total, lines = row.total(role), row.lines(role)
@@ -289,7 +289,7 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Finding]:
     yield from _per_purpose(row, label, finding)
 
 
-def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Finding]:
+def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Problem]:
     label_lv = _row_labels(row)[1]
 
     def line(role: AmountRole, purpose: Purpose) -> Amount | None:
@@ -330,7 +330,7 @@ def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Findin
                 )
 
 
-def _region(report: Report, finding: Emit) -> Iterator[Finding]:
+def _region(report: Report, finding: Emit) -> Iterator[Problem]:
     title, task = report.region_in_title, report.region_in_task
     if title and task and title.key != task.key:
         yield finding(
@@ -345,7 +345,7 @@ def _region(report: Report, finding: Emit) -> Iterator[Finding]:
         )
 
 
-def _implementer(report: Report, finding: Emit) -> Iterator[Finding]:
+def _implementer(report: Report, finding: Emit) -> Iterator[Problem]:
     imp = report.implementer
     if imp is None:
         return

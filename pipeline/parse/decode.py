@@ -9,14 +9,14 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from pipeline.model import Finding, Severity
+from pipeline.model import Problem, Severity
 
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str | None
     encoding: str | None
-    error: Finding | None
+    error: Problem | None
 
 
 # Windows-1257 decodes almost any byte sequence, so it is tried last, and only if the text
@@ -46,7 +46,7 @@ _LATVIAN_MESSAGES = {
 
 def _load_error(file: str, code: str, message: str) -> Decoded:
     lv = _LATVIAN_MESSAGES[code]
-    return Decoded(None, None, Finding(code, Severity.ERROR, message, file, None, lv))
+    return Decoded(None, None, Problem(code, Severity.ERROR, message, file, None, lv))
 
 
 def decode(data: bytes, file: str) -> Decoded:

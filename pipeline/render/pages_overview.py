@@ -198,7 +198,7 @@ def quality_view(ctx: SiteContext) -> QualityView:
                     severity_label(problem.severity.value),
                     Label(problem.message_lv, problem.message),
                     _source(ctx, key, line),
-                    terms.value(URIRef(problem.focus)),
+                    terms.value(URIRef(problem.focus)) if problem.focus else None,
                 )
             )
     out = []
