@@ -1,0 +1,131 @@
+"""The text a structured document is rendered to: the layout of the text reports.
+
+The text parser already reads the table exports of reports 000–003, so a Word, OpenDocument
+or HTML document is written in that layout rather than taught to the parser a second time:
+one line per table row with its cells joined by tabs, a cell's paragraphs as `<p>…</p>`, its
+list items inside `<ul>` as `<li>` with the bullet or number they show, italics as `<i>`.
+Paragraphs outside the table (the title block) are lines of their own. A cell never holds a
+line break or a tab of its own: those are the table's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"[\t\n\r\x0b\x0c]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    runs: tuple[Run, ...]
+    marker: str | None = None  # a list item's bullet or number as shown ("" when none shows)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+Cell = tuple[Para, ...]
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+
+
+Block = Para | Table
+
+
+def bullet_marker(fmt: str, number: int, template: str = "%1.") -> str:
+    """The marker a list level shows: text exports write a bullet as "- ", a list without
+    markers as nothing, a number as its level text ("%1)" → "3) ")."""
+    if fmt == "bullet":
+        return "- "
+    if fmt in ("none", ""):
+        return ""
+    shown = _number(fmt, number)
+    return re.sub(r"%\d", shown, template or "%1.") + " "
+
+
+def _number(fmt: str, n: int) -> str:
+    if fmt in ("lowerLetter", "a"):
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt in ("upperLetter", "A"):
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "i"):
+        return _roman(n).lower()
+    if fmt in ("upperRoman", "I"):
+        return _roman(n)
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def inline(para: Para) -> str:
+    out: list[str] = []
+    italic = False
+    for run in para.runs:
+        text = _SPACE.sub(" ", run.text)
+        if not text:
+            continue
+        if run.italic and text.strip() and not italic:
+            out.append("<i>")
+            italic = True
+        elif italic and not run.italic and text.strip():
+            out.append("</i>")
+            italic = False
+        out.append(text)
+    if italic:
+        out.append("</i>")
+    return "".join(out).strip(" ")
+
+
+def render_cell(cell: Cell, last: bool = False) -> str:
+    """One cell's text. In a row's last cell, a paragraph after a list goes on after a blank
+    line, as in the text exports: the parser takes that, not a tag, as the end of the list's
+    sub-items. Other cells stay on their row's line."""
+    paras = [p for p in cell if p.text.strip()]
+    if len(paras) == 1 and paras[0].marker is None:
+        return inline(paras[0])
+    out: list[str] = []
+    in_list = False
+    for para in paras:
+        if para.marker is not None:
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{para.marker}{inline(para)}</li>")
+        else:
+            if in_list:
+                out.append("</ul>\n\n" if last else "</ul>")
+                in_list = False
+            out.append(f"<p>{inline(para)}</p>")
+    if in_list:
+        out.append("</ul>")
+    return "".join(out)
+
+
+def render(blocks: list[Block]) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                last = len(row) - 1 if len(row) <= 2 else -1
+                lines.append("\t".join(render_cell(c, i == last) for i, c in enumerate(row)))
+        else:
+            lines.append((block.marker or "") + inline(block))
+    return "\n".join(lines).strip("\n") + "\n"

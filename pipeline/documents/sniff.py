@@ -1,0 +1,75 @@
+"""Judging a document's type from its bytes: a name or a server's word is not evidence."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from enum import StrEnum
+
+from pipeline.documents.model import MediaType
+
+
+class Kind(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    ODT = "odt"
+    ZIP = "zip"  # a zip that is neither (or too damaged to tell from its directory)
+    HTML = "html"
+    OLE_ENCRYPTED = "ole-encrypted"  # an OOXML document saved with a password
+    OLE_WORD = "ole-word"  # Word 97-2003 (.doc)
+    OLE_OTHER = "ole-other"
+    TEXT = "text"
+
+
+MEDIA_TYPES = {
+    Kind.PDF: MediaType.PDF,
+    Kind.DOCX: MediaType.DOCX,
+    Kind.ODT: MediaType.ODT,
+    Kind.HTML: MediaType.HTML,
+    Kind.OLE_WORD: MediaType.DOC,
+    Kind.TEXT: MediaType.TEXT,
+}
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def sniff(data: bytes) -> Kind:
+    # PDF readers accept a header anywhere in the first kilobyte; so does this.
+    if b"%PDF-" in data[:1024]:
+        return Kind.PDF
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(_OLE):
+        # Names in the compound file's directory are UTF-16; an encrypted OOXML package is
+        # stored as an "EncryptedPackage" stream, a Word 97 file has a "WordDocument" one.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return Kind.OLE_ENCRYPTED
+        if "WordDocument".encode("utf-16-le") in data:
+            return Kind.OLE_WORD
+        return Kind.OLE_OTHER
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    if _HTML.match(head):
+        return Kind.HTML
+    return Kind.TEXT
+
+
+def _zip_kind(data: bytes) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == MediaType.ODT.encode():
+                return Kind.ODT
+            if "word/document.xml" in names:
+                return Kind.DOCX
+            return Kind.ZIP
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        pass
+    # The central directory is at the end, so a truncated file has none: the local headers
+    # at the start still say what it was.
+    if b"mimetype" + MediaType.ODT.encode() in data[:200]:
+        return Kind.ODT
+    if b"[Content_Types].xml" in data[:200] or b"word/" in data[:4096]:
+        return Kind.DOCX
+    return Kind.ZIP
