@@ -38,8 +38,8 @@ def corpus(size: int, folder: Path) -> list[Path]:
 def run_one(size: int) -> dict[str, object]:
     """Builds `size` reports in this process and returns the measurements."""
     sys.path.insert(0, str(REPO))
-    from pipeline.build import build_site, default_jobs
-    from pipeline.config import Settings
+    from pipeline.publish.build import build_site, default_jobs
+    from pipeline.settings import Settings
 
     work = OUT / f"build-{size}"
     shutil.rmtree(work, ignore_errors=True)
@@ -54,7 +54,7 @@ def run_one(size: int) -> dict[str, object]:
         last[0], last[1] = now, stage
 
     start = time.perf_counter()
-    result = build_site(files, Settings(out_dir=work / "_site"), progress, jobs=default_jobs())
+    result = build_site(files, Settings(out_dir=work / "_site", jobs=default_jobs()), progress)
     total = time.perf_counter() - start
     progress("end", 0, 0)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -81,7 +81,10 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         done = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     OUT.mkdir(exist_ok=True)

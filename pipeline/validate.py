@@ -16,14 +16,12 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from pipeline.config import Settings
 from pipeline.model import Check, Problem, Severity
 from pipeline.rdf import DATASET_KEY, MappedGraph
 from pipeline.rdf.iris import Iris, report_key
 from pipeline.rdf.namespaces import DCTERMS, LP, RDF, RDFS, SH, XSD, new_graph
+from pipeline.settings import SHAPES, Settings, resource_dir
 
-#: The shapes documents, next to the package in the source tree.
-SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
 REPORT_SHAPES = ("common.ttl", "structure.ttl", "consistency.ttl")
 DATASET_SHAPES = ("common.ttl", "dataset.ttl")
 
@@ -61,11 +59,12 @@ class Validation:
         return not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def load_shapes(names: Iterable[str] = REPORT_SHAPES, directory: Path = SHAPES_DIR) -> Shapes:
+def load_shapes(names: Iterable[str] = REPORT_SHAPES, directory: Path | None = None) -> Shapes:
     """Read shapes files; raises OSError or a parser error when one cannot be read."""
+    folder = directory or resource_dir(SHAPES)
     graph = new_graph()
     for name in names:
-        graph.parse(directory / name, format="turtle")
+        graph.parse(folder / name, format="turtle")
     codes: dict[str, str] = {}
     for shape, code in graph.subject_objects(LP.findingCode):
         codes[str(shape)] = str(code)

@@ -32,8 +32,8 @@ def corpus() -> dict[str, Parsed]:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One real build of the bundled reports, as `make site` does it, shared by the tests
     that only read the site."""
-    from pipeline.build import build_site
-    from pipeline.config import Settings
+    from pipeline.publish.build import build_site
+    from pipeline.settings import Settings
 
     out = tmp_path_factory.mktemp("built") / "_site"
     files = sorted(REPORTS.glob("*.txt"))

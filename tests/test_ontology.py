@@ -7,11 +7,9 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 
-from pipeline.config import Settings
-from pipeline.dumps import ONTOLOGY_DIR, ONTOLOGY_FILES, SHAPES_FILES
 from pipeline.rdf import to_graph
 from pipeline.rdf.namespaces import LP, RDF, RDFS, SH, SKOS, VOCAB_ROOT
-from pipeline.validate import SHAPES_DIR
+from pipeline.settings import ONTOLOGY, ONTOLOGY_FILES, SHAPES, SHAPES_FILES, Settings, resource_dir
 from tests.sample import clean_report, contradictions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
@@ -23,7 +21,7 @@ LPSH = VOCAB_ROOT + "shapes#"
 def ontology() -> Graph:
     graph = Graph()
     for name in ONTOLOGY_FILES:
-        graph.parse(ONTOLOGY_DIR / name)
+        graph.parse(resource_dir(ONTOLOGY) / name)
     return graph
 
 
@@ -31,7 +29,7 @@ def ontology() -> Graph:
 def shapes() -> Graph:
     graph = Graph()
     for name in SHAPES_FILES:
-        graph.parse(SHAPES_DIR / name)
+        graph.parse(resource_dir(SHAPES) / name)
     return graph
 
 

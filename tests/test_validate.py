@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from rdflib import Graph, URIRef
 
 from pipeline.cli import main
-from pipeline.config import Settings
 from pipeline.model import Severity
 from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.namespaces import LP, RDF, SH
+from pipeline.settings import Settings
 from pipeline.validate import (
     DATASET_SHAPES,
     Shapes,

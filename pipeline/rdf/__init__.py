@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from pipeline.config import Settings
 from pipeline.model import Report
 from pipeline.rdf.funding import map_funding
 from pipeline.rdf.iris import Iris, report_key, slug
 from pipeline.rdf.mapping import Context, OrganisationResolver, map_ministry, map_report
 from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, new_graph
 from pipeline.rdf.provenance import SourceIndex
+from pipeline.settings import Settings
 
 DATASET_KEY = "dataset"
 

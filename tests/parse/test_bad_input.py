@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.export import parsed_to_json
+from pipeline.model_json import parsed_to_json
 from pipeline.parse import parse_bytes, parse_report
 
 

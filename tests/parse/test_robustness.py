@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.export import parsed_to_json
 from pipeline.model import Parsed, Severity
+from pipeline.model_json import parsed_to_json
 from pipeline.parse import parse_bytes
 from tests.conftest import MINIMAL, REPORTS
 
@@ -95,9 +95,9 @@ def test_a_calendar_year_row_continued_on_the_next_row() -> None:
 def test_whatever_is_read_maps_to_rdf_that_serialises(
     text: str, edits: list[tuple[int, str]]
 ) -> None:
-    from pipeline.config import Settings
-    from pipeline.dumps import ntriples, sorted_triples
+    from pipeline.rdf.serialise import serialise, sorted_triples
     from pipeline.rdf import to_graph
+    from pipeline.settings import Settings
 
     for position, insert in edits:
         at = position % (len(text) + 1)
@@ -105,4 +105,4 @@ def test_whatever_is_read_maps_to_rdf_that_serialises(
     parsed = parse_bytes(text.encode("utf-8"), "reports/900_garbled.txt")
     if parsed.report is not None:
         mapped = to_graph(parsed.report, Settings())
-        assert ntriples(sorted_triples([mapped.graph]))  # valid IRIs and literals throughout
+        assert serialise(sorted_triples([mapped.graph]), "nt")  # valid IRIs and literals throughout

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from pipeline.config import Settings
 from pipeline.rdf import to_graph
 from pipeline.rdf.iris import Iris, organisation_key, report_key, slug
+from pipeline.settings import Settings
 from tests.sample import clean_report
 
 

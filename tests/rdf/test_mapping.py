@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from pipeline.config import Settings
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.namespaces import (
     DCTERMS,
@@ -19,6 +18,7 @@ from pipeline.rdf.namespaces import (
     SKOS,
     XSD,
 )
+from pipeline.settings import Settings
 from tests.sample import SOURCE, clean_report, span
 
 BASE = "https://example.org/"
@@ -121,10 +121,10 @@ def test_a_name_iri_stays_when_a_number_becomes_known() -> None:
     that IRI once a number is known: the name IRI is replaced by (points to) the new one."""
     from rdflib import URIRef
 
-    from pipeline.config import Settings
     from pipeline.parse import parse_report
     from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
     from pipeline.rdf.namespaces import DCTERMS
+    from pipeline.settings import Settings
     from tests.conftest import REPORTS
 
     settings = Settings()

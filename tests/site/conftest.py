@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.serve import make_server
+from pipeline.research.serve import make_server
 
 
 @pytest.fixture(scope="session")

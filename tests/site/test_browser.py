@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from pipeline.serve import make_server
+from pipeline.research.serve import make_server
 from tests.site import tools
 
 pytestmark = pytest.mark.browser

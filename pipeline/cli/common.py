@@ -1,0 +1,43 @@
+"""What the command-line modules share: exit codes, options, error and problem formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.model import Problem
+from pipeline.settings import DEFAULT_BASE_IRI
+
+EXIT_OK, EXIT_DATA, EXIT_LOAD = 0, 1, 2
+
+base_option = click.option(
+    "--base",
+    "base_iri",
+    default=DEFAULT_BASE_IRI,
+    show_default=True,
+    help="Base IRI every resource is minted under.",
+)
+
+site_option = click.option(
+    "--site",
+    type=click.Path(path_type=Path),
+    default=Path("_site"),
+    show_default=True,
+    help="The built site: its dataset dump data/dataset.nt and the SHACL results data/validation.ttl.",
+)
+
+
+class LoadFailure(click.ClickException):
+    """A file or store that cannot be used: one line on standard error, exit 2, no traceback."""
+
+    exit_code = EXIT_LOAD
+
+
+def format_problem(problem: Problem) -> str:
+    """`reports/x.txt:12: warning funding.sum-mismatch: message` (compiler style), for every
+    check's problems alike."""
+    where = problem.file or problem.focus or "?"
+    if problem.span is not None:
+        where = f"{where}:{problem.span.line}"
+    return f"{where}: {problem.severity.value} {problem.code}: {problem.message}"

@@ -1,0 +1,191 @@
+"""The static site: one page per IRI (with .ttl, .jsonld and .nt beside it), overview
+pages, search, 404 and the accessibility statement, written into a given folder.
+
+`render_site` writes only inside `out_dir`, each file once, with no timestamps, so the same
+input gives byte-identical files. It never reads the clock and never fetches anything.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from pipeline import __version__
+from pipeline.publish.render.context import (
+    Download,
+    SiteContext,
+    SiteInput,
+    build_context,
+    read_turtle,
+)
+from pipeline.publish.render.html import STATIC, environment
+from pipeline.publish.render.listings import LISTINGS, listing
+from pipeline.publish.render.pages_overview import (
+    OVERVIEWS,
+    home_view,
+    money_view,
+    quality_view,
+    search_entries,
+)
+from pipeline.publish.render.pages_resource import (
+    organisation_view,
+    report_view,
+    resource_view,
+    source_view,
+)
+from pipeline.publish.render.pages_vocab import vocabulary_view
+from pipeline.publish.render.paths import UnsafeIRI, alternate
+from pipeline.publish.render.queries import answer_queries
+from pipeline.publish.render.search import search_json
+from pipeline.publish.render.views import Alternate, Label, Page
+from pipeline.rdf.serialise import PAGE_ALTERNATES, script_json, serialise, sorted_triples
+
+_VIEWS: dict[str, Any] = {
+    "report": report_view,
+    "organisation": organisation_view,
+    "source": source_view,
+    "vocabulary": vocabulary_view,
+    "shapes": vocabulary_view,
+    "scheme": vocabulary_view,
+    "resource": resource_view,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    """The 404 page is served at any path, so it links home by the base IRI and carries
+    its script inline."""
+
+    base_iri: str
+    script: str
+
+
+class _Writer:
+    """Writes files under one folder, each at most once, never outside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.written: list[Path] = []
+        self._seen: set[str] = set()
+
+    def write(self, path: str, data: bytes | str) -> None:
+        target = (self.root / path).resolve()
+        if self.root not in target.parents or path in self._seen:
+            raise UnsafeIRI(f"refusing to write {path!r}")
+        self._seen.add(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        self.written.append(target)
+
+
+def render_site(site: SiteInput, out_dir: Path) -> tuple[Path, ...]:
+    """Render every page into `out_dir`; returns the files written, sorted.
+
+    The queries page answers the questions of queries/ over the data files already in
+    `out_dir` (the dump, vocabulary and validation results); without them it is not made.
+
+    Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
+    after anything else) or when one IRI is the path prefix of another.
+    """
+    ctx = build_context(site)
+    env = environment()
+    out = _Writer(out_dir)
+    for doc, path in ctx.pages.items():
+        _resource_page(ctx, env, out, doc, path)
+    _overview_pages(ctx, env, out)
+    for asset in sorted(STATIC.rglob("*")):
+        if asset.is_file():
+            out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())
+    return tuple(sorted(out.written))
+
+
+def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, path: str) -> None:
+    kind = ctx.kind(doc)
+    slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
+    triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
+    files = {f.extension: serialise(triples, f.extension) for f in PAGE_ALTERNATES}
+    for ext, data in files.items():
+        out.write(alternate(path, ext), data)
+    page = Page(
+        path=path,
+        kind=kind,
+        title=ctx.terms.label(doc),
+        iri=doc,
+        alternates=tuple(
+            Alternate(alternate(path, f.extension), f.media_type, f.name) for f in PAGE_ALTERNATES
+        ),
+        jsonld=script_json(files["jsonld"]),
+        build_date=ctx.build_date,
+        version=__version__,
+    )
+    view = _VIEWS[kind](ctx, doc)
+    out.write(path, env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV))
+
+
+QUERIES_TITLE = Label("Vaicājumi", "Queries")
+
+NAV = (
+    ("index.html", Label("Sākums", "Home")),
+    *LISTINGS[:3],
+    *OVERVIEWS,
+    ("doc/queries.html", QUERIES_TITLE),
+    ("doc/vocabulary.html", Label("Vārdnīca", "Vocabulary")),
+)
+
+
+def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
+    def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
+        page = Page(
+            path=path,
+            kind=template.removesuffix(".html"),
+            title=title,
+            jsonld=jsonld,
+            build_date=ctx.build_date,
+            version=__version__,
+        )
+        out.write(path, env.get_template(template).render(page=page, view=view, nav=NAV))
+
+    dataset = ctx.site.dataset_jsonld
+    render(
+        "index.html",
+        "index.html",
+        Label("Deleģēto uzdevumu kopsavilkumi", "Delegated task reports"),
+        home_view(ctx),
+        script_json(json.dumps(dataset, ensure_ascii=False, sort_keys=True).encode())
+        if dataset
+        else "",
+    )
+    for path, title in LISTINGS:
+        render(path, "listing.html", title, listing(ctx, path))
+    render("doc/money.html", "money.html", OVERVIEWS[0][1], money_view(ctx))
+    render("doc/quality.html", "quality.html", OVERVIEWS[1][1], quality_view(ctx))
+    render(
+        "doc/vocabulary.html",
+        "vocabularies.html",
+        Label("Vārdnīca un formas", "Vocabulary and shapes"),
+        home_view(ctx),
+    )
+    if (out.root / "data").is_dir():
+        answers = answer_queries(out.root, ctx.terms)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, answers)
+        for answer in answers:
+            out.write(answer.file, answer.sparql)
+    entries = search_entries(ctx)
+    render("doc/search.html", "search.html", Label("Meklēt", "Search"), entries)
+    render(
+        "doc/accessibility.html",
+        "accessibility.html",
+        Label("Piekļūstamības paziņojums", "Accessibility statement"),
+        None,
+    )
+    script = (STATIC / "search.js").read_text(encoding="utf-8")
+    not_found = NotFound(ctx.paths.base, script)
+    render("404.html", "404.html", Label("Lapa nav atrasta", "Page not found"), not_found)
+    out.write("search.json", search_json(entries))
+
+
+__all__ = ["Download", "SiteInput", "UnsafeIRI", "read_turtle", "render_site"]

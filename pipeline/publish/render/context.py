@@ -1,0 +1,184 @@
+"""What every page builder needs, computed once per build: the published graphs, the
+register of pages (document IRI -> file), labels, slices, and the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from pipeline.model import Parsed, Report
+from pipeline.publish.render.paths import SitePaths, UnsafeIRI
+from pipeline.publish.render.rdfio import Slicer
+from pipeline.publish.render.views import Terms
+from pipeline.rdf import MappedGraph
+from pipeline.rdf.iris import report_key
+from pipeline.rdf.namespaces import SCHEMES, VOCAB_ROOT, new_graph
+from pipeline.settings import Settings
+from pipeline.validate import Validation
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file of the site offered for download (written by another stage)."""
+
+    path: str  # relative to the site root: "data/dataset.ttl"
+    media_type: str
+    title_lv: str
+    title_en: str
+    size: int | None = None  # bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInput:
+    """Everything the site is rendered from. `graphs` are the mapped report graphs and the
+    cross-report graph; `ontology` and `shapes` are the vocabulary documents as read from
+    ontology/ and shapes/; `downloads` are files other stages write into the site."""
+
+    settings: Settings
+    parsed: tuple[Parsed, ...]
+    graphs: tuple[MappedGraph, ...]
+    validations: tuple[Validation, ...]
+    ontology: Graph
+    shapes: Graph
+    downloads: tuple[Download, ...] = ()
+    build_date: dt.date | None = None  # None: $SOURCE_DATE_EPOCH, else the newest date read
+    #: schema.org `Dataset` for search engines, embedded in the home page as JSON-LD
+    dataset_jsonld: Mapping[str, object] | None = None
+
+
+#: Page kinds by where the document IRI lives.
+KIND_BY_PREFIX = (
+    ("id/report/", "report"),
+    ("id/organisation/", "organisation"),
+    ("source/", "source"),
+)
+
+
+@dataclass
+class SiteContext:
+    site: SiteInput
+    paths: SitePaths
+    data: Graph
+    vocabulary: Graph
+    pages: dict[str, str]  # document IRI -> page path
+    terms: Terms
+    data_slices: Slicer
+    vocabulary_slices: Slicer
+    reports: dict[str, Report] = field(default_factory=dict)  # by report key
+    build_date: str = ""
+    #: how many data triples use each vocabulary term (as type, predicate or value)
+    uses: Counter[str] = field(default_factory=Counter)
+
+    def kind(self, doc: str) -> str:
+        if doc.startswith(VOCAB_ROOT):
+            name = doc[len(VOCAB_ROOT) :]
+            if name == "core":
+                return "vocabulary"
+            if name == "shapes":
+                return "shapes"
+            return "scheme" if name in SCHEMES else "resource"
+        rest = doc[len(self.paths.base) :]
+        return next(
+            (kind for prefix, kind in KIND_BY_PREFIX if rest.startswith(prefix)), "resource"
+        )
+
+    def is_vocabulary(self, doc: str) -> bool:
+        return doc.startswith(VOCAB_ROOT)
+
+
+def build_context(site: SiteInput) -> SiteContext:
+    paths = SitePaths(site.settings.base_iri)
+    data = new_graph()
+    for mapped in site.graphs:
+        data += mapped.graph
+    for validation in site.validations:
+        data += validation.report
+    vocabulary = new_graph()
+    vocabulary += site.ontology
+    vocabulary += site.shapes
+    docs = _documents(data, vocabulary, paths)
+    pages = {doc: paths.page(doc) for doc in sorted(docs)}
+    _refuse_prefixes(pages)
+    terms = Terms((vocabulary, data), paths, set(pages))
+    reports = {report_key(p.report.file): p.report for p in site.parsed if p.report is not None}
+    return SiteContext(
+        site=site,
+        paths=paths,
+        data=data,
+        vocabulary=vocabulary,
+        pages=pages,
+        terms=terms,
+        data_slices=Slicer(data, {d: p for d, p in pages.items() if not d.startswith(VOCAB_ROOT)}),
+        vocabulary_slices=Slicer(
+            vocabulary, {d: p for d, p in pages.items() if d.startswith(VOCAB_ROOT)}
+        ),
+        reports=reports,
+        build_date=_build_date(site, reports.values()),
+        uses=_uses(data),
+    )
+
+
+def _uses(data: Graph) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for _, p, o in data:
+        counts[str(p)] += 1
+        if isinstance(o, URIRef):
+            counts[str(o)] += 1
+    return counts
+
+
+def _documents(data: Graph, vocabulary: Graph, paths: SitePaths) -> set[str]:
+    """Every document IRI that gets a page: all of ours in the data (subjects and objects),
+    and the vocabulary documents that define something."""
+    docs: set[str] = set()
+    for s, _, o in data:
+        for node in (s, o):
+            if isinstance(node, URIRef) and paths.owns(str(node)):
+                docs.add(paths.document(str(node)))
+    for s in vocabulary.subjects():
+        if isinstance(s, URIRef) and str(s).startswith(VOCAB_ROOT):
+            docs.add(paths.document(str(s)))
+    return docs
+
+
+def _refuse_prefixes(pages: dict[str, str]) -> None:
+    """A page `a.html` and a folder `a/` cannot both be served at `/a` on GitHub Pages."""
+    folders = {
+        "/".join(path.split("/")[:n]) + ".html"
+        for path in pages.values()
+        for n in range(1, path.count("/") + 1)
+    }
+    clash = sorted(folders & set(pages.values()))
+    if clash:
+        raise UnsafeIRI(f"an IRI is the path prefix of another: {clash[0]}")
+
+
+def _build_date(site: SiteInput, reports: Iterable[Report]) -> str:
+    """No wall clock: the given date, else $SOURCE_DATE_EPOCH, else the newest date the
+    reports state (so two builds of the same reports say the same)."""
+    if site.build_date is not None:
+        return site.build_date.isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    newest = [
+        date.start
+        for report in reports
+        for activity in report.activities
+        for date in activity.dates
+    ]
+    return max(newest).isoformat() if newest else ""
+
+
+def read_turtle(directory: Path) -> Graph:
+    """All `.ttl` files of a folder in one graph (for ontology/ and shapes/)."""
+    graph = new_graph()
+    for path in sorted(directory.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph

@@ -1,0 +1,245 @@
+"""View models of the overview pages: home, listings, money, data quality, search. Read
+from the published graph (and the parser's findings); every list sorted here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from pipeline.publish.render.charts import Chart, Group, bar_chart
+from pipeline.publish.render.context import Download, SiteContext
+from pipeline.publish.render.listings import LISTINGS, report_iris
+from pipeline.publish.render.money import Cell, table, totals
+from pipeline.publish.render.pages_resource import SERIES, severity_label
+from pipeline.publish.render.views import Label, Source, Value, natural_key
+from pipeline.rdf.iris import report_key
+from pipeline.rdf.namespaces import LP, RDF, VOCAB_ROOT
+
+OVERVIEWS = (
+    ("doc/money.html", Label("Finansējums", "Money")),
+    ("doc/quality.html", Label("Datu kvalitāte", "Data quality")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    label: Label
+    value: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    counts: tuple[Count, ...]
+    downloads: tuple[Download, ...]
+    base_iri: str
+    listings: tuple[tuple[str, Label], ...]
+    vocabularies: tuple[Value, ...]
+    example_report: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyRow:
+    region: Value | None
+    year: str
+    sums: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBlock:
+    heading: Value
+    chart: Chart
+    rows: tuple[MoneyRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyView:
+    roles: tuple[Label, ...]
+    rows: tuple[MoneyRow, ...]
+    regions: tuple[ChartBlock, ...]
+    implementers: tuple[ChartBlock, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    origin: str  # "parser" or "shacl"
+    code: str
+    severity: Label
+    message: Label
+    source: Source | None
+    resource: Value | None
+
+
+@dataclass(frozen=True, slots=True)
+class QualityGroup:
+    report: Value
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QualityView:
+    groups: tuple[QualityGroup, ...]
+    total: int
+
+
+def home_view(ctx: SiteContext) -> HomeView:
+    data = ctx.data
+    reports = report_iris(ctx)
+
+    def count(cls: URIRef) -> int:
+        return len(set(data.subjects(RDF.type, cls)))
+
+    findings = sum(len(p.findings) for p in ctx.site.parsed)
+    counts = (
+        Count(Label("kopsavilkumi", "reports"), len(reports), "doc/reports.html"),
+        Count(
+            Label("īstenotāji", "implementers"),
+            len(set(data.objects(None, LP.implementer))),
+            "doc/implementers.html",
+        ),
+        Count(
+            Label("īstenošanas gadi", "implementation years"),
+            count(LP.ImplementationYear),
+            "doc/years.html",
+        ),
+        Count(Label("darbības", "activities"), count(LP.ReportedActivity), "doc/reports.html"),
+        Count(
+            Label("rādītāji", "indicator values"),
+            count(LP.IndicatorValue),
+            "doc/indicator-kinds.html",
+        ),
+        Count(Label("summas", "amounts"), count(LP.FundingAmount), "doc/money.html"),
+        Count(Label("konstatējumi", "findings"), findings, "doc/quality.html"),
+        Count(Label("trijnieki", "triples"), len(data), "doc/quality.html"),
+    )
+    vocabularies = tuple(
+        ctx.terms.value(URIRef(doc)) for doc in sorted(ctx.pages) if doc.startswith(VOCAB_ROOT)
+    )
+    return HomeView(
+        counts=counts,
+        downloads=tuple(sorted(ctx.site.downloads, key=lambda d: d.path)),
+        base_iri=ctx.paths.base,
+        listings=(*LISTINGS, *OVERVIEWS),
+        vocabularies=vocabularies,
+        example_report=str(reports[0]) if reports else ctx.paths.base,
+    )
+
+
+def money_view(ctx: SiteContext) -> MoneyView:
+    items = totals(ctx.data)
+    terms = ctx.terms
+
+    def rows(cells: tuple[Cell, ...]) -> tuple[MoneyRow, ...]:
+        return tuple(
+            MoneyRow(terms.value(URIRef(c.region)) if c.region else None, str(c.year or ""), c.sums)
+            for c in cells
+        )
+
+    def block(n: int, heading: Value, subset: tuple[MoneyRow, ...]) -> ChartBlock:
+        groups = tuple(Group(r.year or "?", r.sums) for r in subset)
+        chart = bar_chart(
+            f"chart-{n}",
+            f"{heading.text}: plānots, faktiski, pārcelts, atgriezts, atlikums bez norādes, norādīts",
+            SERIES,
+            groups,
+        )
+        return ChartBlock(heading, chart, subset)
+
+    all_rows = rows(table(items, by_region=True))
+    regions = []
+    for n, region in enumerate(
+        sorted({r.region.href or "" for r in all_rows if r.region}), start=1
+    ):
+        subset = tuple(r for r in all_rows if r.region and (r.region.href or "") == region)
+        regions.append(block(n, subset[0].region or Value(region), subset))
+    implementers = []
+    orgs = sorted(
+        {i.implementer for i in items if i.implementer}, key=lambda o: terms.label(o).lv.casefold()
+    )
+    for n, org in enumerate(orgs, start=len(regions) + 1):
+        subset = rows(table(tuple(i for i in items if i.implementer == org), by_region=False))
+        implementers.append(block(n, terms.value(URIRef(org)), subset))
+    return MoneyView(
+        roles=tuple(Label(s.name_lv, s.name_en) for s in SERIES),
+        rows=all_rows,
+        regions=tuple(regions),
+        implementers=tuple(implementers),
+    )
+
+
+def quality_view(ctx: SiteContext) -> QualityView:
+    terms = ctx.terms
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for parsed in ctx.site.parsed:
+        key = _key(parsed.file)
+        for finding in parsed.findings:
+            line = finding.span.line if finding.span else None
+            groups[key].append(
+                Problem(
+                    "parser",
+                    finding.code,
+                    severity_label(finding.severity.value),
+                    Label(finding.message_lv or finding.message, finding.message),
+                    _source(ctx, key, line),
+                    None,
+                )
+            )
+    for validation in ctx.site.validations:
+        for problem in validation.problems:
+            key = _key(problem.span.file) if problem.span else validation.key
+            line = problem.span.line if problem.span else None
+            groups[key].append(
+                Problem(
+                    "shacl",
+                    problem.code,
+                    severity_label(problem.severity.value),
+                    Label(problem.message_lv, problem.message),
+                    _source(ctx, key, line),
+                    terms.value(URIRef(problem.focus)) if problem.focus else None,
+                )
+            )
+    out = []
+    for key in sorted(groups):
+        report = URIRef(f"{ctx.paths.base}id/report/{key}")
+        heading = terms.value(report) if str(report) in ctx.pages else Value(key, None)
+        problems = sorted(
+            groups[key], key=lambda p: (p.source.line if p.source else 0, p.code, p.origin)
+        )
+        out.append(QualityGroup(heading, tuple(problems)))
+    return QualityView(tuple(out), sum(len(g.problems) for g in out))
+
+
+def _key(file: str) -> str:
+    try:
+        return report_key(file)
+    except ValueError:
+        return "unknown"
+
+
+def _source(ctx: SiteContext, key: str, line: int | None) -> Source | None:
+    source = f"{ctx.paths.base}source/{key}"
+    if line is None or source not in ctx.pages:
+        return None
+    return Source(line, line, f"{ctx.pages[source]}#L{line}")
+
+
+def search_entries(ctx: SiteContext) -> tuple[tuple[str, str, str], ...]:
+    """(Latvian label, English label, site path) of every page and every labelled term,
+    sorted; the search page lists them all, and search.json holds the same."""
+    entries = set()
+    for doc, path in ctx.pages.items():
+        label = ctx.terms.label(doc)
+        entries.add((label.lv, label.en, path))
+    for s in set(ctx.vocabulary.subjects()) | set(ctx.data.subjects(RDF.type, LP.DelegatedTask)):
+        iri = str(s)
+        if (
+            isinstance(s, URIRef)
+            and ctx.paths.document(iri) in ctx.pages
+            and ctx.terms.has_label(iri)
+        ):
+            label = ctx.terms.label(iri)
+            entries.add((label.lv, label.en, ctx.terms.href(iri)))
+    return tuple(sorted(entries, key=lambda e: (e[0].casefold(), natural_key(e[2]))))

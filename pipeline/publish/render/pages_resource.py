@@ -1,0 +1,422 @@
+"""View models of resource pages: a report, an organisation, a report's source text, and
+any other resource (places, validation reports). Every `#fragment` of a page's IRI ends up
+with an element id: the sections below claim the ones they show, and whatever is left is
+shown as a plain property table, so no fragment can be missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from pipeline.model import Severity
+from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
+from pipeline.publish.render.context import SiteContext
+from pipeline.publish.render.money import ROLES, totals
+from pipeline.publish.render.views import (
+    Inbound,
+    Label,
+    Part,
+    Source,
+    Value,
+    natural_key,
+    sorted_by_iri,
+)
+from pipeline.rdf.iris import report_key
+from pipeline.rdf.namespaces import (
+    AMOUNT_TYPE,
+    DCAT,
+    DCTERMS,
+    LP,
+    OA,
+    PROV,
+    PURPOSE,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SH,
+)
+
+ROLE_ORDER = ("planned", "actual", "carried-over", "carried-in", "returned", "remainder")
+PURPOSE_ORDER = ("total", "civil-society", "minority-ngos")
+SERIES = (
+    Series("plānots", "planned"),
+    Series("faktiski", "actual"),
+    Series("pārcelts", "carried over"),
+    Series("atgriezts", "returned"),
+    Series("atlikums bez norādes", "left, fate not stated"),
+    Series("norādīts (nav teikts, plānots vai faktiski)", "stated (not said: planned or actual)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A small fact shown inline (an indicator, a date): its id, words, and source line."""
+
+    id: str
+    cells: tuple[Value, ...]
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityView:
+    id: str
+    number: str
+    text: str
+    group: Value | None
+    source: Source | None
+    indicators: tuple[Fact, ...]
+    dates: tuple[Fact, ...]
+    mentions: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearView:
+    part: Part
+    activities: tuple[ActivityView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FundingRowView:
+    part: Part
+    amounts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    id: str
+    line: int
+    end_line: int
+    href: str
+    quote: str
+    start: str
+    end: str
+    position_id: str
+    quote_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    code: str
+    severity: Label
+    message: Label
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceView:
+    """Any resource page: its own part, its fragments as parts, what links to it."""
+
+    main: Part
+    parts: tuple[Part, ...]
+    inbound: tuple[Inbound, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    main: Part
+    sections: tuple[Part, ...]  # task, agreement, funding data set
+    years: tuple[YearView, ...]
+    funding: tuple[FundingRowView, ...]
+    validation: tuple[Part, ...]
+    findings: tuple[FindingView, ...]
+    provenance: tuple[Provenance, ...]
+    other: tuple[Part, ...]
+    inbound: tuple[Inbound, ...]
+    source_href: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationView:
+    main: Part
+    parts: tuple[Part, ...]
+    inbound: tuple[Inbound, ...]
+    chart: Chart | None
+    history: tuple[tuple[str, str, tuple[Decimal | None, ...]], ...]  # report href, year, sums
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    id: str
+    number: int
+    text: str
+    facts: tuple[Value, ...]  # facts read from this line
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    main: Part
+    parts: tuple[Part, ...]
+    lines: tuple[Line, ...]
+    report_href: str
+    text_href: str
+
+
+class _Claims:
+    """The fragment ids a page has shown so far; the rest go to the fallback tables."""
+
+    def __init__(self, ctx: SiteContext, doc: str, graph: Graph) -> None:
+        self.ctx, self.doc = ctx, doc
+        self.claimed: set[str] = set()
+        nodes = {n for t in graph for n in (t[0], t[2]) if isinstance(n, URIRef)}
+        self.fragments = sorted_by_iri(n for n in nodes if str(n).startswith(doc + "#"))
+
+    def claim(self, node: Node) -> str:
+        fragment = self.ctx.paths.fragment(str(node))
+        self.claimed.add(fragment)
+        return fragment
+
+    def rest(self, graph: Graph) -> tuple[Part, ...]:
+        return tuple(
+            self.ctx.terms.part(graph, node)
+            for node in self.fragments
+            if self.ctx.paths.fragment(str(node)) not in self.claimed
+        )
+
+
+def _slice(ctx: SiteContext, doc: str) -> tuple[Graph, tuple[Inbound, ...]]:
+    slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
+    return slicer.describe(doc), ctx.terms.inbound(slicer.inbound(doc))
+
+
+def resource_view(ctx: SiteContext, doc: str) -> ResourceView:
+    graph, inbound = _slice(ctx, doc)
+    claims = _Claims(ctx, doc, graph)
+    main = ctx.terms.part(graph, URIRef(doc))
+    return ResourceView(main, claims.rest(graph), inbound)
+
+
+def organisation_view(ctx: SiteContext, doc: str) -> OrganisationView:
+    graph, inbound = _slice(ctx, doc)
+    claims = _Claims(ctx, doc, graph)
+    main = ctx.terms.part(graph, URIRef(doc))
+    mine = [t for t in totals(ctx.data) if t.implementer == doc]
+    sums: dict[tuple[str, int], dict[str, Decimal]] = {}
+    for item in mine:
+        if item.role in ROLES:
+            slot = sums.setdefault((item.report, item.year or 0), {})
+            slot[item.role] = slot.get(item.role, Decimal(0)) + item.amount
+    history = tuple(
+        (ctx.terms.href(report), str(year or ""), tuple(by.get(r) for r in ROLES))
+        for (report, year), by in sorted(sums.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+    )
+    chart = None
+    if history:
+        groups = tuple(Group(year, values) for _, year, values in history)
+        title = f"{main.label.lv}: finansējums pa gadiem / funding by year"
+        chart = bar_chart("funding-chart", title, SERIES, groups)
+    return OrganisationView(main, claims.rest(graph), inbound, chart, history)
+
+
+def source_view(ctx: SiteContext, doc: str) -> SourceView:
+    graph, _ = _slice(ctx, doc)
+    claims = _Claims(ctx, doc, graph)
+    key = doc.rstrip("/").rpartition("/")[2]
+    report = ctx.reports.get(key)
+    text = report.source_text if report is not None else ""
+    by_line: dict[int, list[Value]] = {}
+    for target in graph.subjects(OA.hasSource, URIRef(doc)):
+        line = ctx.data.value(target, LP.line)
+        if not isinstance(line, Literal):
+            continue
+        for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
+            by_line.setdefault(int(line), []).append(ctx.terms.value(fact))
+    lines = []
+    for number, content in enumerate(text.split("\n"), start=1):
+        fragment = f"L{number}"
+        claims.claimed.add(fragment)
+        facts = sorted(by_line.get(number, []), key=lambda v: natural_key(v.href or ""))
+        lines.append(Line(fragment, number, content, tuple(facts)))
+    if lines and lines[-1].text == "":
+        lines.pop()  # the final newline ends the last line; it does not start one
+    report_doc = doc.replace("/source/", "/id/report/", 1)
+    return SourceView(
+        main=ctx.terms.part(graph, URIRef(doc)),
+        parts=claims.rest(graph),
+        lines=tuple(lines),
+        report_href=ctx.terms.href(report_doc),
+        text_href=ctx.pages[doc].removesuffix(".html") + ".txt",
+    )
+
+
+def report_view(ctx: SiteContext, doc: str) -> ReportView:
+    graph, inbound = _slice(ctx, doc)
+    terms, claims = ctx.terms, _Claims(ctx, doc, graph)
+    report = URIRef(doc)
+    sections = []
+    for node in (
+        graph.value(report, LP.reportsOn),
+        URIRef(doc + "#task"),
+        graph.value(report, LP.fundingData),
+    ):
+        if isinstance(node, URIRef) and (node, None, None) in graph:
+            claims.claim(node)
+            sections.append(terms.part(graph, node))
+    agreement = graph.value(report, LP.reportsOn)
+    years = tuple(
+        _year(ctx, graph, claims, year)
+        for year in sorted(
+            sorted_by_iri(graph.objects(agreement, LP.implementationYear)),
+            key=lambda y: _int(graph.value(y, LP.ordinal)),
+        )
+    )
+    funding = tuple(
+        _funding_row(ctx, graph, claims, row)
+        for row in sorted_by_iri(graph.subjects(RDF.type, LP.FundingPeriod))
+    )
+    validation = []
+    for node in sorted_by_iri(graph.subjects(RDF.type, SH.ValidationReport)):
+        claims.claim(node)
+        validation.append(terms.part(graph, node))
+        for result in sorted_by_iri(graph.objects(node, SH.result)):
+            claims.claim(result)
+            validation.append(terms.part(graph, result))
+    provenance = tuple(_provenance(ctx, graph, claims))
+    key = report_key(doc.rpartition("/")[2])
+    findings = tuple(
+        FindingView(
+            f.code,
+            severity_label(f.severity.value),
+            Label(f.message_lv or f.message, f.message),
+            _line(ctx, key, f.span.line if f.span else None),
+        )
+        for p in ctx.site.parsed
+        if p.report is not None and report_key(p.report.file) == key
+        for f in sorted(p.findings, key=lambda f: (f.span.line if f.span else 0, f.code))
+    )
+    return ReportView(
+        main=terms.part(graph, report),
+        sections=tuple(sections),
+        years=years,
+        funding=funding,
+        validation=tuple(validation),
+        findings=findings,
+        provenance=provenance,
+        other=claims.rest(graph),
+        inbound=inbound,
+        source_href=terms.href(doc.replace("/id/report/", "/source/", 1)),
+    )
+
+
+def _line(ctx: SiteContext, key: str, line: int | None) -> Source | None:
+    source = f"{ctx.paths.base}source/{key}"
+    if line is None or source not in ctx.pages:
+        return None
+    return Source(line, line, f"{ctx.pages[source]}#L{line}")
+
+
+def _int(node: Node | None) -> int:
+    return int(node) if isinstance(node, Literal) and str(node).isdigit() else 0
+
+
+def _year(ctx: SiteContext, graph: Graph, claims: _Claims, year: URIRef) -> YearView:
+    claims.claim(year)
+    activities = []
+    nodes = sorted_by_iri(graph.objects(year, LP.activity))
+    nodes.sort(
+        key=lambda a: (str(graph.value(a, LP.activityGroup)), _int(graph.value(a, SCHEMA.position)))
+    )
+    for node in nodes:
+        activities.append(_activity(ctx, graph, claims, node))
+    return YearView(ctx.terms.part(graph, year, frozenset({LP.activity})), tuple(activities))
+
+
+def _activity(ctx: SiteContext, graph: Graph, claims: _Claims, node: URIRef) -> ActivityView:
+    terms = ctx.terms
+    indicators = []
+    for item in sorted_by_iri(graph.objects(node, LP.indicator)):
+        cells: tuple[Value, ...] = (
+            terms.value(graph.value(item, LP.qualifier) or Literal("")),
+            Value(str(graph.value(item, SCHEMA.value) or ""), None, None, None, None, "number"),
+            terms.value(graph.value(item, LP.indicatorKind) or Literal("")),
+            Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
+        )
+        indicators.append(Fact(claims.claim(item), cells, terms.source(graph, item)))
+    dates = []
+    for item in sorted_by_iri(graph.objects(node, LP.date)):
+        cells = (
+            Value(str(graph.value(item, DCAT.startDate) or ""), None, kind="date"),
+            Value(str(graph.value(item, DCAT.endDate) or ""), None, kind="date"),
+            Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
+        )
+        dates.append(Fact(claims.claim(item), cells, terms.source(graph, item)))
+    mentions = [terms.value(m) for m in graph.objects(node, LP.minority)]
+    mentions += [terms.value(m) for m in graph.objects(node, DCTERMS.spatial)]
+    group = graph.value(node, LP.activityGroup)
+    return ActivityView(
+        id=claims.claim(node),
+        number=str(graph.value(node, DCTERMS.identifier) or ""),
+        text=str(graph.value(node, DCTERMS.description) or ""),
+        group=terms.value(group) if group is not None else None,
+        source=terms.source(graph, node),
+        indicators=tuple(indicators),
+        dates=tuple(dates),
+        mentions=tuple(sorted(mentions, key=lambda v: (v.text, v.href or ""))),
+    )
+
+
+def _funding_row(ctx: SiteContext, graph: Graph, claims: _Claims, row: URIRef) -> FundingRowView:
+    claims.claim(row)
+    amounts = []
+    for item in graph.subjects(LP.fundingPeriod, row):
+        role = str(graph.value(item, LP.amountType) or "").removeprefix(str(AMOUNT_TYPE))
+        purpose = str(graph.value(item, LP.purpose) or "").removeprefix(str(PURPOSE))
+        value = graph.value(item, LP.amount)
+        cells = (
+            ctx.terms.value(graph.value(item, LP.amountType) or Literal("")),
+            ctx.terms.value(graph.value(item, LP.purpose) or Literal("")),
+            Value(str(value) if value is not None else "", None, kind="money"),
+            Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
+        )
+        order = (_rank(ROLE_ORDER, role), _rank(PURPOSE_ORDER, purpose), natural_key(str(item)))
+        amounts.append((order, Fact(claims.claim(item), cells, ctx.terms.source(graph, item))))
+    facts = tuple(fact for _, fact in sorted(amounts, key=lambda pair: pair[0]))
+    return FundingRowView(ctx.terms.part(graph, row), facts)
+
+
+def _rank(order: tuple[str, ...], value: str) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+def _provenance(ctx: SiteContext, graph: Graph, claims: _Claims) -> list[Provenance]:
+    out = []
+    for target in sorted_by_iri(graph.subjects(RDF.type, OA.SpecificResource)):
+        if not str(target).startswith(claims.doc + "#"):
+            continue
+        position = quote = None
+        for selector in graph.objects(target, OA.hasSelector):
+            if (selector, RDF.type, OA.TextPositionSelector) in graph:
+                position = selector
+            elif (selector, RDF.type, OA.TextQuoteSelector) in graph:
+                quote = selector
+        line = _int(graph.value(target, LP.line))
+        see = graph.value(target, RDFS.seeAlso)
+        for node in (target, position, quote):
+            if node is not None:
+                claims.claim(node)
+        out.append(
+            Provenance(
+                id=ctx.paths.fragment(str(target)),
+                line=line,
+                end_line=_int(graph.value(target, LP.endLine)) or line,
+                href=ctx.terms.href(str(see)) if see is not None else "",
+                quote=str(graph.value(quote, OA.exact) or "") if quote is not None else "",
+                start=str(graph.value(position, OA.start) or "") if position is not None else "",
+                end=str(graph.value(position, OA.end) or "") if position is not None else "",
+                position_id=ctx.paths.fragment(str(position)) if position is not None else "",
+                quote_id=ctx.paths.fragment(str(quote)) if quote is not None else "",
+            )
+        )
+    return out
+
+
+def severity_label(severity: str) -> Label:
+    names = {
+        Severity.ERROR.value: Label("kļūda", "error"),
+        Severity.WARNING.value: Label("brīdinājums", "warning"),
+        Severity.INFO.value: Label("piezīme", "info"),
+    }
+    return names.get(severity, Label(severity, severity))

@@ -1,0 +1,81 @@
+"""Each page's slice of the published graphs, and its deterministic serialisations.
+
+A page's description is: every triple whose subject is the page's IRI or one of its
+`#fragment` IRIs, the blank nodes those reach, and every triple of the same graph that
+points at one of those IRIs (so the inverse links a page shows are in its data too).
+Data pages are sliced from the data graph, vocabulary pages from the vocabulary graph, so
+that a class page does not carry every resource of that class.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Node
+
+from pipeline.rdf.namespaces import RDF
+
+Triple = tuple[Node, Node, Node]
+
+
+class Slicer:
+    """Indexes one graph by the page each subject and object belongs to (one pass)."""
+
+    def __init__(self, graph: Graph, page_of: dict[str, str]) -> None:
+        """`page_of` maps document IRIs (no fragment) to their page path."""
+        self.graph = graph
+        self._last: tuple[str, Graph] | None = None
+        self._own: dict[str, set[Triple]] = defaultdict(set)
+        self._inbound: dict[str, set[Triple]] = defaultdict(set)
+        for s, p, o in graph:
+            if isinstance(s, URIRef):
+                doc = str(s).partition("#")[0]
+                if doc in page_of:
+                    self._own[doc].add((s, p, o))
+            if isinstance(o, URIRef) and p != RDF.type:
+                doc = str(o).partition("#")[0]
+                if doc in page_of:
+                    self._inbound[doc].add((s, p, o))
+
+    def documents(self) -> set[str]:
+        return set(self._own) | set(self._inbound)
+
+    def own(self, doc: str) -> set[Triple]:
+        return self._own.get(doc, set())
+
+    def inbound(self, doc: str) -> set[Triple]:
+        """Triples of other pages that point here (not those inside the page itself)."""
+        return {t for t in self._inbound.get(doc, set()) if t not in self.own(doc)}
+
+    def describe(self, doc: str) -> Graph:
+        """The page's slice as a graph. The page's writer and its view ask for the same
+        slice one after the other, so the last one is kept."""
+        if self._last is not None and self._last[0] == doc:
+            return self._last[1]
+        described = self._describe(doc)
+        self._last = (doc, described)
+        return described
+
+    def _describe(self, doc: str) -> Graph:
+        triples = self.own(doc) | self.inbound(doc)
+        out = Graph(bind_namespaces="none")
+        for triple in triples:
+            out.add(triple)
+        for node in _closure(self.graph, (o for _, _, o in triples)):
+            for p, o in self.graph.predicate_objects(node):
+                out.add((node, p, o))
+        return out
+
+
+def _closure(graph: Graph, start: Iterable[Node]) -> Iterator[BNode]:
+    seen: set[BNode] = set()
+    todo = [n for n in start if isinstance(n, BNode)]
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        yield node
+        todo.extend(o for o in graph.objects(node) if isinstance(o, BNode))

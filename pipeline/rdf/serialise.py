@@ -1,0 +1,186 @@
+"""The one RDF writer: every file lodpipe publishes in an RDF syntax is written here.
+
+Byte-identical output for the same triples is a promise we publish, so it lives in one
+place: triples are made unique and sorted (named subjects first, `rdf:type` first within a
+subject), blank nodes are either refused (the dataset names every node) or relabelled from
+their place in the graph, and Turtle and JSON-LD declare prefixes by one rule.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
+
+from pipeline.rdf.namespaces import PREFIXES, RDF, XSD
+
+
+@dataclass(frozen=True, slots=True)
+class RdfFormat:
+    extension: str  # without the dot
+    media_type: str
+    name: str
+    engine: ox.RdfFormat
+
+
+#: The RDF syntaxes lodpipe reads and writes, by file extension.
+FORMATS = {
+    f.extension: f
+    for f in (
+        RdfFormat("ttl", "text/turtle", "Turtle", ox.RdfFormat.TURTLE),
+        RdfFormat("nt", "application/n-triples", "N-Triples", ox.RdfFormat.N_TRIPLES),
+        RdfFormat("jsonld", "application/ld+json", "JSON-LD", ox.RdfFormat.JSON_LD),
+        RdfFormat("nq", "application/n-quads", "N-Quads", ox.RdfFormat.N_QUADS),
+        RdfFormat("trig", "application/trig", "TriG", ox.RdfFormat.TRIG),
+    )
+}
+
+#: The RDF files written beside every resource page, in the order the page links them.
+PAGE_ALTERNATES = tuple(FORMATS[e] for e in ("ttl", "jsonld", "nt"))
+
+#: What a resource IRI offers, in order of preference (a browser that sends `*/*` gets the
+#: page): the site writes these files; the resolver rules and the development server
+#: negotiate between them.
+ALTERNATES = (("text/html", ".html"), *((f.media_type, f".{f.extension}") for f in PAGE_ALTERNATES))
+
+
+def sorted_triples(graphs: Iterable[Graph], *, blank_nodes: bool = False) -> list[ox.Triple]:
+    """Every triple of `graphs` once, in N-Triples line order.
+
+    Blank nodes are refused unless `blank_nodes` (a page's slice may reach the anonymous
+    nodes of the vocabulary); then they are labelled from their place in the graph, so the
+    same graph always gives the same labels."""
+    unique: set[tuple[Node, Node, Node]] = set()
+    for graph in graphs:
+        unique.update(graph)
+    if any(isinstance(t, BNode) for s, _, o in unique for t in (s, o)):
+        if not blank_nodes:
+            blank = next(t for s, _, o in unique for t in (s, o) if isinstance(t, BNode))
+            raise ValueError(f"blank nodes are not published: {blank!r}")
+        canonical = Graph(bind_namespaces="none")
+        for triple in unique:
+            canonical.add(triple)
+        unique = set(to_canonical_graph(canonical))
+    # N-Triples line order: a dump is sorted lines, so chunks merge and `sort` agrees.
+    triples = (ox.Triple(_subject(s), ox.NamedNode(str(p)), _object(o)) for s, p, o in unique)
+    return sorted(triples, key=str)
+
+
+def serialise(
+    triples: list[ox.Triple], extension: str, prefixes: Mapping[str, str] = PREFIXES
+) -> bytes:
+    """`nt`, `ttl` or `jsonld` bytes of sorted triples. Turtle and JSON-LD declare those of
+    `prefixes` that the triples use; JSON-LD is compacted with them (context inline)."""
+    if extension == "jsonld":
+        return _jsonld(triples, used_prefixes(triples, prefixes))
+    if extension == "ttl":
+        declared: dict[str, str] | None = used_prefixes(triples, prefixes)
+    else:
+        declared = None
+    data = ox.serialize(triples, format=FORMATS[extension].engine, prefixes=declared) or b""
+    if extension == "ttl":
+        # The engine writes prefix lines in hash-map order, which changes between runs.
+        lines = data.split(b"\n")
+        head = [line for line in lines if line.startswith(b"@prefix ")]
+        data = b"\n".join(sorted(head) + lines[len(head) :])
+    return data if data.endswith(b"\n") or not data else data + b"\n"
+
+
+def used_prefixes(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
+    """The prefixes under which some IRI of the triples has a plain local name."""
+    iris: set[str] = set()
+    for triple in triples:
+        for term in (triple.subject, triple.predicate, triple.object):
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+            elif isinstance(term, ox.Literal):
+                iris.add(term.datatype.value)
+    return {
+        prefix: ns
+        for prefix, ns in sorted(prefixes.items())
+        if any(i.startswith(ns) and _local_ok(i[len(ns) :]) for i in iris)
+    }
+
+
+def jsonld_context(prefixes: Mapping[str, str] = PREFIXES) -> dict[str, object]:
+    """A JSON-LD 1.1 context of the prefixes (the dumps publish it as context.jsonld)."""
+    return {"@version": 1.1, **dict(sorted(prefixes.items()))}
+
+
+def json_bytes(document: object) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def script_json(data: bytes) -> str:
+    """JSON for a `<script>` element: `<`, `>` and `&` escaped so report text cannot close
+    the element (JSON parsers read the escapes back as the same characters)."""
+    text = data.decode("utf-8").rstrip("\n")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _jsonld(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
+    """Compact JSON-LD: one node object per subject, keys sorted, the context inline so the
+    file reads offline."""
+    by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            rest = iri[len(namespace) :]
+            if iri.startswith(namespace) and _local_ok(rest):
+                return f"{prefix}:{rest}"
+        return iri
+
+    def node_id(term: object) -> str:
+        if isinstance(term, ox.BlankNode):
+            return f"_:{term.value}"
+        assert isinstance(term, ox.NamedNode)
+        return term.value
+
+    nodes: dict[str, dict[str, list[object]]] = {}
+    for triple in triples:
+        node = nodes.setdefault(node_id(triple.subject), {})
+        predicate, value = triple.predicate.value, triple.object
+        if predicate == str(RDF.type) and isinstance(value, ox.NamedNode):
+            node.setdefault("@type", []).append(compact(value.value))
+            continue
+        entry: dict[str, str]
+        if isinstance(value, ox.NamedNode | ox.BlankNode):
+            entry = {"@id": node_id(value)}
+        elif not isinstance(value, ox.Literal):
+            raise ValueError(f"quoted triples are not published: {value}")
+        elif value.language:
+            entry = {"@value": value.value, "@language": value.language}
+        elif value.datatype.value == str(XSD.string):
+            entry = {"@value": value.value}
+        else:
+            entry = {"@value": value.value, "@type": compact(value.datatype.value)}
+        node.setdefault(compact(predicate), []).append(entry)
+    graph = [{"@id": iri, **dict(sorted(nodes[iri].items()))} for iri in sorted(nodes)]
+    return json_bytes({"@context": jsonld_context(prefixes), "@graph": graph})
+
+
+def _local_ok(local: str) -> bool:
+    return bool(local) and all(c.isalnum() or c in "-_" for c in local)
+
+
+def _subject(node: Node) -> ox.NamedNode | ox.BlankNode:
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))
+
+
+def _object(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD.string)))
+    raise TypeError(f"not an RDF term: {node!r}")

@@ -1,0 +1,81 @@
+"""Every knob of a run, the names of the files a build writes, and where the package finds
+its own resources (vocabulary, shapes, templates, queries). No I/O here.
+
+The resources stay in the repository's top-level folders (`ontology/`, `shapes/`, `site/`,
+`queries/`); a wheel carries copies of them inside the package (`pipeline/_resources/`, made
+by `setup.py`), so an installed lodpipe finds them through importlib.resources wherever it
+runs, and a source checkout finds them beside the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+#: The one place the default base IRI is written. Override with `--base`.
+DEFAULT_BASE_IRI = "https://w3id.org/lodpipe/"
+
+#: Paths of the whole-dataset files inside the site folder.
+DUMP_DIR = "data"
+DUMP_STEM = "dataset"
+#: Published beside the dump: the SHACL results, so that quality can be queried with the data.
+VALIDATION_FILE = "validation.ttl"
+#: Published beside the dump: the vocabulary and concept schemes (labels, notations).
+VOCABULARY_FILE = "ontology.ttl"
+#: Published beside the dump: the SHACL shapes, the contract the data is checked against.
+SHAPES_FILE = "shapes.ttl"
+
+#: The package's resource folders (top-level in the repository) and the files a build
+#: publishes from them, in order.
+ONTOLOGY = "ontology"
+SHAPES = "shapes"
+TEMPLATES = "site/templates"
+STATIC = "site/static"
+QUERIES = "queries"
+ONTOLOGY_FILES = ("core.ttl", "schemes.ttl", "reused.ttl")
+SHAPES_FILES = ("common.ttl", "structure.ttl", "consistency.ttl", "dataset.ttl")
+RESOURCE_FOLDERS = (ONTOLOGY, SHAPES, "site", QUERIES)
+
+_PACKAGED = "_resources"
+
+
+def resource_dir(name: str) -> Path:
+    """The folder of a resource (`resource_dir(SHAPES)`), inside an installed package when
+    it was installed from a wheel, else beside the package in the source tree."""
+    packaged = resources.files("pipeline").joinpath(_PACKAGED, *name.split("/"))
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / name
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run is asked to do; built once by the CLI and passed to every stage."""
+
+    base_iri: str = DEFAULT_BASE_IRI
+    out_dir: Path = Path("_site")
+    #: Where the site is deployed when that is not the base IRI (GitHub Pages behind w3id).
+    site_url: str | None = None
+    jobs: int = 1
+
+    def __post_init__(self) -> None:
+        if not self.base_iri.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {self.base_iri}")
+
+    def dump_path(self, extension: str) -> Path:
+        """`dump_path("ttl")` -> _site/data/dataset.ttl"""
+        return self.out_dir / DUMP_DIR / f"{DUMP_STEM}.{extension}"
+
+
+def build_date(stated: Iterable[dt.date]) -> dt.date | None:
+    """The date a build states, never the wall clock (same input, same bytes):
+    $SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's time), else the newest of
+    the dates the reports state."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return max(stated, default=None)

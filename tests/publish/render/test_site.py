@@ -1,0 +1,267 @@
+"""The built site from the bundled reports: IRI <-> page bijection, fragment ids, the
+same graph in the page, its alternates and the dump, links, and page structure."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from pipeline.publish.render import SiteInput
+from pipeline.publish.render.paths import SitePaths
+from pipeline.rdf.namespaces import RDF, VOCAB_ROOT
+from tests.publish.render.htmlscan import Scan, scan
+
+RESOURCE_ROOTS = ("id", "source", "def")
+
+
+def dump(site_input: SiteInput) -> Graph:
+    """What the dataset dump holds: every mapped graph and every validation report."""
+    graph = Graph()
+    for mapped in site_input.graphs:
+        graph += mapped.graph
+    for validation in site_input.validations:
+        graph += validation.report
+    return graph
+
+
+def vocabulary(site_input: SiteInput) -> Graph:
+    return site_input.ontology + site_input.shapes
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, Scan]:
+    return {p.relative_to(site).as_posix(): scan(p) for p in sorted(site.rglob("*.html"))}
+
+
+def resource_pages(pages: dict[str, Scan]) -> list[str]:
+    return [p for p in pages if p.split("/")[0] in RESOURCE_ROOTS]
+
+
+def ours(iri: str, base: str) -> bool:
+    return iri.startswith((base, VOCAB_ROOT))
+
+
+def test_every_iri_in_the_dump_has_exactly_one_page(
+    bundled: SiteInput, site: Path, pages: dict[str, Scan]
+) -> None:
+    base = bundled.settings.base_iri
+    paths = SitePaths(base)
+    iris = {
+        str(n)
+        for t in dump(bundled)
+        for n in (t[0], t[2])
+        if isinstance(n, URIRef) and ours(str(n), base)
+    }
+    assert len(iris) > 2000
+    named: dict[str, list[str]] = {}
+    for path in resource_pages(pages):
+        page = pages[path]
+        doc = json.loads(page.jsonld[0])["@graph"] if page.jsonld else []
+        subjects = {node["@id"] for node in doc}
+        own = [i for i in subjects if "#" not in i and ours(i, base) and paths.page(i) == path]
+        for iri in own:
+            named.setdefault(iri, []).append(path)
+    for iri in sorted(iris):
+        doc = iri.partition("#")[0]
+        path = paths.page(iri)
+        assert path in pages, f"{iri} has no page"
+        if doc in named or "#" not in iri:
+            assert named.get(doc) == [path], f"{doc} is named by {named.get(doc)}"
+        # The page shows the IRI it is about, verbatim.
+        assert doc in "".join(pages[path].text), f"{path} does not show {doc}"
+        fragment = iri.partition("#")[2]
+        if fragment:
+            assert fragment in pages[path].ids, f"{path} has no element id {fragment!r}"
+
+
+def test_no_page_lacks_an_iri(bundled: SiteInput, pages: dict[str, Scan]) -> None:
+    paths = SitePaths(bundled.settings.base_iri)
+    for path in resource_pages(pages):
+        page = pages[path]
+        assert len(page.jsonld) == 1, path
+        cite = [href for tag, rel, href in page.links if rel == "cite-as"]
+        assert len(cite) == 1 and paths.page(cite[0]) == path, path
+
+
+def test_ids_are_unique_on_every_page(pages: dict[str, Scan]) -> None:
+    for path, page in pages.items():
+        duplicates = {i for i in page.ids if page.ids.count(i) > 1}
+        assert not duplicates, f"{path}: {sorted(duplicates)[:5]}"
+
+
+def expected_slice(graph: Graph, doc: str) -> Graph:
+    """Written apart from the renderer: own triples, the blank nodes they reach, and the
+    triples that point at the page (except rdf:type)."""
+    out = Graph()
+    todo = []
+    for s, p, o in graph:
+        s_doc = str(s).partition("#")[0] if isinstance(s, URIRef) else None
+        o_doc = str(o).partition("#")[0] if isinstance(o, URIRef) else None
+        if s_doc == doc or (o_doc == doc and p != RDF.type):
+            out.add((s, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    seen = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for p, o in graph.predicate_objects(node):
+            out.add((node, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    return out
+
+
+def parse_jsonld(text: str) -> Graph:
+    with warnings.catch_warnings():
+        # rdflib's JSON-LD parser still builds a ConjunctiveGraph inside; not our concern.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Graph().parse(data=text, format="json-ld")
+
+
+def test_page_jsonld_alternates_and_dump_slice_are_the_same_graph(
+    bundled: SiteInput, site: Path, pages: dict[str, Scan]
+) -> None:
+    data, vocab = dump(bundled), vocabulary(bundled)
+    base = bundled.settings.base_iri
+    for path in resource_pages(pages):
+        page = pages[path]
+        doc = next(href for _, rel, href in page.links if rel == "cite-as")
+        stem = site / path.removesuffix(".html")
+        embedded = parse_jsonld(page.jsonld[0])
+        turtle = Graph().parse(stem.with_suffix(".ttl"), format="turtle")
+        jsonld = parse_jsonld(stem.with_suffix(".jsonld").read_text(encoding="utf-8"))
+        ntriples = Graph().parse(stem.with_suffix(".nt"), format="nt")
+        expected = expected_slice(vocab if doc.startswith(VOCAB_ROOT) else data, doc)
+        assert len(turtle) > 0 or not ours(doc, base), path
+        assert isomorphic(embedded, turtle), path
+        assert isomorphic(jsonld, turtle), path
+        assert isomorphic(ntriples, turtle), path
+        assert isomorphic(turtle, expected), f"{path}: {len(turtle)} vs {len(expected)} triples"
+
+
+def internal(href: str) -> bool:
+    return not re.match(r"^[a-z][a-z0-9+.-]*:", href)
+
+
+def test_all_internal_links_resolve(site: Path, pages: dict[str, Scan]) -> None:
+    checked = 0
+    for path, page in pages.items():
+        if path == "404.html":
+            continue  # served at any depth; its links are absolute or made by its script
+        for _, _, href in page.links:
+            if not internal(href):
+                continue
+            target, _, fragment = href.partition("#")
+            resolved = (
+                (site / path).parent / unquote(urlsplit(target).path) if target else site / path
+            )
+            resolved = resolved.resolve()
+            assert resolved.is_file(), f"{path}: {href} -> {resolved}"
+            assert site.resolve() in resolved.parents, f"{path}: {href} leaves the site"
+            if fragment and resolved.suffix == ".html":
+                ids = pages[resolved.relative_to(site.resolve()).as_posix()].ids
+                assert unquote(fragment) in ids, f"{path}: {href} has no target"
+            checked += 1
+    assert checked > 3000
+
+
+def test_links_are_relative(bundled: SiteInput, pages: dict[str, Scan]) -> None:
+    base = bundled.settings.base_iri
+    for path, page in pages.items():
+        if path == "404.html":
+            continue
+        for tag, rel, href in page.links:
+            assert not href.startswith("/"), f"{path}: {href}"
+            if rel != "cite-as":  # the one place the IRI itself is the point
+                assert not (
+                    href.startswith(base) and SitePaths(base).owns(href) and _has_page(href, base)
+                ), f"{path}: {tag} links to its IRI {href} instead of the page"
+        for src in page.sources:
+            assert internal(src) and not src.startswith("/"), f"{path}: {src}"
+
+
+def _has_page(href: str, base: str) -> bool:
+    return href.partition("#")[0][len(base) :].split("/")[0] in ("id", "source")
+
+
+def test_no_request_to_another_host(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(
+            r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="([^"]+)"', html
+        ):
+            tag = match.group(0)
+            if 'rel="cite-as"' in tag or 'rel="license"' in tag:
+                continue  # links for readers, never fetched by the browser
+            # a data: URI is inline content, not a request
+            assert internal(match.group(1)) or match.group(1).startswith("data:"), f"{path}: {tag}"
+        assert "@import" not in html and "url(http" not in html
+    css = (site / "static" / "site.css").read_text(encoding="utf-8")
+    assert "http" not in css.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_page_structure(pages: dict[str, Scan]) -> None:
+    for path, page in pages.items():
+        assert page.html_lang == "lv", path
+        assert "main" in page.ids and page.links[0][2] != "", path
+        # Headings start at h1, once, and never skip a level going down.
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, path
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{path}: h{before} then h{after}"
+        if page.tables:
+            assert page.table_headers >= page.tables, path
+    skip = pages["index.html"].links
+    assert any(href == "#main" for _, _, href in skip)
+
+
+def test_english_text_is_marked(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en" class="en">Reports</span>' in html
+    report = next((site / "id" / "report").glob("000-*.html")).read_text(encoding="utf-8")
+    assert 'lang="en"' in report and 'lang="lv"' in report
+
+
+def test_report_page_shows_facts_with_source_lines(site: Path) -> None:
+    html = next((site / "id" / "report").glob("000-*.html")).read_text(encoding="utf-8")
+    assert re.search(r'<a class="src" href="\.\./\.\./source/000-[0-9a-f]+\.html#L\d+">', html)
+    assert "\u00a0EUR" in html  # amounts formatted
+    assert "2022. gada" in html and "July 2022" in html  # dates in both languages
+    source = next((site / "source").glob("000-*.html")).read_text(encoding="utf-8")
+    assert 'id="L1"' in source and 'id="sha256"' in source
+
+
+def test_overview_pages_exist(site: Path, pages: dict[str, Scan]) -> None:
+    for path in (
+        "index.html", "404.html", "doc/reports.html", "doc/implementers.html", "doc/regions.html",
+        "doc/years.html", "doc/indicator-kinds.html", "doc/schemes.html", "doc/money.html",
+        "doc/quality.html", "doc/search.html", "doc/accessibility.html", "def/core.html",
+        "def/shapes.html", "def/region.html", "static/site.css", "static/search.js", "search.json",
+    ):  # fmt: skip
+        assert (site / path).is_file(), path
+    money = (site / "doc" / "money.html").read_text(encoding="utf-8")
+    assert money.count("<svg") >= 2 and "<title" in money
+    entries = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    assert all((site / e["href"].partition("#")[0]).is_file() for e in entries)
+    assert any("Latgale" in e["en"] for e in entries)
+
+
+def test_quality_page_lists_every_finding_and_result(bundled: SiteInput, site: Path) -> None:
+    html = (site / "doc" / "quality.html").read_text(encoding="utf-8")
+    findings = sum(len(p.findings) for p in bundled.parsed)
+    results = sum(len(v.problems) for v in bundled.validations)
+    assert html.count('<tr><th scope="row"><code>') == findings + results
+
+
+def test_resource_files_never_use_index_html(site: Path) -> None:
+    for root in RESOURCE_ROOTS:
+        assert not list((site / root).rglob("index.html"))

@@ -1,0 +1,136 @@
+"""The build as a unit: every stage runs, the site is swapped in whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pipeline.publish.build as build_module
+from pipeline.publish.build import BuildError, build_site
+from pipeline.settings import Settings
+from tests.conftest import MINIMAL, REPO, REPORTS
+
+BUNDLED = sorted(REPORTS.glob("*.txt"))
+
+
+def test_build_writes_the_data_files(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = build_site(BUNDLED, Settings(out_dir=out))
+    assert result.exit_code == 0
+    names = {p.as_posix() for p in result.files}
+    assert {
+        "data/dataset.ttl",
+        "data/dataset.nt",
+        "data/dataset.jsonld",
+        "data/validation.ttl",
+        "data/activities.csv",
+        "data/csv-metadata.json",
+    } <= names
+    assert all((out / p).is_file() for p in result.files)
+    assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
+
+
+def test_a_failing_stage_leaves_the_previous_site_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site([MINIMAL], Settings(out_dir=out))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def broken(*args: object, **kwargs: object) -> list[Path]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_tables", broken)
+    with pytest.raises(BuildError, match="could not be written"):
+        build_site(BUNDLED, Settings(out_dir=out))
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_a_bad_report_does_not_stop_the_others(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "site"
+    result = build_site([empty, MINIMAL], Settings(out_dir=out))
+    assert result.exit_code == 2
+    assert [p.report is not None for p in result.mapped.parsed] == [False, True]
+    assert "/id/organisation/lv-re-40008000001>" in (out / "data" / "dataset.nt").read_text()
+
+
+def test_rebuilding_gives_byte_identical_files(tmp_path: Path) -> None:
+    def snapshot(out: Path, seed: str) -> dict[str, bytes]:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "build",
+                "--quiet",
+                "--out",
+                str(out),
+                *[str(p.relative_to(REPO)) for p in BUNDLED],
+            ],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
+        return {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+
+    first, second = snapshot(tmp_path / "a", "1"), snapshot(tmp_path / "b", "2")
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_build_cli_reports_problems_and_exit_code(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text(
+        MINIMAL.read_text(encoding="utf-8").replace("Valsts pārvaldes uzdevuma veicējs", "?"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--out", str(tmp_path / "site"), str(broken)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{broken}: error structure.missing-section" in result.stderr
+    bad_base = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "build",
+            "--base",
+            "https://example.org/x",
+            str(MINIMAL),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad_base.returncode == 2 and "--base" in bad_base.stderr
+
+
+def test_parallel_validation_gives_the_same_results(tmp_path: Path) -> None:
+    from pipeline.publish.build import read_and_map
+
+    names = [f"reports/{p.name}" for p in BUNDLED]
+    serial = read_and_map(BUNDLED, Settings(out_dir=tmp_path, jobs=1), names=names)
+    parallel = read_and_map(BUNDLED, Settings(out_dir=tmp_path, jobs=2), names=names)
+    assert [v.problems for v in parallel.validations] == [v.problems for v in serial.validations]
+    assert [sorted(v.report) for v in parallel.validations] == [
+        sorted(v.report) for v in serial.validations
+    ]
+    assert sum(len(v.problems) for v in serial.validations) == 20  # the warnings of test_queries

@@ -1,0 +1,280 @@
+"""The DCAT-AP catalogue and the schema.org Dataset: official shapes, file facts, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from pyshacl import validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCAT, DCTERMS, RDF, SH, SKOS, XSD
+
+from pipeline.publish.catalog import (
+    LICENCE,
+    CatalogIris,
+    Distribution,
+    catalog_graph,
+    schema_org_dataset,
+    site_distributions,
+)
+from pipeline.publish.discovery import CATALOG_JSONLD, CATALOG_TTL
+from pipeline.rdf.iris import Iris
+from pipeline.settings import Settings
+
+SPDX_CHECKSUM = URIRef("http://spdx.org/rdf/terms#checksum")
+SPDX_VALUE = URIRef("http://spdx.org/rdf/terms#checksumValue")
+SPDX_ALGORITHM = URIRef("http://spdx.org/rdf/terms#algorithm")
+SHA256 = URIRef("http://spdx.org/rdf/terms#checksumAlgorithm_sha256")
+
+#: The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP), kept in the shared folder beside
+#: the repository clone.
+DCAT_AP = (
+    Path(__file__).resolve().parents[3] / "shared" / "external" / "dcat-ap" / "releases" / "3.0.1"
+)
+SHAPES = DCAT_AP / "html" / "shacl"
+
+AUTHORITY = "http://publications.europa.eu/resource/authority/"
+ADMS = "http://purl.org/adms/"
+#: Range checks (`sh:class`) that only pass with the EU code lists loaded. DCAT-AP's
+#: validator imports these tables (html/shacl/mdr_imports.ttl: data-theme, country,
+#: language, file-type and ADMS_SKOS_v1.00.rdf); a table types its own entries, so the
+#: catalogue names the entries and does not restate their class. Key: (property, class the
+#: range shape asks for) -> (namespace every such value is in, the reason).
+NEEDS_EU_CODE_LISTS = {
+    (DCAT.theme, SKOS.Concept): (
+        AUTHORITY + "data-theme/",
+        "the data-theme table types each theme skos:Concept",
+    ),
+    (DCAT.themeTaxonomy, SKOS.ConceptScheme): (
+        AUTHORITY + "data-theme",
+        "the data-theme table is itself the skos:ConceptScheme",
+    ),
+    (DCTERMS.spatial, DCTERMS.Location): (
+        AUTHORITY + "country/",
+        "the country table gives Latvia (LVA) its class",
+    ),
+    (DCTERMS.language, DCTERMS.LinguisticSystem): (
+        AUTHORITY + "language/",
+        "the language table types LAV and ENG dct:LinguisticSystem",
+    ),
+    (DCTERMS["format"], DCTERMS.MediaTypeOrExtent): (
+        AUTHORITY + "file-type/",
+        "the file-type table types RDF_TURTLE, CSV, ... dct:MediaTypeOrExtent",
+    ),
+    (DCTERMS.type, SKOS.Concept): (
+        ADMS,
+        "ADMS publisher and licence types are skos:Concepts of ADMS_SKOS_v1.00.rdf",
+    ),
+}
+
+
+def dcat_ap_shapes() -> Graph:
+    if not SHAPES.is_dir():
+        pytest.skip(f"the DCAT-AP 3.0.1 shapes are not beside the repository ({SHAPES})")
+    shapes = Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(SHAPES / name, format="turtle")
+    return shapes
+
+
+@pytest.fixture(scope="module")
+def catalogue(corpus_site: Path) -> Graph:
+    return Graph().parse(corpus_site / CATALOG_TTL, format="turtle")
+
+
+def results(report: Graph) -> set[tuple[str, str, str, str]]:
+    """(focus, path, value, constraint component) of every result, shortened."""
+    found = set()
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        found.add(
+            tuple(
+                str(report.value(result, p))
+                for p in (SH.focusNode, SH.resultPath, SH.value, SH.sourceConstraintComponent)
+            )
+        )
+    return found  # type: ignore[return-value]
+
+
+def test_catalogue_meets_dcat_ap_301_except_what_needs_eu_code_lists(catalogue: Graph) -> None:
+    conforms, report, text = validate(catalogue, shacl_graph=dcat_ap_shapes())
+    found = results(report)
+    assert found, "the EU code lists are not loaded, so their range checks must fail"
+    unexplained = []
+    seen = set()
+    for focus, path, value, component in sorted(found):
+        expected = next(
+            (
+                (key, namespace)
+                for key, (namespace, _reason) in NEEDS_EU_CODE_LISTS.items()
+                if str(key[0]) == path and value.startswith(namespace)
+            ),
+            None,
+        )
+        if expected is None or component != str(SH.ClassConstraintComponent):
+            unexplained.append((focus, path, value, component))
+        else:
+            seen.add(expected[0])
+    assert not unexplained, text
+    assert seen == set(NEEDS_EU_CODE_LISTS), "a recorded expectation no longer happens"
+    assert not conforms
+
+
+def test_catalogue_conforms_once_the_code_lists_type_their_entries(catalogue: Graph) -> None:
+    # What the EU tables say of the entries we use, and nothing more.
+    tables = Graph()
+    for (predicate, cls), (namespace, _reason) in NEEDS_EU_CODE_LISTS.items():
+        for value in set(catalogue.objects(None, predicate)):
+            if str(value).startswith(namespace):
+                tables.add((value, RDF.type, cls))
+                if cls == SKOS.Concept:
+                    tables.add((value, SKOS.prefLabel, Literal(str(value), lang="en")))
+                if cls == SKOS.ConceptScheme:
+                    tables.add((value, DCTERMS.title, Literal("Data theme", lang="en")))
+    conforms, _report, text = validate(catalogue + tables, shacl_graph=dcat_ap_shapes())
+    assert conforms, text
+
+
+def test_catalogue_describes_the_dataset_for_portals(catalogue: Graph) -> None:
+    iris = CatalogIris(Settings().base_iri)
+    ministry = Iris(Settings().base_iri).ministry()
+    assert (iris.catalog, RDF.type, DCAT.Catalog) in catalogue
+    assert (iris.catalog, DCAT.dataset, iris.dataset) in catalogue
+    for node in (iris.catalog, iris.dataset):
+        assert catalogue.value(node, DCTERMS.publisher) == ministry
+        titles = {t.language for t in catalogue.objects(node, DCTERMS.title)}  # type: ignore[attr-defined]
+        assert titles == {"lv", "en"}
+    assert (iris.catalog, DCTERMS.license, LICENCE) in catalogue
+    assert (iris.dataset, DCTERMS.spatial, URIRef(AUTHORITY + "country/LVA")) in catalogue
+    assert set(catalogue.objects(iris.dataset, DCAT.theme)) == {
+        URIRef(AUTHORITY + "data-theme/GOVE"),
+        URIRef(AUTHORITY + "data-theme/SOCI"),
+    }
+    assert catalogue.value(iris.dataset, DCAT.contactPoint) is not None
+    period = catalogue.value(iris.dataset, DCTERMS.temporal)
+    start = catalogue.value(period, DCAT.startDate)
+    end = catalogue.value(period, DCAT.endDate)
+    assert start is not None and end is not None
+    assert start.datatype == XSD.date and str(start) < str(end)  # type: ignore[union-attr]
+    keywords = {k.language for k in catalogue.objects(iris.dataset, DCAT.keyword)}  # type: ignore[attr-defined]
+    assert keywords == {"lv", "en"}
+
+
+def test_every_download_is_a_distribution_with_its_real_size_and_sha256(
+    corpus_site: Path, catalogue: Graph
+) -> None:
+    base = Settings().base_iri
+    dataset = CatalogIris(base).dataset
+    listed = {}
+    for node in catalogue.objects(dataset, DCAT.distribution):
+        url = str(catalogue.value(node, DCAT.downloadURL))
+        assert url.startswith(base)
+        assert catalogue.value(node, DCAT.accessURL) == URIRef(url)
+        listed[url.removeprefix(base)] = node
+    expected = {d.path for d in site_distributions(corpus_site)}
+    assert set(listed) == expected
+    assert {"data/dataset.ttl", "data/dataset.nt", "data/dataset.jsonld"} <= expected
+    assert {"data/ontology.ttl", "data/shapes.ttl", "data/csv-metadata.json"} <= expected
+    assert {"data/activities.csv", "data/indicators.csv", "data/funding.csv"} <= expected
+    for path, node in listed.items():
+        content = (corpus_site / path).read_bytes()
+        size = catalogue.value(node, DCAT.byteSize)
+        assert size == Literal(str(len(content)), datatype=XSD.nonNegativeInteger), path
+        checksum = catalogue.value(node, SPDX_CHECKSUM)
+        assert catalogue.value(checksum, SPDX_ALGORITHM) == SHA256
+        value = catalogue.value(checksum, SPDX_VALUE)
+        assert value == Literal(hashlib.sha256(content).hexdigest(), datatype=XSD.hexBinary)
+        media = str(catalogue.value(node, DCAT.mediaType))
+        assert media.startswith("http://www.iana.org/assignments/media-types/"), path
+        assert catalogue.value(node, DCTERMS.license) == LICENCE
+        assert catalogue.value(node, DCTERMS["format"]) is not None, path
+        assert {t.language for t in catalogue.objects(node, DCTERMS.title)} == {"lv", "en"}  # type: ignore[attr-defined]
+
+
+def test_media_types_follow_the_extension(catalogue: Graph) -> None:
+    by_extension = {
+        ".ttl": "text/turtle",
+        ".nt": "application/n-triples",
+        ".jsonld": "application/ld+json",
+        ".csv": "text/csv",
+        ".json": "application/csvm+json",
+        ".txt": "text/plain",
+    }
+    for node in catalogue.subjects(RDF.type, DCAT.Distribution):
+        url = str(catalogue.value(node, DCAT.downloadURL))
+        media = str(catalogue.value(node, DCAT.mediaType)).rsplit("media-types/", 1)[1]
+        assert media == by_extension[Path(url).suffix], url
+
+
+def test_jsonld_is_the_same_graph_as_turtle(corpus_site: Path, catalogue: Graph) -> None:
+    data = (corpus_site / CATALOG_JSONLD).read_bytes()
+    assert "@context" in json.loads(data)
+    # pyoxigraph reads JSON-LD 1.1 without fetching anything; rdflib compares.
+    triples = ox.serialize(
+        ox.parse(data, format=ox.RdfFormat.JSON_LD), format=ox.RdfFormat.N_TRIPLES
+    )
+    assert isomorphic(Graph().parse(data=triples, format="nt"), catalogue)
+
+
+def test_a_missing_file_is_refused(tmp_path: Path) -> None:
+    missing = Distribution("data/nothing.ttl", "text/turtle", "Nothing", "Nekas")
+    with pytest.raises(FileNotFoundError):
+        catalog_graph(Settings(out_dir=tmp_path), [missing])
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd.txt", "../x.ttl", "data/noextension"])
+def test_distribution_paths_stay_inside_the_site(path: str) -> None:
+    with pytest.raises(ValueError, match="relative"):
+        Distribution(path, "text/plain", "x", "x")
+
+
+def test_output_is_the_same_bytes_whatever_the_hash_seed(corpus_site: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; from pipeline.settings import Settings;"
+        "from pipeline.publish.catalog import site_distributions;"
+        "from pipeline.publish.discovery import write_crawler_files;"
+        "site = Path(sys.argv[1]);"
+        "write_crawler_files(site, Settings(out_dir=site), site_distributions(site),"
+        " site_url='https://example.github.io/lodpipe/')"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        site = tmp_path / seed
+        shutil.copytree(corpus_site, site)
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(site)], check=True, env=env)
+        outputs.append(
+            {
+                p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted(site.rglob("*"))
+                if p.is_file()
+            }
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_schema_org_dataset_for_the_home_page(corpus_site: Path) -> None:
+    settings = Settings(out_dir=corpus_site)
+    distributions = site_distributions(corpus_site)
+    doc = schema_org_dataset(settings, distributions)
+    json.dumps(doc)  # embeddable as it is
+    assert doc["@context"] == "https://schema.org/" and doc["@type"] == "Dataset"
+    assert doc["@id"] == str(CatalogIris(settings.base_iri).dataset)
+    # Google Dataset Search: a name, and a description of 50 to 5000 characters.
+    assert doc["name"]
+    assert 50 <= len(str(doc["description"])) <= 5000
+    assert doc["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    downloads = doc["distribution"]
+    assert isinstance(downloads, list) and len(downloads) == len(distributions)
+    for download, item in zip(downloads, distributions, strict=True):
+        assert download["contentUrl"] == settings.base_iri + item.path
+        assert download["encodingFormat"] == item.media_type
+        size = (corpus_site / item.path).stat().st_size
+        assert download["contentSize"] == f"{size} B"
