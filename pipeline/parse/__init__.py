@@ -153,6 +153,8 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
             has_group_headings=bool(description and description.has_group_headings),
             missing_amounts=funding.missing_amounts if funding else (),
             unread_amounts=funding.unread if funding else (),
+            uncertain_rows=funding.uncertain if funding else frozenset(),
+            unread_headings=description.unread_headings if description else (),
             source=source,
         )
     )
@@ -168,8 +170,8 @@ def _match_years(
     same_count = len(funding) == len(years)
     matched = []
     for i, row in enumerate(funding):
-        ordinal = None
-        if row.calendar_year is None:  # calendar years are not implementation years
+        ordinal = row.ordinal  # the row named its year ("II. īstenošanas gads")
+        if ordinal is None and row.calendar_year is None:  # calendar years are not impl. years
             if row.period is not None:
                 ordinal = by_period.get((row.period.start, row.period.end))
             elif same_count:

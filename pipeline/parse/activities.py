@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
 from pipeline.parse.mentions import (
     find_activity_dates,
@@ -27,9 +28,10 @@ from pipeline.parse.text import Mapped, Source
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _MARKERS = re.compile(
-    r"(?P<year>(?<![\w])(?P<numeral>[IVX]{1,4})\.?\s+ĪSTENOŠANAS\s+GADS"
-    r"(?:\s*\((?P<range>[^()]*)\))?\.?)"
-    rf"|(?P<group>{_LINE_START}[^\n\t\x0b:;.]{{0,80}}?kapacitātes\s+celšanai\s*:)"
+    YEAR_HEADING
+    # a group heading may be wrapped once: its first line then starts with a capital
+    + rf"|(?P<group>{_LINE_START}(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}\n[ \u00a0]*)?"
+    + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)\s*:)"
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
     r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
@@ -40,8 +42,8 @@ _MARKERS = re.compile(
 _SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
 _WS = " \n\t\x0b\u00a0\ue000"
 _LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*\S")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+# A blank line before a lower-case word is a page break inside a sentence, not a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\S")
 
 
 @dataclass(slots=True)
@@ -69,6 +71,7 @@ class Description:
     years: tuple[ImplementationYear, ...]
     objectives: tuple[Text, ...]
     has_group_headings: bool
+    unread_headings: tuple[Mapped, ...] = ()  # lines that look like year headings, unread
 
 
 def read_description(section: Mapped, source: Source, default_group: ActivityGroup) -> Description:
@@ -91,6 +94,7 @@ class _Reader:
         self.style: str | None = None
         self.in_objectives = False
         self.has_groups = False
+        self.read_headings: list[tuple[int, int]] = []
 
     # -- scanning -------------------------------------------------------------------------
     def run(self) -> None:
@@ -170,17 +174,19 @@ class _Reader:
 
     def _year(self, m: re.Match[str]) -> None:
         self._close()
-        numeral = m.group("numeral")
+        numeral = m.group("numeral").upper()
         heading = self.text[m.start() : m.end()].collapse()
+        self.read_headings.append((m.start(), m.end()))
         period = None
-        if m.group("range") is not None:
-            inner = self.text[m.start("range") : m.end("range")].collapse()
+        written = "range" if m.group("range") is not None else "bare"
+        if m.group(written) is not None:
+            inner = self.text[m.start(written) : m.end(written)].collapse()
             found = find_period(inner.text)
             if found:
                 period = Period(found.start, found.end, inner.text, self.source.span_of(inner))
             else:
                 period = Period(None, None, inner.text, self.source.span_of(inner))
-        ordinal = _ROMAN.get(numeral, len(self.years) + 1)
+        ordinal = ordinal_of(numeral) or len(self.years) + 1
         self.years.append(
             _Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
         )
@@ -247,7 +253,11 @@ class _Reader:
     def result(self) -> Description:
         years = tuple(self._build_year(y) for y in self.years)
         objectives = tuple(self._text_of(Mapped.join(i.pieces)) for i in self.objectives)
-        return Description(years, objectives, self.has_groups)
+        unread = tuple(
+            self.text[a:b].collapse()
+            for a, b in unread_headings(self.text.text, self.read_headings)
+        )
+        return Description(years, objectives, self.has_groups, unread)
 
     def _text_of(self, mapped: Mapped) -> Text:
         collapsed = mapped.collapse()

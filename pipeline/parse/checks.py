@@ -72,7 +72,13 @@ def check_report(
     missing_amounts: tuple[tuple[int, Mapped], ...],
     unread_amounts: tuple[Mapped, ...],
     source: Source,
+    uncertain_rows: frozenset[int] = frozenset(),
+    unread_headings: tuple[Mapped, ...] = (),
 ) -> list[Problem]:
+    """Every contradiction between values read with certainty. A funding row with an amount
+    that could not be read is not compared (its sums would accuse the report of an error
+    the reader made); a heading that could not be read stops the date checks of the year
+    before it, whose activities may belong to the unread one."""
     f = report.file
 
     def finding(
@@ -88,9 +94,12 @@ def check_report(
     out: list[Problem] = []
     out.extend(_structure(report, has_group_headings, finding))
     out.extend(_periods(report, finding))
-    out.extend(_activity_dates(report, finding))
-    for row in report.funding:
-        out.extend(_funding(row, finding))
+    heading_lines = [source.span_of(h).line for h in unread_headings]
+    out.extend(_unread_headings(unread_headings, source, finding))
+    out.extend(_activity_dates(report, finding, heading_lines))
+    for index, row in enumerate(report.funding):
+        if index not in uncertain_rows:
+            out.extend(_funding(row, finding))
     for row in report.funding:
         if row.period is not None and row.ordinal is None and row.calendar_year is None:
             out.append(
@@ -211,10 +220,30 @@ def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
             )
 
 
-def _activity_dates(report: Report, finding: Emit) -> Iterator[Problem]:
+def _unread_headings(
+    headings: tuple[Mapped, ...], source: Source, finding: Emit
+) -> Iterator[Problem]:
+    for heading in headings:
+        yield finding(
+            "structure.unread-heading",
+            f"{heading.text!r} looks like an implementation-year heading but could not be read "
+            "as one; its activities stay with the year before it, and their dates are not checked",
+            source.span_of(heading),
+            lv=f"{heading.text!r} izskatās pēc īstenošanas gada virsraksta, bet to nevarēja nolasīt; "
+            "tā darbības paliek iepriekšējā gadā, un to datumi netiek pārbaudīti",
+        )
+
+
+def _activity_dates(
+    report: Report, finding: Emit, unread_heading_lines: list[int]
+) -> Iterator[Problem]:
     for year in report.years:
         period = year.period
         if period is None or period.start is None or period.end is None:
+            continue
+        top = min((a.text.span.line for a in year.activities), default=0)
+        bottom = max((a.text.span.end_line for a in year.activities), default=0)
+        if any(top <= line <= bottom for line in unread_heading_lines):
             continue
         for activity in year.activities:
             for date in activity.dates:

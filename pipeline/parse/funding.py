@@ -14,13 +14,33 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
-from pipeline.parse.latvian import AMOUNT, find_period, parse_amount
+from pipeline.parse.headings import ordinal_of
+from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, find_period, parse_amount
 from pipeline.parse.text import Mapped, Source
 
-_MONEY = re.compile(rf"-?\s*(?P<amount>{AMOUNT})\s*(?:euro|EUR)\b", re.I)
-_CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gads\s*$")
-_PERIOD_RANGE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}\.?\s*[–-]\s*\d{1,2}\.\d{1,2}\.\d{4}\.?")
-_NEW_STATEMENT = re.compile(r"Plānots|Faktiski|Atlikums|neizmantotais", re.I)
+# An amount with its currency word; without one, only an amount that cannot be anything else
+# (decimals or grouped thousands) is money: "2020" or "3" alone is not.
+_MONEY = re.compile(rf"-?\s*(?P<amount>{AMOUNT})(?:\s*(?P<currency>{CURRENCY}))?", re.I)
+_CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gad[sā]\s*$", re.I)
+# A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
+_ORDINAL_ROW = re.compile(
+    r"^\s*(?P<n>[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])[\s:.]*", re.I
+)
+_PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
+# The words that open a statement. "Izlietots" (spent) is the actual column's other name.
+_NEW_STATEMENT = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums|neizmantotais)", re.I
+)
+_TEXT_KEY = re.compile(
+    rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gads"
+    r"(?![\wāčēģīķļņšūž])",
+    re.I,
+)
+_STATEMENT_ROLE = {
+    "plānots": AmountRole.PLANNED,
+    "faktiski": AmountRole.ACTUAL,
+    "izlietots": AmountRole.ACTUAL,
+}
 _WS = " \n\t\x0b\u00a0"
 
 
@@ -46,7 +66,9 @@ class _Block:
     """One year's statements while they are read."""
 
     period: Period | None = None
+    ordinal: int | None = None  # the implementation year the row names, if it names one
     calendar_year: int | None = None
+    uncertain: bool = False  # an amount in it could not be read: compare nothing
     amounts: list[Amount] = field(default_factory=list)
     totals: list[_Total] = field(default_factory=list)
     pieces: list[Mapped] = field(default_factory=list)
@@ -58,6 +80,7 @@ class FundingRead:
     years: tuple[FundingYear, ...]
     missing_amounts: tuple[tuple[int, Mapped], ...]  # (index into years, the row)
     unread: tuple[Mapped, ...]  # amounts whose role could not be told
+    uncertain: frozenset[int] = frozenset()  # indices of years with an unread amount
 
 
 def read_funding(section: Mapped, source: Source) -> FundingRead:
@@ -86,12 +109,30 @@ class _Reader:
             lead, values = cells[0], cells[1:]
             if not any(c.text for c in cells):
                 continue
-            calendar = _CALENDAR_YEAR.match(values[0].text) if values else None
+            # A row is keyed by its first cell or, under the section label, its second.
+            key, rest = (
+                (lead, values)
+                if lead.text
+                else (values[0], values[1:])
+                if values
+                else (lead, values)
+            )
+            calendar = _CALENDAR_YEAR.match(key.text)
+            ordinal = _ORDINAL_ROW.match(key.text)
             if calendar:
                 self.blocks.append(_Block(calendar_year=int(calendar.group(1))))
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
-                values = values[1:]
-            elif not self.blocks or (values and self._starts_year(values[0].text)):
+                values, lead = rest, _EMPTY
+            elif ordinal:
+                self.blocks.append(_Block(ordinal=_ordinal(ordinal.group("n"))))
+                columns.append([_EMPTY, _EMPTY, _EMPTY])
+                tail = key[ordinal.end() :]
+                values, lead = ([tail] if tail.text else []) + rest, _EMPTY
+            elif (
+                not self.blocks
+                or (values and self._starts_year(values[0].text))
+                or _PERIOD_RANGE.match(lead.text)
+            ):
                 self.blocks.append(_Block())
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
             block, slots = self.blocks[-1], columns[-1]
@@ -110,9 +151,10 @@ class _Reader:
             self._statements(block, other, None)
 
     def read_text(self, text: Mapped, hint: AmountRole | None) -> None:
-        """PDF text: every date range not repeating the current one starts a year."""
+        """PDF text: every date range not repeating the current one starts a year, and so
+        does an ordinal ("II. īstenošanas gads") naming another year."""
         pos = 0
-        marks = list(_PERIOD_RANGE.finditer(text.text))
+        marks = list(_TEXT_KEY.finditer(text.text))
         segments: list[tuple[Mapped | None, Mapped]] = []
         for i, m in enumerate(marks):
             if i == 0 and m.start() > 0 and text.text[: m.start()].strip():
@@ -123,11 +165,19 @@ class _Reader:
         if not marks:
             segments.append((None, text[pos:]))
         for period_text, body in segments:
-            period = self._period(period_text) if period_text is not None else None
+            keyed = _ORDINAL_ROW.match(period_text.text) if period_text is not None else None
+            ordinal = _ordinal(keyed.group("n")) if keyed else None
+            period = self._period(period_text) if period_text is not None and not keyed else None
             current = self.blocks[-1] if self.blocks else None
-            if current is None or (period is not None and not _same(current.period, period)):
-                current = _Block(period=period)
+            if (
+                current is None
+                or (period is not None and not _same(current.period, period))
+                or (ordinal is not None and ordinal != current.ordinal)
+            ):
+                current = _Block(period=period, ordinal=ordinal)
                 self.blocks.append(current)
+            elif current.period is None and period is not None:
+                current.period = period
             if period_text is not None:
                 current.pieces.append(period_text)
             current.pieces.append(body)
@@ -146,17 +196,15 @@ class _Reader:
         last_end = 0
         line_purpose: Purpose | None = None
         for m in _MONEY.finditer(s):
-            if m.start() < skip_until:
+            if m.start() < skip_until or not _is_money(m):
                 continue
             lead, right = s[last_end : m.start()], s[m.end() :]
             last_end = m.end()
             statement = _last_keyword(lead)
             if statement is not None:
                 remainder = None
-            if statement == "plānots":
-                role = AmountRole.PLANNED
-            elif statement == "faktiski":
-                role = AmountRole.ACTUAL
+            if statement in _STATEMENT_ROLE:
+                role = _STATEMENT_ROLE[statement]
             value = parse_amount(m.group("amount"))
             if re.match(r"\s*\+", right):
                 continue  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
@@ -165,7 +213,7 @@ class _Reader:
                 self._add(block, m, text, remainder, None, value, right, itemised=True)
                 continue
             allocated = re.match(
-                rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*euro", right, re.I
+                rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
             )
             if allocated:
                 skip_until = m.end() + allocated.end()
@@ -179,9 +227,9 @@ class _Reader:
             if remainder is not None and purpose is not None:
                 self._add(block, m, text, remainder, purpose, value, right)
                 continue
-            if statement in ("plānots", "faktiski") or (purpose is None and role is not None):
+            if statement in _STATEMENT_ROLE or (purpose is None and role is not None):
                 if role is None:
-                    self.unread.append(text[m.start() : m.end()])
+                    self._unread(block, text[m.start() : m.end()])
                     continue
                 itemised = bool(re.match(r"[\s,]*t\.\s?sk", right))
                 self._add(block, m, text, role, None, value, right, itemised=itemised)
@@ -189,13 +237,17 @@ class _Reader:
             if purpose is not None:
                 target = self._line_target(block, role)
                 if target is None:
-                    self.unread.append(text[m.start() : m.end()])
+                    self._unread(block, text[m.start() : m.end()])
                     continue
                 target.lines += value
                 line_purpose = purpose
                 self._add(block, m, text, target.role, purpose, value, right, count=False)
                 continue
-            self.unread.append(text[m.start() : m.end()])
+            self._unread(block, text[m.start() : m.end()])
+
+    def _unread(self, block: _Block, piece: Mapped) -> None:
+        self.unread.append(piece)
+        block.uncertain = True
 
     def _line_target(self, block: _Block, role: AmountRole | None) -> _Total | None:
         """The total a purpose line belongs to: in a column, that column's; in running text,
@@ -239,7 +291,12 @@ class _Reader:
     def _starts_year(self, text: str) -> bool:
         head = text.lstrip(_WS)
         return bool(
-            re.match(rf"(?:{AMOUNT})\s*euro|Plānots|Faktiski|{_PERIOD_RANGE.pattern}", head, re.I)
+            re.match(
+                rf"(?:{AMOUNT})\s*(?:{CURRENCY}|,?\s*t\.\s?sk|\(|$)|Plānots|Faktiski|Izlietots"
+                rf"|{_PERIOD_RANGE.pattern}",
+                head,
+                re.I,
+            )
         )
 
     def _period(self, text: Mapped) -> Period:
@@ -273,14 +330,15 @@ class _Reader:
                 missing.append((len(years), row))
             years.append(
                 FundingYear(
-                    ordinal=None,
+                    ordinal=block.ordinal,
                     period=block.period,
                     calendar_year=block.calendar_year,
                     amounts=tuple(block.amounts),
                     span=self.source.span_of(joined),
                 )
             )
-        return FundingRead(tuple(years), tuple(missing), tuple(self.unread))
+        uncertain = frozenset(i for i, b in enumerate(self.blocks) if b.uncertain)
+        return FundingRead(tuple(years), tuple(missing), tuple(self.unread), uncertain)
 
 
 _REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
@@ -307,6 +365,17 @@ def _split(text: Mapped, sep: str) -> list[Mapped]:
 
 def _same(a: Period | None, b: Period) -> bool:
     return a is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _ordinal(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else ordinal_of(numeral)
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    if m.group("currency"):
+        return True
+    written = m.group("amount")
+    return bool(re.search(r"[,.\u00a0\u202f ]", written))
 
 
 def _last_keyword(lead: str) -> str | None:
@@ -345,7 +414,7 @@ _CLAUSE_END = re.compile(
 
 def _clause(right: str) -> str:
     """The words after an amount up to the next line, amount or statement."""
-    rest = re.sub(r"^\s*euro\b[\s,.]*", "", right, flags=re.I)
+    rest = re.sub(rf"^\s*(?:{CURRENCY})[\s,.]*", "", right, flags=re.I)
     rest = _skip_parenthesis(rest)
     end = _CLAUSE_END.search(rest)
     return rest[: end.start()] if end else rest
@@ -358,7 +427,7 @@ def _line_purpose(right: str) -> Purpose | None:
 
 def _label(right: str) -> tuple[str, str]:
     """The words after an amount up to the end of its clause: (normalised, raw)."""
-    rest = re.sub(r"^\s*euro\b", "", right, flags=re.I)
+    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
     end = _CLAUSE_END.search(_skip_parenthesis(rest))
     cut = (
         len(rest)
@@ -366,6 +435,6 @@ def _label(right: str) -> tuple[str, str]:
         + (end.start() if end else len(_skip_parenthesis(rest)))
     )
     raw = right[: len(right) - len(rest) + cut]
-    label = re.sub(r"^\s*euro\b", "", raw, flags=re.I).strip(" ,.;()")
+    label = re.sub(rf"^\s*(?:{CURRENCY})", "", raw, flags=re.I).strip(" ,.;()")
     label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
     return label.strip(" ,.;()"), raw.rstrip()

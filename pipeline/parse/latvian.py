@@ -31,16 +31,36 @@ _MONTH_STEMS = (
 )
 MONTH = r"(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)[a-zāēīū]{0,3}"
 
-#: An amount of money: thousands separated by spaces (also stray ones), decimal comma.
-AMOUNT = (
-    r"(?<![\d,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,[ ]?\d{2})?(?!\d)|(?<![\d,])\d+(?:,[ ]?\d{2})?(?!\d)"
+# -- the number grammar ----------------------------------------------------------------------
+# One table of the ways an amount is written; every reader of money uses AMOUNT and
+# parse_amount, never a pattern of its own.
+#: Characters that separate thousands by a space: a space, a no-break space, a narrow one.
+THOUSANDS_SPACES = " \u00a0\u202f"
+_SP = "[ \u00a0\u202f]"
+AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
+    # "54 000,00", "54 000", "53 948, 50" (a stray space after the comma)
+    ("spaced thousands", rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}})?"),
+    # "30.000,00": dots between thousands need the decimal comma, or it is a date
+    ("dotted thousands", r"\d{1,3}(?:\.\d{3})+,\d{2}"),
+    # "12500.00": a decimal point; a short one ("51.50") only before a currency word
+    ("decimal point", r"\d{3,}\.\d{2}(?!\.?\d)|\d{1,2}\.\d{2}(?=\s*(?:euro|eur|eiro|€))"),
+    # "1040,13", "1342,50", "12500"
+    ("plain", r"\d+(?:,[ ]?\d{2})?(?!\.\d)"),
 )
-_AMOUNT_RE = re.compile(AMOUNT)
+AMOUNT = r"(?<![\d,.])(?:" + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS) + r")(?![\d])"
+#: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
+CURRENCY = r"(?:euro|eur|eiro)(?![\wāčēģīķļņšūž])|€"
+_AMOUNT_RE = re.compile(AMOUNT, re.I)
 
 
 def parse_amount(text: str) -> Decimal:
-    """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '1342,50' -> 1342.50."""
-    compact = re.sub(r"[ \u00a0]", "", text.strip())
+    """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '30.000,00' -> 30000.00;
+    '12500.00' -> 12500.00; '12 500' -> 12500."""
+    compact = re.sub(_SP, "", text.strip())
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{2}", compact):
+        compact = compact.replace(".", "")
+    if re.fullmatch(r"\d+\.\d{2}", compact):
+        return Decimal(compact)
     if not re.fullmatch(r"\d+(?:,\d{2})?", compact):
         raise ValueError(f"not an amount: {text!r}")
     return Decimal(compact.replace(",", "."))
@@ -59,15 +79,25 @@ def _year(text: str) -> int:
     return value + 2000 if len(text) == 2 else value
 
 
-# "2022.gada 15.jūlijs", "2022. gada 28. februārī"
-_LONG = r"(?P<ly>\d{4})\.\s?gada\s+(?P<ld>\d{1,2})\.\s?(?P<lm>" + MONTH + r")"
-# "15.07.2022.", "10.01.21." (a range's first day may lack its month: "19.-23.12.20.")
+# -- the date grammar ------------------------------------------------------------------------
+#: Every dash a report writes between two dates or days: hyphen, non-breaking hyphen, en, em.
+DASHES = "-\u2011\u2013\u2014"
+_DASH = f"[{DASHES}]"
+# "2022.gada 15.jūlijs", "2022. gada 28. februārī", "2019. g. 1. jūlijā"
+_LONG = r"(?P<ly>\d{4})\.\s?(?:gada|g\.)\s*(?P<ld>\d{1,2})\.\s?(?P<lm>" + MONTH + r")"
+# "15.07.2022.", "1.7.2019", "10.01.21." (two-digit years are this century's)
 _NUMERIC = r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})(?!\d)\.?"
-_DAY_RANGE = r"(?<![\d.])(?P<rd1>\d{1,2})\.\s?[-–]\s?(?P<rd2>\d{1,2})\.(?P<rm>\d{1,2})\.(?P<ry>\d{4}|\d{2})(?!\d)\.?"
+# "19.-23.12.20.", "20.–22.08.2021." (a range's first day lacks its month)
+_DAY_RANGE = (
+    rf"(?<![\d.])(?P<rd1>\d{{1,2}})\.\s?{_DASH}\s?(?P<rd2>\d{{1,2}})\.(?P<rm>\d{{1,2}})\."
+    r"(?P<ry>\d{4}|\d{2})(?!\d)\.?"
+)
 # "2023. gada martā", "2024. g. martā"
 _MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
+# Dates written without a year ("6.–10. decembrī", "16. un 23.10") are left as text: the
+# year is never guessed.
 
-DATE = re.compile(f"{_LONG}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}")
+DATE = re.compile(f"{_LONG}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +152,7 @@ def parse_date(text: str) -> dt.date:
     return found[0].start
 
 
-_PERIOD_SEP = re.compile(r"^\s*(?:[-–—]|līdz)\s*$")
+_PERIOD_SEP = re.compile(rf"^\s*(?:{_DASH}|līdz)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +175,13 @@ def find_period(text: str) -> FoundPeriod | None:
 def month_end(day: dt.date) -> dt.date:
     following = day.replace(day=28) + dt.timedelta(days=4)
     return following - dt.timedelta(days=following.day)
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+#: A day-precision date as a pattern without groups, to be embedded in other grammars.
+DATE_TEXT = "(?:" + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC)) + ")"
+#: A date range as a pattern: "DATE – DATE", "DATE līdz DATE", any dash, spaced or not.
+PERIOD_TEXT = rf"{DATE_TEXT}\s*(?:{_DASH}|līdz)\s*{DATE_TEXT}"

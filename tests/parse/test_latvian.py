@@ -24,13 +24,17 @@ D = dt.date
         ("19 999,36", Decimal("19999.36")),
         ("5000", Decimal("5000")),
         ("1\u00a0177,33", Decimal("1177.33")),  # no-break space as thousands separator
+        ("54\u202f000,00", Decimal("54000.00")),  # narrow no-break space
+        ("30.000,00", Decimal("30000.00")),  # dots between thousands, decimal comma
+        ("12500.00", Decimal("12500.00")),  # decimal point
+        ("12 500", Decimal("12500")),
     ],
 )
 def test_parse_amount(text: str, expected: Decimal) -> None:
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12,3", "1.000,00", "12,345"])
+@pytest.mark.parametrize("text", ["", "abc", "12,3", "1.000", "1.000,0", "12,345", "15.07.2022"])
 def test_parse_amount_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_amount(text)

@@ -1,0 +1,113 @@
+"""Reports the parser has never seen, made from the ones it has: each named transformation of
+`variants.py` alone on every report it changes, and every pair of transformations combined.
+A variant must give the same model as its original (same years, activities, indicators,
+amounts, findings; spans on the same words), and a variant of a clean report no
+contradiction at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Parsed
+from pipeline.parse import parse_text
+from tests.conftest import FIXTURES, MINIMAL, REPORTS
+from tests.parse.compare import differences
+from tests.parse.variants import TRANSFORMATIONS, original, pairs, singles, transform
+
+BUNDLED = sorted(REPORTS.glob("*.txt"))
+UNSEEN = sorted((FIXTURES / "reports" / "unseen").glob("*.txt"))
+#: Reports with no contradiction in them: none of their variants may report one.
+CLEAN = [MINIMAL, *(p for p in UNSEEN if not p.name.startswith("quirks"))]
+ALL = [*BUNDLED, MINIMAL, *UNSEEN]
+
+#: Findings that say the report contradicts itself (as opposed to "could not be read").
+CONTRADICTIONS = {
+    "period.title-span-mismatch",
+    "period.year-overlap",
+    "period.year-outside-delegation",
+    "activity.date-outside-year",
+    "funding.sum-mismatch",
+    "funding.actual-above-planned",
+    "funding.remainder-mismatch",
+    "funding.unmatched-year",
+    "region.mismatch",
+}
+
+
+@functools.cache
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _parsed(path: Path) -> Parsed:
+    return parse_text(_text(path), path.name)
+
+
+def _changes(path: Path, names: tuple[str, ...]) -> bool:
+    return all(transform(original(_text(path)), (n,)).text != _text(path) for n in names)
+
+
+def _single_cases() -> list[tuple[Path, tuple[str, ...]]]:
+    return [(p, names) for names in singles() for p in ALL if _changes(p, names)]
+
+
+def _pair_cases() -> list[tuple[Path, tuple[str, ...]]]:
+    """Every pair, on the reports both of its transformations change; two of them per pair
+    (in turn) to keep the suite fast, the PDF-extracted one whenever the pair applies to it."""
+    cases = []
+    turn = itertools.count()
+    for names in pairs():
+        fitting = [p for p in ALL if _changes(p, names)]
+        if not fitting:
+            continue
+        start = next(turn) % len(fitting)
+        chosen = {fitting[start], fitting[(start + 1) % len(fitting)]}
+        chosen |= {p for p in fitting if p.name.startswith("004")}
+        cases.extend((p, names) for p in sorted(chosen))
+    return cases
+
+
+def _id(case: tuple[Path, tuple[str, ...]]) -> str:
+    return f"{case[0].stem[:12]}:{'+'.join(case[1])}"
+
+
+def _check(path: Path, names: tuple[str, ...]) -> None:
+    variant = transform(original(_text(path)), names)
+    found = parse_text(variant.text, path.name)
+    assert differences(_parsed(path), found, variant) == []
+
+
+def test_every_transformation_changes_a_report() -> None:
+    for name in TRANSFORMATIONS:
+        assert any(_changes(p, (name,)) for p in ALL), name
+
+
+def test_every_pair_is_tried() -> None:
+    tried = {names for _, names in _pair_cases()}
+    applicable = {names for names in pairs() if any(_changes(p, names) for p in ALL)}
+    assert tried == applicable and len(tried) > 300
+
+
+@pytest.mark.parametrize("case", _single_cases(), ids=_id)
+def test_single_transformation(case: tuple[Path, tuple[str, ...]]) -> None:
+    _check(*case)
+
+
+@pytest.mark.parametrize("case", _pair_cases(), ids=_id)
+def test_pair_of_transformations(case: tuple[Path, tuple[str, ...]]) -> None:
+    _check(*case)
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_no_variant_of_a_clean_report_contradicts_itself(path: Path) -> None:
+    assert not [f for f in _parsed(path).findings if f.code in CONTRADICTIONS]
+    for names in singles() + pairs():
+        variant = transform(original(_text(path)), names)
+        found = parse_text(variant.text, path.name).findings
+        assert [f.code for f in found if f.code in CONTRADICTIONS] == [], names
