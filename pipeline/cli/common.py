@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
+from pipeline.inputs import DEFAULT_MAX_BYTES, Inputs, UsageError, gather
 from pipeline.model import Problem
 from pipeline.settings import DEFAULT_BASE_IRI
 
@@ -41,3 +43,23 @@ def format_problem(problem: Problem) -> str:
     if problem.span is not None:
         where = f"{where}:{problem.span.line}"
     return f"{where}: {problem.severity.value} {problem.code}: {problem.message}"
+
+
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse a report file larger than this.",
+)
+
+
+def gather_inputs(files: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
+    """The files to read; refused ones are printed as load errors (the caller exits 2)."""
+    try:
+        inputs = gather(files, max_bytes)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    for problem in inputs.refused:
+        click.echo(format_problem(problem), err=True)
+    return inputs

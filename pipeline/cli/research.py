@@ -10,7 +10,13 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.common import LoadFailure, base_option, site_option
+from pipeline.cli.common import EXIT_LOAD, LoadFailure, base_option, site_option
+
+
+class UsageFailure(click.ClickException):
+    """A command line that cannot be run as given: one line, exit 2 (no usage dump)."""
+
+    exit_code = EXIT_LOAD
 
 
 @click.command()
@@ -117,7 +123,9 @@ def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> Non
     help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.",
 )
 @click.option(
-    "--graph", "graph_iri", help="The named graph to replace [default: BASE + data/dataset]."
+    "--graph",
+    "graph_iri",
+    help="With --data: the named graph to replace [default: BASE + data/dataset].",
 )
 @click.option(
     "--gsp-url",
@@ -129,11 +137,16 @@ def serve(site: Path, host: str, port: int, resolver: bool, sparql: bool) -> Non
     "--data",
     "data_file",
     type=click.Path(path_type=Path),
-    help="Push this N-Triples or Turtle file instead of the site's dump.",
+    help="Push only this N-Triples or Turtle file, to --graph, instead of the site.",
 )
 @base_option
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds per request.")
-@click.option("--retries", default=3, show_default=True, help="Retries on 5xx or no answer.")
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for an answer.")
+@click.option(
+    "--retries",
+    default=2,
+    show_default=True,
+    help="Retries when nothing answers or on 502/503/504.",
+)
 def push(
     endpoint: str,
     graph_iri: str | None,
@@ -144,20 +157,26 @@ def push(
     timeout: float,
     retries: int,
 ) -> None:
-    """Replace the dataset's named graph in a SPARQL store (credentials: $LODPIPE_PUSH_AUTH)."""
-    from pipeline.research.push import PushError, push_dataset
-    from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
+    """Replace the dataset, vocabulary and validation graphs in a SPARQL store
+    (credentials: $LODPIPE_PUSH_AUTH)."""
+    from pipeline.research.push import Policy, PushError, SiteGraph, push_graphs, site_graphs
+    from pipeline.settings import DUMP_DIR, DUMP_STEM
 
-    dump = data_file or Settings(out_dir=site).dump_path("nt")
-    graph = graph_iri or f"{base_iri}{DUMP_DIR}/{DUMP_STEM}"
+    if data_file is not None:
+        graph = graph_iri or f"{base_iri}{DUMP_DIR}/{DUMP_STEM}"
+        graphs: tuple[SiteGraph, ...] = (SiteGraph(data_file, graph),)
+    elif graph_iri is not None:
+        raise UsageFailure("--graph goes with --data; the site's graphs are named from --base")
+    else:
+        graphs = site_graphs(site, base_iri)
     try:
-        done = push_dataset(
-            dump, endpoint, graph, gsp_url=gsp_url, timeout=timeout, retries=retries
-        )
+        done = push_graphs(graphs, endpoint, gsp_url=gsp_url, policy=Policy(timeout, retries))
     except PushError as error:
-        raise LoadFailure(f"{dump}: {error}") from None
-    count = "" if done.triples is None else f"{done.triples} triples, "
-    click.echo(
-        f"{dump}: {count}{done.size} bytes -> graph <{done.graph}> "
-        f"at {done.url} ({done.status}, attempt {done.attempts})"
-    )
+        first = graphs[0].path
+        message = str(error)
+        raise LoadFailure(message if message.startswith(str(first)) else f"{first}: {message}")
+    for result in done:
+        click.echo(
+            f"{result.path}: {result.triples} triples, {result.size} bytes -> graph "
+            f"<{result.graph}> at {result.url} ({result.status}, attempt {result.attempts})"
+        )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -22,10 +21,11 @@ from pipeline.parse import parse_report
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import write_dumps
+from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.publish.tables import write_tables
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.iris import report_key
+from pipeline.rdf.iris import KeyCollision, report_key, report_keys
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.settings import (
     DUMP_DIR,
@@ -179,23 +179,26 @@ def build_site(
     `settings.site_url` is where the site is deployed when that is not the base IRI (a
     GitHub Pages address behind a w3id redirect): sitemap, robots.txt and the resolver rules
     use it."""
-    mapped = read_and_map(files, settings, progress, names)
-    out = settings.out_dir.absolute()
-    staging = out.parent / f".{out.name}.staging"
+    claim_output(settings.out_dir, files)
     try:
-        if staging.exists():
-            shutil.rmtree(staging)
-        staging.mkdir(parents=True)
+        report_keys(names if names is not None else [f.as_posix() for f in files])
+    except KeyCollision as exc:
+        raise BuildError(str(exc)) from exc
+    mapped = read_and_map(files, settings, progress, names)
+    if not mapped.reports:
+        raise BuildError("no report could be read, so nothing was published")
+    staging = new_staging(settings.out_dir)
+    try:
         written = _write_all(mapped, replace(settings, out_dir=staging), progress)
-        _swap(staging, out)
+        publish_site(staging, settings.out_dir)
     except UnsafeIRI as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise BuildError(f"refusing to write a page for an unsafe IRI: {exc}") from exc
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"the site could not be written to {out}: {exc}") from exc
+        discard(staging)
+        raise BuildError(f"the site could not be written to {settings.out_dir}: {exc}") from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise
     return Build(mapped, tuple(sorted(p.absolute().relative_to(staging) for p in written)))
 
@@ -258,17 +261,6 @@ def _write_sources(reports: Iterable[Report], out: Path) -> list[Path]:
         path.write_bytes(report.source_text.encode("utf-8"))
         written.append(path)
     return written
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames; `out` is never partly written."""
-    old = out.parent / f".{out.name}.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def counts(parsed: Parsed) -> dict[Severity, int]:

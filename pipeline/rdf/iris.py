@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -177,3 +178,21 @@ class ReportIris:
 
     def validation(self) -> URIRef:
         return self.part("validation")
+
+
+class KeyCollision(ValueError):
+    """Two inputs whose names give the same report key: they would share every IRI."""
+
+
+def report_keys(names: Sequence[str]) -> list[str]:
+    """The key of each report name; raises `KeyCollision` naming both files when two names
+    give the same key (see `pipeline.inputs` for the rule)."""
+    seen: dict[str, str] = {}
+    keys = []
+    for name in names:
+        key = report_key(name)
+        if key in seen:
+            raise KeyCollision(f"{seen[key]} and {name} would both be published as report {key!r}")
+        seen[key] = name
+        keys.append(key)
+    return keys

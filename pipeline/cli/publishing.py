@@ -1,0 +1,148 @@
+"""The verb that publishes: `build`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from pipeline.cli.common import (
+    EXIT_LOAD,
+    base_option,
+    format_problem,
+    gather_inputs,
+    max_bytes_option,
+)
+from pipeline.model import Parsed, Severity
+from pipeline.publish.build import BuildError, build_site, counts, default_jobs
+from pipeline.publish.output import OutputRefused, claim_output
+from pipeline.settings import Settings
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("_site"),
+    show_default=True,
+    help="The site folder: new, empty, or a site lodpipe built before (it is replaced whole).",
+)
+@base_option
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print no progress and no summary, only problems."
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print SHACL warnings (they repeat the findings)."
+)
+@click.option(
+    "--site-url",
+    envvar="LODPIPE_SITE_URL",
+    default=None,
+    help="Where the site is deployed, when not at the base IRI (e.g. a GitHub Pages address); "
+    "used by the sitemap, robots.txt and the resolver rules. Env: LODPIPE_SITE_URL.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes; 0: one per available core.",
+)
+@max_bytes_option
+def build(
+    files: tuple[Path, ...],
+    out: Path,
+    base_iri: str,
+    quiet: bool,
+    verbose: bool,
+    site_url: str | None,
+    jobs: int,
+    max_bytes: int,
+) -> None:
+    """Run every stage on the reports and publish the site into OUT.
+
+    The site is written beside OUT and swapped in only when every stage finished and at
+    least one report was read; otherwise the previous site stays as it was.
+    """
+    try:
+        settings = Settings(
+            base_iri=base_iri,
+            out_dir=out,
+            site_url=_with_slash(site_url) if site_url else None,
+            jobs=jobs or default_jobs(),
+        )
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--base") from exc
+    try:
+        claim_output(out, files)
+    except OutputRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    inputs = gather_inputs(files, max_bytes)
+    if not inputs.files:
+        click.echo(f"lodpipe build: no report to read; {out} is unchanged", err=True)
+        sys.exit(EXIT_LOAD)
+    progress = _Progress() if not quiet and sys.stderr.isatty() else _silent
+    try:
+        result = build_site(inputs.files, settings, progress, inputs.names)
+    except (BuildError, OutputRefused) as exc:
+        click.echo(f"lodpipe build: {exc}; {out} is unchanged", err=True)
+        sys.exit(EXIT_LOAD)
+    mapped = result.mapped
+    for parsed in mapped.parsed:
+        for finding in parsed.findings:
+            click.echo(format_problem(finding), err=True)
+    for validation in mapped.validations:
+        for problem in validation.problems:
+            if verbose or problem.severity is Severity.ERROR:
+                click.echo(format_problem(problem), err=True)
+    if not quiet:
+        for parsed in mapped.parsed:
+            click.echo(_summary(parsed))
+        click.echo(f"{len(result.files)} files written to {out}")
+        click.echo(f"Look at it with: lodpipe serve --site {out}")
+    sys.exit(max(result.exit_code, EXIT_LOAD if inputs.refused else 0))
+
+
+def _with_slash(url: str) -> str:
+    """A site URL as people type it: "https://x.github.io/y" means the folder y/."""
+    return url if url.endswith("/") else url + "/"
+
+
+def _summary(parsed: Parsed) -> str:
+    if parsed.report is None:
+        return f"{parsed.file}: not read"
+    rep = parsed.report
+    found = counts(parsed)
+    return (
+        f"{parsed.file}: region={rep.region} years={len(rep.years)} "
+        f"activities={len(rep.activities)} "
+        f"indicators={sum(len(a.indicators) for a in rep.activities)} "
+        f"funding rows={len(rep.funding)} "
+        f"errors={found[Severity.ERROR]} warnings={found[Severity.WARNING]}"
+    )
+
+
+class _Progress:
+    """One line per stage on a terminal, rewritten in place: done of total, rate, time left."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.started = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage != self.stage:
+            self.stage, self.started = stage, now
+        elapsed = now - self.started
+        rate = done / elapsed if elapsed > 0 and done else 0.0
+        left = f", {(total - done) / rate:.0f} s left" if rate and done < total else ""
+        speed = f", {rate:.1f}/s" if rate else ""
+        click.echo(f"\r{stage}: {done}/{total}{speed}{left}\033[K", err=True, nl=done >= total)
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    return None

@@ -1,0 +1,100 @@
+"""Which files a run reads: folders expanded, oversized files refused, and no two reports
+sharing a key (and so an IRI).
+
+A report's key is the slug of its file name without the folder (`reports/000_f25f.txt` →
+`000-f25f`, see `pipeline.rdf.iris.report_key`): moving a file to another folder keeps its
+IRIs, and the IRIs published so far keep resolving. Two inputs whose names give the same key
+("Rīgas pārskats 2024.txt" and "rigas-parskats-2024.txt", or the same name in two folders)
+are never merged: each of them is refused with an error that names the other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.model import Problem, Severity
+from pipeline.rdf.iris import report_key
+
+#: A report is a few pages; anything much larger is not one report (a default, `--max-bytes`).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+#: The kinds of file a folder on the command line stands for.
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".odt", ".html", ".htm")
+
+
+class UsageError(Exception):
+    """The command line names nothing to read (an empty folder, a missing path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    files: tuple[Path, ...]  # accepted, in the order given
+    names: tuple[str, ...]  # how each accepted file is named in spans and findings
+    refused: tuple[Problem, ...]  # one load error per refused file
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Folders stand for the reports in them (sorted); files are taken as given."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise UsageError(
+                    f"{path}: no reports in this folder ({', '.join(REPORT_SUFFIXES)})"
+                )
+            expanded += found
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
+    """The files a run reads, and a load error for each file it must not read."""
+    files = expand(paths)
+    refused: dict[Path, Problem] = {}
+    by_key: dict[str, list[Path]] = defaultdict(list)
+    for path in files:
+        name = path.as_posix()
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue  # the reader names a missing or unreadable file itself
+        if size > max_bytes:
+            refused[path] = _problem(
+                "input.too-large",
+                name,
+                f"{size:,} bytes is more than the limit of {max_bytes:,} for one report "
+                "(raise it with --max-bytes if this really is one report)",
+                f"{size:,} baiti ir vairāk nekā viena pārskata robeža {max_bytes:,} "
+                "(to var mainīt ar --max-bytes)",
+            )
+            continue
+        try:
+            by_key[report_key(name)].append(path)
+        except ValueError:
+            continue  # no key can be made: the reader reports the file name itself
+    for key, same in by_key.items():
+        if len(same) < 2:
+            continue
+        for path in same:
+            others = ", ".join(p.as_posix() for p in same if p != path)
+            refused[path] = _problem(
+                "input.key-collision",
+                path.as_posix(),
+                f"would be published as report {key!r}, like {others}; rename one of them",
+                f"tiktu publicēts kā pārskats {key!r}, tāpat kā {others}; pārdēvējiet vienu",
+            )
+    accepted = tuple(p for p in files if p not in refused)
+    return Inputs(
+        accepted,
+        tuple(p.as_posix() for p in accepted),
+        tuple(refused[p] for p in files if p in refused),
+    )
+
+
+def _problem(code: str, file: str, message: str, message_lv: str) -> Problem:
+    return Problem(code, Severity.ERROR, message, file, None, message_lv)
