@@ -116,7 +116,7 @@ class _PreparedQueries(Graph):
     call; parsing was most of the validation time. The prepared query is what rdflib would
     build itself from the same text, base and namespaces, so the results are the same."""
 
-    def query(  # type: ignore[override]
+    def query(
         self,
         query_object: str | Query,
         processor: Any = "sparql",
