@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from pipeline.model import Report
 from pipeline.publish.table_columns import TABLE_SPECS
 from pipeline.rdf.iris import Iris, slug
-from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, XSD
+from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -42,6 +42,17 @@ MINISTRY_SITE = "https://www.km.gov.lv/"
 NATIONAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/NationalAuthority")
 ATTRIBUTION = URIRef("http://purl.org/adms/licencetype/Attribution")
 THEME_TAXONOMY = URIRef(_AUTHORITY + "data-theme")
+
+#: English labels of the EU table entries we use, as the tables give them: DCAT-AP asks every
+#: skos:Concept and skos:ConceptScheme for a label, and a portal validates the catalogue
+#: without loading the tables.
+AUTHORITY_LABELS = {
+    THEMES[0]: "Government and public sector",
+    THEMES[1]: "Population and society",
+    THEME_TAXONOMY: "Data theme",
+    NATIONAL_AUTHORITY: "National authority",
+    ATTRIBUTION: "Attribution",
+}
 
 #: IANA media type -> the EU file-type table's entry (DCAT-AP dct:format).
 FILE_TYPES = {
@@ -218,8 +229,9 @@ def catalog_graph(
     """The DCAT-AP 3.0.1 catalogue: one catalogue, one dataset, a distribution per file.
 
     Reads each file under `site_dir` (default `settings.out_dir`) for its size and SHA-256.
-    Values taken from EU authority tables (themes, country, languages, file types) are not
-    typed here: their classes come with the tables (see tests/test_catalog.py).
+    Values taken from EU authority tables (licence, themes, country, languages, file types,
+    ADMS types) carry the class the tables give them, so the catalogue meets the DCAT-AP
+    range shapes on its own: portals validate without the tables loaded.
     """
     root = settings.out_dir if site_dir is None else site_dir
     iris = CatalogIris(settings.base_iri)
@@ -248,6 +260,16 @@ def catalog_graph(
     add((home, RDF.type, FOAF.Document))
     add((LICENCE, RDF.type, DCTERMS.LicenseDocument))
     add((LICENCE, DCTERMS.type, ATTRIBUTION))
+    add((LATVIA, RDF.type, DCTERMS.Location))
+    for language in (LATVIAN, ENGLISH):
+        add((language, RDF.type, DCTERMS.LinguisticSystem))
+    add((THEME_TAXONOMY, RDF.type, SKOS.ConceptScheme))
+    add((THEME_TAXONOMY, DCTERMS.title, Literal(AUTHORITY_LABELS[THEME_TAXONOMY], lang="en")))
+    for concept in (*THEMES, NATIONAL_AUTHORITY, ATTRIBUTION):
+        add((concept, RDF.type, SKOS.Concept))
+        add((concept, SKOS.prefLabel, Literal(AUTHORITY_LABELS[concept], lang="en")))
+    for theme in THEMES:
+        add((theme, SKOS.inScheme, THEME_TAXONOMY))
 
     add((dataset, RDF.type, DCAT.Dataset))
     _texts(graph, dataset, DCTERMS.title, TITLE)
@@ -294,13 +316,9 @@ def _distribution(graph: Graph, iris: CatalogIris, item: Distribution, facts: Fi
     add((node, DCAT.mediaType, media))
     add((media, RDF.type, DCTERMS.MediaType))
     if item.media_type in FILE_TYPES:
-        add(
-            (
-                node,
-                DCTERMS["format"],
-                URIRef(_AUTHORITY + "file-type/" + FILE_TYPES[item.media_type]),
-            )
-        )
+        file_type = URIRef(_AUTHORITY + "file-type/" + FILE_TYPES[item.media_type])
+        add((node, DCTERMS["format"], file_type))
+        add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
     add((node, DCTERMS.license, LICENCE))
     add((node, DCAT.byteSize, Literal(str(facts.byte_size), datatype=XSD.nonNegativeInteger)))
     add((node, SPDX.checksum, checksum))
@@ -323,6 +341,7 @@ CATALOG_PREFIXES = {
     "dct": str(DCTERMS),
     "foaf": str(FOAF),
     "rdf": str(RDF),
+    "skos": str(SKOS),
     "spdx": str(SPDX),
     "vcard": str(VCARD),
     "xsd": str(XSD),
