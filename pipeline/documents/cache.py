@@ -54,7 +54,9 @@ class Cache:
     def __init__(self, folder: Path = DEFAULT_CACHE) -> None:
         self.folder = folder
         if folder.exists() and not (folder / MARKER).exists() and any(folder.iterdir()):
-            raise CacheError(f"{folder}: not a lodpipe download cache (no {MARKER}); refusing to use it")
+            raise CacheError(
+                f"{folder}: not a lodpipe download cache (no {MARKER}); refusing to use it"
+            )
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not (folder / MARKER).exists():

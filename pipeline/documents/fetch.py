@@ -9,6 +9,7 @@ and not cached. Results and problems are values; nothing here prints or exits.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import time
@@ -170,7 +171,7 @@ def _attempt(
     try:
         with session.get(url, headers=headers, timeout=settings.timeout, stream=True) as response:
             if response.status_code == 304 and cached is not None:
-                confirmed = CacheEntry(**{**_fields(cached), "checked": _now()})
+                confirmed = dataclasses.replace(cached, checked=_now())
                 cache.write_meta(confirmed)
                 return Status.NOT_MODIFIED, confirmed
             if response.status_code >= 500:
@@ -185,7 +186,9 @@ def _attempt(
         message = f"no answer within {settings.timeout:g} s"
         return _Retry(FetchProblem(url, FetchCode.TIMEOUT, message))
     except requests.ConnectionError as exc:
-        return _Retry(FetchProblem(url, FetchCode.CONNECTION, f"connection failed ({_reason(exc)})"))
+        return _Retry(
+            FetchProblem(url, FetchCode.CONNECTION, f"connection failed ({_reason(exc)})")
+        )
     except requests.RequestException as exc:
         return FetchProblem(url, FetchCode.CONNECTION, f"request failed ({_reason(exc)})")
     except OSError as exc:
@@ -236,7 +239,9 @@ _BY_SUFFIX = {m.suffix: m for m in MediaType}
 def _judge(url: str, response: requests.Response, kind: Kind) -> FetchProblem | None:
     """Refuse bytes that are not what the URL or the server said, or not a report format."""
     if kind not in MEDIA_TYPES:
-        return FetchProblem(url, FetchCode.WRONG_TYPE, f"the download is not a report document ({kind})")
+        return FetchProblem(
+            url, FetchCode.WRONG_TYPE, f"the download is not a report document ({kind})"
+        )
     found = MEDIA_TYPES[kind]
     suffix = PurePosixPath(urlsplit(response.url).path).suffix.lower()
     claimed_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -260,16 +265,14 @@ def _status_problem(url: str, response: requests.Response) -> FetchProblem:
 
 def _too_large(url: str, settings: FetchSettings) -> FetchProblem:
     limit = settings.max_bytes
-    return FetchProblem(url, FetchCode.TOO_LARGE, f"larger than the limit of {limit} bytes; not cached")
+    return FetchProblem(
+        url, FetchCode.TOO_LARGE, f"larger than the limit of {limit} bytes; not cached"
+    )
 
 
 def _reason(exc: Exception) -> str:
     text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     return text[:200]
-
-
-def _fields(entry: CacheEntry) -> dict[str, object]:
-    return {f: getattr(entry, f) for f in entry.__dataclass_fields__}
 
 
 def _now() -> str:

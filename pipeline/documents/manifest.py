@@ -62,7 +62,7 @@ def _from_csv(raw: str, file: str) -> Manifest:
     if "url" not in header or any(name not in COLUMNS for name in header):
         message = f"the header must be {','.join(COLUMNS)} (url required), not {','.join(header)}"
         return Manifest((), (ManifestError(file, 1, message),))
-    rows = []
+    rows: list[tuple[int | None, dict[str, str]]] = []
     for row in reader:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
@@ -78,11 +78,11 @@ def _from_toml(raw: str, file: str) -> Manifest:
     entries = data.get("source", [])
     if not isinstance(entries, list):
         return Manifest((), (ManifestError(file, None, "[[source]] must be an array of tables"),))
-    rows = []
+    rows: list[tuple[int | None, dict[str, str]]] = []
     for entry in entries:
         if not isinstance(entry, dict):
             continue
-        fields = {}
+        fields: dict[str, str] = {}
         for key, value in entry.items():
             fields[key] = value.isoformat() if isinstance(value, dt.date) else str(value)
         rows.append((None, fields))

@@ -62,7 +62,9 @@ class DocumentError:
         return f"{self.file}: {self.message}"
 
     def as_problem(self) -> Problem:
-        return Problem(str(self.code), Severity.ERROR, self.message, self.file, None, self.message_lv)
+        return Problem(
+            str(self.code), Severity.ERROR, self.message, self.file, None, self.message_lv
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,7 +106,13 @@ class _Line:
 
 
 def _lines(page: Page, box: tuple[float, float, float, float]) -> list[_Line]:
-    words = page.crop(box).extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
+    x0, top, x1, bottom = box
+    words = [
+        w
+        for w in page.crop(box).extract_words(extra_attrs=["fontname"])
+        # crop keeps words that only touch the cell; a word belongs where its middle is.
+        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
+    ]
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
         italic = any(s in str(word["fontname"]) for s in ("Italic", "Oblique"))
@@ -116,14 +122,16 @@ def _lines(page: Page, box: tuple[float, float, float, float]) -> list[_Line]:
             line.words.append((text, italic))
             line.x1 = max(line.x1, float(word["x1"]))
         else:
-            lines.append(_Line(float(word["x0"]), float(word["x1"]), float(word["top"]), [(text, italic)]))
+            lines.append(
+                _Line(float(word["x0"]), float(word["x1"]), float(word["top"]), [(text, italic)])
+            )
     return lines
 
 
 def _cell(page: Page, box: tuple[float, float, float, float]) -> tuple[Para, ...]:
     """A cell's paragraphs, told from the lines' layout: a bullet starts a list item, a line
     indented from the cell's margin an item of a list without markers, a line back at the
-    margin or after a short line (a paragraph's last) a new paragraph."""
+    margin or after a short line ending a sentence (a paragraph's last) a new paragraph."""
     lines = _lines(page, box)
     if not lines:
         return ()
@@ -137,9 +145,12 @@ def _cell(page: Page, box: tuple[float, float, float, float]) -> tuple[Para, ...
         if words[0][0].startswith("•"):
             first = words[0][0][1:].strip()
             paras.append(("- ", ([(first, words[0][1])] if first else []) + words[1:]))
-        elif previous is None or paras[-1][0] is None and indented:
-            paras.append(("" if indented else None, list(words)))
-        elif previous.x1 < right - 70 or (paras[-1][0] is not None and not indented):
+        elif (
+            previous is None
+            or (paras[-1][0] is None and indented)
+            or (previous.x1 < right - 70 and previous.words[-1][0][-1:] in ".;:)!?")
+            or (paras[-1][0] is not None and not indented)
+        ):
             paras.append(("" if indented else None, list(words)))
         else:
             paras[-1][1].extend(words)

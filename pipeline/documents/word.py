@@ -15,7 +15,6 @@ from docx.table import _Cell
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
-from lxml import etree
 
 from pipeline.documents.layout import Block, Cell, Para, Run, Table, bullet_marker
 
@@ -28,7 +27,14 @@ def read_docx(data: bytes) -> list[Block]:
     try:
         document = docx.Document(io.BytesIO(data))
         return _Reader(document).blocks()
-    except (zipfile.BadZipFile, KeyError, ValueError, OpcError, etree.XMLSyntaxError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OpcError,
+        SyntaxError,
+        EOFError,
+    ) as exc:
         raise WordError(str(exc) or exc.__class__.__name__) from exc
 
 
@@ -108,10 +114,13 @@ def _numbering_of(paragraph: Paragraph) -> tuple[str | None, str]:
         candidates.append(style.element.pPr)
         style = style.base_style
     for ppr in candidates:
-        num_pr = ppr.numPr if ppr is not None else None
-        if num_pr is not None and num_pr.numId is not None:
-            level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-            return str(num_pr.numId.val), str(level)
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        num_id = num_pr.find(qn("w:numId")) if num_pr is not None else None
+        if num_pr is not None and num_id is not None:
+            level = num_pr.find(qn("w:ilvl"))
+            return num_id.get(qn("w:val")), level.get(
+                qn("w:val"), "0"
+            ) if level is not None else "0"
     return None, "0"
 
 

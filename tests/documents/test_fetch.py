@@ -110,7 +110,9 @@ def _files(cache: Path) -> set[str]:
     return {p.name for p in cache.iterdir()}
 
 
-def test_etag_download_then_304_keeps_the_cached_bytes(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_etag_download_then_304_keeps_the_cached_bytes(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, state = server
     manifest, cache = _manifest(tmp_path, base, "/etag.pdf"), tmp_path / "cache"
     first = fetch_all(manifest, cache, FAST).results[0]
@@ -129,7 +131,9 @@ def test_etag_download_then_304_keeps_the_cached_bytes(tmp_path: Path, server: t
     assert again.results[0].entry.retrieved == first.entry.retrieved
 
 
-def test_last_modified_makes_the_second_request_conditional(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_last_modified_makes_the_second_request_conditional(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, state = server
     manifest, cache = _manifest(tmp_path, base, "/dated.docx"), tmp_path / "cache"
     assert fetch_all(manifest, cache, FAST).results[0].entry.media_type.endswith("document")  # type: ignore[union-attr]
@@ -147,7 +151,9 @@ def test_404_fails_at_once_naming_the_url(tmp_path: Path, server: tuple[str, _St
     assert state.hits["/missing.pdf"] == 1 and run.failed
 
 
-def test_500_is_retried_with_backoff_until_it_succeeds(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_500_is_retried_with_backoff_until_it_succeeds(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, state = server
     waits: list[float] = []
     run = fetch_all(_manifest(tmp_path, base, "/flaky.pdf"), tmp_path / "cache", FAST, waits.append)
@@ -158,7 +164,9 @@ def test_500_is_retried_with_backoff_until_it_succeeds(tmp_path: Path, server: t
 
 def test_5xx_gives_up_after_the_retries(tmp_path: Path, server: tuple[str, _State]) -> None:
     base, state = server
-    run = fetch_all(_manifest(tmp_path, base, "/down.pdf"), tmp_path / "cache", FAST, lambda s: None)
+    run = fetch_all(
+        _manifest(tmp_path, base, "/down.pdf"), tmp_path / "cache", FAST, lambda s: None
+    )
     assert run.results[0].problem is not None and "HTTP 503" in run.results[0].problem.message
     assert state.hits["/down.pdf"] == FAST.retries + 1
 
@@ -181,14 +189,22 @@ def test_a_redirect_loop_stops_at_the_limit(tmp_path: Path, server: tuple[str, _
     assert sum(v for k, v in state.hits.items() if k.startswith("/loop")) == FAST.max_redirects + 1
 
 
-def test_a_redirect_is_followed_and_the_final_url_kept(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_a_redirect_is_followed_and_the_final_url_kept(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, _ = server
-    entry = fetch_all(_manifest(tmp_path, base, "/moved.pdf"), tmp_path / "cache", FAST).results[0].entry
+    entry = (
+        fetch_all(_manifest(tmp_path, base, "/moved.pdf"), tmp_path / "cache", FAST)
+        .results[0]
+        .entry
+    )
     assert entry is not None and entry.url == f"{base}/moved.pdf"
     assert entry.final_url == f"{base}/etag.pdf"
 
 
-def test_an_oversized_file_is_refused_and_nothing_is_left(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_an_oversized_file_is_refused_and_nothing_is_left(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, _ = server
     cache = tmp_path / "cache"
     run = fetch_all(_manifest(tmp_path, base, "/huge.pdf"), cache, FAST)
@@ -197,18 +213,24 @@ def test_an_oversized_file_is_refused_and_nothing_is_left(tmp_path: Path, server
     assert _files(cache) == {MARKER}
 
 
-def test_html_served_as_pdf_is_refused_named_and_not_cached(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_html_served_as_pdf_is_refused_named_and_not_cached(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, _ = server
     cache = tmp_path / "cache"
     run = fetch_all(_manifest(tmp_path, base, "/error-page.pdf", "/etag.pdf"), cache, FAST)
     bad, good = run.results
     assert bad.problem is not None and bad.problem.code is FetchCode.WRONG_TYPE
-    assert str(bad.problem).startswith(f"{base}/error-page.pdf: expected PDF but the server sent HTML")
+    assert str(bad.problem).startswith(
+        f"{base}/error-page.pdf: expected PDF but the server sent HTML"
+    )
     assert good.status is Status.DOWNLOADED  # the other source is still fetched
     assert len(_files(cache)) == 3  # the marker and one document with its metadata
 
 
-def test_a_refused_download_keeps_the_previous_copy(tmp_path: Path, server: tuple[str, _State]) -> None:
+def test_a_refused_download_keeps_the_previous_copy(
+    tmp_path: Path, server: tuple[str, _State]
+) -> None:
     base, _ = server
     cache = Cache(tmp_path / "cache")
     manifest = _manifest(tmp_path, base, "/etag.pdf")
@@ -235,7 +257,10 @@ def test_manifest_csv_and_toml(tmp_path: Path) -> None:
     )
     read = read_manifest(csv_file)
     assert [s.url for s in read.sources] == ["https://www.km.gov.lv/a.pdf"]
-    assert read.sources[0].published is not None and read.sources[0].published.isoformat() == "2024-09-01"
+    assert (
+        read.sources[0].published is not None
+        and read.sources[0].published.isoformat() == "2024-09-01"
+    )
     assert [(e.line, e.message.split(":")[0]) for e in read.errors] == [
         (3, "not an http(s) URL"),
         (4, "published must be a date (YYYY-MM-DD), not '1.9.2024'"),
