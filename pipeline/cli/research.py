@@ -38,10 +38,10 @@ class UsageFailure(click.ClickException):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "text", "csv", "json"]),
     default="table",
     show_default=True,
-    help="SELECT/ASK: text table, SPARQL CSV or SPARQL JSON results. "
+    help="SELECT/ASK: text table (table or text), SPARQL CSV or SPARQL JSON results. "
     "CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json.",
 )
 def query(
@@ -51,13 +51,19 @@ def query(
     data_files: tuple[Path, ...],
     fmt: str,
 ) -> None:
-    """Run a SPARQL query (QUERY, '-' for standard input, or --file) over the dataset."""
+    """Run a SPARQL query over the dataset: QUERY is the query itself, a .rq file, or '-'
+    for standard input (or give --file)."""
     from pipeline.research import results
     from pipeline.store import DatasetError, Graph, QueryError, read_query_file, site_files
     from pipeline.store import run_query as run
 
+    if query_text is not None and query_file is None and _names_a_query_file(query_text):
+        query_file, query_text = Path(query_text), None
     if (query_text is None) == (query_file is None):
-        raise click.UsageError("give either a QUERY or --file, not both")
+        given = "both a QUERY and --file" if query_file is not None else "no query"
+        raise UsageFailure(
+            f"{given}: give one of a .rq file, the query text, '-' (standard input) or --file"
+        )
     try:
         if query_file is not None:
             text = read_query_file(query_file)
@@ -81,6 +87,12 @@ def query(
         click.echo(results.to_csv(result), nl=False)
     else:
         click.echo(results.to_table(result), nl=False)
+
+
+def _names_a_query_file(argument: str) -> bool:
+    """A QUERY that is a path ending in .rq is the file to run, as people first try it;
+    no SPARQL query is a single word ending in ".rq"."""
+    return argument.lower().endswith(".rq") and not any(c.isspace() or c in "{}" for c in argument)
 
 
 @click.command()
@@ -172,9 +184,7 @@ def push(
     try:
         done = push_graphs(graphs, endpoint, gsp_url=gsp_url, policy=Policy(timeout, retries))
     except PushError as error:
-        first = graphs[0].path
-        message = str(error)
-        raise LoadFailure(message if message.startswith(str(first)) else f"{first}: {message}")
+        raise LoadFailure(str(error)) from None
     for result in done:
         click.echo(
             f"{result.path}: {result.triples} triples, {result.size} bytes -> graph "

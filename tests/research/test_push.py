@@ -5,23 +5,26 @@ from __future__ import annotations
 
 import base64
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import requests
 from click.testing import CliRunner
 from requests.auth import HTTPBasicAuth
 
 from pipeline.cli import main
-from pipeline.research.push import PushError, auth_from_env, graph_store_url, push_dataset
+from pipeline.research.push import (
+    PushError,
+    auth_from_env,
+    graph_store_url,
+    push_dataset,
+    push_graphs,
+    site_graphs,
+)
+from tests.research.oxigraph_server import Store, free_port, start_oxigraph, stop
 
 GRAPH = "https://w3id.org/lodpipe/data/dataset"
 FIRST = """\
@@ -34,80 +37,11 @@ SECOND = """\
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _oxigraph_binary() -> str:
-    # The `oxigraph` wheel (a dev dependency) puts its server next to the venv's python.
-    found = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
-        "oxigraph"
-    )
-    if found is None:
-        pytest.fail("the oxigraph server is missing: run `make install` (dev dependencies)")
-    return found
-
-
-@dataclass
-class Store:
-    url: str
-    process: subprocess.Popen[bytes]
-
-    def select(self, query: str) -> list[dict[str, str]]:
-        response = requests.get(
-            self.url + "/query",
-            params={"query": query},
-            headers={"Accept": "application/sparql-results+json"},
-            timeout=10,
-        )
-        response.raise_for_status()
-        rows = response.json()["results"]["bindings"]
-        return [{k: v["value"] for k, v in row.items()} for row in rows]
-
-    def graph(self, iri: str) -> set[tuple[str, str, str]]:
-        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-        return {(r["s"], r["p"], r["o"]) for r in rows}
-
-
-def _start_oxigraph(location: Path, *, read_only: bool = False) -> Store:
-    port = _free_port()
-    command = "serve-read-only" if read_only else "serve"
-    process = subprocess.Popen(
-        [_oxigraph_binary(), command, "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
-            return Store(url, process)
-        except requests.ConnectionError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.05)
-    process.kill()
-    pytest.fail(f"oxigraph did not start on {url}")
-
-
-def _stop(store: Store) -> None:
-    store.process.terminate()
-    try:
-        store.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        store.process.kill()
-        store.process.wait()
-
-
 @pytest.fixture
 def oxigraph(tmp_path: Path) -> Iterator[Store]:
-    store = _start_oxigraph(tmp_path / "db")
+    store = start_oxigraph(tmp_path / "db")
     yield store
-    _stop(store)
+    stop(store)
 
 
 @pytest.fixture
@@ -156,7 +90,9 @@ def test_gsp_url_template(oxigraph: Store, dumps: tuple[Path, Path]) -> None:
 
 
 def test_wrong_path_is_a_clear_refusal(oxigraph: Store, dumps: tuple[Path, Path]) -> None:
-    with pytest.raises(PushError, match=r"answered 404 Not Found \(is this the store's Graph") as e:
+    with pytest.raises(
+        PushError, match=r"answered 404 Not Found to PUT \(is --endpoint the store's Graph"
+    ) as e:
         push_dataset(dumps[0], oxigraph.url + "/nope", GRAPH, environ={}, retries=0)
     assert e.value.status == 404
 
@@ -164,39 +100,116 @@ def test_wrong_path_is_a_clear_refusal(oxigraph: Store, dumps: tuple[Path, Path]
 def test_bad_data_is_refused_with_the_stores_message(oxigraph: Store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.nt"
     bad.write_text('"not a subject" <https://e.org/p> "x" .\n', encoding="utf-8")
-    with pytest.raises(PushError, match=r"answered 400 Bad Request: Parser error"):
+    with pytest.raises(PushError, match=r"answered 400 Bad Request to PUT: Parser error"):
         push_dataset(bad, oxigraph.url + "/store", GRAPH, environ={})
 
 
 def test_read_only_store_refuses(tmp_path: Path, dumps: tuple[Path, Path]) -> None:
-    writable = _start_oxigraph(tmp_path / "ro")
-    _stop(writable)  # creates the database the read-only server opens
-    store = _start_oxigraph(tmp_path / "ro", read_only=True)
+    writable = start_oxigraph(tmp_path / "ro")
+    stop(writable)  # creates the database the read-only server opens
+    store = start_oxigraph(tmp_path / "ro", read_only=True)
     try:
         with pytest.raises(PushError, match=r"403 Forbidden.*The server is read-only") as e:
             push_dataset(dumps[0], store.url + "/store", GRAPH, environ={}, sleep=_no_sleep)
         assert e.value.status == 403
     finally:
-        _stop(store)
+        stop(store)
 
 
-def test_cli_push(oxigraph: Store, dumps: tuple[Path, Path], tmp_path: Path) -> None:
-    site = tmp_path / "_site"
+VOCABULARY = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/region/latgale> skos:notation "latgale" ; skos:prefLabel "Latgale"@lv .
+"""
+VALIDATION = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+[] a sh:ValidationReport ; sh:conforms true .
+"""
+
+
+def _small_site(root: Path, dump: Path) -> Path:
+    site = root / "_site"
     (site / "data").mkdir(parents=True)
-    shutil.copy(dumps[0], site / "data" / "dataset.nt")
+    shutil.copy(dump, site / "data" / "dataset.nt")
+    (site / "data" / "ontology.ttl").write_text(VOCABULARY, encoding="utf-8")
+    (site / "data" / "validation.ttl").write_text(VALIDATION, encoding="utf-8")
+    return site
+
+
+def test_cli_push_sends_each_file_to_its_graph(
+    oxigraph: Store, dumps: tuple[Path, Path], tmp_path: Path
+) -> None:
+    site = _small_site(tmp_path, dumps[0])
     args = ["push", "--endpoint", oxigraph.url + "/store", "--site", str(site)]
     out = CliRunner().invoke(main, [*args, "--base", "https://example.org/"])
     assert out.exit_code == 0, out.output
-    assert "3 triples" in out.output
+    lines = out.output.splitlines()
+    assert len(lines) == 3
+    assert "dataset.nt: 3 triples" in lines[0] and "<https://example.org/data/dataset>" in lines[0]
+    assert (
+        "ontology.ttl: 2 triples" in lines[1]
+        and "<https://example.org/data/vocabulary>" in lines[1]
+    )
+    assert "validation.ttl: 2 triples" in lines[2]
     assert len(oxigraph.graph("https://example.org/data/dataset")) == 3
+    assert (
+        "https://example.org/region/latgale",
+        "http://www.w3.org/2004/02/skos/core#notation",
+        "latgale",
+    ) in oxigraph.graph("https://example.org/data/vocabulary")
+    assert len(oxigraph.graph("https://example.org/data/validation")) == 2
+    # Nothing went to the default graph.
+    assert oxigraph.select("SELECT * WHERE { ?s ?p ?o }") == []
+
+
+def test_cli_push_errors(oxigraph: Store, dumps: tuple[Path, Path], tmp_path: Path) -> None:
     refused = CliRunner().invoke(
         main, ["push", "--endpoint", oxigraph.url + "/nope", "--data", str(dumps[1])]
     )
     assert refused.exit_code == 2
     assert "second.nt: the store at" in refused.output and "404" in refused.output
-    assert "Traceback" not in refused.output
-    missing = CliRunner().invoke(main, ["push", "--endpoint", "x", "--site", str(tmp_path)])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert "Traceback" not in refused.output and len(refused.output.splitlines()) == 1
+    one = CliRunner().invoke(
+        main,
+        [
+            "push",
+            "--endpoint",
+            oxigraph.url + "/store",
+            "--data",
+            str(dumps[1]),
+            "--graph",
+            "https://example.org/g",
+        ],
+    )
+    assert one.exit_code == 0 and len(oxigraph.graph("https://example.org/g")) == 1
+    stray = CliRunner().invoke(main, ["push", "--endpoint", "x", "--graph", "https://e.org/g"])
+    assert stray.exit_code == 2 and "--graph goes with --data" in stray.output
+
+
+def test_a_site_missing_a_file_changes_nothing(
+    oxigraph: Store, dumps: tuple[Path, Path], tmp_path: Path
+) -> None:
+    site = _small_site(tmp_path, dumps[0])
+    (site / "data" / "validation.ttl").unlink()
+    out = CliRunner().invoke(
+        main, ["push", "--endpoint", oxigraph.url + "/store", "--site", str(site)]
+    )
+    assert out.exit_code == 2
+    assert "validation.ttl: no such file; build the site first" in out.output
+    assert oxigraph.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }") == []
+
+
+def test_a_later_failure_says_what_was_already_replaced(
+    recorder: tuple[str, Recorder], dumps: tuple[Path, Path], tmp_path: Path
+) -> None:
+    url, record = recorder
+    record.script = [204, 400]
+    graphs = site_graphs(_small_site(tmp_path, dumps[0]), "https://example.org/")
+    with pytest.raises(PushError) as error:
+        push_graphs(graphs, url, environ={}, sleep=_no_sleep)
+    message = str(error.value)
+    assert message.startswith(str(graphs[1].path) + ": the store at")
+    assert message.endswith("(already replaced: <https://example.org/data/dataset>)")
+    assert len(record.seen) == 2  # the validation graph was not sent
 
 
 # -- a recording server: credentials, retries ---------------------------------------------
@@ -288,13 +301,16 @@ def test_digest_answers_the_challenge(
     assert record.seen[1][3] == SECOND.encode()  # the body is sent again in full
 
 
-def test_retries_5xx_with_backoff(recorder: tuple[str, Recorder], dumps: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize("status", [502, 503, 504])
+def test_retries_gateway_and_unavailable_with_backoff(
+    recorder: tuple[str, Recorder], dumps: tuple[Path, Path], status: int
+) -> None:
     url, record = recorder
-    record.script = [503, 502]
+    record.script = [status, status]
     waits: list[float] = []
-    result = push_dataset(dumps[0], url, GRAPH, environ={}, backoff=0.5, sleep=waits.append)
+    result = push_dataset(dumps[0], url, GRAPH, environ={}, sleep=waits.append)
     assert (result.attempts, result.status) == (3, 204)
-    assert waits == [0.5, 1.0]
+    assert waits == [0.5, 1.0]  # the defaults: two retries, short
     assert [seen[3] for seen in record.seen] == [FIRST.encode()] * 3
 
 
@@ -308,20 +324,75 @@ def test_gives_up_after_the_retries(
     assert e.value.status == 503 and len(record.seen) == 3
 
 
-def test_4xx_is_not_retried(recorder: tuple[str, Recorder], dumps: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize(
+    ("status", "hint"),
+    [
+        (401, r"401 Unauthorized to PUT \(check the credentials in LODPIPE_PUSH_AUTH\)"),
+        (403, r"403 Forbidden to PUT \(the store does not let these credentials write\)"),
+        (404, r"404 Not Found to PUT \(is --endpoint the store's Graph Store Protocol URL\?"),
+        (405, r"405 Method Not Allowed to PUT \(is --endpoint"),
+        (400, r"400 Bad Request to PUT: busy"),
+        (500, r"500 Internal Server Error to PUT: busy"),
+    ],
+)
+def test_refusals_stop_at_once(
+    recorder: tuple[str, Recorder], dumps: tuple[Path, Path], status: int, hint: str
+) -> None:
     url, record = recorder
-    record.script = [401]
-    with pytest.raises(PushError, match=r"401 Unauthorized \(check the credentials in LODPIPE"):
-        push_dataset(dumps[0], url, GRAPH, environ={}, sleep=_no_sleep)
-    assert len(record.seen) == 1
-
-
-def test_no_answer_is_retried_then_reported(dumps: tuple[Path, Path]) -> None:
+    record.script = [status]
     waits: list[float] = []
-    url = f"http://127.0.0.1:{_free_port()}/store"
-    with pytest.raises(PushError, match=r"gave up after 2 attempts: no answer from") as e:
-        push_dataset(dumps[0], url, GRAPH, environ={}, retries=1, timeout=2, sleep=waits.append)
-    assert e.value.status is None and waits == [1.0]
+    with pytest.raises(PushError, match=hint) as e:
+        push_dataset(dumps[0], url, GRAPH, environ={}, sleep=waits.append)
+    assert (len(record.seen), waits, e.value.status) == (1, [], status)
+    assert "\n" not in str(e.value)
+
+
+def test_not_implemented_names_the_graph_store_urls(
+    recorder: tuple[str, Recorder], dumps: tuple[Path, Path]
+) -> None:
+    # Virtuoso answers a PUT to its SPARQL endpoint (not its graph store) this way.
+    url, record = recorder
+    record.script = [501]
+    with pytest.raises(PushError) as e:
+        push_dataset(dumps[0], url, GRAPH, environ={}, sleep=_no_sleep)
+    message = str(e.value)
+    assert len(record.seen) == 1 and e.value.status == 501
+    assert "answered 501 Not Implemented to PUT (is --endpoint the store's Graph Store" in message
+    assert "Virtuoso: .../sparql-graph-crud-auth" in message and "--gsp-url" in message
+
+
+def test_a_dead_port_says_which_host_and_port(dumps: tuple[Path, Path]) -> None:
+    waits: list[float] = []
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/store"
+    with pytest.raises(PushError) as e:
+        push_dataset(dumps[0], url, GRAPH, environ={}, sleep=waits.append)
+    assert str(e.value) == (
+        f"gave up after 3 attempts: nothing answered at 127.0.0.1:{port} (Connection refused): "
+        "is the store running, is --endpoint right?"
+    )
+    assert e.value.status is None and waits == [0.5, 1.0]
+
+
+def test_cli_dead_port_is_one_line(dumps: tuple[Path, Path]) -> None:
+    port = free_port()
+    out = CliRunner().invoke(
+        main,
+        [
+            "push",
+            "--endpoint",
+            f"http://127.0.0.1:{port}/store",
+            "--data",
+            str(dumps[0]),
+            "--retries",
+            "0",
+        ],
+    )
+    assert out.exit_code == 2
+    assert out.output == (
+        f"Error: {dumps[0]}: gave up after 1 attempt: nothing answered at 127.0.0.1:{port} "
+        "(Connection refused): is the store running, is --endpoint right?\n"
+    )
 
 
 # -- pure helpers ------------------------------------------------------------------------
