@@ -265,3 +265,41 @@ def test_question_header_is_read_in_both_languages() -> None:
         "Neizlietotais finansējums.",
         ("A note on two lines.",),
     )
+
+
+def test_cli_query_takes_a_rq_file_as_its_argument(built_site: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    path = QUERIES / "indicators-by-kind.rq"
+    site = ["--site", str(built_site)]
+    as_argument = CliRunner().invoke(main, ["query", str(path), *site, "--format", "csv"])
+    with_option = CliRunner().invoke(main, ["query", "--file", str(path), *site, "--format", "csv"])
+    assert as_argument.exit_code == 0, as_argument.output
+    assert as_argument.output == with_option.output
+    assert as_argument.output.startswith("kind,figures,exact,atLeast")
+    # text is the table, on standard output
+    text = CliRunner().invoke(main, ["query", str(path), *site, "--format", "text"])
+    table = CliRunner().invoke(main, ["query", str(path), *site])
+    assert text.exit_code == 0 and text.stdout == table.stdout and "consultations" in text.stdout
+    missing = CliRunner().invoke(main, ["query", "nowhere/x.rq", *site])
+    assert missing.exit_code == 2
+    assert missing.output == "Error: nowhere/x.rq: no such file\n"
+
+
+def test_cli_query_without_a_query_says_what_to_give(built_site: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    nothing = CliRunner().invoke(main, ["query", "--site", str(built_site)])
+    assert nothing.exit_code == 2
+    assert nothing.output == (
+        "Error: no query: give one of a .rq file, the query text, '-' (standard input) or --file\n"
+    )
+    both = CliRunner().invoke(
+        main, ["query", "ASK {}", "--file", str(QUERIES / "indicators-by-kind.rq")]
+    )
+    assert both.exit_code == 2 and len(both.output.splitlines()) == 1
+    assert both.output.startswith("Error: both a QUERY and --file:")
