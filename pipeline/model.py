@@ -251,6 +251,10 @@ class Statement:
 
     text: Text
     none: bool
+    #: An amount the answer states ("1 250,00 euro, neattiecināmi izdevumi ..."), as written
+    #: with its source, and its value; None when it states none or more than one.
+    amount: Text | None = None
+    value: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,11 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         title=title.title,
         title_years=title.years,
         task=task,
-        region_in_title=find_region(title.mapped, source, last=True),
+        # the title's region, or one stated in a stray cell before the table
+        region_in_title=(
+            find_region(title.mapped, source, last=True)
+            or find_region(split.head, source, last=True)
+        ),
         region_in_task=find_region(task_mapped, source, last=False),
         implementer=(
             read_implementer(sections[Section.IMPLEMENTER], source)

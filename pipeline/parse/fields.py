@@ -6,22 +6,51 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Implementer, LegalForm, Period, RegionMention, Statement, Text
-from pipeline.parse.latvian import find_period
+from pipeline.parse.latvian import MONEY, find_period, is_money, parse_amount
 from pipeline.parse.text import Mapped, Source
 
-#: Planning regions by the genitive the reports use ("Latgales reģionā").
+#: The five planning regions by stem: every case is read ("Latgales reģionā", "Latgale",
+#: "Latgalē", "Latgali"), in any letter case, before "(plānošanas) reģions" in any case.
 REGIONS: dict[str, str] = {
-    "Kurzemes": "kurzeme",
-    "Latgales": "latgale",
-    "Rīgas": "riga",
-    "Vidzemes": "vidzeme",
-    "Zemgales": "zemgale",
+    "kurzem": "kurzeme",
+    "latgal": "latgale",
+    "rīg": "riga",
+    "vidzem": "vidzeme",
+    "zemgal": "zemgale",
 }
-_REGION = re.compile(r"(" + "|".join(REGIONS) + r")\s+(?:plānošanas\s+)?reģion[a-zāēīū]*")
+_REGION = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(" + "|".join(REGIONS) + r")(?:e|es|ē|ei|i|a|as|ā|ai|u)"
+    r"\s+(?:plānošanas\s+)?reģion[a-zāēīū]*",
+    re.I,
+)
+# A region named without "reģions" ("jomā Kurzemē"): not Rīga, which is also the city.
+_BARE_REGION = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(kurzem|latgal|vidzem|zemgal)(?:e|es|ē|ei|i)(?![\wāčēģīķļņšūž])", re.I
+)
 _TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 _QUOTED = re.compile(r"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»](?=\s*(?:,|\(|$|reģ))")
-_REG_NO = re.compile(r"reģ(?:istrācijas|\.)\s*(?:Nr\.?|numurs)\s*:?\s*(?P<number>\d[\d ]*\d)", re.I)
-_LEGAL_FORMS = {"biedrība": LegalForm.ASSOCIATION, "nodibinājums": LegalForm.FOUNDATION}
+# "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines.
+_REG_NO = re.compile(
+    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*:?\s*(?P<number>\d[\d ]*\d)", re.I
+)
+#: The legal forms of the Latvian register, as a cell begins with them. Only associations and
+#: foundations have a value in the model; any other form is kept as written (legal_form None).
+_LEGAL_FORMS: tuple[tuple[str, LegalForm | None], ...] = (
+    ("biedrība", LegalForm.ASSOCIATION),
+    ("nodibinājums", LegalForm.FOUNDATION),
+    ("reliģiskā organizācija", None),
+    ("arodbiedrība", None),
+    ("politiskā partija", None),
+    ("sabiedrība ar ierobežotu atbildību", None),
+    ("SIA", None),
+    ("akciju sabiedrība", None),
+    ("kooperatīvā sabiedrība", None),
+    ("individuālais komersants", None),
+)
+_LEGAL_FORM = re.compile(
+    r"^(?P<form>" + "|".join(re.escape(f) for f, _ in _LEGAL_FORMS) + r")(?![\wāčēģīķļņšūž])",
+    re.I,
+)
 _NONE = re.compile(r"^\s*nav\s*\.?\s*$", re.I)
 
 
@@ -62,12 +91,12 @@ def find_region(mapped: Mapped | None, source: Source, last: bool) -> RegionMent
     """The planning region named in a title (its last mention) or a task (its first)."""
     if mapped is None:
         return None
-    matches = list(_REGION.finditer(mapped.text))
+    matches = list(_REGION.finditer(mapped.text)) or list(_BARE_REGION.finditer(mapped.text))
     if not matches:
         return None
     m = matches[-1] if last else matches[0]
     piece = mapped[m.start() : m.end()]
-    return RegionMention(REGIONS[m.group(1)], piece.text, source.span_of(piece))
+    return RegionMention(REGIONS[m.group(1).lower()], piece.text, source.span_of(piece))
 
 
 def read_implementer(value: Mapped, source: Source) -> Implementer | None:
@@ -75,9 +104,11 @@ def read_implementer(value: Mapped, source: Source) -> Implementer | None:
     if not collapsed.text:
         return None
     s = collapsed.text
-    first = s.split(maxsplit=1)[0].lower() if s.split() else ""
-    legal_form = _LEGAL_FORMS.get(first)
-    legal_text = s.split(maxsplit=1)[0] if legal_form else None
+    form = _LEGAL_FORM.match(s)
+    legal_text = form.group("form") if form else None
+    legal_form = (
+        next(v for f, v in _LEGAL_FORMS if f.lower() == legal_text.lower()) if legal_text else None
+    )
     quoted = _QUOTED.search(s)
     if quoted:
         name_piece = collapsed[quoted.start("name") : quoted.end("name")]
@@ -110,8 +141,19 @@ def read_period(value: Mapped, source: Source) -> Period | None:
     return Period(found.start, found.end, piece.text, source.span_of(piece))
 
 
+_STATED_AMOUNT = re.compile(MONEY, re.I)
+
+
 def read_statement(value: Mapped, source: Source) -> Statement | None:
+    """A short answer: 'Nav' (none), or text that may state one amount, kept with its line.
+    Two amounts are kept only as text: which one is the answer is not guessed."""
+    collapsed = value.collapse()
     text = text_of(value, source)
     if text is None:
         return None
-    return Statement(text, bool(_NONE.match(text.value)))
+    found = [m for m in _STATED_AMOUNT.finditer(collapsed.text) if is_money(m)]
+    if len(found) != 1:
+        return Statement(text, bool(_NONE.match(text.value)))
+    piece = collapsed[found[0].start("amount") : found[0].end("amount")]
+    amount = Text(piece.text, source.span_of(piece))
+    return Statement(text, False, amount, parse_amount(piece.text))

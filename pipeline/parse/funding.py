@@ -15,12 +15,18 @@ from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
 from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, find_period, parse_amount
+from pipeline.parse.latvian import (
+    AMOUNT,
+    CURRENCY,
+    MONEY,
+    PERIOD_TEXT,
+    find_period,
+    is_money,
+    parse_amount,
+)
 from pipeline.parse.text import Mapped, Source
 
-# An amount with its currency word; without one, only an amount that cannot be anything else
-# (decimals or grouped thousands) is money: "2020" or "3" alone is not.
-_MONEY = re.compile(rf"-?\s*(?P<amount>{AMOUNT})(?:\s*(?P<currency>{CURRENCY}))?", re.I)
+_MONEY = re.compile(rf"-?\s*{MONEY}", re.I)
 _CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gad[sā]\s*$", re.I)
 # A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
 _ORDINAL_ROW = re.compile(
@@ -36,6 +42,12 @@ _TEXT_KEY = re.compile(
     r"(?![\wāčēģīķļņšūž])",
     re.I,
 )
+# Amounts in thousands or millions ("50 tūkst. euro") are not read: they are reported.
+_ABBREVIATED = re.compile(
+    rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*(?:tūkst|milj)\w*\.?\s*(?:{CURRENCY})", re.I
+)
+# "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
+_INCLUDING = re.compile(rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā)", re.I)
 _STATEMENT_ROLE = {
     "plānots": AmountRole.PLANNED,
     "faktiski": AmountRole.ACTUAL,
@@ -190,13 +202,15 @@ class _Reader:
             if found:
                 block.period = self._period(text[found.start() : found.end()])
         s = text.text
+        for m in _ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
+            self._unread(block, text[m.start() : m.end()])
         role: AmountRole | None = hint
         remainder: AmountRole | None = None
         skip_until = -1
         last_end = 0
         line_purpose: Purpose | None = None
         for m in _MONEY.finditer(s):
-            if m.start() < skip_until or not _is_money(m):
+            if m.start() < skip_until or not is_money(m):
                 continue
             lead, right = s[last_end : m.start()], s[m.end() :]
             last_end = m.end()
@@ -231,7 +245,7 @@ class _Reader:
                 if role is None:
                     self._unread(block, text[m.start() : m.end()])
                     continue
-                itemised = bool(re.match(r"[\s,]*t\.\s?sk", right))
+                itemised = bool(_INCLUDING.match(right))
                 self._add(block, m, text, role, None, value, right, itemised=itemised)
                 continue
             if purpose is not None:
@@ -262,6 +276,8 @@ class _Reader:
         open_totals = [t for t in itemised if t.lines < t.value]
         if open_totals:
             return open_totals[-1]
+        if role is None:
+            return None  # outside the columns, a line is not given to a total already complete
         return itemised[-1] if itemised else None
 
     def _add(
@@ -369,13 +385,6 @@ def _same(a: Period | None, b: Period) -> bool:
 
 def _ordinal(numeral: str) -> int | None:
     return int(numeral) if numeral.isdigit() else ordinal_of(numeral)
-
-
-def _is_money(m: re.Match[str]) -> bool:
-    if m.group("currency"):
-        return True
-    written = m.group("amount")
-    return bool(re.search(r"[,.\u00a0\u202f ]", written))
 
 
 def _last_keyword(lead: str) -> str | None:

@@ -51,6 +51,16 @@ AMOUNT = r"(?<![\d,.])(?:" + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS) + r")
 #: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
 CURRENCY = r"(?:euro|eur|eiro)(?![\wāčēģīķļņšūž])|€"
 _AMOUNT_RE = re.compile(AMOUNT, re.I)
+#: Money: an amount with its currency word, if it has one (groups `amount`, `currency`).
+MONEY = rf"(?P<amount>{AMOUNT})(?:\s*(?P<currency>{CURRENCY}))?"
+
+
+def is_money(m: re.Match[str]) -> bool:
+    """Without a currency word, only an amount that cannot be anything else is money: one
+    with decimals or grouped thousands ("2 447,00"), never a bare "2020" or "3"."""
+    if m.group("currency"):
+        return True
+    return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
 
 
 def parse_amount(text: str) -> Decimal:
@@ -85,6 +95,14 @@ DASHES = "-\u2011\u2013\u2014"
 _DASH = f"[{DASHES}]"
 # "2022.gada 15.jūlijs", "2022. gada 28. februārī", "2019. g. 1. jūlijā"
 _LONG = r"(?P<ly>\d{4})\.\s?(?:gada|g\.)\s*(?P<ld>\d{1,2})\.\s?(?P<lm>" + MONTH + r")"
+# "2019. gada 6.–10. decembrī": a day range with its month and year written out
+_LONG_RANGE = (
+    r"(?P<gy>\d{4})\.\s?(?:gada|g\.)\s*(?P<gd1>\d{1,2})\.\s?"
+    + _DASH
+    + r"\s?(?P<gd2>\d{1,2})\.\s?(?P<gm>"
+    + MONTH
+    + ")"
+)
 # "15.07.2022.", "1.7.2019", "10.01.21." (two-digit years are this century's)
 _NUMERIC = r"(?<![\d.])(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})(?!\d)\.?"
 # "19.-23.12.20.", "20.–22.08.2021." (a range's first day lacks its month)
@@ -97,7 +115,7 @@ _MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
 # Dates written without a year ("6.–10. decembrī", "16. un 23.10") are left as text: the
 # year is never guessed.
 
-DATE = re.compile(f"{_LONG}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}", re.I)
+DATE = re.compile(f"{_LONG}|{_LONG_RANGE}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +139,14 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
     if g["ly"]:
         date = _valid(int(g["ly"]), month_number(g["lm"]), int(g["ld"]))
         return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
+    if g["gy"]:
+        year, month = int(g["gy"]), month_number(g["gm"])
+        first, last = _valid(year, month, int(g["gd1"])), _valid(year, month, int(g["gd2"]))
+        return (
+            FoundDate(first, last, DatePrecision.DAY, m.start(), m.end())
+            if first and last
+            else None
+        )
     if g["rd1"]:
         year, month = _year(g["ry"]), int(g["rm"])
         first, last = _valid(year, month, int(g["rd1"])), _valid(year, month, int(g["rd2"]))

@@ -213,8 +213,15 @@ def test_no_minority_group(minimal_text: str) -> None:
 
 
 def test_region_missing(minimal_text: str) -> None:
-    parsed = parse_text(minimal_text.replace("Vidzemes reģionā", "Vidzemē"))
+    parsed = parse_text(minimal_text.replace("Vidzemes reģionā", "Valmieras novadā"))
     assert "region.missing" in [f.code for f in parsed.findings]
+
+
+def test_a_region_named_in_another_case_is_not_missing(minimal_text: str) -> None:
+    """ "jomā Vidzemē" (locative, without "reģions") names the Vidzeme planning region."""
+    parsed = parse_text(minimal_text.replace("Vidzemes reģionā", "Vidzemē"))
+    assert parsed.report is not None and parsed.report.region == "vidzeme"
+    assert "region.missing" not in [f.code for f in parsed.findings]
 
 
 def test_missing_sections_are_reported_and_the_rest_extracted(minimal_text: str) -> None:

@@ -22,7 +22,7 @@ from tests.parse.variants import TRANSFORMATIONS, original, pairs, singles, tran
 BUNDLED = sorted(REPORTS.glob("*.txt"))
 UNSEEN = sorted((FIXTURES / "reports" / "unseen").glob("*.txt"))
 #: Reports with no contradiction in them: none of their variants may report one.
-CLEAN = [MINIMAL, *(p for p in UNSEEN if not p.name.startswith("quirks"))]
+CLEAN = [MINIMAL, *UNSEEN]
 ALL = [*BUNDLED, MINIMAL, *UNSEEN]
 
 #: Findings that say the report contradicts itself (as opposed to "could not be read").

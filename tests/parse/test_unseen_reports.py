@@ -1,0 +1,360 @@
+"""Golden values for reports written for these tests in the three layouts, unlike the bundled
+ones (`tests/fixtures/reports/unseen/`). Every expected value was read from the fixture's
+text by hand; the line numbers are the fixture's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from pipeline.model import (
+    ActivityGroup,
+    AmountRole,
+    FundingYear,
+    LegalForm,
+    Parsed,
+    Purpose,
+    Qualifier,
+    Report,
+)
+from pipeline.parse import parse_report
+from tests.conftest import FIXTURES, parse_text
+
+UNSEEN = FIXTURES / "reports" / "unseen"
+D = dt.date
+CIVIL, MINORITY = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
+P, A, R = AmountRole.PLANNED, AmountRole.ACTUAL, AmountRole.RETURNED
+CS, MN = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
+
+
+@pytest.fixture(scope="module")
+def unseen() -> dict[str, Parsed]:
+    return {p.stem: parse_report(p, name=p.name) for p in sorted(UNSEEN.glob("*.txt"))}
+
+
+def _report(unseen: dict[str, Parsed], stem: str) -> Report:
+    report = unseen[stem].report
+    assert report is not None
+    return report
+
+
+def _amounts(row: FundingYear) -> set[tuple[AmountRole, Purpose | None, Decimal | None]]:
+    return {(a.role, a.purpose, a.value) for a in row.amounts}
+
+
+def _activities(rep: Report) -> list[tuple[int, ActivityGroup, str | None, int]]:
+    return [(a.year, a.group, a.number, a.text.span.line) for a in rep.activities]
+
+
+def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
+    codes = {stem: sorted(f.code for f in parsed.findings) for stem, parsed in unseen.items()}
+    assert codes == {
+        "vidzeme_foundation_table": [],
+        "zemgale_pdf_page_breaks": [],
+        "kurzeme_older_template": ["structure.no-year-headings"],
+        # the region stands in a cell of its own before the table (line 8)
+        "quirks_riga_table": ["structure.unlabelled-text"],
+    }
+
+
+# -- Vidzeme: a foundation, lower-case headings, "25000.00 EUR", rows keyed by ordinal ------
+
+
+def test_vidzeme_header(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "vidzeme_foundation_table")
+    assert rep.title_years == (2023, 2025)
+    assert rep.region_in_title is not None and rep.region_in_title.key == "vidzeme"
+    assert rep.region_in_title.text == "Vidzemes plānošanas reģionā"
+    assert rep.region_in_task is not None and rep.region_in_task.key == "vidzeme"
+    imp = rep.implementer
+    assert imp is not None
+    assert (imp.legal_form, imp.legal_form_text) == (LegalForm.FOUNDATION, "Nodibinājums")
+    assert imp.name.value == "Vidzemes kopienu fonds"
+    assert imp.registration_number is not None
+    assert (imp.registration_number.value, imp.registration_number.span.line) == (
+        "50008123451",
+        9,
+    )
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2023, 7, 1), D(2025, 6, 30))
+
+
+def test_vidzeme_years_and_activities(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "vidzeme_foundation_table")
+    assert [
+        (y.ordinal, y.numeral, y.period and (y.period.start, y.period.end)) for y in rep.years
+    ] == [
+        (1, "I", (D(2023, 7, 1), D(2024, 6, 30))),
+        (2, "II", (D(2024, 7, 1), D(2025, 6, 30))),
+    ]
+    assert _activities(rep) == [
+        (1, CIVIL, "1)", 12),
+        (1, CIVIL, "2)", 13),
+        (1, MINORITY, "1)", 15),
+        (1, MINORITY, "2)", 16),
+        (2, CIVIL, "1)", 18),
+        (2, CIVIL, "2)", 19),
+        (2, MINORITY, "1)", 21),
+    ]
+    first = rep.years[0].activities[0]
+    assert [(i.value, i.kind) for i in first.indicators] == [(3, "trainings")]
+    # "6.–10. novembrī" has no year: it stays in the text and is not read as a date.
+    assert [(d.start, d.text) for d in first.dates] == [
+        (D(2023, 9, 14), "2023. gada 14. septembrī"),
+        (D(2023, 10, 12), "12.10.2023."),
+    ]
+    assert "6.–10. novembrī" in first.text.value
+    assert rep.years[0].activities[3].dates == ()  # "16. un 23.10": no year, no date
+    forum = rep.years[1].activities[0]
+    assert [(i.value, i.qualifier, i.kind) for i in forum.indicators] == [
+        (1, Qualifier.EXACT, "forums"),
+        (120, Qualifier.MORE_THAN, "participants"),
+    ]
+    assert [d.start for d in forum.dates] == [D(2025, 3, 15)]
+
+
+def test_vidzeme_funding(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "vidzeme_foundation_table")
+    first, second = rep.funding
+    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert (first.span.line, second.span.line) == (22, 23)
+    assert _amounts(first) == {
+        (P, None, Decimal("25000.00")),
+        (P, CS, Decimal("15000.00")),
+        (P, MN, Decimal("10000.00")),
+        (A, None, Decimal("24500.00")),
+        (A, CS, Decimal("15000.00")),
+        (A, MN, Decimal("9500.00")),
+        (AmountRole.CARRIED_OVER, None, Decimal("500.00")),
+        (AmountRole.CARRIED_OVER, MN, Decimal("500.00")),
+    }
+    assert _amounts(second) == {
+        (P, None, Decimal("25000.00")),
+        (P, CS, Decimal("15000.00")),
+        (P, MN, Decimal("10000.00")),
+        (A, None, Decimal("24990.00")),
+        (A, CS, Decimal("14990.00")),
+        (A, MN, Decimal("10000.00")),
+        (R, None, Decimal("10.00")),
+    }
+
+
+# -- Zemgale: PDF text, headings without dots, periods on the next line, page breaks ------
+
+
+def test_zemgale_header(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "zemgale_pdf_page_breaks")
+    assert rep.title_years == (2019, 2021) and rep.region == "zemgale"
+    imp = rep.implementer
+    assert imp is not None and imp.name.value == "Jelgavas NVO resursu centrs"
+    # "reģistrācijas" ends line 24, "Nr. 40008031234" starts line 25
+    assert imp.registration_number is not None
+    assert (imp.registration_number.value, imp.registration_number.span.line) == (
+        "40008031234",
+        25,
+    )
+    period = rep.delegation_period  # "01.07.2019.—30.06.2021." on line 32
+    assert period is not None and (period.start, period.end, period.span.line) == (
+        D(2019, 7, 1),
+        D(2021, 6, 30),
+        32,
+    )
+
+
+def test_zemgale_years_and_activities(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "zemgale_pdf_page_breaks")
+    assert [
+        (y.numeral, y.period and (y.period.start, y.period.end, y.period.span.line))
+        for y in rep.years
+    ] == [("I", (D(2019, 7, 1), D(2020, 6, 30), 50)), ("II", (D(2020, 7, 1), D(2021, 6, 30), 67))]
+    assert _activities(rep) == [
+        (1, CIVIL, "1)", 52),
+        (1, CIVIL, "2)", 55),
+        (1, CIVIL, "3)", 59),
+        (1, MINORITY, "1)", 62),
+        (1, MINORITY, "2)", 64),
+        (2, CIVIL, "1)", 69),
+        (2, CIVIL, "2)", 72),
+        (2, MINORITY, "1)", 75),
+    ]
+    schools = rep.years[0].activities[0]
+    assert [(d.start, d.end) for d in schools.dates] == [
+        (D(2019, 8, 20), D(2019, 8, 22)),
+        (D(2019, 9, 5), D(2019, 9, 7)),
+    ]
+    assert [(i.value, i.kind) for i in schools.indicators] == [
+        (2, "trainings"),
+        (64, "participants"),
+    ]
+    forum = rep.years[1].activities[0]  # the date is wrapped over lines 69-70
+    assert [d.start for d in forum.dates] == [D(2020, 12, 5)]
+    assert [(i.value, i.qualifier) for i in forum.indicators] == [
+        (1, Qualifier.EXACT),
+        (90, Qualifier.ABOUT),
+    ]
+
+
+def test_zemgale_funding_across_page_breaks(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "zemgale_pdf_page_breaks")
+    first, second = rep.funding
+    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert _amounts(first) == {
+        (P, None, Decimal("49000.00")),
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("19000.00")),  # its purpose is after the page break (lines 89-93)
+        (A, None, Decimal("48250.40")),
+        (A, CS, Decimal("29250.40")),
+        (A, MN, Decimal("19000.00")),
+        (R, None, Decimal("749.60")),
+    }
+    assert {a.span.line for a in first.amounts if a.role is R} == {108}
+    assert _amounts(second) == {
+        (P, None, Decimal("49000.00")),
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("19000.00")),
+        (A, None, Decimal("49000.00")),
+        (A, CS, Decimal("30000.00")),
+        (A, MN, Decimal("19000.00")),
+    }
+
+
+# -- Kurzeme: the older template, calendar years, "€", "Reģ.Nr." ---------------------------
+
+
+def test_kurzeme_older_template(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "kurzeme_older_template")
+    assert rep.region_in_title is not None and rep.region_in_title.key == "kurzeme"
+    assert rep.region_in_task is not None and rep.region_in_task.text == "Kurzemē"
+    imp = rep.implementer
+    assert imp is not None and imp.registration_number is not None
+    assert imp.registration_number.value == "40008099990"
+    [year] = rep.years
+    assert not year.stated and year.period is not None
+    assert (year.period.start, year.period.end) == (D(2019, 10, 1), D(2020, 1, 31))
+    assert [(a.group, a.number) for a in year.activities] == [
+        (MINORITY, "1."),
+        (MINORITY, "2."),
+        (MINORITY, "3."),
+        (MINORITY, "4."),
+    ]
+    festival = year.activities[2]
+    assert [(d.start, d.end) for d in festival.dates] == [(D(2019, 12, 6), D(2019, 12, 10))]
+    assert [(i.value, i.qualifier) for i in festival.indicators] == [(400, Qualifier.MORE_THAN)]
+    assert year.activities[3].dates == ()  # "16. un 23.01": no year
+    assert [(r.calendar_year, _amounts(r), r.span.line) for r in rep.funding] == [
+        (2019, {(AmountRole.REPORTED, None, Decimal("12500"))}, 9),
+        (2020, {(AmountRole.REPORTED, None, Decimal("3499.50"))}, 10),
+    ]
+
+
+# -- Rīga: region in a stray cell, restarting numbers, a heading over two paragraphs -------
+
+
+def test_quirks_header(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "quirks_riga_table")
+    # the title names no region; the cell before the table does
+    assert rep.region_in_title is not None
+    assert (rep.region_in_title.key, rep.region_in_title.span.line) == ("riga", 8)
+    assert rep.region_in_task is not None and rep.region_in_task.key == "riga"
+    imp = rep.implementer
+    assert imp is not None and imp.registration_number is not None
+    assert (imp.registration_number.value, imp.registration_number.span.line) == (
+        "40008111115",
+        11,
+    )
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2021, 7, 1), D(2023, 6, 30))
+
+
+def test_quirks_years_and_activities(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "quirks_riga_table")
+    assert [(y.numeral, y.period and (y.period.start, y.period.end)) for y in rep.years] == [
+        ("I", (D(2021, 7, 1), D(2022, 6, 30))),  # a non-breaking hyphen between the dates
+        ("II", (D(2022, 7, 1), D(2023, 6, 30))),  # the period in the next paragraph
+    ]
+    # Numbering restarts after "Papildus tika īstenotas šādas aktivitātes:" (line 16).
+    assert _activities(rep) == [
+        (1, CIVIL, "1)", 14),
+        (1, CIVIL, "2)", 15),
+        (1, CIVIL, "1)", 17),
+        (1, CIVIL, "2)", 18),
+        (1, MINORITY, None, 20),
+        (1, MINORITY, None, 21),
+        (2, CIVIL, "1)", 24),
+        (2, CIVIL, "2)", 25),
+        (2, MINORITY, "1)", 27),
+    ]
+    assert [n.value for n in rep.years[0].notes] == ["Papildus tika īstenotas šādas aktivitātes:"]
+    assert [d.start for d in rep.years[0].activities[0].dates] == [
+        D(2021, 9, 9),
+        D(2021, 10, 14),
+        D(2021, 11, 11),
+    ]
+    assert [(d.start, d.end) for d in rep.years[0].activities[3].dates] == [
+        (D(2022, 5, 20), D(2022, 5, 22))
+    ]
+
+
+def test_quirks_funding_and_irregular_expenditure(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "quirks_riga_table")
+    first, second = rep.funding
+    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert _amounts(first) == {
+        (P, None, Decimal("54000.00")),  # no-break spaces between thousands
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("24000.00")),
+        (A, None, Decimal("52800.00")),  # narrow no-break spaces
+        (A, CS, Decimal("30000.00")),
+        (A, MN, Decimal("22800.00")),
+        (AmountRole.CARRIED_OVER, None, Decimal("1200.00")),
+        (AmountRole.CARRIED_OVER, MN, Decimal("1200.00")),
+    }
+    assert {a.value for a in second.amounts if a.role is A and a.purpose is None} == {
+        Decimal("54000.00")
+    }
+    irregular = rep.irregular_expenditure
+    assert irregular is not None and not irregular.none
+    assert irregular.value == Decimal("1250.00")
+    assert irregular.amount is not None
+    assert (irregular.amount.value, irregular.amount.span.line) == ("1 250,00", 30)
+    assert irregular.text.value.endswith("atmaksāti 2023. gada 15. augustā.")
+    assert rep.unrecovered_amount is not None and rep.unrecovered_amount.none
+
+
+# -- what cannot be read is said, never compared ---------------------------------------------
+
+
+def test_an_unread_heading_is_a_finding_not_a_date_contradiction(minimal_text: str) -> None:
+    """A third year announced in words: its heading is reported, and its dates are not
+    checked against the second year they would otherwise seem to belong to."""
+    text = minimal_text.replace(
+        "- 1) atbalstītas vismaz 3 organizācijas;",
+        "- 1) atbalstītas vismaz 3 organizācijas;\n\nTrešais īstenošanas gads\n\n"
+        "- 1) forums 12.10.2024. Cēsīs;",
+    )
+    parsed = parse_text(text)
+    codes = [f.code for f in parsed.findings]
+    assert "structure.unread-heading" in codes
+    assert "activity.date-outside-year" not in codes
+    [finding] = [f for f in parsed.findings if f.code == "structure.unread-heading"]
+    assert finding.span is not None
+    assert text.splitlines()[finding.span.line - 1] == "Trešais īstenošanas gads"
+
+
+def test_an_amount_that_cannot_be_read_makes_no_contradiction(minimal_text: str) -> None:
+    """A planned line written in thousands ("20 tūkst. euro") is not in the number grammar:
+    it is reported, and its row compared with nothing: the planned lines read (30 000,00)
+    do not make up the total (50 000,00) only because one was not read."""
+    lines = minimal_text.split("\n")
+    row = lines[27]  # line 28: the second year's funding row
+    assert row.startswith("\t50 000,00 euro, t.sk.") and row.count("- 20 000,00 euro") == 1
+    lines[27] = row.replace("- 20 000,00 euro", "- 20 tūkst. euro")
+    parsed = parse_text("\n".join(lines))
+    unread = [f for f in parsed.findings if f.code == "funding.unread-amount"]
+    assert [f.span.line for f in unread if f.span] == [28]
+    assert [f.code for f in parsed.findings if f.code.startswith("funding.")] == [
+        "funding.unread-amount"
+    ]
