@@ -6,8 +6,13 @@ text by hand; the line numbers are the fixture's own.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 from pipeline.model import (
@@ -21,7 +26,8 @@ from pipeline.model import (
     Report,
 )
 from pipeline.parse import parse_report
-from tests.conftest import FIXTURES, parse_text
+from tests.conftest import FIXTURES, MINIMAL, REPO, REPORTS, parse_text
+from tests.parse.variants import original, singles, transform
 
 UNSEEN = FIXTURES / "reports" / "unseen"
 D = dt.date
@@ -358,3 +364,35 @@ def test_an_amount_that_cannot_be_read_makes_no_contradiction(minimal_text: str)
     assert [f.code for f in parsed.findings if f.code.startswith("funding.")] == [
         "funding.unread-amount"
     ]
+
+
+# -- as a user runs it ------------------------------------------------------------------------
+
+
+def test_extract_reads_every_unseen_report_and_variant_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`lodpipe extract` on the unseen reports and on every single-transformation variant of
+    every report: output valid against the schema, no traceback, no report left unread."""
+    files = [str(p) for p in sorted(UNSEEN.glob("*.txt"))]
+    for path in [*sorted(REPORTS.glob("*.txt")), MINIMAL, *sorted(UNSEEN.glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        for names in singles():
+            variant = transform(original(text), names)
+            if variant.text != text:
+                out = tmp_path / f"{path.stem}.{variant.name}.txt"
+                out.write_text(variant.text, encoding="utf-8")
+                files.append(str(out))
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", *files],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = json.loads(result.stdout)
+    schema = json.loads((REPO / "pipeline" / "schemas" / "extract.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    assert len(doc["reports"]) == len(files) > 150
