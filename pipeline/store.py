@@ -6,11 +6,12 @@ Loads dump files into an in-memory store and runs queries; results come back as 
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal, cast
 
 import pyoxigraph as ox
 
@@ -124,23 +125,31 @@ def site_files(site_dir: Path) -> tuple[Path, ...]:
 
 
 def load_dataset(paths: Iterable[Path]) -> Dataset:
-    """Loads RDF files (N-Triples, Turtle, JSON-LD, N-Quads, TriG by extension) into memory."""
+    """Loads RDF files (N-Triples, Turtle, JSON-LD, N-Quads, TriG by extension, each also
+    gzip-compressed as `.gz`) into memory."""
     store = ox.Store()
     files = tuple(paths)
     if not files:
         raise DatasetError("no dataset file given")
     for path in files:
-        rdf_format = _FORMATS.get(path.suffix.lower())
+        plain = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+        rdf_format = _FORMATS.get(plain.suffix.lower())
         if rdf_format is None:
             known = ", ".join(sorted(_FORMATS))
             raise DatasetError(f"{path}: unknown RDF format (expected one of {known})")
         try:
-            store.load(path=str(path), format=rdf_format)
+            # bulk_load streams the file without one transaction holding it all, so a dump of
+            # any size loads in the memory its triples need and no more.
+            if path.suffix.lower() == ".gz":
+                with gzip.open(path, "rb") as stream:  # a binary stream, as bulk_load reads
+                    store.bulk_load(input=cast(IO[bytes], stream), format=rdf_format)
+            else:
+                store.bulk_load(path=str(path), format=rdf_format)
         except FileNotFoundError:
             raise DatasetError(f"{path}: no such file") from None
         except SyntaxError as error:
             raise DatasetError(f"{path}: not valid {rdf_format.name}: {error}") from None
-        except (OSError, ValueError) as error:
+        except (OSError, EOFError, ValueError) as error:
             raise DatasetError(f"{path}: cannot be read: {error}") from None
     return Dataset(store=store, files=files)
 

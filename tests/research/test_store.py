@@ -270,3 +270,34 @@ def test_cli_missing_dump_and_usage_errors_exit_2(tmp_path: Path) -> None:
     assert out.exit_code == 2 and "no dataset dump" in out.output
     out = CliRunner().invoke(main, ["query", "--site", str(tmp_path)])
     assert out.exit_code == 2 and out.output.startswith("Error: no query: give one of")
+
+
+def test_a_dump_larger_than_any_fixed_buffer_loads_whole(tmp_path: Path) -> None:
+    """A 27 MB input once failed with a MemoryError at a 16 MiB buffer: dumps of any size load."""
+    import gzip
+
+    line = '<https://e.org/s{0}> <https://e.org/p> "vērtība {0}, gana gara, lai rindas būtu garas"@lv .\n'
+    triples = 300_000
+    text = "".join(line.format(n) for n in range(triples))
+    assert len(text.encode()) > 27 * 1000 * 1000  # past the 16 MiB that once overflowed
+    plain = tmp_path / "big.nt"
+    plain.write_text(text, encoding="utf-8")
+    packed = tmp_path / "big.nt.gz"
+    packed.write_bytes(gzip.compress(text.encode(), mtime=0))
+    for path in (plain, packed):
+        dataset = load_dataset([path])
+        assert len(dataset) == triples
+        rows = execute(dataset, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(rows, Solutions) and rows.rows[0][0] is not None
+        assert rows.rows[0][0].value == str(triples)
+
+
+def test_a_truncated_compressed_dump_is_named(tmp_path: Path) -> None:
+    import gzip
+
+    broken = tmp_path / "dataset.nt.gz"
+    broken.write_bytes(
+        gzip.compress(b"<https://e.org/s> <https://e.org/p> <https://e.org/o> .\n")[:20]
+    )
+    with pytest.raises(DatasetError, match=r"dataset\.nt\.gz"):
+        load_dataset([broken])
