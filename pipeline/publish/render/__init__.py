@@ -41,6 +41,7 @@ from pipeline.publish.render.pages_vocab import vocabulary_view
 from pipeline.publish.render.paths import UnsafeIRI, alternate
 from pipeline.publish.render.queries import answer_queries
 from pipeline.publish.render.search import search_json
+from pipeline.publish.render.summary import page_summary
 from pipeline.publish.render.views import Alternate, Label, Page
 from pipeline.rdf.serialise import PAGE_ALTERNATES, script_json, serialise, sorted_triples
 
@@ -110,15 +111,17 @@ def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, p
     files = {f.extension: serialise(triples, f.extension) for f in PAGE_ALTERNATES}
     for ext, data in files.items():
         out.write(alternate(path, ext), data)
+    title = ctx.terms.label(doc)
+    alternates = tuple(
+        Alternate(alternate(path, f.extension), f.media_type, f.name) for f in PAGE_ALTERNATES
+    )
     page = Page(
         path=path,
         kind=kind,
-        title=ctx.terms.label(doc),
+        title=title,
         iri=doc,
-        alternates=tuple(
-            Alternate(alternate(path, f.extension), f.media_type, f.name) for f in PAGE_ALTERNATES
-        ),
-        jsonld=script_json(files["jsonld"]),
+        alternates=alternates,
+        jsonld=page_summary(doc, kind, title, alternates, ctx.paths.base, ctx.dataset_iri),
         build_date=ctx.build_date,
         version=__version__,
     )

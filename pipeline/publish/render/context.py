@@ -4,8 +4,9 @@ register of pages (document IRI -> file), labels, slices, and the build date."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +14,14 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Report
+from pipeline.publish.catalog import CatalogIris
+from pipeline.publish.render.money import Total, totals
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
 from pipeline.publish.render.rdfio import Slicer
 from pipeline.publish.render.views import Terms
 from pipeline.rdf import MappedGraph
 from pipeline.rdf.iris import report_key
-from pipeline.rdf.namespaces import SCHEMES, VOCAB_ROOT, new_graph
+from pipeline.rdf.namespaces import LP, RDF, SCHEMES, VOCAB_ROOT, new_graph
 from pipeline.settings import Settings
 from pipeline.validate import Validation
 
@@ -90,6 +93,37 @@ class SiteContext:
 
     def is_vocabulary(self, doc: str) -> bool:
         return doc.startswith(VOCAB_ROOT)
+
+    # The cross-report figures are computed once per build and indexed, so that a page
+    # looks up its own rows instead of scanning every report (linear, not quadratic).
+    @property
+    def dataset_iri(self) -> str:
+        # The dataset the catalogue describes.
+        return str(CatalogIris(self.paths.base).dataset)
+
+    @functools.cached_property
+    def totals(self) -> tuple[Total, ...]:
+        return totals(self.data)
+
+    @functools.cached_property
+    def totals_by_implementer(self) -> dict[str, tuple[Total, ...]]:
+        found: dict[str, list[Total]] = defaultdict(list)
+        for item in self.totals:
+            if item.implementer is not None:
+                found[item.implementer].append(item)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def activities_per_report(self) -> Counter[str]:
+        return Counter(
+            str(s).partition("#")[0]
+            for s in self.data.subjects(RDF.type, LP.ReportedActivity)
+            if "#" in str(s)
+        )
+
+    @functools.cached_property
+    def parsed_by_key(self) -> dict[str, Parsed]:
+        return {report_key(p.report.file): p for p in self.site.parsed if p.report is not None}
 
 
 def build_context(site: SiteInput) -> SiteContext:

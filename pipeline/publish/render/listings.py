@@ -12,7 +12,6 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from pipeline.publish.render.context import SiteContext
-from pipeline.publish.render.money import totals
 from pipeline.publish.render.views import Label, Value, sorted_by_iri
 from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMA, SCHEMES, SKOS, VOCAB_ROOT
 
@@ -62,17 +61,13 @@ def listing(ctx: SiteContext, path: str) -> Listing:
 def _sums(ctx: SiteContext) -> dict[str, dict[str, Decimal]]:
     """Planned and actual totals per report IRI."""
     out: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    for item in totals(ctx.data):
+    for item in ctx.totals:
         out[item.report][item.role] = out[item.report].get(item.role, Decimal(0)) + item.amount
     return out
 
 
 def _activities(ctx: SiteContext, report: URIRef) -> int:
-    return sum(
-        1
-        for s in ctx.data.subjects(RDF.type, LP.ReportedActivity)
-        if str(s).startswith(f"{report}#")
-    )
+    return ctx.activities_per_report[str(report)]
 
 
 def _reports_listing(ctx: SiteContext) -> Listing:

@@ -43,6 +43,13 @@ def totals(graph: Graph) -> tuple[Total, ...]:
     """One total per report, funding period and role: the stated total, or, when the report
     gives only lines by purpose (a remainder split between purposes), their sum."""
     out: list[Total] = []
+    # One pass groups the amounts by report: looking them up per report would scan every
+    # report's amounts for every report.
+    amounts: dict[str, list[Node]] = defaultdict(list)
+    for amount in graph.subjects(RDF.type, LP.FundingAmount):
+        doc, hash_, _ = str(amount).partition("#")
+        if hash_:
+            amounts[doc].append(amount)
     for report in graph.subjects(RDF.type, LP.DelegationReport):
         if not isinstance(report, URIRef):
             continue
@@ -52,9 +59,7 @@ def totals(graph: Graph) -> tuple[Total, ...]:
         doc = str(report)
         stated: dict[tuple[Node | None, URIRef], tuple[Decimal, str]] = {}
         lines: dict[tuple[Node | None, URIRef], list[tuple[Decimal, str]]] = defaultdict(list)
-        for amount in graph.subjects(RDF.type, LP.FundingAmount):
-            if not str(amount).startswith(doc + "#"):
-                continue
+        for amount in amounts.get(doc, ()):
             value = graph.value(amount, LP.amount)
             role = graph.value(amount, LP.amountType)
             if not isinstance(value, Literal) or not isinstance(role, URIRef):

@@ -12,7 +12,7 @@ from rdflib import URIRef
 from pipeline.publish.render.charts import Chart, Group, bar_chart
 from pipeline.publish.render.context import Download, SiteContext
 from pipeline.publish.render.listings import LISTINGS, report_iris
-from pipeline.publish.render.money import Cell, table, totals
+from pipeline.publish.render.money import Cell, table
 from pipeline.publish.render.pages_resource import SERIES, severity_label
 from pipeline.publish.render.views import Label, Source, Value, natural_key
 from pipeline.rdf.iris import report_key
@@ -129,7 +129,7 @@ def home_view(ctx: SiteContext) -> HomeView:
 
 
 def money_view(ctx: SiteContext) -> MoneyView:
-    items = totals(ctx.data)
+    items = ctx.totals
     terms = ctx.terms
 
     def rows(cells: tuple[Cell, ...]) -> tuple[MoneyRow, ...]:

@@ -15,7 +15,7 @@ from rdflib.term import Node
 from pipeline.model import Severity
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
-from pipeline.publish.render.money import ROLES, totals
+from pipeline.publish.render.money import ROLES
 from pipeline.publish.render.views import (
     Inbound,
     Label,
@@ -193,7 +193,7 @@ def organisation_view(ctx: SiteContext, doc: str) -> OrganisationView:
     graph, inbound = _slice(ctx, doc)
     claims = _Claims(ctx, doc, graph)
     main = ctx.terms.part(graph, URIRef(doc))
-    mine = [t for t in totals(ctx.data) if t.implementer == doc]
+    mine = ctx.totals_by_implementer.get(doc, ())
     sums: dict[tuple[str, int], dict[str, Decimal]] = {}
     for item in mine:
         if item.role in ROLES:
@@ -283,8 +283,7 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
             Label(f.message_lv or f.message, f.message),
             _line(ctx, key, f.span.line if f.span else None),
         )
-        for p in ctx.site.parsed
-        if p.report is not None and report_key(p.report.file) == key
+        for p in ((ctx.parsed_by_key[key],) if key in ctx.parsed_by_key else ())
         for f in sorted(p.findings, key=lambda f: (f.span.line if f.span else 0, f.code))
     )
     return ReportView(

@@ -4,6 +4,7 @@ anything but a minted key. Same input, same bytes."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -62,14 +63,17 @@ def test_markup_in_a_report_renders_inert(hostile: tuple[SiteInput, Path]) -> No
 
 
 def test_markup_in_a_report_stays_in_the_data(hostile: tuple[SiteInput, Path]) -> None:
-    """Escaping is for HTML only: the JSON-LD in the page still says what the report says."""
+    """Escaping is for HTML only: the page's JSON-LD alternate still says what the report
+    says, and the summary embedded in the page cannot close its script element."""
     _, out = hostile
     page = next((out / "id" / "report").glob("*.html"))
     found = scan(page)
     assert "</script>" not in found.jsonld[0]  # cannot close the script element
+    summary = json.loads(found.jsonld[0])
+    assert summary["@id"].endswith(page.stem) and summary["@type"] == "Report"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        graph = Graph().parse(data=found.jsonld[0], format="json-ld")
+        graph = Graph().parse(page.with_suffix(".jsonld"), format="json-ld")
     assert any(ATTACK in str(o) for o in graph.objects(None, DCTERMS.description))
 
 
