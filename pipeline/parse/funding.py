@@ -57,9 +57,12 @@ _WS = " \n\t\x0b\u00a0"
 
 
 def purpose_of(text: str) -> Purpose | None:
+    """The purpose a funding line names, in any of its wordings ("pilsoniskās sabiedrības
+    attīstībai ...", "pils.sab.", "mazākumtautību NVO ...", "MT NVO"); None when it names
+    neither (then the line is reported, not guessed)."""
     lowered = text.lower()
     civil = re.search(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", lowered)
-    minority = re.search(r"mazākumtautīb", lowered)
+    minority = re.search(r"mazākumtautīb|(?<!\w)mt\s*nvo", lowered)
     if civil and (not minority or civil.start() < minority.start()):
         return Purpose.CIVIL_SOCIETY
     return Purpose.MINORITY_NGOS if minority else None

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
 from pipeline.model import DatePrecision
-from pipeline.parse.latvian import find_dates, find_period, parse_amount, parse_date
+from pipeline.parse.headings import YEAR_HEADING
+from pipeline.parse.latvian import (
+    MONEY,
+    find_dates,
+    find_period,
+    is_money,
+    parse_amount,
+    parse_date,
+)
 
 D = dt.date
 
@@ -112,3 +121,89 @@ def test_find_period(text: str, start: dt.date, end: dt.date) -> None:
 
 def test_find_period_needs_two_dates_joined() -> None:
     assert find_period("15.07.2022. un vēl 14.07.2023.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2019.gada 1.jūlijs", D(2019, 7, 1), None),
+        ("2019. gada 1. jūlijā", D(2019, 7, 1), None),
+        ("2019. g. 1. jūlijam", D(2019, 7, 1), None),
+        ("01.07.2019.", D(2019, 7, 1), None),
+        ("1.7.2019", D(2019, 7, 1), None),
+        ("10.01.21.", D(2021, 1, 10), None),  # two-digit year
+        ("20.-22.08.21.", D(2021, 8, 20), D(2021, 8, 22)),
+        ("20.–22.08.2021.", D(2021, 8, 20), D(2021, 8, 22)),
+        ("2019. gada 6.–10. decembrī", D(2019, 12, 6), D(2019, 12, 10)),
+        ("2020. gada 5. Decembrī", D(2020, 12, 5), None),  # a capital in the month
+    ],
+)
+def test_date_forms(text: str, start: dt.date, end: dt.date | None) -> None:
+    [found] = find_dates(text)
+    assert (found.start, found.end, found.precision) == (start, end, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize("text", ["6.–10. decembrī", "16. un 23.10", "no 1. jūlija"])
+def test_dates_without_a_year_are_not_guessed(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01.07.2020.—30.06.2021.",  # em dash
+        "01.07.2020.\u201130.06.2021.",  # non-breaking hyphen
+        "01.07.2020. – 30.06.2021.",
+        "1.7.2020 - 30.6.2021",
+        "2020. gada 1. jūlijs līdz 2021. gada 30. jūnijs",
+        "2020.gada 1.jūlijā – 2021.gada 30.jūnijā",
+    ],
+)
+def test_period_forms(text: str) -> None:
+    found = find_period(text)
+    assert found is not None and (found.start, found.end) == (D(2020, 7, 1), D(2021, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "numeral", "period"),
+    [
+        ("II ĪSTENOŠANAS GADS (2023.gada 15.jūlijs līdz 2024.gada 14.jūlijs)", "II", True),
+        ("II. īstenošanas gads", "II", False),
+        ("ii. īstenošanas gads – 01.07.2024.–30.06.2025.", "ii", True),
+        ("III. ĪSTENOŠANAS GADS:\n01.07.2024. - 30.06.2025.", "III", True),
+        ("I.ĪSTENOŠANAS GADS—01.07.2023.—30.06.2024.", "I", True),
+        ("IV. Īstenošanas Gads\n(01.07.2025. līdz 30.06.2026.)", "IV", True),
+    ],
+)
+def test_year_heading_forms(text: str, numeral: str, period: bool) -> None:
+    m = re.search(YEAR_HEADING, text)
+    assert m is not None and m.group("numeral") == numeral
+    written = m.group("range") or m.group("bare")
+    assert (written is not None and find_period(written) is not None) is period
+
+
+@pytest.mark.parametrize(
+    "text", ["atlikums no II. īstenošanas gada", "īstenošanas gadā", "Pirmais īstenošanas gads"]
+)
+def test_not_year_headings(text: str) -> None:
+    assert re.search(YEAR_HEADING, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Plānots 25000.00 EUR", Decimal("25000.00")),
+        ("30.000,00 eiro", Decimal("30000.00")),
+        ("12 500 €", Decimal("12500")),
+        ("54\u202f000,00", Decimal("54000.00")),  # no currency: grouped, so money
+        ("10.00 EUR", Decimal("10.00")),
+    ],
+)
+def test_money_in_text(text: str, value: Decimal) -> None:
+    [m] = [m for m in re.finditer(MONEY, text, re.I) if is_money(m)]
+    assert parse_amount(m.group("amount")) == value
+
+
+@pytest.mark.parametrize("text", ["2020. gads", "3 semināri", "15.07.2022.", "20.-22.08.21."])
+def test_not_money(text: str) -> None:
+    assert not [m for m in re.finditer(MONEY, text, re.I) if is_money(m)]

@@ -139,6 +139,7 @@ TRANSFORMATIONS: dict[str, Transformation] = {
     ),
     "heading-period-after-dash": _sub(r"(ĪSTENOŠANAS GADS) \(([^()\n]*)\)", r"\1 – \2 "),
     "heading-period-next-line": _sub(r"(ĪSTENOŠANAS GADS) \(", "\\1\n("),
+    "group-heading-upper-case": _sub(r"kapacitātes celšanai:", "KAPACITĀTES CELŠANAI:"),
     # dashes between dates
     "dash-em": _sub(r"(?<=\d\.) – (?=\d)", " — "),
     "dash-non-breaking-hyphen-tight": _sub(r"(?<=\d\.) – (?=\d)", "\u2011"),
@@ -168,6 +169,7 @@ TRANSFORMATIONS: dict[str, Transformation] = {
     "long-date-numeric": _sub(
         r"(?P<y>\d{4})\.gada (?P<d>\d{1,2})\.(?P<m>jūlijs)", _long_to_numeric
     ),
+    "month-locative": _sub(r"(?<=\d\.)(?P<m>jūlij|jūnij)s\b", r"\g<m>ā"),
     "numeric-date-unpadded": _sub(_NUMERIC_DATE, lambda m: f"{int(m['d'])}.{int(m['m'])}.{m['y']}"),
     # PDF layout
     "rewrapped": _pdf_only(_split_long_lines),
