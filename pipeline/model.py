@@ -6,6 +6,7 @@ Nothing here knows about parsing, RDF or HTML.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -267,6 +268,26 @@ class Implementer:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """The document a report was read from, when that is not plain text: a Word, PDF,
+    OpenDocument or HTML file, perhaps fetched from where it is published."""
+
+    media_type: str
+    sha256: str  # of the original bytes
+    size: int  # bytes
+    extension: str  # ".pdf", ".docx"...: how the original is published; "" for the text itself
+    page_starts: tuple[int, ...] = ()  # offset in the source text where each page begins
+    url: str | None = None  # where it was fetched from
+    retrieved: str | None = None  # when it was downloaded, UTC ISO 8601
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a character of the source text; None without pages."""
+        if not self.page_starts:
+            return None
+        return max(bisect.bisect_right(self.page_starts, offset), 1)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one report says, and where it says it."""
 
@@ -287,6 +308,7 @@ class Report:
     unrecovered_amount: Statement | None = None
     other_information: Statement | None = None
     unlabelled: tuple[Text, ...] = ()  # text outside any known section, kept as written
+    document: SourceDocument | None = None  # the original, when not the text itself
 
     @property
     def region(self) -> str | None:

@@ -125,6 +125,15 @@ class ReportIris:
     def checksum(self) -> URIRef:
         return URIRef(f"{self.source}#sha256")
 
+    def original(self, extension: str) -> URIRef:
+        """The original document, published beside the text: `source/<key>.pdf`."""
+        return URIRef(f"{self.source}{extension}")
+
+    @property
+    def retrieval(self) -> URIRef:
+        """The download of a fetched original (a PROV activity)."""
+        return URIRef(f"{self.source}#retrieval")
+
     def year(self, ordinal: int) -> URIRef:
         return self.part(f"year-{ordinal}")
 

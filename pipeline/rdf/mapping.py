@@ -25,6 +25,7 @@ from pipeline.model import (
     Period,
     Qualifier,
     Report,
+    SourceDocument,
     Span,
     Statement,
     Text,
@@ -35,7 +36,9 @@ from pipeline.rdf.namespaces import (
     CV,
     DCAT,
     DCTERMS,
+    FOAF,
     GROUP,
+    IANA,
     INDICATOR,
     LEGAL_FORM,
     LP,
@@ -234,6 +237,33 @@ def _map_source_document(ctx: Context) -> None:
     ctx.add(checksum, RDF.type, SPDX.Checksum)
     ctx.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
     ctx.add(checksum, SPDX.checksumValue, Literal(ctx.report.sha256, datatype=XSD.hexBinary))
+    if ctx.report.document is not None:
+        _map_original(ctx, ctx.report.document)
+
+
+def _map_original(ctx: Context, document: SourceDocument) -> None:
+    """The document the text was read from: what it is, and where and when it was fetched,
+    so a researcher can check the original."""
+    source = ctx.page.source
+    original = ctx.page.original(document.extension) if document.extension else source
+    if original != source:
+        ctx.add(source, PROV.wasDerivedFrom, original)
+        ctx.add(original, RDF.type, PROV.Entity)
+        ctx.add(original, RDF.type, FOAF.Document)
+        ctx.add(original, DCTERMS.language, URIRef(_LAV))
+        # the checksum is of the original's bytes
+        ctx.add(original, SPDX.checksum, ctx.page.checksum)
+    ctx.add(original, DCAT.mediaType, IANA[document.media_type])
+    ctx.add(original, DCAT.byteSize, Literal(document.size, datatype=XSD.nonNegativeInteger))
+    if document.url is not None:
+        retrieval = ctx.page.retrieval
+        ctx.add(original, PROV.hadPrimarySource, URIRef(document.url))
+        ctx.add(original, PROV.wasGeneratedBy, retrieval)
+        ctx.add(retrieval, RDF.type, PROV.Activity)
+        ctx.add(retrieval, PROV.used, URIRef(document.url))
+        if document.retrieved:
+            stamp = Literal(document.retrieved, datatype=XSD.dateTime)
+            ctx.add(retrieval, PROV.endedAtTime, stamp)
 
 
 def _map_statement(ctx: Context, name: str, statement: Statement) -> URIRef:

@@ -38,6 +38,8 @@ SCHEMES = {
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 CV = Namespace("http://data.europa.eu/m8g/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+#: The IANA media type registry, whose IRIs dcat:mediaType takes.
+IANA = Namespace("http://www.iana.org/assignments/media-types/")
 QB = Namespace("http://purl.org/linked-data/cube#")
 ROV = Namespace("http://www.w3.org/ns/regorg#")
 # schema.org's own JSON-LD context maps to http, not https; rdflib's default SDO is https.
