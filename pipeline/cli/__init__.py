@@ -2,7 +2,7 @@
 
 Exit codes: 0 ok (warnings allowed), 1 data errors in a report, 2 usage or load errors.
 The library never prints or exits; this package is the only place that does. One module per
-wing: `reading` (extract, validate), `publishing` (build), `research` (query, serve, push).
+wing: `reading` (extract, fetch, validate), `publishing` (build), `research` (query, serve, push).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import click
 
 from pipeline import __version__
 from pipeline.cli.publishing import build
-from pipeline.cli.reading import extract, validate
+from pipeline.cli.reading import extract, fetch, validate
 from pipeline.cli.research import push, query, serve
 
 
@@ -21,5 +21,5 @@ def main() -> None:
     """Turn Latvian delegation reports ("Kopsavilkums") into Linked Open Data."""
 
 
-for command in (extract, build, validate, query, serve, push):
+for command in (extract, fetch, build, validate, query, serve, push):
     main.add_command(command)

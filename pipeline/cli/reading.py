@@ -17,11 +17,13 @@ from pipeline.cli.common import (
     gather_inputs,
     max_bytes_option,
 )
+from pipeline.documents.cache import DEFAULT_CACHE
+from pipeline.documents.fetch import FetchSettings, fetch_all
 from pipeline.model import Parsed, exit_code
 from pipeline.model_json import parsed_to_json
-from pipeline.parse import parse_report
 from pipeline.publish.build import BuildError, default_jobs, map_and_validate
 from pipeline.rdf.serialise import serialise, sorted_triples
+from pipeline.read import read_report
 from pipeline.settings import Settings
 from pipeline.validate import merge_reports
 
@@ -32,14 +34,14 @@ REPORT_HEADER = b"# SHACL validation report written by lodpipe validate\n"
 
 def parse_all(files: Sequence[Path], names: Sequence[str], progress: bool) -> list[Parsed]:
     if not progress:
-        return [parse_report(path, name) for path, name in zip(files, names, strict=True)]
+        return [read_report(path, name) for path, name in zip(files, names, strict=True)]
     with click.progressbar(
         list(zip(files, names, strict=True)),
         label="Reading reports",
         file=sys.stderr,
         show_pos=True,
     ) as bar:
-        return [parse_report(path, name) for path, name in bar]
+        return [read_report(path, name) for path, name in bar]
 
 
 @click.command()
@@ -134,3 +136,49 @@ def _not_ours(path: Path) -> bool:
         return True
     with path.open("rb") as handle:
         return handle.read(len(REPORT_HEADER)) != REPORT_HEADER
+
+
+@click.command()
+@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_CACHE,
+    show_default=True,
+    help="The download cache: a folder of its own, safe to delete.",
+)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds to wait to connect, and between bytes received.")  # fmt: skip
+@click.option("--max-bytes", "max_bytes", type=click.IntRange(min=1),
+              default=FetchSettings().max_bytes, show_default=True,
+              help="Stop a download that grows past this.")  # fmt: skip
+@click.option(
+    "--github-output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Append `changed=true|false` to this file (GitHub Actions' $GITHUB_OUTPUT).",
+)
+def fetch(
+    manifest: Path, cache_dir: Path, timeout: float, max_bytes: int, github_output: Path | None
+) -> None:
+    """Download the documents a sources manifest (CSV or TOML) names into the cache.
+
+    Unchanged documents are not downloaded again (conditional requests). One line per
+    source; exit 2 when a source or the manifest could not be used.
+    """
+    if not manifest.is_file():
+        raise click.UsageError(f"{manifest}: no such manifest")
+    settings = FetchSettings(timeout=timeout, max_bytes=max_bytes)
+    run = fetch_all(manifest, cache_dir, settings)
+    for error in run.manifest_errors:
+        click.echo(str(error), err=True)
+    for result in run.results:
+        if result.problem is not None:
+            click.echo(f"{result.problem} ({result.problem.code})", err=True)
+        else:
+            click.echo(f"{result.source.url}: {result.status.value}")
+    if github_output is not None:
+        with github_output.open("a", encoding="utf-8") as out:
+            out.write(f"changed={'true' if run.changed else 'false'}\n")
+    sys.exit(EXIT_LOAD if run.failed else 0)
