@@ -14,58 +14,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
-from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import (
-    AMOUNT,
-    CURRENCY,
-    MONEY,
-    PERIOD_TEXT,
-    find_period,
-    is_money,
-    parse_amount,
+from pipeline.parse.funding_words import (
+    ABBREVIATED,
+    CALENDAR_YEAR,
+    INCLUDING,
+    MONEY_IN_TEXT,
+    ORDINAL_ROW,
+    PERIOD_RANGE,
+    STATEMENT_ROLE,
+    TEXT_KEY,
+    label_after,
+    last_keyword,
+    ordinal_number,
+    purpose_after,
+    purpose_of,
+    remainder_role,
 )
+from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period, is_money, parse_amount
 from pipeline.parse.text import Mapped, Source
 
-_MONEY = re.compile(rf"-?\s*{MONEY}", re.I)
-_CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gad[sā]\s*$", re.I)
-# A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
-_ORDINAL_ROW = re.compile(
-    r"^\s*(?P<n>[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])[\s:.]*", re.I
-)
-_PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
-# The words that open a statement. "Izlietots" (spent) is the actual column's other name.
-_NEW_STATEMENT = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums|neizmantotais)", re.I
-)
-_TEXT_KEY = re.compile(
-    rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gads"
-    r"(?![\wāčēģīķļņšūž])",
-    re.I,
-)
-# Amounts in thousands or millions ("50 tūkst. euro") are not read: they are reported.
-_ABBREVIATED = re.compile(
-    rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*(?:tūkst|milj)\w*\.?\s*(?:{CURRENCY})", re.I
-)
-# "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
-_INCLUDING = re.compile(rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā)", re.I)
-_STATEMENT_ROLE = {
-    "plānots": AmountRole.PLANNED,
-    "faktiski": AmountRole.ACTUAL,
-    "izlietots": AmountRole.ACTUAL,
-}
 _WS = " \n\t\x0b\u00a0"
-
-
-def purpose_of(text: str) -> Purpose | None:
-    """The purpose a funding line names, in any of its wordings ("pilsoniskās sabiedrības
-    attīstībai ...", "pils.sab.", "mazākumtautību NVO ...", "MT NVO"); None when it names
-    neither (then the line is reported, not guessed)."""
-    lowered = text.lower()
-    civil = re.search(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", lowered)
-    minority = re.search(r"mazākumtautīb|(?<!\w)mt\s*nvo", lowered)
-    if civil and (not minority or civil.start() < minority.start()):
-        return Purpose.CIVIL_SOCIETY
-    return Purpose.MINORITY_NGOS if minority else None
 
 
 @dataclass(slots=True)
@@ -132,21 +100,21 @@ class _Reader:
                 if values
                 else (lead, values)
             )
-            calendar = _CALENDAR_YEAR.match(key.text)
-            ordinal = _ORDINAL_ROW.match(key.text)
+            calendar = CALENDAR_YEAR.match(key.text)
+            ordinal = ORDINAL_ROW.match(key.text)
             if calendar:
                 self.blocks.append(_Block(calendar_year=int(calendar.group(1))))
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
                 values, lead = rest, _EMPTY
             elif ordinal:
-                self.blocks.append(_Block(ordinal=_ordinal(ordinal.group("n"))))
+                self.blocks.append(_Block(ordinal=ordinal_number(ordinal.group("n"))))
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
                 tail = key[ordinal.end() :]
                 values, lead = ([tail] if tail.text else []) + rest, _EMPTY
             elif (
                 not self.blocks
                 or (values and self._starts_year(values[0].text))
-                or _PERIOD_RANGE.match(lead.text)
+                or PERIOD_RANGE.match(lead.text)
             ):
                 self.blocks.append(_Block())
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
@@ -169,7 +137,7 @@ class _Reader:
         """PDF text: every date range not repeating the current one starts a year, and so
         does an ordinal ("II. īstenošanas gads") naming another year."""
         pos = 0
-        marks = list(_TEXT_KEY.finditer(text.text))
+        marks = list(TEXT_KEY.finditer(text.text))
         segments: list[tuple[Mapped | None, Mapped]] = []
         for i, m in enumerate(marks):
             if i == 0 and m.start() > 0 and text.text[: m.start()].strip():
@@ -180,8 +148,8 @@ class _Reader:
         if not marks:
             segments.append((None, text[pos:]))
         for period_text, body in segments:
-            keyed = _ORDINAL_ROW.match(period_text.text) if period_text is not None else None
-            ordinal = _ordinal(keyed.group("n")) if keyed else None
+            keyed = ORDINAL_ROW.match(period_text.text) if period_text is not None else None
+            ordinal = ordinal_number(keyed.group("n")) if keyed else None
             period = self._period(period_text) if period_text is not None and not keyed else None
             current = self.blocks[-1] if self.blocks else None
             if (
@@ -201,32 +169,32 @@ class _Reader:
     # -- statements -------------------------------------------------------------------------
     def _statements(self, block: _Block, text: Mapped, hint: AmountRole | None) -> None:
         if block.period is None and hint is not None:
-            found = _PERIOD_RANGE.search(text.text)
+            found = PERIOD_RANGE.search(text.text)
             if found:
                 block.period = self._period(text[found.start() : found.end()])
         s = text.text
-        for m in _ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
+        for m in ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
             self._unread(block, text[m.start() : m.end()])
         role: AmountRole | None = hint
         remainder: AmountRole | None = None
         skip_until = -1
         last_end = 0
         line_purpose: Purpose | None = None
-        for m in _MONEY.finditer(s):
+        for m in MONEY_IN_TEXT.finditer(s):
             if m.start() < skip_until or not is_money(m):
                 continue
             lead, right = s[last_end : m.start()], s[m.end() :]
             last_end = m.end()
-            statement = _last_keyword(lead)
+            statement = last_keyword(lead)
             if statement is not None:
                 remainder = None
-            if statement in _STATEMENT_ROLE:
-                role = _STATEMENT_ROLE[statement]
+            if statement in STATEMENT_ROLE:
+                role = STATEMENT_ROLE[statement]
             value = parse_amount(m.group("amount"))
             if re.match(r"\s*\+", right):
                 continue  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
             if statement in ("atlikums", "neizmantotais"):
-                remainder = _remainder_role(right)
+                remainder = remainder_role(right)
                 self._add(block, m, text, remainder, None, value, right, itemised=True)
                 continue
             allocated = re.match(
@@ -240,15 +208,19 @@ class _Reader:
             if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
                 self._add(block, m, text, AmountRole.CARRIED_IN, line_purpose, value, right)
                 continue
-            purpose = _line_purpose(right)
+            purpose = purpose_after(right)
             if remainder is not None and purpose is not None:
                 self._add(block, m, text, remainder, purpose, value, right)
                 continue
-            if statement in _STATEMENT_ROLE or (purpose is None and role is not None):
+            if statement is None and purpose is None and self._open_line(block, role, lead):
+                # a line of an open total whose purpose is named in no known way
+                self._unread(block, text[m.start() : m.end()])
+                continue
+            if statement in STATEMENT_ROLE or (purpose is None and role is not None):
                 if role is None:
                     self._unread(block, text[m.start() : m.end()])
                     continue
-                itemised = bool(_INCLUDING.match(right))
+                itemised = bool(INCLUDING.match(right))
                 self._add(block, m, text, role, None, value, right, itemised=itemised)
                 continue
             if purpose is not None:
@@ -261,6 +233,14 @@ class _Reader:
                 self._add(block, m, text, target.role, purpose, value, right, count=False)
                 continue
             self._unread(block, text[m.start() : m.end()])
+
+    @staticmethod
+    def _open_line(block: _Block, role: AmountRole | None, lead: str) -> bool:
+        """An amount in a list ("- ", "; ", "t.sk.") under a total of its role whose lines do
+        not yet add up to it is one of those lines, not a new total."""
+        if role is None or not re.search(r"(?:[-–•;]|t\.\s?sk\.?)\s*$", lead):
+            return False
+        return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)
 
     def _unread(self, block: _Block, piece: Mapped) -> None:
         self.unread.append(piece)
@@ -296,7 +276,7 @@ class _Reader:
         itemised: bool = False,
         count: bool = True,
     ) -> None:
-        label = _label(right)
+        label = label_after(right)
         begin = m.start("amount")
         piece = text[begin : m.end() + len(label[1])]
         amount_text = m.group("amount")
@@ -312,7 +292,7 @@ class _Reader:
         return bool(
             re.match(
                 rf"(?:{AMOUNT})\s*(?:{CURRENCY}|,?\s*t\.\s?sk|\(|$)|Plānots|Faktiski|Izlietots"
-                rf"|{_PERIOD_RANGE.pattern}",
+                rf"|{PERIOD_RANGE.pattern}",
                 head,
                 re.I,
             )
@@ -384,69 +364,3 @@ def _split(text: Mapped, sep: str) -> list[Mapped]:
 
 def _same(a: Period | None, b: Period) -> bool:
     return a is not None and (a.start, a.end) == (b.start, b.end)
-
-
-def _ordinal(numeral: str) -> int | None:
-    return int(numeral) if numeral.isdigit() else ordinal_of(numeral)
-
-
-def _last_keyword(lead: str) -> str | None:
-    found = list(_NEW_STATEMENT.finditer(lead))
-    return found[-1].group(0).lower() if found else None
-
-
-def _remainder_role(right: str) -> AmountRole:
-    context = _NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
-    if re.search(r"atgriez", context):
-        return AmountRole.RETURNED
-    if re.search(r"pārcel|novirzīt", context):
-        return AmountRole.CARRIED_OVER
-    return AmountRole.REMAINDER
-
-
-def _skip_parenthesis(text: str) -> str:
-    """Text after a parenthesis that opens at once ('(21 553 + 2 447 ...) mazākumtautību')."""
-    if not text.lstrip().startswith("("):
-        return text
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0 and ch == ")":
-            return text[i + 1 :]
-    return ""
-
-
-_CLAUSE_END = re.compile(
-    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|{AMOUNT}|{_NEW_STATEMENT.pattern}"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}",
-    re.I,
-)
-
-
-def _clause(right: str) -> str:
-    """The words after an amount up to the next line, amount or statement."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})[\s,.]*", "", right, flags=re.I)
-    rest = _skip_parenthesis(rest)
-    end = _CLAUSE_END.search(rest)
-    return rest[: end.start()] if end else rest
-
-
-def _line_purpose(right: str) -> Purpose | None:
-    """The purpose right after an amount, looking past a parenthesis that follows at once."""
-    return purpose_of(_clause(right))
-
-
-def _label(right: str) -> tuple[str, str]:
-    """The words after an amount up to the end of its clause: (normalised, raw)."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
-    end = _CLAUSE_END.search(_skip_parenthesis(rest))
-    cut = (
-        len(rest)
-        - len(_skip_parenthesis(rest))
-        + (end.start() if end else len(_skip_parenthesis(rest)))
-    )
-    raw = right[: len(right) - len(rest) + cut]
-    label = re.sub(rf"^\s*(?:{CURRENCY})", "", raw, flags=re.I).strip(" ,.;()")
-    label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
-    return label.strip(" ,.;()"), raw.rstrip()
