@@ -1,16 +1,18 @@
 """PDF with a text layer, read with pdfplumber (on pdfminer.six).
 
-Where a page has a table (the template's ruled label/value table), its cells are read as
-cells and written as the text reports' `label<TAB>value` rows; a cell's wrapped lines are
-joined with spaces. Text outside tables is read in reading order, one line per line. Pages
-follow each other with a line break; where each begins is kept as the page map.
+The template's ruled label/value table is found from its rules; every glyph belongs to the
+cell its middle is in, and a cell's lines are read back into paragraphs and list items
+(`pdf_lines`). A row the office software split over a page break is one row again. The
+document is then written in the text reports' layout by the same renderer as Word documents,
+and the offset where each page's first glyph landed in that text is kept as the page map.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 import pdfplumber
@@ -18,7 +20,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.documents.layout import Para, Run, render_cell
+from pipeline.documents.layout import Block, Cell, Para, Run, Table, render
+from pipeline.documents.pdf_lines import Line, Paragraph, centre_in, lines_of, paragraphs
 
 
 class PdfEncrypted(Exception):
@@ -37,11 +40,6 @@ class PdfText:
     images: int  # pictures on the pages: a scan has these and no characters
 
 
-# Symbol-font bullets come out as private-use code points.
-_BULLETS = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc]")
-_SPACE = re.compile(r"[ \t\r\x0b\x0c]+")
-
-
 def read_pdf(data: bytes) -> PdfText:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -58,111 +56,233 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfUnreadable(str(exc) or exc.__class__.__name__) from exc
 
 
+_TABLES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# Where a page begins in the rendering: private-use marks the reader removes again.
+_MARK = re.compile("\ue000([\ue010-\ue019]+)\ue001")
+
+
+@dataclass(slots=True)
+class _Cell:
+    box: tuple[float, float, float, float]
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Row:
+    cells: list[_Cell]
+    bottom: float
+
+
+@dataclass(slots=True)
+class _Grid:
+    rows: list[_Row]
+    top: float
+
+
+@dataclass(slots=True)
+class _Text:
+    lines: list[Line]
+    top: float
+
+
 def _read(pages: list[Page]) -> PdfText:
-    lines: list[str] = []
-    starts: list[int] = []
-    offset = 0
     chars = images = 0
-    for page in pages:
+    items: list[list[_Grid | _Text]] = []
+    for index, page in enumerate(pages):
         chars += len(page.chars)
         images += len(page.images)
-        starts.append(offset)
-        page_lines = _page_lines(page)
-        lines.extend(page_lines)
-        offset += sum(len(line) + 1 for line in page_lines)
-    return PdfText("\n".join(lines) + "\n", tuple(starts), chars, images)
+        items.append(_page_items(page, index))
+    margins = _padding([item for page_items in items for item in page_items])
+    text, starts = _render(_blocks(items, margins), len(pages), margins)
+    return PdfText(text, starts, chars, images)
 
 
-def _page_lines(page: Page) -> list[str]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-
-    def outside(obj: dict[str, Any]) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    items: list[tuple[float, list[str]]] = []
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
-        items.append((float(line["top"]), [_clean(line["text"])]))
+def _page_items(page: Page, index: int) -> list[_Grid | _Text]:
+    """A page's ruled tables (rows of cells with their lines) and the lines outside them,
+    top to bottom."""
+    items: list[_Grid | _Text] = []
+    tables = page.find_tables(_TABLES)
     for table in tables:
         rows = []
         for row in table.rows:
             # Columns a merged cell covers come back as None: one cell, not two.
-            cells = [_cell(page, box) for box in row.cells if box is not None]
-            last = len(cells) - 1 if len(cells) <= 2 else -1
-            rows.append("\t".join(render_cell(c, i == last) for i, c in enumerate(cells)))
-        items.append((float(table.bbox[1]), rows))
-    items.sort(key=lambda item: item[0])
-    return [line for _, group in items for line in group]
-
-
-@dataclass(slots=True)
-class _Line:
-    x0: float
-    x1: float
-    top: float
-    words: list[tuple[str, bool]]
-
-
-def _lines(page: Page, box: tuple[float, float, float, float]) -> list[_Line]:
-    x0, top, x1, bottom = box
-    words = [
-        w
-        for w in page.crop(box).extract_words(extra_attrs=["fontname"])
-        # crop keeps words that only touch the cell; a word belongs where its middle is.
-        if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
-    ]
-    lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
-        italic = any(s in str(word["fontname"]) for s in ("Italic", "Oblique"))
-        text = _clean(str(word["text"]))
-        if lines and abs(float(word["top"]) - lines[-1].top) < 2:
-            line = lines[-1]
-            line.words.append((text, italic))
-            line.x1 = max(line.x1, float(word["x1"]))
+            cells = [_Cell(box) for box in row.cells if box is not None]
+            if cells:
+                rows.append(_Row(cells, float(row.bbox[3])))
+        items.append(_Grid(rows, float(table.bbox[1])))
+    cells = [c for item in items if isinstance(item, _Grid) for r in item.rows for c in r.cells]
+    held: list[list[dict[str, Any]]] = [[] for _ in cells]
+    outside = []
+    for char in page.chars:
+        at = next((i for i, c in enumerate(cells) if centre_in(char, c.box)), None)
+        if at is None:
+            outside.append(char)
         else:
-            lines.append(
-                _Line(float(word["x0"]), float(word["x1"]), float(word["top"]), [(text, italic)])
-            )
-    return lines
+            held[at].append(char)
+    for cell, cell_chars in zip(cells, held, strict=True):
+        cell.lines = lines_of(cell_chars, index)
+    items.extend(_Text([line], line.top) for line in lines_of(outside, index))
+    items.sort(key=lambda item: item.top)
+    return items
 
 
-def _cell(page: Page, box: tuple[float, float, float, float]) -> tuple[Para, ...]:
-    """A cell's paragraphs, told from the lines' layout: a bullet starts a list item, a line
-    indented from the cell's margin an item of a list without markers, a line back at the
-    margin or after a short line ending a sentence (a paragraph's last) a new paragraph."""
-    lines = _lines(page, box)
-    if not lines:
-        return ()
-    margin = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    paras: list[tuple[str | None, list[tuple[str, bool]]]] = []
-    previous: _Line | None = None
-    for line in lines:
-        words = line.words
-        indented = line.x0 > margin + 4
-        if words[0][0].startswith("•"):
-            first = words[0][0][1:].strip()
-            paras.append(("- ", ([(first, words[0][1])] if first else []) + words[1:]))
-        elif (
-            previous is None
-            or (paras[-1][0] is None and indented)
-            or (previous.x1 < right - 70 and previous.words[-1][0][-1:] in ".;:)!?")
-            or (paras[-1][0] is not None and not indented)
-        ):
-            paras.append(("" if indented else None, list(words)))
-        else:
-            paras[-1][1].extend(words)
-        previous = line
-    out = []
-    for marker, para_words in paras:
-        runs = []
-        for i, (text, italic) in enumerate(para_words):
-            runs.append(Run((" " if i else "") + text, italic))
-        out.append(Para(tuple(runs), marker))
-    return tuple(out)
+def _blocks(pages: list[list[_Grid | _Text]], margins: tuple[float, float]) -> list[_Grid | _Text]:
+    """The pages' items as one document: a table going on at the top of the next page is the
+    same table, and its first row the same row when the office software split it there."""
+    foot = max(
+        (_bottom(item) for items in pages for item in items),
+        default=0.0,
+    )
+    out: list[_Grid | _Text] = []
+    for items in pages:
+        for k, item in enumerate(items):
+            last = out[-1] if out else None
+            if isinstance(item, _Grid) and isinstance(last, _Grid) and k == 0:
+                rows = list(item.rows)
+                if rows and last.rows and _continues(last.rows[-1], rows[0], foot, margins):
+                    last.rows[-1] = _join(last.rows[-1], rows.pop(0))
+                last.rows.extend(rows)
+            elif isinstance(item, _Text) and isinstance(last, _Text):
+                last.lines.extend(item.lines)
+            else:
+                out.append(item)
+    return out
 
 
-def _clean(text: str) -> str:
-    return _SPACE.sub(" ", _BULLETS.sub("•", text)).strip()
+def _bottom(item: _Grid | _Text) -> float:
+    if isinstance(item, _Grid):
+        return item.rows[-1].bottom if item.rows else item.top
+    return max(line.bottom for line in item.lines)
+
+
+def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float]) -> bool:
+    """Whether a page's first row is the rest of the previous page's last row.
+
+    That row runs down to the foot of its page; the new row's first cell (the label) is
+    empty, or goes on with the label before it; and some cell's text goes on mid-paragraph.
+    A new row at the top of a page starts a paragraph in every cell, so a split that fell
+    between paragraphs in every cell reads as a row of its own, its label empty.
+    """
+    size = max((line.size for c in last.cells for line in c.lines), default=10.0)
+    if last.bottom < foot - 4 * size:
+        return False
+    pairs = [(_under(last, cell), cell) for cell in first.cells]
+    label_goes_on = _goes_on(pairs[0][0], pairs[0][1], margins)
+    if first.cells[0].lines and not label_goes_on:
+        return False
+    return any(_goes_on(before, after, margins) for before, after in pairs)
+
+
+def _under(row: _Row, cell: _Cell) -> _Cell:
+    return max(row.cells, key=lambda c: _overlap(c.box, cell.box))
+
+
+def _goes_on(before: _Cell, after: _Cell, margins: tuple[float, float]) -> bool:
+    if not before.lines or not after.lines:
+        return False
+    left, right = margins
+    x0, _, x1, _ = before.box
+    return len(paragraphs([before.lines[-1], after.lines[0]], x0 + left, x1 - right)) == 1
+
+
+def _join(last: _Row, rest: _Row) -> _Row:
+    """A split row's two parts: each part's cell goes on in the cell it stands under."""
+    cells = [_Cell(c.box, list(c.lines)) for c in last.cells]
+    for cell in rest.cells:
+        _under(_Row(cells, rest.bottom), cell).lines.extend(cell.lines)
+    return _Row(cells, rest.bottom)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
+def _render(
+    items: list[_Grid | _Text], pages: int, margins: tuple[float, float]
+) -> tuple[str, tuple[int, ...]]:
+    left, right = margins
+    marks = _Pages()
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, _Text):
+            margin = min(line.x0 for line in item.lines)
+            edge = max(line.x1 for line in item.lines)
+            for para in paragraphs(item.lines, margin, edge, centred=True):
+                blocks.append(marks.para(para))
+            continue
+        rows = []
+        for row in item.rows:
+            cells: list[Cell] = []
+            for cell in row.cells:
+                x0, _, x1, _ = cell.box
+                paras = paragraphs(cell.lines, x0 + left, x1 - right)
+                cells.append(tuple(marks.para(p) for p in paras))
+            rows.append(tuple(cells))
+        blocks.append(Table(tuple(rows)))
+    return _page_map(render(blocks), pages)
+
+
+def _padding(items: list[_Grid | _Text]) -> tuple[float, float]:
+    """The cells' inner margins: the text's most common distance from a cell's left rule, and
+    the least distance any line keeps from its right rule (no more than the left margin and a
+    little, so a table of short values does not hide where lines had to wrap)."""
+    lefts: Counter[float] = Counter()
+    rights: list[float] = []
+    for item in items:
+        if isinstance(item, _Grid):
+            for row in item.rows:
+                for cell in row.cells:
+                    if cell.lines:
+                        lefts[round(min(line.x0 for line in cell.lines) - cell.box[0], 1)] += 1
+                        rights.append(cell.box[2] - max(line.x1 for line in cell.lines))
+    left = lefts.most_common(1)[0][0] if lefts else 0.0
+    # Cells have the same margin on both sides unless some line ran closer to the right rule.
+    return left, min([*rights, left])
+
+
+class _Pages:
+    """Builds runs in the order they are rendered, marking the first run of each page (and
+    of each return to a page, as a split row's next cell goes back to the page before)."""
+
+    def __init__(self) -> None:
+        self.page = -1
+
+    def para(self, para: Paragraph) -> Para:
+        runs: list[Run] = []
+        for word in para.words:
+            space = " " if word.space_before else ""
+            if space and word.italic and not (runs and runs[-1].italic):
+                # Italics open after the space before them, as Word's runs have it.
+                runs.append(Run(space))
+                space = ""
+            mark = ""
+            if word.page != self.page:
+                digits = "".join(chr(0xE010 + int(d)) for d in str(word.page))
+                mark = f"\ue000{digits}\ue001"
+                self.page = word.page
+            runs.append(Run(space + mark + word.text, word.italic))
+        return Para(tuple(runs), para.marker)
+
+
+def _page_map(marked: str, pages: int) -> tuple[str, tuple[int, ...]]:
+    """The text without its page marks, and where each page begins: where its first mark
+    was; a page without text begins where the next one does."""
+    out: list[str] = []
+    found: dict[int, int] = {}
+    length = position = 0
+    for match in _MARK.finditer(marked):
+        out.append(marked[position : match.start()])
+        length += match.start() - position
+        page = int("".join(str(ord(c) - 0xE010) for c in match.group(1)))
+        found.setdefault(page, length)
+        position = match.end()
+    out.append(marked[position:])
+    text = "".join(out)
+    starts = [0] * pages
+    following = len(text)
+    for page in reversed(range(pages)):
+        following = min(found.get(page, following), following)
+        starts[page] = following
+    if starts:
+        starts[0] = 0
+    return text, tuple(starts)

@@ -1,0 +1,257 @@
+"""A PDF's characters as words and lines, and the paragraphs and list items those lines were.
+
+A PDF keeps where each glyph was drawn, not the paragraphs it came from, so they are told
+from how the office software laid them out:
+
+- a line breaks inside a paragraph only where the next word did not fit: when the first word
+  of a line would have fitted at the end of the line before it, that line ended its paragraph;
+- a list item's bullet or number stands at the margin and its text at the hanging indent; a
+  list whose items show no marker is indented text; a line back at the margin after a list
+  is a paragraph again;
+- a vertical gap larger than the line spacing separates paragraphs;
+- italics are in the glyphs' font name ("…-Italic", "…-Oblique").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Symbol-font bullets come out as private-use code points.
+_SYMBOL_BULLETS = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]")
+_BULLET = re.compile(r"[-•◦▪▫‣∙·●○■□➢➤✓✔–—o]")
+_NUMBER = re.compile(r"(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
+_PAGE_MARKS = re.compile("[\ue000-\ue0ff]")
+_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+# A line ends inside a word only after one of these (LibreOffice and Word break there), or
+# anywhere in an address too long for the line.
+_BREAKS_AFTER = ("-", "/", "–", "—")
+_ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+    italic: bool
+    space_before: bool = True
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    ends_with_space: bool = False
+    space: float = 0.0  # the width of a space in this line's font
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    marker: str | None  # a list item's marker as the text layout writes it, "" when none shows
+    words: list[Word] = field(default_factory=list)
+
+
+def centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """Whether a glyph belongs to a box: by its middle, so a glyph whose ascender pokes above
+    a row's rule still belongs to its own row, not the one above."""
+    x0, top, x1, bottom = box
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return x0 <= x <= x1 and top <= y <= bottom
+
+
+def lines_of(chars: Iterable[dict[str, Any]], page: int) -> list[Line]:
+    """Glyphs into lines (top to bottom) of words (left to right). A space glyph or a gap
+    wider than a quarter of the font size separates words; a change between upright and
+    italic starts a new word without a space, so runs keep their spacing."""
+    rows: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"]))):
+        size = float(char.get("size") or 10.0)
+        if rows and abs(float(char["top"]) - float(rows[-1][0]["top"])) < size * 0.4:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines = []
+    for row in rows:
+        line = _line(sorted(row, key=lambda c: float(c["x0"])), page)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _line(chars: list[dict[str, Any]], page: int) -> Line | None:
+    words: list[Word] = []
+    pending_space = False
+    spaces: list[float] = []
+    for char in chars:
+        text = _SYMBOL_BULLETS.sub("•", str(char["text"]))
+        # Private-use code points below the symbol fonts' range mark pages in the rendering.
+        text = _PAGE_MARKS.sub("", text)
+        if not text or text.isspace():
+            pending_space = bool(words) or pending_space
+            if text == " ":
+                spaces.append(float(char["x1"]) - float(char["x0"]))
+            continue
+        size = float(char.get("size") or 10.0)
+        italic = bool(_ITALIC.search(str(char.get("fontname", ""))))
+        x0, x1 = float(char["x0"]), float(char["x1"])
+        last = words[-1] if words else None
+        gap = x0 - last.x1 if last is not None else 0.0
+        if last is not None and not pending_space and gap < size * 0.25:
+            if italic == last.italic:
+                last.text += text
+                last.x1 = max(last.x1, x1)
+                last.top = min(last.top, float(char["top"]))
+                last.bottom = max(last.bottom, float(char["bottom"]))
+                continue
+            words.append(_word(char, text, page, italic, space_before=False))
+            continue
+        words.append(_word(char, text, page, italic, space_before=bool(words)))
+        pending_space = False
+    if not words:
+        return None
+    # DejaVu and Liberation spaces are about a third of the font size.
+    space = sorted(spaces)[len(spaces) // 2] if spaces else words[0].size * 0.318
+    return Line(words, ends_with_space=pending_space, space=space)
+
+
+def _word(char: dict[str, Any], text: str, page: int, italic: bool, space_before: bool) -> Word:
+    return Word(
+        text,
+        float(char["x0"]),
+        float(char["x1"]),
+        float(char["top"]),
+        float(char["bottom"]),
+        float(char.get("size") or 10.0),
+        page,
+        italic,
+        space_before,
+    )
+
+
+def _marker(line: Line, margin: float) -> tuple[str | None, list[Word]]:
+    """A bullet or number at the margin with the text at a tab stop after it: a list item."""
+    words = line.words
+    first = words[0]
+    if len(words) < 2 or first.x0 > margin + first.size * 0.5:
+        return None, words
+    tab = words[1].x0 - first.x1 > first.size * 0.6
+    if not tab:
+        return None, words
+    if _BULLET.fullmatch(first.text):
+        return "- ", words[1:]
+    if _NUMBER.fullmatch(first.text):
+        return first.text + " ", words[1:]
+    return None, words
+
+
+def _ended(
+    previous: Line, line: Line, margin: float, right: float, centred: bool, tail: str
+) -> bool:
+    """Whether `previous` ended its paragraph.
+
+    It did when the first word of `line` (up to its first space) would have fitted at its
+    end, after a space or straight on after a hyphen or slash the line broke at. It did not
+    when it ends with a space glyph: the office software draws the space a line wrapped at
+    when it fits inside the margin, and a paragraph's last line has none. Centred text has
+    its room on both sides. `tail` is the paragraph's last word so far, for addresses broken
+    over lines.
+    """
+    room = right - previous.x1
+    if centred:
+        room += previous.x0 - margin
+    words = line.words
+    end = 1
+    while end < len(words) and not words[end].space_before:
+        end += 1
+    width = words[end - 1].x1 - words[0].x0
+    broke_in_word = _broke_in_word(previous, tail, line)
+    # The office software wraps exactly where the next word would overrun the margin.
+    if width + (0.0 if broke_in_word else previous.space) <= room + 0.01:
+        return True
+    if previous.ends_with_space or broke_in_word:
+        return False
+    return previous.space <= room + 0.01
+
+
+def _broke_in_word(previous: Line, tail: str, line: Line) -> bool:
+    """Whether `previous` broke inside a word: after a hyphen or slash, or inside an address
+    (which does not go on with a capital letter: that is the next sentence)."""
+    if previous.ends_with_space:
+        return False
+    if tail.endswith(_BREAKS_AFTER):
+        return True
+    return bool(_ADDRESS.search(tail)) and not line.words[0].text[:1].isupper()
+
+
+def _tail(words: Sequence[Word]) -> str:
+    """The last word as written: the run of words with no space between them."""
+    start = len(words) - 1
+    while start > 0 and not words[start].space_before:
+        start -= 1
+    return "".join(w.text for w in words[start:])
+
+
+def paragraphs(
+    lines: Sequence[Line], margin: float, right: float, centred: bool = False
+) -> list[Paragraph]:
+    """A cell's (or the page body's) lines, from `margin` to `right`, as its paragraphs."""
+    out: list[Paragraph] = []
+    previous: Line | None = None
+    for line in lines:
+        marker, words = _marker(line, margin)
+        indented = line.x0 > margin + line.size * 0.5
+        gap = (
+            previous is not None
+            and line.page == previous.page
+            and line.top - previous.bottom > line.size * 0.6
+        )
+        if marker is not None:
+            out.append(Paragraph(marker, list(words)))
+        elif (
+            previous is None
+            or gap
+            or _ended(previous, line, margin, right, centred, _tail(out[-1].words))
+            or (out[-1].marker is None and indented)
+            or (out[-1].marker is not None and not indented)
+        ):
+            out.append(Paragraph("" if indented else None, list(words)))
+        else:
+            # A word broken over the lines goes on without a space.
+            words[0].space_before = not _broke_in_word(previous, _tail(out[-1].words), line)
+            out[-1].words.extend(words)
+        previous = line
+    for para in out:
+        if para.words:
+            para.words[0].space_before = False
+    return out
