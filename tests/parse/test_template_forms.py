@@ -1,0 +1,176 @@
+"""Forms of the template the bundled reports do not use, one small edit of the clean minimal
+report each, and what the parser says when it cannot read something: a finding with its
+line, never a guess and never a false contradiction.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from pipeline.model import AmountRole, LegalForm, Purpose
+from tests.conftest import FIXTURES, MINIMAL, REPO, REPORTS, parse_text
+from tests.parse.variants import original, singles, transform
+
+UNSEEN = FIXTURES / "reports" / "unseen"
+P, A = AmountRole.PLANNED, AmountRole.ACTUAL
+CS = Purpose.CIVIL_SOCIETY
+
+
+# -- what cannot be read is said, never compared ---------------------------------------------
+
+
+def test_an_unread_heading_is_a_finding_not_a_date_contradiction(minimal_text: str) -> None:
+    """A third year announced in words: its heading is reported, and its dates are not
+    checked against the second year they would otherwise seem to belong to."""
+    text = minimal_text.replace(
+        "- 1) atbalstītas vismaz 3 organizācijas;",
+        "- 1) atbalstītas vismaz 3 organizācijas;\n\nTrešais īstenošanas gads\n\n"
+        "- 1) forums 12.10.2024. Cēsīs;",
+    )
+    parsed = parse_text(text)
+    codes = [f.code for f in parsed.findings]
+    assert "structure.unread-heading" in codes
+    assert "activity.date-outside-year" not in codes
+    [finding] = [f for f in parsed.findings if f.code == "structure.unread-heading"]
+    assert finding.span is not None
+    assert text.splitlines()[finding.span.line - 1] == "Trešais īstenošanas gads"
+
+
+def test_an_amount_that_cannot_be_read_makes_no_contradiction(minimal_text: str) -> None:
+    """A planned line written in thousands ("20 tūkst. euro") is not in the number grammar:
+    it is reported, and its row compared with nothing: the planned lines read (30 000,00)
+    do not make up the total (50 000,00) only because one was not read."""
+    lines = minimal_text.split("\n")
+    row = lines[27]  # line 28: the second year's funding row
+    assert row.startswith("\t50 000,00 euro, t.sk.") and row.count("- 20 000,00 euro") == 1
+    lines[27] = row.replace("- 20 000,00 euro", "- 20 tūkst. euro")
+    parsed = parse_text("\n".join(lines))
+    unread = [f for f in parsed.findings if f.code == "funding.unread-amount"]
+    assert [f.span.line for f in unread if f.span] == [28]
+    assert [f.code for f in parsed.findings if f.code.startswith("funding.")] == [
+        "funding.unread-amount"
+    ]
+
+
+# -- as a user runs it ------------------------------------------------------------------------
+
+
+def test_extract_reads_every_unseen_report_and_variant_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`lodpipe extract` on the unseen reports and on every single-transformation variant of
+    every report: no traceback, no report left unread."""
+    files = [str(p) for p in sorted(UNSEEN.glob("*.txt"))]
+    for path in [*sorted(REPORTS.glob("*.txt")), MINIMAL, *sorted(UNSEEN.glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        for names in singles():
+            variant = transform(original(text), names)
+            if variant.text != text:
+                out = tmp_path / f"{path.stem}.{variant.name}.txt"
+                out.write_text(variant.text, encoding="utf-8")
+                files.append(str(out))
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", *files],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = json.loads(result.stdout)  # its schema is checked in tests/cli/test_extract.py
+    assert len(doc["reports"]) == len(files) > 150
+    assert all(r["report"] is not None for r in doc["reports"])
+
+
+def test_a_line_whose_purpose_cannot_be_told_is_not_a_second_total(minimal_text: str) -> None:
+    """ "- 20 000,00 euro administratīvajiem izdevumiem" under "50 000,00 euro, t.sk.": a line
+    of that total for a purpose the template does not name. It is reported, not read as a
+    second planned total, and the lines that were read are not summed against the total."""
+    line = "- 20 000,00 euro mazākumtautību nevalstisko organizāciju attīstības un ilgtspējas veicināšanai\t49 000,00"
+    assert minimal_text.count(line) == 1
+    text = minimal_text.replace(line, "- 20 000,00 euro administratīvajiem izdevumiem\t49 000,00")
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first = parsed.report.funding[0]
+    assert [a.value for a in first.amounts if a.role is P and a.purpose is None] == [
+        Decimal("50000.00")
+    ]
+    assert [(a.purpose, a.value) for a in first.lines(P)] == [(CS, Decimal("30000.00"))]
+    unread = [f for f in parsed.findings if f.code == "funding.unread-amount"]
+    assert [f.span.line for f in unread if f.span] == [27]
+    assert "funding.sum-mismatch" not in [f.code for f in parsed.findings]
+
+
+# -- forms of the template ------------------------------------------------------------------
+
+
+def test_funding_rows_keyed_by_calendar_year_with_planned_and_actual(minimal_text: str) -> None:
+    """Rows named "2023. gads" whose cells begin with "Plānots" / "Faktiski"."""
+    lines = minimal_text.split("\n")
+    assert lines[26].startswith("Plānotais un faktiski") and lines[27].startswith("\t50 000")
+    label = lines[26].split("\t")[0]
+    lines[26] = f"{label}\t2023. gads\tPlānots 50 000,00 euro\tFaktiski 49 000,00 euro"
+    lines[27] = "\t2024. gads\tPlānots 50 000,00 euro\tFaktiski 50 000,00 euro"
+    parsed = parse_text("\n".join(lines))
+    assert parsed.report is not None
+    rows = [
+        (r.calendar_year, sorted((a.role, a.value) for a in r.amounts))
+        for r in parsed.report.funding
+    ]
+    assert rows == [
+        (2023, [(A, Decimal("49000.00")), (P, Decimal("50000.00"))]),
+        (2024, [(A, Decimal("50000.00")), (P, Decimal("50000.00"))]),
+    ]
+
+
+def test_a_legal_form_other_than_association_or_foundation_is_kept_as_written(
+    minimal_text: str,
+) -> None:
+    text = minimal_text.replace(
+        "Biedrība „Vidzemes NVO tīkls”", "Reliģiskā organizācija „Cēsu draudze”"
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None and parsed.report.implementer is not None
+    imp = parsed.report.implementer
+    assert (imp.legal_form, imp.legal_form_text, imp.name.value) == (
+        None,
+        "Reliģiskā organizācija",
+        "Cēsu draudze",
+    )
+    text = minimal_text.replace("Biedrība „Vidzemes NVO tīkls”", "nodibinājums „Cēsu fonds”")
+    found = parse_text(text).report
+    assert found is not None and found.implementer is not None
+    assert found.implementer.legal_form is LegalForm.FOUNDATION
+
+
+def test_a_year_heading_without_its_period(minimal_text: str) -> None:
+    """ "II. ĪSTENOŠANAS GADS" with no dates: the year is read, its period is not invented,
+    and its activities' dates are not checked against anything."""
+    heading = "II. ĪSTENOŠANAS GADS (2023.gada 15.jūlijs līdz 2024.gada 14.jūlijs)"
+    assert heading in minimal_text
+    text = minimal_text.replace(heading, "II. ĪSTENOŠANAS GADS").replace(
+        "- 1) organizēti ap 5 pasākumi;", "- 1) organizēti ap 5 pasākumi 12.10.2030.;"
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert [(y.numeral, y.period is None) for y in parsed.report.years] == [
+        ("I", False),
+        ("II", True),
+    ]
+    assert "activity.date-outside-year" not in [f.code for f in parsed.findings]
+
+
+def test_a_remainder_line_in_another_wording(minimal_text: str) -> None:
+    """ "MT NVO" names the minority-NGO purpose."""
+    line = "1 000,00 euro mazākumtautību nevalstisko organizāciju attīstības un ilgtspējas veicināšanai)."
+    assert minimal_text.count(line) == 1
+    parsed = parse_text(minimal_text.replace(line, "1 000,00 euro MT NVO atbalstam)."))
+    assert parsed.report is not None
+    carried = parsed.report.funding[0].lines(AmountRole.CARRIED_OVER)
+    assert [(a.purpose, a.value) for a in carried] == [(Purpose.MINORITY_NGOS, Decimal("1000.00"))]
+    assert not [f for f in parsed.findings if f.code.startswith("funding.")]
