@@ -265,24 +265,40 @@ class _Pages:
 
 
 def _page_map(marked: str, pages: int) -> tuple[str, tuple[int, ...]]:
-    """The text without its page marks, and where each page begins: where its first mark
-    was; a page without text begins where the next one does."""
+    """The text without its page marks, and where each page begins.
+
+    Each mark opens a stretch of text from one page. Where rows run over a page break, the
+    stretches go back and forth (a split row's next cell starts on the page before again),
+    and no page map can be right for all of them: each page begins where the fewest
+    characters land on the wrong side, and, where several places do equally well, at the
+    last of them, which is the page's first text when the pages do not interleave.
+    """
     out: list[str] = []
-    found: dict[int, int] = {}
+    stretches: list[tuple[int, int]] = []  # (offset in the text, page)
     length = position = 0
     for match in _MARK.finditer(marked):
         out.append(marked[position : match.start()])
         length += match.start() - position
         page = int("".join(str(ord(c) - 0xE010) for c in match.group(1)))
-        found.setdefault(page, length)
+        stretches.append((length, page))
         position = match.end()
     out.append(marked[position:])
     text = "".join(out)
+    ends = [start for start, _ in stretches[1:]] + [len(text)] * bool(stretches)
+    sizes = [end - start for (start, _), end in zip(stretches, ends, strict=True)]
     starts = [0] * pages
-    following = len(text)
-    for page in reversed(range(pages)):
-        following = min(found.get(page, following), following)
-        starts[page] = following
-    if starts:
-        starts[0] = 0
+    for page in range(1, pages):
+        # Cutting before stretch j: later pages' text before it and earlier pages' after it
+        # are on the wrong side.
+        late = [0]
+        for (_, on), size in zip(stretches, sizes, strict=True):
+            late.append(late[-1] + (size if on >= page else 0))
+        early = [0]
+        for (_, on), size in zip(reversed(stretches), reversed(sizes), strict=True):
+            early.append(early[-1] + (size if on < page else 0))
+        early.reverse()
+        costs = [a + b for a, b in zip(late, early, strict=True)]
+        best = max(j for j, cost in enumerate(costs) if cost == min(costs))
+        cut = stretches[best][0] if best < len(stretches) else len(text)
+        starts[page] = max(cut, starts[page - 1])
     return text, tuple(starts)

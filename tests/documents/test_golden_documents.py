@@ -3,6 +3,7 @@ document's own text."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ _FLATTENED_FUNDING: set[str] = set()
 _TABLES = ("000", "001", "002", "003")
 # LibreOffice's HTML export turns 002's funding row breaks into separate rows.
 _HTML = ("000", "001", "003")
+# The PDFs LibreOffice prints from the Word documents: rows split over page breaks,
+# paragraphs and list items only in the layout.
+_PDF = _TABLES
 
 
 @cache
@@ -55,6 +59,7 @@ def _findings(stem: str, parsed: Parsed) -> list[tuple[str, str]]:
 
 CASES = [(stem, suffix) for stem in _TABLES for suffix in (".docx", ".odt")]
 CASES += [(stem, ".html") for stem in _HTML]
+CASES += [(stem, ".pdf") for stem in _PDF]
 
 
 @pytest.mark.parametrize(("stem", "suffix"), CASES)
@@ -126,3 +131,65 @@ def test_pdf_pages_and_table_rows(stem: str) -> None:
         assert document.page_of(document.page_starts[1] - 1) == 1
     assert parsed.report is not None
     assert "\t" in document.text  # the ruled table was read as rows of cells
+
+
+def _cell_texts(stem: str) -> list[str]:
+    """Each page's table cells as pdfplumber reads them on its own (a glyph in the cell its
+    middle is in), whitespace-normalised: what a value's page is checked against."""
+    import pdfplumber
+
+    def inside(box: tuple[float, float, float, float]) -> Any:
+        def test(obj: dict[str, Any]) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            x = (obj["x0"] + obj["x1"]) / 2
+            y = (obj["top"] + obj["bottom"]) / 2
+            return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+        return test
+
+    pages = []
+    with pdfplumber.open(FIXTURES / f"{stem}.pdf") as pdf:
+        for page in pdf.pages:
+            cells = [
+                page.filter(inside(box)).extract_text()
+                for table in page.find_tables()
+                for row in table.rows
+                for box in row.cells
+                if box is not None
+            ]
+            pages.append(" ".join(" ".join(cells).split()))
+    return pages
+
+
+@pytest.mark.parametrize("stem", _PDF)
+def test_every_pdf_value_is_on_the_page_the_page_map_names(stem: str) -> None:
+    document, parsed = _document(stem, ".pdf")
+    report = parsed.report
+    assert report is not None
+    spans = [activity.text.span for year in report.years for activity in year.activities]
+    spans += [i.span for y in report.years for a in y.activities for i in a.indicators]
+    spans += [amount.span for funding in report.funding for amount in funding.amounts]
+    pages = _cell_texts(stem)
+    assert len(spans) > 20
+    for span in spans:
+        page = document.page_of(span.start)
+        assert page is not None
+        # The part of the value on its first page: a value may go on over the page break.
+        end = min([span.end, *(s for s in document.page_starts if s > span.start)])
+        words = " ".join(re.sub(r"<[^<>]*>", " ", document.text[span.start : end]).split()[:3])
+        assert words and words in pages[page - 1], (span, page)
+
+
+@pytest.mark.parametrize("stem", _PDF)
+def test_pdf_rows_are_the_word_documents_rows(stem: str) -> None:
+    """A row split over a page break is one row again, a row starting at the top of a page
+    (with an empty label) stays a row of its own, and no cell's text strays into the row
+    above or below: the labels, row by row, are the Word document's."""
+
+    def labels(text: str) -> list[str]:
+        return [" ".join(line.split("\t")[0].split()) for line in text.split("\n") if "\t" in line]
+
+    pdf, _ = _document(stem, ".pdf")
+    word, _ = _document(stem, ".docx")
+    assert labels(pdf.text) == labels(word.text)
