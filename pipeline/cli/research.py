@@ -171,11 +171,11 @@ def push(
 ) -> None:
     """Replace the dataset, vocabulary and validation graphs in a SPARQL store
     (credentials: $LODPIPE_PUSH_AUTH)."""
+    from pipeline.rdf.iris import CatalogIris
     from pipeline.research.push import Policy, PushError, SiteGraph, push_graphs, site_graphs
-    from pipeline.settings import DUMP_DIR, DUMP_STEM
 
     if data_file is not None:
-        graph = graph_iri or f"{base_iri}{DUMP_DIR}/{DUMP_STEM}"
+        graph = graph_iri or str(CatalogIris(base_iri).dataset)
         graphs: tuple[SiteGraph, ...] = (SiteGraph(data_file, graph),)
     elif graph_iri is not None:
         raise UsageFailure("--graph goes with --data; the site's graphs are named from --base")

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from pipeline.model import Report
 from pipeline.publish.table_columns import TABLE_SPECS
-from pipeline.rdf.iris import Iris, slug
+from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 
@@ -187,35 +187,6 @@ def coverage(reports: Iterable[Report]) -> tuple[dt.date, dt.date] | None:
             starts.append(period.start)
             ends.append(period.end)
     return (min(starts), max(ends)) if starts else None
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogIris:
-    """IRIs of the catalogue and what it describes. The dataset IRI is also the named graph
-    `lodpipe push` loads the dump into; the rest are fragments of the catalogue document."""
-
-    base: str
-
-    @property
-    def catalog(self) -> URIRef:
-        return URIRef(f"{self.base}catalog")
-
-    @property
-    def dataset(self) -> URIRef:
-        return URIRef(f"{self.base}{DUMP_DIR}/{DUMP_STEM}")
-
-    @property
-    def home(self) -> URIRef:
-        return URIRef(self.base)
-
-    def part(self, name: str) -> URIRef:
-        return URIRef(f"{self.catalog}#{name}")
-
-    def distribution(self, path: str) -> URIRef:
-        return self.part(slug(path))
-
-    def file(self, path: str) -> URIRef:
-        return URIRef(self.base + path)
 
 
 def catalog_graph(

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from rdflib import URIRef
 
 from pipeline.model import ActivityGroup, AmountRole, Purpose
+from pipeline.settings import DUMP_DIR, DUMP_STEM
 
 # Latvian letters first, so that keys stay readable ("ā" -> "a", not dropped).
 _LATVIAN = str.maketrans(
@@ -205,3 +206,46 @@ def report_keys(names: Sequence[str]) -> list[str]:
         seen[key] = name
         keys.append(key)
     return keys
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogIris:
+    """IRIs of the catalogue and what it describes. The dataset IRI is also the named graph
+    `lodpipe push` loads the dump into, beside the vocabulary and validation graphs; the
+    distributions are fragments of the catalogue document."""
+
+    base: str
+
+    @property
+    def catalog(self) -> URIRef:
+        return URIRef(f"{self.base}catalog")
+
+    @property
+    def dataset(self) -> URIRef:
+        return URIRef(f"{self.base}{DUMP_DIR}/{DUMP_STEM}")
+
+    @property
+    def vocabulary_graph(self) -> URIRef:
+        return URIRef(f"{self.base}{DUMP_DIR}/vocabulary")
+
+    @property
+    def validation_graph(self) -> URIRef:
+        return URIRef(f"{self.base}{DUMP_DIR}/validation")
+
+    @property
+    def void(self) -> URIRef:
+        """The VoID document (`void.ttl`, also at `.well-known/void`)."""
+        return URIRef(f"{self.base}void")
+
+    @property
+    def home(self) -> URIRef:
+        return URIRef(self.base)
+
+    def part(self, name: str) -> URIRef:
+        return URIRef(f"{self.catalog}#{name}")
+
+    def distribution(self, path: str) -> URIRef:
+        return self.part(slug(path))
+
+    def file(self, path: str) -> URIRef:
+        return URIRef(self.base + path)

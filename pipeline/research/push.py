@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
+from pipeline.rdf.iris import CatalogIris
 from pipeline.settings import DUMP_DIR, DUMP_STEM, VALIDATION_FILE, VOCABULARY_FILE
 
 #: The environment variable holding the store's credentials (see `auth_from_env`).
@@ -99,11 +100,11 @@ def site_graphs(site_dir: Path, base_iri: str) -> tuple[SiteGraph, ...]:
     `<base>data/dataset` (the dataset's own IRI, as in the catalogue and VoID),
     `<base>data/vocabulary` and `<base>data/validation`."""
     data = site_dir / DUMP_DIR
-    graphs = f"{base_iri}{DUMP_DIR}/"
+    iris = CatalogIris(base_iri)
     return (
-        SiteGraph(data / f"{DUMP_STEM}.nt", graphs + DUMP_STEM),
-        SiteGraph(data / VOCABULARY_FILE, graphs + "vocabulary"),
-        SiteGraph(data / VALIDATION_FILE, graphs + "validation"),
+        SiteGraph(data / f"{DUMP_STEM}.nt", str(iris.dataset)),
+        SiteGraph(data / VOCABULARY_FILE, str(iris.vocabulary_graph)),
+        SiteGraph(data / VALIDATION_FILE, str(iris.validation_graph)),
     )
 
 
