@@ -76,7 +76,7 @@ class Boolean:
 
 
 @dataclass(frozen=True, slots=True)
-class Graph:
+class GraphResult:
     """The answer to a CONSTRUCT or DESCRIBE, as canonical N-Triples lines, sorted."""
 
     ntriples: str
@@ -87,7 +87,7 @@ class Graph:
         return self.ntriples.count("\n")
 
 
-QueryResult = Solutions | Boolean | Graph
+QueryResult = Solutions | Boolean | GraphResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +181,7 @@ def execute(
             return Solutions(variables, rows, prefixes)
         data = answer.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         lines = sorted(line for line in data.splitlines() if line)
-        return Graph("".join(line + "\n" for line in lines), prefixes)
+        return GraphResult("".join(line + "\n" for line in lines), prefixes)
     except SyntaxError as error:
         raise QueryError(f"not valid SPARQL: {error}") from None
     except (OSError, ValueError) as error:

@@ -54,7 +54,7 @@ def query(
     """Run a SPARQL query over the dataset: QUERY is the query itself, a .rq file, or '-'
     for standard input (or give --file)."""
     from pipeline.research import results
-    from pipeline.store import DatasetError, Graph, QueryError, read_query_file, site_files
+    from pipeline.store import DatasetError, GraphResult, QueryError, read_query_file, site_files
     from pipeline.store import run_query as run
 
     if query_text is not None and query_file is None and _names_a_query_file(query_text):
@@ -78,7 +78,7 @@ def query(
         if query_file is not None and not message.startswith(f"{query_file}:"):
             message = f"{query_file}: {message}"
         raise LoadFailure(message) from None
-    if isinstance(result, Graph):
+    if isinstance(result, GraphResult):
         media = results.JSON_LD if fmt == "json" else results.TURTLE
         click.echo(results.graph_bytes(result, media).decode("utf-8"), nl=False)
     elif fmt == "json":

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from pipeline.rdf.serialise import FORMATS
 from pipeline.rdf.serialise import serialise as serialise_rdf
-from pipeline.store import Boolean, Graph, QueryResult, Solutions, Term
+from pipeline.store import Boolean, GraphResult, QueryResult, Solutions, Term
 
 #: Media types of the SPARQL results formats, and of the RDF formats a graph result takes.
 SPARQL_JSON = "application/sparql-results+json"
@@ -43,7 +43,7 @@ def serialise(result: QueryResult, media_type: str) -> bytes:
 
     Raises ValueError when the media type does not suit the kind of result.
     """
-    if isinstance(result, Graph):
+    if isinstance(result, GraphResult):
         if media_type not in _RDF_EXTENSIONS:
             raise ValueError(f"a graph result cannot be written as {media_type}")
         return graph_bytes(result, media_type)
@@ -150,7 +150,7 @@ def to_table(result: Solutions | Boolean) -> str:
     return "\n".join(lines) + "\n"
 
 
-def graph_bytes(result: Graph, media_type: str = TURTLE) -> bytes:
+def graph_bytes(result: GraphResult, media_type: str = TURTLE) -> bytes:
     """A CONSTRUCT/DESCRIBE result as Turtle (with the query's prefixes), N-Triples or JSON-LD."""
     if media_type == N_TRIPLES:
         return result.ntriples.encode("utf-8")

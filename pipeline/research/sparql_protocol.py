@@ -13,7 +13,7 @@ from http import HTTPStatus
 from urllib.parse import parse_qs
 
 from pipeline.research import negotiate, results
-from pipeline.store import Dataset, Graph, QueryError, execute
+from pipeline.store import Dataset, GraphResult, QueryError, execute
 
 SPARQL_PATH = "/sparql"
 
@@ -118,7 +118,7 @@ def answer_sparql(
         )
     except QueryError as error:
         return _error(HTTPStatus.BAD_REQUEST, str(error))
-    aliases = _GRAPH_ALIASES if isinstance(result, Graph) else _TABULAR_ALIASES
+    aliases = _GRAPH_ALIASES if isinstance(result, GraphResult) else _TABULAR_ALIASES
     # A client that accepts none of ours still gets an answer in the standard default
     # rather than a 406: that is what Fuseki and Oxigraph do, and clients cope better.
     chosen = negotiate.choose(accept, list(aliases)) or next(iter(aliases))

@@ -19,7 +19,7 @@ from pipeline.research import results
 from pipeline.store import (
     Boolean,
     DatasetError,
-    Graph,
+    GraphResult,
     QueryError,
     Solutions,
     Term,
@@ -90,7 +90,7 @@ def test_ask(dump: Path) -> None:
 def test_construct_gives_sorted_canonical_ntriples(dump: Path) -> None:
     query = f"PREFIX ex: <{EX}> CONSTRUCT {{ ?a ex:inRegion ?r }} WHERE {{ ?a ex:region ?r }}"
     result = run_query(query, dump)
-    assert isinstance(result, Graph)
+    assert isinstance(result, GraphResult)
     lines = result.ntriples.splitlines()
     assert lines == sorted(lines) and result.triples == 3
     turtle = results.graph_bytes(result, results.TURTLE).decode()
@@ -221,7 +221,7 @@ def test_table_shortens_iris_with_the_querys_prefixes(dump: Path) -> None:
 
 def test_serialise_refuses_mismatched_formats(dump: Path) -> None:
     with pytest.raises(ValueError, match="graph result"):
-        results.serialise(Graph(""), results.SPARQL_JSON)
+        results.serialise(GraphResult(""), results.SPARQL_JSON)
     with pytest.raises(ValueError, match="boolean result"):
         results.serialise(Boolean(True), results.TURTLE)
 
