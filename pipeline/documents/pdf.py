@@ -4,7 +4,7 @@ The template's ruled label/value table is found from its rules; every glyph belo
 cell its middle is in, and a cell's lines are read back into paragraphs and list items
 (`pdf_lines`). A row the office software split over a page break is one row again. The
 document is then written in the text reports' layout by the same renderer as Word documents,
-and the offset where each page's first glyph landed in that text is kept as the page map.
+and where each page's text begins in that rendering is kept as the page map.
 """
 
 from __future__ import annotations
@@ -158,8 +158,9 @@ def _bottom(item: _Grid | _Text) -> float:
 def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float]) -> bool:
     """Whether a page's first row is the rest of the previous page's last row.
 
-    That row runs down to the foot of its page; the new row's first cell (the label) is
-    empty, or goes on with the label before it; and some cell's text goes on mid-paragraph.
+    That row runs down to the foot of its page, and either the new row's first cell (the
+    label) goes on with the label before it, or it is empty and some cell's text goes on
+    mid-paragraph.
     A new row at the top of a page starts a paragraph in every cell, so a split that fell
     between paragraphs in every cell reads as a row of its own, its label empty.
     """
@@ -167,9 +168,10 @@ def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float
     if last.bottom < foot - 4 * size:
         return False
     pairs = [(_under(last, cell), cell) for cell in first.cells]
-    label_goes_on = _goes_on(pairs[0][0], pairs[0][1], margins)
-    if first.cells[0].lines and not label_goes_on:
-        return False
+    label = first.cells[0].lines
+    if label:
+        # A label goes on mid-sentence; a new row's label starts with a capital.
+        return _goes_on(*pairs[0], margins) and not label[0].words[0].text[:1].isupper()
     return any(_goes_on(before, after, margins) for before, after in pairs)
 
 

@@ -28,6 +28,7 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 # A line ends inside a word only after one of these (LibreOffice and Word break there), or
 # anywhere in an address too long for the line.
 _BREAKS_AFTER = ("-", "/", "–", "—")
+_SLACK = 0.3  # points
 _ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
 
 
@@ -195,23 +196,30 @@ def _ended(
     while end < len(words) and not words[end].space_before:
         end += 1
     width = words[end - 1].x1 - words[0].x0
-    broke_in_word = _broke_in_word(previous, tail, line)
-    # The office software wraps exactly where the next word would overrun the margin.
-    if width + (0.0 if broke_in_word else previous.space) <= room + 0.01:
+    broke_in_word = _broke_in_word(previous, tail, line, room)
+    # The office software wraps where the next word would overrun the margin; it measures in
+    # its own units, so a word that would have fitted to within a fraction of a point is not
+    # taken as proof that the paragraph ended.
+    if width + (0.0 if broke_in_word else previous.space) <= room - _SLACK:
         return True
     if previous.ends_with_space or broke_in_word:
         return False
-    return previous.space <= room + 0.01
+    return previous.space <= room - _SLACK
 
 
-def _broke_in_word(previous: Line, tail: str, line: Line) -> bool:
-    """Whether `previous` broke inside a word: after a hyphen or slash, or inside an address
-    (which does not go on with a capital letter: that is the next sentence)."""
+def _broke_in_word(previous: Line, tail: str, line: Line, room: float) -> bool:
+    """Whether `previous` broke inside a word: after a hyphen or slash, or inside an address.
+    An address does not go on with a capital letter (that is the next sentence), unless a
+    full line broke it amid capitals."""
     if previous.ends_with_space:
         return False
-    if tail.endswith(_BREAKS_AFTER):
+    if tail.endswith(_BREAKS_AFTER) and len(tail) > 1:  # a dash of its own is a word
         return True
-    return bool(_ADDRESS.search(tail)) and not line.words[0].text[:1].isupper()
+    if not _ADDRESS.search(tail):
+        return False
+    first = line.words[0]
+    full = room < (first.x1 - first.x0) / max(len(first.text), 1) + _SLACK
+    return not first.text[:1].isupper() or (full and tail[-1:].isupper())
 
 
 def _tail(words: Sequence[Word]) -> str:
@@ -248,7 +256,8 @@ def paragraphs(
             out.append(Paragraph("" if indented else None, list(words)))
         else:
             # A word broken over the lines goes on without a space.
-            words[0].space_before = not _broke_in_word(previous, _tail(out[-1].words), line)
+            room = right - previous.x1
+            words[0].space_before = not _broke_in_word(previous, _tail(out[-1].words), line, room)
             out[-1].words.extend(words)
         previous = line
     for para in out:

@@ -13,7 +13,12 @@ MARGIN, RIGHT = 100.0, 200.0  # a cell's text runs from 100 to 200: twenty glyph
 
 
 def glyphs(
-    text: str, x0: float, top: float, font: str = "DejaVuSerif", trailing_space: bool = False
+    text: str,
+    x0: float,
+    top: float,
+    font: str = "DejaVuSerif",
+    trailing_space: bool = False,
+    glyph: float = GLYPH,
 ) -> list[dict[str, Any]]:
     """The glyphs of one drawn line; `\\t` jumps to the hanging indent (x0 + 18)."""
     out = []
@@ -22,7 +27,7 @@ def glyphs(
         if char == "\t":
             x = x0 + 18
             continue
-        width = SPACE if char == " " else GLYPH
+        width = SPACE if char == " " else glyph
         out.append(
             {
                 "text": char,
@@ -147,3 +152,48 @@ def test_italics_come_from_the_font_name() -> None:
         ("ab", False, False),
         ("cd", True, False),
     ]
+
+
+def test_a_word_that_would_have_fitted_only_to_a_fraction_of_a_point_is_no_paragraph_end() -> None:
+    # The line ends at 182.85; "bb" (14.2 wide) after a space needs 17.05 of the 17.15 left:
+    # too close to call, as the office software measures in its own units.
+    paras = read(
+        glyphs("aaaaaaaa aaaaaaaa", MARGIN, 10, trailing_space=True),
+        glyphs("bb", MARGIN, 20.5, glyph=7.1),
+    )
+    assert [shown(p) for p in paras] == ["aaaaaaaa aaaaaaaa bb"]
+
+
+def test_a_dash_of_its_own_at_a_line_end_keeps_its_space() -> None:
+    # No room for the space after the dash: the line wrapped there, between words.
+    paras = read(glyphs("aaaaaaaaaaaaaaaaaa -", MARGIN, 10), glyphs("Ukrainu", MARGIN, 20.5))
+    assert [shown(p) for p in paras] == ["aaaaaaaaaaaaaaaaaa - Ukrainu"]
+
+
+def _row(top: float, bottom: float, *cells: list[str]) -> Any:
+    from pipeline.documents.pdf import _Cell, _Row
+
+    out = []
+    for left, texts in zip((0.0, 150.0), cells, strict=True):
+        drawn = [glyphs(t, left + 5, top + 2 + 10.5 * i) for i, t in enumerate(texts)]
+        box = (left, top, left + 150.0, bottom)
+        out.append(_Cell(box, lines_of([c for line in drawn for c in line], 0)))
+    return _Row(out, bottom)
+
+
+def test_a_row_split_over_a_page_break_is_told_from_a_new_row() -> None:
+    from pipeline.documents.pdf import _continues
+
+    margins = (5.0, 5.0)
+    foot = 720.0
+    # The value's last line on the first page is full (a space drawn after it).
+    split = _row(600, 719, ["Apraksts"], ["aaaaaaaaaaaaaaaaaaaaaaaaaa "])
+    assert _continues(split, _row(72, 100, [], ["bbbbbbbbb"]), foot, margins)
+    # Every cell on the new page starts a paragraph: a row of its own, its label empty.
+    ended = _row(600, 719, ["Apraksts"], ["aaaaaaaaaaa."])
+    assert not _continues(ended, _row(72, 100, [], ["Bbbbb"]), foot, margins)
+    # A label starting with a capital is the next row's, however full the one before.
+    assert not _continues(split, _row(72, 100, ["Cita informācija"], ["Nav"]), foot, margins)
+    # A row that ends well above the foot of its page was not split.
+    high = _row(300, 400, ["Apraksts"], ["aaaaaaaaaaaaaaaaaaaaaaaaaa "])
+    assert not _continues(high, _row(72, 100, [], ["bbbbbbbbb"]), foot, margins)
