@@ -160,9 +160,9 @@ def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float
 
     That row runs down to the foot of its page, and either the new row's first cell (the
     label) goes on with the label before it, or it is empty and some cell's text goes on
-    mid-paragraph.
-    A new row at the top of a page starts a paragraph in every cell, so a split that fell
-    between paragraphs in every cell reads as a row of its own, its label empty.
+    mid-paragraph. A new row at the top of a page starts a paragraph in every cell, so a
+    split that fell between paragraphs in every cell reads as a row of its own, its label
+    empty.
     """
     size = max((line.size for c in last.cells for line in c.lines), default=10.0)
     if last.bottom < foot - 4 * size:
@@ -226,8 +226,7 @@ def _render(
 
 def _padding(items: list[_Grid | _Text]) -> tuple[float, float]:
     """The cells' inner margins: the text's most common distance from a cell's left rule, and
-    the least distance any line keeps from its right rule (no more than the left margin and a
-    little, so a table of short values does not hide where lines had to wrap)."""
+    on the right the same, unless some line ran closer to its right rule."""
     lefts: Counter[float] = Counter()
     rights: list[float] = []
     for item in items:
