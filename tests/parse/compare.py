@@ -2,7 +2,8 @@
 
 Everything must be equal except the words as written (they differ by construction) and the
 spans, which must point at the same words: a variant's span is mapped back to the original
-and its ends may differ only over characters the transformations rewrote, or white space.
+and its ends may differ only over characters the transformations rewrote, white space or
+punctuation (a token rewritten shorter, "(...)" written "– ...", a trailing dot dropped).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from pipeline.model import Parsed
 from pipeline.parse import parse_text
 from tests.conftest import FIXTURES, MINIMAL, REPORTS
 from tests.parse.compare import differences
-from tests.parse.variants import TRANSFORMATIONS, original, pairs, singles, transform
+from tests.parse.variants import TRANSFORMATIONS, Variant, original, pairs, singles, transform
 
 BUNDLED = sorted(REPORTS.glob("*.txt"))
 UNSEEN = sorted((FIXTURES / "reports" / "unseen").glob("*.txt"))
@@ -111,3 +111,30 @@ def test_no_variant_of_a_clean_report_contradicts_itself(path: Path) -> None:
         variant = transform(original(_text(path)), names)
         found = parse_text(variant.text, path.name).findings
         assert [f.code for f in found if f.code in CONTRADICTIONS] == [], names
+
+
+def test_the_comparison_sees_what_a_person_would_not_read_past() -> None:
+    """A changed amount, a lost activity, a lost indicator or a span on other words is a
+    difference."""
+    text = _text(MINIMAL)
+    for changed in (
+        text.replace("49 000,00 euro", "48 000,00 euro"),
+        text.replace("- 2) sniegtas", "sniegtas"),
+        text.replace("80 dalībnieki", "80 cilvēki"),
+    ):
+        assert changed != text
+        # same-length or inserted text, compared as if it were a harmless variant
+        variant = Variant("changed", changed, _aligned(text, changed), frozenset())
+        assert differences(_parsed(MINIMAL), parse_text(changed, MINIMAL.name), variant)
+    # the same text with its spans mapped five characters on: every span is on other words
+    shifted = tuple(min(i + 5, len(text)) for i in range(len(text) + 1))
+    moved = Variant("moved", text, shifted, frozenset())
+    assert len(differences(_parsed(MINIMAL), _parsed(MINIMAL), moved)) > 10
+
+
+def _aligned(text: str, changed: str) -> tuple[int, ...]:
+    """Each character of `changed` mapped to the original character at the same distance
+    from the start (before the first difference) or from the end (after it)."""
+    first = next(i for i, (a, b) in enumerate(zip(text, changed, strict=False)) if a != b)
+    shift = len(text) - len(changed)
+    return tuple(i if i < first else max(i + shift, first) for i in range(len(changed) + 1))
