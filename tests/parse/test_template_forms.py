@@ -174,3 +174,24 @@ def test_a_remainder_line_in_another_wording(minimal_text: str) -> None:
     carried = parsed.report.funding[0].lines(AmountRole.CARRIED_OVER)
     assert [(a.purpose, a.value) for a in carried] == [(Purpose.MINORITY_NGOS, Decimal("1000.00"))]
     assert not [f for f in parsed.findings if f.code.startswith("funding.")]
+
+
+def test_pdf_funding_keyed_by_ordinal() -> None:
+    """PDF text whose funding statements are headed "I. īstenošanas gads" / "2. gads"
+    instead of the year's dates: the rows are the years they name."""
+    text = (UNSEEN / "zemgale_pdf_page_breaks.txt").read_text(encoding="utf-8")
+    assert text.count("01.07.2019. - 30.06.2020.  \n") == 2
+    assert text.count("01.07.2020. - 30.06.2021.  \n") == 2
+    text = text.replace("01.07.2019. - 30.06.2020.  \n", "I. īstenošanas gads\n")
+    text = text.replace("01.07.2020. - 30.06.2021.  \n", "2. gads\n")
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    rows = [
+        (r.ordinal, r.period, r.total(P) and r.total(P).value, r.total(A) and r.total(A).value)
+        for r in parsed.report.funding
+    ]
+    assert rows == [
+        (1, None, Decimal("49000.00"), Decimal("48250.40")),
+        (2, None, Decimal("49000.00"), Decimal("49000.00")),
+    ]
+    assert not [f for f in parsed.findings if f.code.startswith("funding.")]
