@@ -61,8 +61,8 @@ def map_funding(ctx: Context) -> None:
     )
     whole = page.funding_row("agreement")
     for kind, statement in statements:
-        if statement is not None and statement.none:
-            _map_none(ctx, whole, kind, statement)
+        if statement is not None and (statement.none or statement.value is not None):
+            _map_stated(ctx, whole, kind, statement)
 
 
 def funding_iris(report: Report, page: ReportIris) -> list[tuple[URIRef, list[URIRef]]]:
@@ -116,8 +116,10 @@ def _map_amount(ctx: Context, node: URIRef, row: URIRef, amount: Amount) -> None
     ctx.source(node, amount.span)
 
 
-def _map_none(ctx: Context, whole: URIRef, kind: str, statement: Statement) -> None:
-    """'Nav' under irregular expenditure is a reported zero, not a missing value."""
+def _map_stated(ctx: Context, whole: URIRef, kind: str, statement: Statement) -> None:
+    """Irregular expenditure and the unrecovered amount as amounts of the whole agreement:
+    'Nav' is a reported zero, not a missing value; an answer that states one amount ("1
+    200,00 euro, jo …") is that amount, as written, at its own line."""
     if (whole, RDF.type, LP.FundingPeriod) not in ctx.graph:
         ctx.add(whole, RDF.type, LP.FundingPeriod)
         if ctx.report.delegation_period is not None:
@@ -131,6 +133,11 @@ def _map_none(ctx: Context, whole: URIRef, kind: str, statement: Statement) -> N
     ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(EUR))
     ctx.add(node, LP.amountType, AMOUNT_TYPE[kind])
     ctx.add(node, LP.purpose, PURPOSE.total)
-    ctx.add(node, LP.amount, Literal("0.00", datatype=XSD.decimal))
-    ctx.add(node, LP.asWritten, Literal(statement.text.value))
-    ctx.source(node, statement.text.span)
+    if statement.value is not None and statement.amount is not None:
+        ctx.add(node, LP.amount, Literal(format(statement.value, "f"), datatype=XSD.decimal))
+        ctx.add(node, LP.asWritten, Literal(statement.amount.value))
+        ctx.source(node, statement.amount.span)
+    else:
+        ctx.add(node, LP.amount, Literal("0.00", datatype=XSD.decimal))
+        ctx.add(node, LP.asWritten, Literal(statement.text.value))
+        ctx.source(node, statement.text.span)

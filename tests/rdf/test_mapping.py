@@ -147,3 +147,27 @@ def test_a_name_iri_stays_when_a_number_becomes_known() -> None:
     assert shared.value(
         URIRef(base + "dienvidlatgales-nvo-atbalsta-centrs"), DCTERMS.isReplacedBy
     ) == URIRef(base + "lv-re-40008055327")
+
+
+def test_a_stated_irregular_expenditure_is_an_amount_at_its_line() -> None:
+    """quirks_riga_table.txt, line 30: "1 250,00 euro – neattiecināmi izdevumi par telpu
+    nomu, …"; line 31 says "Nav" for the unrecovered amount, a reported zero."""
+    from pipeline.parse import parse_report
+    from pipeline.rdf.namespaces import AMOUNT_TYPE
+
+    path = Path(__file__).parents[1] / "fixtures" / "reports" / "unseen" / "quirks_riga_table.txt"
+    report = parse_report(path, "unseen/quirks_riga_table.txt").report
+    assert report is not None
+    mapped = to_graph(report, Settings())
+    graph = mapped.graph
+    amounts = {
+        graph.value(node, LP.amountType): node
+        for node in graph.subjects(LP.amountType, None)
+        if graph.value(node, LP.amountType) in (AMOUNT_TYPE.irregular, AMOUNT_TYPE.unrecovered)
+    }
+    irregular, unrecovered = amounts[AMOUNT_TYPE.irregular], amounts[AMOUNT_TYPE.unrecovered]
+    assert graph.value(irregular, LP.amount) == Literal("1250.00", datatype=XSD.decimal)
+    assert str(graph.value(irregular, LP.asWritten)).startswith("1 250,00")
+    assert mapped.sources.locate(str(irregular)).line == 30
+    assert graph.value(unrecovered, LP.amount) == Literal("0.00", datatype=XSD.decimal)
+    assert mapped.sources.locate(str(unrecovered)).line == 31
