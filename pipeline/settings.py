@@ -61,6 +61,9 @@ class Settings:
     #: Where the site is deployed when that is not the base IRI (GitHub Pages behind w3id).
     site_url: str | None = None
     jobs: int = 1
+    #: The build cache (`pipeline.publish.cache`): unchanged reports are not read, mapped,
+    #: validated or rendered again. None: a cold build that keeps nothing.
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

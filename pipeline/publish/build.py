@@ -8,24 +8,37 @@ The library never prints: progress goes to the `progress` callback.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import functools
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.model import Parsed, Problem, Report, Severity, exit_code
+from rdflib import Graph, URIRef
+
+from pipeline.model import Parsed, Problem, Report, Severity, Span, exit_code
 from pipeline.parse import parse_report
+from pipeline.publish.cache import MARKER as CACHE_MARKER
+from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
+from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
 from pipeline.publish.tables import write_tables
+from pipeline.publish.worker import Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
+from pipeline.rdf.namespaces import RDF, new_graph
+from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.settings import (
     DUMP_DIR,
@@ -176,49 +189,184 @@ def build_site(
 ) -> Build:
     """Run every stage on `files` and publish the result into `settings.out_dir`.
 
-    `settings.site_url` is where the site is deployed when that is not the base IRI (a
-    GitHub Pages address behind a w3id redirect): sitemap, robots.txt and the resolver rules
-    use it."""
+    Each report is read, mapped, validated and written on its own, in `settings.jobs`
+    processes, through the build cache (`settings.cache_dir`); what spans reports is built
+    from their small summaries. `settings.site_url` is where the site is deployed when that
+    is not the base IRI (a GitHub Pages address behind a w3id redirect): sitemap,
+    robots.txt and the resolver rules use it."""
     claim_output(settings.out_dir, files)
+    given = list(names) if names is not None else [f.as_posix() for f in files]
     try:
-        report_keys(names if names is not None else [f.as_posix() for f in files])
+        report_keys(given)
     except KeyCollision as exc:
         raise BuildError(str(exc)) from exc
-    mapped = read_and_map(files, settings, progress, names)
-    if not mapped.reports:
-        raise BuildError("no report could be read, so nothing was published")
-    staging = new_staging(settings.out_dir)
-    try:
-        written = _write_all(mapped, replace(settings, out_dir=staging), progress)
-        publish_site(staging, settings.out_dir)
-    except UnsafeIRI as exc:
-        discard(staging)
-        raise BuildError(f"refusing to write a page for an unsafe IRI: {exc}") from exc
-    except OSError as exc:
-        discard(staging)
-        raise BuildError(f"the site could not be written to {settings.out_dir}: {exc}") from exc
-    except BaseException:
-        discard(staging)
-        raise
+    with _cache(settings) as cache:
+        read = read_all(files, given, cache, settings.jobs, progress)
+        parsed = [p for p, _ in read]
+        if not any(p.report is not None for p in parsed):
+            raise BuildError("no report could be read, so nothing was published")
+        staging = new_staging(settings.out_dir)
+        try:
+            mapped, written = _build_into(read, replace(settings, out_dir=staging), cache, progress)
+            publish_site(staging, settings.out_dir)
+        except UnsafeIRI as exc:
+            discard(staging)
+            raise BuildError(f"refusing to write a page for an unsafe IRI: {exc}") from exc
+        except ReportFailed as exc:
+            discard(staging)
+            raise BuildError(f"a report could not be built: {exc}") from exc
+        except OSError as exc:
+            discard(staging)
+            raise BuildError(f"the site could not be written to {settings.out_dir}: {exc}") from exc
+        except BaseException:
+            discard(staging)
+            raise
     return Build(mapped, tuple(sorted(p.absolute().relative_to(staging) for p in written)))
 
 
-def _write_all(mapped: Mapped, settings: Settings, progress: Progress) -> list[Path]:
-    """The writers, in order; each writes under `settings.out_dir` (the staging folder).
-    Data files come first: the pages list them, and the catalogue describes every file."""
+@contextlib.contextmanager
+def _cache(settings: Settings) -> Iterator[BuildCache]:
+    """The build cache, or for a cold build a throwaway one beside the output."""
+    if settings.cache_dir is not None:
+        try:
+            cache = BuildCache(settings.cache_dir)
+        except CacheRefused as exc:
+            raise BuildError(str(exc)) from exc
+        try:
+            yield cache
+        finally:
+            cache.clear_temporary()
+        return
+    out = settings.out_dir.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.lodpipe-cold-"))
+    try:
+        yield BuildCache(folder)
+    finally:
+        if (folder / CACHE_MARKER).is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_into(
+    read: Sequence[tuple[Parsed, str]], settings: Settings, cache: BuildCache, progress: Progress
+) -> tuple[Mapped, list[Path]]:
+    parsed = [p for p, _ in read]
+    reports = tuple(p.report for p in parsed if p.report is not None)
+    readable = [(p, key) for p, key in read if p.report is not None]
+    resolver = OrganisationResolver(reports)
+    date = build_date(d.start for r in reports for a in r.activities for d in a.dates)
+    stamp = date.isoformat() if date else ""
+    jobs = [Job(p, key, settings, _organisation(resolver, p), stamp) for p, key in readable]
+    built = build_all(jobs, cache, settings.jobs, progress)
+    shared, commons = _cross_report(built, settings)
+    dataset_validation = validate_dataset(shared, settings)
+    # A cross-report triple pointing into a report's pages (a dataset-level result naming a
+    # source line) belongs in those pages' slices: those reports are built again with it.
+    # What the reports state themselves (organisations, places) their workers had already.
+    inbound = _inbound(built, (shared.graph - commons, dataset_validation.report))
+    if inbound:
+        again = [i for i, b in enumerate(built) if b.output.key in inbound]
+        redo = build_all(
+            [replace(jobs[i], inbound=inbound[built[i].output.key]) for i in again],
+            cache,
+            settings.jobs,
+            progress,
+        )
+        for i, b in zip(again, redo, strict=True):
+            built[i] = b
+    validations = (
+        *tuple(validation_of(b.output.key, b.output.problems, settings) for b in built),
+        dataset_validation,
+    )
+    mapped = Mapped(settings, tuple(parsed), reports, (), shared, validations)
     out = settings.out_dir
     written: list[Path] = []
+    for b in built:
+        link_tree(b.entry / "files", out, b.output.files)
+        written += [out / name for name in b.output.files]
     progress("write", 0, 4)
-    graphs = [g.graph for g in mapped.graphs] + [mapped.shared.graph]
-    written += write_dumps(graphs, settings)
-    data = out / DUMP_DIR
-    validation = data / VALIDATION_FILE
-    validation.write_bytes(serialise(sorted_triples([merge_reports(mapped.validations)]), "ttl"))
+    commons_chunk = out.parent / f".{out.name}.commons.nt"
+    try:
+        extra = new_graph()
+        extra += commons
+        extra += shared.graph
+        commons_chunk.write_bytes(serialise(sorted_triples([extra]), "nt"))
+        written += write_dumps([*(b.chunk for b in built), commons_chunk], settings)
+    finally:
+        commons_chunk.unlink(missing_ok=True)
+    validation = out / DUMP_DIR / VALIDATION_FILE
+    validation.write_bytes(serialise(sorted_triples([merge_reports(validations)]), "ttl"))
     written.append(validation)
-    written += write_tables(mapped.reports, data, settings.base_iri)
-    written += _write_sources(mapped.reports, out)
+    written += write_tables(reports, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
-    date = build_date(d.start for r in mapped.reports for a in r.activities for d in a.dates)
+    written += _write_site(mapped, built, commons, date, settings)
+    progress("write", 4, 4)
+    return mapped, sorted(set(written))
+
+
+def _organisation(resolver: OrganisationResolver, parsed: Parsed) -> str:
+    report = parsed.report
+    assert report is not None
+    return resolver.key(report.implementer) if report.implementer is not None else ""
+
+
+def _cross_report(built: Sequence[Built], settings: Settings) -> tuple[MappedGraph, Graph]:
+    """The graph of what reports share (organisations and places, as every report states
+    them) and, from it, the cross-report graph `dataset_graph` makes."""
+    commons = new_graph()
+    nodes: dict[str, Span] = {}
+    fields: dict[tuple[str, str], Span] = {}
+    for b in built:
+        commons.parse(data=b.output.shared.decode("utf-8"), format="nt")
+        for iri, span in b.output.sources.nodes.items():
+            nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
+        for pair, span in b.output.sources.fields.items():
+            fields[pair] = min(fields.get(pair, span), span, key=_span_order)
+    together = MappedGraph("commons", commons, SourceIndex(nodes, fields))
+    return dataset_graph([together], settings), commons
+
+
+def _span_order(span: Span) -> tuple[str, int, int]:
+    return (span.file, span.start, span.end)
+
+
+def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes]:
+    owner = {doc: b.output.key for b in built for doc in b.output.documents}
+    found: dict[str, Graph] = {}
+    for graph in graphs:
+        for s, p, o in graph:
+            if p != RDF.type and isinstance(o, URIRef):
+                key = owner.get(str(o).partition("#")[0])
+                if key is not None and owner.get(str(s).partition("#")[0]) != key:
+                    found.setdefault(key, Graph(bind_namespaces="none")).add((s, p, o))
+    return {k: serialise(sorted_triples([g]), "nt") for k, g in sorted(found.items())}
+
+
+def _write_site(
+    mapped: Mapped,
+    built: Sequence[Built],
+    commons: Graph,
+    date: dt.date | None,
+    settings: Settings,
+) -> list[Path]:
+    """The cross-report pages, from the reports' summaries; then the catalogue and the
+    files for crawlers. Data files come first: the pages list them."""
+    out = settings.out_dir
+    summary = new_graph()
+    for b in built:
+        summary.parse(data=b.output.summary.decode("utf-8"), format="nt")
+    summary += commons
+    uses: Counter[str] = Counter()
+    for b in built:
+        uses.update(dict(b.output.uses))
+    cross = new_graph()
+    cross += commons
+    cross += mapped.shared.graph
+    cross += mapped.validations[-1].report
+    for _, p, o in cross:
+        uses[str(p)] += 1
+        if isinstance(o, URIRef):
+            uses[str(o)] += 1
     distributions = site_distributions(out)
     downloads = tuple(
         Download(d.path, d.media_type, d.title_lv, d.title, measure(out, d).byte_size)
@@ -228,16 +376,18 @@ def _write_all(mapped: Mapped, settings: Settings, progress: Progress) -> list[P
     site = SiteInput(
         settings=settings,
         parsed=mapped.parsed,
-        graphs=(*mapped.graphs, mapped.shared),
+        graphs=(MappedGraph("summary", summary, SourceIndex()), mapped.shared),
         validations=mapped.validations,
         ontology=read_turtle(resource_dir(ONTOLOGY)),
         shapes=read_turtle(resource_dir(SHAPES)),
         downloads=downloads,
         build_date=date,
         dataset_jsonld=schema_org_dataset(settings, distributions, site_dir=out, temporal=temporal),
+        documents=frozenset(d for b in built for d in b.output.documents),
+        uses=uses,
+        triples=sum(b.output.triples for b in built) + len(cross),
     )
-    written += render_site(site, out)
-    progress("write", 3, 4)
+    written = list(render_site(site, out))
     written += write_crawler_files(
         out,
         settings,
@@ -246,8 +396,7 @@ def _write_all(mapped: Mapped, settings: Settings, progress: Progress) -> list[P
         temporal=temporal,
         modified=date,
     )
-    progress("write", 4, 4)
-    return sorted(set(written))
+    return written
 
 
 def _write_sources(reports: Iterable[Report], out: Path) -> list[Path]:

@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 
 from pipeline.publish.dumps import write_dumps
 from pipeline.rdf import to_graph
+from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.settings import Settings
 from tests.sample import clean_report
 
@@ -23,16 +24,44 @@ from pathlib import Path
 from pipeline.settings import Settings
 from pipeline.publish.dumps import write_dumps
 from pipeline.rdf import to_graph
+from tests.publish.test_dumps import chunks
 from tests.sample import clean_report
 settings = Settings(out_dir=Path(sys.argv[1]))
-write_dumps([to_graph(clean_report(), settings).graph], settings)
+write_dumps(chunks(to_graph(clean_report(), settings).graph, Path(sys.argv[1])), settings)
 """
+
+
+def chunks(graph: Graph, folder: Path) -> list[Path]:
+    """The graph as the build gives it to `write_dumps`: sorted N-Triples chunks, here two
+    that overlap (a triple two reports state is in both of their chunks)."""
+    triples = sorted(graph, key=str)
+    middle = len(triples) // 2
+    parts = [triples[: middle + 10], triples[middle - 10 :]]
+    paths = []
+    for n, part in enumerate(parts):
+        chunk = Graph()
+        for triple in part:
+            chunk.add(triple)
+        path = folder / f"chunk-{n}.nt"
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(serialise(sorted_triples([chunk]), "nt"))
+        paths.append(path)
+    return paths
 
 
 def _build(out: Path, seed: str) -> dict[str, bytes]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     subprocess.run([sys.executable, "-c", _BUILD, str(out)], check=True, cwd=ROOT, env=env)
     return {p.name: p.read_bytes() for p in sorted((out / "data").iterdir())}
+
+
+def test_the_dump_of_chunks_is_the_dump_of_their_union(tmp_path: Path) -> None:
+    settings = Settings(out_dir=tmp_path)
+    source = to_graph(clean_report(), settings).graph
+    write_dumps(chunks(source, tmp_path / "chunks"), settings)
+    whole = serialise(sorted_triples([source]), "nt")
+    assert settings.dump_path("nt").read_bytes() == whole
+    assert settings.dump_path("ttl").read_bytes() == serialise(sorted_triples([source]), "ttl")
 
 
 def test_dumps_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
@@ -48,7 +77,7 @@ def test_dumps_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
 def test_dumps_parse_to_isomorphic_graphs_in_rdflib_and_pyoxigraph(tmp_path: Path) -> None:
     settings = Settings(out_dir=tmp_path)
     source = to_graph(clean_report(), settings).graph
-    write_dumps([source], settings)
+    write_dumps(chunks(source, tmp_path / "chunks"), settings)
     formats = {"nt": ("nt", ox.RdfFormat.N_TRIPLES), "ttl": ("turtle", ox.RdfFormat.TURTLE),
                "jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}  # fmt: skip
     for ext, (rdflib_format, ox_format) in formats.items():
@@ -63,7 +92,7 @@ def test_dumps_parse_to_isomorphic_graphs_in_rdflib_and_pyoxigraph(tmp_path: Pat
 
 def test_ntriples_are_sorted_lines_and_vocabulary_files_parse(tmp_path: Path) -> None:
     settings = Settings(out_dir=tmp_path)
-    write_dumps([to_graph(clean_report(), settings).graph], settings)
+    write_dumps(chunks(to_graph(clean_report(), settings).graph, tmp_path / "chunks"), settings)
     lines = settings.dump_path("nt").read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines) and len(lines) == len(set(lines))
     for name in ("ontology.ttl", "shapes.ttl"):

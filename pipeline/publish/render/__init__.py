@@ -7,7 +7,9 @@ input gives byte-identical files. It never reads the clock and never fetches any
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,12 +98,33 @@ def render_site(site: SiteInput, out_dir: Path) -> tuple[Path, ...]:
     env = environment()
     out = _Writer(out_dir)
     for doc, path in ctx.pages.items():
-        _resource_page(ctx, env, out, doc, path)
+        if doc not in site.documents:
+            _resource_page(ctx, env, out, doc, path)
     _overview_pages(ctx, env, out)
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
             out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())
     return tuple(sorted(out.written))
+
+
+def render_documents(site: SiteInput, out_dir: Path, wanted: Callable[[str], bool]) -> list[str]:
+    """Render only the resource pages (with their alternates) of the documents `wanted`
+    selects: one report's own pages, rendered by the worker that read the report. Returns
+    the files written, relative to `out_dir`."""
+    ctx = build_context(site)
+    env = _environment()
+    out = _Writer(out_dir)
+    for doc, path in ctx.pages.items():
+        if wanted(doc):
+            _resource_page(ctx, env, out, doc, path)
+    return sorted(p.relative_to(out.root).as_posix() for p in out.written)
+
+
+@functools.cache
+def _environment() -> Environment:
+    # One per worker process: compiling the templates for every report took longer than
+    # rendering its pages.
+    return environment()
 
 
 def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, path: str) -> None:
@@ -191,4 +214,4 @@ def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
     out.write("search.json", search_json(entries))
 
 
-__all__ = ["Download", "SiteInput", "UnsafeIRI", "read_turtle", "render_site"]
+__all__ = ["Download", "SiteInput", "UnsafeIRI", "read_turtle", "render_documents", "render_site"]

@@ -14,7 +14,6 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Report
-from pipeline.publish.catalog import CatalogIris
 from pipeline.publish.render.money import Total, totals
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
 from pipeline.publish.render.rdfio import Slicer
@@ -22,7 +21,7 @@ from pipeline.publish.render.views import Terms
 from pipeline.rdf import MappedGraph
 from pipeline.rdf.iris import report_key
 from pipeline.rdf.namespaces import LP, RDF, SCHEMES, VOCAB_ROOT, new_graph
-from pipeline.settings import Settings
+from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 from pipeline.validate import Validation
 
 
@@ -53,6 +52,16 @@ class SiteInput:
     build_date: dt.date | None = None  # None: $SOURCE_DATE_EPOCH, else the newest date read
     #: schema.org `Dataset` for search engines, embedded in the home page as JSON-LD
     dataset_jsonld: Mapping[str, object] | None = None
+    #: When the reports' own pages are rendered elsewhere (one report at a time), `graphs`
+    #: hold only what the cross-report pages read: `documents` are the pages rendered
+    #: elsewhere (so links to them resolve and nothing is written twice), `uses` and
+    #: `triples` are counted over the whole data.
+    documents: frozenset[str] = frozenset()
+    #: `ontology` and `shapes` in one graph, when the caller already has it (a worker
+    #: renders many reports with the same one); never changed by rendering
+    vocabulary: Graph | None = None
+    uses: Mapping[str, int] | None = None
+    triples: int | None = None
 
 
 #: Page kinds by where the document IRI lives.
@@ -77,6 +86,7 @@ class SiteContext:
     build_date: str = ""
     #: how many data triples use each vocabulary term (as type, predicate or value)
     uses: Counter[str] = field(default_factory=Counter)
+    triples: int = 0  # in the published data (the home page counts them)
 
     def kind(self, doc: str) -> str:
         if doc.startswith(VOCAB_ROOT):
@@ -98,8 +108,8 @@ class SiteContext:
     # looks up its own rows instead of scanning every report (linear, not quadratic).
     @property
     def dataset_iri(self) -> str:
-        # The dataset the catalogue describes.
-        return str(CatalogIris(self.paths.base).dataset)
+        # The dataset the catalogue describes (its IRI is the dump's, without extension).
+        return f"{self.paths.base}{DUMP_DIR}/{DUMP_STEM}"
 
     @functools.cached_property
     def totals(self) -> tuple[Total, ...]:
@@ -133,10 +143,12 @@ def build_context(site: SiteInput) -> SiteContext:
         data += mapped.graph
     for validation in site.validations:
         data += validation.report
-    vocabulary = new_graph()
-    vocabulary += site.ontology
-    vocabulary += site.shapes
-    docs = _documents(data, vocabulary, paths)
+    vocabulary = site.vocabulary
+    if vocabulary is None:
+        vocabulary = new_graph()
+        vocabulary += site.ontology
+        vocabulary += site.shapes
+    docs = _documents(data, vocabulary, paths) | site.documents
     pages = {doc: paths.page(doc) for doc in sorted(docs)}
     _refuse_prefixes(pages)
     terms = Terms((vocabulary, data), paths, set(pages))
@@ -154,7 +166,8 @@ def build_context(site: SiteInput) -> SiteContext:
         ),
         reports=reports,
         build_date=_build_date(site, reports.values()),
-        uses=_uses(data),
+        uses=Counter(site.uses) if site.uses is not None else _uses(data),
+        triples=site.triples if site.triples is not None else len(data),
     )
 
 

@@ -113,7 +113,7 @@ def home_view(ctx: SiteContext) -> HomeView:
         ),
         Count(Label("summas", "amounts"), count(LP.FundingAmount), "doc/money.html"),
         Count(Label("konstatējumi", "findings"), findings, "doc/quality.html"),
-        Count(Label("trijnieki", "triples"), len(data), "doc/quality.html"),
+        Count(Label("trijnieki", "triples"), ctx.triples, "doc/quality.html"),
     )
     vocabularies = tuple(
         ctx.terms.value(URIRef(doc)) for doc in sorted(ctx.pages) if doc.startswith(VOCAB_ROOT)

@@ -1,0 +1,120 @@
+"""The build cache: one entry per report's outputs, addressed by everything they depend on.
+
+An entry's key hashes the report file's bytes and name, the code, vocabulary, shapes,
+templates and static files (`code_version`), the settings, and what the report takes from
+the other reports (its implementer's organisation key, the build date, links into its
+pages). An unchanged report is then neither parsed again... nor mapped, validated or
+rendered: its files are linked from the entry into the new site.
+
+The cache lives in a folder of its own, marked as lodpipe's (`MARKER`); an entry is written
+in a temporary folder and renamed into place, so an interrupted build leaves no half
+entry. Deleting the folder is always safe: the next build is a cold one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.settings import ONTOLOGY, SHAPES, resource_dir
+
+MARKER = ".lodpipe-cache"
+_MARKER_TEXT = "A cache of lodpipe build; safe to delete (the next build is then a cold one).\n"
+#: Bumped when the entry layout changes.
+_LAYOUT = b"lodpipe-build-cache 1"
+_OUTPUT = "output.pickle"
+
+
+class CacheRefused(Exception):
+    """The cache folder exists and is not lodpipe's."""
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of everything besides the input that a report's outputs depend on: the
+    pipeline's code, the vocabulary, the shapes, the templates and the static files."""
+    package = Path(__file__).resolve().parents[1]
+    site = package.parent / "site"
+    roots = [package, resource_dir(ONTOLOGY), resource_dir(SHAPES), site]
+    digest = hashlib.sha256(_LAYOUT)
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(root.parent).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def entry_key(parts: Iterable[bytes]) -> str:
+    digest = hashlib.sha256(code_version().encode("ascii"))
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+class BuildCache:
+    """Entries under `<root>/build/<key[:2]>/<key>/`: the files as they go into the site
+    (under `files/`), the report's dump chunk, and the pickled summary."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        if root.exists() and any(root.iterdir()) and not (root / MARKER).is_file():
+            raise CacheRefused(f"{root}: exists and was not written by lodpipe; choose another")
+        (root / "build").mkdir(parents=True, exist_ok=True)
+        if not (root / MARKER).is_file():
+            (root / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+
+    def entry(self, key: str) -> Path:
+        return self.root / "build" / key[:2] / key
+
+    def load(self, key: str) -> object | None:
+        path = self.entry(key) / _OUTPUT
+        try:
+            loaded: object = pickle.loads(path.read_bytes())
+            return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None  # absent, or written by other code: built again
+
+    def new_entry(self) -> Path:
+        """A temporary folder to write an entry into (see `commit`)."""
+        (self.root / "tmp").mkdir(exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=self.root / "tmp"))
+
+    def commit(self, staging: Path, key: str, output: object) -> Path:
+        """Make the entry written in `staging` the entry of `key`, atomically."""
+        (staging / _OUTPUT).write_bytes(pickle.dumps(output, protocol=pickle.HIGHEST_PROTOCOL))
+        target = self.entry(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            # Another build wrote the same entry meanwhile: same key, same content.
+            shutil.rmtree(staging, ignore_errors=True)
+        return target
+
+    def clear_temporary(self) -> None:
+        """Leftovers of interrupted builds (inside our marked folder only)."""
+        if (self.root / MARKER).is_file():
+            shutil.rmtree(self.root / "tmp", ignore_errors=True)
+
+
+def link_tree(source: Path, target: Path, names: Iterable[str]) -> None:
+    """Put the files `names` (relative) of `source` under `target`: hard links, which
+    cost no copy; a copy where links are not possible (another file system)."""
+    made: set[Path] = set()
+    for name in names:
+        destination = target / name
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        try:
+            os.link(source / name, destination)
+        except OSError:
+            shutil.copyfile(source / name, destination)

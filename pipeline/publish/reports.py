@@ -1,0 +1,185 @@
+"""The per-report stages of a build, in a process pool, through the build cache.
+
+Two passes, because a report's outputs depend on two things only all reports tell: which
+organisation a report naming its implementer without a number links to, and the build
+date. Pass one reads every report (cached by the file's bytes); pass two maps, validates
+and writes each report (cached by everything its outputs depend on, see `cache.py`).
+Results come back in input order whatever the number of workers, so the output does not
+depend on `--jobs`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pipeline.model import Parsed
+from pipeline.parse import parse_report
+from pipeline.publish.cache import BuildCache, entry_key
+from pipeline.publish.worker import Job, ReportOutput, run
+
+#: Called with a stage name, how many items are done, and how many there are.
+Progress = Callable[[str, int, int], None]
+
+T = TypeVar("T")
+
+
+class ReportFailed(Exception):
+    """A worker failed on one report (a bug, not bad data): the build stops, naming it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A report's outputs and the cache entry holding its files."""
+
+    output: ReportOutput
+    entry: Path
+
+    @property
+    def chunk(self) -> Path:
+        return self.entry / self.output.chunk
+
+
+def read_all(
+    files: Sequence[Path],
+    names: Sequence[str],
+    cache: BuildCache,
+    jobs: int,
+    progress: Progress,
+) -> list[tuple[Parsed, str]]:
+    """Parse every file (a file that cannot be read gives a `Parsed` without report);
+    each with the key of its file's name, bytes and the code ("" if it could not be read)."""
+    keys = [_read_key(path, name) for path, name in zip(files, names, strict=True)]
+    found: dict[int, Parsed] = {}
+    todo = []
+    for i, key in enumerate(keys):
+        cached = cache.load(key) if key else None
+        if isinstance(cached, Parsed):
+            found[i] = cached
+        else:
+            todo.append(i)
+    for done, (i, parsed) in enumerate(
+        _in_pool(jobs, parse_report, [(files[i], names[i]) for i in todo], todo), start=1
+    ):
+        progress("read", len(found) + 1, len(files))
+        found[i] = parsed
+        if keys[i]:
+            cache.commit(cache.new_entry(), keys[i], parsed)
+        del done
+    progress("read", len(files), len(files))
+    return [(found[i], keys[i]) for i in range(len(files))]
+
+
+def _read_key(path: Path, name: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""  # not cached: read again, so the finding says why
+    return entry_key([b"read", name.encode("utf-8"), hashlib.sha256(data).digest()])
+
+
+def job_key(job: Job) -> str:
+    # The report as read is a function of its file's name and bytes and the code: the
+    # key of reading it says all three.
+    return entry_key(
+        [
+            b"report",
+            job.source.encode("ascii"),
+            job.settings.base_iri.encode("utf-8"),
+            job.organisation.encode("utf-8"),
+            job.build_date.encode("ascii"),
+            job.inbound,
+        ]
+    )
+
+
+def build_all(
+    jobs_: Sequence[Job], cache: BuildCache, jobs: int, progress: Progress
+) -> list[Built]:
+    """Each report's outputs, from the cache or made by a worker into a new entry."""
+    keys = [job_key(job) for job in jobs_]
+    found: dict[int, Built] = {}
+    todo = []
+    for i, key in enumerate(keys):
+        cached = cache.load(key)
+        if isinstance(cached, ReportOutput):
+            found[i] = Built(cached, cache.entry(key))
+        else:
+            todo.append(i)
+    progress("build", len(found), len(jobs_))
+    entries = {i: cache.new_entry() for i in todo}
+    try:
+        calls = [(jobs_[i], entries[i] / "files") for i in todo]
+        for i, output in _in_pool(jobs, _run, calls, todo, jobs_):
+            found[i] = Built(output, cache.commit(entries.pop(i), keys[i], output))
+            progress("build", len(found), len(jobs_))
+    finally:
+        for leftover in entries.values():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return [found[i] for i in range(len(jobs_))]
+
+
+def _run(job: Job, files: Path) -> ReportOutput:
+    # The worker writes the site's files under files/ and its dump chunk beside it.
+    files.mkdir(parents=True, exist_ok=True)
+    return run(job, files)
+
+
+def _in_pool(
+    jobs: int,
+    function: Callable[..., T],
+    calls: Sequence[tuple[object, ...]],
+    indexes: Sequence[int],
+    named: Sequence[Job] | None = None,
+) -> Iterator[tuple[int, T]]:
+    """`function(*call)` for each call, in order, in `jobs` processes (or this one)."""
+    if jobs <= 1 or len(calls) <= 1:
+        for index, call in zip(indexes, calls, strict=True):
+            yield index, _named(function, call, index, named)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
+        futures = _submit(pool, function, calls)
+        for index, future in zip(indexes, futures, strict=True):
+            try:
+                yield index, future.result()
+            except Exception as exc:
+                for pending in futures:
+                    pending.cancel()
+                raise ReportFailed(
+                    f"{_name(call_of(calls, indexes, index), named, index)}: {exc!r}"
+                ) from exc
+
+
+def _submit(
+    pool: Executor, function: Callable[..., T], calls: Sequence[tuple[object, ...]]
+) -> list[Future[T]]:
+    return [pool.submit(function, *call) for call in calls]
+
+
+def _named(
+    function: Callable[..., T], call: tuple[object, ...], index: int, named: Sequence[Job] | None
+) -> T:
+    try:
+        return function(*call)
+    except Exception as exc:
+        raise ReportFailed(f"{_name(call, named, index)}: {exc!r}") from exc
+
+
+def call_of(
+    calls: Sequence[tuple[object, ...]], indexes: Sequence[int], index: int
+) -> tuple[object, ...]:
+    return calls[list(indexes).index(index)]
+
+
+def _name(call: tuple[object, ...], named: Sequence[Job] | None, index: int) -> str:
+    if named is not None:
+        return named[index].parsed.file
+    return str(call[1] if len(call) > 1 else call[0])

@@ -1,0 +1,228 @@
+"""One report's work, done in a worker process: map, validate, and write that report's own
+pages, alternates, source text and sorted part of the dump; return a small summary.
+
+The main process never holds a report's whole graph. What the cross-report pages
+(organisations, places, listings, money, quality, search, vocabulary) need from a report
+comes back as `ReportOutput.summary`: the triples those pages read (a few hundred of a
+report's thousands), the triples that point into other pages, and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from pipeline.model import Implementer, Parsed, Problem
+from pipeline.publish.render import SiteInput, read_turtle, render_documents
+from pipeline.rdf import MappedGraph, OrganisationResolver, to_graph
+from pipeline.rdf.iris import Iris, report_key
+from pipeline.rdf.mapping import map_ministry
+from pipeline.rdf.namespaces import (
+    DCAT,
+    DCTERMS,
+    LP,
+    RDF,
+    RDFS,
+    ROV,
+    SCHEMA,
+    SKOS,
+    VOCAB_ROOT,
+    new_graph,
+)
+from pipeline.rdf.provenance import SourceIndex
+from pipeline.rdf.serialise import serialise, sorted_triples
+from pipeline.settings import ONTOLOGY, SHAPES, Settings, resource_dir
+from pipeline.validate import Shapes, load_shapes, validate_graph
+
+#: The predicates the cross-report pages read (listings, money, home counts, labels).
+SUMMARY_PREDICATES = frozenset(
+    {
+        SKOS.prefLabel,
+        RDFS.label,
+        ROV.legalName,
+        ROV.orgType,
+        DCTERMS.title,
+        LP.reportsOn,
+        LP.implementer,
+        DCTERMS.spatial,
+        DCTERMS.temporal,
+        DCAT.startDate,
+        DCAT.endDate,
+        LP.implementationYear,
+        SKOS.notation,
+        LP.ordinal,
+        LP.activity,
+        LP.indicator,
+        LP.indicatorKind,
+        SCHEMA.value,
+        LP.amount,
+        LP.amountType,
+        LP.fundingPeriod,
+        LP.purpose,
+        LP.calendarYear,
+    }
+)
+#: Provenance nodes (one per fact read) are typed too; no cross-report page reads them.
+_PROVENANCE = ("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOutput:
+    """What the main process keeps of one report (small; cached with the report's files)."""
+
+    key: str
+    problems: tuple[Problem, ...]
+    files: tuple[str, ...]  # written, relative to the site folder
+    documents: tuple[str, ...]  # the document IRIs whose pages the worker wrote
+    summary: bytes  # N-Triples: what the cross-report pages read
+    shared: bytes  # N-Triples: what the report says about organisations and places
+    sources: SourceIndex  # where those facts were read
+    uses: tuple[tuple[str, int], ...]  # vocabulary term -> triples using it
+    triples: int
+    chunk: str  # the report's sorted part of the N-Triples dump, relative to the site
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Everything a report's outputs depend on besides the code: the cache key is made
+    of these (see `pipeline.publish.cache`)."""
+
+    parsed: Parsed
+    source: str  # the key of the report's file name and bytes (see `reports.read_all`)
+    settings: Settings
+    organisation: str  # the implementer's organisation key, resolved across all reports
+    build_date: str
+    #: triples of the cross-report graphs that point into this report's pages (a dataset
+    #: validation result naming a source line); they are part of those pages' slices
+    inbound: bytes = b""
+
+
+def run(job: Job, site: Path) -> ReportOutput:
+    """Map, validate and write one report into `site`."""
+    report = job.parsed.report
+    if report is None:
+        raise ValueError(f"{job.parsed.file}: was not read")
+    key = report_key(report.file)
+    mapped = to_graph(report, job.settings, _Resolved(job.organisation))
+    validation = validate_graph(mapped, job.settings, _shapes())
+    own = _owned(job.settings.base_iri, key)
+    data = new_graph()
+    data += mapped.graph
+    map_ministry(data, Iris(job.settings.base_iri))  # its names, as every page shows them
+    if job.inbound:
+        data.parse(data=job.inbound.decode("utf-8"), format="nt")
+    site_input = SiteInput(
+        settings=job.settings,
+        parsed=(job.parsed,),
+        graphs=(MappedGraph(key, data, mapped.sources),),
+        validations=(validation,),
+        ontology=_vocabulary()[0],
+        shapes=_vocabulary()[1],
+        vocabulary=_vocabulary()[2],
+        build_date=_date(job.build_date),
+    )
+    files = render_documents(site_input, site, lambda doc: doc in own)
+    source = site / "source" / f"{key}.txt"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(report.source_text.encode("utf-8"))
+    # Triples about organisations and places are shared by reports: the main process
+    # merges them; the rest is this report's alone (its part of the dump).
+    shared = [t for t in mapped.graph if str(t[0]).partition("#")[0] not in own]
+    graph = Graph(bind_namespaces="none")
+    for triple in mapped.graph:
+        if str(triple[0]).partition("#")[0] in own:
+            graph.add(triple)
+    chunk = Path("chunks") / f"{key}.nt"
+    (site.parent / chunk).parent.mkdir(parents=True, exist_ok=True)
+    (site.parent / chunk).write_bytes(serialise(sorted_triples([graph]), "nt"))
+    return ReportOutput(
+        key=key,
+        problems=validation.problems,
+        files=(*files, f"source/{key}.txt"),
+        documents=tuple(sorted(own)),
+        summary=_ntriples(_summary(mapped.graph, own, job.settings.base_iri)),
+        shared=_ntriples(shared),
+        sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
+        uses=tuple(sorted(_uses(graph, validation.report).items())),
+        triples=len(graph) + len(validation.report),
+        chunk=chunk.as_posix(),
+    )
+
+
+def _owned(base: str, key: str) -> frozenset[str]:
+    """The documents whose pages are this report's alone."""
+    return frozenset({f"{base}id/report/{key}", f"{base}source/{key}"})
+
+
+class _Resolved(OrganisationResolver):
+    """The implementer's organisation key as resolved over all reports by the main process
+    (a report naming its implementer without a number links to the numbered one)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(())
+        self._key = key
+
+    def key(self, implementer: Implementer) -> str:
+        return self._key
+
+
+def _summary(graph: Graph, own: frozenset[str], base: str) -> Iterable[tuple[Node, Node, Node]]:
+    for s, p, o in graph:
+        if p in SUMMARY_PREDICATES:
+            yield s, p, o
+        elif p == RDF.type:
+            if not str(o).startswith(_PROVENANCE):
+                yield s, p, o
+        elif isinstance(o, URIRef):
+            doc = str(o).partition("#")[0]
+            if doc not in own and doc.startswith(base) and not doc.startswith(VOCAB_ROOT):
+                yield s, p, o  # a link into another page (an organisation, a place)
+
+
+def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
+    graph = Graph(bind_namespaces="none")
+    for triple in triples:
+        graph.add(triple)
+    return serialise(sorted_triples([graph]), "nt")
+
+
+def _sources_of(index: SourceIndex, subjects: set[str]) -> SourceIndex:
+    return SourceIndex(
+        {k: v for k, v in index.nodes.items() if k in subjects},
+        {k: v for k, v in index.fields.items() if k[0] in subjects},
+    )
+
+
+def _uses(*graphs: Graph) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for graph in graphs:
+        for _, p, o in graph:
+            counts[str(p)] += 1
+            if isinstance(o, URIRef):
+                counts[str(o)] += 1
+    return counts
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@functools.cache
+def _shapes() -> Shapes:
+    return load_shapes()
+
+
+@functools.cache
+def _vocabulary() -> tuple[Graph, Graph, Graph]:
+    ontology, shapes = read_turtle(resource_dir(ONTOLOGY)), read_turtle(resource_dir(SHAPES))
+    both = new_graph()
+    both += ontology
+    both += shapes
+    return ontology, shapes, both

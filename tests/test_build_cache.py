@@ -1,0 +1,92 @@
+"""The build cache and the process pool change how much work a build does, never its output:
+an incremental build is byte-identical to a cold one, and so are builds with any number of
+worker processes."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.publish.build import BuildError, build_site
+from pipeline.publish.cache import MARKER
+from pipeline.rdf.iris import report_key
+from pipeline.settings import Settings
+from tests.conftest import REPORTS
+
+BUNDLED = sorted(REPORTS.glob("*.txt"))
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def corpus(folder: Path) -> list[Path]:
+    folder.mkdir()
+    for path in BUNDLED:
+        shutil.copyfile(path, folder / path.name)
+    return sorted(folder.glob("*.txt"))
+
+
+def entries(cache: Path) -> set[Path]:
+    return set((cache / "build").glob("*/*"))
+
+
+def test_incremental_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
+    files = corpus(tmp_path / "reports")
+    names = [f"reports/{p.name}" for p in files]
+    cache = tmp_path / "cache"
+    build_site(files, Settings(out_dir=tmp_path / "warm", cache_dir=cache, jobs=2), names=names)
+    assert (cache / MARKER).is_file()
+    before = entries(cache)
+    # One report changes the way a corrected summary would: a word in one activity.
+    changed = files[2]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("organizēti", "noorganizēti", 1), encoding="utf-8")
+    assert changed.read_text(encoding="utf-8") != text
+    build_site(files, Settings(out_dir=tmp_path / "warm", cache_dir=cache, jobs=2), names=names)
+    # Only the changed report was read and built again (its outputs twice when a
+    # cross-report result points into its pages).
+    added = entries(cache) - before
+    assert 2 <= len(added) <= 3
+    for entry in added:
+        made = pickle.loads((entry / "output.pickle").read_bytes())
+        assert getattr(made, "file", None) == names[2] or made.key == report_key(names[2])
+    build_site(files, Settings(out_dir=tmp_path / "cold", jobs=2), names=names)
+    warm, cold = snapshot(tmp_path / "warm"), snapshot(tmp_path / "cold")
+    assert warm.keys() == cold.keys()
+    assert [k for k in warm if warm[k] != cold[k]] == []
+    assert "noorganizēti" in (tmp_path / "cold" / "data" / "dataset.nt").read_text()
+    assert not list(tmp_path.glob(".cold.lodpipe-cold-*")), "a cold build keeps no cache"
+
+
+def test_output_does_not_depend_on_the_number_of_workers(tmp_path: Path) -> None:
+    names = [f"reports/{p.name}" for p in BUNDLED]
+    build_site(BUNDLED, Settings(out_dir=tmp_path / "one", jobs=1), names=names)
+    build_site(BUNDLED, Settings(out_dir=tmp_path / "two", jobs=3), names=names)
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []
+
+
+def test_a_cache_folder_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "cache"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(BuildError, match="not written by lodpipe"):
+        build_site(BUNDLED[:1], Settings(out_dir=tmp_path / "site", cache_dir=foreign))
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_damaged_cache_entry_is_built_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    settings = Settings(out_dir=tmp_path / "site", cache_dir=cache)
+    build_site(BUNDLED[:2], settings)
+    first = snapshot(tmp_path / "site")
+    for entry in entries(cache):
+        (entry / "output.pickle").write_bytes(b"not a pickle")
+    build_site(BUNDLED[:2], settings)
+    assert snapshot(tmp_path / "site") == first
