@@ -308,6 +308,7 @@ class Report:
     unrecovered_amount: Statement | None = None
     other_information: Statement | None = None
     unlabelled: tuple[Text, ...] = ()  # text outside any known section, kept as written
+    after_end: Text | None = None  # text after the table's end (a second report pasted in…)
     document: SourceDocument | None = None  # the original, when not the text itself
 
     @property

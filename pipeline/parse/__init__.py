@@ -124,6 +124,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         return read_statement(sections[section], source) if section in sections else None
 
     unlabelled = tuple(t for t in (title.rest,) if t is not None)
+    after_end = text_of(split.tail.strip(), source) if split.tail is not None else None
     report = Report(
         file=file,
         sha256=sha256,
@@ -150,6 +151,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         unrecovered_amount=statement(Section.UNRECOVERED),
         other_information=statement(Section.OTHER),
         unlabelled=unlabelled,
+        after_end=after_end,
     )
     findings.extend(
         check_report(

@@ -144,6 +144,17 @@ def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Prob
             Severity.INFO,
             lv=f"teksts ārpus jebkuras sadaļas saglabāts, kā rakstīts: {text.value!r}",
         )
+    if report.after_end is not None:
+        preview = report.after_end.value[:80] + ("…" if len(report.after_end.value) > 80 else "")
+        yield finding(
+            "structure.text-after-end",
+            f"text after the end of the report's table belongs to no section; it is kept as "
+            f"written but not read ({len(report.after_end.value):,} characters: {preview!r})",
+            report.after_end.span,
+            Severity.WARNING,
+            lv=f"teksts pēc kopsavilkuma tabulas beigām nepieder nevienai sadaļai; tas saglabāts, "
+            f"kā rakstīts, bet nav nolasīts ({len(report.after_end.value):,} rakstzīmes: {preview!r})",
+        )
     if report.years and not report.years[0].stated:
         yield finding(
             "structure.no-year-headings",

@@ -39,7 +39,7 @@ _DOCUMENTS = (
 
 _LATVIAN_MESSAGES = {
     "input.binary": "fails ir binārs, nevis teksts",
-    "input.encoding": "baiti nav ne UTF-8, ne UTF-16 ar baitu secības zīmi, ne Windows-1257 teksts",
+    "input.encoding": "baiti nav ne UTF-8, ne UTF-16, ne Windows-1257 teksts",
     "input.empty": "fails ir tukšs",
 }
 
@@ -54,14 +54,18 @@ def decode(data: bytes, file: str) -> Decoded:
     for signature, message in _DOCUMENTS:
         if data.startswith(signature):
             return _load_error(file, "input.binary", message)
+    text: str | None
+    encoding: str | None
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _try(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _try(data, "utf-16"), "utf-16"
     elif b"\x00" in data:
-        return _load_error(
-            file, "input.binary", "the file is binary (it contains NUL bytes), not text"
-        )
+        text, encoding = _utf16_without_bom(data)
+        if text is None:
+            return _load_error(
+                file, "input.binary", "the file is binary (it contains NUL bytes), not text"
+            )
     else:
         text, encoding = _try(data, "utf-8"), "utf-8"
         if text is None:
@@ -72,7 +76,7 @@ def decode(data: bytes, file: str) -> Decoded:
         return _load_error(
             file,
             "input.encoding",
-            "the bytes are not UTF-8, UTF-16 with a byte-order mark, or Windows-1257 text",
+            "the bytes are not UTF-8, UTF-16 or Windows-1257 text",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text or _control_ratio(text) > 0.01:
@@ -82,6 +86,23 @@ def decode(data: bytes, file: str) -> Decoded:
     if not text.strip():
         return _load_error(file, "input.empty", "the file is empty")
     return Decoded(text, encoding, None)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str | None, str | None]:  # text, encoding
+    """Some exporters write UTF-16 without a byte-order mark. Latvian text is mostly ASCII
+    letters and Latin Extended-A, so every other byte is NUL: the side the NULs fall on tells
+    the byte order; what decodes to text then is UTF-16."""
+    if len(data) % 2:
+        return None, None
+    pairs = len(data) // 2
+    even = data[0::2].count(0) / pairs  # high bytes first: big-endian
+    odd = data[1::2].count(0) / pairs  # high bytes second: little-endian
+    for share, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if share > 0.6:
+            text = _try(data, encoding)
+            if text is not None and "\x00" not in text and _control_ratio(text) < 0.01:
+                return text, encoding
+    return None, None
 
 
 def _try(data: bytes, encoding: str) -> str | None:

@@ -68,6 +68,14 @@ class Split:
     head: Mapped  # everything before the first label (the title block)
     sections: dict[Section, Mapped]  # the value of each section found
     labels: dict[Section, Mapped]  # the label text as written
+    tail: Mapped | None = None  # text after the table's end, in no section
+
+
+# After the last section, where the table has ended: a second title or a label again (a
+# report pasted twice, or two reports in one file).
+_ANOTHER_REPORT = re.compile(
+    _CELL_START + "(?:Kopsavilkums|" + "|".join(f"(?:{p})" for p in LABELS.values()) + ")"
+)
 
 
 def split_sections(cleaned: Mapped) -> Split:
@@ -81,8 +89,28 @@ def split_sections(cleaned: Mapped) -> Split:
     head_end = found[0][0] if found else len(cleaned)
     sections: dict[Section, Mapped] = {}
     labels: dict[Section, Mapped] = {}
+    tail = None
     for i, (start, end, section) in enumerate(found):
-        stop = found[i + 1][0] if i + 1 < len(found) else len(cleaned)
+        stop = found[i + 1][0] if i + 1 < len(found) else _end_of_table(cleaned.text, end)
         labels[section] = cleaned[start:end]
         sections[section] = cleaned[end:stop]
-    return Split(cleaned[:head_end], sections, labels)
+        if i + 1 == len(found) and cleaned[stop:].text.strip():
+            tail = cleaned[stop:]
+    return Split(cleaned[:head_end], sections, labels, tail)
+
+
+def _end_of_table(text: str, value_start: int) -> int:
+    """Where the last section's value ends. In a table (`label<TAB>value` rows) its row ends
+    at the end of the line, unless the next rows continue it (an empty first cell); in any
+    layout a second title or a label again starts what is no longer this report's table."""
+    again = _ANOTHER_REPORT.search(text, value_start)
+    end = again.start() if again else len(text)
+    if not text.startswith("\t", value_start) and "\t" not in text[value_start : value_start + 2]:
+        return end
+    line_end = text.find("\n", value_start)
+    while 0 <= line_end < end:
+        if text.startswith(("\t", "\n"), line_end + 1):
+            line_end = text.find("\n", line_end + 1)
+            continue
+        return line_end + 1 if text[line_end + 1 : end].strip() else end
+    return end

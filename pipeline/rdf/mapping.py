@@ -216,6 +216,8 @@ def map_report(ctx: Context) -> None:
             ctx.add(subject, LP[_camel(name)], _map_statement(ctx, name, statement))
     for position, text in enumerate(report.unlabelled, start=1):
         ctx.add(subject, LP.unlabelledText, _map_passage(ctx, "unlabelled", position, text))
+    if report.after_end is not None:
+        ctx.add(subject, LP.unlabelledText, _map_passage(ctx, "after-end", 1, report.after_end))
     _map_task(ctx)
     _map_agreement(ctx)
 

@@ -72,14 +72,32 @@ def _summary(data: bytes) -> object:
         lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
         lambda t: t.encode("utf-16"),  # with its byte-order mark
         lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("utf-16-le"),  # no byte-order mark, as some exporters write it
+        lambda t: t.encode("utf-16-be"),
         lambda t: t.encode("cp1257"),  # Windows-1257, the Baltic code page
         lambda t: t.replace("\n", "\r\n").encode("utf-8"),  # CRLF
         lambda t: t.replace("\n", "\r\n").encode("cp1257"),
     ],
-    ids=["utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp1257", "crlf", "cp1257-crlf"],
+    ids=[
+        "utf8-bom",
+        "utf16-le-bom",
+        "utf16-be-bom",
+        "utf16-le",
+        "utf16-be",
+        "cp1257",
+        "crlf",
+        "cp1257-crlf",
+    ],
 )
 def test_encodings_and_line_endings_read_the_same(minimal_text: str, encode) -> None:  # type: ignore[no-untyped-def]
     assert _summary(encode(minimal_text)) == _summary(minimal_text.encode("utf-8"))
+
+
+def test_nul_bytes_that_are_not_utf16_stay_binary() -> None:
+    # NULs at random places, and an odd length: neither byte order reads as text
+    parsed = parse_bytes(b"Kopsavilkums\x00\x01\x02 ab\x00\x00\x00c", "x.txt")
+    assert parsed.report is None
+    assert [f.code for f in parsed.findings] == ["input.binary"]
 
 
 def test_windows_1257_letters_survive(minimal_text: str) -> None:
@@ -106,3 +124,37 @@ def test_load_errors_are_written_in_latvian_too(tmp_path: Path) -> None:
     for parsed in cases:
         [finding] = parsed.findings
         assert finding.message_lv and finding.message_lv != finding.message, finding
+
+
+def test_a_report_pasted_twice_is_reported_not_swallowed(minimal_text: str) -> None:
+    parsed = parse_bytes((minimal_text + "\n" + minimal_text).encode(), "twice.txt")
+    assert parsed.report is not None
+    other = parsed.report.other_information
+    assert other is not None and other.text.value == "Nav"  # the last row, as written
+    after = parsed.report.after_end
+    assert after is not None and after.value.startswith("Kopsavilkums")
+    last_line = minimal_text.count("\n") + 1  # the second copy starts on the next line
+    [finding] = [f for f in parsed.findings if f.code == "structure.text-after-end"]
+    assert finding.span is not None and finding.span.line == last_line + 1
+    assert f"{len(after.value):,} characters" in finding.message
+
+
+def test_text_after_the_last_row_is_kept_and_reported(minimal_text: str) -> None:
+    tail = "Sagatavoja: J. Bērziņš, 2023. gada 1. septembrī.\n"
+    parsed = parse_bytes((minimal_text + tail).encode(), "signed.txt")
+    assert parsed.report is not None and parsed.report.after_end is not None
+    assert parsed.report.after_end.value == tail.strip()
+    assert parsed.report.other_information is not None
+    assert parsed.report.other_information.text.value == "Nav"
+    assert [f.code for f in parsed.findings] == ["structure.text-after-end"]
+
+
+def test_a_last_row_continued_on_the_next_rows_is_one_cell(minimal_text: str) -> None:
+    text = (
+        minimal_text.rstrip("\n").removesuffix("Nav") + "Skat. pielikumu.\n\tPielikums: 2 lapas.\n"
+    )
+    parsed = parse_bytes(text.encode(), "continued.txt")
+    assert parsed.report is not None and parsed.report.after_end is None
+    assert parsed.report.other_information is not None
+    assert parsed.report.other_information.text.value == "Skat. pielikumu. Pielikums: 2 lapas."
+    assert parsed.findings == ()
