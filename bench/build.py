@@ -1,49 +1,78 @@
-"""Measures the whole build on a corpus of N reports: time per stage and peak memory.
+"""Measures the build on corpora of N reports: a cold build, then a rebuild after one report
+changed, with the time of each stage, the peak memory of all the build's processes, and
+the files and bytes of the site. Nothing here is a test.
 
-The corpus is the bundled reports copied under new file names (so every copy is a report
-of its own, with its own IRIs), N in total. Each size runs in a fresh process. Numbers go to
-standard output as a table and to .bench/build.json; nothing here is a test.
+The corpus (`bench/corpus.py`) is the bundled reports copied with implementers, names and
+registration numbers of their own. Each size runs in a fresh process; the cold build uses
+an empty cache, the rebuild the cache the cold build left. Results go to standard output
+as a table and to .bench/build.json.
 
-    python bench/build.py [--sizes 5 25 50] (or: make bench)
+    python bench/build.py [--sizes 100 1000]      (make bench; BENCH_SIZES="100 1000 10000")
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / ".bench"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 
-def corpus(size: int, folder: Path) -> list[Path]:
-    originals = sorted((REPO / "reports").glob("*.txt"))
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for n in range(size):
-        source = originals[n % len(originals)]
-        target = folder / f"{n:05d}_{source.stem.split('_', 1)[1]}.txt"
-        shutil.copyfile(source, target)
-        files.append(target)
-    return files
+class PeakMemory:
+    """Peak resident memory of this process and all its descendants together, sampled
+    from /proc (a pool's workers come and go; ru_maxrss would give only the largest)."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        self.peak = max(self.peak, own)
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
 
 
-def run_one(size: int) -> dict[str, object]:
-    """Builds `size` reports in this process and returns the measurements."""
-    sys.path.insert(0, str(REPO))
-    from pipeline.publish.build import build_site, default_jobs
+def _tree_rss(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def build_once(files: list[Path], site: Path, cache: Path, jobs: int) -> dict[str, object]:
+    from pipeline.publish.build import build_site
     from pipeline.settings import Settings
 
-    work = OUT / f"build-{size}"
-    shutil.rmtree(work, ignore_errors=True)
-    files = corpus(size, work / "reports")
     stages: dict[str, float] = {}
     last = [time.perf_counter(), ""]
 
@@ -54,49 +83,84 @@ def run_one(size: int) -> dict[str, object]:
         last[0], last[1] = now, stage
 
     start = time.perf_counter()
-    result = build_site(files, Settings(out_dir=work / "_site", jobs=default_jobs()), progress)
-    total = time.perf_counter() - start
+    with PeakMemory() as memory:
+        build_site(files, Settings(out_dir=site, jobs=jobs, cache_dir=cache), progress)
+    seconds = time.perf_counter() - start
     progress("end", 0, 0)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    written = len(result.files)
-    shutil.rmtree(work, ignore_errors=True)
     return {
-        "reports": size,
-        "seconds": round(total, 2),
-        "seconds_per_report": round(total / size, 3),
+        "seconds": round(seconds, 2),
         "stages": {k: round(v, 2) for k, v in stages.items()},
-        "files": written,
-        "peak_rss_mib": round(peak_kib / 1024, 1),
+        "peak_mib": round(memory.peak / 2**20),
     }
+
+
+def run_one(size: int, jobs: int) -> dict[str, object]:
+    import corpus
+
+    work = OUT / f"build-{size}"
+    shutil.rmtree(work, ignore_errors=True)
+    files = corpus.make(size, work / "reports")
+    site, cache = work / "_site", work / "cache"
+    cold = build_once(files, site, cache, jobs)
+    corpus.change(files[size // 2], 1)
+    changed = build_once(files, site, cache, jobs)
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pages = [(p.stat().st_size, p) for p in (site / "id" / "report").glob("*.html")]
+    biggest = max(pages)
+    row = {
+        "reports": size,
+        "jobs": jobs,
+        "cold": cold,
+        "one_changed": changed,
+        "per_report_s": round(float(cold["seconds"]) / size, 3),  # type: ignore[arg-type]
+        "files": len(sizes),
+        "site_mib": round(sum(sizes) / 2**20, 1),
+        "site_kib_per_report": round(sum(sizes) / size / 1024),
+        "largest_report_page_kib": round(biggest[0] / 1024),
+        "largest_file_mib": round(max(sizes) / 2**20, 1),
+    }
+    shutil.rmtree(work, ignore_errors=True)
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 25, 50])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.jobs)))
         return
     rows = []
     for size in args.sizes:
         done = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)],
+            [sys.executable, __file__, "--one", str(size), "--jobs", str(args.jobs)],
             capture_output=True,
             text=True,
             check=True,
         )
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     OUT.mkdir(exist_ok=True)
-    machine = f"{platform.processor() or platform.machine()}, {platform.python_version()}"
+    machine = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     (OUT / "build.json").write_text(json.dumps({"machine": machine, "runs": rows}, indent=2) + "\n")
-    print(f"build benchmark ({machine})")
-    print(f"{'reports':>8} {'total s':>8} {'s/report':>9} {'files':>6} {'peak MiB':>9}  stages (s)")
+    print(f"build benchmark ({machine}, {args.jobs} jobs)")
+    print(
+        "| reports | cold | per report | one changed | peak memory | files | site | per report "
+        "| largest report page | largest file | cold stages |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
-        stages = ", ".join(f"{k} {v}" for k, v in r["stages"].items())  # type: ignore[attr-defined]
+        cold, changed = r["cold"], r["one_changed"]
+        stages = ", ".join(f"{k} {v} s" for k, v in cold["stages"].items())
         print(
-            f"{r['reports']:>8} {r['seconds']:>8} {r['seconds_per_report']:>9} "
-            f"{r['files']:>6} {r['peak_rss_mib']:>9}  {stages}"
+            f"| {r['reports']} | {cold['seconds']} s | {r['per_report_s']} s "
+            f"| {changed['seconds']} s | {max(cold['peak_mib'], changed['peak_mib'])} MiB "
+            f"| {r['files']} | {r['site_mib']} MiB | {r['site_kib_per_report']} KiB "
+            f"| {r['largest_report_page_kib']} KiB | {r['largest_file_mib']} MiB | {stages} |"
         )
 
 
