@@ -33,7 +33,7 @@ from pipeline.parse.fields import (
 )
 from pipeline.parse.funding import read_funding
 from pipeline.parse.sections import REQUIRED, Section, split_sections
-from pipeline.parse.text import Source, clean
+from pipeline.parse.text import SourceFile, clean
 
 __all__ = ["parse_bytes", "parse_report"]
 
@@ -72,7 +72,7 @@ def parse_bytes(data: bytes, file: str) -> Parsed:
 
 
 def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
-    source = Source(file, text)
+    source = SourceFile(file, text)
     split = split_sections(clean(text))
     if not split.sections and "Kopsavilkums" not in text:
         message = "this is not a delegation report: none of its section labels were found"

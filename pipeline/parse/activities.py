@@ -24,7 +24,7 @@ from pipeline.parse.mentions import (
     find_minorities,
     find_places,
 )
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _MARKERS = re.compile(
@@ -49,7 +49,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])
 @dataclass(slots=True)
 class _Item:
     number: str | None
-    pieces: list[Mapped] = field(default_factory=list)
+    pieces: list[SourcedText] = field(default_factory=list)
     sub_run: bool = False  # bullets now are sub-items of this item
     dashed: bool = False  # opened by a "- " bullet
     bare: bool = False  # opened by a list with no bullets: entries end with "; "
@@ -63,7 +63,7 @@ class _Year:
     heading: Text | None
     stated: bool
     items: list[tuple[ActivityGroup, _Item]] = field(default_factory=list)
-    notes: list[Mapped] = field(default_factory=list)
+    notes: list[SourcedText] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +71,12 @@ class Description:
     years: tuple[ImplementationYear, ...]
     objectives: tuple[Text, ...]
     has_group_headings: bool
-    unread_headings: tuple[Mapped, ...] = ()  # lines that look like year headings, unread
+    unread_headings: tuple[SourcedText, ...] = ()  # lines that look like year headings, unread
 
 
-def read_description(section: Mapped, source: Source, default_group: ActivityGroup) -> Description:
+def read_description(
+    section: SourcedText, source: SourceFile, default_group: ActivityGroup
+) -> Description:
     text = section.replace(_SEPARATOR_CELL, "")
     reader = _Reader(text, source, default_group)
     reader.run()
@@ -82,7 +84,7 @@ def read_description(section: Mapped, source: Source, default_group: ActivityGro
 
 
 class _Reader:
-    def __init__(self, text: Mapped, source: Source, default_group: ActivityGroup) -> None:
+    def __init__(self, text: SourcedText, source: SourceFile, default_group: ActivityGroup) -> None:
         self.text = text
         self.source = source
         self.default_group = default_group
@@ -158,7 +160,7 @@ class _Reader:
         return False
 
     # -- events ---------------------------------------------------------------------------
-    def _text(self, piece: Mapped) -> None:
+    def _text(self, piece: SourcedText) -> None:
         if not piece.text.strip(_WS):
             return
         if self.item is not None:
@@ -252,14 +254,14 @@ class _Reader:
     # -- result ---------------------------------------------------------------------------
     def result(self) -> Description:
         years = tuple(self._build_year(y) for y in self.years)
-        objectives = tuple(self._text_of(Mapped.join(i.pieces)) for i in self.objectives)
+        objectives = tuple(self._text_of(SourcedText.join(i.pieces)) for i in self.objectives)
         unread = tuple(
             self.text[a:b].collapse()
             for a, b in unread_headings(self.text.text, self.read_headings)
         )
         return Description(years, objectives, self.has_groups, unread)
 
-    def _text_of(self, mapped: Mapped) -> Text:
+    def _text_of(self, mapped: SourcedText) -> Text:
         collapsed = mapped.collapse()
         return Text(collapsed.text, self.source.span_of(collapsed))
 
@@ -267,7 +269,7 @@ class _Reader:
         activities: list[Activity] = []
         positions: dict[ActivityGroup, int] = {}
         for group, item in year.items:
-            whole = Mapped.join(item.pieces).collapse()
+            whole = SourcedText.join(item.pieces).collapse()
             entries = _split_entries(whole) if item.bare else [whole]
             for collapsed in entries:
                 positions[group] = positions.get(group, 0) + 1
@@ -284,7 +286,7 @@ class _Reader:
         )
 
     def _activity(
-        self, year: _Year, group: ActivityGroup, position: int, item: _Item, collapsed: Mapped
+        self, year: _Year, group: ActivityGroup, position: int, item: _Item, collapsed: SourcedText
     ) -> Activity:
         return Activity(
             year=year.ordinal,
@@ -308,7 +310,7 @@ _LINK_THEN_CAPITAL = re.compile(
 )
 
 
-def _split_entries(text: Mapped) -> list[Mapped]:
+def _split_entries(text: SourcedText) -> list[SourcedText]:
     """Entries of a list written without bullets, one after another, each ending in '; '."""
     cuts = sorted(
         [(m.start() + 1, m.end()) for m in _ENTRY_END.finditer(text.text)]
@@ -319,12 +321,12 @@ def _split_entries(text: Mapped) -> list[Mapped]:
         pieces.append(text[start:stop].strip())
         start = resume
     pieces.append(text[start:].strip())
-    entries: list[Mapped] = []
+    entries: list[SourcedText] = []
     for piece in (p for p in pieces if p.text):
         if entries and _COUNT_FRAGMENT.match(piece.text):
             # "Instagram – 81;" continues the entry before it, it is not an entry itself
             begin = entries[-1].offsets and entries[-1]
-            entries[-1] = Mapped.join([begin, piece]) if begin else piece
+            entries[-1] = SourcedText.join([begin, piece]) if begin else piece
         else:
             entries.append(piece)
     return entries

@@ -21,7 +21,7 @@ from pipeline.model import (
     Severity,
     Span,
 )
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 
 class Emit(Protocol):
@@ -69,11 +69,11 @@ def check_report(
     report: Report,
     *,
     has_group_headings: bool,
-    missing_amounts: tuple[tuple[int, Mapped], ...],
-    unread_amounts: tuple[Mapped, ...],
-    source: Source,
+    missing_amounts: tuple[tuple[int, SourcedText], ...],
+    unread_amounts: tuple[SourcedText, ...],
+    source: SourceFile,
     uncertain_rows: frozenset[int] = frozenset(),
-    unread_headings: tuple[Mapped, ...] = (),
+    unread_headings: tuple[SourcedText, ...] = (),
 ) -> list[Problem]:
     """Every contradiction between values read with certainty. A funding row with an amount
     that could not be read is not compared (its sums would accuse the report of an error
@@ -232,7 +232,7 @@ def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
 
 
 def _unread_headings(
-    headings: tuple[Mapped, ...], source: Source, finding: Emit
+    headings: tuple[SourcedText, ...], source: SourceFile, finding: Emit
 ) -> Iterator[Problem]:
     for heading in headings:
         yield finding(

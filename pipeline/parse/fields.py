@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Implementer, LegalForm, Period, RegionMention, Statement, Text
 from pipeline.parse.latvian import MONEY, find_period, is_money, parse_amount
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 #: The five planning regions by stem: every case is read ("Latgales reģionā", "Latgale",
 #: "Latgalē", "Latgali"), in any letter case, before "(plānošanas) reģions" in any case.
@@ -54,7 +54,7 @@ _LEGAL_FORM = re.compile(
 _NONE = re.compile(r"^\s*nav\s*\.?\s*$", re.I)
 
 
-def text_of(mapped: Mapped, source: Source) -> Text | None:
+def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
     collapsed = mapped.collapse()
     if not collapsed.text:
         return None
@@ -63,13 +63,13 @@ def text_of(mapped: Mapped, source: Source) -> Text | None:
 
 @dataclass(frozen=True, slots=True)
 class Title:
-    mapped: Mapped | None
+    mapped: SourcedText | None
     title: Text | None
     years: tuple[int, int] | None
     rest: Text | None  # text in the title block after the title (kept, reported)
 
 
-def read_title(head: Mapped, source: Source) -> Title:
+def read_title(head: SourcedText, source: SourceFile) -> Title:
     """The title runs from 'Kopsavilkums' to its '(YYYY-YYYY)' when there is one."""
     collapsed = head.collapse()
     start = collapsed.text.find("Kopsavilkums")
@@ -82,12 +82,12 @@ def read_title(head: Mapped, source: Source) -> Title:
     before = collapsed[:start].strip()
     after = collapsed[end:].strip()
     rest_parts = [p for p in (before, after) if p.text]
-    rest = text_of(Mapped.join(rest_parts), source) if rest_parts else None
+    rest = text_of(SourcedText.join(rest_parts), source) if rest_parts else None
     years = (int(span_match.group(1)), int(span_match.group(2))) if span_match else None
     return Title(mapped, title, years, rest)
 
 
-def find_region(mapped: Mapped | None, source: Source, last: bool) -> RegionMention | None:
+def find_region(mapped: SourcedText | None, source: SourceFile, last: bool) -> RegionMention | None:
     """The planning region named in a title (its last mention) or a task (its first)."""
     if mapped is None:
         return None
@@ -99,7 +99,7 @@ def find_region(mapped: Mapped | None, source: Source, last: bool) -> RegionMent
     return RegionMention(REGIONS[m.group(1).lower()], piece.text, source.span_of(piece))
 
 
-def read_implementer(value: Mapped, source: Source) -> Implementer | None:
+def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | None:
     collapsed = value.collapse().strip(" ,;")
     if not collapsed.text:
         return None
@@ -130,7 +130,7 @@ def read_implementer(value: Mapped, source: Source) -> Implementer | None:
     )
 
 
-def read_period(value: Mapped, source: Source) -> Period | None:
+def read_period(value: SourcedText, source: SourceFile) -> Period | None:
     collapsed = value.collapse()
     if not collapsed.text:
         return None
@@ -144,7 +144,7 @@ def read_period(value: Mapped, source: Source) -> Period | None:
 _STATED_AMOUNT = re.compile(MONEY, re.I)
 
 
-def read_statement(value: Mapped, source: Source) -> Statement | None:
+def read_statement(value: SourcedText, source: SourceFile) -> Statement | None:
     """A short answer: 'Nav' (none), or text that may state one amount, kept with its line.
     Two amounts are kept only as text: which one is the answer is not guessed."""
     collapsed = value.collapse()

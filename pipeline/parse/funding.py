@@ -31,7 +31,7 @@ from pipeline.parse.funding_words import (
     remainder_role,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period, is_money, parse_amount
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
 
@@ -54,19 +54,19 @@ class _Block:
     uncertain: bool = False  # an amount in it could not be read: compare nothing
     amounts: list[Amount] = field(default_factory=list)
     totals: list[_Total] = field(default_factory=list)
-    pieces: list[Mapped] = field(default_factory=list)
-    missing: list[Mapped] = field(default_factory=list)  # rows naming a year with no amount
+    pieces: list[SourcedText] = field(default_factory=list)
+    missing: list[SourcedText] = field(default_factory=list)  # rows naming a year with no amount
 
 
 @dataclass(frozen=True, slots=True)
 class FundingRead:
     years: tuple[FundingYear, ...]
-    missing_amounts: tuple[tuple[int, Mapped], ...]  # (index into years, the row)
-    unread: tuple[Mapped, ...]  # amounts whose role could not be told
+    missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
+    unread: tuple[SourcedText, ...]  # amounts whose role could not be told
     uncertain: frozenset[int] = frozenset()  # indices of years with an unread amount
 
 
-def read_funding(section: Mapped, source: Source) -> FundingRead:
+def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
     if "\t" in section.text:
         reader.read_table(section)
@@ -76,17 +76,17 @@ def read_funding(section: Mapped, source: Source) -> FundingRead:
 
 
 class _Reader:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.blocks: list[_Block] = []
-        self.unread: list[Mapped] = []
+        self.unread: list[SourcedText] = []
 
     # -- layouts ----------------------------------------------------------------------------
-    def read_table(self, section: Mapped) -> None:
+    def read_table(self, section: SourcedText) -> None:
         """Rows of `label<TAB>planned<TAB>actual` (or `<TAB>2020.gads<TAB>amount`). A row
         that does not open a year continues the one before. Cells are gathered per year and
         read at the end; text in unexpected cells is read too, by its keywords only."""
-        columns: list[list[Mapped]] = []  # per block: planned (or amount), actual, other
+        columns: list[list[SourcedText]] = []  # per block: planned (or amount), actual, other
         for row in _split(section, "\n"):
             cells = [c.collapse() for c in _split(row, "\t")]
             lead, values = cells[0], cells[1:]
@@ -133,12 +133,12 @@ class _Reader:
                 self._statements(block, second, AmountRole.ACTUAL)
             self._statements(block, other, None)
 
-    def read_text(self, text: Mapped, hint: AmountRole | None) -> None:
+    def read_text(self, text: SourcedText, hint: AmountRole | None) -> None:
         """PDF text: every date range not repeating the current one starts a year, and so
         does an ordinal ("II. īstenošanas gads") naming another year."""
         pos = 0
         marks = list(TEXT_KEY.finditer(text.text))
-        segments: list[tuple[Mapped | None, Mapped]] = []
+        segments: list[tuple[SourcedText | None, SourcedText]] = []
         for i, m in enumerate(marks):
             if i == 0 and m.start() > 0 and text.text[: m.start()].strip():
                 segments.append((None, text[: m.start()]))
@@ -167,7 +167,7 @@ class _Reader:
             self._statements(current, body, hint)
 
     # -- statements -------------------------------------------------------------------------
-    def _statements(self, block: _Block, text: Mapped, hint: AmountRole | None) -> None:
+    def _statements(self, block: _Block, text: SourcedText, hint: AmountRole | None) -> None:
         if block.period is None and hint is not None:
             found = PERIOD_RANGE.search(text.text)
             if found:
@@ -242,7 +242,7 @@ class _Reader:
             return False
         return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)
 
-    def _unread(self, block: _Block, piece: Mapped) -> None:
+    def _unread(self, block: _Block, piece: SourcedText) -> None:
         self.unread.append(piece)
         block.uncertain = True
 
@@ -267,7 +267,7 @@ class _Reader:
         self,
         block: _Block,
         m: re.Match[str],
-        text: Mapped,
+        text: SourcedText,
         role: AmountRole,
         purpose: Purpose | None,
         value: Decimal,
@@ -298,7 +298,7 @@ class _Reader:
             )
         )
 
-    def _period(self, text: Mapped) -> Period:
+    def _period(self, text: SourcedText) -> Period:
         found = find_period(text.text)
         span = self.source.span_of(text)
         if found is None:
@@ -307,10 +307,12 @@ class _Reader:
 
     def result(self) -> FundingRead:
         years: list[FundingYear] = []
-        missing: list[tuple[int, Mapped]] = []
+        missing: list[tuple[int, SourcedText]] = []
         for block in self.blocks:
             joined = (
-                Mapped.join([p for p in block.pieces if p.text]) if block.pieces else Mapped.of("")
+                SourcedText.join([p for p in block.pieces if p.text])
+                if block.pieces
+                else SourcedText.of("")
             )
             if not block.amounts:
                 if not block.missing:
@@ -343,16 +345,16 @@ class _Reader:
 _REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
 
 
-_EMPTY = Mapped.of("")
+_EMPTY = SourcedText.of("")
 
 
-def _append(column: Mapped, value: Mapped) -> Mapped:
+def _append(column: SourcedText, value: SourcedText) -> SourcedText:
     if not value.text:
         return column
-    return Mapped.join([column, value]) if column.text else value
+    return SourcedText.join([column, value]) if column.text else value
 
 
-def _split(text: Mapped, sep: str) -> list[Mapped]:
+def _split(text: SourcedText, sep: str) -> list[SourcedText]:
     parts, start = [], 0
     for i, ch in enumerate(text.text):
         if ch == sep:

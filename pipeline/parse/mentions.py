@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Mention, Qualifier
 from pipeline.parse.latvian import find_dates
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 #: Indicator kinds: the controlled list. Order matters only inside COMPOUNDS.
 COMPOUNDS: tuple[tuple[str, str], ...] = (
@@ -179,7 +179,7 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     return (chosen_kind, chosen[1]) if chosen_kind else None
 
 
-def find_indicators(text: Mapped, source: Source) -> tuple[Indicator, ...]:
+def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, ...]:
     """Every number in `text` followed by a known kind of thing counted."""
     s = text.text
     masked = _masked_ranges(s)
@@ -262,7 +262,7 @@ def _masked_ranges(s: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def find_activity_dates(text: Mapped, source: Source) -> tuple[DateMention, ...]:
+def find_activity_dates(text: SourcedText, source: SourceFile) -> tuple[DateMention, ...]:
     mentions = []
     for d in find_dates(text.text):
         piece = text[d.begin : d.stop]
@@ -291,7 +291,7 @@ MINORITIES: tuple[tuple[str, str], ...] = (
 _LANGUAGE_AFTER = re.compile(r"\s*(?:valod|val\.)", re.I)
 
 
-def find_minorities(text: Mapped, source: Source) -> tuple[Mention, ...]:
+def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for key, forms in MINORITIES:
         for m in re.finditer(
@@ -342,7 +342,7 @@ _REGION_AFTER = re.compile(r"\s+(?:plānošanas\s+)?reģion", re.I)
 _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
 
 
-def find_places(text: Mapped, source: Source) -> tuple[Mention, ...]:
+def find_places(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for key, forms in PLACES:
         for m in re.finditer(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])", text.text):

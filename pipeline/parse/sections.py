@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipeline.parse.text import Mapped
+from pipeline.parse.text import SourcedText
 
 
 class Section(StrEnum):
@@ -65,10 +65,10 @@ _CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    head: Mapped  # everything before the first label (the title block)
-    sections: dict[Section, Mapped]  # the value of each section found
-    labels: dict[Section, Mapped]  # the label text as written
-    tail: Mapped | None = None  # text after the table's end, in no section
+    head: SourcedText  # everything before the first label (the title block)
+    sections: dict[Section, SourcedText]  # the value of each section found
+    labels: dict[Section, SourcedText]  # the label text as written
+    tail: SourcedText | None = None  # text after the table's end, in no section
 
 
 # After the last section, where the table has ended: a second title or a label again (a
@@ -78,7 +78,7 @@ _ANOTHER_REPORT = re.compile(
 )
 
 
-def split_sections(cleaned: Mapped) -> Split:
+def split_sections(cleaned: SourcedText) -> Split:
     """Find each label once (its first occurrence at a cell start) and cut between them."""
     found: list[tuple[int, int, Section]] = []
     for section, pattern in LABELS.items():
@@ -87,8 +87,8 @@ def split_sections(cleaned: Mapped) -> Split:
             found.append((m.start(1), m.end(1), section))
     found.sort()
     head_end = found[0][0] if found else len(cleaned)
-    sections: dict[Section, Mapped] = {}
-    labels: dict[Section, Mapped] = {}
+    sections: dict[Section, SourcedText] = {}
+    labels: dict[Section, SourcedText] = {}
     tail = None
     for i, (start, end, section) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else _end_of_table(cleaned.text, end)

@@ -1,7 +1,7 @@
 """Text that remembers where each character came from.
 
 Normalising a report (dropping HTML tags, unwrapping lines, collapsing spaces) must not lose
-the link to the source, so every character of a `Mapped` string carries the offset of the
+the link to the source, so every character of a `SourcedText` string carries the offset of the
 source character it came from. No report structure here.
 """
 
@@ -23,21 +23,21 @@ _WS = re.compile(r"[ \t\n\x0b\u00a0\u200b\ue000]+")
 
 
 @dataclass(frozen=True, slots=True)
-class Mapped:
+class SourcedText:
     """A string and, for each of its characters, the source offset it came from."""
 
     text: str
     offsets: tuple[int, ...]
 
     @staticmethod
-    def of(text: str, start: int = 0) -> Mapped:
-        return Mapped(text, tuple(range(start, start + len(text))))
+    def of(text: str, start: int = 0) -> SourcedText:
+        return SourcedText(text, tuple(range(start, start + len(text))))
 
     def __len__(self) -> int:
         return len(self.text)
 
-    def __getitem__(self, key: slice) -> Mapped:
-        return Mapped(self.text[key], self.offsets[key])
+    def __getitem__(self, key: slice) -> SourcedText:
+        return SourcedText(self.text[key], self.offsets[key])
 
     def source_range(self) -> tuple[int, int]:
         """The smallest source range covering this text (empty text: an empty range)."""
@@ -45,7 +45,7 @@ class Mapped:
             return (0, 0)
         return (min(self.offsets), max(self.offsets) + 1)
 
-    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000") -> Mapped:
+    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000") -> SourcedText:
         begin, end = 0, len(self.text)
         while begin < end and self.text[begin] in chars:
             begin += 1
@@ -53,7 +53,7 @@ class Mapped:
             end -= 1
         return self[begin:end]
 
-    def collapse(self) -> Mapped:
+    def collapse(self) -> SourcedText:
         """Every run of white space (including line breaks) becomes one space; ends stripped."""
         parts: list[str] = []
         offs: list[int] = []
@@ -66,9 +66,9 @@ class Mapped:
             last = m.end()
         parts.append(self.text[last:])
         offs.extend(self.offsets[last:])
-        return Mapped("".join(parts), tuple(offs)).strip(" ")
+        return SourcedText("".join(parts), tuple(offs)).strip(" ")
 
-    def replace(self, pattern: re.Pattern[str], repl: str) -> Mapped:
+    def replace(self, pattern: re.Pattern[str], repl: str) -> SourcedText:
         """Replace each match by `repl`, every new character mapped to the match's start."""
         parts: list[str] = []
         offs: list[int] = []
@@ -81,10 +81,10 @@ class Mapped:
             last = m.end()
         parts.append(self.text[last:])
         offs.extend(self.offsets[last:])
-        return Mapped("".join(parts), tuple(offs))
+        return SourcedText("".join(parts), tuple(offs))
 
     @staticmethod
-    def join(pieces: list[Mapped], sep: str = " ") -> Mapped:
+    def join(pieces: list[SourcedText], sep: str = " ") -> SourcedText:
         parts: list[str] = []
         offs: list[int] = []
         for i, piece in enumerate(pieces):
@@ -93,10 +93,10 @@ class Mapped:
                 offs.extend([piece.offsets[0] if piece.offsets else 0] * len(sep))
             parts.append(piece.text)
             offs.extend(piece.offsets)
-        return Mapped("".join(parts), tuple(offs))
+        return SourcedText("".join(parts), tuple(offs))
 
 
-class Source:
+class SourceFile:
     """A report's source text with its line index; turns offsets into `Span`s."""
 
     def __init__(self, file: str, text: str) -> None:
@@ -112,7 +112,7 @@ class Source:
         last = max(end - 1, start)
         return Span(self.file, self.line_of(start), self.line_of(last), start, end)
 
-    def span_of(self, mapped: Mapped) -> Span:
+    def span_of(self, mapped: SourcedText) -> Span:
         return self.span(*mapped.source_range())
 
 
@@ -126,7 +126,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _BOLD = re.compile(r"\*\*")
 
 
-def clean(source_text: str) -> Mapped:
+def clean(source_text: str) -> SourcedText:
     """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
     Markdown autolinks decoded, bold markers removed. Tabs and line breaks stay as they are:
     they are the table's structure."""
@@ -155,4 +155,4 @@ def clean(source_text: str) -> Mapped:
         pos = m.end()
     parts.append(text[pos:])
     offs.extend(range(pos, len(text)))
-    return Mapped("".join(parts), tuple(offs))
+    return SourcedText("".join(parts), tuple(offs))

@@ -11,15 +11,16 @@ from pipeline.parse.mentions import (
     find_minorities,
     find_places,
 )
-from pipeline.parse.text import Mapped, Source
+from pipeline.parse.text import SourcedText, SourceFile
 
 E, MORE, LEAST, ABOUT = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.ABOUT
 
 
 def _indicators(text: str) -> list[tuple[int, Qualifier, str, str]]:
-    source = Source("t.txt", text)
+    source = SourceFile("t.txt", text)
     return [
-        (i.value, i.qualifier, i.kind, i.phrase) for i in find_indicators(Mapped.of(text), source)
+        (i.value, i.qualifier, i.kind, i.phrase)
+        for i in find_indicators(SourcedText.of(text), source)
     ]
 
 
@@ -137,8 +138,8 @@ def test_indicator_kinds_are_a_controlled_list() -> None:
     ],
 )
 def test_minorities(text: str, expected: list[str]) -> None:
-    source = Source("t.txt", text)
-    assert [m.key for m in find_minorities(Mapped.of(text), source)] == expected
+    source = SourceFile("t.txt", text)
+    assert [m.key for m in find_minorities(SourcedText.of(text), source)] == expected
 
 
 @pytest.mark.parametrize(
@@ -159,8 +160,8 @@ def test_minorities(text: str, expected: list[str]) -> None:
     ],
 )
 def test_places(text: str, expected: list[tuple[str, str]]) -> None:
-    source = Source("t.txt", text)
-    assert [(m.key, m.kind) for m in find_places(Mapped.of(text), source)] == expected
+    source = SourceFile("t.txt", text)
+    assert [(m.key, m.kind) for m in find_places(SourcedText.of(text), source)] == expected
 
 
 @pytest.mark.parametrize(
@@ -188,5 +189,5 @@ def test_places(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_breakdowns_are_marked_as_parts(text: str, parts: list[int | None]) -> None:
-    source = Source("t.txt", text)
-    assert [i.part_of for i in find_indicators(Mapped.of(text), source)] == parts
+    source = SourceFile("t.txt", text)
+    assert [i.part_of for i in find_indicators(SourcedText.of(text), source)] == parts
