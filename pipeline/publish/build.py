@@ -317,7 +317,7 @@ def _cross_report(built: Sequence[Built], settings: Settings) -> tuple[MappedGra
     nodes: dict[str, Span] = {}
     fields: dict[tuple[str, str], Span] = {}
     for b in built:
-        commons.parse(data=b.output.shared.decode("utf-8"), format="nt")
+        commons.addN((*t, commons) for t in b.output.shared)
         for iri, span in b.output.sources.nodes.items():
             nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
         for pair, span in b.output.sources.fields.items():
@@ -354,7 +354,7 @@ def _write_site(
     out = settings.out_dir
     summary = new_graph()
     for b in built:
-        summary.parse(data=b.output.summary.decode("utf-8"), format="nt")
+        summary.addN((*t, summary) for t in b.output.summary)
     summary += commons
     uses: Counter[str] = Counter()
     for b in built:

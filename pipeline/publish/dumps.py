@@ -9,6 +9,7 @@ bytes however the reports were split. Turtle and JSON-LD are streamed from it.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import os
@@ -124,6 +125,8 @@ def _jsonld(nt: Path, target: Path, prefixes: dict[str, str]) -> None:
     sorted dump holds each subject's triples together)."""
     by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
 
+    # Only predicates, classes and datatypes are compacted: few, and each seen many times.
+    @functools.cache
     def compact(iri: str) -> str:
         for prefix, namespace in by_length:
             rest = iri[len(namespace) :]
