@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.publish.reports as reports_module
 from pipeline.publish.build import BuildError, build_site
 from pipeline.publish.cache import MARKER
+from pipeline.publish.worker import Job, ReportOutput, run
 from pipeline.rdf.iris import report_key
 from pipeline.settings import Settings
 from tests.conftest import REPORTS
@@ -90,3 +92,22 @@ def test_a_damaged_cache_entry_is_built_again(tmp_path: Path) -> None:
         (entry / "output.pickle").write_bytes(b"not a pickle")
     build_site(BUNDLED[:2], settings)
     assert snapshot(tmp_path / "site") == first
+
+
+def test_a_worker_failing_on_one_report_names_it_and_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(BUNDLED[:1], Settings(out_dir=out))
+    before = snapshot(out)
+
+    def crashing(job: Job, site: Path) -> ReportOutput:
+        if job.parsed.file.endswith(BUNDLED[3].name):
+            raise RuntimeError("worker bug")
+        return run(job, site)
+
+    # Workers are forked, so they run the patched function too.
+    monkeypatch.setattr(reports_module, "run", crashing)
+    with pytest.raises(BuildError, match=f"{BUNDLED[3].name}.*worker bug"):
+        build_site(BUNDLED, Settings(out_dir=out, jobs=2))
+    assert snapshot(out) == before

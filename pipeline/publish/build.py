@@ -1,9 +1,12 @@
 """Runs the stages in order and publishes their output as one unit.
 
-parse → map to RDF → validate → dumps, tables, pages, catalogue. Everything is written into
-a staging folder beside the output folder and swapped in only when every stage finished, so
-a failed build never leaves a half-written site: the previous one stays as it was.
-The library never prints: progress goes to the `progress` callback.
+parse → map to RDF → validate → that report's pages and part of the dump, one report at a
+time in worker processes through the build cache (`reports.py`, `worker.py`, `cache.py`);
+then what spans reports, from the reports' summaries: dumps, tables, the cross-report pages,
+catalogue. Everything is written into a staging folder beside the output folder and swapped
+in only when every stage finished, so a failed build never leaves a half-written site: the
+previous one stays as it was. The library never prints: progress goes to the `progress`
+callback.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +39,7 @@ from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
 from pipeline.publish.tables import write_tables
 from pipeline.publish.worker import Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.iris import KeyCollision, report_key, report_keys
+from pipeline.rdf.iris import KeyCollision, report_keys
 from pipeline.rdf.namespaces import RDF, new_graph
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
@@ -396,19 +399,6 @@ def _write_site(
         temporal=temporal,
         modified=date,
     )
-    return written
-
-
-def _write_sources(reports: Iterable[Report], out: Path) -> list[Path]:
-    """Each report's source text as `source/<key>.txt`: the text that every span's lines and
-    offsets point into (decoded, no byte-order mark, "\n" line endings)."""
-    folder = out / "source"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for report in reports:
-        path = folder / f"{report_key(report.file)}.txt"
-        path.write_bytes(report.source_text.encode("utf-8"))
-        written.append(path)
     return written
 
 

@@ -14,7 +14,7 @@ import hashlib
 import multiprocessing
 import shutil
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -57,22 +57,18 @@ def read_all(
     each with the key of its file's name, bytes and the code ("" if it could not be read)."""
     keys = [_read_key(path, name) for path, name in zip(files, names, strict=True)]
     found: dict[int, Parsed] = {}
-    todo = []
     for i, key in enumerate(keys):
         cached = cache.load(key) if key else None
         if isinstance(cached, Parsed):
             found[i] = cached
-        else:
-            todo.append(i)
-    for done, (i, parsed) in enumerate(
-        _in_pool(jobs, parse_report, [(files[i], names[i]) for i in todo], todo), start=1
-    ):
-        progress("read", len(found) + 1, len(files))
+    todo = [i for i in range(len(files)) if i not in found]
+    progress("read", len(found), len(files))
+    calls = [(files[i], names[i]) for i in todo]
+    for i, parsed in _in_pool(jobs, parse_report, calls, todo, [names[i] for i in todo]):
         found[i] = parsed
         if keys[i]:
             cache.commit(cache.new_entry(), keys[i], parsed)
-        del done
-    progress("read", len(files), len(files))
+        progress("read", len(found), len(files))
     return [(found[i], keys[i]) for i in range(len(files))]
 
 
@@ -116,7 +112,8 @@ def build_all(
     entries = {i: cache.new_entry() for i in todo}
     try:
         calls = [(jobs_[i], entries[i] / "files") for i in todo]
-        for i, output in _in_pool(jobs, _run, calls, todo, jobs_):
+        labels = [jobs_[i].parsed.file for i in todo]
+        for i, output in _in_pool(jobs, _run, calls, todo, labels):
             found[i] = Built(output, cache.commit(entries.pop(i), keys[i], output))
             progress("build", len(found), len(jobs_))
     finally:
@@ -136,50 +133,25 @@ def _in_pool(
     function: Callable[..., T],
     calls: Sequence[tuple[object, ...]],
     indexes: Sequence[int],
-    named: Sequence[Job] | None = None,
+    labels: Sequence[str],
 ) -> Iterator[tuple[int, T]]:
-    """`function(*call)` for each call, in order, in `jobs` processes (or this one)."""
+    """`function(*call)` for each call, results in call order, in `jobs` processes (or in
+    this one). A call that raises stops the rest and is named by its label."""
     if jobs <= 1 or len(calls) <= 1:
-        for index, call in zip(indexes, calls, strict=True):
-            yield index, _named(function, call, index, named)
+        for index, call, label in zip(indexes, calls, labels, strict=True):
+            try:
+                yield index, function(*call)
+            except Exception as exc:
+                raise ReportFailed(f"{label}: {exc!r}") from exc
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
-        futures = _submit(pool, function, calls)
-        for index, future in zip(indexes, futures, strict=True):
+        futures = [pool.submit(function, *call) for call in calls]
+        for index, future, label in zip(indexes, futures, labels, strict=True):
             try:
                 yield index, future.result()
             except Exception as exc:
                 for pending in futures:
                     pending.cancel()
-                raise ReportFailed(
-                    f"{_name(call_of(calls, indexes, index), named, index)}: {exc!r}"
-                ) from exc
-
-
-def _submit(
-    pool: Executor, function: Callable[..., T], calls: Sequence[tuple[object, ...]]
-) -> list[Future[T]]:
-    return [pool.submit(function, *call) for call in calls]
-
-
-def _named(
-    function: Callable[..., T], call: tuple[object, ...], index: int, named: Sequence[Job] | None
-) -> T:
-    try:
-        return function(*call)
-    except Exception as exc:
-        raise ReportFailed(f"{_name(call, named, index)}: {exc!r}") from exc
-
-
-def call_of(
-    calls: Sequence[tuple[object, ...]], indexes: Sequence[int], index: int
-) -> tuple[object, ...]:
-    return calls[list(indexes).index(index)]
-
-
-def _name(call: tuple[object, ...], named: Sequence[Job] | None, index: int) -> str:
-    if named is not None:
-        return named[index].parsed.file
-    return str(call[1] if len(call) > 1 else call[0])
+                raise ReportFailed(f"{label}: {exc!r}") from exc
