@@ -13,7 +13,8 @@ from pipeline.publish.render.charts import Chart, Group, bar_chart
 from pipeline.publish.render.context import Download, SiteContext
 from pipeline.publish.render.listings import LISTINGS, report_iris
 from pipeline.publish.render.money import Cell, table
-from pipeline.publish.render.pages_resource import SERIES, severity_label
+from pipeline.publish.render.pages_resource import SERIES
+from pipeline.publish.render.problems import merge, severity_label
 from pipeline.publish.render.views import Label, Source, Value, natural_key
 from pipeline.rdf.iris import report_key
 from pipeline.rdf.namespaces import LP, RDF, VOCAB_ROOT
@@ -64,9 +65,10 @@ class MoneyView:
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    origin: str  # "parser" or "shacl"
+class IssueView:
     code: str
+    checks: tuple[str, ...]  # "parser", "shacl"
+    found_by: Label
     severity: Label
     message: Label
     source: Source | None
@@ -76,13 +78,15 @@ class Problem:
 @dataclass(frozen=True, slots=True)
 class QualityGroup:
     report: Value
-    problems: tuple[Problem, ...]
+    issues: tuple[IssueView, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class QualityView:
     groups: tuple[QualityGroup, ...]
-    total: int
+    total: int  # distinct issues
+    both: int  # found by the parser and by SHACL
+    findings: int  # parser findings and SHACL results before merging
 
 
 def home_view(ctx: SiteContext) -> HomeView:
@@ -172,44 +176,31 @@ def money_view(ctx: SiteContext) -> MoneyView:
 
 def quality_view(ctx: SiteContext) -> QualityView:
     terms = ctx.terms
-    groups: dict[str, list[Problem]] = defaultdict(list)
-    for parsed in ctx.site.parsed:
-        key = _key(parsed.file)
-        for finding in parsed.findings:
-            line = finding.span.line if finding.span else None
-            groups[key].append(
-                Problem(
-                    "parser",
-                    finding.code,
-                    severity_label(finding.severity.value),
-                    Label(finding.message_lv or finding.message, finding.message),
-                    _source(ctx, key, line),
-                    None,
-                )
+    problems = [f for p in ctx.site.parsed for f in p.findings]
+    problems += [p for v in ctx.site.validations for p in v.problems]
+    groups: dict[str, list[IssueView]] = defaultdict(list)
+    for issue in merge(problems):
+        key = _key(issue.file or "")
+        groups[key].append(
+            IssueView(
+                issue.code,
+                tuple(c.value for c in issue.checks),
+                issue.found_by,
+                severity_label(issue.severity.value),
+                issue.message,
+                _source(ctx, key, issue.line),
+                terms.value(URIRef(issue.focus)) if issue.focus else None,
             )
-    for validation in ctx.site.validations:
-        for problem in validation.problems:
-            key = _key(problem.span.file) if problem.span else validation.key
-            line = problem.span.line if problem.span else None
-            groups[key].append(
-                Problem(
-                    "shacl",
-                    problem.code,
-                    severity_label(problem.severity.value),
-                    Label(problem.message_lv, problem.message),
-                    _source(ctx, key, line),
-                    terms.value(URIRef(problem.focus)) if problem.focus else None,
-                )
-            )
+        )
     out = []
     for key in sorted(groups):
         report = URIRef(f"{ctx.paths.base}id/report/{key}")
         heading = terms.value(report) if str(report) in ctx.pages else Value(key, None)
-        problems = sorted(
-            groups[key], key=lambda p: (p.source.line if p.source else 0, p.code, p.origin)
-        )
-        out.append(QualityGroup(heading, tuple(problems)))
-    return QualityView(tuple(out), sum(len(g.problems) for g in out))
+        out.append(QualityGroup(heading, tuple(groups[key])))
+    issues = [i for g in out for i in g.issues]
+    return QualityView(
+        tuple(out), len(issues), sum(len(i.checks) > 1 for i in issues), len(problems)
+    )
 
 
 def _key(file: str) -> str:

@@ -12,13 +12,12 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from pipeline.model import Severity
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.money import ROLES
+from pipeline.publish.render.reader import ReaderView, reader_view
 from pipeline.publish.render.views import (
     Inbound,
-    Label,
     Part,
     Source,
     Value,
@@ -99,14 +98,6 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
-class FindingView:
-    code: str
-    severity: Label
-    message: Label
-    source: Source | None
-
-
-@dataclass(frozen=True, slots=True)
 class ResourceView:
     """Any resource page: its own part, its fragments as parts, what links to it."""
 
@@ -122,11 +113,11 @@ class ReportView:
     years: tuple[YearView, ...]
     funding: tuple[FundingRowView, ...]
     validation: tuple[Part, ...]
-    findings: tuple[FindingView, ...]
     provenance: tuple[Provenance, ...]
     other: tuple[Part, ...]
     inbound: tuple[Inbound, ...]
     source_href: str
+    reader: ReaderView | None  # None when the parsed report is not at hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,35 +267,40 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
             validation.append(terms.part(graph, result))
     provenance = tuple(_provenance(ctx, graph, claims))
     key = report_key(doc.rpartition("/")[2])
-    findings = tuple(
-        FindingView(
-            f.code,
-            severity_label(f.severity.value),
-            Label(f.message_lv or f.message, f.message),
-            _line(ctx, key, f.span.line if f.span else None),
+    reader = None
+    if key in ctx.reports:
+        parsed = ctx.parsed_by_key[key]
+        file = parsed.file
+        problems = (
+            *parsed.findings,
+            *tuple(
+                p
+                for v in ctx.site.validations
+                for p in v.problems
+                if p.span and p.span.file == file
+            ),
         )
-        for p in ((ctx.parsed_by_key[key],) if key in ctx.parsed_by_key else ())
-        for f in sorted(p.findings, key=lambda f: (f.span.line if f.span else 0, f.code))
-    )
+        source = ctx.pages.get(f"{ctx.paths.base}source/{key}")
+        implementer = graph.value(agreement, LP.implementer) if agreement is not None else None
+        reader = reader_view(
+            terms,
+            ctx.reports[key],
+            problems,
+            source,
+            terms.href(str(implementer)) if implementer is not None else None,
+        )
     return ReportView(
         main=terms.part(graph, report),
         sections=tuple(sections),
         years=years,
         funding=funding,
         validation=tuple(validation),
-        findings=findings,
         provenance=provenance,
         other=claims.rest(graph),
         inbound=inbound,
         source_href=terms.href(doc.replace("/id/report/", "/source/", 1)),
+        reader=reader,
     )
-
-
-def _line(ctx: SiteContext, key: str, line: int | None) -> Source | None:
-    source = f"{ctx.paths.base}source/{key}"
-    if line is None or source not in ctx.pages:
-        return None
-    return Source(line, line, f"{ctx.pages[source]}#L{line}")
 
 
 def _int(node: Node | None) -> int:
@@ -402,7 +398,7 @@ def _provenance(ctx: SiteContext, graph: Graph, claims: _Claims) -> list[Provena
                 line=line,
                 end_line=_int(graph.value(target, LP.endLine)) or line,
                 href=ctx.terms.href(str(see)) if see is not None else "",
-                quote=str(graph.value(quote, OA.exact) or "") if quote is not None else "",
+                quote=_short(str(graph.value(quote, OA.exact) or "")) if quote is not None else "",
                 start=str(graph.value(position, OA.start) or "") if position is not None else "",
                 end=str(graph.value(position, OA.end) or "") if position is not None else "",
                 position_id=ctx.paths.fragment(str(position)) if position is not None else "",
@@ -412,10 +408,10 @@ def _provenance(ctx: SiteContext, graph: Graph, claims: _Claims) -> list[Provena
     return out
 
 
-def severity_label(severity: str) -> Label:
-    names = {
-        Severity.ERROR.value: Label("kļūda", "error"),
-        Severity.WARNING.value: Label("brīdinājums", "warning"),
-        Severity.INFO.value: Label("piezīme", "info"),
-    }
-    return names.get(severity, Label(severity, severity))
+#: Quotes in the provenance table are cut to this many characters: the whole quote is in
+#: the page's .ttl, and its line is one click away (whole quotes made a third of the page).
+QUOTE_CHARS = 48
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
