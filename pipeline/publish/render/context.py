@@ -124,6 +124,23 @@ class SiteContext:
         return {k: tuple(v) for k, v in found.items()}
 
     @functools.cached_property
+    def totals_by_report(self) -> dict[str, tuple[Total, ...]]:
+        found: dict[str, list[Total]] = defaultdict(list)
+        for item in self.totals:
+            found[item.report].append(item)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def reports_by_implementer(self) -> dict[str, tuple[str, ...]]:
+        """Report IRIs by the IRI of their implementer."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for report, agreement in self.data.subject_objects(LP.reportsOn):
+            implementer = self.data.value(agreement, LP.implementer)
+            if implementer is not None:
+                found[str(implementer)].append(str(report))
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    @functools.cached_property
     def activities_per_report(self) -> Counter[str]:
         return Counter(
             str(s).partition("#")[0]
