@@ -21,12 +21,11 @@ from pipeline.publish.catalog import (
     DESCRIPTION,
     LICENCE,
     TITLE,
-    CatalogIris,
     Distribution,
     catalog_graph,
 )
 from pipeline.publish.resolver import htaccess, resource_groups
-from pipeline.rdf.iris import Iris
+from pipeline.rdf.iris import CatalogIris, Iris
 from pipeline.rdf.namespaces import DCTERMS, FOAF, PREFIXES, RDF, XSD
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
@@ -111,7 +110,7 @@ def void_graph(settings: Settings, site_dir: Path) -> Graph:
     """The VoID description of the dataset (the same IRI as the catalogue's dcat:Dataset):
     dumps, URI space, vocabularies and statistics counted from data/dataset.nt."""
     iris = CatalogIris(settings.base_iri)
-    dataset, document = iris.dataset, URIRef(f"{settings.base_iri}void")
+    dataset, document = iris.dataset, iris.void
     graph = Graph(bind_namespaces="none")
     add = graph.add
     add((document, RDF.type, VOID.DatasetDescription))

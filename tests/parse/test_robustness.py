@@ -95,8 +95,8 @@ def test_a_calendar_year_row_continued_on_the_next_row() -> None:
 def test_whatever_is_read_maps_to_rdf_that_serialises(
     text: str, edits: list[tuple[int, str]]
 ) -> None:
-    from pipeline.rdf.serialise import serialise, sorted_triples
     from pipeline.rdf import to_graph
+    from pipeline.rdf.serialise import serialise, sorted_triples
     from pipeline.settings import Settings
 
     for position, insert in edits:
