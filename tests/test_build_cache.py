@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 import pipeline.publish.reports as reports_module
-from pipeline.publish.build import BuildError, build_site
+from pipeline.publish.build import BuildError, build_site, map_and_validate
 from pipeline.publish.cache import MARKER
+from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
+from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
 from pipeline.publish.worker import Job, ReportOutput, run
 from pipeline.rdf.iris import report_key
-from pipeline.settings import Settings
+from pipeline.settings import ONTOLOGY, SHAPES, Settings, build_date, resource_dir
 from tests.conftest import REPORTS
 
 BUNDLED = sorted(REPORTS.glob("*.txt"))
@@ -111,3 +113,43 @@ def test_a_worker_failing_on_one_report_names_it_and_publishes_nothing(
     with pytest.raises(BuildError, match=f"{BUNDLED[3].name}.*worker bug"):
         build_site(BUNDLED, Settings(out_dir=out, jobs=2))
     assert snapshot(out) == before
+
+
+def test_cross_report_pages_from_summaries_are_those_of_the_whole_graph(tmp_path: Path) -> None:
+    """The main process renders organisations, places, vocabulary, listings, money and
+    quality from the reports' summaries; the same pages rendered from every report's whole
+    graph must be the same bytes (a view reading a predicate the summaries leave out
+    would differ here: add it to `worker.SUMMARY_PREDICATES`)."""
+    names = [f"reports/{p.name}" for p in BUNDLED]
+    built = tmp_path / "built"
+    result = build_site(BUNDLED, Settings(out_dir=built), names=names)
+    mapped = map_and_validate(result.mapped.parsed, Settings(out_dir=built))
+    distributions = site_distributions(built)
+    whole = SiteInput(
+        settings=mapped.settings,
+        parsed=mapped.parsed,
+        graphs=(*mapped.graphs, mapped.shared),
+        validations=mapped.validations,
+        ontology=read_turtle(resource_dir(ONTOLOGY)),
+        shapes=read_turtle(resource_dir(SHAPES)),
+        downloads=tuple(
+            Download(d.path, d.media_type, d.title_lv, d.title, measure(built, d).byte_size)
+            for d in distributions
+        ),
+        build_date=build_date(
+            d.start for r in mapped.reports for a in r.activities for d in a.dates
+        ),
+        dataset_jsonld=schema_org_dataset(
+            mapped.settings, distributions, site_dir=built, temporal=coverage(mapped.reports)
+        ),
+    )
+    rendered = tmp_path / "whole"
+    render_site(whole, rendered)
+    pages = [
+        p.relative_to(rendered).as_posix()
+        for p in rendered.rglob("*.html")
+        if p.relative_to(rendered).as_posix() != "doc/queries.html"  # needs the data files
+    ]
+    assert any(p.startswith("id/organisation/") for p in pages)
+    different = [p for p in pages if (built / p).read_bytes() != (rendered / p).read_bytes()]
+    assert different == []
