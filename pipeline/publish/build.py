@@ -212,6 +212,7 @@ def build_site(
         try:
             mapped, written = _build_into(read, replace(settings, out_dir=staging), cache, progress)
             publish_site(staging, settings.out_dir)
+            cache.prune()
         except UnsafeIRI as exc:
             discard(staging)
             raise BuildError(f"refusing to write a page for an unsafe IRI: {exc}") from exc

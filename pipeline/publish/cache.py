@@ -70,6 +70,7 @@ class BuildCache:
         (root / "build").mkdir(parents=True, exist_ok=True)
         if not (root / MARKER).is_file():
             (root / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+        self.used: set[str] = set()
 
     def entry(self, key: str) -> Path:
         return self.root / "build" / key[:2] / key
@@ -78,6 +79,7 @@ class BuildCache:
         path = self.entry(key) / _OUTPUT
         try:
             loaded: object = pickle.loads(path.read_bytes())
+            self.used.add(key)
             return loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None  # absent, or written by other code: built again
@@ -92,12 +94,22 @@ class BuildCache:
         (staging / _OUTPUT).write_bytes(pickle.dumps(output, protocol=pickle.HIGHEST_PROTOCOL))
         target = self.entry(key)
         target.parent.mkdir(parents=True, exist_ok=True)
+        self.used.add(key)
         try:
             os.rename(staging, target)
         except OSError:
             # Another build wrote the same entry meanwhile: same key, same content.
             shutil.rmtree(staging, ignore_errors=True)
         return target
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (older inputs, older code), so the
+        cache stays about the size of one site. Only inside our marked folder."""
+        if not (self.root / MARKER).is_file():
+            return
+        for entry in (self.root / "build").glob("*/*"):
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
 
     def clear_temporary(self) -> None:
         """Leftovers of interrupted builds (inside our marked folder only)."""
