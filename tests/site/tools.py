@@ -4,8 +4,11 @@ elsewhere the test is skipped with the reason and the command that installs the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,3 +56,19 @@ def npm_file(path: Path) -> Path:
     if not path.is_file():
         missing(str(path.relative_to(REPO)), "make node_modules")
     return path
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """`http://127.0.0.1:<port>` serving `folder` the way GitHub Pages does, while open."""
+    from pipeline.research.serve import make_server
+
+    server = make_server(folder, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

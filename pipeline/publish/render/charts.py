@@ -7,7 +7,7 @@ escaped here because the SVG reaches templates as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup, escape
 
@@ -17,7 +17,9 @@ from pipeline.publish.render.html import group_digits
 #: legend's order and the table, never by colour alone.
 FILLS = ("#1f5f8b", "#b35900", "#2e7d32", "#6a3d9a", "#595959", "#8b1f4a")
 
-_BAR, _GAP, _LABEL_W, _WIDTH, _VALUE_W, _AXIS_H = 14, 10, 84, 640, 84, 26
+_BAR, _GAP, _WIDTH, _VALUE_W, _AXIS_H = 14, 10, 640, 84, 26
+#: Room for a group's label: about 7 units a character of the 12-unit label font.
+_CHAR_W, _MIN_LABEL_W, _MAX_LABEL_W = 7, 48, 220
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,11 @@ def bar_chart(
     used = tuple(i for i in range(len(series)) if any(g.values[i] is not None for g in groups))
     top = max((v for g in groups for v in g.values if v is not None), default=Decimal(0))
     step = nice_step(top)
-    ticks = int(-(-top // step)) if top > 0 else 1
+    ticks = int((top / step).to_integral_value(rounding=ROUND_CEILING)) if top > 0 else 1
     axis_max = step * ticks
-    plot = _WIDTH - _LABEL_W - _VALUE_W
+    longest = max((len(g.label) for g in groups), default=0)
+    label_w = min(_MAX_LABEL_W, max(_MIN_LABEL_W, longest * _CHAR_W + 8))
+    plot = _WIDTH - label_w - _VALUE_W
     scale = Decimal(plot) / axis_max
     per_group = max(1, len(used)) * _BAR + _GAP
     height = max(1, len(groups)) * per_group + _GAP + _AXIS_H
@@ -88,7 +92,7 @@ def bar_chart(
         parts.append(f'<desc id="{chart_id}-desc">{escape(description)}</desc>')
     base = height - _AXIS_H
     for n in range(ticks + 1):
-        x = _LABEL_W + Decimal(plot) * n / ticks
+        x = label_w + Decimal(plot) * n / ticks
         parts.append(
             f'<line x1="{x:.1f}" y1="{_GAP - 4}" x2="{x:.1f}" y2="{base}" class="chart-grid"/>'
             f'<text x="{x:.1f}" y="{base + 16}" class="chart-tick">{whole(step * n)}</text>'
@@ -106,13 +110,13 @@ def bar_chart(
             width = max(Decimal(1), value * scale) if value > 0 else Decimal(0)
             y = y0 + slot * _BAR
             parts.append(
-                f'<rect x="{_LABEL_W}" y="{y}" width="{width:.1f}" height="{_BAR - 2}" '
+                f'<rect x="{label_w}" y="{y}" width="{width:.1f}" height="{_BAR - 2}" '
                 f'fill="{FILLS[s_index % len(FILLS)]}"/>'
-                f'<text x="{_LABEL_W + width + 4:.1f}" y="{y + _BAR - 3}" '
+                f'<text x="{label_w + width + 4:.1f}" y="{y + _BAR - 3}" '
                 f'class="chart-value">{whole(value)}</text>'
             )
     parts.append(
-        f'<line x1="{_LABEL_W}" y1="{base}" x2="{_LABEL_W + plot}" y2="{base}" class="chart-axis"/>'
+        f'<line x1="{label_w}" y1="{base}" x2="{label_w + plot}" y2="{base}" class="chart-axis"/>'
     )
     parts.append("</svg>")
     kept = tuple(series[i] for i in used)

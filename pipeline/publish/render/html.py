@@ -72,6 +72,18 @@ def number(value: object) -> str:
     return f"{sign}{group_digits(whole)}" + (f",{fraction}" if fraction else "")
 
 
+def filesize(value: object) -> str:
+    """Bytes for readers: `2442144` -> "2,3 MB", `5120` -> "5 kB" (decimal units)."""
+    amount = _decimal(value)
+    if amount is None:
+        return "" if value is None else str(value)
+    for unit, size in (("MB", Decimal(10**6)), ("kB", Decimal(1000))):
+        if amount >= size:
+            shown = (amount / size).quantize(Decimal("0.1") if amount < size * 10 else Decimal(1))
+            return f"{shown}".replace(".", ",") + f"{NBSP}{unit}"
+    return f"{amount}{NBSP}B"
+
+
 def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -129,6 +141,7 @@ def register_filters(env: Environment) -> None:
     filters: dict[str, Any] = {
         "money": money,
         "number": number,
+        "filesize": filesize,
         "date_lv": date_lv,
         "date_en": date_en,
         "rel": rel,

@@ -12,6 +12,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from pipeline.publish.render.context import SiteContext
+from pipeline.publish.render.dashboard import Delegation, region_sections
+from pipeline.publish.render.deliveries import kind_labels
 from pipeline.publish.render.views import Label, Value, sorted_by_iri
 from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMA, SCHEMES, SKOS, VOCAB_ROOT
 
@@ -32,6 +34,9 @@ class Listing:
     intro: Label
     columns: tuple[Label, ...]
     rows: tuple[tuple[Value, ...], ...]
+    #: the regions page: each region with its delegations
+    regions: tuple[tuple[Value, tuple[Delegation, ...]], ...] = ()
+    delivery_columns: tuple[Label, ...] = ()
 
 
 def money_value(amount: Decimal | None) -> Value:
@@ -177,7 +182,10 @@ def _regions_listing(ctx: SiteContext) -> Listing:
         )
     return Listing(
         Label("Reģioni", "Regions"),
-        Label("Plānošanas reģioni, par kuriem ziņots.", "The planning regions reported on."),
+        Label(
+            "Latvijas pieci plānošanas reģioni: kopsavilkumi, īstenotāji, nauda un paveiktais.",
+            "Latvia's five planning regions: reports, implementers, money and deliveries.",
+        ),
         (
             Label("Reģions", "Region"),
             Label("Kopsavilkumi", "Reports"),
@@ -186,6 +194,8 @@ def _regions_listing(ctx: SiteContext) -> Listing:
             Label("Faktiski", "Actual"),
         ),
         tuple(rows),
+        region_sections(ctx),
+        kind_labels(ctx.terms),
     )
 
 

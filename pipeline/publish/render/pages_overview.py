@@ -11,6 +11,8 @@ from rdflib import URIRef
 
 from pipeline.publish.render.charts import Chart, Group, bar_chart
 from pipeline.publish.render.context import Download, SiteContext
+from pipeline.publish.render.dashboard import Dashboard, by_implementer, dashboard
+from pipeline.publish.render.dashboard import MoneyRow as DashRow
 from pipeline.publish.render.listings import LISTINGS, report_iris
 from pipeline.publish.render.money import Cell, table
 from pipeline.publish.render.pages_resource import SERIES
@@ -40,6 +42,7 @@ class HomeView:
     listings: tuple[tuple[str, Label], ...]
     vocabularies: tuple[Value, ...]
     example_report: str
+    dashboard: Dashboard
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,10 @@ class ChartBlock:
 
 @dataclass(frozen=True, slots=True)
 class MoneyView:
+    columns: tuple[Label, ...]
+    by_region: tuple[DashRow, ...]
+    by_implementer: tuple[DashRow, ...]
+    chart: Chart
     roles: tuple[Label, ...]
     rows: tuple[MoneyRow, ...]
     regions: tuple[ChartBlock, ...]
@@ -129,6 +136,7 @@ def home_view(ctx: SiteContext) -> HomeView:
         listings=(*LISTINGS, *OVERVIEWS),
         vocabularies=vocabularies,
         example_report=str(reports[0]) if reports else ctx.paths.base,
+        dashboard=dashboard(ctx),
     )
 
 
@@ -166,7 +174,12 @@ def money_view(ctx: SiteContext) -> MoneyView:
     for n, org in enumerate(orgs, start=len(regions) + 1):
         subset = rows(table(tuple(i for i in items if i.implementer == org), by_region=False))
         implementers.append(block(n, terms.value(URIRef(org)), subset))
+    board = dashboard(ctx)
     return MoneyView(
+        columns=board.money_columns,
+        by_region=board.by_region,
+        by_implementer=by_implementer(ctx),
+        chart=board.chart,
         roles=tuple(Label(s.name_lv, s.name_en) for s in SERIES),
         rows=all_rows,
         regions=tuple(regions),

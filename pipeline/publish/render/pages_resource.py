@@ -14,10 +14,13 @@ from rdflib.term import Node
 
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
+from pipeline.publish.render.dashboard import MONEY, Delegation, delegations_of
+from pipeline.publish.render.deliveries import kind_labels
 from pipeline.publish.render.money import ROLES
 from pipeline.publish.render.reader import ReaderView, reader_view
 from pipeline.publish.render.views import (
     Inbound,
+    Label,
     Part,
     Source,
     Value,
@@ -127,6 +130,10 @@ class OrganisationView:
     inbound: tuple[Inbound, ...]
     chart: Chart | None
     history: tuple[tuple[str, str, tuple[Decimal | None, ...]], ...]  # report href, year, sums
+    delegations: tuple[Delegation, ...]
+    roles: tuple[Series, ...]  # the history table's columns (the chart leaves out empty ones)
+    money_columns: tuple[Label, ...]
+    delivery_columns: tuple[Label, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +206,17 @@ def organisation_view(ctx: SiteContext, doc: str) -> OrganisationView:
         groups = tuple(Group(year, values) for _, year, values in history)
         title = f"{main.label.lv}: finansējums pa gadiem / funding by year"
         chart = bar_chart("funding-chart", title, SERIES, groups)
-    return OrganisationView(main, claims.rest(graph), inbound, chart, history)
+    return OrganisationView(
+        main,
+        claims.rest(graph),
+        inbound,
+        chart,
+        history,
+        delegations_of(ctx, doc),
+        SERIES,
+        tuple(label for _, label in MONEY),
+        kind_labels(ctx.terms),
+    )
 
 
 def source_view(ctx: SiteContext, doc: str) -> SourceView:
