@@ -6,7 +6,8 @@
 // layout.json: {chromium, origin, screenshots, shots: [width...], widths: [width...],
 // pages: [{name, path}]}. A word "breaks" when its letters land on two lines: each run of
 // letters and digits ("plānošanas", "2022") is measured with a DOM Range, and more than one
-// line top means the browser cut it (punctuation between runs may end a line). Text in <code> (IRIs,
+// line top means the browser cut it (punctuation between runs may end a line). Each page
+// is also printed to A4, and its number of pages reported. Text in <code> (IRIs,
 // which may wrap anywhere) and text hidden by the language switch are left out.
 
 import { readFileSync } from "node:fs";
@@ -58,6 +59,9 @@ for (const item of config.pages) {
       entry.screenshots.push(shot);
     }
   }
+  // Printed on A4 as the print stylesheet lays it out: the number of pages.
+  const pdf = await page.pdf({ format: "A4" });
+  entry.printedPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
 }
 await browser.close();
 process.stdout.write(JSON.stringify(report, null, 1) + "\n");

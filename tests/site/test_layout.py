@@ -1,6 +1,6 @@
 """Each kind of page in real chromium at a phone's and a laptop's width: screenshots kept
 in test-artefacts/layout/, no word broken inside a table cell at any width from 320 to
-1920 pixels, and a report page small enough to load on a phone."""
+1920 pixels, a report page small enough to load on a phone and to print on a few pages."""
 
 from __future__ import annotations
 
@@ -94,6 +94,11 @@ def test_the_check_sees_a_broken_word(tmp_path: Path) -> None:
     with tools.serve_folder(site) as origin:
         (entry,) = run_layout(origin, {"bad": "/"}, tmp_path, tmp_path / "shots")
     assert any(entry["broken"].values()), entry
+
+
+def test_a_report_prints_on_a_few_pages(layout: dict[str, Any]) -> None:
+    # the largest bundled report (45 activities over three years): its reader's view only
+    assert 1 <= layout["report"]["printedPages"] <= 8
 
 
 def test_report_pages_are_small(corpus_site: Path) -> None:
