@@ -49,5 +49,12 @@ bench: install ## measure the build (time per stage, memory) and the query engin
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/query_engines.py
 
+# The README's screenshots of the home page and a report page, from the bundled reports,
+# with the same dates as `make site`.
+.PHONY: screenshots
+screenshots: install ## regenerate docs/screenshots/*.png (needs chromium)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+		$(BIN)/python -m tests.site.screenshots docs/screenshots
+
 clean: ## remove build output and the virtualenv
 	rm -rf $(SITE) $(VENV) node_modules test-artefacts .pytest_cache .mypy_cache .ruff_cache .bench

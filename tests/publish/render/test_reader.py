@@ -1,0 +1,87 @@
+"""The reader's pages show the figures a person reads in the reports (reports/*.txt)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.model import Qualifier
+from pipeline.publish.render.deliveries import combined
+
+NBSP = "\u00a0"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text(html: str) -> str:
+    """The page's words, tags removed, spaces as written (no-break spaces kept)."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def report_page(site: Path, prefix: str) -> str:
+    return next((site / "id" / "report").glob(f"{prefix}-*.html")).read_text(encoding="utf-8")
+
+
+def test_report_summary_card(site: Path) -> None:
+    html = report_page(site, "000")
+    card = text(html[html.index('class="card summary"') : html.index('class="toc"')])
+    # 000 line 11: Biedrība „Dienvidlatgales NVO atbalsta centrs”, reģistrācijas Nr.40008055327
+    assert "Dienvidlatgales NVO atbalsta centrs" in card and "40008055327" in card
+    assert "biedrība" in card and "Latgales plānošanas reģions" in card
+    # lines 61-65: 54 000,00 planned each year; 51 553,00 + 52 223,18 + 53 948,50 spent;
+    # 51,50 returned to the ministry
+    assert f"162{NBSP}000,00{NBSP}EUR" in card
+    assert f"157{NBSP}724,68{NBSP}EUR" in card
+    assert f"97,4{NBSP}%" in card
+    assert f"51,50{NBSP}EUR" in card
+    # line 24: "kuros piedalījās vairāk nekā 670 dalībnieki": the sum keeps "more than"
+    assert "vairāk nekā" in card and "more than" in card
+
+
+def test_the_reader_comes_before_the_data(site: Path) -> None:
+    html = report_page(site, "000")
+    first_euro = html.index(f"{NBSP}EUR")
+    assert first_euro < html.index('id="data"') < html.index('id="year-1"')
+    assert html.index('id="y1-h"') < html.index('id="data"')
+    # each year says what was done, with the counted quantities highlighted
+    assert '<mark class="qty">257 dalībnieki</mark>' in html  # 000 line 13
+
+
+def test_issues_are_shown_beside_what_they_concern(site: Path) -> None:
+    # 000 line 26: year II ends after year III starts, found by the parser and SHACL
+    html = report_page(site, "000")
+    year = html[html.index('id="y2-h"') : html.index('id="y3-h"')]
+    assert "period.year-overlap" in year and "SHACL" in year
+    assert re.search(r'class="src" href="\.\./\.\./source/000-[0-9a-f]+\.html#L26"', year)
+
+
+def test_calendar_year_amounts_are_labelled_and_counted(site: Path) -> None:
+    # 001 line 12: 19 999,36 for calendar year 2020, not said planned or spent
+    card = text(report_page(site, "001"))
+    assert "2020: norādīts par kalendāra gadu" in card
+    assert f"19{NBSP}999,36{NBSP}EUR" in card
+    implementer = text(page(site, "id/organisation/lv-re-40008055327.html"))
+    assert f"19{NBSP}999,36{NBSP}EUR" in implementer and f"162{NBSP}000,00{NBSP}EUR" in implementer
+
+
+def test_home_dashboard(site: Path) -> None:
+    home = page(site, "index.html")
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", home)
+    latgale = text(next(r for r in rows if "Latgales plānošanas reģions" in r))
+    # 000 (162 000,00 planned) and 001 (19 999,36 per calendar year) are Latgale's
+    assert f"162{NBSP}000,00{NBSP}EUR" in latgale and f"19{NBSP}999,36{NBSP}EUR" in latgale
+    vidzeme = text(next(r for r in rows if "Vidzemes plānošanas reģions" in r))
+    assert "—" in vidzeme  # no report: shown, not left out
+    assert '<meta name="description"' in home and 'property="og:title"' in home
+    # download sizes for readers ("2,4 MB"), not raw bytes
+    assert not re.search(r"\d B<", home) and re.search(r"\d (kB|MB)<", home)
+
+
+def test_qualifiers_of_a_sum() -> None:
+    exact, more, least, about = (q.value for q in Qualifier)
+    assert combined([exact, exact]) == exact
+    assert combined([exact, more]) == more
+    assert combined([more, least]) == least
+    assert combined([exact, about]) == about
