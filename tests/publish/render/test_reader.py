@@ -76,7 +76,7 @@ def test_home_dashboard(site: Path) -> None:
     assert "—" in vidzeme  # no report: shown, not left out
     assert '<meta name="description"' in home and 'property="og:title"' in home
     # download sizes for readers ("2,4 MB"), not raw bytes
-    assert not re.search(r"\d B<", home) and re.search(r"\d (kB|MB)<", home)
+    assert not re.search(r"\d B<", home) and re.search(r"\d\u00a0(kB|MB)<", home)
 
 
 def test_qualifiers_of_a_sum() -> None:
