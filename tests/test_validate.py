@@ -152,11 +152,16 @@ def test_cli_validate_exit_codes_and_report(tmp_path: Path) -> None:
     runner = CliRunner()
     ok = runner.invoke(
         main,
-        ["validate", "--out", str(tmp_path / "site"), str(REPORTS / "003_d7bd70bcc2ec91a0.txt")],
+        [
+            "validate",
+            "--report",
+            str(tmp_path / "validation.ttl"),
+            str(REPORTS / "003_d7bd70bcc2ec91a0.txt"),
+        ],
     )
     assert ok.exit_code == 0, ok.output
     assert "003_d7bd70bcc2ec91a0.txt:11: warning region.mismatch:" in ok.output
-    report = Graph().parse(tmp_path / "site" / "data" / "validation.ttl")
+    report = Graph().parse(tmp_path / "validation.ttl")
     assert len(list(report.subjects(None, SH.ValidationResult))) == 6
 
     broken = tmp_path / "900_broken.txt"
@@ -164,12 +169,10 @@ def test_cli_validate_exit_codes_and_report(tmp_path: Path) -> None:
     broken.write_text(
         broken.read_text(encoding="utf-8").replace("40008055327", "4000805532"), encoding="utf-8"
     )
-    bad = runner.invoke(main, ["validate", "--out", str(tmp_path / "site2"), str(broken)])
+    bad = runner.invoke(main, ["validate", str(broken)])
     assert bad.exit_code == 1, bad.output
     assert "900_broken.txt:11: error shacl.pattern:" in bad.output
 
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    assert (
-        runner.invoke(main, ["validate", "--out", str(tmp_path / "s3"), str(empty)]).exit_code == 2
-    )
+    assert runner.invoke(main, ["validate", str(empty)]).exit_code == 2
