@@ -4,29 +4,22 @@ plus the vocabulary and the shapes.
 The N-Triples dump is merged from sorted chunks (one per report, written by the worker that
 read it, and one for what reports share), never from one graph in memory: a k-way merge of
 sorted lines, duplicates dropped, so it is sorted, has each triple once, and is the same
-bytes however the reports were split. Turtle and JSON-LD are streamed from it.
+bytes however the reports were split. Turtle and JSON-LD are streamed from it by the one RDF writer.
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
-import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from pipeline.rdf.namespaces import PREFIXES, RDF, XSD
-from pipeline.rdf.serialise import (
-    FORMATS,
-    json_bytes,
-    jsonld_context,
-    used_prefixes,
-)
+from pipeline.rdf.namespaces import PREFIXES
+from pipeline.rdf.serialise import json_bytes, jsonld_context, used_prefixes, write
 from pipeline.settings import (
     DUMP_DIR,
     ONTOLOGY,
@@ -52,8 +45,9 @@ def write_dumps(chunks: Sequence[Path], settings: Settings) -> list[Path]:
     nt = settings.dump_path("nt")
     merge_sorted(chunks, nt)
     prefixes = used_prefixes(_triples(nt), PREFIXES)
-    _turtle(nt, settings.dump_path("ttl"), prefixes)
-    _jsonld(nt, settings.dump_path("jsonld"), prefixes)
+    for extension in ("ttl", "jsonld"):
+        with settings.dump_path(extension).open("wb") as out:
+            write(_triples(nt), out, extension, prefixes)
     files = {
         data / CONTEXT_NAME: json_bytes({"@context": jsonld_context()}),
         data / VOCABULARY_FILE: _concatenate(resource_dir(ONTOLOGY), ONTOLOGY_FILES),
@@ -98,93 +92,6 @@ def _triples(nt: Path) -> Iterator[ox.Triple]:
     with nt.open("rb") as handle:
         for quad in ox.parse(handle, format=ox.RdfFormat.N_TRIPLES):
             yield quad.triple
-
-
-def _turtle(nt: Path, target: Path, prefixes: dict[str, str]) -> None:
-    # The engine writes prefix lines in hash-map order; they are written sorted first.
-    body = target.with_suffix(".body")
-    try:
-        ox.serialize(_triples(nt), body, format=FORMATS["ttl"].engine, prefixes=prefixes)
-        with body.open("rb") as source, target.open("wb") as out:
-            head: list[bytes] = []
-            for line in source:
-                if line.startswith(b"@prefix "):
-                    head.append(line)
-                    continue
-                out.writelines(sorted(head))
-                head = []
-                out.write(line)
-                out.writelines(source)
-            out.writelines(sorted(head))
-    finally:
-        body.unlink(missing_ok=True)
-
-
-def _jsonld(nt: Path, target: Path, prefixes: dict[str, str]) -> None:
-    """Compact JSON-LD, one node object per subject, written subject by subject (the
-    sorted dump holds each subject's triples together)."""
-    by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
-
-    # Only predicates, classes and datatypes are compacted: few, and each seen many times.
-    @functools.cache
-    def compact(iri: str) -> str:
-        for prefix, namespace in by_length:
-            rest = iri[len(namespace) :]
-            if iri.startswith(namespace) and rest and all(c.isalnum() or c in "-_" for c in rest):
-                return f"{prefix}:{rest}"
-        return iri
-
-    with target.open("wb") as out:
-        head = json_bytes({"@context": jsonld_context(prefixes), "@graph": []})
-        opening, _, closing = head.decode("utf-8").rpartition("[]")
-        out.write(opening.encode("utf-8") + b"[")
-        first = True
-        for subject, triples in _by_subject(_triples(nt)):
-            node: dict[str, list[object]] = {}
-            for triple in triples:
-                node_value = triple.object
-                if triple.predicate.value == str(RDF.type) and isinstance(node_value, ox.NamedNode):
-                    node.setdefault("@type", []).append(compact(node_value.value))
-                    continue
-                node.setdefault(compact(triple.predicate.value), []).append(
-                    _entry(node_value, compact)
-                )
-            text = json.dumps({"@id": subject, **dict(sorted(node.items()))}, ensure_ascii=False)
-            out.write((b"\n  " if first else b",\n  ") + text.encode("utf-8"))
-            first = False
-        out.write((b"]" if first else b"\n ]") + closing.encode("utf-8"))
-
-
-def _by_subject(triples: Iterable[ox.Triple]) -> Iterator[tuple[str, list[ox.Triple]]]:
-    current: str | None = None
-    group: list[ox.Triple] = []
-    for triple in triples:
-        subject = triple.subject
-        if isinstance(subject, ox.Triple):
-            raise ValueError(f"quoted triples are not published: {subject}")
-        key = f"_:{subject.value}" if isinstance(subject, ox.BlankNode) else subject.value
-        if key != current and group:
-            yield str(current), group
-            group = []
-        current = key
-        group.append(triple)
-    if group:
-        yield str(current), group
-
-
-def _entry(value: object, compact: object) -> dict[str, str]:
-    assert callable(compact)
-    if isinstance(value, ox.NamedNode):
-        return {"@id": value.value}
-    if isinstance(value, ox.BlankNode):
-        return {"@id": f"_:{value.value}"}
-    if not isinstance(value, ox.Literal):
-        raise ValueError(f"quoted triples are not published: {value}")
-    if value.language:
-        return {"@value": value.value, "@language": value.language}
-    if value.datatype.value == str(XSD.string):
-        return {"@value": value.value}
-    return {"@value": value.value, "@type": str(compact(value.datatype.value))}
 
 
 def _concatenate(directory: Path, names: tuple[str, ...]) -> bytes:

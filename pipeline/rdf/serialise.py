@@ -8,9 +8,13 @@ their place in the graph, and Turtle and JSON-LD declare prefixes by one rule.
 
 from __future__ import annotations
 
+import functools
+import io
 import json
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -76,19 +80,39 @@ def serialise(
 ) -> bytes:
     """`nt`, `ttl` or `jsonld` bytes of sorted triples. Turtle and JSON-LD declare those of
     `prefixes` that the triples use; JSON-LD is compacted with them (context inline)."""
+    out = io.BytesIO()
+    declared = used_prefixes(triples, prefixes) if extension != "nt" else {}
+    write(triples, out, extension, declared)
+    return out.getvalue()
+
+
+def write(
+    triples: Iterable[ox.Triple], out: BinaryIO, extension: str, prefixes: Mapping[str, str]
+) -> None:
+    """Stream sorted triples to `out` as `nt`, `ttl` or `jsonld`, declaring `prefixes` as
+    given: a dump of any size is written without holding it."""
     if extension == "jsonld":
-        return _jsonld(triples, used_prefixes(triples, prefixes))
-    if extension == "ttl":
-        declared: dict[str, str] | None = used_prefixes(triples, prefixes)
-    else:
-        declared = None
-    data = ox.serialize(triples, format=FORMATS[extension].engine, prefixes=declared) or b""
-    if extension == "ttl":
-        # The engine writes prefix lines in hash-map order, which changes between runs.
-        lines = data.split(b"\n")
-        head = [line for line in lines if line.startswith(b"@prefix ")]
-        data = b"\n".join(sorted(head) + lines[len(head) :])
-    return data if data.endswith(b"\n") or not data else data + b"\n"
+        _write_jsonld(triples, out, prefixes)
+        return
+    engine = FORMATS[extension].engine
+    if extension == "nt":
+        ox.serialize(triples, out, format=engine)
+        return
+    # The engine writes prefix lines in hash-map order, which changes between runs: they
+    # are written sorted, before the body.
+    with tempfile.TemporaryFile() as body:
+        ox.serialize(triples, body, format=engine, prefixes=dict(prefixes))
+        body.seek(0)
+        head: list[bytes] = []
+        for line in body:
+            if line.startswith(b"@prefix "):
+                head.append(line)
+                continue
+            out.writelines(sorted(head))
+            head = []
+            out.write(line)
+            out.writelines(body)
+        out.writelines(sorted(head))
 
 
 def used_prefixes(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
@@ -123,11 +147,14 @@ def script_json(data: bytes) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _jsonld(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
-    """Compact JSON-LD: one node object per subject, keys sorted, the context inline so the
-    file reads offline."""
+def _write_jsonld(triples: Iterable[ox.Triple], out: BinaryIO, prefixes: Mapping[str, str]) -> None:
+    """Compact JSON-LD, the context inline so the file reads offline: one node object per
+    subject, one per line, keys sorted, written subject by subject (sorted triples hold
+    each subject's triples together)."""
     by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
 
+    # Only predicates, classes and datatypes are compacted: few, each seen many times.
+    @functools.cache
     def compact(iri: str) -> str:
         for prefix, namespace in by_length:
             rest = iri[len(namespace) :]
@@ -135,33 +162,58 @@ def _jsonld(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
                 return f"{prefix}:{rest}"
         return iri
 
-    def node_id(term: object) -> str:
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        assert isinstance(term, ox.NamedNode)
-        return term.value
+    head = json.dumps(
+        {"@context": jsonld_context(prefixes), "@graph": []}, ensure_ascii=False, indent=1
+    )
+    opening, _, closing = head.rpartition("[]")
+    out.write(opening.encode("utf-8") + b"[")
+    first = True
+    for subject, group in _by_subject(triples):
+        node: dict[str, list[object]] = {}
+        for triple in group:
+            value = triple.object
+            if triple.predicate.value == str(RDF.type) and isinstance(value, ox.NamedNode):
+                node.setdefault("@type", []).append(compact(value.value))
+            else:
+                node.setdefault(compact(triple.predicate.value), []).append(_entry(value, compact))
+        text = json.dumps({"@id": subject, **dict(sorted(node.items()))}, ensure_ascii=False)
+        out.write((b"\n  " if first else b",\n  ") + text.encode("utf-8"))
+        first = False
+    out.write((b"]" if first else b"\n ]") + closing.encode("utf-8") + b"\n")
 
-    nodes: dict[str, dict[str, list[object]]] = {}
+
+def _node_id(term: object) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    raise ValueError(f"quoted triples are not published: {term}")
+
+
+def _by_subject(triples: Iterable[ox.Triple]) -> Iterator[tuple[str, list[ox.Triple]]]:
+    current: str | None = None
+    group: list[ox.Triple] = []
     for triple in triples:
-        node = nodes.setdefault(node_id(triple.subject), {})
-        predicate, value = triple.predicate.value, triple.object
-        if predicate == str(RDF.type) and isinstance(value, ox.NamedNode):
-            node.setdefault("@type", []).append(compact(value.value))
-            continue
-        entry: dict[str, str]
-        if isinstance(value, ox.NamedNode | ox.BlankNode):
-            entry = {"@id": node_id(value)}
-        elif not isinstance(value, ox.Literal):
-            raise ValueError(f"quoted triples are not published: {value}")
-        elif value.language:
-            entry = {"@value": value.value, "@language": value.language}
-        elif value.datatype.value == str(XSD.string):
-            entry = {"@value": value.value}
-        else:
-            entry = {"@value": value.value, "@type": compact(value.datatype.value)}
-        node.setdefault(compact(predicate), []).append(entry)
-    graph = [{"@id": iri, **dict(sorted(nodes[iri].items()))} for iri in sorted(nodes)]
-    return json_bytes({"@context": jsonld_context(prefixes), "@graph": graph})
+        key = _node_id(triple.subject)
+        if key != current and group:
+            yield str(current), group
+            group = []
+        current = key
+        group.append(triple)
+    if group:
+        yield str(current), group
+
+
+def _entry(value: object, compact: Callable[[str], str]) -> dict[str, str]:
+    if isinstance(value, ox.NamedNode | ox.BlankNode):
+        return {"@id": _node_id(value)}
+    if not isinstance(value, ox.Literal):
+        raise ValueError(f"quoted triples are not published: {value}")
+    if value.language:
+        return {"@value": value.value, "@language": value.language}
+    if value.datatype.value == str(XSD.string):
+        return {"@value": value.value}
+    return {"@value": value.value, "@type": compact(value.datatype.value)}
 
 
 def _local_ok(local: str) -> bool:
