@@ -35,7 +35,7 @@ def corpus(folder: Path) -> list[Path]:
 
 
 def entries(cache: Path) -> set[Path]:
-    return set((cache / "build").glob("*/*"))
+    return set((cache / "entries").glob("*/*"))
 
 
 def test_incremental_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pipeline.cli.common import (
 )
 from pipeline.model import Parsed, Severity
 from pipeline.publish.build import BuildError, build_site, counts, default_jobs
+from pipeline.publish.cache import DEFAULT_BUILD_CACHE
 from pipeline.publish.output import OutputRefused, claim_output
 from pipeline.settings import Settings
 
@@ -52,6 +53,15 @@ from pipeline.settings import Settings
     show_default=True,
     help="Worker processes; 0: one per available core.",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_BUILD_CACHE,
+    show_default=True,
+    help="The build cache: unchanged reports are not read, checked or rendered again. "
+    "A folder of its own; safe to delete.",
+)
+@click.option("--no-cache", is_flag=True, help="Build everything anew and keep no cache.")
 @max_bytes_option
 def build(
     files: tuple[Path, ...],
@@ -61,6 +71,8 @@ def build(
     verbose: bool,
     site_url: str | None,
     jobs: int,
+    cache_dir: Path,
+    no_cache: bool,
     max_bytes: int,
 ) -> None:
     """Run every stage on the reports and publish the site into OUT.
@@ -74,6 +86,7 @@ def build(
             out_dir=out,
             site_url=_with_slash(site_url) if site_url else None,
             jobs=jobs or default_jobs(),
+            cache_dir=None if no_cache else cache_dir,
         )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from exc

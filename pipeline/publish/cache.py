@@ -24,10 +24,12 @@ from pathlib import Path
 
 from pipeline.settings import ONTOLOGY, SHAPES, resource_dir
 
+#: Where `lodpipe build` keeps it unless told otherwise, beside the download cache.
+DEFAULT_BUILD_CACHE = Path(".lodpipe-cache") / "build"
 MARKER = ".lodpipe-cache"
 _MARKER_TEXT = "A cache of lodpipe build; safe to delete (the next build is then a cold one).\n"
 #: Bumped when the entry layout changes.
-_LAYOUT = b"lodpipe-build-cache 1"
+_LAYOUT = b"lodpipe-build-cache 2"
 _OUTPUT = "output.pickle"
 
 
@@ -67,13 +69,13 @@ class BuildCache:
         self.root = root
         if root.exists() and any(root.iterdir()) and not (root / MARKER).is_file():
             raise CacheRefused(f"{root}: exists and was not written by lodpipe; choose another")
-        (root / "build").mkdir(parents=True, exist_ok=True)
+        (root / "entries").mkdir(parents=True, exist_ok=True)
         if not (root / MARKER).is_file():
             (root / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
         self.used: set[str] = set()
 
     def entry(self, key: str) -> Path:
-        return self.root / "build" / key[:2] / key
+        return self.root / "entries" / key[:2] / key
 
     def load(self, key: str) -> object | None:
         path = self.entry(key) / _OUTPUT
@@ -107,7 +109,7 @@ class BuildCache:
         cache stays about the size of one site. Only inside our marked folder."""
         if not (self.root / MARKER).is_file():
             return
-        for entry in (self.root / "build").glob("*/*"):
+        for entry in (self.root / "entries").glob("*/*"):
             if entry.name not in self.used:
                 shutil.rmtree(entry, ignore_errors=True)
 

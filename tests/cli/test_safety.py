@@ -200,3 +200,24 @@ def test_site_url_without_a_final_slash_is_accepted(tmp_path: Path, one_report: 
     assert result.returncode == 0, result.stderr
     robots = (out / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://example.github.io/x/sitemap.xml" in robots
+
+
+def test_the_build_cache_is_a_folder_of_its_own(tmp_path: Path, one_report: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "site"
+    first = lodpipe("build", "-q", "--cache-dir", str(cache), "--out", str(out), str(one_report))
+    assert first.returncode == 0, first.stderr
+    assert (cache / ".lodpipe-cache").is_file() and any((cache / "entries").iterdir())
+    before = snapshot(out)
+    again = lodpipe("build", "-q", "--cache-dir", str(cache), "--out", str(out), str(one_report))
+    assert again.returncode == 0 and snapshot(out) == before  # from the cache, the same bytes
+    cold = lodpipe("build", "-q", "--no-cache", "--out", str(tmp_path / "cold"), str(one_report))
+    assert cold.returncode == 0 and snapshot(tmp_path / "cold") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cold", "in", "site"]
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = lodpipe("build", "--cache-dir", str(theirs), "--out", str(out), str(one_report))
+    assert_clean_error(refused, str(theirs))
+    assert [p.name for p in theirs.iterdir()] == ["notes.txt"]
+    assert snapshot(out) == before
