@@ -5,7 +5,7 @@ the parser reads it; the report remembers the original document for provenance.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.documents import Document, DocumentError, MediaType, read_document
@@ -15,6 +15,14 @@ from pipeline.parse import parse_text
 #: How an original is published beside its text: `.html` is the source page's own name,
 #: and a text original is the published text itself (no second file).
 _PUBLISHED_SUFFIX = {MediaType.HTML: ".htm", MediaType.TEXT: ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where and when a fetched document was downloaded (from the download cache)."""
+
+    url: str
+    retrieved: str | None = None  # UTC ISO 8601
 
 
 def read_report(

@@ -29,6 +29,10 @@ VOCABULARY_FILE = "ontology.ttl"
 #: Published beside the dump: the SHACL shapes, the contract the data is checked against.
 SHAPES_FILE = "shapes.ttl"
 
+#: How a report's original document is published beside its text (`source/<key>.pdf`):
+#: `.htm` for HTML, whose `.html` is the source page's own name.
+ORIGINAL_EXTENSIONS = (".pdf", ".docx", ".odt", ".htm")
+
 #: The package's resource folders (top-level in the repository) and the files a build
 #: publishes from them, in order.
 ONTOLOGY = "ontology"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import click
 
@@ -15,15 +17,18 @@ from pipeline.cli.common import (
     gather_inputs,
     max_bytes_option,
 )
+from pipeline.documents.fetch import fetch_all
+from pipeline.inputs import Inputs
 from pipeline.model import Parsed, Severity
 from pipeline.publish.build import BuildError, build_site, counts, default_jobs
 from pipeline.publish.cache import DEFAULT_BUILD_CACHE
 from pipeline.publish.output import OutputRefused, claim_output
+from pipeline.read import Origin
 from pipeline.settings import Settings
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -62,6 +67,14 @@ from pipeline.settings import Settings
     "A folder of its own; safe to delete.",
 )
 @click.option("--no-cache", is_flag=True, help="Build everything anew and keep no cache.")
+@click.option(
+    "--sources",
+    "manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A sources manifest (CSV or TOML): fetch its documents into the download cache "
+    "(.lodpipe-cache/downloads) first and build them with FILES.",
+)
 @max_bytes_option
 def build(
     files: tuple[Path, ...],
@@ -73,6 +86,7 @@ def build(
     jobs: int,
     cache_dir: Path,
     no_cache: bool,
+    manifest: Path | None,
     max_bytes: int,
 ) -> None:
     """Run every stage on the reports and publish the site into OUT.
@@ -90,17 +104,22 @@ def build(
         )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from exc
+    if not files and manifest is None:
+        raise click.UsageError("give the reports to build (files or folders), or --sources")
     try:
         claim_output(out, files)
     except OutputRefused as exc:
         raise click.UsageError(str(exc)) from None
-    inputs = gather_inputs(files, max_bytes)
-    if not inputs.files:
+    inputs = gather_inputs(files, max_bytes) if files else Inputs((), (), ())
+    fetched = _fetch(manifest) if manifest is not None else Fetched((), (), (), False)
+    paths, names = (*inputs.files, *fetched.files), (*inputs.names, *fetched.names)
+    if not paths:
         click.echo(f"lodpipe build: no report to read; {out} is unchanged", err=True)
         sys.exit(EXIT_LOAD)
+    origins = (*(None,) * len(inputs.files), *fetched.origins)
     progress = _Progress() if not quiet and sys.stderr.isatty() else _silent
     try:
-        result = build_site(inputs.files, settings, progress, inputs.names)
+        result = build_site(paths, settings, progress, names, origins)
     except (BuildError, OutputRefused) as exc:
         click.echo(f"lodpipe build: {exc}; {out} is unchanged", err=True)
         sys.exit(EXIT_LOAD)
@@ -117,7 +136,38 @@ def build(
             click.echo(_summary(parsed))
         click.echo(f"{len(result.files)} files written to {out}")
         click.echo(f"Look at it with: lodpipe serve --site {out}")
-    sys.exit(max(result.exit_code, EXIT_LOAD if inputs.refused else 0))
+    refused = bool(inputs.refused) or fetched.failed
+    sys.exit(max(result.exit_code, EXIT_LOAD if refused else 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    files: tuple[Path, ...]
+    names: tuple[str, ...]
+    origins: tuple[Origin, ...]
+    failed: bool
+
+
+def _fetch(manifest: Path) -> Fetched:
+    """The manifest's documents from the download cache, fetched or confirmed first; each
+    named by its URL's file name, so its IRIs follow the published name."""
+    if not manifest.is_file():
+        raise click.UsageError(f"{manifest}: no such manifest")
+    run = fetch_all(manifest)
+    for error in run.manifest_errors:
+        click.echo(str(error), err=True)
+    files, names, origins = [], [], []
+    for result in run.results:
+        if result.problem is not None:
+            click.echo(f"{result.problem} ({result.problem.code})", err=True)
+        entry = result.entry
+        if entry is None:
+            continue
+        name = PurePosixPath(urlsplit(entry.url).path).name or "report"
+        files.append(entry.path)
+        names.append(name)
+        origins.append(Origin(entry.url, entry.retrieved))
+    return Fetched(tuple(files), tuple(names), tuple(origins), run.failed)
 
 
 def _with_slash(url: str) -> str:

@@ -27,7 +27,6 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Problem, Report, Severity, Span, exit_code
-from pipeline.parse import parse_report
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
@@ -39,10 +38,11 @@ from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
 from pipeline.publish.tables import write_tables
 from pipeline.publish.worker import Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.iris import KeyCollision, report_keys
+from pipeline.rdf.iris import KeyCollision, report_key, report_keys
 from pipeline.rdf.namespaces import RDF, new_graph
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
+from pipeline.read import Origin, read_report
 from pipeline.settings import (
     DUMP_DIR,
     ONTOLOGY,
@@ -121,7 +121,7 @@ def read_and_map(
     parsed: list[Parsed] = []
     for i, path in enumerate(files):
         progress("read", i, len(files))
-        parsed.append(parse_report(path, names[i] if names else None))
+        parsed.append(read_report(path, names[i] if names else None))
     progress("read", len(files), len(files))
     return map_and_validate(parsed, settings, progress)
 
@@ -189,8 +189,12 @@ def build_site(
     settings: Settings,
     progress: Progress = _noop,
     names: Sequence[str] | None = None,
+    origins: Sequence[Origin | None] | None = None,
 ) -> Build:
     """Run every stage on `files` and publish the result into `settings.out_dir`.
+
+    `names` are how the files are named in spans and findings; `origins` say where and when
+    fetched documents were downloaded (their provenance).
 
     Each report is read, mapped, validated and written on its own, in `settings.jobs`
     processes, through the build cache (`settings.cache_dir`); what spans reports is built
@@ -204,13 +208,15 @@ def build_site(
     except KeyCollision as exc:
         raise BuildError(str(exc)) from exc
     with _cache(settings) as cache:
-        read = read_all(files, given, cache, settings.jobs, progress)
+        read = read_all(files, given, cache, settings.jobs, progress, origins)
         parsed = [p for p, _ in read]
         if not any(p.report is not None for p in parsed):
             raise BuildError("no report could be read, so nothing was published")
         staging = new_staging(settings.out_dir)
         try:
-            mapped, written = _build_into(read, replace(settings, out_dir=staging), cache, progress)
+            mapped, written = _build_into(
+                read, files, replace(settings, out_dir=staging), cache, progress
+            )
             publish_site(staging, settings.out_dir)
             cache.prune()
         except UnsafeIRI as exc:
@@ -252,7 +258,11 @@ def _cache(settings: Settings) -> Iterator[BuildCache]:
 
 
 def _build_into(
-    read: Sequence[tuple[Parsed, str]], settings: Settings, cache: BuildCache, progress: Progress
+    read: Sequence[tuple[Parsed, str]],
+    files: Sequence[Path],
+    settings: Settings,
+    cache: BuildCache,
+    progress: Progress,
 ) -> tuple[Mapped, list[Path]]:
     parsed = [p for p, _ in read]
     reports = tuple(p.report for p in parsed if p.report is not None)
@@ -288,6 +298,7 @@ def _build_into(
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
         written += [out / name for name in b.output.files]
+    written += _write_originals(files, parsed, out)
     progress("write", 0, 4)
     commons_chunk = out.parent / f".{out.name}.commons.nt"
     try:
@@ -400,6 +411,21 @@ def _write_site(
         temporal=temporal,
         modified=date,
     )
+    return written
+
+
+def _write_originals(files: Sequence[Path], parsed: Sequence[Parsed], out: Path) -> list[Path]:
+    """Each report read from a document publishes the document beside its text, as
+    `source/<key>.pdf` (`.docx`, `.odt`, `.htm`), so a reader can check the original."""
+    written = []
+    for path, one in zip(files, parsed, strict=True):
+        report = one.report
+        if report is None or report.document is None or not report.document.extension:
+            continue
+        target = out / "source" / f"{report_key(report.file)}{report.document.extension}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
     return written
 
 

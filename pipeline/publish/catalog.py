@@ -62,6 +62,21 @@ FILE_TYPES = {
     "text/csv": "CSV",
     "application/csvm+json": "JSON",
     "text/plain": "TXT",
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/vnd.oasis.opendocument.text": "ODT",
+    "text/html": "HTML",
+}
+
+#: The originals a report may have been read from, as published beside its text.
+ORIGINALS = {
+    ".pdf": ("application/pdf", "PDF"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word",
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", "OpenDocument"),
+    ".htm": ("text/html", "HTML"),
 }
 IANA = "http://www.iana.org/assignments/media-types/"
 
@@ -137,7 +152,9 @@ def measure(site_dir: Path, distribution: Distribution) -> FileFacts:
 def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
     """The site's downloads that exist on disk, sorted by path: the dumps, the JSON-LD
     context, vocabulary, shapes and validation report, the CSV tables and their CSVW
-    metadata, and the source text of each report (`source/<key>.txt`)."""
+    metadata, the source text of each report (`source/<key>.txt`) and the original document
+    it was read from, when that is not the text (`source/<key>.pdf`, `.docx`, `.odt`,
+    `.htm`)."""
     data = DUMP_DIR
     known = [
         Distribution(f"{data}/{DUMP_STEM}.ttl", "text/turtle",
@@ -174,7 +191,13 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      f"Kopsavilkums {path.stem}: avota teksts")
         for path in sorted((site_dir / "source").glob("*.txt"))
     ]  # fmt: skip
-    found = [d for d in known + sources if (site_dir / d.path).is_file()]
+    originals = [
+        Distribution(f"source/{path.name}", ORIGINALS[path.suffix][0],
+                     f"Report {path.stem}: the original document ({ORIGINALS[path.suffix][1]})",
+                     f"Kopsavilkums {path.stem}: oriģinālais dokuments ({ORIGINALS[path.suffix][1]})")
+        for path in sorted((site_dir / "source").iterdir()) if path.suffix in ORIGINALS
+    ] if (site_dir / "source").is_dir() else []  # fmt: skip
+    found = [d for d in known + sources + originals if (site_dir / d.path).is_file()]
     return tuple(sorted(found, key=lambda d: d.path))
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline.model import Parsed
-from pipeline.parse import parse_report
 from pipeline.publish.cache import BuildCache, entry_key
 from pipeline.publish.worker import Job, ReportOutput, run
+from pipeline.read import Origin, read_report
 
 #: Called with a stage name, how many items are done, and how many there are.
 Progress = Callable[[str, int, int], None]
@@ -52,10 +52,16 @@ def read_all(
     cache: BuildCache,
     jobs: int,
     progress: Progress,
+    origins: Sequence[Origin | None] | None = None,
 ) -> list[tuple[Parsed, str]]:
-    """Parse every file (a file that cannot be read gives a `Parsed` without report);
-    each with the key of its file's name, bytes and the code ("" if it could not be read)."""
-    keys = [_read_key(path, name) for path, name in zip(files, names, strict=True)]
+    """Read every file (a file that cannot be read gives a `Parsed` without report); each
+    with the key of its file's name, bytes, origin and the code ("" if it could not be
+    read)."""
+    where = list(origins) if origins is not None else [None] * len(files)
+    keys = [
+        _read_key(path, name, origin)
+        for path, name, origin in zip(files, names, where, strict=True)
+    ]
     found: dict[int, Parsed] = {}
     for i, key in enumerate(keys):
         cached = cache.load(key) if key else None
@@ -63,8 +69,8 @@ def read_all(
             found[i] = cached
     todo = [i for i in range(len(files)) if i not in found]
     progress("read", len(found), len(files))
-    calls = [(files[i], names[i]) for i in todo]
-    for i, parsed in _in_pool(jobs, parse_report, calls, todo, [names[i] for i in todo]):
+    calls = [(files[i], names[i], where[i]) for i in todo]
+    for i, parsed in _in_pool(jobs, _read, calls, todo, [names[i] for i in todo]):
         found[i] = parsed
         if keys[i]:
             cache.commit(cache.new_entry(), keys[i], parsed)
@@ -72,12 +78,19 @@ def read_all(
     return [(found[i], keys[i]) for i in range(len(files))]
 
 
-def _read_key(path: Path, name: str) -> str:
+def _read(path: Path, name: str, origin: Origin | None) -> Parsed:
+    if origin is None:
+        return read_report(path, name)
+    return read_report(path, name, url=origin.url, retrieved=origin.retrieved)
+
+
+def _read_key(path: Path, name: str, origin: Origin | None) -> str:
     try:
         data = path.read_bytes()
     except OSError:
         return ""  # not cached: read again, so the finding says why
-    return entry_key([b"read", name.encode("utf-8"), hashlib.sha256(data).digest()])
+    where = b"" if origin is None else f"{origin.url} {origin.retrieved}".encode()
+    return entry_key([b"read", name.encode("utf-8"), hashlib.sha256(data).digest(), where])
 
 
 def job_key(job: Job) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from pipeline.model import Report
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.dashboard import MONEY, Delegation, delegations_of
@@ -121,6 +122,7 @@ class ReportView:
     inbound: tuple[Inbound, ...]
     source_href: str
     reader: ReaderView | None  # None when the parsed report is not at hand
+    original: Original | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,16 @@ class Line:
     number: int
     text: str
     facts: tuple[Value, ...]  # facts read from this line
+    page: int | None = None  # the page of the original that begins on this line (PDF)
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The document a report was read from, published beside its text."""
+
+    href: str
+    kind: str  # "PDF", "Word"...
+    size: int  # bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +163,7 @@ class SourceView:
     lines: tuple[Line, ...]
     report_href: str
     text_href: str
+    original: Original | None = None
 
 
 class _Claims:
@@ -232,12 +245,13 @@ def source_view(ctx: SiteContext, doc: str) -> SourceView:
             continue
         for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
             by_line.setdefault(int(line), []).append(ctx.terms.value(fact))
+    pages = _page_lines(report)
     lines = []
     for number, content in enumerate(text.split("\n"), start=1):
         fragment = f"L{number}"
         claims.claimed.add(fragment)
         facts = sorted(by_line.get(number, []), key=lambda v: natural_key(v.href or ""))
-        lines.append(Line(fragment, number, content, tuple(facts)))
+        lines.append(Line(fragment, number, content, tuple(facts), pages.get(number)))
     if lines and lines[-1].text == "":
         lines.pop()  # the final newline ends the last line; it does not start one
     report_doc = doc.replace("/source/", "/id/report/", 1)
@@ -247,7 +261,30 @@ def source_view(ctx: SiteContext, doc: str) -> SourceView:
         lines=tuple(lines),
         report_href=ctx.terms.href(report_doc),
         text_href=ctx.pages[doc].removesuffix(".html") + ".txt",
+        original=original_of(ctx, doc, report),
     )
+
+
+#: How an original's kind is named to readers, by its published extension.
+_KINDS = {".pdf": "PDF", ".docx": "Word", ".odt": "OpenDocument", ".htm": "HTML"}
+
+
+def original_of(ctx: SiteContext, source_doc: str, report: Report | None) -> Original | None:
+    """The original document beside a report's source text, when it was not the text."""
+    document = report.document if report is not None else None
+    if document is None or not document.extension or source_doc not in ctx.pages:
+        return None
+    href = ctx.pages[source_doc].removesuffix(".html") + document.extension
+    return Original(href, _KINDS.get(document.extension, document.extension), document.size)
+
+
+def _page_lines(report: Report | None) -> dict[int, int]:
+    """line number -> the page of the original that begins on it (PDFs have pages)."""
+    document = report.document if report is not None else None
+    if report is None or document is None:
+        return {}
+    text = report.source_text
+    return {text.count("\n", 0, start) + 1: n for n, start in enumerate(document.page_starts, 1)}
 
 
 def report_view(ctx: SiteContext, doc: str) -> ReportView:
@@ -316,6 +353,7 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
         other=claims.rest(graph),
         inbound=inbound,
         source_href=terms.href(doc.replace("/id/report/", "/source/", 1)),
+        original=original_of(ctx, doc.replace("/id/report/", "/source/", 1), ctx.reports.get(key)),
         reader=reader,
     )
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.rdf.namespaces import VOCAB_ROOT
+from pipeline.settings import ORIGINAL_EXTENSIONS
 
 #: One path segment of a minted IRI: what `iris.slug` can produce.
 _SEGMENT = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
@@ -18,6 +19,12 @@ _SEGMENT = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 _FRAGMENT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
 #: The top-level folders of data IRIs (see iris.py); vocabulary IRIs go under def/.
 _DATA_ROOTS = ("id", "source")
+#: A file published under its own IRI, no page of its own: a report's original document.
+_FILE = re.compile(
+    r"source/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:"
+    + "|".join(re.escape(e) for e in ORIGINAL_EXTENSIONS)
+    + ")"
+)
 
 
 class UnsafeIRI(ValueError):
@@ -36,7 +43,15 @@ class SitePaths:
 
     def owns(self, iri: str) -> bool:
         """True for IRIs that must have a page here (data or vocabulary namespace)."""
-        return iri.startswith((self.base, VOCAB_ROOT))
+        return iri.startswith((self.base, VOCAB_ROOT)) and self.file(iri) is None
+
+    def file(self, iri: str) -> str | None:
+        """The site path of an IRI that names a published file (a report's original
+        document, `source/<key>.pdf`), else None."""
+        if not iri.startswith(self.base):
+            return None
+        rest = iri[len(self.base) :]
+        return rest if _FILE.fullmatch(rest) else None
 
     def document(self, iri: str) -> str:
         """The IRI without its fragment: the page's own IRI."""

@@ -165,7 +165,11 @@ class Terms:
         return iri
 
     def href(self, iri: str) -> str:
-        """The site path of an IRI that has a page (with its fragment), else the IRI."""
+        """The site path of an IRI that has a page (with its fragment) or names a published
+        file, else the IRI."""
+        published = self.paths.file(iri)
+        if published is not None:
+            return published
         doc = self.paths.document(iri)
         if doc in self.pages:
             try:
