@@ -8,6 +8,7 @@ Nothing here writes to the site folder. Requests are logged through `logging`, n
 from __future__ import annotations
 
 import email.utils
+import gzip
 import logging
 import shutil
 from collections.abc import Mapping
@@ -63,6 +64,43 @@ _COMMON_HEADERS = {"Cache-Control": "max-age=600", "Access-Control-Allow-Origin"
 
 #: Largest request body we read (a SPARQL query); larger ones are refused with 413.
 MAX_BODY = 1 << 20
+
+
+#: Largest file compressed on the fly; larger ones (a big dump) are sent as they are.
+MAX_GZIP = 16 * 1024 * 1024
+
+
+def _compressible(kind: str) -> bool:
+    base = kind.partition(";")[0]
+    return base.startswith("text/") or base in {
+        "application/json",
+        "application/ld+json",
+        "application/n-triples",
+        "application/n-quads",
+        "application/trig",
+        "application/xml",
+        "application/rdf+xml",
+        "application/sparql-query",
+        "image/svg+xml",
+    }
+
+
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an Accept-Encoding header admits gzip (RFC 9110 12.5.3: named or `*`, with a
+    q-value above 0)."""
+    found: dict[str, float] = {}
+    for item in (header or "").split(","):
+        coding, _, params = item.strip().lower().partition(";")
+        q = 1.0
+        name, _, value = params.strip().partition("=")
+        if name.strip() == "q":
+            try:
+                q = float(value)
+            except ValueError:
+                q = 0.0
+        if coding:
+            found[coding.strip()] = q
+    return found.get("gzip", found.get("x-gzip", found.get("*", 0.0))) > 0
 
 
 def media_type(path: Path) -> str:
@@ -261,14 +299,30 @@ class _Handler(BaseHTTPRequestHandler):
         extra: Mapping[str, str] | None = None,
     ) -> None:
         stat = path.stat()
+        kind = media_type(path)
+        packed = None
+        if _compressible(kind) and stat.st_size <= MAX_GZIP and self._accepts_gzip():
+            # GitHub Pages sends text gzip-compressed to clients that accept it: so do we,
+            # so that what a browser (and Lighthouse) measures here is what Pages serves.
+            packed = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(status)
-        self.send_header("Content-Type", media_type(path))
-        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(packed) if packed else stat.st_size))
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
-        self._send_headers({**_COMMON_HEADERS, **(extra or {})})
-        if send_body:
+        headers = {**_COMMON_HEADERS, **(extra or {})}
+        if _compressible(kind):
+            headers["Vary"] = ", ".join(filter(None, (headers.get("Vary"), "Accept-Encoding")))
+        if packed:
+            headers["Content-Encoding"] = "gzip"
+        self._send_headers(headers)
+        if send_body and packed:
+            self.wfile.write(packed)
+        elif send_body:
             with path.open("rb") as source:
                 shutil.copyfileobj(source, self.wfile)
+
+    def _accepts_gzip(self) -> bool:
+        return accepts_gzip(self.headers.get("Accept-Encoding"))
 
     def _send_not_found(self, send_body: bool) -> None:
         page = self.server.site_dir / "404.html"
