@@ -22,6 +22,12 @@ DEFAULT_BASE_IRI = "https://w3id.org/lodpipe/"
 #: Paths of the whole-dataset files inside the site folder.
 DUMP_DIR = "data"
 DUMP_STEM = "dataset"
+#: GitHub Pages refuses files over 100 MB: a dump larger than this is published only
+#: gzip-compressed (`dataset.nt.gz`, always published beside it).
+MAX_PUBLISHED_FILE = 100_000_000
+#: The compressed copies of the dumps.
+COMPRESSED_SUFFIX = ".gz"
+
 #: Published beside the dump: the SHACL results, so that quality can be queried with the data.
 VALIDATION_FILE = "validation.ttl"
 #: Published beside the dump: the vocabulary and concept schemes (labels, notations).

@@ -6,15 +6,15 @@ Loads dump files into an in-memory store and runs queries; results come back as 
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import Any, Literal
 
 import pyoxigraph as ox
 
+from pipeline.rdf.serialise import open_dump
 from pipeline.settings import VALIDATION_FILE, VOCABULARY_FILE, Settings
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -31,7 +31,7 @@ _FORMATS = {
 
 #: The dump a query reads when only the site folder is given, in order of preference:
 #: N-Triples parses fastest and needs no prefix handling.
-DUMP_PREFERENCE = ("nt", "ttl", "jsonld")
+DUMP_PREFERENCE = ("nt", "nt.gz", "ttl", "ttl.gz", "jsonld", "jsonld.gz")
 
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
 
@@ -102,7 +102,8 @@ class Dataset:
 
 
 def default_dump(site_dir: Path) -> Path:
-    """The whole-dataset dump inside a built site, preferring N-Triples.
+    """The whole-dataset dump inside a built site, preferring N-Triples (a large site
+    publishes it only compressed).
 
     Raises `DatasetError` naming the expected file when the site has no dump.
     """
@@ -140,11 +141,8 @@ def load_dataset(paths: Iterable[Path]) -> Dataset:
         try:
             # bulk_load streams the file without one transaction holding it all, so a dump of
             # any size loads in the memory its triples need and no more.
-            if path.suffix.lower() == ".gz":
-                with gzip.open(path, "rb") as stream:  # a binary stream, as bulk_load reads
-                    store.bulk_load(input=cast(IO[bytes], stream), format=rdf_format)
-            else:
-                store.bulk_load(path=str(path), format=rdf_format)
+            with open_dump(path) as stream:
+                store.bulk_load(input=stream, format=rdf_format)
         except FileNotFoundError:
             raise DatasetError(f"{path}: no such file") from None
         except SyntaxError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -19,7 +19,7 @@ from pipeline.model import Report
 from pipeline.publish.table_columns import TABLE_SPECS
 from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
-from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
+from pipeline.settings import COMPRESSED_SUFFIX, DUMP_DIR, DUMP_STEM, Settings
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
@@ -79,6 +79,7 @@ ORIGINALS = {
     ".htm": ("text/html", "HTML"),
 }
 IANA = "http://www.iana.org/assignments/media-types/"
+GZIP = "application/gzip"
 
 TITLE = (
     ("Kultūras ministrijas deleģēto uzdevumu kopsavilkumi", "lv"),
@@ -123,6 +124,9 @@ class Distribution:
     title: str
     title_lv: str
     conforms_to: str | None = None
+    #: The compression the file is in (`application/gzip`); `media_type` is then the type of
+    #: what it holds.
+    compress_format: str | None = None
 
     def __post_init__(self) -> None:
         pure = PurePosixPath(self.path)
@@ -197,7 +201,12 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      f"Kopsavilkums {path.stem}: oriģinālais dokuments ({ORIGINALS[path.suffix][1]})")
         for path in sorted((site_dir / "source").iterdir()) if path.suffix in ORIGINALS
     ] if (site_dir / "source").is_dir() else []  # fmt: skip
-    found = [d for d in known + sources + originals if (site_dir / d.path).is_file()]
+    packed = [
+        replace(d, path=d.path + COMPRESSED_SUFFIX, compress_format=GZIP,
+                title=d.title + ", gzip", title_lv=d.title_lv + ", gzip")
+        for d in known[:3]
+    ]  # fmt: skip
+    found = [d for d in known + packed + sources + originals if (site_dir / d.path).is_file()]
     return tuple(sorted(found, key=lambda d: d.path))
 
 
@@ -309,6 +318,10 @@ def _distribution(graph: Graph, iris: CatalogIris, item: Distribution, facts: Fi
     add((node, DCAT.accessURL, url))
     add((node, DCAT.mediaType, media))
     add((media, RDF.type, DCTERMS.MediaType))
+    if item.compress_format is not None:
+        packing = URIRef(IANA + item.compress_format)
+        add((node, DCAT.compressFormat, packing))
+        add((packing, RDF.type, DCTERMS.MediaType))
     if item.media_type in FILE_TYPES:
         file_type = URIRef(_AUTHORITY + "file-type/" + FILE_TYPES[item.media_type])
         add((node, DCTERMS["format"], file_type))

@@ -27,7 +27,7 @@ from pipeline.publish.catalog import (
 from pipeline.publish.resolver import htaccess, resource_groups
 from pipeline.rdf.iris import CatalogIris, Iris
 from pipeline.rdf.namespaces import DCTERMS, FOAF, PREFIXES, RDF, XSD
-from pipeline.rdf.serialise import serialise, sorted_triples
+from pipeline.rdf.serialise import open_dump, serialise, sorted_triples
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 
 VOID = Namespace("http://www.w3.org/ns/void#")
@@ -127,13 +127,18 @@ def void_graph(settings: Settings, site_dir: Path) -> Graph:
     add((dataset, VOID.uriSpace, Literal(settings.base_iri)))
     add((dataset, VOID.rootResource, iris.home))
     for extension, feature in _DUMP_FORMATS:
-        path = f"{DUMP_DIR}/{DUMP_STEM}.{extension}"
-        if (site_dir / path).is_file():
-            add((dataset, VOID.dataDump, iris.file(path)))
-            add((dataset, VOID.feature, feature))
-    dump = site_dir / DUMP_DIR / f"{DUMP_STEM}.nt"
-    if dump.is_file():
-        _statistics(graph, dataset, dump)
+        for path in (
+            f"{DUMP_DIR}/{DUMP_STEM}.{extension}",
+            f"{DUMP_DIR}/{DUMP_STEM}.{extension}.gz",
+        ):
+            if (site_dir / path).is_file():
+                add((dataset, VOID.dataDump, iris.file(path)))
+                add((dataset, VOID.feature, feature))
+    for name in (f"{DUMP_STEM}.nt", f"{DUMP_STEM}.nt.gz"):
+        dump = site_dir / DUMP_DIR / name
+        if dump.is_file():
+            _statistics(graph, dataset, dump)
+            break
     return graph
 
 
@@ -142,12 +147,13 @@ def _statistics(graph: Graph, dataset: URIRef, dump: Path) -> None:
     properties: set[str] = set()
     classes: set[str] = set()
     count = 0
-    for triple in ox.parse(path=dump, format=ox.RdfFormat.N_TRIPLES):
-        count += 1
-        subjects.add(str(triple.subject))
-        properties.add(triple.predicate.value)
-        if triple.predicate.value == str(RDF.type) and isinstance(triple.object, ox.NamedNode):
-            classes.add(triple.object.value)
+    with open_dump(dump) as stream:
+        for triple in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES):
+            count += 1
+            subjects.add(str(triple.subject))
+            properties.add(triple.predicate.value)
+            if triple.predicate.value == str(RDF.type) and isinstance(triple.object, ox.NamedNode):
+                classes.add(triple.object.value)
     for name, value in (
         ("triples", count),
         ("distinctSubjects", len(subjects)),

@@ -9,8 +9,10 @@ bytes however the reports were split. Turtle and JSON-LD are streamed from it by
 
 from __future__ import annotations
 
+import gzip
 import heapq
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
@@ -21,7 +23,9 @@ import pyoxigraph as ox
 from pipeline.rdf.namespaces import PREFIXES
 from pipeline.rdf.serialise import json_bytes, jsonld_context, used_prefixes, write
 from pipeline.settings import (
+    COMPRESSED_SUFFIX,
     DUMP_DIR,
+    MAX_PUBLISHED_FILE,
     ONTOLOGY,
     ONTOLOGY_FILES,
     SHAPES,
@@ -55,7 +59,28 @@ def write_dumps(chunks: Sequence[Path], settings: Settings) -> list[Path]:
     }
     for path, content in files.items():
         path.write_bytes(content)
-    return sorted([*files, nt, settings.dump_path("ttl"), settings.dump_path("jsonld")])
+    dumps = [nt, settings.dump_path("ttl"), settings.dump_path("jsonld")]
+    return sorted([*files, *_compressed(dumps)])
+
+
+def _compressed(dumps: Sequence[Path]) -> list[Path]:
+    """Each dump gzip-compressed beside it (no name or time in the header: the same bytes
+    every build); a dump over Pages' file limit is then published only compressed."""
+    published = []
+    for dump in dumps:
+        packed = dump.with_name(dump.name + COMPRESSED_SUFFIX)
+        with (
+            dump.open("rb") as source,
+            packed.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
+        ):
+            shutil.copyfileobj(source, out, 1 << 20)
+        published.append(packed)
+        if dump.stat().st_size > MAX_PUBLISHED_FILE:
+            dump.unlink()  # ours, written above: too large for GitHub Pages
+        else:
+            published.append(dump)
+    return published
 
 
 def merge_sorted(chunks: Sequence[Path], target: Path) -> None:

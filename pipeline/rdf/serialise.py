@@ -8,13 +8,16 @@ their place in the graph, and Turtle and JSON-LD declare prefixes by one rule.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gzip
 import io
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from pathlib import Path
+from typing import IO, BinaryIO, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -51,6 +54,17 @@ PAGE_ALTERNATES = tuple(FORMATS[e] for e in ("ttl", "jsonld", "nt"))
 #: page): the site writes these files; the resolver rules and the development server
 #: negotiate between them.
 ALTERNATES = (("text/html", ".html"), *((f.media_type, f".{f.extension}") for f in PAGE_ALTERNATES))
+
+
+@contextlib.contextmanager
+def open_dump(path: Path) -> Iterator[IO[bytes]]:
+    """A dump's bytes, read through gzip when it is published compressed (`.gz`)."""
+    if path.suffix == ".gz":
+        with gzip.open(path, "rb") as packed:
+            yield cast(IO[bytes], packed)
+    else:
+        with path.open("rb") as plain:
+            yield plain
 
 
 def sorted_triples(graphs: Iterable[Graph], *, blank_nodes: bool = False) -> list[ox.Triple]:

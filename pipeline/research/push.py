@@ -21,6 +21,7 @@ import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from pipeline.rdf.iris import CatalogIris
+from pipeline.rdf.serialise import open_dump
 from pipeline.settings import DUMP_DIR, DUMP_STEM, VALIDATION_FILE, VOCABULARY_FILE
 
 #: The environment variable holding the store's credentials (see `auth_from_env`).
@@ -102,10 +103,17 @@ def site_graphs(site_dir: Path, base_iri: str) -> tuple[SiteGraph, ...]:
     data = site_dir / DUMP_DIR
     iris = CatalogIris(base_iri)
     return (
-        SiteGraph(data / f"{DUMP_STEM}.nt", str(iris.dataset)),
+        SiteGraph(_dump(data), str(iris.dataset)),
         SiteGraph(data / VOCABULARY_FILE, str(iris.vocabulary_graph)),
         SiteGraph(data / VALIDATION_FILE, str(iris.validation_graph)),
     )
+
+
+def _dump(data: Path) -> Path:
+    """The N-Triples dump, or its compressed copy when only that is published."""
+    plain = data / f"{DUMP_STEM}.nt"
+    packed = data / f"{DUMP_STEM}.nt.gz"
+    return packed if not plain.is_file() and packed.is_file() else plain
 
 
 class BearerAuth(AuthBase):
@@ -265,7 +273,8 @@ def _put(
     sleep: Callable[[float], None],
     policy: Policy,
 ) -> PushResult:
-    headers = {"Content-Type": _CONTENT_TYPES[path.suffix.lower()], "Accept": "*/*"}
+    plain = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    headers = {"Content-Type": _CONTENT_TYPES[plain.suffix.lower()], "Accept": "*/*"}
     timeout, backoff = policy.timeout, policy.backoff
     connect = min(_CONNECT_TIMEOUT, timeout)
     attempts = policy.retries + 1
@@ -276,7 +285,8 @@ def _put(
             sleep(backoff * 2 ** (attempt - 2))
         try:
             # Opened per attempt so a retry sends the file from its start.
-            with path.open("rb") as data:
+            # A compressed dump is sent as the N-Triples it holds, streamed.
+            with open_dump(path) as data:
                 response = http.put(
                     url,
                     data=data,

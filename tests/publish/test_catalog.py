@@ -167,10 +167,21 @@ def test_media_types_follow_the_extension(catalogue: Graph) -> None:
         ".json": "application/csvm+json",
         ".txt": "text/plain",
     }
+    gzip = URIRef("http://www.iana.org/assignments/media-types/application/gzip")
+    compressed = 0
     for node in catalogue.subjects(RDF.type, DCAT.Distribution):
         url = str(catalogue.value(node, DCAT.downloadURL))
         media = str(catalogue.value(node, DCAT.mediaType)).rsplit("media-types/", 1)[1]
-        assert media == by_extension[Path(url).suffix], url
+        path = Path(url)
+        if path.suffix == ".gz":
+            # a compressed dump: its media type is what it holds, gzip its compression
+            compressed += 1
+            assert catalogue.value(node, DCAT.compressFormat) == gzip, url
+            path = path.with_suffix("")
+        else:
+            assert catalogue.value(node, DCAT.compressFormat) is None, url
+        assert media == by_extension[path.suffix], url
+    assert compressed == 3  # dataset.nt.gz, .ttl.gz, .jsonld.gz
 
 
 def test_jsonld_is_the_same_graph_as_turtle(corpus_site: Path, catalogue: Graph) -> None:

@@ -72,7 +72,8 @@ def test_void_counts_the_dump_and_names_its_downloads(site: Path) -> None:
     lines = (site / "data/dataset.nt").read_text(encoding="utf-8").splitlines()
     assert void.value(dataset, VOID.triples) == Literal(len(lines), datatype=XSD.integer)
     dumps = {str(d).removeprefix(BASE) for d in void.objects(dataset, VOID.dataDump)}
-    assert dumps == {"data/dataset.ttl", "data/dataset.nt", "data/dataset.jsonld"}
+    plain = {"data/dataset.ttl", "data/dataset.nt", "data/dataset.jsonld"}
+    assert dumps == plain | {f"{name}.gz" for name in plain}
     assert void.value(dataset, VOID.uriSpace) == Literal(BASE)
     vocabularies = set(void.objects(dataset, VOID.vocabulary))
     assert URIRef("http://www.w3.org/ns/dcat#") in vocabularies

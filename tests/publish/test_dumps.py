@@ -68,6 +68,7 @@ def test_dumps_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     first, second = _build(tmp_path / "a", "1"), _build(tmp_path / "b", "4242")
     assert set(first) == {
         "context.jsonld", "dataset.jsonld", "dataset.nt", "dataset.ttl", "ontology.ttl", "shapes.ttl",
+        "dataset.jsonld.gz", "dataset.nt.gz", "dataset.ttl.gz",
     }  # fmt: skip
     assert first == second
 
@@ -108,3 +109,30 @@ def _term(term: object) -> URIRef | Literal:
     if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
         return Literal(term.value)  # rdflib keeps plain and xsd:string literals apart
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def test_dumps_are_also_published_compressed_and_a_large_one_only_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub Pages refuses files over 100 MB: a dump past the limit is published only as
+    its gzip copy, which holds the same bytes and is itself the same bytes every build."""
+    import gzip
+
+    from pipeline.publish import dumps
+
+    chunk = tmp_path / "chunk.nt"
+    chunk.write_text(
+        "".join(f'<https://e.org/s{n}> <https://e.org/p> "{n}" .\n' for n in range(2000)),
+        encoding="utf-8",
+    )
+    small = Settings(out_dir=tmp_path / "small")
+    written = {p.name for p in dumps.write_dumps([chunk], small)}
+    assert {"dataset.nt", "dataset.nt.gz", "dataset.ttl.gz", "dataset.jsonld.gz"} <= written
+    nt = small.dump_path("nt").read_bytes()
+    packed = (small.out_dir / "data" / "dataset.nt.gz").read_bytes()
+    assert gzip.decompress(packed) == nt and packed[4:8] == b"\0\0\0\0"  # no time stamp
+    monkeypatch.setattr(dumps, "MAX_PUBLISHED_FILE", len(nt) - 1)
+    large = Settings(out_dir=tmp_path / "large")
+    written = {p.name for p in dumps.write_dumps([chunk], large)}
+    assert "dataset.nt" not in written and not large.dump_path("nt").exists()
+    assert (large.out_dir / "data" / "dataset.nt.gz").read_bytes() == packed

@@ -28,6 +28,7 @@ from pipeline.store import (
     execute,
     load_dataset,
     run_query,
+    site_files,
 )
 
 EX = "https://example.org/v#"
@@ -301,3 +302,17 @@ def test_a_truncated_compressed_dump_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(DatasetError, match=r"dataset\.nt\.gz"):
         load_dataset([broken])
+
+
+def test_a_site_that_publishes_its_dump_only_compressed_is_queried_the_same(
+    corpus_site: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(corpus_site, site)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = run_query(query, site_files(site))
+    (site / "data" / "dataset.nt").unlink()  # as for a dump over GitHub Pages' limit
+    assert default_dump(site).name == "dataset.nt.gz"
+    assert run_query(query, site_files(site)) == before
