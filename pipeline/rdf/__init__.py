@@ -17,6 +17,7 @@ from pipeline.rdf.iris import Iris, report_key, slug
 from pipeline.rdf.mapping import Context, OrganisationResolver, map_ministry, map_report
 from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, new_graph
 from pipeline.rdf.provenance import SourceIndex
+from pipeline.rdf.sources import map_source_document
 from pipeline.settings import Settings
 
 DATASET_KEY = "dataset"
@@ -52,6 +53,7 @@ def to_graph(
         organisations=organisations or OrganisationResolver((report,)),
     )
     map_report(ctx)
+    map_source_document(ctx)
     map_funding(ctx)
     return MappedGraph(key, graph, ctx.sources)
 

@@ -25,7 +25,6 @@ from pipeline.model import (
     Period,
     Qualifier,
     Report,
-    SourceDocument,
     Span,
     Statement,
     Text,
@@ -36,9 +35,7 @@ from pipeline.rdf.namespaces import (
     CV,
     DCAT,
     DCTERMS,
-    FOAF,
     GROUP,
-    IANA,
     INDICATOR,
     LEGAL_FORM,
     LP,
@@ -52,7 +49,6 @@ from pipeline.rdf.namespaces import (
     ROV,
     SCHEMA,
     SKOS,
-    SPDX,
     TIME,
     XSD,
 )
@@ -190,10 +186,9 @@ def map_report(ctx: Context) -> None:
     for cls in (LP.DelegationReport, SCHEMA.Report, PROV.Entity):
         ctx.add(subject, RDF.type, cls)
     ctx.add(subject, DCTERMS.publisher, map_ministry(ctx.graph, ctx.iris))
-    ctx.add(subject, DCTERMS.language, URIRef(_LAV))
+    ctx.add(subject, DCTERMS.language, URIRef(LAV))
     ctx.add(subject, LP.reportsOn, page.agreement)
     ctx.add(subject, PROV.hadPrimarySource, page.source)
-    _map_source_document(ctx)
     if report.title is not None:
         ctx.add(subject, DCTERMS.title, Literal(report.title.value, lang=LV))
         ctx.source(subject, report.title.span)
@@ -222,50 +217,12 @@ def map_report(ctx: Context) -> None:
     _map_agreement(ctx)
 
 
-_LAV = "http://publications.europa.eu/resource/authority/language/LAV"
+LAV = "http://publications.europa.eu/resource/authority/language/LAV"
 
 
 def _camel(name: str) -> str:
     head, *rest = name.split("-")
     return head + "".join(part.capitalize() for part in rest)
-
-
-def _map_source_document(ctx: Context) -> None:
-    source, checksum = ctx.page.source, ctx.page.checksum
-    ctx.add(source, RDF.type, PROV.Entity)
-    ctx.add(source, DCTERMS.identifier, Literal(ctx.report.file.replace("\\", "/")))
-    ctx.add(source, DCTERMS.language, URIRef(_LAV))
-    ctx.add(source, SPDX.checksum, checksum)
-    ctx.add(checksum, RDF.type, SPDX.Checksum)
-    ctx.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
-    ctx.add(checksum, SPDX.checksumValue, Literal(ctx.report.sha256, datatype=XSD.hexBinary))
-    if ctx.report.document is not None:
-        _map_original(ctx, ctx.report.document)
-
-
-def _map_original(ctx: Context, document: SourceDocument) -> None:
-    """The document the text was read from: what it is, and where and when it was fetched,
-    so a researcher can check the original."""
-    source = ctx.page.source
-    original = ctx.page.original(document.extension) if document.extension else source
-    if original != source:
-        ctx.add(source, PROV.wasDerivedFrom, original)
-        ctx.add(original, RDF.type, PROV.Entity)
-        ctx.add(original, RDF.type, FOAF.Document)
-        ctx.add(original, DCTERMS.language, URIRef(_LAV))
-        # the checksum is of the original's bytes
-        ctx.add(original, SPDX.checksum, ctx.page.checksum)
-    ctx.add(original, DCAT.mediaType, IANA[document.media_type])
-    ctx.add(original, DCAT.byteSize, Literal(document.size, datatype=XSD.nonNegativeInteger))
-    if document.url is not None:
-        retrieval = ctx.page.retrieval
-        ctx.add(original, PROV.hadPrimarySource, URIRef(document.url))
-        ctx.add(original, PROV.wasGeneratedBy, retrieval)
-        ctx.add(retrieval, RDF.type, PROV.Activity)
-        ctx.add(retrieval, PROV.used, URIRef(document.url))
-        if document.retrieved:
-            stamp = Literal(document.retrieved, datatype=XSD.dateTime)
-            ctx.add(retrieval, PROV.endedAtTime, stamp)
 
 
 def _map_statement(ctx: Context, name: str, statement: Statement) -> URIRef:

@@ -37,8 +37,8 @@ from pipeline.publish.render.pages_resource import (
     organisation_view,
     report_view,
     resource_view,
-    source_view,
 )
+from pipeline.publish.render.pages_source import source_view
 from pipeline.publish.render.pages_vocab import vocabulary_view
 from pipeline.publish.render.paths import UnsafeIRI, alternate
 from pipeline.publish.render.queries import answer_queries

@@ -12,12 +12,12 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from pipeline.model import Report
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.dashboard import MONEY, Delegation, delegations_of
 from pipeline.publish.render.deliveries import kind_labels
 from pipeline.publish.render.money import ROLES
+from pipeline.publish.render.originals import Original, original_of
 from pipeline.publish.render.reader import ReaderView, reader_view
 from pipeline.publish.render.views import (
     Inbound,
@@ -35,7 +35,6 @@ from pipeline.rdf.namespaces import (
     DCTERMS,
     LP,
     OA,
-    PROV,
     PURPOSE,
     RDF,
     RDFS,
@@ -138,34 +137,6 @@ class OrganisationView:
     delivery_columns: tuple[Label, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    id: str
-    number: int
-    text: str
-    facts: tuple[Value, ...]  # facts read from this line
-    page: int | None = None  # the page of the original that begins on this line (PDF)
-
-
-@dataclass(frozen=True, slots=True)
-class Original:
-    """The document a report was read from, published beside its text."""
-
-    href: str
-    kind: str  # "PDF", "Word"...
-    size: int  # bytes
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    main: Part
-    parts: tuple[Part, ...]
-    lines: tuple[Line, ...]
-    report_href: str
-    text_href: str
-    original: Original | None = None
-
-
 class _Claims:
     """The fragment ids a page has shown so far; the rest go to the fallback tables."""
 
@@ -230,61 +201,6 @@ def organisation_view(ctx: SiteContext, doc: str) -> OrganisationView:
         tuple(label for _, label in MONEY),
         kind_labels(ctx.terms),
     )
-
-
-def source_view(ctx: SiteContext, doc: str) -> SourceView:
-    graph, _ = _slice(ctx, doc)
-    claims = _Claims(ctx, doc, graph)
-    key = doc.rstrip("/").rpartition("/")[2]
-    report = ctx.reports.get(key)
-    text = report.source_text if report is not None else ""
-    by_line: dict[int, list[Value]] = {}
-    for target in graph.subjects(OA.hasSource, URIRef(doc)):
-        line = ctx.data.value(target, LP.line)
-        if not isinstance(line, Literal):
-            continue
-        for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
-            by_line.setdefault(int(line), []).append(ctx.terms.value(fact))
-    pages = _page_lines(report)
-    lines = []
-    for number, content in enumerate(text.split("\n"), start=1):
-        fragment = f"L{number}"
-        claims.claimed.add(fragment)
-        facts = sorted(by_line.get(number, []), key=lambda v: natural_key(v.href or ""))
-        lines.append(Line(fragment, number, content, tuple(facts), pages.get(number)))
-    if lines and lines[-1].text == "":
-        lines.pop()  # the final newline ends the last line; it does not start one
-    report_doc = doc.replace("/source/", "/id/report/", 1)
-    return SourceView(
-        main=ctx.terms.part(graph, URIRef(doc)),
-        parts=claims.rest(graph),
-        lines=tuple(lines),
-        report_href=ctx.terms.href(report_doc),
-        text_href=ctx.pages[doc].removesuffix(".html") + ".txt",
-        original=original_of(ctx, doc, report),
-    )
-
-
-#: How an original's kind is named to readers, by its published extension.
-_KINDS = {".pdf": "PDF", ".docx": "Word", ".odt": "OpenDocument", ".htm": "HTML"}
-
-
-def original_of(ctx: SiteContext, source_doc: str, report: Report | None) -> Original | None:
-    """The original document beside a report's source text, when it was not the text."""
-    document = report.document if report is not None else None
-    if document is None or not document.extension or source_doc not in ctx.pages:
-        return None
-    href = ctx.pages[source_doc].removesuffix(".html") + document.extension
-    return Original(href, _KINDS.get(document.extension, document.extension), document.size)
-
-
-def _page_lines(report: Report | None) -> dict[int, int]:
-    """line number -> the page of the original that begins on it (PDFs have pages)."""
-    document = report.document if report is not None else None
-    if report is None or document is None:
-        return {}
-    text = report.source_text
-    return {text.count("\n", 0, start) + 1: n for n, start in enumerate(document.page_starts, 1)}
 
 
 def report_view(ctx: SiteContext, doc: str) -> ReportView:

@@ -1,0 +1,76 @@
+"""The source page of a report: its text as read, one anchor per line, the facts read from
+each line, where each page of a PDF original begins, and the original document itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+
+from pipeline.model import Report
+from pipeline.publish.render.context import SiteContext
+from pipeline.publish.render.originals import Original, original_of
+from pipeline.publish.render.pages_resource import _Claims, _slice
+from pipeline.publish.render.views import Part, Value, natural_key
+from pipeline.rdf.namespaces import LP, OA, PROV
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    id: str
+    number: int
+    text: str
+    facts: tuple[Value, ...]  # facts read from this line
+    page: int | None = None  # the page of the original that begins on this line (PDF)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    main: Part
+    parts: tuple[Part, ...]
+    lines: tuple[Line, ...]
+    report_href: str
+    text_href: str
+    original: Original | None = None
+
+
+def source_view(ctx: SiteContext, doc: str) -> SourceView:
+    graph, _ = _slice(ctx, doc)
+    claims = _Claims(ctx, doc, graph)
+    key = doc.rstrip("/").rpartition("/")[2]
+    report = ctx.reports.get(key)
+    text = report.source_text if report is not None else ""
+    by_line: dict[int, list[Value]] = {}
+    for target in graph.subjects(OA.hasSource, URIRef(doc)):
+        line = ctx.data.value(target, LP.line)
+        if not isinstance(line, Literal):
+            continue
+        for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
+            by_line.setdefault(int(line), []).append(ctx.terms.value(fact))
+    pages = _page_lines(report)
+    lines = []
+    for number, content in enumerate(text.split("\n"), start=1):
+        fragment = f"L{number}"
+        claims.claimed.add(fragment)
+        facts = sorted(by_line.get(number, []), key=lambda v: natural_key(v.href or ""))
+        lines.append(Line(fragment, number, content, tuple(facts), pages.get(number)))
+    if lines and lines[-1].text == "":
+        lines.pop()  # the final newline ends the last line; it does not start one
+    report_doc = doc.replace("/source/", "/id/report/", 1)
+    return SourceView(
+        main=ctx.terms.part(graph, URIRef(doc)),
+        parts=claims.rest(graph),
+        lines=tuple(lines),
+        report_href=ctx.terms.href(report_doc),
+        text_href=ctx.pages[doc].removesuffix(".html") + ".txt",
+        original=original_of(ctx, doc, report),
+    )
+
+
+def _page_lines(report: Report | None) -> dict[int, int]:
+    """line number -> the page of the original that begins on it (PDFs have pages)."""
+    document = report.document if report is not None else None
+    if report is None or document is None:
+        return {}
+    text = report.source_text
+    return {text.count("\n", 0, start) + 1: n for n, start in enumerate(document.page_starts, 1)}
