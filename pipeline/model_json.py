@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from pipeline.model import Parsed, Problem, Report, Span
+from pipeline.model import Parsed, Problem, Report, SourceDocument, Span
 
 SCHEMA_VERSION = "1"
 #: Fields left out of the JSON: the whole source text is the input the user already has.
@@ -21,15 +21,21 @@ _OMIT = {"source_text"}
 _SHACL_DETAILS = {"focus", "path", "shape", "value"}
 
 
-def _value(obj: Any) -> Any:
+def _value(obj: Any, pages: SourceDocument | None = None) -> Any:
+    """`pages`: the original document of the report, when it has pages (a PDF): every
+    source then also says which page its value is on."""
     if isinstance(obj, Span):
-        return {
+        out_span: dict[str, Any] = {
             "file": obj.file,
             "line": obj.line,
             "end_line": obj.end_line,
             "start": obj.start,
             "end": obj.end,
         }
+        page = pages.page_of(obj.start) if pages is not None else None
+        if page is not None:
+            out_span["page"] = page
+        return out_span
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(obj):
@@ -42,7 +48,7 @@ def _value(obj: Any) -> Any:
             ):
                 continue
             key = "source" if f.name == "span" else f.name
-            out[key] = _value(getattr(obj, f.name))
+            out[key] = _value(getattr(obj, f.name), pages)
         return out
     if isinstance(obj, Enum):
         return obj.value
@@ -51,12 +57,12 @@ def _value(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     if isinstance(obj, tuple | list):
-        return [_value(x) for x in obj]
+        return [_value(x, pages) for x in obj]
     return obj
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
-    result: dict[str, Any] = _value(report)
+    result: dict[str, Any] = _value(report, report.document)
     result["region"] = report.region
     return result
 
@@ -66,5 +72,8 @@ def parsed_to_json(parsed: Parsed) -> dict[str, Any]:
         "file": parsed.file,
         "schema_version": SCHEMA_VERSION,
         "report": report_to_json(parsed.report) if parsed.report is not None else None,
-        "findings": [_value(f) for f in parsed.findings],
+        "findings": [
+            _value(f, parsed.report.document if parsed.report is not None else None)
+            for f in parsed.findings
+        ],
     }

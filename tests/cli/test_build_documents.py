@@ -91,3 +91,22 @@ def test_build_sources_fetches_and_records_where_from(
     retrieval = data.value(original, PROV.wasGeneratedBy)
     assert (retrieval, PROV.used, url) in data
     assert data.value(retrieval, PROV.endedAtTime) is not None
+
+
+def test_extract_gives_each_value_of_a_pdf_its_page() -> None:
+    import json
+
+    import jsonschema
+
+    from tests.cli.test_extract import SCHEMA
+
+    pdf = lodpipe("extract", str(DOCUMENTS / "003.pdf"))
+    assert pdf.returncode == 0, pdf.stderr
+    doc = json.loads(pdf.stdout)
+    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    report = doc["reports"][0]["report"]
+    pages = [a["text"]["source"]["page"] for y in report["years"] for a in y["activities"]]
+    assert pages[0] == 1 and pages == sorted(pages) and pages[-1] >= 2
+    assert report["title"]["source"]["page"] == 1
+    word = json.loads(lodpipe("extract", str(DOCUMENTS / "003.docx")).stdout)
+    assert "page" not in word["reports"][0]["report"]["title"]["source"]  # Word has no pages
