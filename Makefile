@@ -34,6 +34,7 @@ node_modules: node_modules/.installed ## install the npm packages the site tests
 site: install ## build the site from the bundled reports into _site/
 	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
 		$(BIN)/lodpipe build --out $(SITE) $(REPORTS)
+	@echo "The site is in $(SITE)/. Preview it as GitHub Pages serves it: $(BIN)/lodpipe serve --site $(SITE) (then open http://127.0.0.1:8000/)"
 
 test: install node_modules/.installed ## run the whole test suite
 	$(BIN)/python -m pytest
