@@ -73,8 +73,12 @@ class Split:
 
 # After the last section, where the table has ended: a second title or a label again (a
 # report pasted twice, or two reports in one file).
+# Only at the start of a line: a cell's own text may begin with "Kopsavilkums" ("Kopsavilkums
+# sagatavots …" under other information) and is then still that cell.
 _ANOTHER_REPORT = re.compile(
-    _CELL_START + "(?:Kopsavilkums|" + "|".join(f"(?:{p})" for p in LABELS.values()) + ")"
+    r"(?:^|(?<=\n))[ \u00a0]*(?:\**Kopsavilkums\b|"
+    + "|".join(f"(?:{p})" for p in LABELS.values())
+    + ")"
 )
 
 

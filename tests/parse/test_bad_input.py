@@ -158,3 +158,13 @@ def test_a_last_row_continued_on_the_next_rows_is_one_cell(minimal_text: str) ->
     assert parsed.report.other_information is not None
     assert parsed.report.other_information.text.value == "Skat. pielikumu. Pielikums: 2 lapas."
     assert parsed.findings == ()
+
+
+def test_a_last_cell_that_begins_with_kopsavilkums_is_still_that_cell(minimal_text: str) -> None:
+    said = "Kopsavilkums sagatavots 2023. gada 1. septembrī."
+    text = minimal_text.rstrip("\n").removesuffix("Nav") + said + "\n"
+    parsed = parse_bytes(text.encode(), "signed-in-cell.txt")
+    assert parsed.report is not None and parsed.report.after_end is None
+    assert parsed.report.other_information is not None
+    assert parsed.report.other_information.text.value == said
+    assert parsed.findings == ()
