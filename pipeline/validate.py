@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
@@ -26,6 +26,8 @@ from pipeline.rdf import DATASET_KEY, MappedGraph
 from pipeline.rdf.iris import Iris, report_key
 from pipeline.rdf.namespaces import DCTERMS, LP, RDF, RDFS, SH, XSD, new_graph
 from pipeline.settings import SHAPES, Settings, resource_dir
+from pipeline.shacl_speed import install as adapt_pyshacl
+from pipeline.shacl_speed import memoised
 
 REPORT_SHAPES = ("common.ttl", "structure.ttl", "consistency.ttl")
 DATASET_SHAPES = ("common.ttl", "dataset.ttl")
@@ -67,7 +69,8 @@ class Validation:
 def load_shapes(names: Iterable[str] = REPORT_SHAPES, directory: Path | None = None) -> Shapes:
     """Read shapes files; raises OSError or a parser error when one cannot be read."""
     folder = directory or resource_dir(SHAPES)
-    graph = new_graph()
+    # pyshacl reads each shape's triples again for every node it checks against the shape
+    graph = memoised(new_graph())
     for name in names:
         graph.parse(folder / name, format="turtle")
     codes: dict[str, str] = {}
@@ -141,19 +144,7 @@ def _prepared(text: str, namespaces: tuple[tuple[str, Any], ...], base: str | No
 
 
 def _validate(mapped: MappedGraph, settings: Settings, shapes: Shapes) -> Validation:
-    data = _PreparedQueries(
-        store=mapped.graph.store,
-        identifier=mapped.graph.identifier,
-        namespace_manager=mapped.graph.namespace_manager,
-    )
-    _, results, _ = pyshacl_validate(
-        data,
-        shacl_graph=shapes.graph,
-        inference="none",
-        advanced=False,
-        meta_shacl=False,
-        allow_warnings=True,
-    )
+    results = _results(mapped, shapes)
     problems = sorted(
         (
             _problem(results, result, mapped, shapes)
@@ -162,6 +153,25 @@ def _validate(mapped: MappedGraph, settings: Settings, shapes: Shapes) -> Valida
         key=_problem_order,
     )
     return Validation(mapped.key, tuple(problems), _report_graph(mapped.key, problems, settings))
+
+
+def _results(mapped: MappedGraph, shapes: Shapes) -> Graph:
+    """pyshacl's own validation report graph."""
+    data = _PreparedQueries(
+        store=mapped.graph.store,
+        identifier=mapped.graph.identifier,
+        namespace_manager=mapped.graph.namespace_manager,
+    )
+    adapt_pyshacl()
+    _, results, _ = pyshacl_validate(
+        data,
+        shacl_graph=shapes.graph,
+        inference="none",
+        advanced=False,
+        meta_shacl=False,
+        allow_warnings=True,
+    )
+    return cast(Graph, results)
 
 
 def _problem(results: Graph, result: Node, mapped: MappedGraph, shapes: Shapes) -> Problem:

@@ -2,21 +2,27 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, URIRef
+from pyshacl import shape as pyshacl_shape
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from pipeline.cli import main
-from pipeline.model import Severity
-from pipeline.rdf import OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.namespaces import LP, RDF, SH
+from pipeline.model import Report, Severity
+from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
+from pipeline.rdf.namespaces import LP, RDF, SH, new_graph
 from pipeline.settings import Settings
+from pipeline.shacl_speed import _ParameterList, memoised, reference, supported
 from pipeline.validate import (
     DATASET_SHAPES,
     Shapes,
+    Validation,
+    _results,
     load_shapes,
     validate_dataset,
     validate_graph,
@@ -176,3 +182,114 @@ def test_cli_validate_exit_codes_and_report(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     assert runner.invoke(main, ["validate", str(empty)]).exit_code == 2
+
+
+# pipeline.shacl_speed: the adapted pyshacl must find exactly what plain pyshacl finds.
+
+
+def _plain(shapes: Shapes) -> Shapes:
+    """The same shapes in an ordinary graph (no memoised answers)."""
+    graph = new_graph()
+    for triple in shapes.graph:
+        graph.add(triple)
+    return Shapes(graph, shapes.codes, shapes.templates)
+
+
+def _assert_adapted_is_plain(
+    mapped: MappedGraph,
+    shapes_: Shapes,
+    check: Callable[[MappedGraph, Settings, Shapes], Validation] = validate_graph,
+) -> Validation:
+    plain = _plain(shapes_)
+    with reference():
+        before = check(mapped, SETTINGS, plain)
+        raw_before = _results(mapped, plain)
+    after = check(mapped, SETTINGS, shapes_)
+    assert isinstance(pyshacl_shape.CONSTRAINT_PARAMS[0], _ParameterList)  # the adapted run
+    assert after.problems == before.problems
+    assert set(after.report) == set(before.report)
+    assert isomorphic(_results(mapped, shapes_), raw_before)  # pyshacl's own report too
+    return after
+
+
+def _samples() -> dict[str, Report]:
+    report = clean_report()
+    assert report.implementer is not None
+    bad_number = dataclasses.replace(
+        report,
+        implementer=dataclasses.replace(report.implementer, registration_number=text("4000800000")),
+    )
+    return {
+        "clean": report,
+        "bad-number": bad_number,
+        **{name: r for name, (r, _) in contradictions().items()},
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_samples()))
+def test_adapted_pyshacl_finds_what_plain_pyshacl_finds(name: str) -> None:
+    after = _assert_adapted_is_plain(to_graph(_samples()[name], SETTINGS), shapes())
+    assert (name == "clean") == (after.problems == ())
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_adapted_pyshacl_finds_what_plain_pyshacl_finds_in_the_bundled_reports() -> None:
+    from pipeline.parse import parse_report
+
+    reports = [r for p in sorted(REPORTS.glob("*.txt")) if (r := parse_report(p).report)]
+    resolver = OrganisationResolver(tuple(reports))
+    found = 0
+    for report in reports:
+        found += len(
+            _assert_adapted_is_plain(to_graph(report, SETTINGS, resolver), shapes()).problems
+        )
+    assert found > 10  # the comparison saw problems, not only silence
+
+
+def test_adapted_pyshacl_finds_what_plain_pyshacl_finds_across_reports() -> None:
+    first = clean_report()
+    assert first.implementer is not None
+    other = dataclasses.replace(
+        first,
+        file="reports/901_other.txt",
+        implementer=dataclasses.replace(
+            first.implementer, registration_number=text("Nr.40008000001")
+        ),
+    )
+    dataset = dataset_graph([to_graph(r, SETTINGS) for r in (first, other)], SETTINGS)
+    after = _assert_adapted_is_plain(dataset, load_shapes(DATASET_SHAPES), validate_dataset)
+    assert after.problems
+
+
+def test_parameter_list_answers_as_the_list_does() -> None:
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
+
+    adapted = _ParameterList(ALL_CONSTRAINT_PARAMETERS)
+    assert list(adapted) == ALL_CONSTRAINT_PARAMETERS
+    assert type(adapted.copy()) is list
+    probes = [*ALL_CONSTRAINT_PARAMETERS, SH.path, SH.message, URIRef(str(SH.minCount) + "x")]
+    probes += [Literal(str(SH.minCount)), BNode(str(SH.minCount))]
+    for probe in probes:
+        assert (probe in adapted) == (probe in ALL_CONSTRAINT_PARAMETERS), probe
+        with reference():
+            assert (probe in adapted) == (probe in ALL_CONSTRAINT_PARAMETERS), probe
+
+
+def test_memoised_graph_forgets_its_answers_when_it_changes() -> None:
+    graph = memoised(new_graph())
+    s, p = URIRef("urn:x:s"), URIRef("urn:x:p")
+    graph.add((s, p, Literal(1)))
+    assert list(graph.objects(s, p)) == [Literal(1)]
+    graph.add((s, p, Literal(1)))  # already there: nothing to forget
+    graph.add((s, p, Literal(2)))
+    assert list(graph.objects(s, p)) == [Literal(1), Literal(2)]
+    graph.remove((s, p, Literal(1)))
+    assert list(graph.objects(s, p)) == [Literal(2)]
+    graph.addN([(s, p, Literal(3), graph)])
+    assert list(graph.objects(s, p)) == [Literal(2), Literal(3)]
+
+
+def test_the_parameter_adaptation_is_for_the_allowed_pyshacl_releases() -> None:
+    assert supported("0.30.0") and supported("0.40.1")
+    assert not supported("0.41.0") and not supported("0.29.9") and not supported("1.0")
+    assert not supported("dev")
