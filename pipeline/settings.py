@@ -22,10 +22,10 @@ DEFAULT_BASE_IRI = "https://w3id.org/lodpipe/"
 #: Paths of the whole-dataset files inside the site folder.
 DUMP_DIR = "data"
 DUMP_STEM = "dataset"
-#: GitHub Pages refuses files over 100 MB: a dump larger than this is published only
-#: gzip-compressed (`dataset.nt.gz`, always published beside it).
+#: GitHub Pages refuses files over 100 MB: a compressed dump larger than this is published
+#: in numbered parts (`dataset.part-001.nt.gz`, ...), each a document of its own.
 MAX_PUBLISHED_FILE = 100_000_000
-#: The compressed copies of the dumps.
+#: The dumps are published gzip-compressed only.
 COMPRESSED_SUFFIX = ".gz"
 
 #: Published beside the dump: the SHACL results, so that quality can be queried with the data.
@@ -82,6 +82,26 @@ class Settings:
     def dump_path(self, extension: str) -> Path:
         """`dump_path("ttl")` -> _site/data/dataset.ttl"""
         return self.out_dir / DUMP_DIR / f"{DUMP_STEM}.{extension}"
+
+
+def dump_files(data: Path, syntax: str) -> list[Path]:
+    """The files of one published dump in a site's data/ folder: `dataset.<syntax>.gz`, or
+    its numbered parts when it was split, or the plain file (a dump made by hand); [] if
+    there is none."""
+    whole = data / f"{DUMP_STEM}.{syntax}{COMPRESSED_SUFFIX}"
+    if whole.is_file():
+        return [whole]
+    parts = sorted(data.glob(f"{DUMP_STEM}.part-[0-9][0-9][0-9].{syntax}{COMPRESSED_SUFFIX}"))
+    if parts:
+        return parts
+    plain = data / f"{DUMP_STEM}.{syntax}"
+    return [plain] if plain.is_file() else []
+
+
+def dump_part_name(syntax: str, number: int | None = None) -> str:
+    """`dataset.nt.gz`, or the name of part `number` of a split dump."""
+    part = "" if number is None else f".part-{number:03d}"
+    return f"{DUMP_STEM}{part}.{syntax}{COMPRESSED_SUFFIX}"
 
 
 def build_date(stated: Iterable[dt.date]) -> dt.date | None:

@@ -15,7 +15,13 @@ from typing import Any, Literal
 import pyoxigraph as ox
 
 from pipeline.rdf.serialise import open_dump
-from pipeline.settings import VALIDATION_FILE, VOCABULARY_FILE, Settings
+from pipeline.settings import (
+    DUMP_DIR,
+    VALIDATION_FILE,
+    VOCABULARY_FILE,
+    dump_files,
+    dump_part_name,
+)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -31,7 +37,7 @@ _FORMATS = {
 
 #: The dump a query reads when only the site folder is given, in order of preference:
 #: N-Triples parses fastest and needs no prefix handling.
-DUMP_PREFERENCE = ("nt", "nt.gz", "ttl", "ttl.gz", "jsonld", "jsonld.gz")
+DUMP_PREFERENCE = ("nt", "ttl", "jsonld")
 
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
 
@@ -101,19 +107,19 @@ class Dataset:
         return len(self.store)
 
 
-def default_dump(site_dir: Path) -> Path:
-    """The whole-dataset dump inside a built site, preferring N-Triples (a large site
-    publishes it only compressed).
+def default_dump(site_dir: Path) -> tuple[Path, ...]:
+    """The whole-dataset dump inside a built site, preferring N-Triples: its file, or all
+    its parts when a large dump was published split.
 
     Raises `DatasetError` naming the expected file when the site has no dump.
     """
-    settings = Settings(out_dir=site_dir)
-    for extension in DUMP_PREFERENCE:
-        path = settings.dump_path(extension)
-        if path.is_file():
-            return path
+    data = site_dir / DUMP_DIR
+    for syntax in DUMP_PREFERENCE:
+        files = dump_files(data, syntax)
+        if files:
+            return tuple(files)
     raise DatasetError(
-        f"{settings.dump_path('nt')}: no dataset dump; build the site first (lodpipe build)"
+        f"{data / dump_part_name('nt')}: no dataset dump; build the site first (lodpipe build)"
     )
 
 
@@ -121,8 +127,8 @@ def site_files(site_dir: Path) -> tuple[Path, ...]:
     """What a built site publishes for querying: the dataset dump and, when present, the
     vocabulary with its concept schemes and the validation results (`sh:ValidationReport`)."""
     dump = default_dump(site_dir)
-    extra = (dump.parent / VOCABULARY_FILE, dump.parent / VALIDATION_FILE)
-    return (dump, *(path for path in extra if path.is_file()))
+    extra = (site_dir / DUMP_DIR / VOCABULARY_FILE, site_dir / DUMP_DIR / VALIDATION_FILE)
+    return (*dump, *(path for path in extra if path.is_file()))
 
 
 def load_dataset(paths: Iterable[Path]) -> Dataset:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 
 from pipeline.model import (
     Activity,
@@ -30,6 +32,7 @@ from pipeline.model import (
     Statement,
     Text,
 )
+from pipeline.settings import dump_files
 
 FILE = "reports/900_sample.txt"
 
@@ -337,3 +340,10 @@ def contradictions() -> dict[str, tuple[Report, set[tuple[str, int]]]]:
             {("implementer.missing-registration-number", 3)},
         ),
     }
+
+
+def dump_text(site: Path, syntax: str = "nt") -> str:
+    """The text of a built site's dump (published gzip-compressed, perhaps in parts)."""
+    files = dump_files(site / "data", syntax)
+    assert files, f"{site}: no {syntax} dump"
+    return "".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in files)

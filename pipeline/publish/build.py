@@ -31,7 +31,7 @@ from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
-from pipeline.publish.dumps import write_dumps
+from pipeline.publish.dumps import DumpStatistics, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
@@ -300,21 +300,19 @@ def _build_into(
         written += [out / name for name in b.output.files]
     written += _write_originals(files, parsed, out)
     progress("write", 0, 4)
-    commons_chunk = out.parent / f".{out.name}.commons.nt"
-    try:
-        extra = new_graph()
-        extra += commons
-        extra += shared.graph
-        commons_chunk.write_bytes(serialise(sorted_triples([extra]), "nt"))
-        written += write_dumps([*(b.chunk for b in built), commons_chunk], settings)
-    finally:
-        commons_chunk.unlink(missing_ok=True)
+    extra = new_graph()
+    extra += commons
+    extra += shared.graph
+    stems = [b.chunk for b in sorted(built, key=lambda b: b.output.key)]
+    shared_triples = sorted_triples([extra])
+    written += write_dumps(stems, shared_triples, settings)
+    statistics = sum((b.output.statistics for b in built), DumpStatistics.of(shared_triples))
     validation = out / DUMP_DIR / VALIDATION_FILE
     validation.write_bytes(serialise(sorted_triples([merge_reports(validations)]), "ttl"))
     written.append(validation)
     written += write_tables(reports, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
-    written += _write_site(mapped, built, commons, date, settings)
+    written += _write_site(mapped, built, commons, date, settings, statistics)
     progress("write", 4, 4)
     return mapped, sorted(set(written))
 
@@ -363,6 +361,7 @@ def _write_site(
     commons: Graph,
     date: dt.date | None,
     settings: Settings,
+    statistics: DumpStatistics,
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
@@ -410,6 +409,7 @@ def _write_site(
         site_url=settings.site_url,
         temporal=temporal,
         modified=date,
+        statistics=statistics,
     )
     return written
 

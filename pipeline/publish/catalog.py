@@ -19,7 +19,7 @@ from pipeline.model import Report
 from pipeline.publish.table_columns import TABLE_SPECS
 from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
-from pipeline.settings import COMPRESSED_SUFFIX, DUMP_DIR, DUMP_STEM, Settings
+from pipeline.settings import COMPRESSED_SUFFIX, DUMP_DIR, DUMP_STEM, Settings, dump_files
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
@@ -201,12 +201,21 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      f"Kopsavilkums {path.stem}: oriģinālais dokuments ({ORIGINALS[path.suffix][1]})")
         for path in sorted((site_dir / "source").iterdir()) if path.suffix in ORIGINALS
     ] if (site_dir / "source").is_dir() else []  # fmt: skip
-    packed = [
-        replace(d, path=d.path + COMPRESSED_SUFFIX, compress_format=GZIP,
-                title=d.title + ", gzip", title_lv=d.title_lv + ", gzip")
-        for d in known[:3]
-    ]  # fmt: skip
-    found = [d for d in known + packed + sources + originals if (site_dir / d.path).is_file()]
+    # The dumps are published compressed, whole or (past Pages' file limit) in parts.
+    packed = []
+    for dump in known[:3]:
+        syntax = dump.path.rpartition(".")[2]
+        parts = dump_files(site_dir / data, syntax)
+        for n, path in enumerate(parts, start=1):
+            part = f", part {n} of {len(parts)}" if len(parts) > 1 else ""
+            part_lv = f", {n}. daļa no {len(parts)}" if len(parts) > 1 else ""
+            packed.append(
+                replace(dump, path=f"{data}/{path.name}",
+                        compress_format=GZIP if path.suffix == COMPRESSED_SUFFIX else None,
+                        title=dump.title + part + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""),
+                        title_lv=dump.title_lv + part_lv + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""))
+            )  # fmt: skip
+    found = [d for d in known[3:] + packed + sources + originals if (site_dir / d.path).is_file()]
     return tuple(sorted(found, key=lambda d: d.path))
 
 

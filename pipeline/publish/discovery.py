@@ -24,11 +24,12 @@ from pipeline.publish.catalog import (
     Distribution,
     catalog_graph,
 )
+from pipeline.publish.dumps import DumpStatistics
 from pipeline.publish.resolver import htaccess, resource_groups
 from pipeline.rdf.iris import CatalogIris, Iris
 from pipeline.rdf.namespaces import DCTERMS, FOAF, PREFIXES, RDF, XSD
 from pipeline.rdf.serialise import open_dump, serialise, sorted_triples
-from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
+from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings, dump_files
 
 VOID = Namespace("http://www.w3.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -58,9 +59,11 @@ def write_crawler_files(
     site_url: str | None = None,
     temporal: tuple[dt.date, dt.date] | None = None,
     modified: dt.date | None = None,
+    statistics: DumpStatistics | None = None,
 ) -> list[Path]:
-    """Writes catalog.ttl, catalog.jsonld, void.ttl, .well-known/void, sitemap.xml,
-    robots.txt, .nojekyll and .htaccess into `site_dir`; returns their paths, sorted.
+    """Writes catalog.ttl, catalog.jsonld, void.ttl, .well-known/void, the dataset's
+    description (data/dataset.ttl, .jsonld), sitemap.xml, robots.txt, .nojekyll and
+    .htaccess into `site_dir`; returns their paths, sorted.
 
     `site_url` is where the site is deployed (e.g. the GitHub Pages URL) when that is not
     the base IRI: the sitemap and robots.txt name URLs there, as crawlers require, and the
@@ -72,8 +75,14 @@ def write_crawler_files(
     catalog = catalog_graph(
         settings, distributions, site_dir=site_dir, temporal=temporal, modified=modified
     )
-    void = void_graph(settings, site_dir)
+    void = void_graph(settings, site_dir, statistics)
+    # The dataset's IRI (<base>data/dataset) dereferences to its description, catalogue
+    # and VoID together: the dumps themselves are published compressed only.
+    described = sorted_triples([catalog, void])
+    both = {**CATALOG_PREFIXES, **VOID_PREFIXES}
     files: dict[str, bytes] = {
+        f"{DUMP_DIR}/{DUMP_STEM}.ttl": serialise(described, "ttl", both),
+        f"{DUMP_DIR}/{DUMP_STEM}.jsonld": serialise(described, "jsonld", both),
         CATALOG_TTL: serialise(sorted_triples([catalog]), "ttl", CATALOG_PREFIXES),
         CATALOG_JSONLD: serialise(sorted_triples([catalog]), "jsonld", CATALOG_PREFIXES),
         VOID_TTL: serialise(sorted_triples([void]), "ttl", VOID_PREFIXES),
@@ -106,9 +115,12 @@ VOID_PREFIXES = {
 }
 
 
-def void_graph(settings: Settings, site_dir: Path) -> Graph:
+def void_graph(
+    settings: Settings, site_dir: Path, statistics: DumpStatistics | None = None
+) -> Graph:
     """The VoID description of the dataset (the same IRI as the catalogue's dcat:Dataset):
-    dumps, URI space, vocabularies and statistics counted from data/dataset.nt."""
+    dumps, URI space, vocabularies and the `statistics` of the dump (counted from the
+    N-Triples dump when not given)."""
     iris = CatalogIris(settings.base_iri)
     dataset, document = iris.dataset, iris.void
     graph = Graph(bind_namespaces="none")
@@ -127,36 +139,32 @@ def void_graph(settings: Settings, site_dir: Path) -> Graph:
     add((dataset, VOID.uriSpace, Literal(settings.base_iri)))
     add((dataset, VOID.rootResource, iris.home))
     for extension, feature in _DUMP_FORMATS:
-        for path in (
-            f"{DUMP_DIR}/{DUMP_STEM}.{extension}",
-            f"{DUMP_DIR}/{DUMP_STEM}.{extension}.gz",
-        ):
-            if (site_dir / path).is_file():
-                add((dataset, VOID.dataDump, iris.file(path)))
-                add((dataset, VOID.feature, feature))
-    for name in (f"{DUMP_STEM}.nt", f"{DUMP_STEM}.nt.gz"):
-        dump = site_dir / DUMP_DIR / name
-        if dump.is_file():
-            _statistics(graph, dataset, dump)
-            break
+        for path in dump_files(site_dir / DUMP_DIR, extension):
+            add((dataset, VOID.dataDump, iris.file(path.relative_to(site_dir).as_posix())))
+            add((dataset, VOID.feature, feature))
+    if statistics is None:
+        dump = dump_files(site_dir / DUMP_DIR, "nt")
+        statistics = _count(dump) if dump else None
+    if statistics is not None:
+        _statistics(graph, dataset, statistics)
     return graph
 
 
-def _statistics(graph: Graph, dataset: URIRef, dump: Path) -> None:
-    subjects: set[str] = set()
-    properties: set[str] = set()
-    classes: set[str] = set()
-    count = 0
-    with open_dump(dump) as stream:
-        for triple in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES):
-            count += 1
-            subjects.add(str(triple.subject))
-            properties.add(triple.predicate.value)
-            if triple.predicate.value == str(RDF.type) and isinstance(triple.object, ox.NamedNode):
-                classes.add(triple.object.value)
+def _count(dump: Sequence[Path]) -> DumpStatistics:
+    """Statistics read from the dump (a site the build did not just count itself)."""
+    total = DumpStatistics()
+    for path in dump:
+        with open_dump(path) as stream:
+            triples = [q.triple for q in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES)]
+        total = total + DumpStatistics.of(triples)
+    return total
+
+
+def _statistics(graph: Graph, dataset: URIRef, statistics: DumpStatistics) -> None:
+    properties, classes = statistics.properties, statistics.classes
     for name, value in (
-        ("triples", count),
-        ("distinctSubjects", len(subjects)),
+        ("triples", statistics.triples),
+        ("distinctSubjects", statistics.subjects),
         ("properties", len(properties)),
         ("classes", len(classes)),
     ):

@@ -20,6 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from pipeline.model import Implementer, Parsed, Problem
+from pipeline.publish.dumps import DumpStatistics, write_parts
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
 from pipeline.rdf import MappedGraph, OrganisationResolver, to_graph
 from pipeline.rdf.iris import Iris, report_key
@@ -37,7 +38,7 @@ from pipeline.rdf.namespaces import (
     new_graph,
 )
 from pipeline.rdf.provenance import SourceIndex
-from pipeline.rdf.serialise import serialise, sorted_triples
+from pipeline.rdf.serialise import sorted_triples
 from pipeline.settings import ONTOLOGY, SHAPES, Settings, resource_dir
 from pipeline.validate import Shapes, load_shapes, validate_graph
 
@@ -90,7 +91,8 @@ class ReportOutput:
     sources: SourceIndex  # where those facts were read
     uses: tuple[tuple[str, int], ...]  # vocabulary term -> triples using it
     triples: int
-    chunk: str  # the report's sorted part of the N-Triples dump, relative to the site
+    chunk: str  # the stem of the report's parts of the dumps (`dumps.write_parts`)
+    statistics: DumpStatistics  # what VoID counts in those parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +145,9 @@ def run(job: Job, site: Path) -> ReportOutput:
     for triple in mapped.graph:
         if str(triple[0]).partition("#")[0] in own:
             graph.add(triple)
-    chunk = Path("chunks") / f"{key}.nt"
+    chunk = Path("chunks") / key
     (site.parent / chunk).parent.mkdir(parents=True, exist_ok=True)
-    (site.parent / chunk).write_bytes(serialise(sorted_triples([graph]), "nt"))
+    statistics = write_parts(sorted_triples([graph]), site.parent / chunk)
     return ReportOutput(
         key=key,
         problems=validation.problems,
@@ -157,6 +159,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         uses=tuple(sorted(_uses(graph, validation.report).items())),
         triples=len(graph) + len(validation.report),
         chunk=chunk.as_posix(),
+        statistics=statistics,
     )
 
 

@@ -48,7 +48,9 @@ FORMATS = {
 }
 
 #: The RDF files written beside every resource page, in the order the page links them.
-PAGE_ALTERNATES = tuple(FORMATS[e] for e in ("ttl", "jsonld", "nt"))
+#: N-Triples is not among them: it says the same as Turtle in three times the bytes, and
+#: every page's triples are also lines of the N-Triples dump.
+PAGE_ALTERNATES = tuple(FORMATS[e] for e in ("ttl", "jsonld"))
 
 #: What a resource IRI offers, in order of preference (a browser that sends `*/*` gets the
 #: page): the site writes these files; the resolver rules and the development server
@@ -90,23 +92,38 @@ def sorted_triples(graphs: Iterable[Graph], *, blank_nodes: bool = False) -> lis
 
 
 def serialise(
-    triples: list[ox.Triple], extension: str, prefixes: Mapping[str, str] = PREFIXES
+    triples: list[ox.Triple],
+    extension: str,
+    prefixes: Mapping[str, str] = PREFIXES,
+    document: str | None = None,
 ) -> bytes:
     """`nt`, `ttl` or `jsonld` bytes of sorted triples. Turtle and JSON-LD declare those of
-    `prefixes` that the triples use; JSON-LD is compacted with them (context inline)."""
+    `prefixes` that the triples use; JSON-LD is compacted with them (context inline).
+
+    A page's alternate names its own `#fragment` IRIs (most of its nodes) relative to its
+    `document`: Turtle under the empty prefix, JSON-LD against `@base`."""
     out = io.BytesIO()
     declared = used_prefixes(triples, prefixes) if extension != "nt" else {}
-    write(triples, out, extension, declared)
+    own = f"{document}#"
+    # A vocabulary page's own namespace already has a prefix: no second name for it.
+    fresh = document and extension == "ttl" and own not in declared.values()
+    if fresh and used_prefixes(triples, {"": own}):
+        declared = {**declared, "": own}
+    write(triples, out, extension, declared, document if extension == "jsonld" else None)
     return out.getvalue()
 
 
 def write(
-    triples: Iterable[ox.Triple], out: BinaryIO, extension: str, prefixes: Mapping[str, str]
+    triples: Iterable[ox.Triple],
+    out: BinaryIO,
+    extension: str,
+    prefixes: Mapping[str, str],
+    document: str | None = None,
 ) -> None:
     """Stream sorted triples to `out` as `nt`, `ttl` or `jsonld`, declaring `prefixes` as
     given: a dump of any size is written without holding it."""
     if extension == "jsonld":
-        _write_jsonld(triples, out, prefixes)
+        _write_jsonld(triples, out, prefixes, document)
         return
     engine = FORMATS[extension].engine
     if extension == "nt":
@@ -145,9 +162,12 @@ def used_prefixes(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> 
     }
 
 
-def jsonld_context(prefixes: Mapping[str, str] = PREFIXES) -> dict[str, object]:
+def jsonld_context(
+    prefixes: Mapping[str, str] = PREFIXES, document: str | None = None
+) -> dict[str, object]:
     """A JSON-LD 1.1 context of the prefixes (the dumps publish it as context.jsonld)."""
-    return {"@version": 1.1, **dict(sorted(prefixes.items()))}
+    base: dict[str, object] = {"@base": document} if document else {}
+    return {"@version": 1.1, **base, **dict(sorted(prefixes.items()))}
 
 
 def json_bytes(document: object) -> bytes:
@@ -161,11 +181,48 @@ def script_json(data: bytes) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _write_jsonld(triples: Iterable[ox.Triple], out: BinaryIO, prefixes: Mapping[str, str]) -> None:
+def _write_jsonld(
+    triples: Iterable[ox.Triple],
+    out: BinaryIO,
+    prefixes: Mapping[str, str],
+    document: str | None = None,
+) -> None:
     """Compact JSON-LD, the context inline so the file reads offline: one node object per
     subject, one per line, keys sorted, written subject by subject (sorted triples hold
-    each subject's triples together)."""
+    each subject's triples together). With a `document`, its fragments are `#name`."""
+    opening, closing = jsonld_frame(prefixes, document)
+    out.write(opening)
+    first = True
+    for node in jsonld_nodes(triples, prefixes, document):
+        out.write((b"\n  " if first else b",\n  ") + node)
+        first = False
+    out.write((b"" if first else b"\n ") + closing)
+
+
+def jsonld_frame(prefixes: Mapping[str, str], document: str | None = None) -> tuple[bytes, bytes]:
+    """What comes before the first node object of a JSON-LD document and after the last."""
+    head = json.dumps(
+        {"@context": jsonld_context(prefixes, document), "@graph": []},
+        ensure_ascii=False,
+        indent=1,
+    )
+    opening, _, closing = head.rpartition("[]")
+    return opening.encode("utf-8") + b"[", b"]" + closing.encode("utf-8") + b"\n"
+
+
+def jsonld_nodes(
+    triples: Iterable[ox.Triple], prefixes: Mapping[str, str], document: str | None = None
+) -> Iterator[bytes]:
+    """One compact JSON-LD node object per subject of sorted `triples`, as `jsonld_frame`
+    with the same `prefixes` and `document` expects them."""
     by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+    fragment = f"{document}#" if document else None
+
+    def node_id(term: object) -> str:
+        iri = _node_id(term)
+        if fragment and iri.startswith(fragment):
+            return iri[len(fragment) - 1 :]
+        return iri
 
     # Only predicates, classes and datatypes are compacted: few, each seen many times.
     @functools.cache
@@ -176,12 +233,6 @@ def _write_jsonld(triples: Iterable[ox.Triple], out: BinaryIO, prefixes: Mapping
                 return f"{prefix}:{rest}"
         return iri
 
-    head = json.dumps(
-        {"@context": jsonld_context(prefixes), "@graph": []}, ensure_ascii=False, indent=1
-    )
-    opening, _, closing = head.rpartition("[]")
-    out.write(opening.encode("utf-8") + b"[")
-    first = True
     for subject, group in _by_subject(triples):
         node: dict[str, list[object]] = {}
         for triple in group:
@@ -189,11 +240,12 @@ def _write_jsonld(triples: Iterable[ox.Triple], out: BinaryIO, prefixes: Mapping
             if triple.predicate.value == str(RDF.type) and isinstance(value, ox.NamedNode):
                 node.setdefault("@type", []).append(compact(value.value))
             else:
-                node.setdefault(compact(triple.predicate.value), []).append(_entry(value, compact))
-        text = json.dumps({"@id": subject, **dict(sorted(node.items()))}, ensure_ascii=False)
-        out.write((b"\n  " if first else b",\n  ") + text.encode("utf-8"))
-        first = False
-    out.write((b"]" if first else b"\n ]") + closing.encode("utf-8") + b"\n")
+                entry = _entry(value, compact, node_id)
+                node.setdefault(compact(triple.predicate.value), []).append(entry)
+        text = json.dumps(
+            {"@id": node_id(subject), **dict(sorted(node.items()))}, ensure_ascii=False
+        )
+        yield text.encode("utf-8")
 
 
 def _node_id(term: object) -> str:
@@ -204,23 +256,24 @@ def _node_id(term: object) -> str:
     raise ValueError(f"quoted triples are not published: {term}")
 
 
-def _by_subject(triples: Iterable[ox.Triple]) -> Iterator[tuple[str, list[ox.Triple]]]:
-    current: str | None = None
+def _by_subject(triples: Iterable[ox.Triple]) -> Iterator[tuple[object, list[ox.Triple]]]:
+    current: object = None
     group: list[ox.Triple] = []
     for triple in triples:
-        key = _node_id(triple.subject)
-        if key != current and group:
-            yield str(current), group
+        if triple.subject != current and group:
+            yield current, group
             group = []
-        current = key
+        current = triple.subject
         group.append(triple)
     if group:
-        yield str(current), group
+        yield current, group
 
 
-def _entry(value: object, compact: Callable[[str], str]) -> dict[str, str]:
+def _entry(
+    value: object, compact: Callable[[str], str], node_id: Callable[[object], str]
+) -> dict[str, str]:
     if isinstance(value, ox.NamedNode | ox.BlankNode):
-        return {"@id": _node_id(value)}
+        return {"@id": node_id(value)}
     if not isinstance(value, ox.Literal):
         raise ValueError(f"quoted triples are not published: {value}")
     if value.language:

@@ -22,7 +22,13 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from pipeline.rdf.iris import CatalogIris
 from pipeline.rdf.serialise import open_dump
-from pipeline.settings import DUMP_DIR, DUMP_STEM, VALIDATION_FILE, VOCABULARY_FILE
+from pipeline.settings import (
+    DUMP_DIR,
+    VALIDATION_FILE,
+    VOCABULARY_FILE,
+    dump_files,
+    dump_part_name,
+)
 
 #: The environment variable holding the store's credentials (see `auth_from_env`).
 AUTH_ENV = "LODPIPE_PUSH_AUTH"
@@ -94,6 +100,8 @@ class SiteGraph:
 
     path: Path
     graph: str
+    #: a later part of a dump published split: added to the graph its first part replaced
+    append: bool = False
 
 
 def site_graphs(site_dir: Path, base_iri: str) -> tuple[SiteGraph, ...]:
@@ -103,17 +111,16 @@ def site_graphs(site_dir: Path, base_iri: str) -> tuple[SiteGraph, ...]:
     data = site_dir / DUMP_DIR
     iris = CatalogIris(base_iri)
     return (
-        SiteGraph(_dump(data), str(iris.dataset)),
+        *(SiteGraph(path, str(iris.dataset), n > 0) for n, path in enumerate(_dump(data))),
         SiteGraph(data / VOCABULARY_FILE, str(iris.vocabulary_graph)),
         SiteGraph(data / VALIDATION_FILE, str(iris.validation_graph)),
     )
 
 
-def _dump(data: Path) -> Path:
-    """The N-Triples dump, or its compressed copy when only that is published."""
-    plain = data / f"{DUMP_STEM}.nt"
-    packed = data / f"{DUMP_STEM}.nt.gz"
-    return packed if not plain.is_file() and packed.is_file() else plain
+def _dump(data: Path) -> list[Path]:
+    """The N-Triples dump: its compressed file, all its parts when it was published
+    split, or a plain file (a dump put there by hand)."""
+    return dump_files(data, "nt") or [data / dump_part_name("nt")]
 
 
 class BearerAuth(AuthBase):
@@ -220,6 +227,7 @@ def push_graphs(
                     http,
                     sleep,
                     policy,
+                    "POST" if item.append else "PUT",
                 )
             )
         except PushError as error:
@@ -257,8 +265,14 @@ def push_dataset(
     return _put(dump_path, url, graph_iri, auth, http, sleep, policy)
 
 
+def _syntax(path: Path) -> str:
+    """The extension of the RDF syntax a file holds, also when it is gzip-compressed."""
+    plain = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    return plain.suffix.lower()
+
+
 def _check_file(path: Path) -> None:
-    if path.suffix.lower() not in _CONTENT_TYPES:
+    if _syntax(path) not in _CONTENT_TYPES:
         raise PushError(f"{path}: push takes an N-Triples, Turtle or N-Quads file")
     if not path.is_file():
         raise PushError(f"{path}: no such file; build the site first (lodpipe build)")
@@ -272,9 +286,9 @@ def _put(
     http: requests.Session,
     sleep: Callable[[float], None],
     policy: Policy,
+    method: str = "PUT",
 ) -> PushResult:
-    plain = path.with_suffix("") if path.suffix.lower() == ".gz" else path
-    headers = {"Content-Type": _CONTENT_TYPES[plain.suffix.lower()], "Accept": "*/*"}
+    headers = {"Content-Type": _CONTENT_TYPES[_syntax(path)], "Accept": "*/*"}
     timeout, backoff = policy.timeout, policy.backoff
     connect = min(_CONNECT_TIMEOUT, timeout)
     attempts = policy.retries + 1
@@ -287,7 +301,8 @@ def _put(
             # Opened per attempt so a retry sends the file from its start.
             # A compressed dump is sent as the N-Triples it holds, streamed.
             with open_dump(path) as data:
-                response = http.put(
+                response = http.request(
+                    method,
                     url,
                     data=data,
                     headers=headers,
@@ -375,4 +390,5 @@ def _refusal(url: str, response: requests.Response) -> str:
 def _count_triples(path: Path) -> int:
     """Triples in the file as the store reads them (also for Turtle, which has no one
     triple per line)."""
-    return sum(1 for _ in ox.parse(path=str(path), format=_PARSE_FORMATS[path.suffix.lower()]))
+    with open_dump(path) as stream:
+        return sum(1 for _ in ox.parse(stream, format=_PARSE_FORMATS[_syntax(path)]))

@@ -15,6 +15,7 @@ from rdflib.namespace import DCAT, PROV, XSD
 from pipeline.rdf.namespaces import SPDX
 from tests.cli.test_safety import lodpipe
 from tests.documents.test_fetch import _manifest, server  # noqa: F401  (a fixture)
+from tests.sample import dump_text
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 BASE = "https://w3id.org/lodpipe/"
@@ -65,7 +66,7 @@ def test_the_report_and_source_pages_link_the_original_and_show_pdf_pages(built:
 
 
 def test_the_text_is_derived_from_the_original_in_the_data(built: Path) -> None:
-    data = Graph().parse(built / "data" / "dataset.nt")
+    data = Graph().parse(data=dump_text(built), format="nt")
     source, original = URIRef(f"{BASE}source/003"), URIRef(f"{BASE}source/003.pdf")
     assert (source, PROV.wasDerivedFrom, original) in data
     assert str(data.value(original, DCAT.mediaType)).endswith("application/pdf")
@@ -84,7 +85,7 @@ def test_build_sources_fetches_and_records_where_from(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / ".lodpipe-cache" / "downloads").is_dir()
-    data = Graph().parse(out / "data" / "dataset.nt")
+    data = Graph().parse(data=dump_text(out), format="nt")
     original = URIRef(f"{BASE}source/etag.pdf")
     url = URIRef(f"{base}/etag.pdf")
     assert (original, PROV.hadPrimarySource, url) in data

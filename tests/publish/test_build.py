@@ -13,6 +13,7 @@ import pipeline.publish.build as build_module
 from pipeline.publish.build import BuildError, build_site
 from pipeline.settings import Settings
 from tests.conftest import MINIMAL, REPO, REPORTS
+from tests.sample import dump_text
 
 BUNDLED = sorted(REPORTS.glob("*.txt"))
 
@@ -23,9 +24,9 @@ def test_build_writes_the_data_files(tmp_path: Path) -> None:
     assert result.exit_code == 0
     names = {p.as_posix() for p in result.files}
     assert {
-        "data/dataset.ttl",
-        "data/dataset.nt",
-        "data/dataset.jsonld",
+        "data/dataset.ttl.gz",
+        "data/dataset.nt.gz",
+        "data/dataset.jsonld.gz",
         "data/validation.ttl",
         "data/activities.csv",
         "data/csv-metadata.json",
@@ -59,7 +60,7 @@ def test_a_bad_report_does_not_stop_the_others(tmp_path: Path) -> None:
     result = build_site([empty, MINIMAL], Settings(out_dir=out))
     assert result.exit_code == 2
     assert [p.report is not None for p in result.mapped.parsed] == [False, True]
-    assert "/id/organisation/lv-re-40008000001>" in (out / "data" / "dataset.nt").read_text()
+    assert "/id/organisation/lv-re-40008000001>" in dump_text(out)
 
 
 def test_rebuilding_gives_byte_identical_files(tmp_path: Path) -> None:

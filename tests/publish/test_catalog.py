@@ -140,7 +140,7 @@ def test_every_download_is_a_distribution_with_its_real_size_and_sha256(
         listed[url.removeprefix(base)] = node
     expected = {d.path for d in site_distributions(corpus_site)}
     assert set(listed) == expected
-    assert {"data/dataset.ttl", "data/dataset.nt", "data/dataset.jsonld"} <= expected
+    assert {"data/dataset.ttl.gz", "data/dataset.nt.gz", "data/dataset.jsonld.gz"} <= expected
     assert {"data/ontology.ttl", "data/shapes.ttl", "data/csv-metadata.json"} <= expected
     assert {"data/activities.csv", "data/indicators.csv", "data/funding.csv"} <= expected
     for path, node in listed.items():

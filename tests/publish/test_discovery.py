@@ -27,6 +27,7 @@ from pipeline.publish.discovery import (
 )
 from pipeline.research.serve import make_server
 from pipeline.settings import Settings
+from tests.sample import dump_text
 
 BASE = Settings().base_iri
 DEPLOYED = "https://example.github.io/lodpipe/"
@@ -69,11 +70,10 @@ def test_void_counts_the_dump_and_names_its_downloads(site: Path) -> None:
     void = Graph().parse(site / VOID_TTL, format="turtle")
     dataset = CatalogIris(BASE).dataset
     assert (dataset, RDF.type, VOID.Dataset) in void
-    lines = (site / "data/dataset.nt").read_text(encoding="utf-8").splitlines()
+    lines = dump_text(site).splitlines()
     assert void.value(dataset, VOID.triples) == Literal(len(lines), datatype=XSD.integer)
     dumps = {str(d).removeprefix(BASE) for d in void.objects(dataset, VOID.dataDump)}
-    plain = {"data/dataset.ttl", "data/dataset.nt", "data/dataset.jsonld"}
-    assert dumps == plain | {f"{name}.gz" for name in plain}
+    assert dumps == {"data/dataset.ttl.gz", "data/dataset.nt.gz", "data/dataset.jsonld.gz"}
     assert void.value(dataset, VOID.uriSpace) == Literal(BASE)
     vocabularies = set(void.objects(dataset, VOID.vocabulary))
     assert URIRef("http://www.w3.org/ns/dcat#") in vocabularies

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -10,10 +11,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from pipeline.publish.dumps import write_dumps
+from pipeline.publish.dumps import part_path, write_dumps, write_parts
 from pipeline.rdf import to_graph
-from pipeline.rdf.serialise import serialise, sorted_triples
-from pipeline.settings import Settings
+from pipeline.rdf.serialise import sorted_triples
+from pipeline.settings import Settings, dump_files
 from tests.sample import clean_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,32 +22,43 @@ ROOT = Path(__file__).resolve().parents[2]
 _BUILD = """
 import sys
 from pathlib import Path
-from pipeline.settings import Settings
-from pipeline.publish.dumps import write_dumps
+from pipeline.settings import Settings, dump_files
+from pipeline.publish.dumps import part_path, write_dumps, write_parts
 from pipeline.rdf import to_graph
-from tests.publish.test_dumps import chunks
+from tests.publish.test_dumps import parts
 from tests.sample import clean_report
 settings = Settings(out_dir=Path(sys.argv[1]))
-write_dumps(chunks(to_graph(clean_report(), settings).graph, Path(sys.argv[1])), settings)
+write_dumps(*parts(to_graph(clean_report(), settings).graph, Path(sys.argv[1])), settings)
 """
 
+SYNTAXES = {
+    "nt": ("nt", ox.RdfFormat.N_TRIPLES),
+    "ttl": ("turtle", ox.RdfFormat.TURTLE),
+    "jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+}
 
-def chunks(graph: Graph, folder: Path) -> list[Path]:
-    """The graph as the build gives it to `write_dumps`: sorted N-Triples chunks, here two
-    that overlap (a triple two reports state is in both of their chunks)."""
-    triples = sorted(graph, key=str)
-    middle = len(triples) // 2
-    parts = [triples[: middle + 10], triples[middle - 10 :]]
-    paths = []
-    for n, part in enumerate(parts):
-        chunk = Graph()
-        for triple in part:
-            chunk.add(triple)
-        path = folder / f"chunk-{n}.nt"
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(serialise(sorted_triples([chunk]), "nt"))
-        paths.append(path)
-    return paths
+
+def parts(graph: Graph, folder: Path, shared: bool = True) -> tuple[list[Path], list[ox.Triple]]:
+    """The graph as the build gives it to `write_dumps`: two reports' parts, each holding
+    the triples of its own subjects, and the shared triples (here those about the
+    organisation) left for the dump itself."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subjects = sorted({str(s) for s in graph.subjects()})
+    common = {s for s in subjects if "/organisation/" in s} if shared else set()
+    halves = [set(subjects[: len(subjects) // 2]), set(subjects[len(subjects) // 2 :])]
+    stems = []
+    for n, half in enumerate(halves):
+        part = Graph()
+        for triple in graph:
+            if str(triple[0]) in half - common:
+                part.add(triple)
+        stems.append(folder / f"report-{n}")
+        write_parts(sorted_triples([part]), stems[-1])
+    rest = Graph()
+    for triple in graph:
+        if str(triple[0]) in common:
+            rest.add(triple)
+    return stems, sorted_triples([rest])
 
 
 def _build(out: Path, seed: str) -> dict[str, bytes]:
@@ -55,49 +67,106 @@ def _build(out: Path, seed: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((out / "data").iterdir())}
 
 
-def test_the_dump_of_chunks_is_the_dump_of_their_union(tmp_path: Path) -> None:
+def _parse(data: bytes, syntax: str) -> tuple[Graph, Graph]:
+    """The bytes as rdflib and as pyoxigraph read them."""
+    rdflib_format, ox_format = SYNTAXES[syntax]
+    via_rdflib = Graph().parse(data=data.decode("utf-8"), format=rdflib_format)
+    via_ox = Graph()
+    for quad in ox.parse(data, format=ox_format):
+        via_ox.add(tuple(_term(t) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
+    return via_rdflib, via_ox
+
+
+def test_dumps_are_published_compressed_only(tmp_path: Path) -> None:
     settings = Settings(out_dir=tmp_path)
-    source = to_graph(clean_report(), settings).graph
-    write_dumps(chunks(source, tmp_path / "chunks"), settings)
-    whole = serialise(sorted_triples([source]), "nt")
-    assert settings.dump_path("nt").read_bytes() == whole
-    assert settings.dump_path("ttl").read_bytes() == serialise(sorted_triples([source]), "ttl")
+    written = write_dumps(
+        *parts(to_graph(clean_report(), settings).graph, tmp_path / "p"), settings
+    )
+    assert {p.name for p in written} == {
+        "context.jsonld", "ontology.ttl", "shapes.ttl",
+        "dataset.jsonld.gz", "dataset.nt.gz", "dataset.ttl.gz",
+    }  # fmt: skip
+    for syntax in SYNTAXES:
+        assert not settings.dump_path(syntax).exists()
 
 
 def test_dumps_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     first, second = _build(tmp_path / "a", "1"), _build(tmp_path / "b", "4242")
-    assert set(first) == {
-        "context.jsonld", "dataset.jsonld", "dataset.nt", "dataset.ttl", "ontology.ttl", "shapes.ttl",
-        "dataset.jsonld.gz", "dataset.nt.gz", "dataset.ttl.gz",
-    }  # fmt: skip
     assert first == second
+    for name, data in first.items():
+        if name.endswith(".gz"):
+            assert data[4:8] == b"\0\0\0\0", name  # no time stamp in the gzip header
 
 
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph internally.
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-def test_dumps_parse_to_isomorphic_graphs_in_rdflib_and_pyoxigraph(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shared", [True, False], ids=["with-shared", "reports-only"])
+def test_each_dump_parses_to_the_whole_graph_in_rdflib_and_pyoxigraph(
+    tmp_path: Path, shared: bool
+) -> None:
     settings = Settings(out_dir=tmp_path)
     source = to_graph(clean_report(), settings).graph
-    write_dumps(chunks(source, tmp_path / "chunks"), settings)
-    formats = {"nt": ("nt", ox.RdfFormat.N_TRIPLES), "ttl": ("turtle", ox.RdfFormat.TURTLE),
-               "jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}  # fmt: skip
-    for ext, (rdflib_format, ox_format) in formats.items():
-        path = settings.dump_path(ext)
-        parsed = Graph().parse(path, format=rdflib_format)
-        assert isomorphic(parsed, source), ext
-        via_ox = Graph()
-        for quad in ox.parse(path=str(path), format=ox_format):
-            via_ox.add(tuple(_term(t) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
-        assert isomorphic(via_ox, source), ext
+    write_dumps(*parts(source, tmp_path / "p", shared), settings)
+    for syntax in SYNTAXES:
+        packed = (tmp_path / "data" / f"dataset.{syntax}.gz").read_bytes()
+        for graph in _parse(gzip.decompress(packed), syntax):
+            assert isomorphic(graph, source), syntax
 
 
-def test_ntriples_are_sorted_lines_and_vocabulary_files_parse(tmp_path: Path) -> None:
+def test_ntriples_hold_each_triple_once_each_part_sorted(tmp_path: Path) -> None:
     settings = Settings(out_dir=tmp_path)
-    write_dumps(chunks(to_graph(clean_report(), settings).graph, tmp_path / "chunks"), settings)
-    lines = settings.dump_path("nt").read_text(encoding="utf-8").splitlines()
-    assert lines == sorted(lines) and len(lines) == len(set(lines))
+    stems, shared = parts(to_graph(clean_report(), settings).graph, tmp_path / "p")
+    write_dumps(stems, shared, settings)
+    lines = gzip.decompress((tmp_path / "data" / "dataset.nt.gz").read_bytes()).splitlines()
+    assert len(lines) == len(set(lines))
+    for stem in stems:
+        part = gzip.decompress(part_path(stem, "nt").read_bytes()).splitlines()
+        assert part == sorted(part) and part
     for name in ("ontology.ttl", "shapes.ttl"):
         assert len(Graph().parse(tmp_path / "data" / name)) > 100
+
+
+def test_a_changed_report_changes_only_its_member(tmp_path: Path) -> None:
+    """A dump is its parts' bytes joined: an unchanged report's member is copied as it is."""
+    settings = Settings(out_dir=tmp_path / "site")
+    stems, shared = parts(to_graph(clean_report(), settings).graph, tmp_path / "p")
+    write_dumps(stems, shared, settings)
+    before = (tmp_path / "site" / "data" / "dataset.ttl.gz").read_bytes()
+    kept = part_path(stems[0], "ttl").read_bytes()
+    changed = sorted_triples(
+        [Graph().add((URIRef("https://e.org/x"), URIRef("https://e.org/p"), Literal("1")))]
+    )
+    write_parts(changed, stems[1])
+    write_dumps(stems, shared, settings)
+    after = (tmp_path / "site" / "data" / "dataset.ttl.gz").read_bytes()
+    assert after != before and kept in before and kept in after
+    assert b"https://e.org/x" in gzip.decompress(after)
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_a_dump_past_the_file_limit_is_split_into_complete_documents(tmp_path: Path) -> None:
+    """GitHub Pages refuses files over 100 MB: a dump that would pass the limit is split at
+    member boundaries into numbered parts, each a document of its own."""
+    settings = Settings(out_dir=tmp_path / "site")
+    source = to_graph(clean_report(), settings).graph
+    stems, shared = parts(source, tmp_path / "p")
+    # Room for the largest member and the JSON-LD frame: no file can hold less.
+    limit = max(part_path(s, x).stat().st_size for s in stems for x in SYNTAXES) + 400
+    written = {p.name for p in write_dumps(stems, shared, settings, limit=limit)}
+    data = tmp_path / "site" / "data"
+    for syntax in SYNTAXES:
+        files = dump_files(data, syntax)
+        assert [f.name for f in files] == [
+            f"dataset.part-{n:03d}.{syntax}.gz" for n in range(1, len(files) + 1)
+        ]
+        assert len(files) >= 2 and {f.name for f in files} <= written
+        assert not (data / f"dataset.{syntax}.gz").exists()
+        union = Graph()
+        for path in files:
+            assert path.stat().st_size <= limit, path.name
+            for graph in _parse(gzip.decompress(path.read_bytes()), syntax):
+                union += graph
+        assert isomorphic(union, source), syntax
 
 
 def _term(term: object) -> URIRef | Literal:
@@ -109,30 +178,3 @@ def _term(term: object) -> URIRef | Literal:
     if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
         return Literal(term.value)  # rdflib keeps plain and xsd:string literals apart
     return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def test_dumps_are_also_published_compressed_and_a_large_one_only_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """GitHub Pages refuses files over 100 MB: a dump past the limit is published only as
-    its gzip copy, which holds the same bytes and is itself the same bytes every build."""
-    import gzip
-
-    from pipeline.publish import dumps
-
-    chunk = tmp_path / "chunk.nt"
-    chunk.write_text(
-        "".join(f'<https://e.org/s{n}> <https://e.org/p> "{n}" .\n' for n in range(2000)),
-        encoding="utf-8",
-    )
-    small = Settings(out_dir=tmp_path / "small")
-    written = {p.name for p in dumps.write_dumps([chunk], small)}
-    assert {"dataset.nt", "dataset.nt.gz", "dataset.ttl.gz", "dataset.jsonld.gz"} <= written
-    nt = small.dump_path("nt").read_bytes()
-    packed = (small.out_dir / "data" / "dataset.nt.gz").read_bytes()
-    assert gzip.decompress(packed) == nt and packed[4:8] == b"\0\0\0\0"  # no time stamp
-    monkeypatch.setattr(dumps, "MAX_PUBLISHED_FILE", len(nt) - 1)
-    large = Settings(out_dir=tmp_path / "large")
-    written = {p.name for p in dumps.write_dumps([chunk], large)}
-    assert "dataset.nt" not in written and not large.dump_path("nt").exists()
-    assert (large.out_dir / "data" / "dataset.nt.gz").read_bytes() == packed

@@ -36,6 +36,7 @@ from pipeline.publish.tables import (
     csvw_metadata,
     write_tables,
 )
+from tests.sample import dump_text
 
 
 def _span(file: str, line: int, end_line: int | None = None) -> Span:
@@ -338,7 +339,7 @@ def test_row_iris_are_the_resources_of_the_published_graph(built_site: Path) -> 
 
     data = built_site / "data"
     store = ox.Store()
-    store.load(path=str(data / "dataset.nt"), format=ox.RdfFormat.N_TRIPLES)
+    store.load(dump_text(built_site).encode(), format=ox.RdfFormat.N_TRIPLES)
     lp = "https://w3id.org/lodpipe/def/core#"
     classes = {
         "activities.csv": "ReportedActivity",

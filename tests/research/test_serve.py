@@ -199,7 +199,7 @@ def test_post_is_refused_outside_sparql(pages: str) -> None:
 def test_missing_site_or_dump_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such folder"):
         make_server(tmp_path / "missing", port=0)
-    with pytest.raises(DatasetError, match=r"dataset\.nt: no dataset dump"):
+    with pytest.raises(DatasetError, match=r"dataset\.nt\.gz: no dataset dump"):
         make_server(tmp_path, port=0, sparql=True)
 
 
@@ -211,7 +211,6 @@ def test_missing_site_or_dump_is_a_clear_error(tmp_path: Path) -> None:
     [
         ("text/turtle", "/report/x.ttl"),
         ("application/ld+json", "/report/x.jsonld"),
-        ("application/n-triples", "/report/x.nt"),
         ("text/turtle;q=0.5, application/ld+json", "/report/x.jsonld"),
         ("text/html;q=0.1, text/turtle;q=0.9", "/report/x.ttl"),
         ("application/rdf+xml, text/turtle;q=0.8, */*;q=0.1", "/report/x.ttl"),

@@ -133,12 +133,18 @@ def test_several_files_form_one_default_graph(dump: Path, tmp_path: Path) -> Non
 def test_default_dump_prefers_ntriples(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    with pytest.raises(DatasetError, match=r"dataset\.nt: no dataset dump"):
+    with pytest.raises(DatasetError, match=r"dataset\.nt\.gz: no dataset dump"):
         default_dump(tmp_path)
     (data / "dataset.ttl").write_text("")
-    assert default_dump(tmp_path) == data / "dataset.ttl"
-    (data / "dataset.nt").write_text("")
-    assert default_dump(tmp_path) == data / "dataset.nt"
+    assert default_dump(tmp_path) == (data / "dataset.ttl",)
+    (data / "dataset.ttl.gz").write_text("")
+    assert default_dump(tmp_path) == (data / "dataset.ttl.gz",)
+    (data / "dataset.part-002.nt.gz").write_text("")
+    (data / "dataset.part-001.nt.gz").write_text("")
+    parts = (data / "dataset.part-001.nt.gz", data / "dataset.part-002.nt.gz")
+    assert default_dump(tmp_path) == parts
+    (data / "dataset.nt.gz").write_text("")
+    assert default_dump(tmp_path) == (data / "dataset.nt.gz",)
 
 
 def test_declared_prefixes_read_every_form() -> None:
@@ -304,15 +310,26 @@ def test_a_truncated_compressed_dump_is_named(tmp_path: Path) -> None:
         load_dataset([broken])
 
 
-def test_a_site_that_publishes_its_dump_only_compressed_is_queried_the_same(
+def test_a_site_whose_dump_was_split_into_parts_is_queried_the_same(
     corpus_site: Path, tmp_path: Path
 ) -> None:
+    """A dump past GitHub Pages' file limit is published in numbered parts: a query on the
+    site reads them all."""
+    import gzip
     import shutil
 
     site = tmp_path / "site"
     shutil.copytree(corpus_site, site)
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     before = run_query(query, site_files(site))
-    (site / "data" / "dataset.nt").unlink()  # as for a dump over GitHub Pages' limit
-    assert default_dump(site).name == "dataset.nt.gz"
+    whole = site / "data" / "dataset.nt.gz"
+    lines = gzip.decompress(whole.read_bytes()).splitlines(keepends=True)
+    whole.unlink()
+    half = len(lines) // 2
+    for n, part in enumerate((lines[:half], lines[half:]), start=1):
+        (site / "data" / f"dataset.part-00{n}.nt.gz").write_bytes(gzip.compress(b"".join(part)))
+    assert [p.name for p in default_dump(site)] == [
+        "dataset.part-001.nt.gz",
+        "dataset.part-002.nt.gz",
+    ]
     assert run_query(query, site_files(site)) == before

@@ -131,7 +131,7 @@ def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, p
     kind = ctx.kind(doc)
     slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
     triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
-    files = {f.extension: serialise(triples, f.extension) for f in PAGE_ALTERNATES}
+    files = {f.extension: serialise(triples, f.extension, document=doc) for f in PAGE_ALTERNATES}
     for ext, data in files.items():
         out.write(alternate(path, ext), data)
     title = ctx.terms.label(doc)
