@@ -146,9 +146,7 @@ def test_page_jsonld_alternates_and_dump_slice_are_the_same_graph(
         # the alternates carry the whole slice.
         assert summary["@id"] == doc and summary["@context"] == "https://schema.org/", path
         offered = {m["contentUrl"] for m in summary["subjectOf"]}
-        assert offered == {
-            f"{base}{path.removesuffix('.html')}.{e}" for e in ("ttl", "jsonld")
-        }
+        assert offered == {f"{base}{path.removesuffix('.html')}.{e}" for e in ("ttl", "jsonld")}
         # N-Triples would repeat the Turtle at three times the bytes; the dump has it.
         assert not stem.with_suffix(".nt").exists(), path
         assert isomorphic(jsonld, turtle), path
