@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from pipeline.cli import main
 from pipeline.model import Report, Severity
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
-from pipeline.rdf.namespaces import LP, RDF, SH, new_graph
+from pipeline.rdf.namespaces import LP, RDF, SH, SKOS, new_graph
 from pipeline.settings import Settings
 from pipeline.shacl_speed import _ParameterList, memoised, reference, supported
 from pipeline.validate import (
@@ -83,6 +83,35 @@ def test_validation_report_graph_is_linkable_and_bilingual() -> None:
     messages = {m.language for m in graph.objects(results[0], SH.resultMessage)}  # type: ignore[attr-defined]
     assert messages == {"en", "lv"}
     assert str(graph.value(results[0], LP.findingCode)) == "region.mismatch"
+
+
+def test_dataset_check_compares_names_in_lower_case_only() -> None:
+    """Two numbers for one name written in another case are flagged once per organisation;
+    a name that differs in more than case is not."""
+    first = clean_report()
+    assert first.implementer is not None
+    name = first.implementer.name.value
+
+    def other(number: str, written: str) -> Report:
+        assert first.implementer is not None
+        implementer = dataclasses.replace(
+            first.implementer,
+            registration_number=text("Nr.40008000001"),
+            name=dataclasses.replace(first.implementer.name, value=written),
+        )
+        return dataclasses.replace(
+            first, file=f"reports/{number}_other.txt", implementer=implementer
+        )
+
+    for written, flagged in ((name.upper(), True), (name + " filiāle", False)):
+        mapped = [to_graph(r, SETTINGS) for r in (first, other("901", written))]
+        dataset = dataset_graph(mapped, SETTINGS)
+        keys = {str(o) for o in dataset.graph.objects(None, SKOS.hiddenLabel)}
+        assert keys == {name.lower(), written.lower()}
+        result = validate_dataset(dataset, SETTINGS, load_shapes(DATASET_SHAPES))
+        found = [p for p in result.problems if p.code == "organisation.same-name-different-number"]
+        assert len(found) == (2 if flagged else 0), written
+        assert len({p.focus for p in found}) == len(found)
 
 
 def test_dataset_check_flags_two_numbers_for_one_name() -> None:

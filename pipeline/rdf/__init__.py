@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from pipeline.model import Report
 from pipeline.rdf.funding import map_funding
 from pipeline.rdf.iris import Iris, report_key, slug
 from pipeline.rdf.mapping import Context, OrganisationResolver, map_ministry, map_report
-from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, new_graph
+from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, SKOS, new_graph
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.sources import map_source_document
 from pipeline.settings import Settings
@@ -77,7 +77,17 @@ def dataset_graph(reports: Iterable[MappedGraph], settings: Settings) -> MappedG
                 for p, o in mapped.graph.predicate_objects(identifier):
                     graph.add((identifier, p, o))
     _keep_name_iris(graph, Iris(settings.base_iri))
+    _name_keys(graph)
     return MappedGraph(DATASET_KEY, graph, sources)
+
+
+def _name_keys(graph: Graph) -> None:
+    """Each legal name also as `skos:hiddenLabel` in lower case (a search form, never
+    shown), so that finding two organisations with one name is a join on equal labels:
+    comparing every organisation's names with every other's grew with their square."""
+    for org in set(graph.subjects(RDF.type, ROV.RegisteredOrganization)):
+        for name in list(graph.objects(org, ROV.legalName)):
+            graph.add((org, SKOS.hiddenLabel, Literal(str(name).lower())))
 
 
 def _keep_name_iris(graph: Graph, iris: Iris) -> None:
