@@ -312,7 +312,7 @@ def _build_into(
     written.append(validation)
     written += write_tables(reports, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
-    written += _write_site(mapped, built, commons, date, settings, statistics)
+    written += _write_site(mapped, built, commons, date, settings, statistics, cache)
     progress("write", 4, 4)
     return mapped, sorted(set(written))
 
@@ -362,14 +362,17 @@ def _write_site(
     date: dt.date | None,
     settings: Settings,
     statistics: DumpStatistics,
+    cache: BuildCache,
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
     out = settings.out_dir
-    summary = new_graph()
+    # One graph holds what the pages read, filled once: summaries, shared graphs, results.
+    summary = new_graph("SimpleMemory")
     for b in built:
         summary.addN((*t, summary) for t in b.output.summary)
-    summary += commons
+    for graph in (commons, mapped.shared.graph, *(v.report for v in mapped.validations)):
+        summary.addN((*t, summary) for t in graph)
     uses: Counter[str] = Counter()
     for b in built:
         uses.update(dict(b.output.uses))
@@ -390,8 +393,9 @@ def _write_site(
     site = SiteInput(
         settings=settings,
         parsed=mapped.parsed,
-        graphs=(MappedGraph("summary", summary, SourceIndex()), mapped.shared),
+        graphs=(MappedGraph("summary", summary, SourceIndex()),),
         validations=mapped.validations,
+        merged=True,
         ontology=read_turtle(resource_dir(ONTOLOGY)),
         shapes=read_turtle(resource_dir(SHAPES)),
         downloads=downloads,
@@ -401,7 +405,7 @@ def _write_site(
         uses=uses,
         triples=sum(b.output.triples for b in built) + len(cross),
     )
-    written = list(render_site(site, out))
+    written = list(render_site(site, out, cache))
     written += write_crawler_files(
         out,
         settings,

@@ -19,7 +19,7 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pipeline.settings import ONTOLOGY, SHAPES, resource_dir
@@ -103,6 +103,30 @@ class BuildCache:
             # Another build wrote the same entry meanwhile: same key, same content.
             shutil.rmtree(staging, ignore_errors=True)
         return target
+
+    def recall(self, key: str, out_dir: Path) -> tuple[str, ...] | None:
+        """A page kept under `key` (see `remember`), linked into `out_dir`: its file names."""
+        entry = entry_key([b"page", key.encode("ascii")])
+        names = self.load(entry)
+        if not isinstance(names, tuple):
+            return None
+        try:
+            link_tree(self.entry(entry) / "files", out_dir, names)
+        except OSError:
+            # A damaged entry: whatever was linked goes, and the page is rendered again.
+            for name in names:
+                (out_dir / name).unlink(missing_ok=True)
+            return None
+        return names
+
+    def remember(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep a rendered page and its alternates under `key`, a digest of their inputs."""
+        staging = self.new_entry()
+        for name, data in files.items():
+            target = staging / "files" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.commit(staging, entry_key([b"page", key.encode("ascii")]), tuple(sorted(files)))
 
     def prune(self) -> None:
         """Remove the entries this build did not use (older inputs, older code), so the

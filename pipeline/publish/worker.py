@@ -119,8 +119,9 @@ def run(job: Job, site: Path) -> ReportOutput:
     mapped = to_graph(report, job.settings, _Resolved(job.organisation))
     validation = validate_graph(mapped, job.settings, _shapes())
     own = _owned(job.settings.base_iri, key)
-    data = new_graph()
+    data = new_graph("SimpleMemory")
     data += mapped.graph
+    data += validation.report
     map_ministry(data, Iris(job.settings.base_iri))  # its names, as every page shows them
     if job.inbound:
         data.parse(data=job.inbound.decode("utf-8"), format="nt")
@@ -133,6 +134,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         shapes=_vocabulary()[1],
         vocabulary=_vocabulary()[2],
         build_date=_date(job.build_date),
+        merged=True,
     )
     files = render_documents(site_input, site, lambda doc: doc in own)
     source = site / "source" / f"{key}.txt"

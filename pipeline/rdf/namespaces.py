@@ -90,9 +90,13 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def new_graph() -> Graph:
-    """An empty graph with exactly our prefixes bound (rdflib's defaults dropped)."""
-    graph = Graph(bind_namespaces="none")
+def new_graph(store: str = "default") -> Graph:
+    """An empty graph with exactly our prefixes bound (rdflib's defaults dropped).
+
+    `store="SimpleMemory"` gives a graph without named-graph bookkeeping, about twice as
+    fast to fill and read, for graphs only read by lodpipe itself (pyshacl needs the
+    default store)."""
+    graph = Graph(store=store, bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph

@@ -1,5 +1,5 @@
-"""The static site: one page per IRI (with .ttl, .jsonld and .nt beside it), overview
-pages, search, 404 and the accessibility statement, written into a given folder.
+"""The static site: one page per IRI (with .ttl and .jsonld beside it), overview pages,
+search, 404 and the accessibility statement, written into a given folder.
 
 `render_site` writes only inside `out_dir`, each file once, with no timestamps, so the same
 input gives byte-identical files. It never reads the clock and never fetches anything.
@@ -8,11 +8,13 @@ input gives byte-identical files. It never reads the clock and never fetches any
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
-from collections.abc import Callable
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import Environment
 
@@ -67,6 +69,15 @@ class NotFound:
     script: str
 
 
+class PageCache(Protocol):
+    """Rendered pages kept between builds, by a digest of everything they are made from."""
+
+    def recall(self, key: str, out_dir: Path) -> tuple[str, ...] | None:
+        """Put the files kept under `key` into `out_dir`; their names, or None."""
+
+    def remember(self, key: str, files: Mapping[str, bytes]) -> None: ...
+
+
 class _Writer:
     """Writes files under one folder, each at most once, never outside it."""
 
@@ -75,18 +86,25 @@ class _Writer:
         self.written: list[Path] = []
         self._seen: set[str] = set()
 
-    def write(self, path: str, data: bytes | str) -> None:
+    def claim(self, path: str) -> Path:
         target = (self.root / path).resolve()
         if self.root not in target.parents or path in self._seen:
             raise UnsafeIRI(f"refusing to write {path!r}")
         self._seen.add(path)
+        return target
+
+    def write(self, path: str, data: bytes | str) -> None:
+        target = self.claim(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         self.written.append(target)
 
 
-def render_site(site: SiteInput, out_dir: Path) -> tuple[Path, ...]:
+def render_site(site: SiteInput, out_dir: Path, pages: PageCache | None = None) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
+
+    With `pages`, a resource page whose slice of the data and view are those of a page
+    kept there is linked from it rather than rendered and serialised again.
 
     The queries page answers the questions of queries/ over the data files already in
     `out_dir` (the dump, vocabulary and validation results); without them it is not made.
@@ -99,7 +117,7 @@ def render_site(site: SiteInput, out_dir: Path) -> tuple[Path, ...]:
     out = _Writer(out_dir)
     for doc, path in ctx.pages.items():
         if doc not in site.documents:
-            _resource_page(ctx, env, out, doc, path)
+            _resource_page(ctx, env, out, doc, path, pages)
     _overview_pages(ctx, env, out)
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
@@ -127,13 +145,17 @@ def _environment() -> Environment:
     return environment()
 
 
-def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, path: str) -> None:
+def _resource_page(
+    ctx: SiteContext,
+    env: Environment,
+    out: _Writer,
+    doc: str,
+    path: str,
+    pages: PageCache | None = None,
+) -> None:
     kind = ctx.kind(doc)
     slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
     triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
-    files = {f.extension: serialise(triples, f.extension, document=doc) for f in PAGE_ALTERNATES}
-    for ext, data in files.items():
-        out.write(alternate(path, ext), data)
     title = ctx.terms.label(doc)
     alternates = tuple(
         Alternate(alternate(path, f.extension), f.media_type, f.name) for f in PAGE_ALTERNATES
@@ -149,7 +171,45 @@ def _resource_page(ctx: SiteContext, env: Environment, out: _Writer, doc: str, p
         version=__version__,
     )
     view = _VIEWS[kind](ctx, doc)
+    key = _page_key(page, view, triples) if pages is not None else None
+    if pages is not None and key is not None:
+        names = (path, *(a.href for a in alternates))
+        for name in names:
+            out.claim(name)
+        if pages.recall(key, out.root) is not None:
+            out.written += [out.root / name for name in names]
+            return
+        files = {
+            alternate(path, f.extension): serialise(triples, f.extension, document=doc)
+            for f in PAGE_ALTERNATES
+        }
+        files[path] = (
+            env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV).encode("utf-8")
+        )
+        for name, data in files.items():
+            target = out.root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # never write through a link into the cache
+            target.write_bytes(data)
+            out.written.append(target)
+        pages.remember(key, files)
+        return
+    for f in PAGE_ALTERNATES:
+        out.write(alternate(path, f.extension), serialise(triples, f.extension, document=doc))
     out.write(path, env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV))
+
+
+def _page_key(page: Page, view: object, triples: list[Any]) -> str | None:
+    """A digest of what a page is rendered from (the code is in every cache key); None
+    when the view cannot be pickled, and the page is then rendered every time."""
+    try:
+        made_of = pickle.dumps((page, view), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    digest = hashlib.sha256(b"page\0" + made_of)
+    for triple in triples:
+        digest.update(str(triple).encode("utf-8") + b"\n")
+    return digest.hexdigest()
 
 
 QUERIES_TITLE = Label("Vaicājumi", "Queries")

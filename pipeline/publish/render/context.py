@@ -62,6 +62,10 @@ class SiteInput:
     vocabulary: Graph | None = None
     uses: Mapping[str, int] | None = None
     triples: int | None = None
+    #: True when the one graph of `graphs` already holds the other graphs and the
+    #: validation reports: it is read as it is rather than copied (rendering never
+    #: changes it)
+    merged: bool = False
 
 
 #: Page kinds by where the document IRI lives.
@@ -155,11 +159,14 @@ class SiteContext:
 
 def build_context(site: SiteInput) -> SiteContext:
     paths = SitePaths(site.settings.base_iri)
-    data = new_graph()
-    for mapped in site.graphs:
-        data += mapped.graph
-    for validation in site.validations:
-        data += validation.report
+    if site.merged and len(site.graphs) == 1:
+        data = site.graphs[0].graph
+    else:
+        data = new_graph()
+        for mapped in site.graphs:
+            data += mapped.graph
+        for validation in site.validations:
+            data += validation.report
     vocabulary = site.vocabulary
     if vocabulary is None:
         vocabulary = new_graph()
