@@ -35,8 +35,8 @@ from pipeline.publish.dumps import DumpStatistics, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
-from pipeline.publish.tables import write_tables
-from pipeline.publish.worker import Job
+from pipeline.publish.tables import join_tables
+from pipeline.publish.worker import TABLES, Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
 from pipeline.rdf.namespaces import RDF, new_graph
@@ -310,11 +310,18 @@ def _build_into(
     validation = out / DUMP_DIR / VALIDATION_FILE
     validation.write_bytes(serialise(sorted_triples([merge_reports(validations)]), "ttl"))
     written.append(validation)
-    written += write_tables(reports, out / DUMP_DIR, settings.base_iri)
+    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: _file(pair[0][0]))
+    parts = [b.entry / TABLES for _, b in by_file]
+    written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
     written += _write_site(mapped, built, commons, date, settings, statistics, cache)
     progress("write", 4, 4)
     return mapped, sorted(set(written))
+
+
+def _file(parsed: Parsed) -> str:
+    assert parsed.report is not None
+    return parsed.report.file
 
 
 def _organisation(resolver: OrganisationResolver, parsed: Parsed) -> str:

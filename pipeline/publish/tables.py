@@ -215,6 +215,32 @@ def write_tables(
     return tuple(written)
 
 
+def write_table_parts(report: Report, folder: Path, base_iri: str) -> None:
+    """One report's rows of each table, without the header, as `<folder>/<table file>`:
+    rows sort by report first, so the tables are the reports' parts in file order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in build_tables([report], base_iri):
+        (folder / table.file).write_bytes(csv_text(table).partition("\n")[2].encode("utf-8"))
+
+
+def join_tables(parts: Sequence[Path], out_dir: Path, base_iri: str) -> tuple[Path, ...]:
+    """The same files as `write_tables`, from the folders `write_table_parts` wrote (in the
+    order of the reports' file names): each table's header, then each report's rows."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    empty = build_tables([], base_iri)
+    written: list[Path] = []
+    for table in empty:
+        path = out_dir / table.file
+        with path.open("wb") as out:
+            out.write(csv_text(table).encode("utf-8"))
+            for folder in parts:
+                out.write((folder / table.file).read_bytes())
+        written.append(path)
+    metadata = out_dir / METADATA_FILE
+    metadata.write_bytes(csvw_metadata(empty).encode("utf-8"))
+    return (*written, metadata)
+
+
 def _table(
     spec: TableSpec, rows: list[tuple[Report, dict[str, Cell]]], base_iri: str | None
 ) -> Table:

@@ -22,6 +22,7 @@ from rdflib.term import Node
 from pipeline.model import Implementer, Parsed, Problem
 from pipeline.publish.dumps import DumpStatistics, write_parts
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
+from pipeline.publish.tables import write_table_parts
 from pipeline.rdf import MappedGraph, OrganisationResolver, to_graph
 from pipeline.rdf.iris import Iris, report_key
 from pipeline.rdf.mapping import map_ministry
@@ -75,6 +76,9 @@ _PROVENANCE = ("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#")
 
 
 Triple = tuple[Node, Node, Node]
+
+#: Beside the site's files in an entry: the report's rows of each CSV table.
+TABLES = "tables"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,7 @@ def run(job: Job, site: Path) -> ReportOutput:
     chunk = Path("chunks") / key
     (site.parent / chunk).parent.mkdir(parents=True, exist_ok=True)
     statistics = write_parts(sorted_triples([graph]), site.parent / chunk)
+    write_table_parts(report, site.parent / TABLES, job.settings.base_iri)
     return ReportOutput(
         key=key,
         problems=validation.problems,

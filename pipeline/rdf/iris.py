@@ -8,6 +8,7 @@ ASCII `[a-z0-9-]`, so no IRI is a path prefix of another.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -39,6 +40,7 @@ def slug(text: str) -> str:
     return _NOT_KEY.sub("-", ascii_only).strip("-")
 
 
+@functools.cache  # asked for again and again by the cross-report pages
 def report_key(file: str) -> str:
     """The report's key is its file stem: `reports/000_f25f.txt` -> `000-f25f`."""
     key = slug(PurePath(file.replace("\\", "/")).stem)

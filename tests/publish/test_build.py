@@ -45,7 +45,7 @@ def test_a_failing_stage_leaves_the_previous_site_untouched(
     def broken(*args: object, **kwargs: object) -> list[Path]:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build_module, "write_tables", broken)
+    monkeypatch.setattr(build_module, "join_tables", broken)
     with pytest.raises(BuildError, match="could not be written"):
         build_site(BUNDLED, Settings(out_dir=out))
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -34,8 +34,11 @@ from pipeline.publish.tables import (
     build_tables,
     csv_text,
     csvw_metadata,
+    join_tables,
+    write_table_parts,
     write_tables,
 )
+from pipeline.rdf.iris import report_key
 from tests.sample import dump_text
 
 
@@ -375,3 +378,19 @@ def test_row_iris_are_the_resources_of_the_published_graph(built_site: Path) -> 
     # 000 line 65: "53 948, 50 euro" is the actual total of year 3
     row = funding["https://w3id.org/lodpipe/id/report/000-f25f87058009babf#funding-3-actual"]
     assert (row["amount"], row["amount_text"]) == (Decimal("53948.50"), "53 948, 50")
+
+
+def test_tables_joined_from_report_parts_are_the_tables_of_all_reports(tmp_path: Path) -> None:
+    """The build writes each report's rows once (cached with the report) and joins them:
+    the same bytes as the tables made from all reports at once."""
+    base = "https://w3id.org/lodpipe/"
+    whole = write_tables(REPORTS, tmp_path / "whole", base)
+    parts = []
+    for report in sorted(REPORTS, key=lambda r: r.file):
+        parts.append(tmp_path / "parts" / report_key(report.file))
+        write_table_parts(report, parts[-1], base)
+    joined = join_tables(parts, tmp_path / "joined", base)
+    assert [p.name for p in joined] == [p.name for p in whole]
+    for a, b in zip(whole, joined, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert len((tmp_path / "joined" / "activities.csv").read_text().splitlines()) > len(REPORTS)
