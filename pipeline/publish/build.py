@@ -31,8 +31,9 @@ from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
-from pipeline.publish.dumps import DumpStatistics, write_dumps
+from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
+from pipeline.publish.querystore import StoreBusy, site_query_store
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
 from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
 from pipeline.publish.tables import join_tables
@@ -52,6 +53,7 @@ from pipeline.settings import (
     build_date,
     resource_dir,
 )
+from pipeline.store import Dataset
 from pipeline.validate import (
     Shapes,
     Validation,
@@ -225,6 +227,9 @@ def build_site(
         except ReportFailed as exc:
             discard(staging)
             raise BuildError(f"a report could not be built: {exc}") from exc
+        except StoreBusy as exc:
+            discard(staging)
+            raise BuildError(str(exc)) from exc
         except OSError as exc:
             discard(staging)
             raise BuildError(f"the site could not be written to {settings.out_dir}: {exc}") from exc
@@ -314,7 +319,13 @@ def _build_into(
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
-    written += _write_site(mapped, built, commons, date, settings, statistics, cache)
+    queries = site_query_store(
+        cache.root / "queries",
+        serialise(shared_triples, "nt"),
+        [part_path(b.chunk, "nt") for b in built],
+        out / DUMP_DIR,
+    )
+    written += _write_site(mapped, built, commons, date, settings, statistics, cache, queries)
     progress("write", 4, 4)
     return mapped, sorted(set(written))
 
@@ -370,6 +381,7 @@ def _write_site(
     settings: Settings,
     statistics: DumpStatistics,
     cache: BuildCache,
+    queries: Dataset,
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
@@ -412,7 +424,7 @@ def _write_site(
         uses=uses,
         triples=sum(b.output.triples for b in built) + len(cross),
     )
-    written = list(render_site(site, out, cache))
+    written = list(render_site(site, out, cache, queries))
     written += write_crawler_files(
         out,
         settings,

@@ -48,6 +48,7 @@ from pipeline.publish.render.search import search_json
 from pipeline.publish.render.summary import page_summary
 from pipeline.publish.render.views import Alternate, Label, Page
 from pipeline.rdf.serialise import PAGE_ALTERNATES, script_json, serialise, sorted_triples
+from pipeline.store import Dataset
 
 _VIEWS: dict[str, Any] = {
     "report": report_view,
@@ -100,14 +101,20 @@ class _Writer:
         self.written.append(target)
 
 
-def render_site(site: SiteInput, out_dir: Path, pages: PageCache | None = None) -> tuple[Path, ...]:
+def render_site(
+    site: SiteInput,
+    out_dir: Path,
+    pages: PageCache | None = None,
+    queries: Dataset | None = None,
+) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
 
     With `pages`, a resource page whose slice of the data and view are those of a page
     kept there is linked from it rather than rendered and serialised again.
 
-    The queries page answers the questions of queries/ over the data files already in
-    `out_dir` (the dump, vocabulary and validation results); without them it is not made.
+    The queries page answers the questions of queries/ over `queries`, or over the data
+    files already in `out_dir` (the dump, vocabulary and validation results); without
+    them it is not made.
 
     Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
     after anything else) or when one IRI is the path prefix of another.
@@ -118,7 +125,7 @@ def render_site(site: SiteInput, out_dir: Path, pages: PageCache | None = None) 
     for doc, path in ctx.pages.items():
         if doc not in site.documents:
             _resource_page(ctx, env, out, doc, path, pages)
-    _overview_pages(ctx, env, out)
+    _overview_pages(ctx, env, out, queries)
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
             out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())
@@ -223,7 +230,9 @@ NAV = (
 )
 
 
-def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
+def _overview_pages(
+    ctx: SiteContext, env: Environment, out: _Writer, queries: Dataset | None = None
+) -> None:
     def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
         page = Page(
             path=path,
@@ -256,7 +265,7 @@ def _overview_pages(ctx: SiteContext, env: Environment, out: _Writer) -> None:
         home_view(ctx),
     )
     if (out.root / "data").is_dir():
-        answers = answer_queries(out.root, ctx.terms)
+        answers = answer_queries(out.root, ctx.terms, dataset=queries)
         render("doc/queries.html", "queries.html", QUERIES_TITLE, answers)
         for answer in answers:
             out.write(answer.file, answer.sparql)

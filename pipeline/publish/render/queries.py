@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.publish.render.views import Terms
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import Solutions, execute, load_dataset, site_files
+from pipeline.store import Dataset, Solutions, execute, load_dataset, site_files
 
 #: The questions, kept in the repository beside the code that answers them.
 QUERIES_DIR = resource_dir(QUERIES)
@@ -55,13 +55,14 @@ def read_header(text: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 def answer_queries(
-    site_dir: Path, terms: Terms, directory: Path = QUERIES_DIR
+    site_dir: Path, terms: Terms, directory: Path = QUERIES_DIR, dataset: Dataset | None = None
 ) -> tuple[Answer, ...]:
-    """Run every query of `directory` over the files published in `site_dir`."""
+    """Run every query of `directory` over `dataset`, or the files published in `site_dir`."""
     files = sorted(directory.glob("*.rq"))
     if not files:
         return ()
-    dataset = load_dataset(site_files(site_dir))
+    if dataset is None:
+        dataset = load_dataset(site_files(site_dir))
     answers = []
     for path in files:
         text = path.read_text(encoding="utf-8")

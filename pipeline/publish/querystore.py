@@ -1,0 +1,108 @@
+"""The store the queries page is answered from, kept in the build cache and brought up to
+date graph by graph.
+
+Loading the whole dump into a fresh store on every build grew with the archive (parsing
+every triple again), although a build changes few reports. Here each part of the data (a
+report's part of the dump, the shared graph, the vocabulary, the validation results) is a
+named graph of an on-disk store, named by a digest of its content: a build removes the
+graphs whose content is gone and loads the new ones, and the queries read the union of
+the graphs, which is the dataset.
+
+The answers do not depend on the order the graphs were loaded in: the store keeps quads
+in the order of their encoded terms, the same for the same content.
+
+A graph counts as loaded only once it is listed in `loaded.json`, written after it is
+complete (atomically); a graph an interrupted build left half loaded is removed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pipeline.rdf.serialise import FORMATS, open_dump
+from pipeline.settings import VALIDATION_FILE, VOCABULARY_FILE
+from pipeline.store import Dataset
+
+_MANIFEST = "loaded.json"
+_GRAPH = "urn:lodpipe:part:"
+
+
+class StoreBusy(Exception):
+    """The store is open in another build sharing the same cache folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One graph of the store: the content of `path` (an RDF file, gzip allowed), named by
+    `digest` (a digest of that content)."""
+
+    digest: str
+    path: Path
+
+    @classmethod
+    def of_file(cls, path: Path) -> Part:
+        return cls(hashlib.sha256(path.read_bytes()).hexdigest(), path)
+
+
+def query_store(folder: Path, parts: Sequence[Part]) -> Dataset:
+    """The store in `folder` holding exactly `parts`, each as a named graph; raises
+    `StoreBusy` when another process has it open."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ox.Store(str(folder / "store"))
+    except OSError as exc:
+        raise StoreBusy(f"{folder}: the query store is in use by another build ({exc})") from exc
+    manifest = folder / _MANIFEST
+    try:
+        loaded = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        loaded = set()
+    wanted = {_GRAPH + p.digest: p for p in parts}
+    for graph in list(store.named_graphs()):
+        if not isinstance(graph, ox.NamedNode) or graph.value not in wanted.keys() & loaded:
+            store.remove_graph(graph)
+    kept = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    for name, part in sorted(wanted.items()):
+        if name in kept and name in loaded:
+            continue
+        plain = part.path.with_suffix("") if part.path.suffix == ".gz" else part.path
+        with open_dump(part.path) as stream:
+            store.bulk_load(
+                stream, format=FORMATS[plain.suffix.lstrip(".")].engine, to_graph=ox.NamedNode(name)
+            )
+    store.flush()
+    _write_atomically(manifest, json.dumps(sorted(wanted)).encode("utf-8"))
+    return Dataset(store=store, files=tuple(p.path for p in parts))
+
+
+def site_query_store(folder: Path, shared: bytes, reports: Sequence[Path], data: Path) -> Dataset:
+    """The dataset of a site being built, in the store kept in `folder`: the `shared`
+    N-Triples, the reports' parts of the dump, and the vocabulary and validation results
+    in `data`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"shared-{hashlib.sha256(shared).hexdigest()}.nt"
+    for old in folder.glob("shared-*.nt"):
+        if old != path:
+            old.unlink()
+    if not path.is_file():
+        path.write_bytes(shared)
+    parts = [
+        Part.of_file(path),
+        *(Part.of_file(report) for report in reports),
+        Part.of_file(data / VOCABULARY_FILE),
+        Part.of_file(data / VALIDATION_FILE),
+    ]
+    return query_store(folder, parts)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
