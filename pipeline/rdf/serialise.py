@@ -109,8 +109,36 @@ def serialise(
     fresh = document and extension == "ttl" and own not in declared.values()
     if fresh and used_prefixes(triples, {"": own}):
         declared = {**declared, "": own}
-    write(triples, out, extension, declared, document if extension == "jsonld" else None)
+    if extension == "jsonld" and document:
+        _write_jsonld(triples, out, declared, document, _coercions(triples, declared))
+    else:
+        write(triples, out, extension, declared)
     return out.getvalue()
+
+
+def _coercions(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
+    """For a page's JSON-LD: each predicate whose objects are all IRIs (`@id`) or all
+    literals of one datatype other than xsd:string (that datatype), so its values can be
+    written as plain strings, the context saying how to read them."""
+    kinds: dict[str, set[str]] = {}
+    for triple in triples:
+        value = triple.object
+        if isinstance(value, ox.NamedNode | ox.BlankNode):
+            kind = "@id"
+        elif isinstance(value, ox.Literal) and not value.language:
+            kind = value.datatype.value
+        else:
+            kind = ""
+        kinds.setdefault(triple.predicate.value, set()).add(kind)
+    compact = _compactor(prefixes)
+    return {
+        predicate: next(iter(found))
+        for predicate, found in kinds.items()
+        if len(found) == 1
+        and next(iter(found)) not in ("", str(XSD.string))
+        and predicate != str(RDF.type)
+        and compact(predicate) != predicate
+    }
 
 
 def write(
@@ -186,23 +214,33 @@ def _write_jsonld(
     out: BinaryIO,
     prefixes: Mapping[str, str],
     document: str | None = None,
+    coerce: Mapping[str, str] | None = None,
 ) -> None:
     """Compact JSON-LD, the context inline so the file reads offline: one node object per
     subject, one per line, keys sorted, written subject by subject (sorted triples hold
-    each subject's triples together). With a `document`, its fragments are `#name`."""
-    opening, closing = jsonld_frame(prefixes, document)
+    each subject's triples together). With a `document`, its fragments are `#name`; with
+    `coerce`, those predicates' values are plain strings, typed by the context."""
+    opening, closing = jsonld_frame(prefixes, document, coerce)
     out.write(opening)
     first = True
-    for node in jsonld_nodes(triples, prefixes, document):
+    for node in jsonld_nodes(triples, prefixes, document, coerce):
         out.write((b"\n  " if first else b",\n  ") + node)
         first = False
     out.write((b"" if first else b"\n ") + closing)
 
 
-def jsonld_frame(prefixes: Mapping[str, str], document: str | None = None) -> tuple[bytes, bytes]:
+def jsonld_frame(
+    prefixes: Mapping[str, str],
+    document: str | None = None,
+    coerce: Mapping[str, str] | None = None,
+) -> tuple[bytes, bytes]:
     """What comes before the first node object of a JSON-LD document and after the last."""
+    context = jsonld_context(prefixes, document)
+    compact = _compactor(prefixes)
+    for predicate, kind in sorted((coerce or {}).items()):
+        context[compact(predicate)] = {"@type": kind if kind == "@id" else compact(kind)}
     head = json.dumps(
-        {"@context": jsonld_context(prefixes, document), "@graph": []},
+        {"@context": context, "@graph": []},
         ensure_ascii=False,
         indent=1,
     )
@@ -211,18 +249,47 @@ def jsonld_frame(prefixes: Mapping[str, str], document: str | None = None) -> tu
 
 
 def jsonld_nodes(
-    triples: Iterable[ox.Triple], prefixes: Mapping[str, str], document: str | None = None
+    triples: Iterable[ox.Triple],
+    prefixes: Mapping[str, str],
+    document: str | None = None,
+    coerce: Mapping[str, str] | None = None,
 ) -> Iterator[bytes]:
     """One compact JSON-LD node object per subject of sorted `triples`, as `jsonld_frame`
-    with the same `prefixes` and `document` expects them."""
-    by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+    with the same `prefixes`, `document` and `coerce` expects them."""
     fragment = f"{document}#" if document else None
+    coerced = coerce or {}
+    compact = _compactor(prefixes)
 
     def node_id(term: object) -> str:
         iri = _node_id(term)
         if fragment and iri.startswith(fragment):
             return iri[len(fragment) - 1 :]
         return iri
+
+    for subject, group in _by_subject(triples):
+        node: dict[str, list[object]] = {}
+        for triple in group:
+            value, predicate = triple.object, triple.predicate.value
+            if predicate == str(RDF.type) and isinstance(value, ox.NamedNode):
+                node.setdefault("@type", []).append(compact(value.value))
+            elif predicate in coerced:
+                plain = value.value if isinstance(value, ox.Literal) else node_id(value)
+                node.setdefault(compact(predicate), []).append(plain)
+            else:
+                entry = _entry(value, compact, node_id, plain=document is not None)
+                node.setdefault(compact(predicate), []).append(entry)
+        # A page's single values stand alone; the dumps keep arrays, one shape for all.
+        shaped = {
+            key: values[0] if document and len(values) == 1 else values
+            for key, values in sorted(node.items())
+        }
+        text = json.dumps({"@id": node_id(subject), **shaped}, ensure_ascii=False)
+        yield text.encode("utf-8")
+
+
+@functools.cache
+def _compactor_of(prefixes: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    by_length = sorted(prefixes, key=lambda item: (-len(item[1]), item[0]))
 
     # Only predicates, classes and datatypes are compacted: few, each seen many times.
     @functools.cache
@@ -233,19 +300,11 @@ def jsonld_nodes(
                 return f"{prefix}:{rest}"
         return iri
 
-    for subject, group in _by_subject(triples):
-        node: dict[str, list[object]] = {}
-        for triple in group:
-            value = triple.object
-            if triple.predicate.value == str(RDF.type) and isinstance(value, ox.NamedNode):
-                node.setdefault("@type", []).append(compact(value.value))
-            else:
-                entry = _entry(value, compact, node_id)
-                node.setdefault(compact(triple.predicate.value), []).append(entry)
-        text = json.dumps(
-            {"@id": node_id(subject), **dict(sorted(node.items()))}, ensure_ascii=False
-        )
-        yield text.encode("utf-8")
+    return compact
+
+
+def _compactor(prefixes: Mapping[str, str]) -> Callable[[str], str]:
+    return _compactor_of(tuple(sorted(prefixes.items())))
 
 
 def _node_id(term: object) -> str:
@@ -270,8 +329,11 @@ def _by_subject(triples: Iterable[ox.Triple]) -> Iterator[tuple[object, list[ox.
 
 
 def _entry(
-    value: object, compact: Callable[[str], str], node_id: Callable[[object], str]
-) -> dict[str, str]:
+    value: object,
+    compact: Callable[[str], str],
+    node_id: Callable[[object], str],
+    plain: bool = False,
+) -> dict[str, str] | str:
     if isinstance(value, ox.NamedNode | ox.BlankNode):
         return {"@id": node_id(value)}
     if not isinstance(value, ox.Literal):
@@ -279,7 +341,8 @@ def _entry(
     if value.language:
         return {"@value": value.value, "@language": value.language}
     if value.datatype.value == str(XSD.string):
-        return {"@value": value.value}
+        # A bare string is an xsd:string (no context here sets a default language).
+        return value.value if plain else {"@value": value.value}
     return {"@value": value.value, "@type": compact(value.datatype.value)}
 
 

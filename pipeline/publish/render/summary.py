@@ -2,7 +2,7 @@
 
 A page once embedded its whole slice of the data (for a report, two thirds of the page's
 bytes). Search engines read only schema.org, and the full description is beside the page
-in every RDF format (`.ttl`, `.jsonld`, `.nt`, complete and linked from the page); so the
+as Turtle and JSON-LD (`.ttl`, `.jsonld`, complete and linked from the page); so the
 page names the resource, its kind and its alternates, and links the dataset it is part of.
 """
 

@@ -1,0 +1,89 @@
+"""A page's JSON-LD is compacted against its own context (relative fragments, plain strings
+for values the context types) and still reads as the same graph in rdflib and pyoxigraph."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from pipeline.rdf.namespaces import PREFIXES, XSD
+from pipeline.rdf.serialise import serialise, sorted_triples
+
+DOC = "https://w3id.org/lodpipe/id/report/000-a"
+LP = PREFIXES["lp"]
+PROV = PREFIXES["prov"]
+
+
+def _page() -> Graph:
+    graph = Graph()
+    me, source = URIRef(DOC), URIRef(f"{DOC}#src-1")
+    graph.add((me, URIRef(PROV + "wasDerivedFrom"), source))  # IRIs only
+    graph.add((me, URIRef(PROV + "wasDerivedFrom"), URIRef(f"{DOC}#src-2")))
+    graph.add(
+        (source, URIRef(LP + "line"), Literal("12", datatype=XSD.positiveInteger))
+    )  # one type
+    graph.add((me, URIRef(LP + "asWritten"), Literal("30 000,00")))  # xsd:string
+    graph.add((me, URIRef(LP + "asWritten"), Literal("trīsdesmit", lang="lv")))  # mixed
+    graph.add((me, URIRef(LP + "note"), URIRef("https://example.org/x")))  # mixed: IRI and literal
+    graph.add((me, URIRef(LP + "note"), Literal("7", datatype=XSD.integer)))
+    graph.add((source, URIRef(LP + "amount"), Literal("1.50", datatype=XSD.decimal)))
+    return graph
+
+
+def _parsed(data: bytes) -> tuple[Graph, Graph]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        via_rdflib = Graph().parse(data=data.decode("utf-8"), format="json-ld")
+    via_ox = Graph()
+    for quad in ox.parse(data, format=ox.RdfFormat.JSON_LD):
+        terms = []
+        for term in (quad.subject, quad.predicate, quad.object):
+            if isinstance(term, ox.NamedNode):
+                terms.append(URIRef(term.value))
+            elif isinstance(term, ox.BlankNode):
+                terms.append(BNode(term.value))
+            elif term.language:
+                terms.append(Literal(term.value, lang=term.language))
+            elif term.datatype.value == str(XSD.string):
+                terms.append(Literal(term.value))
+            else:
+                terms.append(Literal(term.value, datatype=URIRef(term.datatype.value)))
+        via_ox.add(tuple(terms))  # type: ignore[arg-type]
+    return via_rdflib, via_ox
+
+
+def test_page_jsonld_reads_as_the_same_graph_in_rdflib_and_pyoxigraph() -> None:
+    graph = _page()
+    data = serialise(sorted_triples([graph]), "jsonld", document=DOC)
+    for parsed in _parsed(data):
+        assert isomorphic(parsed, graph)
+
+
+def test_page_jsonld_types_values_in_its_context() -> None:
+    data = serialise(sorted_triples([_page()]), "jsonld", document=DOC)
+    document = json.loads(data)
+    context = document["@context"]
+    assert context["@base"] == DOC
+    assert context["prov:wasDerivedFrom"] == {"@type": "@id"}
+    assert context["lp:line"] == {"@type": "xsd:positiveInteger"}
+    assert "lp:asWritten" not in context and "lp:note" not in context  # mixed: left as they are
+    nodes = {node["@id"]: node for node in document["@graph"]}
+    assert nodes[DOC]["prov:wasDerivedFrom"] == ["#src-1", "#src-2"]
+    assert nodes["#src-1"]["lp:line"] == "12"
+    assert {"@value": "trīsdesmit", "@language": "lv"} in nodes[DOC]["lp:asWritten"]
+    assert "30 000,00" in nodes[DOC]["lp:asWritten"]
+
+
+def test_dump_jsonld_is_not_coerced() -> None:
+    """The dumps are written in parts against one published context: their values keep
+    their explicit form."""
+    data = serialise(sorted_triples([_page()]), "jsonld")
+    document = json.loads(data)
+    assert "@base" not in document["@context"]
+    assert not any(isinstance(v, dict) for v in document["@context"].values())
+    for parsed in _parsed(data):
+        assert isomorphic(parsed, _page())
