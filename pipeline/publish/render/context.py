@@ -208,10 +208,13 @@ def _documents(data: Graph, vocabulary: Graph, paths: SitePaths) -> set[str]:
     """Every document IRI that gets a page: all of ours in the data (subjects and objects),
     and the vocabulary documents that define something."""
     docs: set[str] = set()
+    seen: set[URIRef] = set()  # a node is in many triples: it is judged once
     for s, _, o in data:
         for node in (s, o):
-            if isinstance(node, URIRef) and paths.owns(str(node)):
-                docs.add(paths.document(str(node)))
+            if isinstance(node, URIRef) and node not in seen:
+                seen.add(node)
+                if paths.owns(str(node)):
+                    docs.add(paths.document(str(node)))
     for s in vocabulary.subjects():
         if isinstance(s, URIRef) and str(s).startswith(VOCAB_ROOT):
             docs.add(paths.document(str(s)))

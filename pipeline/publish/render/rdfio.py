@@ -29,15 +29,19 @@ class Slicer:
         self._last: tuple[str, Graph] | None = None
         self._own: dict[str, set[Triple]] = defaultdict(set)
         self._inbound: dict[str, set[Triple]] = defaultdict(set)
+        document: dict[Node, str | None] = {}  # a node is in many triples: looked up once
+
+        def page(node: Node) -> str | None:
+            if node not in document:
+                doc = str(node).partition("#")[0]
+                document[node] = doc if doc in page_of else None
+            return document[node]
+
         for s, p, o in graph:
-            if isinstance(s, URIRef):
-                doc = str(s).partition("#")[0]
-                if doc in page_of:
-                    self._own[doc].add((s, p, o))
-            if isinstance(o, URIRef) and p != RDF.type:
-                doc = str(o).partition("#")[0]
-                if doc in page_of:
-                    self._inbound[doc].add((s, p, o))
+            if isinstance(s, URIRef) and (doc := page(s)) is not None:
+                self._own[doc].add((s, p, o))
+            if isinstance(o, URIRef) and p != RDF.type and (doc := page(o)) is not None:
+                self._inbound[doc].add((s, p, o))
 
     def documents(self) -> set[str]:
         return set(self._own) | set(self._inbound)
