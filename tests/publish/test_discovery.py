@@ -66,6 +66,21 @@ def site(corpus_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- VoID ------------------------------------------------------------------------------------
 
 
+# rdflib's own JSON-LD parser still builds a ConjunctiveGraph internally.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_the_dataset_iri_dereferences_to_its_description_not_a_dump(site: Path) -> None:
+    """The dumps are published compressed only: the dataset's IRI (data/dataset) is
+    described by data/dataset.ttl and .jsonld, the catalogue and VoID together."""
+    dataset = CatalogIris(BASE).dataset
+    for name, syntax in (("data/dataset.ttl", "turtle"), ("data/dataset.jsonld", "json-ld")):
+        described = Graph().parse(site / name, format=syntax)
+        assert (dataset, RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")) in described
+        assert (dataset, RDF.type, VOID.Dataset) in described
+        assert described.value(dataset, VOID.triples) is not None
+    downloads = {d.path for d in site_distributions(site)}
+    assert "data/dataset.nt.gz" in downloads and "data/dataset.ttl" not in downloads
+
+
 def test_void_counts_the_dump_and_names_its_downloads(site: Path) -> None:
     void = Graph().parse(site / VOID_TTL, format="turtle")
     dataset = CatalogIris(BASE).dataset
