@@ -178,32 +178,31 @@ def _resource_page(
         version=__version__,
     )
     view = _VIEWS[kind](ctx, doc)
+    names = (path, *(a.href for a in alternates))
     key = _page_key(page, view, triples) if pages is not None else None
     if pages is not None and key is not None:
-        names = (path, *(a.href for a in alternates))
         for name in names:
             out.claim(name)
         if pages.recall(key, out.root) is not None:
             out.written += [out.root / name for name in names]
             return
-        files = {
-            alternate(path, f.extension): serialise(triples, f.extension, document=doc)
-            for f in PAGE_ALTERNATES
-        }
-        files[path] = (
-            env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV).encode("utf-8")
-        )
-        for name, data in files.items():
-            target = out.root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)  # never write through a link into the cache
-            target.write_bytes(data)
-            out.written.append(target)
-        pages.remember(key, files)
+    files = {
+        alternate(path, f.extension): serialise(triples, f.extension, document=doc)
+        for f in PAGE_ALTERNATES
+    }
+    html = env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV)
+    files[path] = html.encode("utf-8")
+    if pages is None or key is None:
+        for name in names:
+            out.write(name, files[name])
         return
-    for f in PAGE_ALTERNATES:
-        out.write(alternate(path, f.extension), serialise(triples, f.extension, document=doc))
-    out.write(path, env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV))
+    for name, data in files.items():  # claimed above
+        target = out.root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never write through a link into the cache
+        target.write_bytes(data)
+        out.written.append(target)
+    pages.remember(key, files)
 
 
 def _page_key(page: Page, view: object, triples: list[Any]) -> str | None:
