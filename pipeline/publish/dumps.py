@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from pipeline.rdf.namespaces import PREFIXES
+from pipeline.rdf.namespaces import PREFIXES, RDF
 from pipeline.rdf.serialise import json_bytes, jsonld_context, jsonld_frame, jsonld_nodes, serialise
 from pipeline.settings import (
     COMPRESSED_SUFFIX,
@@ -48,7 +48,7 @@ from pipeline.settings import (
 )
 
 CONTEXT_NAME = "context.jsonld"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = str(RDF.type)
 #: The dumps' syntaxes, in the order they are written.
 DUMP_SYNTAXES = ("nt", "ttl", "jsonld")
 #: zlib's default: within a few per cent of the smallest output at a third of the time.
@@ -71,7 +71,7 @@ class DumpStatistics:
         classes = {
             t.object.value
             for t in triples
-            if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode)
+            if t.predicate.value == _RDF_TYPE and isinstance(t.object, ox.NamedNode)
         }
         return cls(
             len(triples),
