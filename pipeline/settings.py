@@ -84,18 +84,18 @@ class Settings:
         return self.out_dir / DUMP_DIR / f"{DUMP_STEM}.{extension}"
 
 
-def dump_files(data: Path, syntax: str) -> list[Path]:
+def dump_files(data: Path, syntax: str, plain: bool = True) -> list[Path]:
     """The files of one published dump in a site's data/ folder: `dataset.<syntax>.gz`, or
-    its numbered parts when it was split, or the plain file (a dump made by hand); [] if
-    there is none."""
+    its numbered parts when it was split, or with `plain` the plain file (a dump made by
+    hand; in a built site `dataset.ttl` is the dataset's description); [] if none."""
     whole = data / f"{DUMP_STEM}.{syntax}{COMPRESSED_SUFFIX}"
     if whole.is_file():
         return [whole]
     parts = sorted(data.glob(f"{DUMP_STEM}.part-[0-9][0-9][0-9].{syntax}{COMPRESSED_SUFFIX}"))
     if parts:
         return parts
-    plain = data / f"{DUMP_STEM}.{syntax}"
-    return [plain] if plain.is_file() else []
+    written = data / f"{DUMP_STEM}.{syntax}"
+    return [written] if plain and written.is_file() else []
 
 
 def dump_part_name(syntax: str, number: int | None = None) -> str:

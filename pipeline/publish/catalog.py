@@ -205,7 +205,7 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
     packed = []
     for dump in known[:3]:
         syntax = dump.path.rpartition(".")[2]
-        parts = dump_files(site_dir / data, syntax)
+        parts = dump_files(site_dir / data, syntax, plain=False)
         for n, path in enumerate(parts, start=1):
             part = f", part {n} of {len(parts)}" if len(parts) > 1 else ""
             part_lv = f", {n}. daļa no {len(parts)}" if len(parts) > 1 else ""

@@ -139,11 +139,11 @@ def void_graph(
     add((dataset, VOID.uriSpace, Literal(settings.base_iri)))
     add((dataset, VOID.rootResource, iris.home))
     for extension, feature in _DUMP_FORMATS:
-        for path in dump_files(site_dir / DUMP_DIR, extension):
+        for path in dump_files(site_dir / DUMP_DIR, extension, plain=False):
             add((dataset, VOID.dataDump, iris.file(path.relative_to(site_dir).as_posix())))
             add((dataset, VOID.feature, feature))
     if statistics is None:
-        dump = dump_files(site_dir / DUMP_DIR, "nt")
+        dump = dump_files(site_dir / DUMP_DIR, "nt", plain=False)
         statistics = _count(dump) if dump else None
     if statistics is not None:
         _statistics(graph, dataset, statistics)

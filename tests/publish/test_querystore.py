@@ -69,3 +69,30 @@ def test_a_store_open_in_another_build_is_refused_by_name(tmp_path: Path) -> Non
     with pytest.raises(StoreBusy, match="in use by another build"):
         query_store(tmp_path / "store", [a])
     assert len(first) == 1
+
+
+def test_updating_the_store_deletes_only_its_own_files(tmp_path: Path) -> None:
+    """The build removes the shared graph's previous file from the store's folder, and
+    graphs inside the store: nothing it did not write, there or beside it."""
+    from pipeline.publish.querystore import site_query_store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
+    (data / "validation.ttl").write_text("", encoding="utf-8")
+    folder = tmp_path / "cache" / "queries"
+    folder.mkdir(parents=True)
+    mine = {
+        folder / "notes.txt": b"the user's",
+        folder / "shared.nt": b"not ours: no digest in the name",
+        tmp_path / "cache" / "shared-beside.nt": b"beside the folder",
+    }
+    for path, content in mine.items():
+        path.write_bytes(content)
+    report = _part(tmp_path, "r", 2).path
+    for shared in (b"", f'<{EX}s> <{EX}p> "1" .\n'.encode()):
+        dataset = site_query_store(folder, shared, [report], data)
+        del dataset
+    assert len(list(folder.glob("shared-*.nt"))) == 1  # the earlier one is gone
+    for path, content in mine.items():
+        assert path.read_bytes() == content, path
