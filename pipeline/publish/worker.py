@@ -123,8 +123,11 @@ def run(job: Job, site: Path) -> ReportOutput:
     mapped = to_graph(report, job.settings, _Resolved(job.organisation))
     validation = validate_graph(mapped, job.settings, _shapes())
     own = _owned(job.settings.base_iri, key)
+    # Read the report's graph once: each pass over rdflib's context-aware store works out
+    # every triple's graphs again, and the pages, the dump and the summary all need it.
+    triples = list(mapped.graph)
     data = new_graph("SimpleMemory")
-    data += mapped.graph
+    data.addN((*t, data) for t in triples)
     data += validation.report
     map_ministry(data, Iris(job.settings.base_iri))  # its names, as every page shows them
     if job.inbound:
@@ -139,6 +142,8 @@ def run(job: Job, site: Path) -> ReportOutput:
         vocabulary=_vocabulary()[2],
         build_date=_date(job.build_date),
         merged=True,
+        uses={},  # counted by the main process, for the vocabulary and home pages only
+        triples=0,
     )
     files = render_documents(site_input, site, lambda doc: doc in own)
     source = site / "source" / f"{key}.txt"
@@ -146,14 +151,13 @@ def run(job: Job, site: Path) -> ReportOutput:
     source.write_bytes(report.source_text.encode("utf-8"))
     # Triples about organisations and places are shared by reports: the main process
     # merges them; the rest is this report's alone (its part of the dump).
-    shared = [t for t in mapped.graph if str(t[0]).partition("#")[0] not in own]
-    graph = Graph(bind_namespaces="none")
-    for triple in mapped.graph:
-        if str(triple[0]).partition("#")[0] in own:
-            graph.add(triple)
+    shared: list[Triple] = []
+    mine: list[Triple] = []  # a graph's triples are distinct: no graph needed to keep them so
+    for triple in triples:
+        (mine if str(triple[0]).partition("#")[0] in own else shared).append(triple)
     chunk = Path("chunks") / key
     (site.parent / chunk).parent.mkdir(parents=True, exist_ok=True)
-    statistics = write_parts(sorted_triples([graph]), site.parent / chunk)
+    statistics = write_parts(sorted_triples([mine]), site.parent / chunk)
     terms: dict[Node, Node] = {}
     write_table_parts(report, site.parent / TABLES, job.settings.base_iri)
     return ReportOutput(
@@ -161,11 +165,11 @@ def run(job: Job, site: Path) -> ReportOutput:
         problems=validation.problems,
         files=(*files, f"source/{key}.txt"),
         documents=tuple(sorted(own)),
-        summary=_interned(_summary(mapped.graph, own, job.settings.base_iri), terms),
+        summary=_interned(_summary(triples, own, job.settings.base_iri), terms),
         shared=_interned(shared, terms),
         sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
-        uses=tuple(sorted(_uses(graph, validation.report).items())),  # vocabulary terms
-        triples=len(graph) + len(validation.report),
+        uses=tuple(sorted(_uses(mine, validation.report).items())),  # vocabulary terms
+        triples=len(mine) + len(validation.report),
         chunk=chunk.as_posix(),
         statistics=statistics,
     )
@@ -188,8 +192,8 @@ class _Resolved(OrganisationResolver):
         return self._key
 
 
-def _summary(graph: Graph, own: frozenset[str], base: str) -> Iterable[tuple[Node, Node, Node]]:
-    for s, p, o in graph:
+def _summary(triples: Iterable[Triple], own: frozenset[str], base: str) -> Iterable[Triple]:
+    for s, p, o in triples:
         if p in SUMMARY_PREDICATES:
             yield s, p, o
         elif p == RDF.type:
@@ -208,7 +212,7 @@ def _sources_of(index: SourceIndex, subjects: set[str]) -> SourceIndex:
     )
 
 
-def _uses(*graphs: Graph) -> Counter[str]:
+def _uses(*graphs: Iterable[Triple]) -> Counter[str]:
     """How often each term of our vocabulary is used (the vocabulary pages say so); data
     IRIs are left out, which were most of a cached summary's bytes."""
     counts: Counter[str] = Counter()

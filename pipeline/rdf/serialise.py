@@ -69,7 +69,9 @@ def open_dump(path: Path) -> Iterator[IO[bytes]]:
             yield plain
 
 
-def sorted_triples(graphs: Iterable[Graph], *, blank_nodes: bool = False) -> list[ox.Triple]:
+def sorted_triples(
+    graphs: Iterable[Iterable[tuple[Node, Node, Node]]], *, blank_nodes: bool = False
+) -> list[ox.Triple]:
     """Every triple of `graphs` once, in N-Triples line order.
 
     Blank nodes are refused unless `blank_nodes` (a page's slice may reach the anonymous

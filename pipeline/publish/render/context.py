@@ -84,8 +84,6 @@ class SiteContext:
     vocabulary: Graph
     pages: dict[str, str]  # document IRI -> page path
     terms: Terms
-    data_slices: Slicer
-    vocabulary_slices: Slicer
     reports: dict[str, Report] = field(default_factory=dict)  # by report key
     build_date: str = ""
     #: how many data triples use each vocabulary term (as type, predicate or value)
@@ -107,6 +105,18 @@ class SiteContext:
 
     def is_vocabulary(self, doc: str) -> bool:
         return doc.startswith(VOCAB_ROOT)
+
+    # Built when first asked for: a worker renders only data pages and never needs the
+    # vocabulary's slices (indexing the vocabulary cost more than rendering a page).
+    @functools.cached_property
+    def data_slices(self) -> Slicer:
+        pages = {d: p for d, p in self.pages.items() if not d.startswith(VOCAB_ROOT)}
+        return Slicer(self.data, pages)
+
+    @functools.cached_property
+    def vocabulary_slices(self) -> Slicer:
+        pages = {d: p for d, p in self.pages.items() if d.startswith(VOCAB_ROOT)}
+        return Slicer(self.vocabulary, pages)
 
     # The cross-report figures are computed once per build and indexed, so that a page
     # looks up its own rows instead of scanning every report (linear, not quadratic).
@@ -184,10 +194,6 @@ def build_context(site: SiteInput) -> SiteContext:
         vocabulary=vocabulary,
         pages=pages,
         terms=terms,
-        data_slices=Slicer(data, {d: p for d, p in pages.items() if not d.startswith(VOCAB_ROOT)}),
-        vocabulary_slices=Slicer(
-            vocabulary, {d: p for d, p in pages.items() if d.startswith(VOCAB_ROOT)}
-        ),
         reports=reports,
         build_date=_build_date(site, reports.values()),
         uses=Counter(site.uses) if site.uses is not None else _uses(data),
@@ -215,9 +221,23 @@ def _documents(data: Graph, vocabulary: Graph, paths: SitePaths) -> set[str]:
                 seen.add(node)
                 if paths.owns(str(node)):
                     docs.add(paths.document(str(node)))
-    for s in vocabulary.subjects():
-        if isinstance(s, URIRef) and str(s).startswith(VOCAB_ROOT):
-            docs.add(paths.document(str(s)))
+    return docs | _vocabulary_documents(vocabulary, paths)
+
+
+#: The last vocabulary's documents: a worker renders every report against the same one.
+_LAST_VOCABULARY: list[tuple[Graph, str, frozenset[str]]] = []
+
+
+def _vocabulary_documents(vocabulary: Graph, paths: SitePaths) -> frozenset[str]:
+    for graph, base, docs in _LAST_VOCABULARY:
+        if graph is vocabulary and base == paths.base:
+            return docs
+    docs = frozenset(
+        paths.document(str(s))
+        for s in vocabulary.subjects()
+        if isinstance(s, URIRef) and str(s).startswith(VOCAB_ROOT)
+    )
+    _LAST_VOCABULARY[:] = [(vocabulary, paths.base, docs)]
     return docs
 
 

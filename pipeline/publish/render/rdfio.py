@@ -64,7 +64,8 @@ class Slicer:
 
     def _describe(self, doc: str) -> Graph:
         triples = self.own(doc) | self.inbound(doc)
-        out = Graph(bind_namespaces="none")
+        # The slice is only read, by lodpipe: no named-graph bookkeeping (about twice as fast)
+        out = Graph(store="SimpleMemory", bind_namespaces="none")
         for triple in triples:
             out.add(triple)
         for node in _closure(self.graph, (o for _, _, o in triples)):
