@@ -87,3 +87,42 @@ def test_dump_jsonld_is_not_coerced() -> None:
     assert not any(isinstance(v, dict) for v in document["@context"].values())
     for parsed in _parsed(data):
         assert isomorphic(parsed, _page())
+
+
+def test_used_prefixes_declares_exactly_the_namespaces_with_a_plain_local_name() -> None:
+    from pipeline.rdf.serialise import used_prefixes
+
+    triples = sorted_triples(
+        [
+            [
+                (URIRef("https://ex.org/def/core#Thing"), URIRef(LP + "line"), URIRef(DOC)),
+                (URIRef("https://ex.org/a/b"), URIRef(PROV + "x"), Literal("1")),
+                (URIRef("https://ex.org/odd_name"), URIRef(PROV + "y"), URIRef("urn:z")),
+                (URIRef("https://ex.org/c/"), URIRef(PROV + "z"), URIRef("https://ex.org/d/e.f")),
+            ]
+        ]
+    )
+    prefixes = {
+        "core": "https://ex.org/def/core#",  # Thing
+        "def": "https://ex.org/def/",  # only "core#Thing" follows: not a local name
+        "ex": "https://ex.org/",  # "odd_name"
+        "a": "https://ex.org/a/",  # b
+        "c": "https://ex.org/c/",  # nothing follows it
+        "d": "https://ex.org/d/",  # "e.f" is not a plain local name
+        "odd": "https://ex.org/odd",  # no "/" or "#" at its end: "_name"
+        "lp": LP,
+        "prov": PROV,
+        "xsd": str(XSD),  # the plain literal's datatype, xsd:string
+        "rep": "https://w3id.org/lodpipe/id/report/",  # "000-a"
+        "unused": "https://nowhere.example/",
+    }
+    assert set(used_prefixes(triples, prefixes)) == {
+        "core",
+        "ex",
+        "a",
+        "odd",
+        "lp",
+        "prov",
+        "xsd",
+        "rep",
+    }
