@@ -303,3 +303,53 @@ def test_cli_query_without_a_query_says_what_to_give(built_site: Path) -> None:
     )
     assert both.exit_code == 2 and len(both.output.splitlines()) == 1
     assert both.output.startswith("Error: both a QUERY and --file:")
+
+
+def test_every_answer_is_published_whole_as_csv(built_site: Path) -> None:
+    import csv
+    import io
+
+    page = (built_site / "doc" / "queries.html").read_text(encoding="utf-8")
+    for path in sorted(QUERIES.glob("*.rq")):
+        rows = answer(built_site, path.name)
+        published = built_site / "queries" / f"{path.stem}.csv"
+        text = published.read_bytes().decode("utf-8")
+        assert text.endswith("\r\n")  # SPARQL 1.1 CSV results: CRLF lines
+        table = list(csv.reader(io.StringIO(text, newline="")))
+        assert table[1:] == [list(row.values()) for row in rows], path.name
+        assert table[0] == list(rows[0]) if rows else True
+        assert f'href="../queries/{path.stem}.csv" download' in page, path.name
+    # 002 line 41: the carry-over of 1 177,33 euro is in the CSV as in the answer
+    carried = (built_site / "queries" / "carry-overs-and-returns.csv").read_text(encoding="utf-8")
+    assert "1177.33" in carried
+
+
+def test_the_page_shows_the_first_rows_of_a_long_answer(built_site: Path) -> None:
+    from pipeline.publish.render.paths import SitePaths
+    from pipeline.publish.render.queries import answer_queries
+    from pipeline.publish.render.views import Terms
+
+    terms = Terms((), SitePaths("https://w3id.org/lodpipe/"), set())
+    answers = {a.name: a for a in answer_queries(built_site, terms, shown=2)}
+    whole = answer(built_site, "indicators-by-kind.rq")
+    assert len(whole) > 2  # the five reports report more than two indicator kinds
+    cut = answers["indicators-by-kind"]
+    assert cut.total == len(whole)
+    assert [[c.text for c in row] for row in cut.rows] == [list(r.values()) for r in whole[:2]]
+    assert cut.csv_text.count("\r\n") == len(whole) + 1  # the header and every row
+    from pipeline.publish.render import NAV, QUERIES_TITLE
+    from pipeline.publish.render.html import environment
+    from pipeline.publish.render.views import Page
+
+    page = Page(path="doc/queries.html", kind="queries", title=QUERIES_TITLE)
+    html = (
+        environment()
+        .get_template("queries.html")
+        .render(page=page, view=tuple(answers.values()), nav=NAV)
+    )
+    section = html.split('<section id="indicators-by-kind"', 1)[1].split("</section>", 1)[0]
+    assert section.count("<tr><td>") == 2
+    caption = section.split("<caption", 1)[1].split("</caption>", 1)[0]
+    assert f'<span class="num">{len(whole)}</span>' in caption
+    assert "showing the first" in caption and '<span class="num">2</span>' in caption
+    assert 'href="../queries/indicators-by-kind.csv" download' in caption

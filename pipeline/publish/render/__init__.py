@@ -268,6 +268,8 @@ def _overview_pages(
         render("doc/queries.html", "queries.html", QUERIES_TITLE, answers)
         for answer in answers:
             out.write(answer.file, answer.sparql)
+            if answer.csv:
+                out.write(answer.csv, answer.csv_text)
     entries = search_entries(ctx)
     render("doc/search.html", "search.html", Label("Meklēt", "Search"), entries)
     render(

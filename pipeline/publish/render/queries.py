@@ -3,17 +3,22 @@ over the site's own published files (the same answer `lodpipe query --site` give
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.publish.render.views import Terms
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import Dataset, Solutions, execute, load_dataset, site_files
+from pipeline.store import Dataset, Solutions, Term, execute, load_dataset, site_files
 
 #: The questions, kept in the repository beside the code that answers them.
 QUERIES_DIR = resource_dir(QUERIES)
 _LATVIAN = re.compile(r"[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
+#: Rows of an answer shown on the page. An answer has a row per report or implementer
+#: for some questions, megabytes of table for an archive; every row is in its CSV file.
+SHOWN_ROWS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +36,10 @@ class Answer:
     notes: tuple[str, ...]
     sparql: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[AnswerCell, ...], ...]
+    rows: tuple[tuple[AnswerCell, ...], ...]  # the first `SHOWN_ROWS`
+    total: int = 0  # rows in the whole answer
+    csv: str = ""  # where the whole answer is published: "queries/<name>.csv"
+    csv_text: str = ""  # SPARQL 1.1 query results CSV
 
 
 def read_header(text: str) -> tuple[str, str, tuple[str, ...]]:
@@ -55,9 +63,14 @@ def read_header(text: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 def answer_queries(
-    site_dir: Path, terms: Terms, directory: Path = QUERIES_DIR, dataset: Dataset | None = None
+    site_dir: Path,
+    terms: Terms,
+    directory: Path = QUERIES_DIR,
+    dataset: Dataset | None = None,
+    shown: int = SHOWN_ROWS,
 ) -> tuple[Answer, ...]:
-    """Run every query of `directory` over `dataset`, or the files published in `site_dir`."""
+    """Run every query of `directory` over `dataset`, or the files published in `site_dir`;
+    each answer keeps its first `shown` rows for the page and all of them as CSV."""
     files = sorted(directory.glob("*.rq"))
     if not files:
         return ()
@@ -70,6 +83,7 @@ def answer_queries(
         result = execute(dataset, text)
         columns: tuple[str, ...] = ()
         rows: tuple[tuple[AnswerCell, ...], ...] = ()
+        total, table, published = 0, "", ""
         if isinstance(result, Solutions):
             columns = tuple(result.variables)
             rows = tuple(
@@ -79,12 +93,43 @@ def answer_queries(
                     )
                     for term in row
                 )
-                for row in result.rows
+                for row in result.rows[:shown]
             )
+            total, table = len(result.rows), _csv(result)
+            published = f"queries/{path.stem}.csv"
         answers.append(
-            Answer(path.stem, f"queries/{path.name}", english, latvian, notes, text, columns, rows)
+            Answer(
+                path.stem,
+                f"queries/{path.name}",
+                english,
+                latvian,
+                notes,
+                text,
+                columns,
+                rows,
+                total,
+                published,
+                table,
+            )
         )
     return tuple(answers)
+
+
+def _csv(result: Solutions) -> str:
+    """The answer as SPARQL 1.1 query results CSV: a header of the variables, then each
+    row's values (IRIs and literals as their text, blank nodes as `_:label`), CRLF lines."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_csv_value(term) for term in row])
+    return out.getvalue()
+
+
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term.value}" if term.kind == "bnode" else term.value
 
 
 def _cell(value: str, is_iri: bool, terms: Terms) -> AnswerCell:
