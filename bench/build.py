@@ -31,11 +31,16 @@ sys.path.insert(0, str(REPO / "bench"))
 
 
 class PeakMemory:
-    """Peak resident memory of this process and all its descendants together, sampled
-    from /proc (a pool's workers come and go; ru_maxrss would give only the largest)."""
+    """Peak memory of this process and all its descendants together, sampled from /proc (a
+    pool's workers come and go; ru_maxrss would give only the largest).
 
-    def __init__(self, interval: float = 0.05) -> None:
+    `peak` sums each process's proportional set size (PSS): a page that forked workers
+    still share with the main process is counted once, split between them. `peak_rss`
+    sums resident sizes, which counts such a page once per process (an upper bound)."""
+
+    def __init__(self, interval: float = 0.1) -> None:
         self.peak = 0
+        self.peak_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
@@ -47,26 +52,41 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        self.peak = max(self.peak, own)
+        self.peak_rss = max(self.peak_rss, own)
+        self.peak = self.peak or self.peak_rss
 
     def _run(self, interval: float) -> None:
         while not self._stop.wait(interval):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            pss, rss = _tree_memory(os.getpid())
+            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
 
 
-def _tree_rss(pid: int) -> int:
-    total, todo = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """PSS and RSS of `pid` and its descendants, in bytes (PSS falls back to RSS where
+    the kernel has no smaps_rollup)."""
+    pss = rss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+            own_rss = _field(Path(f"/proc/{current}/status"), "VmRSS:")
+            try:
+                own_pss = _field(Path(f"/proc/{current}/smaps_rollup"), "Pss:")
+            except OSError:
+                own_pss = own_rss
+            pss, rss = pss + own_pss, rss + own_rss
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return pss, rss
+
+
+def _field(path: Path, name: str) -> int:
+    for line in path.read_text().splitlines():
+        if line.startswith(name):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def build_once(files: list[Path], site: Path, cache: Path, jobs: int) -> dict[str, object]:
@@ -74,13 +94,13 @@ def build_once(files: list[Path], site: Path, cache: Path, jobs: int) -> dict[st
     from pipeline.settings import Settings
 
     stages: dict[str, float] = {}
-    last = [time.perf_counter(), ""]
+    began, current = [time.perf_counter()], [""]
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
-        if last[1]:
-            stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
-        last[0], last[1] = now, stage
+        if current[0]:
+            stages[current[0]] = stages.get(current[0], 0.0) + now - began[0]
+        began[0], current[0] = now, stage
 
     start = time.perf_counter()
     with PeakMemory() as memory:
@@ -91,6 +111,7 @@ def build_once(files: list[Path], site: Path, cache: Path, jobs: int) -> dict[st
         "seconds": round(seconds, 2),
         "stages": {k: round(v, 2) for k, v in stages.items()},
         "peak_mib": round(memory.peak / 2**20),
+        "peak_rss_mib": round(memory.peak_rss / 2**20),
     }
 
 
@@ -149,16 +170,18 @@ def main() -> None:
     (OUT / "build.json").write_text(json.dumps({"machine": machine, "runs": rows}, indent=2) + "\n")
     print(f"build benchmark ({machine}, {args.jobs} jobs)")
     print(
-        "| reports | cold | per report | one changed | peak memory | files | site | per report "
+        "| reports | cold | per report | one changed | peak memory (PSS) | (RSS sum) | files | site "
+        "| per report "
         "| largest report page | largest file | cold stages |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         cold, changed = r["cold"], r["one_changed"]
         stages = ", ".join(f"{k} {v} s" for k, v in cold["stages"].items())
         print(
             f"| {r['reports']} | {cold['seconds']} s | {r['per_report_s']} s "
             f"| {changed['seconds']} s | {max(cold['peak_mib'], changed['peak_mib'])} MiB "
+            f"| {max(cold.get('peak_rss_mib', 0), changed.get('peak_rss_mib', 0))} MiB "
             f"| {r['files']} | {r['site_mib']} MiB | {r['site_kib_per_report']} KiB "
             f"| {r['largest_report_page_kib']} KiB | {r['largest_file_mib']} MiB | {stages} |"
         )

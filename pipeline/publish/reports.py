@@ -10,6 +10,7 @@ depend on `--jobs`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import shutil
@@ -159,12 +160,19 @@ def _in_pool(
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
-        futures = [pool.submit(function, *call) for call in calls]
-        for index, future, label in zip(indexes, futures, labels, strict=True):
-            try:
-                yield index, future.result()
-            except Exception as exc:
-                for pending in futures:
-                    pending.cancel()
-                raise ReportFailed(f"{label}: {exc!r}") from exc
+    # Forked workers share the main process's memory until they write to it, and a garbage
+    # collection in a worker writes to every object it inherited (thousands of parsed
+    # reports): frozen objects are left out of collections, so their pages stay shared.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
+            futures = [pool.submit(function, *call) for call in calls]
+            for index, future, label in zip(indexes, futures, labels, strict=True):
+                try:
+                    yield index, future.result()
+                except Exception as exc:
+                    for pending in futures:
+                        pending.cancel()
+                    raise ReportFailed(f"{label}: {exc!r}") from exc
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,39 @@
+"""The process pool the reports are read and built in."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from pipeline.publish.reports import ReportFailed, _in_pool
+
+
+def _frozen() -> int:
+    return gc.get_freeze_count()
+
+
+def _fail_on(n: int) -> int:
+    if n == 2:
+        raise ValueError("bad input")
+    return n * 10
+
+
+def test_workers_leave_what_they_inherit_out_of_garbage_collection() -> None:
+    """Objects the main process holds when the pool starts are frozen in the workers (a
+    collection there would otherwise copy every page it touches), and only there."""
+    keep = [object() for _ in range(1000)]  # something to inherit
+    results = dict(_in_pool(2, _frozen, [(), ()], [0, 1], ["a", "b"]))
+    assert results[0] >= len(keep) and results[1] >= len(keep)
+    assert gc.get_freeze_count() == 0  # the main process collects as before
+
+
+def test_results_come_in_call_order_and_a_failure_names_its_call() -> None:
+    assert list(_in_pool(2, _fail_on, [(1,), (3,), (4,)], [0, 1, 2], ["a", "b", "c"])) == [
+        (0, 10),
+        (1, 30),
+        (2, 40),
+    ]
+    with pytest.raises(ReportFailed, match="b: ValueError"):
+        list(_in_pool(2, _fail_on, [(1,), (2,), (4,)], [0, 1, 2], ["a", "b", "c"]))
+    assert gc.get_freeze_count() == 0
