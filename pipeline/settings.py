@@ -39,6 +39,14 @@ SHAPES_FILE = "shapes.ttl"
 #: `.htm` for HTML, whose `.html` is the source page's own name.
 ORIGINAL_EXTENSIONS = (".pdf", ".docx", ".odt", ".htm")
 
+
+def of_one_report(path: str) -> bool:
+    """A download (a path in the site) that belongs to one report, its source text or
+    original document (`source/<key>.txt`), rather than to the whole dataset: there is one
+    per report, thousands in an archive."""
+    return path.startswith("source/")
+
+
 #: The package's resource folders (top-level in the repository) and the files a build
 #: publishes from them, in order.
 ONTOLOGY = "ontology"

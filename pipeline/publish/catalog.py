@@ -19,7 +19,14 @@ from pipeline.model import Report
 from pipeline.publish.table_columns import TABLE_SPECS
 from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
-from pipeline.settings import COMPRESSED_SUFFIX, DUMP_DIR, DUMP_STEM, Settings, dump_files
+from pipeline.settings import (
+    COMPRESSED_SUFFIX,
+    DUMP_DIR,
+    DUMP_STEM,
+    Settings,
+    dump_files,
+    of_one_report,
+)
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
@@ -372,7 +379,9 @@ def schema_org_dataset(
     temporal: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, object]:
     """The schema.org `Dataset` (Google Dataset Search) for the home page's
-    `<script type="application/ld+json">`: the same facts as the catalogue, in English."""
+    `<script type="application/ld+json">`: the same facts as the catalogue, in English.
+    Its downloads are the whole dataset's; each report's own files are on the report's
+    page (the catalogue lists them too)."""
     root = settings.out_dir if site_dir is None else site_dir
     iris = CatalogIris(settings.base_iri)
     english = dict((lang, text) for text, lang in DESCRIPTION)["en"]
@@ -411,5 +420,6 @@ def schema_org_dataset(
             "contentSize": f"{measure(root, item).byte_size} B",
         }
         for item in sorted(distributions, key=lambda d: d.path)
+        if not of_one_report(item.path)
     ]
     return document

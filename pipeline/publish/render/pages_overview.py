@@ -20,6 +20,7 @@ from pipeline.publish.render.problems import merge, severity_label
 from pipeline.publish.render.views import Label, Source, Value, natural_key
 from pipeline.rdf.iris import report_key
 from pipeline.rdf.namespaces import LP, RDF, VOCAB_ROOT
+from pipeline.settings import of_one_report
 
 OVERVIEWS = (
     ("doc/money.html", Label("Finansējums", "Money")),
@@ -37,7 +38,8 @@ class Count:
 @dataclass(frozen=True, slots=True)
 class HomeView:
     counts: tuple[Count, ...]
-    downloads: tuple[Download, ...]
+    downloads: tuple[Download, ...]  # the whole dataset's
+    report_files: int  # downloads of one report each (source texts, originals)
     base_iri: str
     listings: tuple[tuple[str, Label], ...]
     vocabularies: tuple[Value, ...]
@@ -131,13 +133,22 @@ def home_view(ctx: SiteContext) -> HomeView:
     )
     return HomeView(
         counts=counts,
-        downloads=tuple(sorted(ctx.site.downloads, key=lambda d: d.path)),
+        # Each report's own files are on its page: listed here they were most of the home
+        # page of an archive (1,000 links for 1,000 reports).
+        downloads=tuple(
+            sorted((d for d in ctx.site.downloads if not of_one_report(d.path)), key=_path)
+        ),
+        report_files=sum(of_one_report(d.path) for d in ctx.site.downloads),
         base_iri=ctx.paths.base,
         listings=(*LISTINGS, *OVERVIEWS),
         vocabularies=vocabularies,
         example_report=str(reports[0]) if reports else ctx.paths.base,
         dashboard=dashboard(ctx),
     )
+
+
+def _path(download: Download) -> str:
+    return download.path
 
 
 def money_view(ctx: SiteContext) -> MoneyView:

@@ -85,3 +85,18 @@ def test_qualifiers_of_a_sum() -> None:
     assert combined([exact, more]) == more
     assert combined([more, least]) == least
     assert combined([exact, about]) == about
+
+
+def test_home_lists_the_dataset_downloads_and_counts_each_reports_own(site: Path) -> None:
+    home = page(site, "index.html")
+    downloads = home[home.index('id="downloads-h"') : home.index('id="cite-h"')]
+    links = re.findall(r'<li><a href="([^"]+)"', downloads)
+    assert "data/dataset.nt.gz" in links and "data/activities.csv" in links
+    assert not [link for link in links if link.startswith("source/")]
+    # the five bundled reports: a source text each, linked from its own page
+    texts = sorted(p.name for p in (site / "source").glob("*.txt"))
+    assert len(texts) == 5
+    said = text(downloads[downloads.index('id="report-files"') :])
+    assert "5 faili files" in said and "all reports" in said
+    source_page = page(site, f"source/{texts[0].removesuffix('.txt')}.html")
+    assert f'href="{texts[0]}"' in source_page
