@@ -58,7 +58,6 @@ from pipeline.validate import (
     Shapes,
     Validation,
     load_shapes,
-    merge_reports,
     validate_dataset,
     validate_graph,
     validation_of,
@@ -313,7 +312,8 @@ def _build_into(
     written += write_dumps(stems, shared_triples, settings)
     statistics = sum((b.output.statistics for b in built), DumpStatistics.of(shared_triples))
     validation = out / DUMP_DIR / VALIDATION_FILE
-    validation.write_bytes(serialise(sorted_triples([merge_reports(validations)]), "ttl"))
+    # sorted_triples takes each triple once: no merged graph needed
+    validation.write_bytes(serialise(sorted_triples([v.report for v in validations]), "ttl"))
     written.append(validation)
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: _file(pair[0][0]))
     parts = [b.entry / TABLES for _, b in by_file]
@@ -395,10 +395,7 @@ def _write_site(
     uses: Counter[str] = Counter()
     for b in built:
         uses.update(dict(b.output.uses))
-    cross = new_graph()
-    cross += commons
-    cross += mapped.shared.graph
-    cross += mapped.validations[-1].report
+    cross = {*commons, *mapped.shared.graph, *mapped.validations[-1].report}
     for _, p, o in cross:
         uses[str(p)] += 1
         if isinstance(o, URIRef):
