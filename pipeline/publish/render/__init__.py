@@ -12,7 +12,7 @@ import hashlib
 import json
 import pickle
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,6 +42,7 @@ from pipeline.publish.render.pages_resource import (
 )
 from pipeline.publish.render.pages_source import source_view
 from pipeline.publish.render.pages_vocab import vocabulary_view
+from pipeline.publish.render.pagination import PAGE_SIZES, Pager, paginate
 from pipeline.publish.render.paths import UnsafeIRI, alternate
 from pipeline.publish.render.queries import answer_queries
 from pipeline.publish.render.search import search_json
@@ -253,10 +254,28 @@ def _overview_pages(
         if dataset
         else "",
     )
+    # A listing of every report, implementer or year is split into pages of a few hundred
+    # items (pagination.PAGE_SIZES): thousands of reports made pages of megabytes.
     for path, title in LISTINGS:
-        render(path, "listing.html", title, listing(ctx, path))
-    render("doc/money.html", "money.html", OVERVIEWS[0][1], money_view(ctx))
-    render("doc/quality.html", "quality.html", OVERVIEWS[1][1], quality_view(ctx))
+        whole = listing(ctx, path)
+        if path not in PAGE_SIZES:
+            render(path, "listing.html", title, whole)
+            continue
+        for pager, rows in paginate(whole.rows, path):
+            render(
+                pager.path,
+                "listing.html",
+                _numbered(title, pager),
+                replace(whole, rows=tuple(rows), pager=pager),
+            )
+    money = money_view(ctx)
+    for pager, blocks in paginate(money.implementers, "doc/money.html"):
+        part = replace(money, implementers=tuple(blocks), pager=pager)
+        render(pager.path, "money.html", _numbered(OVERVIEWS[0][1], pager), part)
+    quality = quality_view(ctx)
+    for pager, groups in paginate(quality.groups, "doc/quality.html"):
+        issues = replace(quality, groups=tuple(groups), pager=pager)
+        render(pager.path, "quality.html", _numbered(OVERVIEWS[1][1], pager), issues)
     render(
         "doc/vocabulary.html",
         "vocabularies.html",
@@ -282,6 +301,13 @@ def _overview_pages(
     not_found = NotFound(ctx.paths.base, script)
     render("404.html", "404.html", Label("Lapa nav atrasta", "Page not found"), not_found)
     out.write("search.json", search_json(entries))
+
+
+def _numbered(title: Label, pager: Pager) -> Label:
+    """A page's title, with its number after the first page (titles tell pages apart)."""
+    if pager.number == 1:
+        return title
+    return Label(f"{title.lv}, {pager.number}. lapa", f"{title.en}, page {pager.number}")
 
 
 __all__ = ["Download", "SiteInput", "UnsafeIRI", "read_turtle", "render_documents", "render_site"]

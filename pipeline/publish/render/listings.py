@@ -14,6 +14,7 @@ from rdflib.term import Node
 from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.dashboard import Delegation, region_sections
 from pipeline.publish.render.deliveries import kind_labels
+from pipeline.publish.render.pagination import Pager
 from pipeline.publish.render.views import Label, Value, sorted_by_iri
 from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMA, SCHEMES, SKOS, VOCAB_ROOT
 
@@ -37,6 +38,7 @@ class Listing:
     #: the regions page: each region with its delegations
     regions: tuple[tuple[Value, tuple[Delegation, ...]], ...] = ()
     delivery_columns: tuple[Label, ...] = ()
+    pager: Pager | None = None  # where `rows` are in the whole listing
 
 
 def money_value(amount: Decimal | None) -> Value:

@@ -16,6 +16,7 @@ from pipeline.publish.render.dashboard import MoneyRow as DashRow
 from pipeline.publish.render.listings import LISTINGS, report_iris
 from pipeline.publish.render.money import Cell, table
 from pipeline.publish.render.pages_resource import SERIES
+from pipeline.publish.render.pagination import Pager
 from pipeline.publish.render.problems import merge, severity_label
 from pipeline.publish.render.views import Label, Source, Value, natural_key
 from pipeline.rdf.iris import report_key
@@ -71,6 +72,7 @@ class MoneyView:
     rows: tuple[MoneyRow, ...]
     regions: tuple[ChartBlock, ...]
     implementers: tuple[ChartBlock, ...]
+    pager: Pager | None = None  # where `implementers` are among all of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class QualityView:
     total: int  # distinct issues
     both: int  # found by the parser and by SHACL
     findings: int  # parser findings and SHACL results before merging
+    pager: Pager | None = None  # where `groups` are among all reports' groups
 
 
 def home_view(ctx: SiteContext) -> HomeView:

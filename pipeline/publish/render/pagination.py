@@ -1,0 +1,78 @@
+"""Overview pages that list every report (or implementer) are split into pages of a fixed
+number of items, so that an archive of thousands of reports gives pages a browser opens at
+once: `doc/quality.html`, then `doc/quality-2.html`, `doc/quality-3.html`, ...
+
+The first page keeps its path, so links to it stay valid; the split is by position in
+the page's own order, so the same input always gives the same pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Items per page, by the page's first path. A listing row is about 1 KB of HTML, a
+#: quality group (one report's issues) about 5 KB, an implementer's funding history with
+#: its chart about 4 KB: each page stays within a few hundred kilobytes.
+PAGE_SIZES = {
+    "doc/reports.html": 250,
+    "doc/implementers.html": 250,
+    "doc/years.html": 250,
+    "doc/quality.html": 50,
+    "doc/money.html": 50,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    number: int
+    path: str  # site-root path of the page
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page is in its series: its number, the links to every page of the series,
+    and which of the `total` items it shows (1-based, inclusive)."""
+
+    number: int
+    count: int
+    path: str
+    links: tuple[PageLink, ...]
+    first: int
+    last: int
+    total: int
+
+
+def page_path(path: str, number: int) -> str:
+    """`doc/quality.html` for the first page, `doc/quality-2.html` for the second."""
+    return path if number == 1 else f"{path.removesuffix('.html')}-{number}.html"
+
+
+def paginate(
+    items: Sequence[T], path: str, size: int | None = None
+) -> list[tuple[Pager, Sequence[T]]]:
+    """The pages of `items` under `path`, `size` items each (`PAGE_SIZES[path]` when not
+    given); a page with no items is still one page."""
+    size = size or PAGE_SIZES[path]
+    count = max(1, -(-len(items) // size))
+    paths = [page_path(path, n) for n in range(1, count + 1)]
+    pages = []
+    for number in range(1, count + 1):
+        chunk = items[(number - 1) * size : number * size]
+        links = tuple(PageLink(n, p, n == number) for n, p in enumerate(paths, start=1))
+        first = (number - 1) * size + 1 if chunk else 0
+        pager = Pager(
+            number,
+            count,
+            paths[number - 1],
+            links,
+            first,
+            first + len(chunk) - 1 if chunk else 0,
+            len(items),
+        )
+        pages.append((pager, chunk))
+    return pages

@@ -1,0 +1,129 @@
+"""Overview pages that list every report are split into pages: each item on exactly one
+page, in the order of the whole list, and every page reachable from every other."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.publish.render import pagination
+from pipeline.publish.render.pagination import page_path, paginate
+from tests.conftest import REPORTS
+
+
+def test_paginate_splits_in_order_with_the_first_page_at_the_old_path() -> None:
+    pages = paginate(list("abcde"), "doc/x.html", 2)
+    assert [list(items) for _, items in pages] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [p.path for p, _ in pages] == ["doc/x.html", "doc/x-2.html", "doc/x-3.html"]
+    second = pages[1][0]
+    assert (second.number, second.count, second.first, second.last, second.total) == (2, 3, 3, 4, 5)
+    assert [link.current for link in second.links] == [False, True, False]
+    assert len(paginate(list("abcd"), "doc/x.html", 2)) == 2  # no empty last page
+    ((only, items),) = paginate([], "doc/x.html", 2)
+    assert (only.count, only.first, only.last, only.total, list(items)) == (1, 0, 0, 0, [])
+    assert page_path("doc/quality.html", 1) == "doc/quality.html"
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled reports built with two items per page (one implementer per money page)."""
+    from pipeline.publish.build import build_site
+    from pipeline.settings import Settings
+
+    sizes = {path: 2 for path in pagination.PAGE_SIZES} | {"doc/money.html": 1}
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pagination, "PAGE_SIZES", sizes)
+    try:
+        out = tmp_path_factory.mktemp("split") / "_site"
+        files = sorted(REPORTS.glob("*.txt"))
+        names = [f"reports/{p.name}" for p in files]
+        build_site(files, Settings(out_dir=out, jobs=1), names=names)
+    finally:
+        patch.undo()
+    return out
+
+
+def _series(site: Path, path: str) -> list[str]:
+    """The pages of a series, in order."""
+    first = site / path
+    pages = [first.read_text(encoding="utf-8")]
+    n = 2
+    while (following := site / pagination.page_path(path, n)).exists():
+        pages.append(following.read_text(encoding="utf-8"))
+        n += 1
+    return pages
+
+
+def _rows(html: str) -> list[str]:
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r"<tr>.*?</tr>", body)
+
+
+@pytest.mark.parametrize("path", ["doc/reports.html", "doc/implementers.html", "doc/years.html"])
+def test_a_listing_is_the_whole_listing_page_by_page(
+    built_site: Path, split_site: Path, path: str
+) -> None:
+    whole = _rows((built_site / path).read_text(encoding="utf-8"))
+    pages = _series(split_site, path)
+    assert len(pages) == -(-len(whole) // 2) > 1
+    assert [row for page in pages for row in _rows(page)] == whole
+    for page in pages:  # each says how many there are in all, not on the page
+        caption = page.split("<caption", 1)[1].split("</caption>", 1)[0]
+        assert f'<span class="num">{len(whole)}</span>' in caption
+
+
+def _headings(html: str, tag: str, start: str) -> list[str]:
+    part = html[html.index(start) :]
+    return re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", part)
+
+
+def test_quality_and_money_are_whole_page_by_page(built_site: Path, split_site: Path) -> None:
+    quality = (built_site / "doc" / "quality.html").read_text(encoding="utf-8")
+    groups = _headings(quality, "h2", '<section aria-labelledby="q-1"')
+    pages = _series(split_site, "doc/quality.html")
+    assert len(pages) == -(-len(groups) // 2) > 1
+    assert [
+        g for p in pages for g in _headings(p, "h2", '<section aria-labelledby="q-1"')
+    ] == groups
+    money = (built_site / "doc" / "money.html").read_text(encoding="utf-8")
+    implementers = _headings(money, "h3", 'id="implementers-h"')
+    pages = _series(split_site, "doc/money.html")
+    assert len(pages) == len(implementers) > 1
+    assert [h for p in pages for h in _headings(p, "h3", 'id="implementers-h"')] == implementers
+    # the totals by region and year are on the first page only
+    assert 'id="regions-h"' in pages[0] and not any('id="regions-h"' in p for p in pages[1:])
+
+
+def test_every_page_of_a_series_links_every_other_and_has_its_own_title(split_site: Path) -> None:
+    for path in pagination.PAGE_SIZES:
+        pages = _series(split_site, path)
+        titles = [re.search(r"<title>(.*?)</title>", p).group(1) for p in pages]  # type: ignore[union-attr]
+        assert len(set(titles)) == len(pages), path
+        for number, html in enumerate(pages, start=1):
+            pager = html.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+            links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>(\d+)</a>', pager)
+            assert [int(n) for _, _, n in links] == list(range(1, len(pages) + 1))
+            assert [n for _, current, n in links if current] == [str(number)]
+            here = split_site / page_path(path, number)
+            for href, _, _ in links:
+                assert (here.parent / href).resolve().is_file(), href
+    sitemap = (split_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "doc/quality-2</loc>" in sitemap and "doc/money-2</loc>" in sitemap
+
+
+def test_a_short_list_is_one_page_without_a_pager(built_site: Path) -> None:
+    for path in pagination.PAGE_SIZES:
+        assert '<nav class="pager"' not in (built_site / path).read_text(encoding="utf-8")
+        assert not (built_site / page_path(path, 2)).exists()
+
+
+@pytest.mark.browser
+def test_later_pages_are_valid_html(split_site: Path) -> None:
+    from tests.site.test_html_validity import check
+
+    pages = [split_site / page_path(path, 2) for path in pagination.PAGE_SIZES]
+    status, errors = check(pages)
+    assert not errors, "\n".join(errors)
+    assert status == 0
