@@ -39,7 +39,8 @@ CATALOG_JSONLD = "catalog.jsonld"
 VOID_TTL = "void.ttl"
 WELL_KNOWN_VOID = ".well-known/void"
 SITEMAP = "sitemap.xml"
-#: The sitemap protocol's limit per file; beyond it we stop rather than write a bad file.
+#: The sitemap protocol's limit per file: past it the URLs go into several files under a
+#: sitemap index (`sitemap_files`); `sitemap_xml` refuses to write a bad file.
 SITEMAP_LIMIT = 50_000
 #: Pages that are not content: the 404 page is what a missing path shows.
 NOT_IN_SITEMAP = frozenset({"404.html"})
@@ -87,7 +88,7 @@ def write_crawler_files(
         CATALOG_JSONLD: serialise(sorted_triples([catalog]), "jsonld", CATALOG_PREFIXES),
         VOID_TTL: serialise(sorted_triples([void]), "ttl", VOID_PREFIXES),
         WELL_KNOWN_VOID: serialise(sorted_triples([void]), "ttl", VOID_PREFIXES),
-        SITEMAP: sitemap_xml(page_urls(site_dir, deployed)),
+        **sitemap_files(page_urls(site_dir, deployed), deployed),
         "robots.txt": robots_txt(deployed),
         ".nojekyll": b"",
     }
@@ -203,6 +204,25 @@ def sitemap_xml(urls: Sequence[str]) -> bytes:
         "</urlset>",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap_files(urls: Sequence[str], site_url: str) -> dict[str, bytes]:
+    """`sitemap.xml` with every URL; past the protocol's limit per file (an archive of some
+    15,000 reports has more pages), the URLs in `sitemap-1.xml`, `sitemap-2.xml`, ... in
+    order, and `sitemap.xml` the sitemap index naming them, which robots.txt points at."""
+    if len(urls) <= SITEMAP_LIMIT:
+        return {SITEMAP: sitemap_xml(urls)}
+    parts = {
+        f"sitemap-{n}.xml": sitemap_xml(urls[start : start + SITEMAP_LIMIT])
+        for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1)
+    }
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        *(f"  <sitemap><loc>{escape(site_url + name)}</loc></sitemap>" for name in parts),
+        "</sitemapindex>",
+    ]
+    return {SITEMAP: ("\n".join(lines) + "\n").encode("utf-8"), **parts}
 
 
 def robots_txt(site_url: str) -> bytes:

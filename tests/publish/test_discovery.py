@@ -306,3 +306,29 @@ def get(port: int, path: str, accept: str | None = None) -> tuple[int, dict[str,
         return response.status, headers, response.read()
     finally:
         connection.close()
+
+
+def test_past_the_limit_the_sitemap_is_an_index_of_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.publish import discovery
+
+    urls = [f"https://e/p{n}" for n in range(5)]
+    assert set(discovery.sitemap_files(urls, "https://e/")) == {"sitemap.xml"}
+    monkeypatch.setattr(discovery, "SITEMAP_LIMIT", 2)
+    files = discovery.sitemap_files(urls, "https://e/")
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    named = [loc.text for loc in index.iter(f"{SITEMAP_NS}loc")]
+    assert named == [
+        "https://e/sitemap-1.xml",
+        "https://e/sitemap-2.xml",
+        "https://e/sitemap-3.xml",
+    ]
+    listed = []
+    for name in ("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"):
+        part = ET.fromstring(files[name])
+        assert part.tag == f"{SITEMAP_NS}urlset"
+        locations = [loc.text for loc in part.iter(f"{SITEMAP_NS}loc")]
+        assert 1 <= len(locations) <= 2
+        listed += locations
+    assert listed == urls  # each page once, in order
