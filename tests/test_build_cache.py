@@ -164,3 +164,31 @@ def test_cross_report_pages_from_summaries_are_those_of_the_whole_graph(tmp_path
     assert any(p.startswith("id/organisation/") for p in pages)
     different = [p for p in pages if (built / p).read_bytes() != (rendered / p).read_bytes()]
     assert different == []
+
+
+def test_a_cached_page_never_replaces_or_deletes_a_file_it_did_not_link(tmp_path: Path) -> None:
+    from pipeline.publish.cache import BuildCache, entry_key
+
+    cache = BuildCache(tmp_path / "cache")
+    files = {"id/x.html": b"<p>x</p>", "id/x.ttl": b"<x> <y> <z> ."}
+    cache.remember("k", files)
+    out = tmp_path / "site"
+    (out / "id").mkdir(parents=True)
+    (out / "id" / "x.ttl").write_bytes(b"someone else's")  # already there
+    (out / "keep.txt").write_bytes(b"mine")
+    assert cache.recall("k", out) is None  # rendered instead: nothing replaced
+    assert (out / "id" / "x.ttl").read_bytes() == b"someone else's"
+    assert not (out / "id" / "x.html").exists()
+    (out / "id" / "x.ttl").unlink()
+    # a damaged entry: what the call linked goes again, and only that
+    (cache.entry(entry_key([b"page", b"k"])) / "files" / "id" / "x.ttl").unlink()
+    assert cache.recall("k", out) is None
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "keep.txt"
+    ]
+    assert (out / "keep.txt").read_bytes() == b"mine"
+    # a whole entry is linked
+    fresh = tmp_path / "fresh"
+    cache.remember("k2", files)
+    assert cache.recall("k2", fresh) == ("id/x.html", "id/x.ttl")
+    assert (fresh / "id" / "x.html").read_bytes() == b"<p>x</p>"

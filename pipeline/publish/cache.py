@@ -108,12 +108,12 @@ class BuildCache:
         """A page kept under `key` (see `remember`), linked into `out_dir`: its file names."""
         entry = entry_key([b"page", key.encode("ascii")])
         names = self.load(entry)
-        if not isinstance(names, tuple):
-            return None
+        if not isinstance(names, tuple) or any((out_dir / name).exists() for name in names):
+            return None  # nothing there is replaced: the page is rendered instead
         try:
             link_tree(self.entry(entry) / "files", out_dir, names)
         except OSError:
-            # A damaged entry: whatever was linked goes, and the page is rendered again.
+            # A damaged entry: what this call linked goes, and the page is rendered again.
             for name in names:
                 (out_dir / name).unlink(missing_ok=True)
             return None

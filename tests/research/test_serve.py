@@ -3,6 +3,7 @@ exercised over real HTTP on loopback (requests, http.client and SPARQLWrapper)."
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import re
 import signal
@@ -411,25 +412,32 @@ def _foreground() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_cli_serve_runs_until_interrupted(site: Path) -> None:
+@contextlib.contextmanager
+def _serving(site: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`lodpipe serve` on a free port as a terminal runs it: the process and its URL."""
     command = [sys.executable, "-m", "pipeline", "serve", "--site", str(site), "--port", "0"]
     with subprocess.Popen(
-        [*command, "--sparql"], stderr=subprocess.PIPE, text=True, preexec_fn=_foreground
+        [*command, *options], stderr=subprocess.PIPE, text=True, preexec_fn=_foreground
     ) as process:
         try:
             assert process.stderr is not None
             banner = process.stderr.readline()
             match = re.search(r"at (http://127\.0\.0\.1:\d+)/", banner)
             assert match, banner
-            url = match.group(1) + "/sparql"
-            response = requests.get(url, params={"query": "ASK {}"}, timeout=10)
-            assert response.json()["boolean"] is True
-            process.send_signal(signal.SIGINT)
-            assert process.wait(timeout=10) == 0
-            assert "GET /sparql?query=" in process.stderr.read()  # requests are logged
+            yield process, match.group(1)
         finally:
             if process.poll() is None:
                 process.kill()
+
+
+def test_cli_serve_runs_until_interrupted(site: Path) -> None:
+    with _serving(site, "--sparql") as (process, url):
+        response = requests.get(url + "/sparql", params={"query": "ASK {}"}, timeout=10)
+        assert response.json()["boolean"] is True
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert process.stderr is not None
+        assert "GET /sparql?query=" in process.stderr.read()  # requests are logged
 
 
 def test_text_is_sent_gzip_compressed_to_clients_that_accept_it(pages: str, site: Path) -> None:
@@ -471,20 +479,9 @@ def test_cli_serve_stops_at_once_while_a_client_keeps_its_connection_open(site: 
     them for minutes; Ctrl-C must not wait for them."""
     import socket
 
-    command = [sys.executable, "-m", "pipeline", "serve", "--site", str(site), "--port", "0"]
-    with subprocess.Popen(
-        command, stderr=subprocess.PIPE, text=True, preexec_fn=_foreground
-    ) as process:
-        try:
-            assert process.stderr is not None
-            banner = process.stderr.readline()
-            match = re.search(r"at http://127\.0\.0\.1:(\d+)/", banner)
-            assert match, banner
-            port = int(match.group(1))
-            with socket.create_connection(("127.0.0.1", port), timeout=10):  # sends nothing
-                requests.get(f"http://127.0.0.1:{port}/", timeout=10)  # the server is past accept
-                process.send_signal(signal.SIGINT)
-                assert process.wait(timeout=10) == 0
-        finally:
-            if process.poll() is None:
-                process.kill()
+    with _serving(site) as (process, url):
+        port = int(url.rpartition(":")[2])
+        with socket.create_connection(("127.0.0.1", port), timeout=10):  # sends nothing
+            requests.get(url + "/", timeout=10)  # the server is past accept
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=10) == 0
