@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from pipeline.model import Report
-from pipeline.publish.table_columns import TABLE_SPECS
+from pipeline.publish.table_columns import TABLE_SPECS, table_files
 from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
 from pipeline.settings import (
@@ -222,7 +222,19 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                         title=dump.title + part + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""),
                         title_lv=dump.title_lv + part_lv + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""))
             )  # fmt: skip
-    found = [d for d in known[3:] + packed + sources + originals if (site_dir / d.path).is_file()]
+    # So are the CSV tables, whole or (past the same limit) in parts.
+    tables = []
+    for table in known[7 : 7 + len(TABLE_SPECS)]:
+        parts = table_files(site_dir / data, table.path.rpartition("/")[2])
+        for n, path in enumerate(parts, start=1):
+            part = f", part {n} of {len(parts)}" if len(parts) > 1 else ""
+            part_lv = f", {n}. daļa no {len(parts)}" if len(parts) > 1 else ""
+            tables.append(replace(table, path=f"{data}/{path.name}", title=table.title + part,
+                                  title_lv=table.title_lv + part_lv))  # fmt: skip
+    rest = known[3:7] + known[7 + len(TABLE_SPECS) :]
+    found = [
+        d for d in rest + tables + packed + sources + originals if (site_dir / d.path).is_file()
+    ]
     return tuple(sorted(found, key=lambda d: d.path))
 
 

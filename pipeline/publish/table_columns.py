@@ -5,6 +5,7 @@ descriptions. Data only; `pipeline.publish.tables` builds and writes the tables.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 _DCTERMS = "http://purl.org/dc/terms/"
@@ -305,3 +306,21 @@ FUNDING = TableSpec(
     ("report", "row", "amount_index"),
 )
 TABLE_SPECS = (ACTIVITIES, INDICATORS, FUNDING)
+
+
+def table_part_name(file: str, number: int | None = None) -> str:
+    """`activities.csv`, or the name of part `number` of a split table."""
+    if number is None:
+        return file
+    stem, _, extension = file.rpartition(".")
+    return f"{stem}.part-{number:03d}.{extension}"
+
+
+def table_files(data: Path, file: str) -> list[Path]:
+    """The published files of one table in a site's data/ folder: the whole table, or its
+    numbered parts when it was split; [] if none."""
+    whole = data / file
+    if whole.is_file():
+        return [whole]
+    stem, _, extension = file.rpartition(".")
+    return sorted(data.glob(f"{stem}.part-[0-9][0-9][0-9].{extension}"))

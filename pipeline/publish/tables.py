@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,9 +29,11 @@ from pipeline.publish.table_columns import (
     TABLE_SPECS,
     Column,
     TableSpec,
+    table_part_name,
 )
 from pipeline.rdf.funding import funding_iris
 from pipeline.rdf.iris import Iris, report_key
+from pipeline.settings import MAX_PUBLISHED_FILE
 
 Cell = str | int | Decimal | None
 RowValues = Mapping[str, Cell]
@@ -187,13 +190,15 @@ def csv_text(table: Table) -> str:
     return buffer.getvalue()
 
 
-def csvw_metadata(tables: Sequence[Table]) -> str:
-    """The CSVW table group describing `tables` (file names relative to the metadata file)."""
+def csvw_metadata(tables: Sequence[Table], parts: int = 1) -> str:
+    """The CSVW table group describing `tables` (file names relative to the metadata file);
+    with `parts` > 1, each table's numbered parts, part N's foreign keys to part N."""
+    numbers: list[int | None] = [None] if parts == 1 else list(range(1, parts + 1))
     doc = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "en"}],
         "dc:title": "Delegation reports of the Latvian Ministry of Culture: tables",
         "dialect": {"header": True, "encoding": "utf-8", "lineTerminators": ["\n"]},
-        "tables": [_table_metadata(t) for t in tables],
+        "tables": [_table_metadata(t, n, parts) for n in numbers for t in tables],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -223,22 +228,52 @@ def write_table_parts(report: Report, folder: Path, base_iri: str) -> None:
         (folder / table.file).write_bytes(csv_text(table).partition("\n")[2].encode("utf-8"))
 
 
-def join_tables(parts: Sequence[Path], out_dir: Path, base_iri: str) -> tuple[Path, ...]:
+def join_tables(
+    parts: Sequence[Path], out_dir: Path, base_iri: str, limit: int = MAX_PUBLISHED_FILE
+) -> tuple[Path, ...]:
     """The same files as `write_tables`, from the folders `write_table_parts` wrote (in the
-    order of the reports' file names): each table's header, then each report's rows."""
+    order of the reports' file names): each table's header, then each report's rows.
+
+    A table that would pass `limit` bytes (GitHub Pages' file limit) is published in
+    numbered parts, `activities.part-001.csv`, ..., each with its header. Every table is
+    then split at the same reports, so part N of indicators refers only to activities in
+    part N of activities and each part's foreign keys hold within its part."""
     out_dir.mkdir(parents=True, exist_ok=True)
     empty = build_tables([], base_iri)
+    headers = [csv_text(table).encode("utf-8") for table in empty]
+    groups = _split(parts, [t.file for t in empty], [len(h) for h in headers], limit)
+    numbers: list[int | None] = [None] if len(groups) == 1 else list(range(1, len(groups) + 1))
     written: list[Path] = []
-    for table in empty:
-        path = out_dir / table.file
-        with path.open("wb") as out:
-            out.write(csv_text(table).encode("utf-8"))
-            for folder in parts:
-                out.write((folder / table.file).read_bytes())
-        written.append(path)
+    for number, group in zip(numbers, groups, strict=True):
+        for table, header in zip(empty, headers, strict=True):
+            path = out_dir / table_part_name(table.file, number)
+            with path.open("wb") as out:
+                out.write(header)
+                for folder in group:
+                    with (folder / table.file).open("rb") as rows:
+                        shutil.copyfileobj(rows, out, 1 << 20)
+            written.append(path)
     metadata = out_dir / METADATA_FILE
-    metadata.write_bytes(csvw_metadata(empty).encode("utf-8"))
+    metadata.write_bytes(csvw_metadata(empty, len(groups)).encode("utf-8"))
     return (*written, metadata)
+
+
+def _split(
+    folders: Sequence[Path], files: Sequence[str], headers: Sequence[int], limit: int
+) -> list[list[Path]]:
+    """The report folders in groups, in order, so that no table of a group passes `limit`
+    bytes (a report is never split: one larger than the limit is a group of its own)."""
+    groups: list[list[Path]] = [[]]
+    sizes = list(headers)
+    for folder in folders:
+        lengths = [(folder / file).stat().st_size for file in files]
+        fits = all(s + n <= limit for s, n in zip(sizes, lengths, strict=True))
+        if groups[-1] and not fits:
+            groups.append([])
+            sizes = list(headers)
+        groups[-1].append(folder)
+        sizes = [s + n for s, n in zip(sizes, lengths, strict=True)]
+    return groups
 
 
 def _table(
@@ -274,7 +309,7 @@ def _text(value: Cell) -> str:
     return str(value)
 
 
-def _table_metadata(table: Table) -> dict[str, Any]:
+def _table_metadata(table: Table, number: int | None = None, parts: int = 1) -> dict[str, Any]:
     spec = table.spec
     schema: dict[str, Any] = {
         "columns": [_column_metadata(c) for c in table.columns],
@@ -286,15 +321,20 @@ def _table_metadata(table: Table) -> dict[str, Any]:
         schema["foreignKeys"] = [
             {
                 "columnReference": list(fk.columns),
-                "reference": {"resource": fk.table, "columnReference": list(fk.references)},
+                "reference": {
+                    "resource": table_part_name(fk.table, number),
+                    "columnReference": list(fk.references),
+                },
             }
             for fk in spec.foreign_keys
         ]
+    part_en = f", part {number} of {parts}" if number is not None else ""
+    part_lv = f", {number}. daļa no {parts}" if number is not None else ""
     return {
-        "url": table.file,
+        "url": table_part_name(table.file, number),
         "dc:title": [
-            {"@value": spec.title_en, "@language": "en"},
-            {"@value": spec.title_lv, "@language": "lv"},
+            {"@value": spec.title_en + part_en, "@language": "en"},
+            {"@value": spec.title_lv + part_lv, "@language": "lv"},
         ],
         "dc:description": spec.description,
         "tableSchema": schema,

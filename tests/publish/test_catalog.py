@@ -252,3 +252,24 @@ def test_schema_org_dataset_for_the_home_page(corpus_site: Path) -> None:
         assert download["encodingFormat"] == item.media_type
         size = (corpus_site / item.path).stat().st_size
         assert download["contentSize"] == f"{size} B"
+
+
+def test_split_tables_are_listed_part_by_part(corpus_site: Path, tmp_path: Path) -> None:
+    """A table published in parts (past GitHub Pages' file limit) is a distribution per
+    part, numbered in its title; the whole table is not listed, as it is not there."""
+    site = tmp_path / "site"
+    shutil.copytree(corpus_site / "data", site / "data")
+    whole = site / "data" / "activities.csv"
+    lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    (site / "data" / "activities.part-001.csv").write_text("".join(lines[:3]), "utf-8")
+    (site / "data" / "activities.part-002.csv").write_text(lines[0] + "".join(lines[3:]), "utf-8")
+    whole.unlink()
+    found = {d.path: d for d in site_distributions(site)}
+    assert "data/activities.csv" not in found
+    first, second = found["data/activities.part-001.csv"], found["data/activities.part-002.csv"]
+    assert (first.title, second.title_lv) == (
+        "Activities (CSV), part 1 of 2",
+        "Aktivitātes (CSV), 2. daļa no 2",
+    )
+    assert first.media_type == "text/csv"
+    assert "data/indicators.csv" in found  # the other tables as they are

@@ -20,6 +20,7 @@ from pipeline.model import (
     ImplementationYear,
     Indicator,
     Mention,
+    Parsed,
     Period,
     Purpose,
     Qualifier,
@@ -394,3 +395,75 @@ def test_tables_joined_from_report_parts_are_the_tables_of_all_reports(tmp_path:
     for a, b in zip(whole, joined, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert len((tmp_path / "joined" / "activities.csv").read_text().splitlines()) > len(REPORTS)
+
+
+def _table_parts(reports: list[Report], folder: Path, base: str) -> list[Path]:
+    parts = []
+    for report in sorted(reports, key=lambda r: r.file):
+        parts.append(folder / report_key(report.file))
+        write_table_parts(report, parts[-1], base)
+    return parts
+
+
+def test_a_table_past_the_file_limit_is_split_at_the_same_reports(
+    tmp_path: Path, corpus: dict[str, Parsed]
+) -> None:
+    """GitHub Pages refuses files over 100 MB: a table that would pass the limit is
+    published in parts, each with its header, and every table is split at the same
+    reports, so that each part's foreign keys hold within its own parts."""
+    base = "https://w3id.org/lodpipe/"
+    reports = [p.report for p in corpus.values() if p.report is not None]
+    whole = write_tables(reports, tmp_path / "whole", base)
+    parts = _table_parts(reports, tmp_path / "parts", base)
+    sizes = [(tmp_path / "whole" / t.file).stat().st_size for t in TABLE_SPECS]
+    limit = max(sizes) // 2  # two reports or more to a part, never all of them
+    joined = join_tables(parts, tmp_path / "joined", base, limit)
+    names = sorted(p.name for p in joined)
+    for spec in TABLE_SPECS:
+        assert spec.file not in names
+    count = sum(1 for name in names if name.startswith("activities.part-"))
+    assert 1 < count < len(reports)
+    assert names == sorted(
+        [
+            METADATA_FILE,
+            *(f"{t.file[:-4]}.part-{n:03d}.csv" for t in TABLE_SPECS for n in range(1, count + 1)),
+        ]
+    )
+    for spec, original in zip(TABLE_SPECS, whole, strict=False):
+        files = sorted((tmp_path / "joined").glob(f"{spec.file[:-4]}.part-*.csv"))
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        header = original.read_text(encoding="utf-8").splitlines()[0]
+        assert all(t.splitlines()[0] == header for t in texts)
+        assert all(f.stat().st_size <= limit for f in files), spec.file
+        rows = [line for t in texts for line in t.splitlines()[1:]]
+        assert rows == original.read_text(encoding="utf-8").splitlines()[1:]
+    # Every report's rows are in the same part of every table.
+    part_of: dict[str, int] = {}
+    for spec in TABLE_SPECS:
+        for n in range(1, count + 1):
+            path = tmp_path / "joined" / f"{spec.file[:-4]}.part-{n:03d}.csv"
+            for row in _rows(path.read_text(encoding="utf-8")):
+                assert part_of.setdefault(row["report"], n) == n, (spec.file, row["report"])
+    assert len(part_of) == len(reports)
+    group = csvw.TableGroup.from_file(tmp_path / "joined" / METADATA_FILE)
+    assert group.check_referential_integrity() is True
+    urls = [str(t.url) for t in group.tables]
+    assert len(urls) == count * len(TABLE_SPECS)
+    doc = json.loads((tmp_path / "joined" / METADATA_FILE).read_text(encoding="utf-8"))
+    for table in doc["tables"]:
+        for fk in table["tableSchema"].get("foreignKeys", []):
+            number = table["url"].split(".part-")[1][:3]
+            assert fk["reference"]["resource"] == f"activities.part-{number}.csv"
+    all_rows = sum(
+        len(list(t.iterdicts(strict=True))) for t in group.tables if "activities" in str(t.url)
+    )
+    assert all_rows == len(_rows(whole[0].read_text(encoding="utf-8")))
+
+
+def test_tables_under_the_limit_stay_whole(tmp_path: Path, corpus: dict[str, Parsed]) -> None:
+    base = "https://w3id.org/lodpipe/"
+    reports = [p.report for p in corpus.values() if p.report is not None]
+    parts = _table_parts(reports, tmp_path / "parts", base)
+    sizes = [len(csv_text(t).encode("utf-8")) for t in build_tables(reports, base)]
+    joined = join_tables(parts, tmp_path / "joined", base, max(sizes))
+    assert [p.name for p in joined] == [*(t.file for t in TABLE_SPECS), METADATA_FILE]
