@@ -420,6 +420,7 @@ def _write_site(
         documents=frozenset(d for b in built for d in b.output.documents),
         uses=uses,
         triples=sum(b.output.triples for b in built) + len(cross),
+        tallies={t.report: t for b in built for t in b.output.tallies},
     )
     written = list(render_site(site, out, cache, queries))
     written += write_crawler_files(

@@ -4,7 +4,8 @@ pages, alternates, source text and sorted part of the dump; return a small summa
 The main process never holds a report's whole graph. What the cross-report pages
 (organisations, places, listings, money, quality, search, vocabulary) need from a report
 comes back as `ReportOutput.summary`: the triples those pages read (a few hundred of a
-report's thousands), the triples that point into other pages, and counts.
+report's thousands), the triples that point into other pages, and counts (`tallies`: its
+activities and indicator values, which the cross-report pages only count).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from rdflib.term import Node
 from pipeline.model import Implementer, Parsed, Problem
 from pipeline.publish.dumps import DumpStatistics, write_parts
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
+from pipeline.publish.render.tallies import Tally, tallies
 from pipeline.publish.tables import write_table_parts
 from pipeline.rdf import MappedGraph, OrganisationResolver, to_graph
 from pipeline.rdf.iris import Iris, report_key
@@ -60,10 +62,6 @@ SUMMARY_PREDICATES = frozenset(
         LP.implementationYear,
         SKOS.notation,
         LP.ordinal,
-        LP.activity,
-        LP.indicator,
-        LP.indicatorKind,
-        SCHEMA.value,
         LP.amount,
         LP.amountType,
         LP.fundingPeriod,
@@ -73,6 +71,8 @@ SUMMARY_PREDICATES = frozenset(
 )
 #: Provenance nodes (one per fact read) are typed too; no cross-report page reads them.
 _PROVENANCE = ("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#")
+#: Indicator values are counted in the report's `Tally` instead (most of a summary).
+_TALLIED = frozenset({LP.IndicatorValue, SCHEMA.QuantitativeValue})
 
 
 Triple = tuple[Node, Node, Node]
@@ -94,6 +94,7 @@ class ReportOutput:
     shared: tuple[Triple, ...]  # what the report says about organisations and places
     sources: SourceIndex  # where those facts were read
     uses: tuple[tuple[str, int], ...]  # vocabulary term -> triples using it
+    tallies: tuple[Tally, ...]  # what the cross-report pages count in the report
     triples: int
     chunk: str  # the stem of the report's parts of the dumps (`dumps.write_parts`)
     statistics: DumpStatistics  # what VoID counts in those parts
@@ -169,6 +170,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         shared=_interned(shared, terms),
         sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
         uses=tuple(sorted(_uses(mine, validation.report).items())),  # vocabulary terms
+        tallies=tuple(tallies(data).values()),
         triples=len(mine) + len(validation.report),
         chunk=chunk.as_posix(),
         statistics=statistics,
@@ -197,7 +199,7 @@ def _summary(triples: Iterable[Triple], own: frozenset[str], base: str) -> Itera
         if p in SUMMARY_PREDICATES:
             yield s, p, o
         elif p == RDF.type:
-            if not str(o).startswith(_PROVENANCE):
+            if not str(o).startswith(_PROVENANCE) and o not in _TALLIED:
                 yield s, p, o
         elif isinstance(o, URIRef):
             doc = str(o).partition("#")[0]

@@ -17,10 +17,11 @@ from pipeline.model import Parsed, Report
 from pipeline.publish.render.money import Total, totals
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
 from pipeline.publish.render.rdfio import Slicer
+from pipeline.publish.render.tallies import Tally, tallies
 from pipeline.publish.render.views import Terms
 from pipeline.rdf import MappedGraph
 from pipeline.rdf.iris import report_key
-from pipeline.rdf.namespaces import LP, RDF, SCHEMES, VOCAB_ROOT, new_graph
+from pipeline.rdf.namespaces import LP, SCHEMES, VOCAB_ROOT, new_graph
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 from pipeline.validate import Validation
 
@@ -62,6 +63,9 @@ class SiteInput:
     vocabulary: Graph | None = None
     uses: Mapping[str, int] | None = None
     triples: int | None = None
+    #: what the cross-report pages count in each report, by report document IRI, when
+    #: counted elsewhere (each report's worker); else counted from `graphs`
+    tallies: Mapping[str, Tally] | None = None
     #: True when the one graph of `graphs` already holds the other graphs and the
     #: validation reports: it is read as it is rather than copied (rendering never
     #: changes it)
@@ -155,12 +159,17 @@ class SiteContext:
         return {k: tuple(sorted(v)) for k, v in found.items()}
 
     @functools.cached_property
+    def tallies(self) -> Mapping[str, Tally]:
+        return self.site.tallies if self.site.tallies is not None else tallies(self.data)
+
+    @functools.cached_property
     def activities_per_report(self) -> Counter[str]:
-        return Counter(
-            str(s).partition("#")[0]
-            for s in self.data.subjects(RDF.type, LP.ReportedActivity)
-            if "#" in str(s)
-        )
+        return Counter({doc: t.activities for doc, t in self.tallies.items()})
+
+    @functools.cached_property
+    def year_counts(self) -> dict[str, tuple[int, int]]:
+        """(activities, indicator values) by implementation year IRI."""
+        return {year: (a, i) for t in self.tallies.values() for year, a, i in t.years}
 
     @functools.cached_property
     def parsed_by_key(self) -> dict[str, Parsed]:

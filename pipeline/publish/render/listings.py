@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from pipeline.publish.render.context import SiteContext
@@ -16,7 +16,7 @@ from pipeline.publish.render.dashboard import Delegation, region_sections
 from pipeline.publish.render.deliveries import kind_labels
 from pipeline.publish.render.pagination import Pager
 from pipeline.publish.render.views import Label, Value, sorted_by_iri
-from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMA, SCHEMES, SKOS, VOCAB_ROOT
+from pipeline.rdf.namespaces import DCAT, DCTERMS, LP, RDF, ROV, SCHEMES, SKOS, VOCAB_ROOT
 
 #: The listing pages: file, title. Overview pages live under doc/, outside every IRI path.
 LISTINGS = (
@@ -209,8 +209,7 @@ def _years_listing(ctx: SiteContext) -> Listing:
         years = sorted_by_iri(data.objects(agreement, LP.implementationYear)) if agreement else []
         for year in years:
             period = data.value(year, DCTERMS.temporal)
-            activities = list(data.objects(year, LP.activity))
-            indicators = sum(len(list(data.objects(a, LP.indicator))) for a in activities)
+            activities, indicators = ctx.year_counts.get(str(year), (0, 0))
             rows.append(
                 (
                     terms.value(report),
@@ -225,7 +224,7 @@ def _years_listing(ctx: SiteContext) -> Listing:
                     Value(str(data.value(period, DCAT.endDate) or ""), kind="date")
                     if period
                     else Value(""),
-                    count_value(len(activities)),
+                    count_value(activities),
                     count_value(indicators),
                 )
             )
@@ -248,16 +247,15 @@ def _years_listing(ctx: SiteContext) -> Listing:
 
 
 def _indicators_listing(ctx: SiteContext) -> Listing:
-    data, terms = ctx.data, ctx.terms
+    terms = ctx.terms
     count: Counter[str] = Counter()
     total: Counter[str] = Counter()
     reports: dict[str, set[str]] = defaultdict(set)
-    for item in data.subjects(RDF.type, LP.IndicatorValue):
-        kind = str(data.value(item, LP.indicatorKind) or "")
-        value = data.value(item, SCHEMA.value)
-        count[kind] += 1
-        total[kind] += int(value) if isinstance(value, Literal) and str(value).isdigit() else 0
-        reports[kind].add(str(item).partition("#")[0])
+    for tally in ctx.tallies.values():
+        for kind, n, value in tally.kinds:
+            count[kind] += n
+            total[kind] += value
+            reports[kind].add(tally.report)
     rows = tuple(
         (
             terms.value(URIRef(kind)),

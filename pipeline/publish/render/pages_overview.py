@@ -121,10 +121,14 @@ def home_view(ctx: SiteContext) -> HomeView:
             count(LP.ImplementationYear),
             "doc/years.html",
         ),
-        Count(Label("darbības", "activities"), count(LP.ReportedActivity), "doc/reports.html"),
+        Count(
+            Label("darbības", "activities"),
+            sum(t.activities for t in ctx.tallies.values()),
+            "doc/reports.html",
+        ),
         Count(
             Label("rādītāji", "indicator values"),
-            count(LP.IndicatorValue),
+            sum(n for t in ctx.tallies.values() for _, n, _ in t.kinds),
             "doc/indicator-kinds.html",
         ),
         Count(Label("summas", "amounts"), count(LP.FundingAmount), "doc/money.html"),
