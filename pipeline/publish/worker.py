@@ -32,6 +32,7 @@ from pipeline.rdf.namespaces import (
     DCAT,
     DCTERMS,
     LP,
+    QB,
     RDF,
     RDFS,
     ROV,
@@ -62,17 +63,15 @@ SUMMARY_PREDICATES = frozenset(
         LP.implementationYear,
         SKOS.notation,
         LP.ordinal,
-        LP.amount,
-        LP.amountType,
-        LP.fundingPeriod,
-        LP.purpose,
-        LP.calendarYear,
     }
 )
 #: Provenance nodes (one per fact read) are typed too; no cross-report page reads them.
 _PROVENANCE = ("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#")
-#: Indicator values are counted in the report's `Tally` instead (most of a summary).
-_TALLIED = frozenset({LP.IndicatorValue, SCHEMA.QuantitativeValue})
+#: Indicator values and amounts are counted and summed in the report's `Tally` instead
+#: (they were most of a summary).
+_TALLIED = frozenset(
+    {LP.IndicatorValue, SCHEMA.QuantitativeValue, LP.FundingAmount, QB.Observation}
+)
 
 
 Triple = tuple[Node, Node, Node]

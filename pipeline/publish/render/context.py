@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Report
-from pipeline.publish.render.money import Total, totals
+from pipeline.publish.render.money import Total, total_order
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
 from pipeline.publish.render.rdfio import Slicer
 from pipeline.publish.render.tallies import Tally, tallies
@@ -131,7 +131,8 @@ class SiteContext:
 
     @functools.cached_property
     def totals(self) -> tuple[Total, ...]:
-        return totals(self.data)
+        found = (t for tally in self.tallies.values() for t in tally.totals)
+        return tuple(sorted(found, key=total_order))
 
     @functools.cached_property
     def totals_by_implementer(self) -> dict[str, tuple[Total, ...]]:

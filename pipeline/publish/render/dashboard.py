@@ -1,8 +1,8 @@
 """The figures a citizen asks for, across reports: money planned, spent and stated per
 calendar year by region and by year, deliveries by region, each implementer's delegations
-and the latest reports. Money is read from the published graph (`ctx.totals`, computed
-once per build); deliveries from the parsed reports (their qualifiers are not in the graph
-the cross-report pages get)."""
+and the latest reports. Money is summed from each report's totals (`ctx.totals`, from the
+reports' tallies); deliveries from the parsed reports (their qualifiers are not in the
+graph the cross-report pages get)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Funding totals read from the data graph: per report, funding period and role, and their
-sums by region and year and by implementer. Pure; the pages and charts use these."""
+"""Funding totals read from a report's graph: per report, funding period and role, and
+their sums by region and year and by implementer. Pure; the pages and charts use these.
+A build reads each report's totals where its graph is, in its worker (`tallies.py`)."""
 
 from __future__ import annotations
 
@@ -87,7 +88,11 @@ def totals(graph: Graph) -> tuple[Total, ...]:
                     fact=fact,
                 )
             )
-    return tuple(sorted(out, key=lambda t: (t.report, t.year or 0, t.role, t.fact)))
+    return tuple(sorted(out, key=total_order))
+
+
+def total_order(total: Total) -> tuple[str, int, str, str]:
+    return (total.report, total.year or 0, total.role, total.fact)
 
 
 def _start_year(graph: Graph, row: object) -> int | None:

@@ -131,7 +131,11 @@ def home_view(ctx: SiteContext) -> HomeView:
             sum(n for t in ctx.tallies.values() for _, n, _ in t.kinds),
             "doc/indicator-kinds.html",
         ),
-        Count(Label("summas", "amounts"), count(LP.FundingAmount), "doc/money.html"),
+        Count(
+            Label("summas", "amounts"),
+            sum(t.amounts for t in ctx.tallies.values()),
+            "doc/money.html",
+        ),
         Count(Label("konstatējumi", "findings"), findings, "doc/quality.html"),
         Count(Label("trijnieki", "triples"), ctx.triples, "doc/quality.html"),
     )

@@ -1,9 +1,9 @@
 """What the cross-report pages count in each report: activities and indicator values, by
-implementation year and by kind of indicator.
+implementation year and by kind of indicator, and the funding totals.
 
-A report's activities and indicators are most of its graph's nodes (about 40 % of the
-triples the cross-report pages would otherwise read), yet those pages only count and sum
-them. Counted where the report's graph is at hand (the worker that builds the report), a
+A report's activities, indicators and amounts are most of its graph's nodes (about 60 % of
+the triples the cross-report pages would otherwise read), yet those pages only count and
+sum them. Counted where the report's graph is at hand (the worker that builds the report), a
 report's tally is a few numbers; the main process sums tallies instead of holding every
 indicator of every report in one graph.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal
 
+from pipeline.publish.render.money import Total, totals
 from pipeline.rdf.namespaces import LP, RDF, SCHEMA
 
 
@@ -30,6 +31,8 @@ class Tally:
     #: sum adds the numbers as written: "more than 670" counts 670; a value that is not a
     #: whole number counts 0
     kinds: tuple[tuple[str, int, int], ...]
+    amounts: int  # lp:FundingAmount nodes
+    totals: tuple[Total, ...]  # `money.totals` of the report
 
 
 def tallies(graph: Graph) -> dict[str, Tally]:
@@ -54,7 +57,14 @@ def tallies(graph: Graph) -> dict[str, Tally]:
         sums.setdefault(doc, Counter())[kind] += (
             int(value) if isinstance(value, Literal) and str(value).isdigit() else 0
         )
-    docs = sorted({*activities, *years, *counts})
+    amounts: Counter[str] = Counter()
+    for node in graph.subjects(RDF.type, LP.FundingAmount):
+        if "#" in str(node):
+            amounts[_document(node)] += 1
+    money: dict[str, list[Total]] = {}
+    for total in totals(graph):
+        money.setdefault(total.report, []).append(total)
+    docs = sorted({*activities, *years, *counts, *amounts, *money})
     return {
         doc: Tally(
             report=doc,
@@ -63,6 +73,8 @@ def tallies(graph: Graph) -> dict[str, Tally]:
             kinds=tuple(
                 (kind, n, sums[doc][kind]) for kind, n in sorted(counts.get(doc, {}).items())
             ),
+            amounts=amounts[doc],
+            totals=tuple(money.get(doc, ())),
         )
         for doc in docs
     }
