@@ -15,7 +15,7 @@ from pipeline.publish.build import BuildError, build_site, map_and_validate
 from pipeline.publish.cache import MARKER
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
-from pipeline.publish.worker import Job, ReportOutput, run
+from pipeline.publish.worker import SUMMARY, Job, ReportOutput, run
 from pipeline.rdf.iris import report_key
 from pipeline.settings import ONTOLOGY, SHAPES, Settings, build_date, resource_dir
 from tests.conftest import REPORTS
@@ -105,6 +105,28 @@ def test_a_damaged_cache_entry_is_built_again(tmp_path: Path) -> None:
         (entry / "output.pickle").write_bytes(b"not a pickle")
     build_site(BUNDLED[:2], settings)
     assert snapshot(tmp_path / "site") == first
+
+
+@pytest.mark.parametrize("damage", ["missing", "not a pickle", "another object"])
+def test_a_report_whose_cached_summary_cannot_be_read_is_built_again(
+    tmp_path: Path, damage: str
+) -> None:
+    """The main process reads each report's summary from its cache entry when it gathers
+    the work across reports; an entry changed outside lodpipe gives the same site."""
+    cache = tmp_path / "cache"
+    settings = Settings(out_dir=tmp_path / "site", cache_dir=cache, jobs=2)
+    build_site(BUNDLED[:3], settings)
+    first = snapshot(tmp_path / "site")
+    summaries = sorted(cache.glob(f"entries/*/*/{SUMMARY}"))
+    assert len(summaries) == 3
+    for path in summaries:
+        if damage == "missing":
+            path.unlink()
+        else:
+            path.write_bytes(b"not a pickle" if damage == "not a pickle" else pickle.dumps(3))
+    build_site(BUNDLED[:3], settings)
+    assert snapshot(tmp_path / "site") == first
+    assert len(sorted(cache.glob(f"entries/*/*/{SUMMARY}"))) == 3
 
 
 def test_a_worker_failing_on_one_report_names_it_and_publishes_nothing(

@@ -35,7 +35,8 @@ from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.querystore import StoreBusy, site_query_store
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
-from pipeline.publish.reports import Built, ReportFailed, build_all, read_all
+from pipeline.publish.render.tallies import Tally
+from pipeline.publish.reports import Built, DamagedEntry, ReportFailed, build_all, read_all
 from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
@@ -276,7 +277,13 @@ def _build_into(
     stamp = date.isoformat() if date else ""
     jobs = [Job(p, key, settings, _organisation(resolver, p), stamp) for p, key in readable]
     built = build_all(jobs, cache, settings.jobs, progress)
-    shared, commons = _cross_report(built, settings)
+
+    def rebuilt(i: int) -> Built:
+        return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
+
+    gathered = _gather(built, rebuilt)
+    shared = dataset_graph([gathered.commons], settings)
+    commons = gathered.commons.graph
     dataset_validation = validate_dataset(shared, settings)
     # A cross-report triple pointing into a report's pages (a dataset-level result naming a
     # source line) belongs in those pages' slices: those reports are built again with it.
@@ -310,7 +317,7 @@ def _build_into(
     stems = [b.chunk for b in sorted(built, key=lambda b: b.output.key)]
     shared_triples = sorted_triples([extra])
     written += write_dumps(stems, shared_triples, settings)
-    statistics = sum((b.output.statistics for b in built), DumpStatistics.of(shared_triples))
+    statistics = gathered.statistics + DumpStatistics.of(shared_triples)
     validation = out / DUMP_DIR / VALIDATION_FILE
     # sorted_triples takes each triple once: no merged graph needed
     validation.write_bytes(serialise(sorted_triples([v.report for v in validations]), "ttl"))
@@ -325,7 +332,7 @@ def _build_into(
         [part_path(b.chunk, "nt") for b in built],
         out / DUMP_DIR,
     )
-    written += _write_site(mapped, built, commons, date, settings, statistics, cache, queries)
+    written += _write_site(mapped, built, gathered, date, settings, statistics, cache, queries)
     progress("write", 4, 4)
     return mapped, sorted(set(written))
 
@@ -341,20 +348,51 @@ def _organisation(resolver: OrganisationResolver, parsed: Parsed) -> str:
     return resolver.key(report.implementer) if report.implementer is not None else ""
 
 
-def _cross_report(built: Sequence[Built], settings: Settings) -> tuple[MappedGraph, Graph]:
-    """The graph of what reports share (organisations and places, as every report states
-    them) and, from it, the cross-report graph `dataset_graph` makes."""
+@dataclass(frozen=True, slots=True)
+class _Gathered:
+    """What the work across reports reads of every report, read once: one report's summary
+    at a time, so the main process keeps these sums and graphs and no report's summary."""
+
+    #: what the reports state about organisations and places, where it was first read
+    commons: MappedGraph
+    summary: Graph  # the triples the cross-report pages read, of every report
+    uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
+    tallies: dict[str, Tally]  # by report document IRI
+    statistics: DumpStatistics  # of the reports' parts of the dumps
+
+
+def _gather(built: list[Built], again: Callable[[int], Built]) -> _Gathered:
+    """Reads every report's summary once, in report order; a report whose cached summary
+    cannot be read is built again (`again`), in its place."""
     commons = new_graph()
+    summary = new_graph("SimpleMemory")
     nodes: dict[str, Span] = {}
     fields: dict[tuple[str, str], Span] = {}
-    for b in built:
-        commons.addN((*t, commons) for t in b.output.shared)
-        for iri, span in b.output.sources.nodes.items():
+    uses: Counter[str] = Counter()
+    tallies: dict[str, Tally] = {}
+    statistics = DumpStatistics()
+    for i, b in enumerate(built):
+        try:
+            one = b.summary()
+        except DamagedEntry:
+            built[i] = again(i)
+            one = built[i].summary()
+        commons.addN((*t, commons) for t in one.shared)
+        for iri, span in one.sources.nodes.items():
             nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
-        for pair, span in b.output.sources.fields.items():
+        for pair, span in one.sources.fields.items():
             fields[pair] = min(fields.get(pair, span), span, key=_span_order)
-    together = MappedGraph("commons", commons, SourceIndex(nodes, fields))
-    return dataset_graph([together], settings), commons
+        summary.addN((*t, summary) for t in one.summary)
+        uses.update(dict(one.uses))
+        tallies.update((t.report, t) for t in one.tallies)
+        statistics += one.statistics
+    return _Gathered(
+        MappedGraph("commons", commons, SourceIndex(nodes, fields)),
+        summary,
+        uses,
+        tallies,
+        statistics,
+    )
 
 
 def _span_order(span: Span) -> tuple[str, int, int]:
@@ -376,7 +414,7 @@ def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes
 def _write_site(
     mapped: Mapped,
     built: Sequence[Built],
-    commons: Graph,
+    gathered: _Gathered,
     date: dt.date | None,
     settings: Settings,
     statistics: DumpStatistics,
@@ -386,15 +424,11 @@ def _write_site(
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
     out = settings.out_dir
-    # One graph holds what the pages read, filled once: summaries, shared graphs, results.
-    summary = new_graph("SimpleMemory")
-    for b in built:
-        summary.addN((*t, summary) for t in b.output.summary)
+    # One graph holds what the pages read: summaries, shared graphs, results.
+    summary, commons = gathered.summary, gathered.commons.graph
     for graph in (commons, mapped.shared.graph, *(v.report for v in mapped.validations)):
         summary.addN((*t, summary) for t in graph)
-    uses: Counter[str] = Counter()
-    for b in built:
-        uses.update(dict(b.output.uses))
+    uses = Counter(gathered.uses)
     cross = {*commons, *mapped.shared.graph, *mapped.validations[-1].report}
     for _, p, o in cross:
         uses[str(p)] += 1
@@ -420,7 +454,7 @@ def _write_site(
         documents=frozenset(d for b in built for d in b.output.documents),
         uses=uses,
         triples=sum(b.output.triples for b in built) + len(cross),
-        tallies={t.report: t for b in built for t in b.output.tallies},
+        tallies=gathered.tallies,
     )
     written = list(render_site(site, out, cache, queries))
     written += write_crawler_files(

@@ -104,6 +104,12 @@ class BuildCache:
             shutil.rmtree(staging, ignore_errors=True)
         return target
 
+    def discard(self, key: str) -> None:
+        """Remove the entry of `key` (damaged: it is made again). Only inside our marked
+        folder."""
+        if (self.root / MARKER).is_file():
+            shutil.rmtree(self.entry(key), ignore_errors=True)
+
     def recall(self, key: str, out_dir: Path) -> tuple[str, ...] | None:
         """A page kept under `key` (see `remember`), linked into `out_dir`: its file names."""
         entry = entry_key([b"page", key.encode("ascii")])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
+import pickle
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,7 @@ from typing import TypeVar
 
 from pipeline.model import Parsed
 from pipeline.publish.cache import BuildCache, entry_key
-from pipeline.publish.worker import Job, ReportOutput, run
+from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary, run
 from pipeline.read import Origin, read_report
 
 #: Called with a stage name, how many items are done, and how many there are.
@@ -35,6 +36,11 @@ class ReportFailed(Exception):
     """A worker failed on one report (a bug, not bad data): the build stops, naming it."""
 
 
+class DamagedEntry(Exception):
+    """A report's entry in the build cache cannot be read (changed outside lodpipe): the
+    report is built again."""
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """A report's outputs and the cache entry holding its files."""
@@ -45,6 +51,17 @@ class Built:
     @property
     def chunk(self) -> Path:
         return self.entry / self.output.chunk
+
+    def summary(self) -> ReportSummary:
+        """What the work across reports reads of this report (read from the entry each
+        time: the main process does not keep every report's)."""
+        try:
+            loaded: object = pickle.loads((self.entry / SUMMARY).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
+            raise DamagedEntry(f"{self.output.key}: {exc!r}") from exc
+        if not isinstance(loaded, ReportSummary):
+            raise DamagedEntry(f"{self.output.key}: not a report's summary")
+        return loaded
 
 
 def read_all(
@@ -110,17 +127,19 @@ def job_key(job: Job) -> str:
 
 
 def build_all(
-    jobs_: Sequence[Job], cache: BuildCache, jobs: int, progress: Progress
+    jobs_: Sequence[Job], cache: BuildCache, jobs: int, progress: Progress, fresh: bool = False
 ) -> list[Built]:
-    """Each report's outputs, from the cache or made by a worker into a new entry."""
+    """Each report's outputs, from the cache or made by a worker into a new entry (with
+    `fresh`, made again whatever the cache holds)."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
     for i, key in enumerate(keys):
-        cached = cache.load(key)
-        if isinstance(cached, ReportOutput):
+        cached = None if fresh else cache.load(key)
+        if isinstance(cached, ReportOutput) and (cache.entry(key) / SUMMARY).is_file():
             found[i] = Built(cached, cache.entry(key))
         else:
+            cache.discard(key)  # a damaged entry, or one to be made again: replaced
             todo.append(i)
     progress("build", len(found), len(jobs_))
     entries = {i: cache.new_entry() for i in todo}
@@ -163,6 +182,9 @@ def _in_pool(
     # Forked workers share the main process's memory until they write to it, and a garbage
     # collection in a worker writes to every object it inherited (thousands of parsed
     # reports): frozen objects are left out of collections, so their pages stay shared.
+    # Garbage is collected first: frozen, it would outlive the pool, and with it whatever
+    # it holds (an earlier build's query store, whose lock the next build needs).
+    gc.collect()
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:

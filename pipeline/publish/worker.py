@@ -1,17 +1,18 @@
 """One report's work, done in a worker process: map, validate, and write that report's own
-pages, alternates, source text and sorted part of the dump; return a small summary.
+pages, alternates, source text and sorted part of the dump; return a small record.
 
 The main process never holds a report's whole graph. What the cross-report pages
 (organisations, places, listings, money, quality, search, vocabulary) need from a report
-comes back as `ReportOutput.summary`: the triples those pages read (a few hundred of a
-report's thousands), the triples that point into other pages, and counts (`tallies`: its
-activities and indicator values, which the cross-report pages only count).
-"""
+is written beside the report's files as its `ReportSummary`: the triples those pages read
+(a few hundred of a report's thousands), the triples that point into other pages, and
+counts (`tallies`: its activities, indicator values and money, which the cross-report
+pages only count and sum)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,25 +79,36 @@ Triple = tuple[Node, Node, Node]
 
 #: Beside the site's files in an entry: the report's rows of each CSV table.
 TABLES = "tables"
+#: Beside the site's files in an entry: the report's `ReportSummary`.
+SUMMARY = "summary.pickle"
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOutput:
-    """What the main process keeps of one report (small; cached with the report's files)."""
+    """What the main process keeps of one report through the build (a few names; cached
+    with the report's files)."""
 
     key: str
     problems: tuple[Problem, ...]
     files: tuple[str, ...]  # written, relative to the site folder
     documents: tuple[str, ...]  # the document IRIs whose pages the worker wrote
+    triples: int
+    chunk: str  # the stem of the report's parts of the dumps (`dumps.write_parts`)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What the work across reports reads of one report, once. The worker writes it beside
+    the report's files (`SUMMARY`) rather than returning it: the main process reads one
+    report's at a time and keeps only the sums, not every report's."""
+
     # Triples as rdflib terms: unpickling them is several times faster than parsing text.
     summary: tuple[Triple, ...]  # what the cross-report pages read
     shared: tuple[Triple, ...]  # what the report says about organisations and places
     sources: SourceIndex  # where those facts were read
     uses: tuple[tuple[str, int], ...]  # vocabulary term -> triples using it
     tallies: tuple[Tally, ...]  # what the cross-report pages count in the report
-    triples: int
-    chunk: str  # the stem of the report's parts of the dumps (`dumps.write_parts`)
-    statistics: DumpStatistics  # what VoID counts in those parts
+    statistics: DumpStatistics  # what VoID counts in the report's parts of the dumps
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +142,7 @@ def run(job: Job, site: Path) -> ReportOutput:
     data.addN((*t, data) for t in triples)
     data += validation.report
     map_ministry(data, Iris(job.settings.base_iri))  # its names, as every page shows them
+    counted = tuple(tallies(data).values())  # before the inbound triples: the report's own
     if job.inbound:
         data.parse(data=job.inbound.decode("utf-8"), format="nt")
     site_input = SiteInput(
@@ -160,19 +173,22 @@ def run(job: Job, site: Path) -> ReportOutput:
     statistics = write_parts(sorted_triples([mine]), site.parent / chunk)
     terms: dict[Node, Node] = {}
     write_table_parts(report, site.parent / TABLES, job.settings.base_iri)
+    summary = ReportSummary(
+        summary=_interned(_summary(triples, own, job.settings.base_iri), terms),
+        shared=_interned(shared, terms),
+        sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
+        uses=tuple(sorted(_uses(mine, validation.report).items())),  # vocabulary terms
+        tallies=counted,
+        statistics=statistics,
+    )
+    (site.parent / SUMMARY).write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
     return ReportOutput(
         key=key,
         problems=validation.problems,
         files=(*files, f"source/{key}.txt"),
         documents=tuple(sorted(own)),
-        summary=_interned(_summary(triples, own, job.settings.base_iri), terms),
-        shared=_interned(shared, terms),
-        sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
-        uses=tuple(sorted(_uses(mine, validation.report).items())),  # vocabulary terms
-        tallies=tuple(tallies(data).values()),
         triples=len(mine) + len(validation.report),
         chunk=chunk.as_posix(),
-        statistics=statistics,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -37,3 +38,23 @@ def test_results_come_in_call_order_and_a_failure_names_its_call() -> None:
     with pytest.raises(ReportFailed, match="b: ValueError"):
         list(_in_pool(2, _fail_on, [(1,), (2,), (4,)], [0, 1, 2], ["a", "b", "c"]))
     assert gc.get_freeze_count() == 0
+
+
+class _Held:
+    """Stands for what a finished build leaves in a reference cycle (its query store)."""
+
+    def __init__(self) -> None:
+        self.cycle = self
+
+
+def test_garbage_is_collected_before_it_could_be_frozen() -> None:
+    """An unreachable cycle left by an earlier build is freed when the pool starts: frozen,
+    it would outlive the pool and keep what it holds (a store's lock) open."""
+    gc.disable()  # the cycle stays until someone collects it
+    try:
+        held = weakref.ref(_Held())
+        assert held() is not None
+        list(_in_pool(2, _frozen, [(), ()], [0, 1], ["a", "b"]))
+        assert held() is None
+    finally:
+        gc.enable()

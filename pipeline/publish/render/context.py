@@ -114,7 +114,13 @@ class SiteContext:
     # vocabulary's slices (indexing the vocabulary cost more than rendering a page).
     @functools.cached_property
     def data_slices(self) -> Slicer:
-        pages = {d: p for d, p in self.pages.items() if not d.startswith(VOCAB_ROOT)}
+        # Pages rendered elsewhere (the reports', by their workers) are not sliced here:
+        # indexing their triples by page held most of the summaries a second time.
+        pages = {
+            d: p
+            for d, p in self.pages.items()
+            if not d.startswith(VOCAB_ROOT) and d not in self.site.documents
+        }
         return Slicer(self.data, pages)
 
     @functools.cached_property
