@@ -194,7 +194,9 @@ def money_view(ctx: SiteContext) -> MoneyView:
         {i.implementer for i in items if i.implementer}, key=lambda o: terms.label(o).lv.casefold()
     )
     for n, org in enumerate(orgs, start=len(regions) + 1):
-        subset = rows(table(tuple(i for i in items if i.implementer == org), by_region=False))
+        # Each implementer's own totals, looked up: filtering every total for every
+        # implementer grew with the square of the archive.
+        subset = rows(table(ctx.totals_by_implementer[org], by_region=False))
         implementers.append(block(n, terms.value(URIRef(org)), subset))
     board = dashboard(ctx)
     return MoneyView(
