@@ -208,34 +208,40 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      f"Kopsavilkums {path.stem}: oriģinālais dokuments ({ORIGINALS[path.suffix][1]})")
         for path in sorted((site_dir / "source").iterdir()) if path.suffix in ORIGINALS
     ] if (site_dir / "source").is_dir() else []  # fmt: skip
-    # The dumps are published compressed, whole or (past Pages' file limit) in parts.
+    # The dumps are published compressed, the tables plain; each whole or, past Pages'
+    # file limit, in numbered parts.
     packed = []
     for dump in known[:3]:
         syntax = dump.path.rpartition(".")[2]
-        parts = dump_files(site_dir / data, syntax, plain=False)
-        for n, path in enumerate(parts, start=1):
-            part = f", part {n} of {len(parts)}" if len(parts) > 1 else ""
-            part_lv = f", {n}. daļa no {len(parts)}" if len(parts) > 1 else ""
-            packed.append(
-                replace(dump, path=f"{data}/{path.name}",
-                        compress_format=GZIP if path.suffix == COMPRESSED_SUFFIX else None,
-                        title=dump.title + part + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""),
-                        title_lv=dump.title_lv + part_lv + (", gzip" if path.suffix == COMPRESSED_SUFFIX else ""))
-            )  # fmt: skip
-    # So are the CSV tables, whole or (past the same limit) in parts.
-    tables = []
-    for table in known[7 : 7 + len(TABLE_SPECS)]:
-        parts = table_files(site_dir / data, table.path.rpartition("/")[2])
-        for n, path in enumerate(parts, start=1):
-            part = f", part {n} of {len(parts)}" if len(parts) > 1 else ""
-            part_lv = f", {n}. daļa no {len(parts)}" if len(parts) > 1 else ""
-            tables.append(replace(table, path=f"{data}/{path.name}", title=table.title + part,
-                                  title_lv=table.title_lv + part_lv))  # fmt: skip
+        for part in _numbered(dump, dump_files(site_dir / data, syntax, plain=False)):
+            gzip = part.path.endswith(COMPRESSED_SUFFIX)
+            packed.append(replace(part, compress_format=GZIP if gzip else None,
+                                  title=part.title + (", gzip" if gzip else ""),
+                                  title_lv=part.title_lv + (", gzip" if gzip else "")))  # fmt: skip
+    tables = [
+        part
+        for table in known[7 : 7 + len(TABLE_SPECS)]
+        for part in _numbered(table, table_files(site_dir / data, table.path.rpartition("/")[2]))
+    ]
     rest = known[3:7] + known[7 + len(TABLE_SPECS) :]
     found = [
         d for d in rest + tables + packed + sources + originals if (site_dir / d.path).is_file()
     ]
     return tuple(sorted(found, key=lambda d: d.path))
+
+
+def _numbered(whole: Distribution, files: Sequence[Path]) -> list[Distribution]:
+    """The distribution of each file of a download published whole or in parts (in
+    `whole`'s folder), each part numbered in its titles."""
+    folder = whole.path.rpartition("/")[0]
+    if len(files) == 1:
+        return [replace(whole, path=f"{folder}/{files[0].name}")]
+    return [
+        replace(whole, path=f"{folder}/{path.name}",
+                title=f"{whole.title}, part {n} of {len(files)}",
+                title_lv=f"{whole.title_lv}, {n}. daļa no {len(files)}")
+        for n, path in enumerate(files, start=1)
+    ]  # fmt: skip
 
 
 def coverage(reports: Iterable[Report]) -> tuple[dt.date, dt.date] | None:

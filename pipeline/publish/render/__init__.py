@@ -42,7 +42,7 @@ from pipeline.publish.render.pages_resource import (
 )
 from pipeline.publish.render.pages_source import source_view
 from pipeline.publish.render.pages_vocab import vocabulary_view
-from pipeline.publish.render.pagination import PAGE_SIZES, Pager, paginate
+from pipeline.publish.render.pagination import PAGE_SIZES, Pager, paginate, paginate_groups
 from pipeline.publish.render.paths import UnsafeIRI, alternate
 from pipeline.publish.render.queries import answer_queries
 from pipeline.publish.render.search import search_json
@@ -260,6 +260,13 @@ def _overview_pages(
         whole = listing(ctx, path)
         if path not in PAGE_SIZES:
             render(path, "listing.html", title, whole)
+            continue
+        if whole.regions:
+            # the delegations are split; the table of regions is on the first page
+            for pager, regions in paginate_groups(whole.regions, path):
+                table = whole.rows if pager.number == 1 else ()
+                shown = replace(whole, rows=table, regions=regions, pager=pager)
+                render(pager.path, "listing.html", _numbered(title, pager), shown)
             continue
         for pager, rows in paginate(whole.rows, path):
             render(

@@ -8,10 +8,12 @@ the page's own order, so the same input always gives the same pages.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+K = TypeVar("K")
 T = TypeVar("T")
 
 #: Items per page, by the page's first path. A listing row is about 1 KB of HTML, a
@@ -21,6 +23,7 @@ PAGE_SIZES = {
     "doc/reports.html": 250,
     "doc/implementers.html": 250,
     "doc/years.html": 250,
+    "doc/regions.html": 250,  # delegations, under their regions
     "doc/quality.html": 50,
     "doc/money.html": 50,
 }
@@ -76,3 +79,27 @@ def paginate(
         )
         pages.append((pager, chunk))
     return pages
+
+
+def paginate_groups(
+    groups: Sequence[tuple[K, Sequence[T]]], path: str, size: int | None = None
+) -> list[tuple[Pager, tuple[tuple[K, tuple[T, ...]], ...]]]:
+    """The pages of the items of `groups` (a key and its items), in order, each page's
+    items under their keys; a group split between pages is under its key on each. A group
+    without items is shown on the page of the first item after it (or the last page)."""
+    size = size or PAGE_SIZES[path]
+    flat = [(g, item) for g, (_, items) in enumerate(groups) for item in items]
+    pages = paginate(flat, path, size)
+    keys = [g for g, _ in flat]  # in order: the first item after a group is found by halving
+    empty: dict[int, list[int]] = {}  # page index -> empty groups shown there
+    for g, (_, items) in enumerate(groups):
+        if not items:
+            after = bisect.bisect_right(keys, g)
+            page = after // size if after < len(flat) else len(pages) - 1
+            empty.setdefault(page, []).append(g)
+    out = []
+    for n, (pager, chunk) in enumerate(pages):
+        shown = sorted({g for g, _ in chunk} | set(empty.get(n, [])))
+        regrouped = tuple((groups[g][0], tuple(item for h, item in chunk if h == g)) for g in shown)
+        out.append((pager, regrouped))
+    return out

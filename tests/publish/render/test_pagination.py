@@ -127,3 +127,50 @@ def test_later_pages_are_valid_html(split_site: Path) -> None:
     status, errors = check(pages)
     assert not errors, "\n".join(errors)
     assert status == 0
+
+
+def test_groups_are_split_by_their_items_and_an_empty_group_keeps_its_place() -> None:
+    groups = [("A", ["a1"]), ("B", []), ("C", ["c1", "c2", "c3"]), ("D", [])]
+    pages = pagination.paginate_groups(groups, "doc/x.html", 2)
+    assert [shown for _, shown in pages] == [
+        (("A", ("a1",)), ("B", ()), ("C", ("c1",))),
+        (("C", ("c2", "c3")), ("D", ())),
+    ]
+    assert [(p.first, p.last, p.total) for p, _ in pages] == [(1, 2, 4), (3, 4, 4)]
+    # an empty group after a full page goes with the item after it
+    pages = pagination.paginate_groups([("A", [1, 2]), ("B", []), ("C", [3])], "doc/x.html", 2)
+    assert [shown for _, shown in pages] == [(("A", (1, 2)),), (("B", ()), ("C", (3,)))]
+    ((_, shown),) = pagination.paginate_groups([("A", []), ("B", [])], "doc/x.html", 2)
+    assert shown == (("A", ()), ("B", ()))
+
+
+def _regions(html: str) -> list[tuple[str, list[str]]]:
+    """Each region's heading with the report links of its delegations, in page order."""
+    sections = re.findall(r'<section aria-labelledby="region-\d+-h">(.*?)</section>', html, re.S)
+    out = []
+    for section in sections:
+        heading = re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)
+        assert heading is not None
+        out.append((heading.group(1), re.findall(r'href="[^"]*id/report/([^"#]+)"', section)))
+    return out
+
+
+def test_the_regions_page_is_every_delegation_page_by_page(
+    built_site: Path, split_site: Path
+) -> None:
+    whole = _regions((built_site / "doc" / "regions.html").read_text(encoding="utf-8"))
+    delegations = [d for _, reports in whole for d in reports]
+    pages = _series(split_site, "doc/regions.html")
+    assert len(pages) == -(-len(delegations) // 2) > 1
+    split = [_regions(page) for page in pages]
+    assert [d for page in split for _, reports in page for d in reports] == delegations
+    # every region is shown, and a region split between pages is under its heading on each
+    assert [h for h, _ in whole] == list(dict.fromkeys(h for page in split for h, _ in page))
+    for page in split:
+        for heading, reports in page:
+            assert set(reports) <= set(dict(whole)[heading])
+    # the table of regions is on the first page only
+    assert "<table>" in pages[0].split('<section aria-labelledby="region-1-h">')[0]
+    assert all(
+        "<table>" not in page.split('<section aria-labelledby="region-')[0] for page in pages[1:]
+    )
