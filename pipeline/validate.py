@@ -223,7 +223,9 @@ def _problem_order(p: Problem) -> tuple[str, int, int, str, str, str, str]:
 def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Graph:
     """sh:ValidationReport with minted IRIs (no blank nodes), so it is stable and linkable."""
     iris = Iris(settings.base_iri)
-    graph = new_graph()
+    # A build keeps one of these per report: no prefixes bound (lodpipe serialises with
+    # its own) and no named graphs, else each cost about 60 KB, most of it the bindings.
+    graph = Graph(store="SimpleMemory", bind_namespaces="none")
     node = iris.dataset_validation() if key == DATASET_KEY else iris.report(key).validation()
     graph.add((node, RDF.type, SH.ValidationReport))
     if key != DATASET_KEY:
