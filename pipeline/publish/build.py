@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from pipeline.model import Parsed, Problem, Report, Severity, Span, exit_code
+from pipeline.model import Parsed, Problem, Report, Severity, exit_code
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
@@ -35,8 +35,7 @@ from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.querystore import StoreBusy, site_query_store
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
-from pipeline.publish.render.tallies import Tally
-from pipeline.publish.reports import Built, DamagedEntry, ReportFailed, build_all, read_all
+from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
 from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
@@ -281,7 +280,7 @@ def _build_into(
     def rebuilt(i: int) -> Built:
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
 
-    gathered = _gather(built, rebuilt)
+    gathered = gather(built, rebuilt)
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
     dataset_validation = validate_dataset(shared, settings)
@@ -348,57 +347,6 @@ def _organisation(resolver: OrganisationResolver, parsed: Parsed) -> str:
     return resolver.key(report.implementer) if report.implementer is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Gathered:
-    """What the work across reports reads of every report, read once: one report's summary
-    at a time, so the main process keeps these sums and graphs and no report's summary."""
-
-    #: what the reports state about organisations and places, where it was first read
-    commons: MappedGraph
-    summary: Graph  # the triples the cross-report pages read, of every report
-    uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
-    tallies: dict[str, Tally]  # by report document IRI
-    statistics: DumpStatistics  # of the reports' parts of the dumps
-
-
-def _gather(built: list[Built], again: Callable[[int], Built]) -> _Gathered:
-    """Reads every report's summary once, in report order; a report whose cached summary
-    cannot be read is built again (`again`), in its place."""
-    commons = new_graph()
-    summary = new_graph("SimpleMemory")
-    nodes: dict[str, Span] = {}
-    fields: dict[tuple[str, str], Span] = {}
-    uses: Counter[str] = Counter()
-    tallies: dict[str, Tally] = {}
-    statistics = DumpStatistics()
-    for i, b in enumerate(built):
-        try:
-            one = b.summary()
-        except DamagedEntry:
-            built[i] = again(i)
-            one = built[i].summary()
-        commons.addN((*t, commons) for t in one.shared)
-        for iri, span in one.sources.nodes.items():
-            nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
-        for pair, span in one.sources.fields.items():
-            fields[pair] = min(fields.get(pair, span), span, key=_span_order)
-        summary.addN((*t, summary) for t in one.summary)
-        uses.update(dict(one.uses))
-        tallies.update((t.report, t) for t in one.tallies)
-        statistics += one.statistics
-    return _Gathered(
-        MappedGraph("commons", commons, SourceIndex(nodes, fields)),
-        summary,
-        uses,
-        tallies,
-        statistics,
-    )
-
-
-def _span_order(span: Span) -> tuple[str, int, int]:
-    return (span.file, span.start, span.end)
-
-
 def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes]:
     owner = {doc: b.output.key for b in built for doc in b.output.documents}
     found: dict[str, Graph] = {}
@@ -414,7 +362,7 @@ def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes
 def _write_site(
     mapped: Mapped,
     built: Sequence[Built],
-    gathered: _Gathered,
+    gathered: Gathered,
     date: dt.date | None,
     settings: Settings,
     statistics: DumpStatistics,

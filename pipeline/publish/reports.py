@@ -5,7 +5,8 @@ organisation a report naming its implementer without a number links to, and the 
 date. Pass one reads every report (cached by the file's bytes); pass two maps, validates
 and writes each report (cached by everything its outputs depend on, see `cache.py`).
 Results come back in input order whatever the number of workers, so the output does not
-depend on `--jobs`.
+depend on `--jobs`. Then `gather` reads each report's summary once, for the work across
+reports, and keeps only their sums.
 """
 
 from __future__ import annotations
@@ -15,15 +16,23 @@ import hashlib
 import multiprocessing
 import pickle
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline.model import Parsed
+from rdflib import Graph
+
+from pipeline.model import Parsed, Span
 from pipeline.publish.cache import BuildCache, entry_key
+from pipeline.publish.dumps import DumpStatistics
+from pipeline.publish.render.tallies import Tally
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary, run
+from pipeline.rdf import MappedGraph
+from pipeline.rdf.namespaces import new_graph
+from pipeline.rdf.provenance import SourceIndex
 from pipeline.read import Origin, read_report
 
 #: Called with a stage name, how many items are done, and how many there are.
@@ -198,3 +207,54 @@ def _in_pool(
                     raise ReportFailed(f"{label}: {exc!r}") from exc
     finally:
         gc.unfreeze()
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """What the work across reports reads of every report, read once: one report's summary
+    at a time, so the main process keeps these sums and graphs and no report's summary."""
+
+    #: what the reports state about organisations and places, where it was first read
+    commons: MappedGraph
+    summary: Graph  # the triples the cross-report pages read, of every report
+    uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
+    tallies: dict[str, Tally]  # by report document IRI
+    statistics: DumpStatistics  # of the reports' parts of the dumps
+
+
+def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
+    """Reads every report's summary once, in report order; a report whose cached summary
+    cannot be read is built again (`again`), in its place."""
+    commons = new_graph()
+    summary = new_graph("SimpleMemory")
+    nodes: dict[str, Span] = {}
+    fields: dict[tuple[str, str], Span] = {}
+    uses: Counter[str] = Counter()
+    tallies: dict[str, Tally] = {}
+    statistics = DumpStatistics()
+    for i, b in enumerate(built):
+        try:
+            one = b.summary()
+        except DamagedEntry:
+            built[i] = again(i)
+            one = built[i].summary()
+        commons.addN((*t, commons) for t in one.shared)
+        for iri, span in one.sources.nodes.items():
+            nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
+        for pair, span in one.sources.fields.items():
+            fields[pair] = min(fields.get(pair, span), span, key=_span_order)
+        summary.addN((*t, summary) for t in one.summary)
+        uses.update(dict(one.uses))
+        tallies.update((t.report, t) for t in one.tallies)
+        statistics += one.statistics
+    return Gathered(
+        MappedGraph("commons", commons, SourceIndex(nodes, fields)),
+        summary,
+        uses,
+        tallies,
+        statistics,
+    )
+
+
+def _span_order(span: Span) -> tuple[str, int, int]:
+    return (span.file, span.start, span.end)
