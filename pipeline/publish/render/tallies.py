@@ -1,7 +1,7 @@
 """What the cross-report pages count in each report: activities and indicator values, by
 implementation year and by kind of indicator, and the funding totals.
 
-A report's activities, indicators and amounts are most of its graph's nodes (about 60 % of
+A report's activities, indicators and amounts are most of its graph's nodes (about 70 % of
 the triples the cross-report pages would otherwise read), yet those pages only count and
 sum them. Counted where the report's graph is at hand (the worker that builds the report), a
 report's tally is a few numbers; the main process sums tallies instead of holding every
@@ -36,7 +36,7 @@ class Tally:
 
 
 def tallies(graph: Graph) -> dict[str, Tally]:
-    """The tally of every report with activities or indicators in `graph`, by report
+    """The tally of every report with activities, indicators or amounts in `graph`, by report
     document IRI (a node's document is its IRI without the fragment)."""
     activities: Counter[str] = Counter()
     for node in graph.subjects(RDF.type, LP.ReportedActivity):
