@@ -214,3 +214,28 @@ def test_a_cached_page_never_replaces_or_deletes_a_file_it_did_not_link(tmp_path
     cache.remember("k2", files)
     assert cache.recall("k2", fresh) == ("id/x.html", "id/x.ttl")
     assert (fresh / "id" / "x.html").read_bytes() == b"<p>x</p>"
+
+
+def test_rebuilding_a_damaged_entry_removes_only_that_entry(tmp_path: Path) -> None:
+    """A damaged entry is removed before it is made again; files beside it that lodpipe
+    did not write stay, and without the cache's marker nothing is removed at all."""
+    cache = tmp_path / "cache"
+    settings = Settings(out_dir=tmp_path / "site", cache_dir=cache)
+    build_site(BUNDLED[:2], settings)
+    summaries = sorted(cache.glob(f"entries/*/*/{SUMMARY}"))
+    damaged = summaries[0].parent
+    beside = damaged.parent / "notes.txt"
+    beside.write_text("mine", encoding="utf-8")
+    (cache / "notes.txt").write_text("mine too", encoding="utf-8")
+    summaries[0].write_bytes(b"not a pickle")
+    build_site(BUNDLED[:2], settings)
+    assert beside.read_text(encoding="utf-8") == "mine"
+    assert (cache / "notes.txt").read_text(encoding="utf-8") == "mine too"
+    # the marker is what makes the folder ours: without it, discard removes nothing
+    from pipeline.publish.cache import BuildCache
+
+    kept = BuildCache(cache)
+    entry = next(iter(entries(cache)))
+    (cache / MARKER).unlink()
+    kept.discard(entry.name)
+    assert entry.is_dir()
