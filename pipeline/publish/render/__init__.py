@@ -276,8 +276,14 @@ def _overview_pages(
                 replace(whole, rows=tuple(rows), pager=pager),
             )
     money = money_view(ctx)
-    for pager, blocks in paginate(money.implementers, "doc/money.html"):
-        part = replace(money, implementers=tuple(blocks), pager=pager)
+    paired = list(zip(money.by_implementer, money.implementers, strict=True))
+    for pager, pairs in paginate(paired, "doc/money.html"):
+        part = replace(
+            money,
+            by_implementer=tuple(row for row, _ in pairs),
+            implementers=tuple(block for _, block in pairs),
+            pager=pager,
+        )
         render(pager.path, "money.html", _numbered(OVERVIEWS[0][1], pager), part)
     quality = quality_view(ctx)
     for pager, groups in paginate(quality.groups, "doc/quality.html"):

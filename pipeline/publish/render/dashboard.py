@@ -182,16 +182,3 @@ def region_sections(ctx: SiteContext) -> tuple[tuple[Value, tuple[Delegation, ..
         mine.sort(key=lambda d: (d.start, d.report.href or ""))
         out.append((ctx.terms.value(URIRef(region)), tuple(mine)))
     return tuple(out)
-
-
-def by_implementer(ctx: SiteContext) -> tuple[MoneyRow, ...]:
-    """Money per implementer, by name."""
-    rows = [
-        MoneyRow(
-            ctx.terms.value(URIRef(org)),
-            sums(items),
-            len(ctx.reports_by_implementer.get(org, ())),
-        )
-        for org, items in ctx.totals_by_implementer.items()
-    ]
-    return tuple(sorted(rows, key=lambda r: (r.heading.text.casefold(), r.heading.href or "")))

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from pipeline.publish.render.charts import Chart, Group, bar_chart
 from pipeline.publish.render.context import Download, SiteContext
-from pipeline.publish.render.dashboard import Dashboard, by_implementer, dashboard
+from pipeline.publish.render.dashboard import Dashboard, dashboard, sums
 from pipeline.publish.render.dashboard import MoneyRow as DashRow
 from pipeline.publish.render.listings import LISTINGS, report_iris
 from pipeline.publish.render.money import Cell, table
@@ -66,7 +66,10 @@ class ChartBlock:
 class MoneyView:
     columns: tuple[Label, ...]
     by_region: tuple[DashRow, ...]
+    # Each implementer's sums, in the order of `implementers` (one row each); the pages
+    # split both together, so no page lists every implementer of the archive.
     by_implementer: tuple[DashRow, ...]
+    largest: tuple[DashRow, ...]  # the implementers planned the most money, most first
     chart: Chart
     roles: tuple[Label, ...]
     rows: tuple[MoneyRow, ...]
@@ -190,25 +193,46 @@ def money_view(ctx: SiteContext) -> MoneyView:
         subset = tuple(r for r in all_rows if r.region and (r.region.href or "") == region)
         regions.append(block(n, subset[0].region or Value(region), subset))
     implementers = []
+    by_implementer = []
     orgs = sorted(
-        {i.implementer for i in items if i.implementer}, key=lambda o: terms.label(o).lv.casefold()
+        {i.implementer for i in items if i.implementer},
+        key=lambda o: (terms.label(o).lv.casefold(), o),
     )
     for n, org in enumerate(orgs, start=len(regions) + 1):
         # Each implementer's own totals, looked up: filtering every total for every
         # implementer grew with the square of the archive.
-        subset = rows(table(ctx.totals_by_implementer[org], by_region=False))
-        implementers.append(block(n, terms.value(URIRef(org)), subset))
+        mine = ctx.totals_by_implementer[org]
+        heading = terms.value(URIRef(org))
+        implementers.append(block(n, heading, rows(table(mine, by_region=False))))
+        by_implementer.append(
+            DashRow(heading, sums(mine), len(ctx.reports_by_implementer.get(org, ())))
+        )
     board = dashboard(ctx)
     return MoneyView(
         columns=board.money_columns,
         by_region=board.by_region,
-        by_implementer=by_implementer(ctx),
+        by_implementer=tuple(by_implementer),
+        largest=largest(by_implementer),
         chart=board.chart,
         roles=tuple(Label(s.name_lv, s.name_en) for s in SERIES),
         rows=all_rows,
         regions=tuple(regions),
         implementers=tuple(implementers),
     )
+
+
+#: How many implementers the money page's first page ranks by the money planned for them.
+LARGEST = 10
+
+
+def largest(rows: list[DashRow]) -> tuple[DashRow, ...]:
+    """The LARGEST rows by money planned, then spent (in the order of MONEY); ties by name."""
+
+    def order(row: DashRow) -> tuple[Decimal, Decimal, str, str]:
+        planned, spent = (x if x is not None else Decimal(0) for x in row.sums[:2])
+        return (-planned, -spent, row.heading.text.casefold(), row.heading.href or "")
+
+    return tuple(sorted(rows, key=order)[:LARGEST])
 
 
 def quality_view(ctx: SiteContext) -> QualityView:

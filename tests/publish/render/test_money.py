@@ -47,3 +47,23 @@ def test_region_by_year_sums(bundled: SiteInput) -> None:
     # it is shown as stated, never as planned or actual; 2021 has no amount (line 13)
     assert cells[(latgale, 2020)]["reported"] == D("19999.36")
     assert cells[(latgale, 2020)]["planned"] is None and cells[(latgale, 2020)]["actual"] is None
+
+
+def test_the_largest_recipients_are_ranked_by_money_planned_then_spent() -> None:
+    from pipeline.publish.render.dashboard import MoneyRow
+    from pipeline.publish.render.pages_overview import LARGEST, largest
+    from pipeline.publish.render.views import Value
+
+    def row(name: str, planned: str | None, spent: str | None) -> MoneyRow:
+        amounts = tuple(Decimal(x) if x is not None else None for x in (planned, spent, None))
+        return MoneyRow(Value(name, f"org/{name}"), amounts, 1)
+
+    rows = [row(f"b{i:02}", str(100 + i), "5") for i in range(12)]
+    rows += [
+        row("none", None, "999"),  # nothing planned ranks as nothing, whatever was spent
+        row("a-tie", "111", "5"),  # the same as b11: by name
+        row("spent-more", "111", "6"),  # the same planned as b11: more spent first
+    ]
+    names = [r.heading.text for r in largest(rows)]
+    assert LARGEST == 10
+    assert names == ["spent-more", "a-tie", "b11", "b10", "b09", "b08", "b07", "b06", "b05", "b04"]

@@ -94,6 +94,45 @@ def test_quality_and_money_are_whole_page_by_page(built_site: Path, split_site: 
     assert [h for p in pages for h in _headings(p, "h3", 'id="implementers-h"')] == implementers
     # the totals by region and year are on the first page only
     assert 'id="regions-h"' in pages[0] and not any('id="regions-h"' in p for p in pages[1:])
+    # the table of every implementer's money is split with their histories: each page
+    # has the rows of the implementers whose histories it shows, and no page has them all
+    whole = _table(money, 'id="by-implementer-h"')
+    assert len(whole) == len(implementers)
+    assert [row for p in pages for row in _table(p, 'id="by-implementer-h"')] == whole
+    for page in pages:
+        names = [re.sub("<[^>]+>", "", h) for h in _headings(page, "h3", 'id="implementers-h"')]
+        rows = [re.sub("<[^>]+>", "", r.split("</th>")[0]) for r in _table(page, 'id="by-implementer-h"')]
+        assert rows == names and len(rows) == 1
+
+
+def _table(html: str, start: str) -> list[str]:
+    """The body rows of the first table after `start`."""
+    part = html[html.index(start) :]
+    return _rows(part)
+
+
+def _amount(cell: str) -> float:
+    text = re.sub("<[^>]+>", "", cell).replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    text = text.removesuffix("EUR")
+    return float(text) if text not in ("—", "") else 0.0
+
+
+def test_the_money_page_ranks_the_largest_recipients_by_money_planned(built_site: Path) -> None:
+    """Read from the built page: the largest recipients are the implementers with the most
+    money planned, most first, and each row is the same as that implementer's row in the
+    table of every implementer."""
+    money = (built_site / "doc" / "money.html").read_text(encoding="utf-8")
+    every = _table(money, 'id="by-implementer-h"')
+    largest = _table(money, 'id="largest-h"')
+    assert len(largest) == min(10, len(every)) > 1
+    assert set(largest) <= set(every)
+
+    def planned(row: str) -> float:
+        return _amount(re.findall(r"<td[^>]*>(.*?)</td>", row)[0])
+
+    ranked = sorted(every, key=planned, reverse=True)
+    assert [planned(r) for r in largest] == [planned(r) for r in ranked[: len(largest)]]
+    assert planned(largest[0]) > planned(largest[-1])
 
 
 def test_every_page_of_a_series_links_every_other_and_has_its_own_title(split_site: Path) -> None:
