@@ -101,7 +101,10 @@ def test_quality_and_money_are_whole_page_by_page(built_site: Path, split_site: 
     assert [row for p in pages for row in _table(p, 'id="by-implementer-h"')] == whole
     for page in pages:
         names = [re.sub("<[^>]+>", "", h) for h in _headings(page, "h3", 'id="implementers-h"')]
-        rows = [re.sub("<[^>]+>", "", r.split("</th>")[0]) for r in _table(page, 'id="by-implementer-h"')]
+        rows = [
+            re.sub("<[^>]+>", "", r.split("</th>")[0])
+            for r in _table(page, 'id="by-implementer-h"')
+        ]
         assert rows == names and len(rows) == 1
 
 
