@@ -1,7 +1,9 @@
 /* Progressive enhancement of the search form: filters the list of names on the search
    page, or, on the 404 page (served at any depth), finds the site root, loads
-   search.json from it and lists the names that match. Nothing is needed for the pages
-   to work without it; it talks to no host but the site's own. */
+   search.json from it and lists the names that match. A large archive's search page
+   lists one page of the names: a search there loads search.json once (its address is
+   the form's data-index) and looks in every name. Nothing is needed for the pages to
+   work without it; it talks to no host but the site's own. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-search]");
@@ -64,6 +66,27 @@
     attempt(parts.length - 1);
   }
 
+  /* On one page of several: the first search replaces that page's names with all of them. */
+  var index = form.getAttribute("data-index");
+  var loading = null;
+  function search() {
+    if (!index || !fold(input.value).trim()) { filter(); return; }
+    if (!loading) {
+      var root = index.replace(/search\.json$/, "");
+      loading = fetch(index).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(function (entries) {
+        list.textContent = "";
+        fill(root, entries);
+        var pager = document.getElementById("search-pager");
+        if (pager) { pager.hidden = true; }
+        index = null;
+      });
+    }
+    loading.then(filter, filter);
+  }
+
   var query = new URLSearchParams(location.search).get("q");
   if (form.hasAttribute("data-notfound")) {
     findRoot(function (root, entries) {
@@ -79,7 +102,7 @@
     return;
   }
   if (query) { input.value = query; }
-  filter();
-  input.addEventListener("input", filter);
-  form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
+  search();
+  input.addEventListener("input", search);
+  form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
 }());

@@ -6,8 +6,9 @@
 // journey.json: {chromium, profile, origin, axe, screenshots, steps: [step...]}, where a step
 // is {name, goto: "/path"} or {name, follow: "regex on the link's absolute URL"}. For each
 // step the report has the URL reached, HTTP status, title, console messages, page errors,
-// every request URL, axe-core violations, the page's width at a 320-pixel viewport, and the
-// screenshots' paths. Checks are the caller's.
+// every request URL, axe-core violations, the page's width at a 320-pixel viewport, the
+// screenshots' paths, and on a page with a search form the search results shown. Checks
+// are the caller's.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,6 +72,16 @@ for (const [index, step] of journey.steps.entries()) {
   current.title = await page.title();
   current.lang = await page.getAttribute("html", "lang");
   current.searchInputs = await page.locator("input[type=search]").count();
+  if (current.searchInputs) {
+    // A search may load its index after the page: wait until the network is quiet.
+    await page.waitForLoadState("networkidle");
+    current.results = await page.$$eval("#search-results li:not([hidden]) a", (links) =>
+      links.map((a) => ({ text: a.textContent, href: a.href })),
+    );
+    current.pagerShown = await page.$$eval("#search-pager nav", (navs) =>
+      navs.some((nav) => nav.offsetParent !== null),
+    );
+  }
   current.copyButtons = await page.locator("p.iri button.copy").count();
   current.iris = await page.locator("p.iri code").count();
   await page.evaluate(axeSource);

@@ -30,6 +30,7 @@ from pipeline.publish.render.html import STATIC, environment
 from pipeline.publish.render.listings import LISTINGS, listing
 from pipeline.publish.render.pages_overview import (
     OVERVIEWS,
+    SearchView,
     home_view,
     money_view,
     quality_view,
@@ -303,7 +304,9 @@ def _overview_pages(
             if answer.csv:
                 out.write(answer.csv, answer.csv_text)
     entries = search_entries(ctx)
-    render("doc/search.html", "search.html", Label("Meklēt", "Search"), entries)
+    for pager, chunk in paginate(entries, "doc/search.html"):
+        shown = SearchView(tuple(chunk), len(entries), pager)
+        render(pager.path, "search.html", _numbered(Label("Meklēt", "Search"), pager), shown)
     render(
         "doc/accessibility.html",
         "accessibility.html",

@@ -278,6 +278,15 @@ def _source(ctx: SiteContext, key: str, line: int | None) -> Source | None:
     return Source(line, line, f"{ctx.pages[source]}#L{line}")
 
 
+@dataclass(frozen=True, slots=True)
+class SearchView:
+    """One page of the names (`search_entries`); `total` names in all."""
+
+    entries: tuple[tuple[str, str, str], ...]
+    total: int
+    pager: Pager | None = None
+
+
 def search_entries(ctx: SiteContext) -> tuple[tuple[str, str, str], ...]:
     """(Latvian label, English label, site path) of every page and every labelled term,
     sorted; the search page lists them all, and search.json holds the same."""

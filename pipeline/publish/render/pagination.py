@@ -26,6 +26,7 @@ PAGE_SIZES = {
     "doc/regions.html": 250,  # delegations, under their regions
     "doc/quality.html": 50,
     "doc/money.html": 50,
+    "doc/search.html": 1000,  # names, about 150 bytes each
 }
 
 

@@ -3,8 +3,11 @@ page, in the order of the whole list, and every page reachable from every other.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -216,3 +219,54 @@ def test_the_regions_page_is_every_delegation_page_by_page(
     assert all(
         "<table>" not in page.split('<section aria-labelledby="region-')[0] for page in pages[1:]
     )
+
+
+def _entries(html: str) -> list[str]:
+    body = html.split('<ul id="search-results" class="results">', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<span lang="lv">(.*?)</span>', body)
+
+
+def test_the_search_page_lists_every_name_page_by_page(built_site: Path, split_site: Path) -> None:
+    whole = _entries((built_site / "doc" / "search.html").read_text(encoding="utf-8"))
+    pages = _series(split_site, "doc/search.html")
+    assert len(pages) == -(-len(whole) // 2) > 1
+    assert [e for page in pages for e in _entries(page)] == whole
+    index = json.loads((split_site / "search.json").read_text(encoding="utf-8"))
+    assert [html.escape(e["lv"], quote=False) for e in index] == whole
+    # a page of several tells the script where every name is
+    assert all('data-index="../search.json"' in page for page in pages)
+    assert "data-index" not in (built_site / "doc" / "search.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_a_search_on_one_page_finds_names_on_every_page(
+    split_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """In Chromium: a search from the first page of names finds a name listed only on
+    the last page, and the pager, which no longer applies, is hidden."""
+    import threading
+
+    from pipeline.research.serve import make_server
+    from tests.site import tools
+    from tests.site.test_browser import run_walk
+
+    last = _entries(_series(split_site, "doc/search.html")[-1])[-1]
+    query = html.unescape(last).split()[0]
+    server = make_server(split_site, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        steps = [
+            {"name": "first", "goto": "/doc/search"},
+            {"name": "search", "goto": "/doc/search?q=" + quote(query)},
+        ]
+        work = tmp_path_factory.mktemp("search")
+        first, found = run_walk(server.url, steps, work, tools.ARTEFACTS / "search")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert len(first["results"]) == 2 and first["pagerShown"]
+    assert html.unescape(last) in [r["text"] for r in found["results"]], found["errors"]
+    assert not found["pagerShown"] and not found["errors"]
+    assert all(r["href"].startswith(server.url + "/") for r in found["results"])
