@@ -146,8 +146,8 @@ def test_every_page_of_a_series_links_every_other_and_has_its_own_title(split_si
         pages = _series(split_site, path)
         titles = [re.search(r"<title>(.*?)</title>", p).group(1) for p in pages]  # type: ignore[union-attr]
         assert len(set(titles)) == len(pages), path
-        for number, html in enumerate(pages, start=1):
-            pager = html.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+        for number, page in enumerate(pages, start=1):
+            pager = page.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
             links = re.findall(r'<a href="([^"]+)"( aria-current="page")?>(\d+)</a>', pager)
             assert [int(n) for _, _, n in links] == list(range(1, len(pages) + 1))
             assert [n for _, current, n in links if current] == [str(number)]
