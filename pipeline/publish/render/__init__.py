@@ -305,8 +305,8 @@ def _overview_pages(
                 out.write(answer.csv, answer.csv_text)
     entries = search_entries(ctx)
     for pager, chunk in paginate(entries, "doc/search.html"):
-        shown = SearchView(tuple(chunk), len(entries), pager)
-        render(pager.path, "search.html", _numbered(Label("Meklēt", "Search"), pager), shown)
+        names = SearchView(tuple(chunk), len(entries), pager)
+        render(pager.path, "search.html", _numbered(Label("Meklēt", "Search"), pager), names)
     render(
         "doc/accessibility.html",
         "accessibility.html",
