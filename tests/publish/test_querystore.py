@@ -116,3 +116,21 @@ def test_the_graphs_of_a_build_are_written_in_one_bulk_write(tmp_path: Path) -> 
     (folder / "loaded.json").unlink()
     assert files_after(60) == few
     assert len(_triples(folder, [_part(tmp_path, f"r{i}", 3) for i in range(60)])) == 180
+
+
+def test_graphs_longer_than_a_bulk_write_are_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writes are cut every BATCH triples, across and inside graphs: each graph still
+    holds all its triples, and nothing is left out at a cut."""
+    from pipeline.publish import querystore
+
+    parts = [_part(tmp_path, f"r{i}", n) for i, n in enumerate((5, 1, 9, 7, 3))]
+    whole = tmp_path / "whole"
+    dataset = query_store(whole, parts)
+    expected = {(str(q.graph_name), str(q.triple)) for q in dataset.store}
+    del dataset
+    monkeypatch.setattr(querystore, "BATCH", 4)
+    dataset = query_store(tmp_path / "cut", parts)
+    found = {(str(q.graph_name), str(q.triple)) for q in dataset.store}
+    assert found == expected and len(found) == 25
