@@ -93,7 +93,9 @@ def _quads(parts: Sequence[tuple[str, Part]]) -> Iterator[ox.Quad]:
         graph = ox.NamedNode(name)
         plain = part.path.with_suffix("") if part.path.suffix == ".gz" else part.path
         with open_dump(part.path) as stream:
-            for quad in ox.parse(stream, format=FORMATS[plain.suffix.lstrip(".")].engine):
+            engine = FORMATS[plain.suffix.lstrip(".")].engine
+            # `_:b0` of one file is not `_:b0` of another: each file's blank nodes are its own.
+            for quad in ox.parse(stream, format=engine, rename_blank_nodes=True):
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
 
 

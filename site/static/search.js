@@ -66,25 +66,36 @@
     attempt(parts.length - 1);
   }
 
-  /* On one page of several: the first search replaces that page's names with all of them. */
+  /* On one page of several: the first search replaces that page's names with all of them.
+     Until they have come, the page's own names are filtered; a failed load is tried again
+     at the next search. Once every name is here, an empty search shows none of them. */
   var index = form.getAttribute("data-index");
-  var loading = null;
+  var loading = false;
+  var everything = false;
   function search() {
-    if (!index || !fold(input.value).trim()) { filter(); return; }
-    if (!loading) {
-      var root = index.replace(/search\.json$/, "");
-      loading = fetch(index).then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      }).then(function (entries) {
-        list.textContent = "";
-        fill(root, entries);
-        var pager = document.getElementById("search-pager");
-        if (pager) { pager.hidden = true; }
-        index = null;
-      });
+    var empty = !fold(input.value).trim();
+    if (everything && empty) {
+      Array.prototype.forEach.call(list.children, function (item) { item.hidden = true; });
+      status.textContent = "Ierakstiet nosaukumu / type a name";
+      return;
     }
-    loading.then(filter, filter);
+    filter();
+    if (!index || empty || loading || everything) { return; }
+    loading = true;
+    var root = index.replace(/search\.json$/, "");
+    fetch(index).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    }).then(function (entries) {
+      list.textContent = "";
+      fill(root, entries);
+      var pager = document.getElementById("search-pager");
+      if (pager) { pager.hidden = true; }
+      everything = true;
+      search();
+    }).catch(function () {
+      status.textContent += " (tikai šajā lapā / this page only)";
+    }).then(function () { loading = false; });
   }
 
   var query = new URLSearchParams(location.search).get("q");

@@ -72,7 +72,7 @@ for (const [index, step] of journey.steps.entries()) {
   current.title = await page.title();
   current.lang = await page.getAttribute("html", "lang");
   current.searchInputs = await page.locator("input[type=search]").count();
-  if (current.searchInputs) {
+  if (await page.locator("#search-results").count()) {
     // A search may load its index after the page: wait until the network is quiet.
     await page.waitForLoadState("networkidle");
     current.results = await page.$$eval("#search-results li:not([hidden]) a", (links) =>

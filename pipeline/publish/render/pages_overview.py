@@ -226,13 +226,15 @@ LARGEST = 10
 
 
 def largest(rows: list[DashRow]) -> tuple[DashRow, ...]:
-    """The LARGEST rows by money planned, then spent (in the order of MONEY); ties by name."""
+    """The LARGEST rows by money planned, then spent (in the order of MONEY); ties by name.
+    An implementer with no money planned is not among them."""
 
     def order(row: DashRow) -> tuple[Decimal, Decimal, str, str]:
         planned, spent = (x if x is not None else Decimal(0) for x in row.sums[:2])
         return (-planned, -spent, row.heading.text.casefold(), row.heading.href or "")
 
-    return tuple(sorted(rows, key=order)[:LARGEST])
+    planned = [row for row in rows if row.sums[0]]
+    return tuple(sorted(planned, key=order)[:LARGEST])
 
 
 def quality_view(ctx: SiteContext) -> QualityView:

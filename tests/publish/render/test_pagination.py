@@ -269,4 +269,6 @@ def test_a_search_on_one_page_finds_names_on_every_page(
     assert len(first["results"]) == 2 and first["pagerShown"]
     assert html.unescape(last) in [r["text"] for r in found["results"]], found["errors"]
     assert not found["pagerShown"] and not found["errors"]
-    assert all(r["href"].startswith(server.url + "/") for r in found["results"])
+    index = json.loads((split_site / "search.json").read_text(encoding="utf-8"))
+    expected = {server.url + "/" + e["href"] for e in index if e["lv"] == html.unescape(last)}
+    assert expected & {r["href"] for r in found["results"]}
