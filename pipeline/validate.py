@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -54,11 +54,19 @@ class Shapes:
 
 @dataclass(frozen=True, slots=True)
 class Validation:
-    """The outcome for one graph: problems sorted by file, line and code, and the same as RDF."""
+    """The outcome for one graph: problems sorted by file, line and code, and the same as RDF
+    (`report`), which is a function of the problems alone."""
 
     key: str
     problems: tuple[Problem, ...]
-    report: Graph
+    base_iri: str
+
+    @property
+    def report(self) -> Graph:
+        """The problems as an sh:ValidationReport, made each time it is asked for: a build
+        holds one validation per report, and their graphs were most of what they held
+        (500 MB at 10,000 reports)."""
+        return _report_graph(self.key, self.problems, self.base_iri)
 
     @property
     def conforms(self) -> bool:
@@ -107,7 +115,7 @@ def validation_of(key: str, problems: Iterable[Problem], settings: Settings) -> 
     """The `Validation` of graph `key` from its problems (found in another process, say):
     the published report graph is a function of the problems alone."""
     ordered = sorted(problems, key=_problem_order)
-    return Validation(key, tuple(ordered), _report_graph(key, ordered, settings))
+    return Validation(key, tuple(ordered), settings.base_iri)
 
 
 class _PreparedQueries(Graph):
@@ -152,7 +160,7 @@ def _validate(mapped: MappedGraph, settings: Settings, shapes: Shapes) -> Valida
         ),
         key=_problem_order,
     )
-    return Validation(mapped.key, tuple(problems), _report_graph(mapped.key, problems, settings))
+    return Validation(mapped.key, tuple(problems), settings.base_iri)
 
 
 def _results(mapped: MappedGraph, shapes: Shapes) -> Graph:
@@ -220,10 +228,10 @@ def _problem_order(p: Problem) -> tuple[str, int, int, str, str, str, str]:
     return (p.file or "", line, start, p.code, p.focus or "", p.path or "", p.value or "")
 
 
-def _report_graph(key: str, problems: list[Problem], settings: Settings) -> Graph:
+def _report_graph(key: str, problems: Sequence[Problem], base_iri: str) -> Graph:
     """sh:ValidationReport with minted IRIs (no blank nodes), so it is stable and linkable."""
-    iris = Iris(settings.base_iri)
-    # A build keeps one of these per report: no prefixes bound (lodpipe serialises with
+    iris = Iris(base_iri)
+    # A build makes one of these per report: no prefixes bound (lodpipe serialises with
     # its own) and no named graphs, else each cost about 60 KB, most of it the bindings.
     graph = Graph(store="SimpleMemory", bind_namespaces="none")
     node = iris.dataset_validation() if key == DATASET_KEY else iris.report(key).validation()

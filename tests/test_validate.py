@@ -322,3 +322,20 @@ def test_the_parameter_adaptation_is_for_the_allowed_pyshacl_releases() -> None:
     assert supported("0.30.0") and supported("0.40.1")
     assert not supported("0.41.0") and not supported("0.29.9") and not supported("1.0")
     assert not supported("dev")
+
+
+def test_a_validation_keeps_its_problems_not_a_graph() -> None:
+    """A build keeps one validation per report: each holds its problems, and its graph is
+    made from them when asked for (the same graph every time)."""
+    import gc
+
+    from pipeline.validate import validation_of
+
+    report, _ = contradictions()["RegionMismatch"]
+    settings = SETTINGS
+    validation = validate_graph(to_graph(report, settings), settings, shapes())
+    assert validation.problems
+    assert not any(isinstance(r, Graph) for r in gc.get_referents(validation))
+    again = validation_of(validation.key, reversed(validation.problems), settings)
+    assert sorted(validation.report) == sorted(again.report) == sorted(validation.report)
+    assert len(validation.report) > 3 * len(validation.problems)

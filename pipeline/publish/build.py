@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from pipeline.model import Parsed, Problem, Report, Severity, exit_code
 from pipeline.publish.cache import MARKER as CACHE_MARKER
@@ -284,10 +285,11 @@ def _build_into(
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
     dataset_validation = validate_dataset(shared, settings)
+    dataset_results = dataset_validation.report
     # A cross-report triple pointing into a report's pages (a dataset-level result naming a
     # source line) belongs in those pages' slices: those reports are built again with it.
     # What the reports state themselves (organisations, places) their workers had already.
-    inbound = _inbound(built, (shared.graph - commons, dataset_validation.report))
+    inbound = _inbound(built, (shared.graph - commons, dataset_results))
     if inbound:
         again = [i for i, b in enumerate(built) if b.output.key in inbound]
         redo = build_all(
@@ -317,9 +319,20 @@ def _build_into(
     shared_triples = sorted_triples([extra])
     written += write_dumps(stems, shared_triples, settings)
     statistics = gathered.statistics + DumpStatistics.of(shared_triples)
+    # One graph holds what the cross-report pages read: the summaries, the shared graphs
+    # and the validation results. Each report's results are made from its problems, put in
+    # that graph and in the published results, and not kept.
+    summary = gathered.summary
+    for graph in (commons, shared.graph):
+        summary.addN((*t, summary) for t in graph)
+    results: set[tuple[Node, Node, Node]] = set()
+    for v in validations:
+        graph = dataset_results if v is dataset_validation else v.report
+        summary.addN((*t, summary) for t in graph)
+        results.update(graph)
     validation = out / DUMP_DIR / VALIDATION_FILE
-    # sorted_triples takes each triple once: no merged graph needed
-    validation.write_bytes(serialise(sorted_triples([v.report for v in validations]), "ttl"))
+    validation.write_bytes(serialise(sorted_triples([results]), "ttl"))
+    del results
     written.append(validation)
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: _file(pair[0][0]))
     parts = [b.entry / TABLES for _, b in by_file]
@@ -331,7 +344,9 @@ def _build_into(
         [part_path(b.chunk, "nt") for b in built],
         out / DUMP_DIR,
     )
-    written += _write_site(mapped, built, gathered, date, settings, statistics, cache, queries)
+    written += _write_site(
+        mapped, built, gathered, dataset_results, date, settings, statistics, cache, queries
+    )
     progress("write", 4, 4)
     return mapped, sorted(set(written))
 
@@ -363,6 +378,7 @@ def _write_site(
     mapped: Mapped,
     built: Sequence[Built],
     gathered: Gathered,
+    dataset_results: Graph,
     date: dt.date | None,
     settings: Settings,
     statistics: DumpStatistics,
@@ -372,12 +388,9 @@ def _write_site(
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
     out = settings.out_dir
-    # One graph holds what the pages read: summaries, shared graphs, results.
-    summary, commons = gathered.summary, gathered.commons.graph
-    for graph in (commons, mapped.shared.graph, *(v.report for v in mapped.validations)):
-        summary.addN((*t, summary) for t in graph)
+    summary, commons = gathered.summary, gathered.commons.graph  # filled by _build_into
     uses = Counter(gathered.uses)
-    cross = {*commons, *mapped.shared.graph, *mapped.validations[-1].report}
+    cross = {*commons, *mapped.shared.graph, *dataset_results}
     for _, p, o in cross:
         uses[str(p)] += 1
         if isinstance(o, URIRef):

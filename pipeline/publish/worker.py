@@ -134,13 +134,14 @@ def run(job: Job, site: Path) -> ReportOutput:
     key = report_key(report.file)
     mapped = to_graph(report, job.settings, _Resolved(job.organisation))
     validation = validate_graph(mapped, job.settings, _shapes())
+    results = validation.report  # made from the problems on every call: made once here
     own = _owned(job.settings.base_iri, key)
     # Read the report's graph once: each pass over rdflib's context-aware store works out
     # every triple's graphs again, and the pages, the dump and the summary all need it.
     triples = list(mapped.graph)
     data = new_graph("SimpleMemory")
     data.addN((*t, data) for t in triples)
-    data += validation.report
+    data += results
     map_ministry(data, Iris(job.settings.base_iri))  # its names, as every page shows them
     counted = tuple(tallies(data).values())  # before the inbound triples: the report's own
     if job.inbound:
@@ -177,7 +178,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         summary=_interned(_summary(triples, own, job.settings.base_iri), terms),
         shared=_interned(shared, terms),
         sources=_sources_of(mapped.sources, {str(t[0]) for t in shared}),
-        uses=tuple(sorted(_uses(mine, validation.report).items())),  # vocabulary terms
+        uses=tuple(sorted(_uses(mine, results).items())),  # vocabulary terms
         tallies=counted,
         statistics=statistics,
     )
@@ -187,7 +188,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         problems=validation.problems,
         files=(*files, f"source/{key}.txt"),
         documents=tuple(sorted(own)),
-        triples=len(mine) + len(validation.report),
+        triples=len(mine) + len(results),
         chunk=chunk.as_posix(),
     )
 
