@@ -6,12 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.publish.render.views import Terms
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import Dataset, Solutions, Term, execute, load_dataset, site_files
+from pipeline.store import (
+    Dataset,
+    QueryResult,
+    Solutions,
+    Term,
+    execute,
+    load_dataset,
+    site_files,
+)
 
 #: The questions, kept in the repository beside the code that answers them.
 QUERIES_DIR = resource_dir(QUERIES)
@@ -68,19 +77,18 @@ def answer_queries(
     directory: Path = QUERIES_DIR,
     dataset: Dataset | None = None,
     shown: int = SHOWN_ROWS,
+    results: Sequence[Ran] | None = None,
 ) -> tuple[Answer, ...]:
-    """Run every query of `directory` over `dataset`, or the files published in `site_dir`;
-    each answer keeps its first `shown` rows for the page and all of them as CSV."""
-    files = sorted(directory.glob("*.rq"))
-    if not files:
-        return ()
-    if dataset is None:
-        dataset = load_dataset(site_files(site_dir))
+    """Run every query of `directory` over `dataset`, or the files published in `site_dir`
+    (or take their `results` from `run_queries`); each answer keeps its first `shown` rows
+    for the page and all of them as CSV."""
+    if results is None:
+        if not any(directory.glob("*.rq")):
+            return ()
+        results = run_queries(dataset or load_dataset(site_files(site_dir)), directory)
     answers = []
-    for path in files:
-        text = path.read_text(encoding="utf-8")
+    for path, text, result in results:
         english, latvian, notes = read_header(text)
-        result = execute(dataset, text)
         columns: tuple[str, ...] = ()
         rows: tuple[tuple[AnswerCell, ...], ...] = ()
         total, table, published = 0, "", ""
@@ -113,6 +121,20 @@ def answer_queries(
             )
         )
     return tuple(answers)
+
+
+#: A query file, its text and its result.
+Ran = tuple[Path, str, QueryResult]
+
+
+def run_queries(dataset: Dataset, directory: Path = QUERIES_DIR) -> tuple[Ran, ...]:
+    """Every query of `directory` run over `dataset`, in file order. The store answers
+    without holding Python's lock, so a build runs this in a thread beside its rendering."""
+    ran = []
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        ran.append((path, text, execute(dataset, text)))
+    return tuple(ran)
 
 
 def _csv(result: Solutions) -> str:
