@@ -35,10 +35,10 @@ from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.querystore import StoreBusy, site_query_store
-from pipeline.publish.render import Download, SiteInput, UnsafeIRI, read_turtle, render_site
+from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
 from pipeline.publish.tables import join_tables
-from pipeline.publish.worker import TABLES, Job
+from pipeline.publish.worker import TABLES, Job, vocabulary
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
 from pipeline.rdf.namespaces import RDF, new_graph
@@ -47,12 +47,9 @@ from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.read import Origin, read_report
 from pipeline.settings import (
     DUMP_DIR,
-    ONTOLOGY,
-    SHAPES,
     VALIDATION_FILE,
     Settings,
     build_date,
-    resource_dir,
 )
 from pipeline.store import Dataset
 from pipeline.validate import (
@@ -407,8 +404,9 @@ def _write_site(
         graphs=(MappedGraph("summary", summary, SourceIndex()),),
         validations=mapped.validations,
         merged=True,
-        ontology=read_turtle(resource_dir(ONTOLOGY)),
-        shapes=read_turtle(resource_dir(SHAPES)),
+        ontology=vocabulary()[0],
+        shapes=vocabulary()[1],
+        vocabulary=vocabulary()[2],
         downloads=downloads,
         build_date=date,
         dataset_jsonld=schema_org_dataset(settings, distributions, site_dir=out, temporal=temporal),

@@ -151,9 +151,9 @@ def run(job: Job, site: Path) -> ReportOutput:
         parsed=(job.parsed,),
         graphs=(MappedGraph(key, data, mapped.sources),),
         validations=(validation,),
-        ontology=_vocabulary()[0],
-        shapes=_vocabulary()[1],
-        vocabulary=_vocabulary()[2],
+        ontology=vocabulary()[0],
+        shapes=vocabulary()[1],
+        vocabulary=vocabulary()[2],
         build_date=_date(job.build_date),
         merged=True,
         uses={},  # counted by the main process, for the vocabulary and home pages only
@@ -261,7 +261,9 @@ def _shapes() -> Shapes:
 
 
 @functools.cache
-def _vocabulary() -> tuple[Graph, Graph, Graph]:
+def vocabulary() -> tuple[Graph, Graph, Graph]:
+    """The ontology, the shapes, and both in one graph, read once per process (rendering
+    never changes them)."""
     ontology, shapes = read_turtle(resource_dir(ONTOLOGY)), read_turtle(resource_dir(SHAPES))
     both = new_graph()
     both += ontology
