@@ -122,8 +122,8 @@ def render_site(
     Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
     after anything else) or when one IRI is the path prefix of another.
     """
-    # The store answers the queries on the other core while this thread renders: they
-    # were a third of a rebuild's cross-report step at 1,000 reports.
+    # pyoxigraph answers without holding Python's lock: the queries run on the other core
+    # while this thread renders, rather than after it.
     with ThreadPoolExecutor(max_workers=1) as pool:
         ran = pool.submit(run_queries, queries) if queries is not None else None
         ctx = build_context(site)
