@@ -98,18 +98,22 @@ def serialise(
     extension: str,
     prefixes: Mapping[str, str] = PREFIXES,
     document: str | None = None,
+    iris: frozenset[str] | None = None,
 ) -> bytes:
     """`nt`, `ttl` or `jsonld` bytes of sorted triples. Turtle and JSON-LD declare those of
     `prefixes` that the triples use; JSON-LD is compacted with them (context inline).
+    `iris` are the triples' `named_iris`, when the caller writes them in several syntaxes.
 
     A page's alternate names its own `#fragment` IRIs (most of its nodes) relative to its
     `document`: Turtle under the empty prefix, JSON-LD against `@base`."""
     out = io.BytesIO()
-    declared = used_prefixes(triples, prefixes) if extension != "nt" else {}
+    if extension != "nt" and iris is None:
+        iris = named_iris(triples)
+    declared = used_prefixes(triples, prefixes, iris) if extension != "nt" else {}
     own = f"{document}#"
     # A vocabulary page's own namespace already has a prefix: no second name for it.
     fresh = document and extension == "ttl" and own not in declared.values()
-    if fresh and used_prefixes(triples, {"": own}):
+    if fresh and used_prefixes(triples, {"": own}, iris):
         declared = {**declared, "": own}
     if extension == "jsonld" and document:
         _write_jsonld(triples, out, declared, document, _coercions(triples, declared))
@@ -176,8 +180,8 @@ def write(
         out.writelines(sorted(head))
 
 
-def used_prefixes(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
-    """The prefixes under which some IRI of the triples has a plain local name."""
+def named_iris(triples: Iterable[ox.Triple]) -> frozenset[str]:
+    """The IRIs the triples name (datatypes included): what a prefix can abbreviate."""
     iris: set[str] = set()
     for triple in triples:
         for term in (triple.subject, triple.predicate, triple.object):
@@ -185,6 +189,18 @@ def used_prefixes(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> 
                 iris.add(term.value)
             elif isinstance(term, ox.Literal):
                 iris.add(term.datatype.value)
+    return frozenset(iris)
+
+
+def used_prefixes(
+    triples: Iterable[ox.Triple],
+    prefixes: Mapping[str, str],
+    iris: frozenset[str] | None = None,
+) -> dict[str, str]:
+    """The prefixes under which some IRI of the triples has a plain local name (`iris`:
+    their `named_iris`, when the caller has them already)."""
+    if iris is None:
+        iris = named_iris(triples)
     return {
         prefix: ns
         for prefix, ns in sorted(prefixes.items())

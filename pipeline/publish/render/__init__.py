@@ -50,7 +50,13 @@ from pipeline.publish.render.queries import Ran, answer_queries, run_queries
 from pipeline.publish.render.search import search_json
 from pipeline.publish.render.summary import page_summary
 from pipeline.publish.render.views import Alternate, Label, Page
-from pipeline.rdf.serialise import PAGE_ALTERNATES, script_json, serialise, sorted_triples
+from pipeline.rdf.serialise import (
+    PAGE_ALTERNATES,
+    named_iris,
+    script_json,
+    serialise,
+    sorted_triples,
+)
 from pipeline.store import Dataset
 
 _VIEWS: dict[str, Any] = {
@@ -193,8 +199,9 @@ def _resource_page(
         if pages.recall(key, out.root) is not None:
             out.written += [out.root / name for name in names]
             return
+    iris = named_iris(triples)  # once for every syntax: finding them was most of the cost
     files = {
-        alternate(path, f.extension): serialise(triples, f.extension, document=doc)
+        alternate(path, f.extension): serialise(triples, f.extension, document=doc, iris=iris)
         for f in PAGE_ALTERNATES
     }
     html = env.get_template(f"{kind}.html").render(page=page, view=view, nav=NAV)
