@@ -199,7 +199,7 @@ def _resource_page(
         if pages.recall(key, out.root) is not None:
             out.written += [out.root / name for name in names]
             return
-    iris = named_iris(triples)  # once for every syntax: finding them was most of the cost
+    iris = named_iris(triples)  # once for both syntaxes, not once per prefix check
     files = {
         alternate(path, f.extension): serialise(triples, f.extension, document=doc, iris=iris)
         for f in PAGE_ALTERNATES

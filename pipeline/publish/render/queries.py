@@ -75,17 +75,16 @@ def answer_queries(
     site_dir: Path,
     terms: Terms,
     directory: Path = QUERIES_DIR,
-    dataset: Dataset | None = None,
     shown: int = SHOWN_ROWS,
     results: Sequence[Ran] | None = None,
 ) -> tuple[Answer, ...]:
-    """Run every query of `directory` over `dataset`, or the files published in `site_dir`
-    (or take their `results` from `run_queries`); each answer keeps its first `shown` rows
-    for the page and all of them as CSV."""
+    """The answers of the queries of `directory`: their `results` from `run_queries`, or
+    else run over the files published in `site_dir`. Each answer keeps its first `shown`
+    rows for the page and all of them as CSV."""
     if results is None:
         if not any(directory.glob("*.rq")):
             return ()
-        results = run_queries(dataset or load_dataset(site_files(site_dir)), directory)
+        results = run_queries(load_dataset(site_files(site_dir)), directory)
     answers = []
     for path, text, result in results:
         english, latvian, notes = read_header(text)
