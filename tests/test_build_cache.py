@@ -239,3 +239,28 @@ def test_rebuilding_a_damaged_entry_removes_only_that_entry(tmp_path: Path) -> N
     (cache / MARKER).unlink()
     kept.discard(entry.name)
     assert entry.is_dir()
+
+
+def test_every_page_rendered_across_reports_is_kept_for_the_next_build(tmp_path: Path) -> None:
+    """With two jobs, a forked process renders some of the organisation, place and
+    vocabulary pages: the pages it kept in the cache are not pruned as unused."""
+    cache = tmp_path / "cache"
+    built = build_site(BUNDLED, Settings(out_dir=tmp_path / "site", cache_dir=cache, jobs=2))
+    kept = {
+        name
+        for entry in entries(cache)
+        if isinstance(names := pickle.loads((entry / "output.pickle").read_bytes()), tuple)
+        for name in names
+        if name.endswith(".html")
+    }
+    site = tmp_path / "site"
+    pages = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] in ("id", "def")
+        and p.relative_to(site).parts[:2] != ("id", "report")
+    }
+    assert len(pages) > 2 * 8, "enough pages for both processes to take some"
+    assert kept == pages
+    # and the build names every file it wrote, whichever process wrote it
+    assert pages <= {p.as_posix() for p in built.files}

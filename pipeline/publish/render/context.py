@@ -178,6 +178,12 @@ class SiteContext:
         """(activities, indicator values) by implementation year IRI."""
         return {year: (a, i) for t in self.tallies.values() for year, a, i in t.years}
 
+    def prepare(self) -> None:
+        """Build now what the resource pages read, so that a process forked to render
+        some of them shares it rather than build its own."""
+        _ = self.data_slices, self.vocabulary_slices
+        _ = self.totals_by_implementer, self.parsed_by_key
+
     @functools.cached_property
     def parsed_by_key(self) -> dict[str, Parsed]:
         return {report_key(p.report.file): p for p in self.site.parsed if p.report is not None}
