@@ -235,7 +235,7 @@ def test_rebuilding_a_damaged_entry_removes_only_that_entry(tmp_path: Path) -> N
     from pipeline.publish.cache import BuildCache
 
     kept = BuildCache(cache)
-    entry = next(iter(entries(cache)))
+    entry = next(e for e in sorted(entries(cache)) if e.is_dir())  # not notes.txt
     (cache / MARKER).unlink()
     kept.discard(entry.name)
     assert entry.is_dir()
@@ -261,6 +261,6 @@ def test_every_page_rendered_across_reports_is_kept_for_the_next_build(tmp_path:
         and p.relative_to(site).parts[:2] != ("id", "report")
     }
     assert len(pages) > 2 * 8, "enough pages for both processes to take some"
-    assert kept == pages
+    assert {name for name in kept if name.split("/")[0] in ("id", "def")} == pages
     # and the build names every file it wrote, whichever process wrote it
     assert pages <= {p.as_posix() for p in built.files}

@@ -11,7 +11,7 @@ import functools
 import hashlib
 import json
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -177,7 +177,7 @@ def render_site(
     with Shared(len(todo), one, report, fork=site.settings.jobs > 1) as shared:
         with ThreadPoolExecutor(max_workers=1) as pool:
             ran = pool.submit(run_queries, queries) if queries is not None else None
-            _overview_pages(ctx, env, out, ran)
+            _overview_pages(ctx, env, out, ran, pages)
         done = shared.finish()
     if done is not None:
         out.adopt(done.names)
@@ -237,12 +237,8 @@ def _resource_page(
     view = _VIEWS[kind](ctx, doc)
     names = (path, *(a.href for a in alternates))
     key = _page_key(page, view, triples) if pages is not None else None
-    if pages is not None and key is not None:
-        for name in names:
-            out.claim(name)
-        if pages.recall(key, out.root) is not None:
-            out.written += [out.root / name for name in names]
-            return
+    if pages is not None and key is not None and _recalled(out, pages, key, names):
+        return
     iris = named_iris(triples)  # once for both syntaxes, not once per prefix check
     files = {
         alternate(path, f.extension): serialise(triples, f.extension, document=doc, iris=iris)
@@ -253,8 +249,24 @@ def _resource_page(
     if pages is None or key is None:
         for name in names:
             out.write(name, files[name])
-        return
-    for name, data in files.items():  # claimed above
+    else:
+        _keep(out, pages, key, files)
+
+
+def _recalled(out: _Writer, pages: PageCache, key: str, names: Sequence[str]) -> bool:
+    """Whether the page kept under `key` was linked in; its `names` are claimed either
+    way (`_keep` writes them when it was not)."""
+    for name in names:
+        out.claim(name)
+    if pages.recall(key, out.root) is None:
+        return False
+    out.written += [out.root / name for name in names]
+    return True
+
+
+def _keep(out: _Writer, pages: PageCache, key: str, files: Mapping[str, bytes]) -> None:
+    """Write a page's files, claimed by `_recalled`, and keep them under `key`."""
+    for name, data in files.items():
         target = out.root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)  # never write through a link into the cache
@@ -288,7 +300,11 @@ NAV = (
 
 
 def _overview_pages(
-    ctx: SiteContext, env: Environment, out: _Writer, ran: Future[tuple[Ran, ...]] | None = None
+    ctx: SiteContext,
+    env: Environment,
+    out: _Writer,
+    ran: Future[tuple[Ran, ...]] | None = None,
+    pages: PageCache | None = None,
 ) -> None:
     def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
         page = Page(
@@ -299,14 +315,24 @@ def _overview_pages(
             build_date=ctx.build_date,
             version=__version__,
         )
-        out.write(path, env.get_template(template).render(page=page, view=view, nav=NAV))
+        # Most pages of a listing are the same after one report changed: kept in the
+        # page cache, they are linked rather than rendered again.
+        key = _page_key(page, (template, view), []) if pages is not None else None
+        if pages is not None and key is not None and _recalled(out, pages, key, (path,)):
+            return
+        html = env.get_template(template).render(page=page, view=view, nav=NAV).encode("utf-8")
+        if pages is None or key is None:
+            out.write(path, html)
+        else:
+            _keep(out, pages, key, {path: html})
 
     dataset = ctx.site.dataset_jsonld
+    home = home_view(ctx)
     render(
         "index.html",
         "index.html",
         Label("Deleģēto uzdevumu kopsavilkumi", "Delegated task reports"),
-        home_view(ctx),
+        home,
         script_json(json.dumps(dataset, ensure_ascii=False, sort_keys=True).encode())
         if dataset
         else "",
@@ -350,7 +376,7 @@ def _overview_pages(
         "doc/vocabulary.html",
         "vocabularies.html",
         Label("Vārdnīca un formas", "Vocabulary and shapes"),
-        home_view(ctx),
+        home,
     )
     if (out.root / "data").is_dir():
         results = ran.result() if ran is not None else None
