@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import pipeline.publish.reports as reports_module
-from pipeline.publish.build import BuildError, build_site, map_and_validate
+from pipeline.model import Parsed
+from pipeline.publish.build import BuildError, build_site, read_and_map
 from pipeline.publish.cache import MARKER
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
@@ -136,10 +137,10 @@ def test_a_worker_failing_on_one_report_names_it_and_publishes_nothing(
     build_site(BUNDLED[:1], Settings(out_dir=out))
     before = snapshot(out)
 
-    def crashing(job: Job, site: Path) -> ReportOutput:
-        if job.parsed.file.endswith(BUNDLED[3].name):
+    def crashing(job: Job, parsed: Parsed, site: Path) -> ReportOutput:
+        if job.file.endswith(BUNDLED[3].name):
             raise RuntimeError("worker bug")
-        return run(job, site)
+        return run(job, parsed, site)
 
     # Workers are forked, so they run the patched function too.
     monkeypatch.setattr(reports_module, "run", crashing)
@@ -156,7 +157,8 @@ def test_cross_report_pages_from_summaries_are_those_of_the_whole_graph(tmp_path
     names = [f"reports/{p.name}" for p in BUNDLED]
     built = tmp_path / "built"
     result = build_site(BUNDLED, Settings(out_dir=built), names=names)
-    mapped = map_and_validate(result.mapped.parsed, Settings(out_dir=built))
+    assert all(r.read for r in result.records)
+    mapped = read_and_map(BUNDLED, Settings(out_dir=built), names=names)
     distributions = site_distributions(built)
     whole = SiteInput(
         settings=mapped.settings,
@@ -173,7 +175,10 @@ def test_cross_report_pages_from_summaries_are_those_of_the_whole_graph(tmp_path
             d.start for r in mapped.reports for a in r.activities for d in a.dates
         ),
         dataset_jsonld=schema_org_dataset(
-            mapped.settings, distributions, site_dir=built, temporal=coverage(mapped.reports)
+            mapped.settings,
+            distributions,
+            site_dir=built,
+            temporal=coverage(r.delegation_period for r in mapped.reports),
         ),
     )
     rendered = tmp_path / "whole"

@@ -19,10 +19,11 @@ from pipeline.cli.common import (
 )
 from pipeline.documents.fetch import fetch_all
 from pipeline.inputs import Inputs
-from pipeline.model import Parsed, Severity
+from pipeline.model import Severity
 from pipeline.publish.build import BuildError, build_site, counts, default_jobs
 from pipeline.publish.cache import DEFAULT_BUILD_CACHE
 from pipeline.publish.output import OutputRefused, claim_output
+from pipeline.publish.records import ReportRecord
 from pipeline.read import Origin
 from pipeline.settings import Settings
 
@@ -123,17 +124,16 @@ def build(
     except (BuildError, OutputRefused) as exc:
         click.echo(f"lodpipe build: {exc}; {out} is unchanged", err=True)
         sys.exit(EXIT_LOAD)
-    mapped = result.mapped
-    for parsed in mapped.parsed:
-        for finding in parsed.findings:
+    for record in result.records:
+        for finding in record.findings:
             click.echo(format_problem(finding), err=True)
-    for validation in mapped.validations:
+    for validation in result.validations:
         for problem in validation.problems:
             if verbose or problem.severity is Severity.ERROR:
                 click.echo(format_problem(problem), err=True)
     if not quiet:
-        for parsed in mapped.parsed:
-            click.echo(_summary(parsed))
+        for record in result.records:
+            click.echo(_summary(record))
         click.echo(f"{len(result.files)} files written to {out}")
         click.echo(f"Look at it with: lodpipe serve --site {out}")
     refused = bool(inputs.refused) or fetched.failed
@@ -175,16 +175,14 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _summary(parsed: Parsed) -> str:
-    if parsed.report is None:
-        return f"{parsed.file}: not read"
-    rep = parsed.report
-    found = counts(parsed)
+def _summary(record: ReportRecord) -> str:
+    if not record.read:
+        return f"{record.file}: not read"
+    found = counts(record)
     return (
-        f"{parsed.file}: region={rep.region} years={len(rep.years)} "
-        f"activities={len(rep.activities)} "
-        f"indicators={sum(len(a.indicators) for a in rep.activities)} "
-        f"funding rows={len(rep.funding)} "
+        f"{record.file}: region={record.region} years={record.years} "
+        f"activities={record.activities} indicators={record.indicators} "
+        f"funding rows={record.funding_rows} "
         f"errors={found[Severity.ERROR]} warnings={found[Severity.WARNING]}"
     )
 

@@ -35,6 +35,7 @@ from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.querystore import StoreBusy, site_query_store
+from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
 from pipeline.publish.tables import join_tables
@@ -84,16 +85,20 @@ class Mapped:
 
 @dataclass(frozen=True, slots=True)
 class Build:
-    mapped: Mapped
+    """What a build published: a record of each file read (in input order), the SHACL
+    results (one per report graph, then the cross-report graph) and the files written."""
+
+    records: tuple[ReportRecord, ...]
+    validations: tuple[Validation, ...]
     files: tuple[Path, ...]  # written, relative to the output folder
 
     @property
     def exit_code(self) -> int:
         """0 ok (warnings allowed), 1 data errors or SHACL violations, 2 unreadable files."""
         return exit_code(
-            [f for p in self.mapped.parsed for f in p.findings]
-            + [p for v in self.mapped.validations for p in v.problems],
-            unread=any(p.report is None for p in self.mapped.parsed),
+            [f for r in self.records for f in r.findings]
+            + [p for v in self.validations for p in v.problems],
+            unread=any(not r.read for r in self.records),
         )
 
 
@@ -208,13 +213,12 @@ def build_site(
         raise BuildError(str(exc)) from exc
     with _cache(settings) as cache:
         read = read_all(files, given, cache, settings.jobs, progress, origins)
-        parsed = [p for p, _ in read]
-        if not any(p.report is not None for p in parsed):
+        if not any(record.read for record, _ in read):
             raise BuildError("no report could be read, so nothing was published")
         staging = new_staging(settings.out_dir)
         try:
-            mapped, written = _build_into(
-                read, files, replace(settings, out_dir=staging), cache, progress
+            validations, written = _build_into(
+                read, files, origins, replace(settings, out_dir=staging), cache, progress
             )
             publish_site(staging, settings.out_dir)
             cache.prune()
@@ -233,7 +237,10 @@ def build_site(
         except BaseException:
             discard(staging)
             raise
-    return Build(mapped, tuple(sorted(p.absolute().relative_to(staging) for p in written)))
+    records = tuple(record for record, _ in read)
+    return Build(
+        records, validations, tuple(sorted(p.absolute().relative_to(staging) for p in written))
+    )
 
 
 @contextlib.contextmanager
@@ -260,19 +267,25 @@ def _cache(settings: Settings) -> Iterator[BuildCache]:
 
 
 def _build_into(
-    read: Sequence[tuple[Parsed, str]],
+    read: Sequence[tuple[ReportRecord, str]],
     files: Sequence[Path],
+    origins: Sequence[Origin | None] | None,
     settings: Settings,
     cache: BuildCache,
     progress: Progress,
-) -> tuple[Mapped, list[Path]]:
-    parsed = [p for p, _ in read]
-    reports = tuple(p.report for p in parsed if p.report is not None)
-    readable = [(p, key) for p, key in read if p.report is not None]
-    resolver = OrganisationResolver(reports)
-    date = build_date(d.start for r in reports for a in r.activities for d in a.dates)
+) -> tuple[tuple[Validation, ...], list[Path]]:
+    records = tuple(record for record, _ in read)
+    where = list(origins) if origins is not None else [None] * len(files)
+    readable = [(r, key, i) for i, (r, key) in enumerate(read) if r.read]
+    resolver = OrganisationResolver(tuple(r for r, _, _ in readable))
+    date = build_date(r.newest for r in records if r.newest is not None)
     stamp = date.isoformat() if date else ""
-    jobs = [Job(p, key, settings, _organisation(resolver, p), stamp) for p, key in readable]
+    jobs = [
+        Job(
+            r.file, key, settings, _organisation(resolver, r), stamp, path=files[i], origin=where[i]
+        )
+        for r, key, i in readable
+    ]
     built = build_all(jobs, cache, settings.jobs, progress)
 
     def rebuilt(i: int) -> Built:
@@ -301,13 +314,12 @@ def _build_into(
         *tuple(validation_of(b.output.key, b.output.problems, settings) for b in built),
         dataset_validation,
     )
-    mapped = Mapped(settings, tuple(parsed), reports, (), shared, validations)
     out = settings.out_dir
     written: list[Path] = []
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
         written += [out / name for name in b.output.files]
-    written += _write_originals(files, parsed, out)
+    written += _write_originals(files, records, out)
     progress("write", 0, 4)
     extra = new_graph()
     extra += commons
@@ -331,7 +343,7 @@ def _build_into(
     validation.write_bytes(serialise(sorted_triples([results]), "ttl"))
     del results
     written.append(validation)
-    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: _file(pair[0][0]))
+    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
@@ -342,21 +354,24 @@ def _build_into(
         out / DUMP_DIR,
     )
     written += _write_site(
-        mapped, built, gathered, dataset_results, date, settings, statistics, cache, queries
+        records,
+        shared,
+        validations,
+        built,
+        gathered,
+        dataset_results,
+        date,
+        settings,
+        statistics,
+        cache,
+        queries,
     )
     progress("write", 4, 4)
-    return mapped, sorted(set(written))
+    return validations, sorted(set(written))
 
 
-def _file(parsed: Parsed) -> str:
-    assert parsed.report is not None
-    return parsed.report.file
-
-
-def _organisation(resolver: OrganisationResolver, parsed: Parsed) -> str:
-    report = parsed.report
-    assert report is not None
-    return resolver.key(report.implementer) if report.implementer is not None else ""
+def _organisation(resolver: OrganisationResolver, record: ReportRecord) -> str:
+    return resolver.key(record.implementer) if record.implementer is not None else ""
 
 
 def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes]:
@@ -372,7 +387,9 @@ def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes
 
 
 def _write_site(
-    mapped: Mapped,
+    records: tuple[ReportRecord, ...],
+    shared: MappedGraph,
+    validations: tuple[Validation, ...],
     built: Sequence[Built],
     gathered: Gathered,
     dataset_results: Graph,
@@ -387,7 +404,7 @@ def _write_site(
     out = settings.out_dir
     summary, commons = gathered.summary, gathered.commons.graph  # filled by _build_into
     uses = Counter(gathered.uses)
-    cross = {*commons, *mapped.shared.graph, *dataset_results}
+    cross = {*commons, *shared.graph, *dataset_results}
     for _, p, o in cross:
         uses[str(p)] += 1
         if isinstance(o, URIRef):
@@ -397,12 +414,13 @@ def _write_site(
         Download(d.path, d.media_type, d.title_lv, d.title, measure(out, d).byte_size)
         for d in distributions
     )
-    temporal = coverage(mapped.reports)
+    temporal = coverage(r.delegation_period for r in records)
     site = SiteInput(
         settings=settings,
-        parsed=mapped.parsed,
+        parsed=(),
+        records=records,
         graphs=(MappedGraph("summary", summary, SourceIndex()),),
-        validations=mapped.validations,
+        validations=validations,
         merged=True,
         ontology=vocabulary()[0],
         shapes=vocabulary()[1],
@@ -428,23 +446,24 @@ def _write_site(
     return written
 
 
-def _write_originals(files: Sequence[Path], parsed: Sequence[Parsed], out: Path) -> list[Path]:
+def _write_originals(
+    files: Sequence[Path], records: Sequence[ReportRecord], out: Path
+) -> list[Path]:
     """Each report read from a document publishes the document beside its text, as
     `source/<key>.pdf` (`.docx`, `.odt`, `.htm`), so a reader can check the original."""
     written = []
-    for path, one in zip(files, parsed, strict=True):
-        report = one.report
-        if report is None or report.document is None or not report.document.extension:
+    for path, record in zip(files, records, strict=True):
+        if not record.read or not record.extension:
             continue
-        target = out / "source" / f"{report_key(report.file)}{report.document.extension}"
+        target = out / "source" / f"{report_key(record.file)}{record.extension}"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
         written.append(target)
     return written
 
 
-def counts(parsed: Parsed) -> dict[Severity, int]:
+def counts(read: Parsed | ReportRecord) -> dict[Severity, int]:
     found = dict.fromkeys(Severity, 0)
-    for finding in parsed.findings:
+    for finding in read.findings:
         found[finding.severity] += 1
     return found

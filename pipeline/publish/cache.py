@@ -29,7 +29,7 @@ DEFAULT_BUILD_CACHE = Path(".lodpipe-cache") / "build"
 MARKER = ".lodpipe-cache"
 _MARKER_TEXT = "A cache of lodpipe build; safe to delete (the next build is then a cold one).\n"
 #: Bumped when the entry layout changes.
-_LAYOUT = b"lodpipe-build-cache 2"
+_LAYOUT = b"lodpipe-build-cache 3"
 _OUTPUT = "output.pickle"
 
 
@@ -77,8 +77,13 @@ class BuildCache:
     def entry(self, key: str) -> Path:
         return self.root / "entries" / key[:2] / key
 
-    def load(self, key: str) -> object | None:
-        path = self.entry(key) / _OUTPUT
+    def stored(self, key: str) -> Path:
+        """The file holding the output of the entry of `key` (pickled)."""
+        return self.entry(key) / _OUTPUT
+
+    def load(self, key: str, name: str = _OUTPUT) -> object | None:
+        """The output of the entry of `key`, or the file `name` written beside it."""
+        path = self.entry(key) / name
         try:
             loaded: object = pickle.loads(path.read_bytes())
             self.used.add(key)

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from pipeline.model import Report
+from pipeline.model import Period
 from pipeline.publish.table_columns import TABLE_SPECS, table_files
 from pipeline.rdf.iris import CatalogIris, Iris, slug
 from pipeline.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SKOS, SPDX, XSD
@@ -244,11 +244,10 @@ def _numbered(whole: Distribution, files: Sequence[Path]) -> list[Distribution]:
     ]  # fmt: skip
 
 
-def coverage(reports: Iterable[Report]) -> tuple[dt.date, dt.date] | None:
+def coverage(periods: Iterable[Period | None]) -> tuple[dt.date, dt.date] | None:
     """The first and last day the reports' delegation periods cover; None when unknown."""
     starts, ends = [], []
-    for report in reports:
-        period = report.delegation_period
+    for period in periods:
         if period is not None and period.start is not None and period.end is not None:
             starts.append(period.start)
             ends.append(period.end)

@@ -23,6 +23,7 @@ reports).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -65,7 +66,7 @@ def query_store(folder: Path, parts: Sequence[Part]) -> Dataset:
     `StoreBusy` when another process has it open."""
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        store = ox.Store(str(folder / "store"))
+        store = _open(folder / "store")
     except OSError as exc:
         raise StoreBusy(f"{folder}: the query store is in use by another build ({exc})") from exc
     manifest = folder / _MANIFEST
@@ -85,6 +86,16 @@ def query_store(folder: Path, parts: Sequence[Part]) -> Dataset:
     store.flush()
     _write_atomically(manifest, json.dumps(sorted(wanted)).encode("utf-8"))
     return Dataset(store=store, files=tuple(p.path for p in parts))
+
+
+def _open(path: Path) -> ox.Store:
+    try:
+        return ox.Store(str(path))
+    except OSError:
+        # An earlier build in this process may have left its store in a reference cycle
+        # (a frame kept by a traceback): its lock goes when it is collected.
+        gc.collect()
+        return ox.Store(str(path))
 
 
 def _quads(parts: Sequence[tuple[str, Part]]) -> Iterator[ox.Quad]:

@@ -28,12 +28,16 @@ from rdflib import Graph
 from pipeline.model import Parsed, Span
 from pipeline.publish.cache import BuildCache, entry_key
 from pipeline.publish.dumps import DumpStatistics
+from pipeline.publish.records import ReportRecord, record_of
 from pipeline.publish.render.tallies import Tally
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary, run
 from pipeline.rdf import MappedGraph
 from pipeline.rdf.namespaces import new_graph
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.read import Origin, read_report
+
+#: Beside a report as read in its cache entry: its record.
+RECORD = "record.pickle"
 
 #: Called with a stage name, how many items are done, and how many there are.
 Progress = Callable[[str, int, int], None]
@@ -80,27 +84,32 @@ def read_all(
     jobs: int,
     progress: Progress,
     origins: Sequence[Origin | None] | None = None,
-) -> list[tuple[Parsed, str]]:
-    """Read every file (a file that cannot be read gives a `Parsed` without report); each
+) -> list[tuple[ReportRecord, str]]:
+    """Read every file (a file that cannot be read gives a record saying so); each record
     with the key of its file's name, bytes, origin and the code ("" if it could not be
-    read)."""
+    read). The reports as read stay in the cache under that key (`RECORD` beside them):
+    only their records are kept here."""
     where = list(origins) if origins is not None else [None] * len(files)
     keys = [
         _read_key(path, name, origin)
         for path, name, origin in zip(files, names, where, strict=True)
     ]
-    found: dict[int, Parsed] = {}
+    found: dict[int, ReportRecord] = {}
     for i, key in enumerate(keys):
-        cached = cache.load(key) if key else None
-        if isinstance(cached, Parsed):
+        cached = cache.load(key, RECORD) if key else None
+        if isinstance(cached, ReportRecord) and cache.stored(key).is_file():
             found[i] = cached
+        elif key:
+            cache.discard(key)  # absent or damaged: read again, and replaced
     todo = [i for i in range(len(files)) if i not in found]
     progress("read", len(found), len(files))
     calls = [(files[i], names[i], where[i]) for i in todo]
     for i, parsed in _in_pool(jobs, _read, calls, todo, [names[i] for i in todo]):
-        found[i] = parsed
+        found[i] = record_of(parsed)
         if keys[i]:
-            cache.commit(cache.new_entry(), keys[i], parsed)
+            entry = cache.new_entry()
+            (entry / RECORD).write_bytes(pickle.dumps(found[i], protocol=pickle.HIGHEST_PROTOCOL))
+            cache.commit(entry, keys[i], parsed)
         progress("read", len(found), len(files))
     return [(found[i], keys[i]) for i in range(len(files))]
 
@@ -153,8 +162,8 @@ def build_all(
     progress("build", len(found), len(jobs_))
     entries = {i: cache.new_entry() for i in todo}
     try:
-        calls = [(jobs_[i], entries[i] / "files") for i in todo]
-        labels = [jobs_[i].parsed.file for i in todo]
+        calls = [(jobs_[i], entries[i] / "files", cache.stored(jobs_[i].source)) for i in todo]
+        labels = [jobs_[i].file for i in todo]
         for i, output in _in_pool(jobs, _run, calls, todo, labels):
             found[i] = Built(output, cache.commit(entries.pop(i), keys[i], output))
             progress("build", len(found), len(jobs_))
@@ -164,10 +173,25 @@ def build_all(
     return [found[i] for i in range(len(jobs_))]
 
 
-def _run(job: Job, files: Path) -> ReportOutput:
-    # The worker writes the site's files under files/ and its dump chunk beside it.
+def _run(job: Job, files: Path, stored: Path) -> ReportOutput:
+    # The worker reads the report from the cache rather than receive it: the main process
+    # keeps only records. It writes the site's files under files/, its dump chunk beside.
     files.mkdir(parents=True, exist_ok=True)
-    return run(job, files)
+    return run(job, _as_read(job, stored), files)
+
+
+def _as_read(job: Job, stored: Path) -> Parsed:
+    """The report of `job` as read, from the cache; read again when the cache entry was
+    damaged or removed meanwhile (reading is deterministic: the same report)."""
+    try:
+        parsed: object = pickle.loads(stored.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        parsed = None
+    if isinstance(parsed, Parsed):
+        return parsed
+    if job.path is None:
+        raise DamagedEntry(f"{job.file}: the report as read is not in the cache")
+    return _read(job.path, job.file, job.origin)
 
 
 def _in_pool(

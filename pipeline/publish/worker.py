@@ -44,6 +44,7 @@ from pipeline.rdf.namespaces import (
 )
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import sorted_triples
+from pipeline.read import Origin
 from pipeline.settings import ONTOLOGY, SHAPES, Settings, resource_dir
 from pipeline.validate import Shapes, load_shapes, validate_graph
 
@@ -116,21 +117,27 @@ class Job:
     """Everything a report's outputs depend on besides the code: the cache key is made
     of these (see `pipeline.publish.cache`)."""
 
-    parsed: Parsed
-    source: str  # the key of the report's file name and bytes (see `reports.read_all`)
+    file: str  # the name the report was read under
+    #: the key of the report's file name and bytes (see `reports.read_all`), under which
+    #: the build cache keeps the report as read: the worker reads it from there
+    source: str
     settings: Settings
     organisation: str  # the implementer's organisation key, resolved across all reports
     build_date: str
     #: triples of the cross-report graphs that point into this report's pages (a dataset
     #: validation result naming a source line); they are part of those pages' slices
     inbound: bytes = b""
+    #: where the file is and where it was fetched from, to read it again when the cache
+    #: no longer holds it as read (`source` is their key: not part of the job's)
+    path: Path | None = None
+    origin: Origin | None = None
 
 
-def run(job: Job, site: Path) -> ReportOutput:
-    """Map, validate and write one report into `site`."""
-    report = job.parsed.report
+def run(job: Job, parsed: Parsed, site: Path) -> ReportOutput:
+    """Map, validate and write one report (`parsed`, as read for `job`) into `site`."""
+    report = parsed.report
     if report is None:
-        raise ValueError(f"{job.parsed.file}: was not read")
+        raise ValueError(f"{parsed.file}: was not read")
     key = report_key(report.file)
     mapped = to_graph(report, job.settings, _Resolved(job.organisation))
     validation = validate_graph(mapped, job.settings, _shapes())
@@ -148,7 +155,7 @@ def run(job: Job, site: Path) -> ReportOutput:
         data.parse(data=job.inbound.decode("utf-8"), format="nt")
     site_input = SiteInput(
         settings=job.settings,
-        parsed=(job.parsed,),
+        parsed=(parsed,),
         graphs=(MappedGraph(key, data, mapped.sources),),
         validations=(validation,),
         ontology=vocabulary()[0],

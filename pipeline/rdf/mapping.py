@@ -7,9 +7,9 @@ Ministry are referenced by their shared IRIs. No I/O, no validation here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -133,11 +133,18 @@ def emit(graph: Graph, subject: URIRef, value: object, table: tuple[Field, ...])
             graph.add((subject, row.predicate, node))
 
 
+class Implemented(Protocol):
+    """A report, or what a build keeps of one (`ReportRecord`)."""
+
+    @property
+    def implementer(self) -> Implementer | None: ...
+
+
 class OrganisationResolver:
     """Names -> registration numbers across all reports, so that a report which names an
     organisation without its number still links to the organisation keyed by number."""
 
-    def __init__(self, reports: tuple[Report, ...] = ()) -> None:
+    def __init__(self, reports: Iterable[Implemented] = ()) -> None:
         numbers: dict[str, set[str]] = {}
         for report in reports:
             impl = report.implementer

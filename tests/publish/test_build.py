@@ -59,7 +59,7 @@ def test_a_bad_report_does_not_stop_the_others(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = build_site([empty, MINIMAL], Settings(out_dir=out))
     assert result.exit_code == 2
-    assert [p.report is not None for p in result.mapped.parsed] == [False, True]
+    assert [r.read for r in result.records] == [False, True]
     assert "/id/organisation/lv-re-40008000001>" in dump_text(out)
 
 

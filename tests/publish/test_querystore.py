@@ -3,6 +3,7 @@ exactly what a store loaded from scratch holds, and a half-loaded graph never co
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -69,6 +70,21 @@ def test_a_store_open_in_another_build_is_refused_by_name(tmp_path: Path) -> Non
     with pytest.raises(StoreBusy, match="in use by another build"):
         query_store(tmp_path / "store", [a])
     assert len(first) == 1
+
+
+def test_a_store_left_in_a_reference_cycle_by_an_earlier_build_is_reopened(
+    tmp_path: Path,
+) -> None:
+    a = _part(tmp_path, "a", 1)
+    gc.disable()  # no collection but the one the store asks for
+    try:
+        cycle: list[object] = [query_store(tmp_path / "store", [a])]
+        cycle.append(cycle)
+        del cycle  # unreachable, and its store still open until collected
+        again = query_store(tmp_path / "store", [a])
+    finally:
+        gc.enable()
+    assert len(again) == 1
 
 
 def test_updating_the_store_deletes_only_its_own_files(tmp_path: Path) -> None:

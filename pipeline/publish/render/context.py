@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Report
+from pipeline.publish.records import ReportRecord, record_of
 from pipeline.publish.render.money import Total, total_order
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
 from pipeline.publish.render.rdfio import Slicer
@@ -70,6 +71,9 @@ class SiteInput:
     #: validation reports: it is read as it is rather than copied (rendering never
     #: changes it)
     merged: bool = False
+    #: what the cross-report pages read of every file read, when `parsed` holds only the
+    #: reports whose own pages are rendered (none, across reports); else made from `parsed`
+    records: tuple[ReportRecord, ...] | None = None
 
 
 #: Page kinds by where the document IRI lives.
@@ -182,11 +186,19 @@ class SiteContext:
         """Build now what the resource pages read, so that a process forked to render
         some of them shares it rather than build its own."""
         _ = self.data_slices, self.vocabulary_slices
-        _ = self.totals_by_implementer, self.parsed_by_key
+        _ = self.totals_by_implementer, self.records_by_key
 
     @functools.cached_property
-    def parsed_by_key(self) -> dict[str, Parsed]:
-        return {report_key(p.report.file): p for p in self.site.parsed if p.report is not None}
+    def records(self) -> tuple[ReportRecord, ...]:
+        """Every file read, reports or not."""
+        if self.site.records is not None:
+            return self.site.records
+        return tuple(record_of(p) for p in self.site.parsed)
+
+    @functools.cached_property
+    def records_by_key(self) -> dict[str, ReportRecord]:
+        """The reports read, by report key."""
+        return {report_key(r.file): r for r in self.records if r.read}
 
 
 def build_context(site: SiteInput) -> SiteContext:
@@ -217,7 +229,7 @@ def build_context(site: SiteInput) -> SiteContext:
         pages=pages,
         terms=terms,
         reports=reports,
-        build_date=_build_date(site, reports.values()),
+        build_date=_build_date(site, reports.values(), site.records),
         uses=Counter(site.uses) if site.uses is not None else _uses(data),
         triples=site.triples if site.triples is not None else len(data),
     )
@@ -275,7 +287,9 @@ def _refuse_prefixes(pages: dict[str, str]) -> None:
         raise UnsafeIRI(f"an IRI is the path prefix of another: {clash[0]}")
 
 
-def _build_date(site: SiteInput, reports: Iterable[Report]) -> str:
+def _build_date(
+    site: SiteInput, reports: Iterable[Report], records: Iterable[ReportRecord] | None
+) -> str:
     """No wall clock: the given date, else $SOURCE_DATE_EPOCH, else the newest date the
     reports state (so two builds of the same reports say the same)."""
     if site.build_date is not None:
@@ -283,12 +297,10 @@ def _build_date(site: SiteInput, reports: Iterable[Report]) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    newest = [
-        date.start
-        for report in reports
-        for activity in report.activities
-        for date in activity.dates
-    ]
+    if records is not None:
+        newest = [r.newest for r in records if r.newest is not None]
+    else:
+        newest = [d.start for report in reports for a in report.activities for d in a.dates]
     return max(newest).isoformat() if newest else ""
 
 

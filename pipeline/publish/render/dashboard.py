@@ -1,7 +1,7 @@
 """The figures a citizen asks for, across reports: money planned, spent and stated per
 calendar year by region and by year, deliveries by region, each implementer's delegations
 and the latest reports. Money is summed from each report's totals (`ctx.totals`, from the
-reports' tallies); deliveries from the parsed reports (their qualifiers are not in the
+reports' tallies); deliveries from the reports' records (their qualifiers are not in the
 graph the cross-report pages get)."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
-from pipeline.model import Report
+from pipeline.publish.records import ReportRecord
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.context import SiteContext
-from pipeline.publish.render.deliveries import HEADLINE, Quantity, kind_labels, totals
+from pipeline.publish.render.deliveries import HEADLINE, Quantity, kind_labels, summed
 from pipeline.publish.render.money import Total
 from pipeline.publish.render.views import Label, Value
 from pipeline.rdf.iris import report_key
@@ -85,10 +85,10 @@ def regions(ctx: SiteContext) -> list[str]:
     return sorted(found, key=lambda r: ctx.terms.label(r).lv.casefold())
 
 
-def _reports(ctx: SiteContext) -> list[tuple[str, Report]]:
-    """(report IRI, parsed report) of every report read."""
+def _reports(ctx: SiteContext) -> list[tuple[str, ReportRecord]]:
+    """(report IRI, record) of every report read."""
     base = f"{ctx.paths.base}id/report/"
-    return [(base + key, p.report) for key, p in sorted(ctx.parsed_by_key.items()) if p.report]
+    return [(base + key, r) for key, r in sorted(ctx.records_by_key.items())]
 
 
 def dashboard(ctx: SiteContext) -> Dashboard:
@@ -106,8 +106,8 @@ def dashboard(ctx: SiteContext) -> Dashboard:
         mine = [r for _, r in reports if r.region and str(REGION[r.region]) == region]
         heading = terms.value(URIRef(region))
         region_rows.append(MoneyRow(heading, sums(by_region.get(region, ())), len(mine)))
-        activities = [a for r in mine for a in r.activities]
-        delivery_rows.append(DeliveryRow(heading, totals(terms, activities, HEADLINE)))
+        delivered = [d for r in mine for d in r.delivered]
+        delivery_rows.append(DeliveryRow(heading, summed(terms, delivered, HEADLINE)))
     year_rows = tuple(
         MoneyRow(
             Value(str(year), None),
@@ -137,11 +137,11 @@ def dashboard(ctx: SiteContext) -> Dashboard:
         deliveries=tuple(delivery_rows),
         latest=tuple(latest[:5]),
         totals=sums(ctx.totals),
-        delivered=totals(terms, (a for _, r in reports for a in r.activities), HEADLINE),
+        delivered=summed(terms, (d for _, r in reports for d in r.delivered), HEADLINE),
     )
 
 
-def delegation(ctx: SiteContext, iri: str, report: Report) -> Delegation:
+def delegation(ctx: SiteContext, iri: str, report: ReportRecord) -> Delegation:
     """One report's line in a table of delegations."""
     terms = ctx.terms
     implementer = ctx.data.value(ctx.data.value(URIRef(iri), LP.reportsOn), LP.implementer)
@@ -153,18 +153,18 @@ def delegation(ctx: SiteContext, iri: str, report: Report) -> Delegation:
         start=period.start.isoformat() if period and period.start else "",
         end=period.end.isoformat() if period and period.end else "",
         sums=sums(t for t in ctx.totals_by_report.get(iri, ())),
-        quantities=totals(terms, report.activities, HEADLINE),
+        quantities=summed(terms, report.delivered, HEADLINE),
     )
 
 
 def delegations_of(ctx: SiteContext, implementer: str) -> tuple[Delegation, ...]:
     """An implementer's reports, oldest first."""
     base = f"{ctx.paths.base}id/report/"
+    records = ctx.records_by_key
     found = [
-        delegation(ctx, report, ctx.parsed_by_key[report[len(base) :]].report)  # type: ignore[arg-type]
+        delegation(ctx, report, records[report[len(base) :]])
         for report in ctx.reports_by_implementer.get(implementer, ())
-        if report[len(base) :] in ctx.parsed_by_key
-        and ctx.parsed_by_key[report[len(base) :]].report is not None
+        if report[len(base) :] in records
     ]
     return tuple(sorted(found, key=lambda d: (d.start, d.report.href or "")))
 

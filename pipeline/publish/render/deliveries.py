@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.model import Activity, Indicator, Qualifier
+from pipeline.publish.records import Delivered, delivered
 from pipeline.publish.render.html import number
 from pipeline.publish.render.views import Label, Terms
 from pipeline.rdf.namespaces import INDICATOR, QUALIFIER
@@ -65,13 +66,19 @@ def totals(
     terms: Terms, activities: Iterable[Activity], kinds: tuple[str, ...] = HEADLINE
 ) -> tuple[Quantity | None, ...]:
     """One sum per kind of `kinds` (None where nothing of that kind was counted)."""
+    return summed(terms, delivered(activities), kinds)
+
+
+def summed(
+    terms: Terms, parts: Iterable[Delivered], kinds: tuple[str, ...] = HEADLINE
+) -> tuple[Quantity | None, ...]:
+    """One sum per kind of `kinds` of reports' sums (`ReportRecord.delivered`)."""
     sums: dict[str, int] = {}
-    qualifiers: dict[str, list[str]] = {}
-    for activity in activities:
-        for indicator in counted(activity):
-            if indicator.kind in kinds:
-                sums[indicator.kind] = sums.get(indicator.kind, 0) + indicator.value
-                qualifiers.setdefault(indicator.kind, []).append(indicator.qualifier.value)
+    qualifiers: dict[str, set[str]] = {}
+    for part in parts:
+        if part.kind in kinds:
+            sums[part.kind] = sums.get(part.kind, 0) + part.value
+            qualifiers.setdefault(part.kind, set()).update(part.qualifiers)
     out: list[Quantity | None] = []
     for kind in kinds:
         if kind not in sums:

@@ -111,7 +111,7 @@ def home_view(ctx: SiteContext) -> HomeView:
     def count(cls: URIRef) -> int:
         return len(set(data.subjects(RDF.type, cls)))
 
-    findings = sum(len(p.findings) for p in ctx.site.parsed)
+    findings = sum(len(r.findings) for r in ctx.records)
     counts = (
         Count(Label("kopsavilkumi", "reports"), len(reports), "doc/reports.html"),
         Count(
@@ -239,7 +239,7 @@ def largest(rows: list[DashRow]) -> tuple[DashRow, ...]:
 
 def quality_view(ctx: SiteContext) -> QualityView:
     terms = ctx.terms
-    problems = [f for p in ctx.site.parsed for f in p.findings]
+    problems = [f for r in ctx.records for f in r.findings]
     problems += [p for v in ctx.site.validations for p in v.problems]
     groups: dict[str, list[IssueView]] = defaultdict(list)
     for issue in merge(problems):

@@ -239,10 +239,10 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
     key = report_key(doc.rpartition("/")[2])
     reader = None
     if key in ctx.reports:
-        parsed = ctx.parsed_by_key[key]
-        file = parsed.file
+        record = ctx.records_by_key[key]
+        file = record.file
         problems = (
-            *parsed.findings,
+            *record.findings,
             *tuple(
                 p
                 for v in ctx.site.validations
