@@ -11,7 +11,7 @@ import functools
 import hashlib
 import json
 import pickle
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,7 +27,6 @@ from pipeline.publish.render.context import (
     build_context,
     read_turtle,
 )
-from pipeline.publish.render.forked import Shared
 from pipeline.publish.render.html import STATIC, environment
 from pipeline.publish.render.listings import LISTINGS, listing
 from pipeline.publish.render.pages_overview import (
@@ -88,17 +87,6 @@ class PageCache(Protocol):
 
     def remember(self, key: str, files: Mapping[str, bytes]) -> None: ...
 
-    #: the keys recalled or remembered (kept by the cache's pruning)
-    used: set[str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Done:
-    """What the forked process wrote (`forked.Shared`)."""
-
-    names: tuple[str, ...]  # relative to the output folder
-    used: frozenset[str]  # page cache keys it recalled or remembered
-
 
 class _Writer:
     """Writes files under one folder, each at most once, never outside it."""
@@ -123,14 +111,6 @@ class _Writer:
             raise UnsafeIRI(f"refusing to write {path!r}")
         self._seen.add(path)
         return target
-
-    def names(self) -> tuple[str, ...]:
-        return tuple(p.relative_to(self.root).as_posix() for p in self.written)
-
-    def adopt(self, names: Iterable[str]) -> None:
-        """Files another process wrote under this folder, for its `_Writer`."""
-        for name in names:
-            self.written.append(self.claim(name))
 
     def write(self, path: str, data: bytes | str) -> None:
         target = self.claim(path)
@@ -157,32 +137,17 @@ def render_site(
     Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
     after anything else) or when one IRI is the path prefix of another.
     """
-    ctx = build_context(site)
-    env = environment()
-    out = _Writer(out_dir)
-    todo = [(doc, path) for doc, path in ctx.pages.items() if doc not in site.documents]
-    ctx.prepare()  # in this process: the forked one shares it rather than make its own
-    before = frozenset(pages.used) if pages is not None else frozenset()
-
-    def one(i: int) -> None:
-        _resource_page(ctx, env, out, *todo[i], pages)
-
-    def report() -> _Done:
-        used = frozenset(pages.used) - before if pages is not None else frozenset()
-        return _Done(out.names(), used)
-
-    # The organisation and place pages are shared with a forked process; pyoxigraph
-    # answers the queries without holding Python's lock, in a thread started after the
-    # fork, while this process renders the overview pages and then its share of the rest.
-    with Shared(len(todo), one, report, fork=site.settings.jobs > 1) as shared:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            ran = pool.submit(run_queries, queries) if queries is not None else None
-            _overview_pages(ctx, env, out, ran, pages)
-        done = shared.finish()
-    if done is not None:
-        out.adopt(done.names)
-        if pages is not None:
-            pages.used |= done.used
+    # pyoxigraph answers without holding Python's lock: the queries run on the other core
+    # while this thread renders, rather than after it.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ran = pool.submit(run_queries, queries) if queries is not None else None
+        ctx = build_context(site)
+        env = environment()
+        out = _Writer(out_dir)
+        for doc, path in ctx.pages.items():
+            if doc not in site.documents:
+                _resource_page(ctx, env, out, doc, path, pages)
+        _overview_pages(ctx, env, out, ran, pages)
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
             out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())

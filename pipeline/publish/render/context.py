@@ -182,12 +182,6 @@ class SiteContext:
         """(activities, indicator values) by implementation year IRI."""
         return {year: (a, i) for t in self.tallies.values() for year, a, i in t.years}
 
-    def prepare(self) -> None:
-        """Build now what the resource pages read, so that a process forked to render
-        some of them shares it rather than build its own."""
-        _ = self.data_slices, self.vocabulary_slices
-        _ = self.totals_by_implementer, self.records_by_key
-
     @functools.cached_property
     def records(self) -> tuple[ReportRecord, ...]:
         """Every file read, reports or not."""
