@@ -42,7 +42,7 @@ from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job, vocabulary
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
-from pipeline.rdf.namespaces import RDF, new_graph
+from pipeline.rdf.namespaces import RDF
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.read import Origin, read_report
@@ -321,11 +321,8 @@ def _build_into(
         written += [out / name for name in b.output.files]
     written += _write_originals(files, records, out)
     progress("write", 0, 4)
-    extra = new_graph()
-    extra += commons
-    extra += shared.graph
     stems = [b.chunk for b in sorted(built, key=lambda b: b.output.key)]
-    shared_triples = sorted_triples([extra])
+    shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
     statistics = gathered.statistics + DumpStatistics.of(shared_triples)
     # One graph holds what the cross-report pages read: the summaries, the shared graphs

@@ -249,7 +249,7 @@ class Gathered:
 def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     """Reads every report's summary once, in report order; a report whose cached summary
     cannot be read is built again (`again`), in its place."""
-    commons = new_graph()
+    commons = new_graph("SimpleMemory")  # only read by lodpipe (the dataset graph is made anew)
     summary = new_graph("SimpleMemory")
     nodes: dict[str, Span] = {}
     fields: dict[tuple[str, str], Span] = {}
