@@ -15,7 +15,9 @@ from pipeline.model import Parsed
 from pipeline.publish.build import BuildError, build_site, read_and_map
 from pipeline.publish.cache import MARKER
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
+from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
+from pipeline.publish.reports import RECORD
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, run
 from pipeline.rdf.iris import report_key
 from pipeline.settings import ONTOLOGY, SHAPES, Settings, build_date, resource_dir
@@ -269,3 +271,38 @@ def test_every_page_rendered_across_reports_is_kept_for_the_next_build(tmp_path:
     assert {name for name in kept if name.split("/")[0] in ("id", "def")} == pages
     # and the build names every file it wrote
     assert pages <= {p.as_posix() for p in built.files}
+
+
+def test_overview_pages_kept_in_the_cache_follow_a_change_they_show(tmp_path: Path) -> None:
+    """The home, listing, money and quality pages are recalled from the cache only when
+    what they show is unchanged: a report's number of participants changes the home
+    page's total, and the rebuild is the cold build of the changed reports."""
+    files = corpus(tmp_path / "reports")
+    names = [f"reports/{p.name}" for p in files]
+    cache = tmp_path / "cache"
+    warm = tmp_path / "warm"
+    build_site(files, Settings(out_dir=warm, cache_dir=cache, jobs=2), names=names)
+    home = (warm / "index.html").read_bytes()
+    text = files[0].read_text(encoding="utf-8")
+    assert "kopā piedalījās 257 dalībnieki" in text
+    files[0].write_text(text.replace("piedalījās 257", "piedalījās 1257", 1), encoding="utf-8")
+    build_site(files, Settings(out_dir=warm, cache_dir=cache, jobs=2), names=names)
+    assert (warm / "index.html").read_bytes() != home
+    build_site(files, Settings(out_dir=tmp_path / "cold", jobs=2), names=names)
+    warm_files, cold_files = snapshot(warm), snapshot(tmp_path / "cold")
+    assert warm_files.keys() == cold_files.keys()
+    assert [k for k in warm_files if warm_files[k] != cold_files[k]] == []
+
+
+def test_a_damaged_record_of_a_report_read_is_read_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    settings = Settings(out_dir=tmp_path / "site", cache_dir=cache)
+    build_site(BUNDLED[:2], settings)
+    first = snapshot(tmp_path / "site")
+    records = sorted(cache.glob(f"entries/*/*/{RECORD}"))
+    assert len(records) == 2
+    for path in records:
+        path.write_bytes(b"not a pickle")
+    build_site(BUNDLED[:2], settings)
+    assert snapshot(tmp_path / "site") == first
+    assert all(isinstance(pickle.loads(p.read_bytes()), ReportRecord) for p in records)

@@ -325,6 +325,24 @@ def case_each_period_on_its_own(f: Funding) -> list[Finding]:
 
 
 @case
+def case_a_total_or_a_breakdown_in_one_period_decides_nothing_for_another(
+    f: Funding,
+) -> list[Finding]:
+    # the first period carries its money over as a total and has no remainder by purpose;
+    # the second carries it over by purpose only: each is judged by its own lines (were
+    # they pooled, the second's purpose line would not count, and the first's purposes,
+    # 60 - 55 with nothing left, would be checked)
+    first, second = f.period("funding-1"), f.period("funding-2")
+    f.totals(first, "100.00", "90.00")
+    f.purpose(first, CS, "60.00", "55.00")
+    f.line(first, "carried-over", None, "10.00")
+    f.totals(second, "50.00", "40.00")
+    f.purpose(second, CS, "50.00", "40.00")
+    f.line(second, "carried-over", CS, "10.00")
+    return []
+
+
+@case
 def case_other_amount_types_do_not_count(f: Funding) -> list[Finding]:
     # irregular expenditure and money carried in are no remainder (nor a breakdown)
     p = f.period()

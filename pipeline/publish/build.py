@@ -73,7 +73,8 @@ class BuildError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Mapped:
-    """What the stages before publishing produce, for the writers and for callers."""
+    """What the stages before publishing produce when every report is held at once
+    (`read_and_map`, for checks); a build keeps records instead (`Build`)."""
 
     settings: Settings
     parsed: tuple[Parsed, ...]
@@ -212,7 +213,12 @@ def build_site(
     except KeyCollision as exc:
         raise BuildError(str(exc)) from exc
     with _cache(settings) as cache:
-        read = read_all(files, given, cache, settings.jobs, progress, origins)
+        try:
+            read = read_all(files, given, cache, settings.jobs, progress, origins)
+        except ReportFailed as exc:
+            raise BuildError(f"a report could not be read: {exc}") from exc
+        except OSError as exc:
+            raise BuildError(f"the build cache could not be written: {exc}") from exc
         if not any(record.read for record, _ in read):
             raise BuildError("no report could be read, so nothing was published")
         staging = new_staging(settings.out_dir)

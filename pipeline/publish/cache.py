@@ -62,8 +62,9 @@ def entry_key(parts: Iterable[bytes]) -> str:
 
 
 class BuildCache:
-    """Entries under `<root>/build/<key[:2]>/<key>/`: the files as they go into the site
-    (under `files/`), the report's dump chunk, and the pickled summary."""
+    """Entries under `<root>/entries/<key[:2]>/<key>/`, each with its pickled output: a
+    report as read (its record beside it), a report's outputs (the files as they go into
+    the site under `files/`, its dump chunk, its summary), or a rendered page."""
 
     def __init__(self, root: Path) -> None:
         self.root = root

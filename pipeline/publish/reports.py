@@ -182,15 +182,16 @@ def _run(job: Job, files: Path, stored: Path) -> ReportOutput:
 
 def _as_read(job: Job, stored: Path) -> Parsed:
     """The report of `job` as read, from the cache; read again when the cache entry was
-    damaged or removed meanwhile (reading is deterministic: the same report)."""
+    damaged or removed meanwhile (reading is deterministic: the same report), unless the
+    file changed since its record was made."""
     try:
         parsed: object = pickle.loads(stored.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         parsed = None
     if isinstance(parsed, Parsed):
         return parsed
-    if job.path is None:
-        raise DamagedEntry(f"{job.file}: the report as read is not in the cache")
+    if _read_key(job.path, job.file, job.origin) != job.source:
+        raise DamagedEntry(f"{job.file}: changed while it was being built; build again")
     return _read(job.path, job.file, job.origin)
 
 

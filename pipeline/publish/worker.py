@@ -1,5 +1,5 @@
 """One report's work, done in a worker process: map, validate, and write that report's own
-pages, alternates, source text and sorted part of the dump; return a small record.
+pages, alternates, source text and sorted part of the dump; return what was written.
 
 The main process never holds a report's whole graph. What the cross-report pages
 (organisations, places, listings, money, quality, search, vocabulary) need from a report
@@ -124,13 +124,13 @@ class Job:
     settings: Settings
     organisation: str  # the implementer's organisation key, resolved across all reports
     build_date: str
+    #: where the file is and where it was fetched from, to read it again when the cache
+    #: no longer holds it as read (`source` is their key: they are not part of the job's)
+    path: Path
+    origin: Origin | None
     #: triples of the cross-report graphs that point into this report's pages (a dataset
     #: validation result naming a source line); they are part of those pages' slices
     inbound: bytes = b""
-    #: where the file is and where it was fetched from, to read it again when the cache
-    #: no longer holds it as read (`source` is their key: not part of the job's)
-    path: Path | None = None
-    origin: Origin | None = None
 
 
 def run(job: Job, parsed: Parsed, site: Path) -> ReportOutput:

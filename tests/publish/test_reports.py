@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import gc
+import shutil
 import weakref
+from pathlib import Path
 
 import pytest
 
-from pipeline.publish.reports import ReportFailed, _in_pool
+from pipeline.publish.reports import DamagedEntry, ReportFailed, _as_read, _in_pool, _read_key
+from pipeline.publish.worker import Job
+from pipeline.read import read_report
+from pipeline.settings import Settings
+from tests.conftest import MINIMAL
 
 
 def _frozen() -> int:
@@ -58,3 +64,20 @@ def test_garbage_is_collected_before_it_could_be_frozen() -> None:
         assert held() is None
     finally:
         gc.enable()
+
+
+def test_a_report_lost_from_the_cache_is_read_again_unless_its_file_changed(
+    tmp_path: Path,
+) -> None:
+    """A worker reads the report as read from the build cache; when the entry is gone it
+    reads the file again, which gives the same report only while the file is the one the
+    build's record was made from."""
+    report = tmp_path / "report.txt"
+    shutil.copyfile(MINIMAL, report)
+    name = "reports/minimal.txt"
+    job = Job(name, _read_key(report, name, None), Settings(), "org", "", report, None)
+    missing = tmp_path / "no-entry" / "output.pickle"
+    assert _as_read(job, missing) == read_report(MINIMAL, name)
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(DamagedEntry, match=r"reports/minimal\.txt: changed while"):
+        _as_read(job, missing)

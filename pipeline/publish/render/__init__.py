@@ -127,8 +127,8 @@ def render_site(
 ) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
 
-    With `pages`, a resource page whose slice of the data and view are those of a page
-    kept there is linked from it rather than rendered and serialised again.
+    With `pages`, a page whose view (and, for a resource page, slice of the data) is that
+    of a page kept there is linked from it rather than rendered and serialised again.
 
     The queries page answers the questions of queries/ over `queries`, or over the data
     files already in `out_dir` (the dump, vocabulary and validation results); without

@@ -164,3 +164,21 @@ def test_build_date_comes_from_source_date_epoch(
     render_site(site_input, tmp_path / "out")
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2023-11-14">' in html
+
+
+@pytest.mark.parametrize("link", ["id", "index.html"])
+def test_a_link_in_the_output_folder_is_never_written_through(
+    bundled: SiteInput, tmp_path: Path, link: str
+) -> None:
+    """Each folder of the output is resolved once and each file is looked at: a symbolic
+    link to somewhere else (a folder or a file) is refused, and nothing is written there."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / link).symlink_to(outside / link if link == "index.html" else outside)
+    with pytest.raises(UnsafeIRI, match="refusing to write"):
+        render_site(bundled, out)
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "mine"
