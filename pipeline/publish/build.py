@@ -212,9 +212,10 @@ def build_site(
         report_keys(given)
     except KeyCollision as exc:
         raise BuildError(str(exc)) from exc
+    where = list(origins) if origins is not None else [None] * len(files)
     with _cache(settings) as cache:
         try:
-            read = read_all(files, given, cache, settings.jobs, progress, origins)
+            read = read_all(files, given, cache, settings.jobs, progress, where)
         except ReportFailed as exc:
             raise BuildError(f"a report could not be read: {exc}") from exc
         except OSError as exc:
@@ -224,7 +225,7 @@ def build_site(
         staging = new_staging(settings.out_dir)
         try:
             validations, written = _build_into(
-                read, files, origins, replace(settings, out_dir=staging), cache, progress
+                read, files, where, replace(settings, out_dir=staging), cache, progress
             )
             publish_site(staging, settings.out_dir)
             cache.prune()
@@ -275,21 +276,18 @@ def _cache(settings: Settings) -> Iterator[BuildCache]:
 def _build_into(
     read: Sequence[tuple[ReportRecord, str]],
     files: Sequence[Path],
-    origins: Sequence[Origin | None] | None,
+    origins: Sequence[Origin | None],
     settings: Settings,
     cache: BuildCache,
     progress: Progress,
 ) -> tuple[tuple[Validation, ...], list[Path]]:
     records = tuple(record for record, _ in read)
-    where = list(origins) if origins is not None else [None] * len(files)
     readable = [(r, key, i) for i, (r, key) in enumerate(read) if r.read]
     resolver = OrganisationResolver(tuple(r for r, _, _ in readable))
     date = build_date(r.newest for r in records if r.newest is not None)
     stamp = date.isoformat() if date else ""
     jobs = [
-        Job(
-            r.file, key, settings, _organisation(resolver, r), stamp, path=files[i], origin=where[i]
-        )
+        Job(r.file, key, settings, _organisation(resolver, r), stamp, files[i], origins[i])
         for r, key, i in readable
     ]
     built = build_all(jobs, cache, settings.jobs, progress)

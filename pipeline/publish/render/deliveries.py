@@ -40,11 +40,6 @@ def combined(qualifiers: Iterable[str]) -> str:
     return Qualifier.ABOUT.value
 
 
-def counted(activity: Activity) -> list[Indicator]:
-    """The indicators of an activity that are not parts of another one's total."""
-    return [i for i in activity.indicators if i.part_of is None]
-
-
 def words(terms: Terms, value: int, qualifier: str, kind: str) -> Label:
     kind_label = terms.label(str(INDICATOR[kind]))
     if qualifier == Qualifier.EXACT.value:

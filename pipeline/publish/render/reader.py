@@ -16,8 +16,9 @@ from pipeline.model import (
     Report,
     Span,
 )
+from pipeline.publish.records import counted
 from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
-from pipeline.publish.render.deliveries import HEADLINE, Quantity, counted, quantity, totals
+from pipeline.publish.render.deliveries import HEADLINE, Quantity, quantity, totals
 from pipeline.publish.render.problems import Issue, merge, severity_label
 from pipeline.publish.render.views import Label, Terms
 from pipeline.rdf.namespaces import GROUP, LEGAL_FORM, REGION
