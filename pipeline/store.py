@@ -192,6 +192,19 @@ def execute(
         raise QueryError(f"the query could not be evaluated: {error}") from None
 
 
+#: A query file, its text and its answer.
+Ran = tuple[Path, str, QueryResult]
+
+
+def run_queries(dataset: Dataset, directory: Path) -> tuple[Ran, ...]:
+    """Every query (`*.rq`) of `directory` run over `dataset`, in file order."""
+    ran = []
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        ran.append((path, text, execute(dataset, text)))
+    return tuple(ran)
+
+
 def run_query(query_text: str, dataset_paths: Path | Iterable[Path]) -> QueryResult:
     """Loads the dump file(s) and runs one query on them."""
     paths = (dataset_paths,) if isinstance(dataset_paths, Path) else tuple(dataset_paths)

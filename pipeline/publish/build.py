@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,9 +34,10 @@ from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
-from pipeline.publish.querystore import StoreBusy, site_query_store
+from pipeline.publish.querystore import QueriesFailed, StoreBusy, answering
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
+from pipeline.publish.render.queries import QUERIES_DIR
 from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
 from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job, vocabulary
@@ -52,7 +53,7 @@ from pipeline.settings import (
     Settings,
     build_date,
 )
-from pipeline.store import Dataset
+from pipeline.store import Ran
 from pipeline.validate import (
     Shapes,
     Validation,
@@ -235,7 +236,7 @@ def build_site(
         except ReportFailed as exc:
             discard(staging)
             raise BuildError(f"a report could not be built: {exc}") from exc
-        except StoreBusy as exc:
+        except (StoreBusy, QueriesFailed) as exc:
             discard(staging)
             raise BuildError(str(exc)) from exc
         except OSError as exc:
@@ -329,44 +330,49 @@ def _build_into(
     shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
     statistics = gathered.statistics + DumpStatistics.of(shared_triples)
-    # One graph holds what the cross-report pages read: the summaries, the shared graphs
-    # and the validation results. Each report's results are made from its problems, put in
-    # that graph and in the published results, and not kept.
-    summary = gathered.summary
-    for graph in (commons, shared.graph):
-        summary.addN((*t, summary) for t in graph)
+    # Each report's validation results are made from its problems, published, and put
+    # in the graph the cross-report pages read (below); no report's graph is kept.
     results: set[tuple[Node, Node, Node]] = set()
+    made: list[list[tuple[Node, Node, Node]]] = []
     for v in validations:
-        graph = dataset_results if v is dataset_validation else v.report
-        summary.addN((*t, summary) for t in graph)
-        results.update(graph)
+        made.append(list(dataset_results if v is dataset_validation else v.report))
+        results.update(made[-1])
     validation = out / DUMP_DIR / VALIDATION_FILE
     validation.write_bytes(serialise(sorted_triples([results]), "ttl"))
     del results
     written.append(validation)
-    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
-    parts = [b.entry / TABLES for _, b in by_file]
-    written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
-    progress("write", 1, 4)
-    queries = site_query_store(
+    # The queries are answered in a process of their own while the rest is written.
+    with answering(
         cache.root / "queries",
         serialise(shared_triples, "nt"),
         [part_path(b.chunk, "nt") for b in built],
         out / DUMP_DIR,
-    )
-    written += _write_site(
-        records,
-        shared,
-        validations,
-        built,
-        gathered,
-        dataset_results,
-        date,
-        settings,
-        statistics,
-        cache,
-        queries,
-    )
+        QUERIES_DIR,
+    ) as answers:
+        # One graph holds what the cross-report pages read: the summaries, the shared
+        # graphs and the validation results.
+        summary = gathered.summary
+        graphs: list[Iterable[tuple[Node, Node, Node]]] = [commons, shared.graph, *made]
+        for graph in graphs:
+            summary.addN((*t, summary) for t in graph)
+        del made
+        by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
+        parts = [b.entry / TABLES for _, b in by_file]
+        written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
+        progress("write", 1, 4)
+        written += _write_site(
+            records,
+            shared,
+            validations,
+            built,
+            gathered,
+            dataset_results,
+            date,
+            settings,
+            statistics,
+            cache,
+            answers,
+        )
     progress("write", 4, 4)
     return validations, sorted(set(written))
 
@@ -398,7 +404,7 @@ def _write_site(
     settings: Settings,
     statistics: DumpStatistics,
     cache: BuildCache,
-    queries: Dataset,
+    answers: Callable[[], Sequence[Ran]],
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
@@ -434,7 +440,7 @@ def _write_site(
         triples=sum(b.output.triples for b in built) + len(cross),
         tallies=gathered.tallies,
     )
-    written = list(render_site(site, out, cache, queries))
+    written = list(render_site(site, out, cache, answers))
     written += write_crawler_files(
         out,
         settings,

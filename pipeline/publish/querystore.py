@@ -19,16 +19,25 @@ the graphs. Each bulk write makes RocksDB files of its own, so one write per gra
 cold store of 10,000 reports with 40,000 files, and every further write slowed as they
 piled up; one write of everything holds every triple in memory first (1.4 GB for 1,000
 reports).
+
+The queries run in a process of their own, started as soon as the data files are
+written: pyoxigraph evaluates a query holding Python's lock, so in a thread beside the
+rendering the two took turns on one core. The process brings the store up to date too,
+and the build renders while it works.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import itertools
 import json
 import os
-from collections.abc import Iterator, Sequence
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +45,7 @@ import pyoxigraph as ox
 
 from pipeline.rdf.serialise import FORMATS, open_dump
 from pipeline.settings import VALIDATION_FILE, VOCABULARY_FILE
-from pipeline.store import Dataset
+from pipeline.store import Dataset, Ran, run_queries
 
 #: Triples per bulk write: the writer holds them in memory, about 1.3 KB each.
 BATCH = 100_000
@@ -46,6 +55,10 @@ _GRAPH = "urn:lodpipe:part:"
 
 class StoreBusy(Exception):
     """The store is open in another build sharing the same cache folder."""
+
+
+class QueriesFailed(Exception):
+    """The process answering the queries stopped before it answered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +127,10 @@ def site_query_store(folder: Path, shared: bytes, reports: Sequence[Path], data:
     """The dataset of a site being built, in the store kept in `folder`: the `shared`
     N-Triples, the reports' parts of the dump, and the vocabulary and validation results
     in `data`."""
+    return query_store(folder, _site_parts(_shared_file(folder, shared), reports, data))
+
+
+def _shared_file(folder: Path, shared: bytes) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"shared-{hashlib.sha256(shared).hexdigest()}.nt"
     for old in folder.glob("shared-*.nt"):
@@ -121,16 +138,86 @@ def site_query_store(folder: Path, shared: bytes, reports: Sequence[Path], data:
             old.unlink()
     if not path.is_file():
         path.write_bytes(shared)
-    parts = [
-        Part.of_file(path),
+    return path
+
+
+def _site_parts(shared: Path, reports: Sequence[Path], data: Path) -> list[Part]:
+    return [
+        Part.of_file(shared),
         *(Part.of_file(report) for report in reports),
         Part.of_file(data / VOCABULARY_FILE),
         Part.of_file(data / VALIDATION_FILE),
     ]
-    return query_store(folder, parts)
+
+
+@contextlib.contextmanager
+def answering(
+    folder: Path, shared: bytes, reports: Sequence[Path], data: Path, directory: Path
+) -> Iterator[Callable[[], tuple[Ran, ...]]]:
+    """The queries of `directory` answered over the dataset of a site being built (as in
+    `site_query_store`), in a process started now: yields the function that waits for
+    the answers. It raises `StoreBusy` when another build holds the store, and
+    `QueriesFailed` when the process stopped without answering."""
+    # A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process
+    # that ran the store's engine before can hang in it (its threads are not copied, their
+    # locks are), and "spawn" runs the caller's main module again.
+    request = folder / f"request-{os.getpid()}.json"
+    asked = {
+        "shared": str(_shared_file(folder, shared)),
+        "reports": [str(path) for path in reports],
+        "data": str(data),
+        "directory": str(directory),
+    }
+    _write_atomically(request, json.dumps(asked).encode("utf-8"))
+    code = str(Path(__file__).resolve().parents[2])  # this lodpipe, wherever it is imported from
+    path = os.pathsep.join(p for p in (code, os.environ.get("PYTHONPATH")) if p)
+    process = subprocess.Popen(
+        [sys.executable, "-m", __name__, str(folder), str(request)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+
+    def answers() -> tuple[Ran, ...]:
+        out, err = process.communicate()
+        try:
+            kind, value = pickle.loads(out)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            said = err.decode("utf-8", "replace").strip().splitlines()
+            why = said[-1] if said else f"exit status {process.returncode}"
+            raise QueriesFailed(f"the queries could not be answered: {why}") from exc
+        if kind == "busy":
+            raise StoreBusy(value)
+        return tuple(value)
+
+    try:
+        yield answers
+    finally:
+        if process.poll() is None:
+            # An interrupted load is undone by the next build (see `loaded.json`).
+            process.kill()
+        process.communicate()
+        request.unlink(missing_ok=True)
+
+
+def _answer(folder: Path, request: Path) -> bytes:
+    """What the query process writes: its answers, or that the store is held elsewhere."""
+    asked = json.loads(request.read_text(encoding="utf-8"))
+    parts = _site_parts(
+        Path(asked["shared"]), [Path(p) for p in asked["reports"]], Path(asked["data"])
+    )
+    try:
+        dataset = query_store(folder, parts)
+    except StoreBusy as exc:
+        return pickle.dumps(("busy", str(exc)))
+    return pickle.dumps(("answers", run_queries(dataset, Path(asked["directory"]))))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+
+
+if __name__ == "__main__":
+    sys.stdout.buffer.write(_answer(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -135,3 +135,40 @@ def test_parallel_validation_gives_the_same_results(tmp_path: Path) -> None:
         sorted(v.report) for v in serial.validations
     ]
     assert sum(len(v.problems) for v in serial.validations) == 20  # the warnings of test_queries
+
+
+def test_a_query_process_that_dies_fails_the_build_and_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.publish.querystore as querystore
+
+    out = tmp_path / "site"
+    build_site([MINIMAL], Settings(out_dir=out))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # An interpreter that stops as one the system ran out of memory for would.
+    dying = tmp_path / "python"
+    dying.write_text("#!/bin/sh\necho 'MemoryError: out of memory' >&2\nexit 1\n")
+    dying.chmod(0o755)
+    monkeypatch.setattr(querystore.sys, "executable", str(dying))
+    with pytest.raises(BuildError, match="the queries could not be answered: MemoryError"):
+        build_site(BUNDLED, Settings(out_dir=out))
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_a_query_store_in_use_by_another_build_fails_the_build_by_name(tmp_path: Path) -> None:
+    import gc
+
+    from pipeline.publish.querystore import query_store
+
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    build_site([MINIMAL], Settings(out_dir=out, cache_dir=cache))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    held = query_store(cache / "queries", [])  # as another build sharing the cache would
+    with pytest.raises(BuildError, match="in use by another build"):
+        build_site(BUNDLED, Settings(out_dir=out, cache_dir=cache))
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    del held
+    gc.collect()
+    assert build_site(BUNDLED, Settings(out_dir=out, cache_dir=cache)).exit_code in (0, 1)

@@ -162,3 +162,51 @@ def test_blank_nodes_of_two_files_are_two_nodes(tmp_path: Path) -> None:
     dataset = query_store(tmp_path / "store", parts)
     rows = execute(dataset, f"SELECT ?s WHERE {{ ?s <{EX}p> ?o }}")
     assert len({str(r[0]) for r in rows.rows}) == 2
+
+
+def _data_folder(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
+    (data / "validation.ttl").write_text(f'<{EX}r> <{EX}p> "checked" .\n', encoding="utf-8")
+    return data
+
+
+def test_the_queries_are_answered_in_a_process_of_their_own(tmp_path: Path) -> None:
+    """The answers from the query process are those of the same queries run here over the
+    same files: the shared triples, each report's part, the vocabulary and the results."""
+    from pipeline.publish.querystore import answering
+    from pipeline.store import load_dataset, run_queries
+
+    data = _data_folder(tmp_path)
+    reports = [_part(tmp_path, name, 3).path for name in "ab"]
+    shared = f'<{EX}s> <{EX}p> "shared" .\n'.encode()
+    questions = tmp_path / "queries"
+    questions.mkdir()
+    (questions / "count.rq").write_text("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n")
+    (questions / "values.rq").write_text("SELECT ?o { ?s ?p ?o } ORDER BY ?o\n")
+    with answering(tmp_path / "cache", shared, reports, data, questions) as answers:
+        found = answers()
+    (tmp_path / "shared.nt").write_bytes(shared)
+    files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
+    assert found == run_queries(load_dataset(files), questions)
+    count = found[0][2]
+    assert count.rows[0][0].value == "9"  # type: ignore[union-attr]  # 1 + 2 × 3 + 1 + 1
+
+
+def test_a_store_held_elsewhere_is_named_by_the_query_process(tmp_path: Path) -> None:
+    from pipeline.publish.querystore import answering
+    from pipeline.settings import QUERIES, resource_dir
+
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    held = query_store(folder, [])
+    with (
+        pytest.raises(StoreBusy, match="in use by another build"),
+        answering(folder, b"", [], data, resource_dir(QUERIES)) as answers,
+    ):
+        answers()
+    del held
+    gc.collect()
+    with answering(folder, b"", [], data, resource_dir(QUERIES)) as answers:
+        assert len(answers()) == len(list(resource_dir(QUERIES).glob("*.rq")))

@@ -12,7 +12,6 @@ import hashlib
 import json
 import pickle
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -46,7 +45,7 @@ from pipeline.publish.render.pages_source import source_view
 from pipeline.publish.render.pages_vocab import vocabulary_view
 from pipeline.publish.render.pagination import PAGE_SIZES, Pager, paginate, paginate_groups
 from pipeline.publish.render.paths import UnsafeIRI, alternate
-from pipeline.publish.render.queries import Ran, answer_queries, run_queries
+from pipeline.publish.render.queries import answer_queries
 from pipeline.publish.render.search import search_json
 from pipeline.publish.render.summary import page_summary
 from pipeline.publish.render.views import Alternate, Label, Page
@@ -57,7 +56,7 @@ from pipeline.rdf.serialise import (
     serialise,
     sorted_triples,
 )
-from pipeline.store import Dataset
+from pipeline.store import Ran
 
 _VIEWS: dict[str, Any] = {
     "report": report_view,
@@ -123,31 +122,28 @@ def render_site(
     site: SiteInput,
     out_dir: Path,
     pages: PageCache | None = None,
-    queries: Dataset | None = None,
+    answers: Callable[[], Sequence[Ran]] | None = None,
 ) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
 
     With `pages`, a page whose view (and, for a resource page, slice of the data) is that
     of a page kept there is linked from it rather than rendered and serialised again.
 
-    The queries page answers the questions of queries/ over `queries`, or over the data
+    The queries page shows the questions of queries/ with their `answers` (called when the
+    page is made, so they may be worked out meanwhile), or else answers them over the data
     files already in `out_dir` (the dump, vocabulary and validation results); without
-    them it is not made.
+    those files it is not made.
 
     Raises `UnsafeIRI` when an IRI in our namespace is not a minted key (no file is named
     after anything else) or when one IRI is the path prefix of another.
     """
-    # pyoxigraph answers without holding Python's lock: the queries run on the other core
-    # while this thread renders, rather than after it.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        ran = pool.submit(run_queries, queries) if queries is not None else None
-        ctx = build_context(site)
-        env = environment()
-        out = _Writer(out_dir)
-        for doc, path in ctx.pages.items():
-            if doc not in site.documents:
-                _resource_page(ctx, env, out, doc, path, pages)
-        _overview_pages(ctx, env, out, ran, pages)
+    ctx = build_context(site)
+    env = environment()
+    out = _Writer(out_dir)
+    for doc, path in ctx.pages.items():
+        if doc not in site.documents:
+            _resource_page(ctx, env, out, doc, path, pages)
+    _overview_pages(ctx, env, out, answers, pages)
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
             out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())
@@ -268,7 +264,7 @@ def _overview_pages(
     ctx: SiteContext,
     env: Environment,
     out: _Writer,
-    ran: Future[tuple[Ran, ...]] | None = None,
+    answers: Callable[[], Sequence[Ran]] | None = None,
     pages: PageCache | None = None,
 ) -> None:
     def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
@@ -343,14 +339,6 @@ def _overview_pages(
         Label("Vārdnīca un formas", "Vocabulary and shapes"),
         home,
     )
-    if (out.root / "data").is_dir():
-        results = ran.result() if ran is not None else None
-        answers = answer_queries(out.root, ctx.terms, results=results)
-        render("doc/queries.html", "queries.html", QUERIES_TITLE, answers)
-        for answer in answers:
-            out.write(answer.file, answer.sparql)
-            if answer.csv:
-                out.write(answer.csv, answer.csv_text)
     entries = search_entries(ctx)
     for pager, chunk in paginate(entries, "doc/search.html"):
         names = SearchView(tuple(chunk), len(entries), pager)
@@ -365,6 +353,15 @@ def _overview_pages(
     not_found = NotFound(ctx.paths.base, script)
     render("404.html", "404.html", Label("Lapa nav atrasta", "Page not found"), not_found)
     out.write("search.json", search_json(entries))
+    # Last: the queries may still be being answered.
+    if (out.root / "data").is_dir():
+        results = answers() if answers is not None else None
+        questions = answer_queries(out.root, ctx.terms, results=results)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, questions)
+        for answer in questions:
+            out.write(answer.file, answer.sparql)
+            if answer.csv:
+                out.write(answer.csv, answer.csv_text)
 
 
 def _numbered(title: Label, pager: Pager) -> Label:

@@ -13,12 +13,11 @@ from pathlib import Path
 from pipeline.publish.render.views import Terms
 from pipeline.settings import QUERIES, resource_dir
 from pipeline.store import (
-    Dataset,
-    QueryResult,
+    Ran,
     Solutions,
     Term,
-    execute,
     load_dataset,
+    run_queries,
     site_files,
 )
 
@@ -120,20 +119,6 @@ def answer_queries(
             )
         )
     return tuple(answers)
-
-
-#: A query file, its text and its result.
-Ran = tuple[Path, str, QueryResult]
-
-
-def run_queries(dataset: Dataset, directory: Path = QUERIES_DIR) -> tuple[Ran, ...]:
-    """Every query of `directory` run over `dataset`, in file order. The store answers
-    without holding Python's lock, so a build runs this in a thread beside its rendering."""
-    ran = []
-    for path in sorted(directory.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        ran.append((path, text, execute(dataset, text)))
-    return tuple(ran)
 
 
 def _csv(result: Solutions) -> str:
