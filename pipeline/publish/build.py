@@ -34,7 +34,7 @@ from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
-from pipeline.publish.querystore import QueriesFailed, StoreBusy, answering
+from pipeline.publish.querystore import Answering, QueriesFailed, StoreBusy, answering
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.render.queries import QUERIES_DIR
@@ -292,6 +292,31 @@ def _build_into(
         for r, key, i in readable
     ]
     built = build_all(jobs, cache, settings.jobs, progress)
+    # The queries are answered in a process of their own, which loads the reports' parts
+    # of the dump meanwhile; it gets the rest once the data files are written.
+    with answering(cache.root / "queries", _parts(built), QUERIES_DIR) as queries:
+        return _publish(
+            records, readable, jobs, built, files, date, settings, cache, queries, progress
+        )
+
+
+def _parts(built: Sequence[Built]) -> list[Path]:
+    return [part_path(b.chunk, "nt") for b in built]
+
+
+def _publish(
+    records: tuple[ReportRecord, ...],
+    readable: Sequence[tuple[ReportRecord, str, int]],
+    jobs: list[Job],
+    built: list[Built],
+    files: Sequence[Path],
+    date: dt.date | None,
+    settings: Settings,
+    cache: BuildCache,
+    queries: Answering,
+    progress: Progress,
+) -> tuple[tuple[Validation, ...], list[Path]]:
+    """Everything after the reports' own work: what spans reports, from their summaries."""
 
     def rebuilt(i: int) -> Built:
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
@@ -321,11 +346,6 @@ def _build_into(
     )
     out = settings.out_dir
     written: list[Path] = []
-    for b in built:
-        link_tree(b.entry / "files", out, b.output.files)
-        written += [out / name for name in b.output.files]
-    written += _write_originals(files, records, out)
-    progress("write", 0, 4)
     stems = [b.chunk for b in sorted(built, key=lambda b: b.output.key)]
     shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
@@ -341,38 +361,36 @@ def _build_into(
     validation.write_bytes(serialise(sorted_triples([results]), "ttl"))
     del results
     written.append(validation)
-    # The queries are answered in a process of their own while the rest is written.
-    with answering(
-        cache.root / "queries",
-        serialise(shared_triples, "nt"),
-        [part_path(b.chunk, "nt") for b in built],
-        out / DUMP_DIR,
-        QUERIES_DIR,
-    ) as answers:
-        # One graph holds what the cross-report pages read: the summaries, the shared
-        # graphs and the validation results.
-        summary = gathered.summary
-        graphs: list[Iterable[tuple[Node, Node, Node]]] = [commons, shared.graph, *made]
-        for graph in graphs:
-            summary.addN((*t, summary) for t in graph)
-        del made
-        by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
-        parts = [b.entry / TABLES for _, b in by_file]
-        written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
-        progress("write", 1, 4)
-        written += _write_site(
-            records,
-            shared,
-            validations,
-            built,
-            gathered,
-            dataset_results,
-            date,
-            settings,
-            statistics,
-            cache,
-            answers,
-        )
+    queries.complete(serialise(shared_triples, "nt"), _parts(built), out / DUMP_DIR)
+    progress("write", 0, 4)
+    for b in built:
+        link_tree(b.entry / "files", out, b.output.files)
+        written += [out / name for name in b.output.files]
+    written += _write_originals(files, records, out)
+    # One graph holds what the cross-report pages read: the summaries, the shared graphs
+    # and the validation results.
+    summary = gathered.summary
+    graphs: list[Iterable[tuple[Node, Node, Node]]] = [commons, shared.graph, *made]
+    for graph in graphs:
+        summary.addN((*t, summary) for t in graph)
+    del made
+    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
+    parts = [b.entry / TABLES for _, b in by_file]
+    written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
+    progress("write", 1, 4)
+    written += _write_site(
+        records,
+        shared,
+        validations,
+        built,
+        gathered,
+        dataset_results,
+        date,
+        settings,
+        statistics,
+        cache,
+        queries.answers,
+    )
     progress("write", 4, 4)
     return validations, sorted(set(written))
 

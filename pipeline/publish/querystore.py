@@ -37,9 +37,10 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -77,28 +78,40 @@ class Part:
 def query_store(folder: Path, parts: Sequence[Part]) -> Dataset:
     """The store in `folder` holding exactly `parts`, each as a named graph; raises
     `StoreBusy` when another process has it open."""
+    store = _open_store(folder)
+    _update(store, folder, parts)
+    return Dataset(store=store, files=tuple(p.path for p in parts))
+
+
+def _open_store(folder: Path) -> ox.Store:
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        store = _open(folder / "store")
+        return _open(folder / "store")
     except OSError as exc:
         raise StoreBusy(f"{folder}: the query store is in use by another build ({exc})") from exc
+
+
+def _update(store: ox.Store, folder: Path, parts: Sequence[Part], *, more: bool = False) -> None:
+    """Brings `store` to hold `parts`; with `more`, it keeps the complete graphs it held
+    besides (a head start, before the build knows every part)."""
     manifest = folder / _MANIFEST
     try:
         loaded = set(json.loads(manifest.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         loaded = set()
     wanted = {_GRAPH + p.digest: p for p in parts}
+    kept = loaded if more else wanted.keys() & loaded
     for graph in list(store.named_graphs()):
-        if not isinstance(graph, ox.NamedNode) or graph.value not in wanted.keys() & loaded:
+        if not isinstance(graph, ox.NamedNode) or graph.value not in kept:
             store.remove_graph(graph)
-    kept = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
-    new = [(name, part) for name, part in sorted(wanted.items()) if name not in kept & loaded]
+    present = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    new = [(name, part) for name, part in sorted(wanted.items()) if name not in present & loaded]
     stream = _quads(new)
     for first in stream:  # then the next BATCH - 1 of the same stream
         store.bulk_extend(itertools.chain((first,), itertools.islice(stream, BATCH - 1)))
     store.flush()
-    _write_atomically(manifest, json.dumps(sorted(wanted)).encode("utf-8"))
-    return Dataset(store=store, files=tuple(p.path for p in parts))
+    listed = wanted.keys() | (present & loaded if more else set())
+    _write_atomically(manifest, json.dumps(sorted(listed)).encode("utf-8"))
 
 
 def _open(path: Path) -> ox.Store:
@@ -127,7 +140,8 @@ def site_query_store(folder: Path, shared: bytes, reports: Sequence[Path], data:
     """The dataset of a site being built, in the store kept in `folder`: the `shared`
     N-Triples, the reports' parts of the dump, and the vocabulary and validation results
     in `data`."""
-    return query_store(folder, _site_parts(_shared_file(folder, shared), reports, data))
+    parts = [Part.of_file(report) for report in reports]
+    return query_store(folder, _site_parts(_shared_file(folder, shared), parts, data))
 
 
 def _shared_file(folder: Path, shared: bytes) -> Path:
@@ -141,57 +155,74 @@ def _shared_file(folder: Path, shared: bytes) -> Path:
     return path
 
 
-def _site_parts(shared: Path, reports: Sequence[Path], data: Path) -> list[Part]:
+def _site_parts(shared: Path, reports: Sequence[Part], data: Path) -> list[Part]:
     return [
         Part.of_file(shared),
-        *(Part.of_file(report) for report in reports),
+        *reports,
         Part.of_file(data / VOCABULARY_FILE),
         Part.of_file(data / VALIDATION_FILE),
     ]
 
 
-@contextlib.contextmanager
-def answering(
-    folder: Path, shared: bytes, reports: Sequence[Path], data: Path, directory: Path
-) -> Iterator[Callable[[], tuple[Ran, ...]]]:
-    """The queries of `directory` answered over the dataset of a site being built (as in
-    `site_query_store`), in a process started now: yields the function that waits for
-    the answers. It raises `StoreBusy` when another build holds the store, and
-    `QueriesFailed` when the process stopped without answering."""
-    # A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process
-    # that ran the store's engine before can hang in it (its threads are not copied, their
-    # locks are), and "spawn" runs the caller's main module again.
-    request = folder / f"request-{os.getpid()}.json"
-    asked = {
-        "shared": str(_shared_file(folder, shared)),
-        "reports": [str(path) for path in reports],
-        "data": str(data),
-        "directory": str(directory),
-    }
-    _write_atomically(request, json.dumps(asked).encode("utf-8"))
-    code = str(Path(__file__).resolve().parents[2])  # this lodpipe, wherever it is imported from
-    path = os.pathsep.join(p for p in (code, os.environ.get("PYTHONPATH")) if p)
-    process = subprocess.Popen(
-        [sys.executable, "-m", __name__, str(folder), str(request)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": path},
-    )
+class Answering:
+    """The queries being answered in a process of their own (see `answering`)."""
 
-    def answers() -> tuple[Ran, ...]:
-        out, err = process.communicate()
+    def __init__(self, process: subprocess.Popen[bytes], folder: Path) -> None:
+        self._process = process
+        self._folder = folder
+
+    def complete(self, shared: bytes, reports: Sequence[Path], data: Path) -> None:
+        """Every part is known now: the `shared` N-Triples, the reports' parts of the dump
+        and, in `data`, the vocabulary and validation results."""
+        order = {
+            "shared": str(_shared_file(self._folder, shared)),
+            "reports": [str(path) for path in reports],
+            "data": str(data),
+        }
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(json.dumps(order).encode("utf-8") + b"\n")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            pass  # it stopped: `answers` says why
+
+    def answers(self) -> tuple[Ran, ...]:
+        """Waits for the answers; raises `StoreBusy` or `QueriesFailed`."""
+        out, err = self._process.communicate()
         try:
             kind, value = pickle.loads(out)
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
             said = err.decode("utf-8", "replace").strip().splitlines()
-            why = said[-1] if said else f"exit status {process.returncode}"
+            why = said[-1] if said else f"exit status {self._process.returncode}"
             raise QueriesFailed(f"the queries could not be answered: {why}") from exc
         if kind == "busy":
             raise StoreBusy(value)
         return tuple(value)
 
+
+@contextlib.contextmanager
+def answering(folder: Path, reports: Sequence[Path], directory: Path) -> Iterator[Answering]:
+    """The queries of `directory` answered over the dataset of a site being built (as in
+    `site_query_store`), in a process started now. It loads the `reports`' parts of the
+    dump while the build works out the rest, which `Answering.complete` gives it."""
+    # A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process
+    # that ran the store's engine before can hang in it (its threads are not copied, their
+    # locks are), and "spawn" runs the caller's main module again.
+    folder.mkdir(parents=True, exist_ok=True)
+    request = folder / f"request-{os.getpid()}.json"
+    asked = {"reports": [str(path) for path in reports], "directory": str(directory)}
+    _write_atomically(request, json.dumps(asked).encode("utf-8"))
+    code = str(Path(__file__).resolve().parents[2])  # this lodpipe, wherever it is imported from
+    path = os.pathsep.join(p for p in (code, os.environ.get("PYTHONPATH")) if p)
+    process = subprocess.Popen(
+        [sys.executable, "-m", __name__, str(folder), str(request)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
     try:
-        yield answers
+        yield Answering(process, folder)
     finally:
         if process.poll() is None:
             # An interrupted load is undone by the next build (see `loaded.json`).
@@ -200,16 +231,36 @@ def answering(
         request.unlink(missing_ok=True)
 
 
-def _answer(folder: Path, request: Path) -> bytes:
+def _answer(folder: Path, request: Path, orders: IO[str]) -> bytes:
     """What the query process writes: its answers, or that the store is held elsewhere."""
     asked = json.loads(request.read_text(encoding="utf-8"))
-    parts = _site_parts(
-        Path(asked["shared"]), [Path(p) for p in asked["reports"]], Path(asked["data"])
-    )
     try:
-        dataset = query_store(folder, parts)
+        store = _open_store(folder)
     except StoreBusy as exc:
         return pickle.dumps(("busy", str(exc)))
+    known: dict[tuple[str, int, int, int], Part] = {}
+
+    def part(path: str) -> Part:
+        # A build may replace a report's cache entry (a damaged one is built again) after
+        # it named its files: a file is known by its name and its state on disk.
+        state = os.stat(path)
+        at = (path, state.st_ino, state.st_size, state.st_mtime_ns)
+        if at not in known:
+            known[at] = Part.of_file(Path(path))
+        return known[at]
+
+    try:
+        _update(store, folder, [part(path) for path in asked["reports"]], more=True)
+    except OSError:
+        pass  # a file replaced meanwhile: the order below names the right one
+    line = orders.readline()
+    if not line:
+        return b""  # the build stopped before it knew every part
+    order = json.loads(line)
+    reports = [part(path) for path in order["reports"]]
+    parts = _site_parts(Path(order["shared"]), reports, Path(order["data"]))
+    _update(store, folder, parts)
+    dataset = Dataset(store=store, files=tuple(p.path for p in parts))
     return pickle.dumps(("answers", run_queries(dataset, Path(asked["directory"]))))
 
 
@@ -220,4 +271,4 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 if __name__ == "__main__":
-    sys.stdout.buffer.write(_answer(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.stdout.buffer.write(_answer(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdin))
