@@ -249,10 +249,8 @@ def _answer(folder: Path, request: Path, orders: IO[str]) -> bytes:
             known[at] = Part.of_file(Path(path))
         return known[at]
 
-    try:
+    with contextlib.suppress(OSError):  # a file replaced meanwhile: the order names it
         _update(store, folder, [part(path) for path in asked["reports"]], more=True)
-    except OSError:
-        pass  # a file replaced meanwhile: the order below names the right one
     line = orders.readline()
     if not line:
         return b""  # the build stopped before it knew every part
