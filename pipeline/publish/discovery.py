@@ -80,14 +80,16 @@ def write_crawler_files(
     # The dataset's IRI (<base>data/dataset) dereferences to its description, catalogue
     # and VoID together: the dumps themselves are published compressed only.
     described = sorted_triples([catalog, void])
+    catalogue, voided = sorted_triples([catalog]), sorted_triples([void])
     both = {**CATALOG_PREFIXES, **VOID_PREFIXES}
+    void_ttl = serialise(voided, "ttl", VOID_PREFIXES)
     files: dict[str, bytes] = {
         f"{DUMP_DIR}/{DUMP_STEM}.ttl": serialise(described, "ttl", both),
         f"{DUMP_DIR}/{DUMP_STEM}.jsonld": serialise(described, "jsonld", both),
-        CATALOG_TTL: serialise(sorted_triples([catalog]), "ttl", CATALOG_PREFIXES),
-        CATALOG_JSONLD: serialise(sorted_triples([catalog]), "jsonld", CATALOG_PREFIXES),
-        VOID_TTL: serialise(sorted_triples([void]), "ttl", VOID_PREFIXES),
-        WELL_KNOWN_VOID: serialise(sorted_triples([void]), "ttl", VOID_PREFIXES),
+        CATALOG_TTL: serialise(catalogue, "ttl", CATALOG_PREFIXES),
+        CATALOG_JSONLD: serialise(catalogue, "jsonld", CATALOG_PREFIXES),
+        VOID_TTL: void_ttl,
+        WELL_KNOWN_VOID: void_ttl,
         **sitemap_files(page_urls(site_dir, deployed), deployed),
         "robots.txt": robots_txt(deployed),
         ".nojekyll": b"",

@@ -7,11 +7,12 @@ and they make the same choices as `lodpipe serve --resolver`. Reads file names o
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pipeline.rdf.serialise import ALTERNATES
 
@@ -46,19 +47,28 @@ class ResourceGroup:
 def resource_groups(site_dir: Path) -> tuple[ResourceGroup, ...]:
     """Every path of the site that has a Turtle, JSON-LD or N-Triples file, grouped by folder
     and by the representations it offers. Hidden folders and `index` pages are left out."""
-    representations: dict[PurePosixPath, set[str]] = defaultdict(set)
-    for path in site_dir.rglob("*"):
-        relative = PurePosixPath(path.relative_to(site_dir).as_posix())
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        stem = relative.with_suffix("")
-        if relative.suffix in _EXTENSIONS and "." not in stem.name and stem.name != "index":
-            representations[stem].add(relative.suffix)
+    representations: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # os.walk rather than Path.rglob: a site has a file per page and alternate, and the
+    # walk reads each folder's entries once, without a Path object for every file.
+    for top, subfolders, files in os.walk(site_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(top, site_dir)
+        folder = "" if relative == "." else relative.replace(os.sep, "/")
+        for name in files:
+            stem, dot, extension = name.rpartition(".")
+            if (
+                not dot
+                or "." in stem
+                or stem in ("", "index")
+                or f".{extension}" not in _EXTENSIONS
+            ):
+                continue
+            if os.path.isfile(os.path.join(top, name)):
+                representations[(folder, stem)].add(f".{extension}")
     by_folder: dict[str, dict[str, tuple[tuple[str, str], ...]]] = defaultdict(dict)
-    for stem, extensions in representations.items():
+    for (folder, stem), extensions in representations.items():
         offered = tuple((kind, ext) for kind, ext in ALTERNATES if ext in extensions)
-        folder = "" if str(stem.parent) == "." else str(stem.parent)
-        by_folder[folder][stem.name] = offered
+        by_folder[folder][stem] = offered
     groups: list[ResourceGroup] = []
     for folder in sorted(by_folder):
         names = by_folder[folder]
