@@ -34,7 +34,8 @@ from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
-from pipeline.publish.querystore import Answering, QueriesFailed, StoreBusy, answering
+from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
+from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.render.queries import QUERIES_DIR
@@ -294,7 +295,9 @@ def _build_into(
     built = build_all(jobs, cache, settings.jobs, progress)
     # The queries are answered in a process of their own, which loads the reports' parts
     # of the dump meanwhile; it gets the rest once the data files are written.
-    with answering(cache.root / "queries", _parts(built), QUERIES_DIR) as queries:
+    with answering(
+        cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
+    ) as queries:
         return _publish(
             records, readable, jobs, built, files, date, settings, cache, queries, progress
         )
@@ -346,6 +349,7 @@ def _publish(
     )
     out = settings.out_dir
     written: list[Path] = []
+    progress("write", 0, 4)
     stems = [b.chunk for b in sorted(built, key=lambda b: b.output.key)]
     shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
@@ -362,7 +366,6 @@ def _publish(
     del results
     written.append(validation)
     queries.complete(serialise(shared_triples, "nt"), _parts(built), out / DUMP_DIR)
-    progress("write", 0, 4)
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
         written += [out / name for name in b.output.files]
@@ -427,7 +430,7 @@ def _write_site(
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""
     out = settings.out_dir
-    summary, commons = gathered.summary, gathered.commons.graph  # filled by _build_into
+    summary, commons = gathered.summary, gathered.commons.graph  # filled by _publish
     uses = Counter(gathered.uses)
     cross = {*commons, *shared.graph, *dataset_results}
     for _, p, o in cross:

@@ -140,7 +140,7 @@ def test_parallel_validation_gives_the_same_results(tmp_path: Path) -> None:
 def test_a_query_process_that_dies_fails_the_build_and_publishes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.publish.querystore as querystore
+    import pipeline.publish.queryprocess as queryprocess
 
     out = tmp_path / "site"
     build_site([MINIMAL], Settings(out_dir=out))
@@ -149,7 +149,7 @@ def test_a_query_process_that_dies_fails_the_build_and_publishes_nothing(
     dying = tmp_path / "python"
     dying.write_text("#!/bin/sh\necho 'MemoryError: out of memory' >&2\nexit 1\n")
     dying.chmod(0o755)
-    monkeypatch.setattr(querystore.sys, "executable", str(dying))
+    monkeypatch.setattr(queryprocess.sys, "executable", str(dying))
     with pytest.raises(BuildError, match="the queries could not be answered: MemoryError"):
         build_site(BUNDLED, Settings(out_dir=out))
     monkeypatch.undo()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -89,15 +87,11 @@ def test_a_store_left_in_a_reference_cycle_by_an_earlier_build_is_reopened(
     assert len(again) == 1
 
 
-def test_updating_the_store_deletes_only_its_own_files(tmp_path: Path) -> None:
-    """The build removes the shared graph's previous file from the store's folder, and
-    graphs inside the store: nothing it did not write, there or beside it."""
-    from pipeline.publish.querystore import site_query_store
+def test_the_shared_graph_file_replaces_only_its_own_earlier_files(tmp_path: Path) -> None:
+    """The holder of the store removes the shared graph's previous file from the store's
+    folder: nothing it did not write, there or beside it."""
+    from pipeline.publish.querystore import shared_file
 
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
-    (data / "validation.ttl").write_text("", encoding="utf-8")
     folder = tmp_path / "cache" / "queries"
     folder.mkdir(parents=True)
     mine = {
@@ -107,11 +101,10 @@ def test_updating_the_store_deletes_only_its_own_files(tmp_path: Path) -> None:
     }
     for path, content in mine.items():
         path.write_bytes(content)
-    report = _part(tmp_path, "r", 2).path
-    for shared in (b"", f'<{EX}s> <{EX}p> "1" .\n'.encode()):
-        dataset = site_query_store(folder, shared, [report], data)
-        del dataset
-    assert len(list(folder.glob("shared-*.nt"))) == 1  # the earlier one is gone
+    first = shared_file(folder, b"")
+    second = shared_file(folder, f'<{EX}s> <{EX}p> "1" .\n'.encode())
+    assert not first.exists() and second.read_bytes().startswith(b"<")
+    assert list(folder.glob("shared-*.nt")) == [second]
     for path, content in mine.items():
         assert path.read_bytes() == content, path
 
@@ -164,133 +157,3 @@ def test_blank_nodes_of_two_files_are_two_nodes(tmp_path: Path) -> None:
     dataset = query_store(tmp_path / "store", parts)
     rows = execute(dataset, f"SELECT ?s WHERE {{ ?s <{EX}p> ?o }}")
     assert len({str(r[0]) for r in rows.rows}) == 2
-
-
-def _data_folder(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
-    (data / "validation.ttl").write_text(f'<{EX}r> <{EX}p> "checked" .\n', encoding="utf-8")
-    return data
-
-
-def test_the_queries_are_answered_in_a_process_of_their_own(tmp_path: Path) -> None:
-    """The answers from the query process are those of the same queries run here over the
-    same files: the shared triples, each report's part, the vocabulary and the results."""
-    from pipeline.publish.querystore import answering
-    from pipeline.store import load_dataset, run_queries
-
-    data = _data_folder(tmp_path)
-    reports = [_part(tmp_path, name, 3).path for name in "ab"]
-    shared = f'<{EX}s> <{EX}p> "shared" .\n'.encode()
-    questions = tmp_path / "queries"
-    questions.mkdir()
-    (questions / "count.rq").write_text("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n")
-    (questions / "values.rq").write_text("SELECT ?o { ?s ?p ?o } ORDER BY ?o\n")
-    # The process loads what it is given first, then the rest: here a report it was
-    # given first is left out in the end, and another one comes in.
-    early = [*reports[:1], _part(tmp_path, "gone", 2).path]
-    with answering(tmp_path / "cache", early, questions) as queries:
-        queries.complete(shared, reports, data)
-        found = queries.answers()
-    (tmp_path / "shared.nt").write_bytes(shared)
-    files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
-    assert found == run_queries(load_dataset(files), questions)
-    count = found[0][2]
-    assert count.rows[0][0].value == "9"  # type: ignore[union-attr]  # 1 + 2 × 3 + 1 + 1
-
-
-def test_a_store_held_elsewhere_is_named_by_the_query_process(tmp_path: Path) -> None:
-    from pipeline.publish.querystore import answering
-    from pipeline.settings import QUERIES, resource_dir
-
-    data = _data_folder(tmp_path)
-    folder = tmp_path / "cache"
-    held = query_store(folder, [])
-    with (
-        pytest.raises(StoreBusy, match="in use by another build"),
-        answering(folder, [], resource_dir(QUERIES)) as busy,
-    ):
-        busy.complete(b"", [], data)
-        busy.answers()
-    del held
-    gc.collect()
-    with answering(folder, [], resource_dir(QUERIES)) as free:
-        free.complete(b"", [], data)
-        assert len(free.answers()) == len(list(resource_dir(QUERIES).glob("*.rq")))
-    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("shared-")) == [
-        "loaded.json",
-        "store",
-    ]  # the request is gone
-
-
-def test_a_build_that_stops_before_the_queries_leaves_a_store_the_next_one_can_use(
-    tmp_path: Path,
-) -> None:
-    """A build that fails after the query process started (a page could not be written)
-    stops it, loading or not; the next build gets the answers of its own data."""
-    from pipeline.publish.querystore import answering
-    from pipeline.settings import QUERIES, resource_dir
-
-    data = _data_folder(tmp_path)
-    folder = tmp_path / "cache"
-    first = [_part(tmp_path, f"first{i}", 50).path for i in range(3)]
-    with answering(folder, first, resource_dir(QUERIES)):
-        pass  # the build failed before it knew every part
-    final = [_part(tmp_path, "final", 4)]
-    questions = tmp_path / "queries"
-    questions.mkdir()
-    (questions / "count.rq").write_text("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n")
-    with answering(folder, [final[0].path], questions) as queries:
-        queries.complete(b"", [final[0].path], data)
-        count = queries.answers()[0][2]
-    assert count.rows[0][0].value == "6"  # type: ignore[union-attr]  # 4 + vocabulary + results
-    shared = Part.of_file(next(folder.glob("shared-*.nt")))
-    listed = json.loads((folder / "loaded.json").read_text())
-    assert len(listed) == 4 and f"urn:lodpipe:part:{final[0].digest}" in listed
-    assert f"urn:lodpipe:part:{shared.digest}" in listed
-
-
-def test_a_part_replaced_after_the_process_loaded_it_is_read_as_it_is_at_the_end(
-    tmp_path: Path,
-) -> None:
-    """A build replaces a damaged cache entry after it started the query process: the
-    file it first named has other content under the same name, or is gone."""
-    from pipeline.publish.querystore import answering
-
-    data = _data_folder(tmp_path)
-    changed, gone = _part(tmp_path, "changed", 2), _part(tmp_path, "gone", 2)
-    questions = tmp_path / "queries"
-    questions.mkdir()
-    (questions / "values.rq").write_text("SELECT ?o { ?s ?p ?o } ORDER BY ?o\n")
-    folder = tmp_path / "cache"
-    with answering(folder, [changed.path, gone.path], questions) as queries:
-        for _ in range(300):  # until the process has loaded what it was first told of
-            listed = (
-                (folder / "loaded.json").read_text() if (folder / "loaded.json").exists() else ""
-            )
-            if changed.digest in listed and gone.digest in listed:
-                break
-            time.sleep(0.1)
-        gone.path.unlink()
-        replacement = changed.path.with_suffix(".tmp")
-        replacement.write_text(f'<{EX}c> <{EX}p> "replaced" .\n', encoding="utf-8")
-        os.replace(replacement, changed.path)
-        queries.complete(b"", [changed.path], data)
-        found = queries.answers()
-    values = [row[0].value for row in found[0][2].rows]  # type: ignore[union-attr]
-    assert values == [f"{EX}o", "checked", "replaced"]  # vocabulary, results, the new part
-
-
-def test_a_part_gone_before_the_process_read_it_is_not_needed(tmp_path: Path) -> None:
-    from pipeline.publish.querystore import answering
-
-    data = _data_folder(tmp_path)
-    kept = _part(tmp_path, "kept", 3)
-    questions = tmp_path / "queries"
-    questions.mkdir()
-    (questions / "count.rq").write_text("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n")
-    with answering(tmp_path / "cache", [tmp_path / "never.nt", kept.path], questions) as queries:
-        queries.complete(b"", [kept.path], data)
-        count = queries.answers()[0][2]
-    assert count.rows[0][0].value == "5"  # type: ignore[union-attr]  # 3 + vocabulary + results

@@ -1,0 +1,174 @@
+"""The queries page's questions answered in a process of their own, beside the build.
+
+pyoxigraph evaluates a query holding Python's lock, so in a thread beside the rendering
+the two took turns on one core. A second interpreter starts once the reports' own work is
+done: it loads the reports' new parts of the dump into the store (`querystore`) while the
+build gathers the summaries and writes the data files, then takes the rest (the shared
+graph, the vocabulary and validation results), answers the queries and sends the answers
+back.
+
+A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process that
+ran the store's engine before can hang in it (the engine's threads are not copied, their
+locks are), and "spawn" runs the caller's main module again. It imports from the build's
+own `sys.path`, so it runs the same lodpipe, whatever the current folder holds.
+
+The files it is handed are written in a folder of the build's own (`scratch`), so a large
+archive's list of parts never waits on a pipe. When the build stops, or dies, the process
+stops too (it reads the end of its input); a load it interrupted is undone by the next
+build (`loaded.json`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from pipeline.publish.querystore import (
+    Part,
+    StoreBusy,
+    open_store,
+    shared_file,
+    site_parts,
+    update,
+)
+from pipeline.store import Dataset, Ran, run_queries
+
+#: Imports what the build imports: its `sys.path`, not the current folder first.
+_BOOTSTRAP = (
+    "import json, os, runpy, sys; sys.path[:] = json.loads(os.environ['LODPIPE_SYS_PATH']); "
+    f"runpy.run_module({__name__!r}, run_name='__main__')"
+)
+
+
+class QueriesFailed(Exception):
+    """The process answering the queries stopped before it answered."""
+
+
+class Answering:
+    """The queries being answered in a process of their own (see `answering`)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], scratch: Path) -> None:
+        self._process = process
+        self._scratch = scratch
+
+    def complete(self, shared: bytes, reports: Sequence[Path], data: Path) -> None:
+        """Every part is known now: the `shared` N-Triples, the reports' parts of the dump
+        and, in `data`, the vocabulary and validation results. Raises `StoreBusy` (or
+        `QueriesFailed`) now when the process has already stopped."""
+        if self._process.poll() is not None:
+            self.answers()  # it stopped without an order: this says why
+        (self._scratch / "shared.nt").write_bytes(shared)
+        order = {"reports": [str(path) for path in reports], "data": str(data)}
+        (self._scratch / "order.json").write_text(json.dumps(order), encoding="utf-8")
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it stopped: `answers` says why
+            self._process.stdin.write(b"go\n")
+            self._process.stdin.flush()
+
+    def answers(self) -> tuple[Ran, ...]:
+        """Waits for the answers; raises `StoreBusy` or `QueriesFailed`."""
+        out, err = self._process.communicate()
+        try:
+            kind, value = pickle.loads(out)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            said = err.decode("utf-8", "replace").strip().splitlines()
+            why = said[-1] if said else f"exit status {self._process.returncode}"
+            raise QueriesFailed(f"the queries could not be answered: {why}") from exc
+        if kind == "busy":
+            raise StoreBusy(value)
+        return tuple(value)
+
+
+@contextlib.contextmanager
+def answering(
+    folder: Path, scratch: Path, reports: Sequence[Path], directory: Path
+) -> Iterator[Answering]:
+    """The queries of `directory` answered over the dataset of a site being built, from the
+    store kept in `folder`, in a process started now; it loads the `reports`' parts of the
+    dump while the build works out the rest, which `Answering.complete` gives it. `scratch`
+    is an empty folder of the build's own for the files handed over; they are removed."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    request = scratch / "request.json"
+    handed = (request, scratch / "order.json", scratch / "shared.nt")
+    try:
+        asked = {"reports": [str(path) for path in reports], "directory": str(directory)}
+        request.write_text(json.dumps(asked), encoding="utf-8")
+        process = subprocess.Popen(
+            [sys.executable, "-c", _BOOTSTRAP, str(folder), str(scratch)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "LODPIPE_SYS_PATH": json.dumps(sys.path)},
+        )
+        try:
+            yield Answering(process, scratch)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+    finally:
+        for path in handed:
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            scratch.rmdir()
+
+
+def _answer(folder: Path, scratch: Path, orders: IO[bytes]) -> bytes:
+    """What the process writes: its answers, or that the store is held elsewhere."""
+    told = _told(orders)
+    asked = json.loads((scratch / "request.json").read_text(encoding="utf-8"))
+    try:
+        store = open_store(folder)
+    except StoreBusy as exc:
+        return pickle.dumps(("busy", str(exc)))
+    known: dict[tuple[str, int, int, int], Part] = {}
+
+    def part(path: str) -> Part:
+        # The build may replace a report's cache entry (a damaged one is built again)
+        # after it named its files: a file is known by its name and its state on disk.
+        state = os.stat(path)
+        at = (path, state.st_ino, state.st_size, state.st_mtime_ns)
+        if at not in known:
+            known[at] = Part.of_file(Path(path))
+        return known[at]
+
+    # A head start only: a part that cannot be read now (replaced, damaged and about to
+    # be built again) is left to the order, which names the parts as they end up.
+    with contextlib.suppress(Exception):
+        update(store, folder, [part(path) for path in asked["reports"]], more=True)
+    told.get()
+    order = json.loads((scratch / "order.json").read_text(encoding="utf-8"))
+    shared = shared_file(folder, (scratch / "shared.nt").read_bytes())
+    reports = [part(path) for path in order["reports"]]
+    parts = site_parts(shared, reports, Path(order["data"]))
+    update(store, folder, parts)
+    dataset = Dataset(store=store, files=tuple(p.path for p in parts))
+    return pickle.dumps(("answers", run_queries(dataset, Path(asked["directory"]))))
+
+
+def _told(orders: IO[bytes]) -> queue.Queue[bytes]:
+    """The build's word to go on; the end of the input before it (the build stopped or
+    died) ends this process at once, whatever it is doing."""
+    told: queue.Queue[bytes] = queue.Queue()
+
+    def listen() -> None:
+        line = orders.readline()
+        if not line:
+            os._exit(0)
+        told.put(line)
+
+    threading.Thread(target=listen, daemon=True).start()
+    return told
+
+
+if __name__ == "__main__":
+    sys.stdout.buffer.write(_answer(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdin.buffer))

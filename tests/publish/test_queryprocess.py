@@ -1,0 +1,210 @@
+"""The queries answered in a process of their own: the same answers as in this process,
+whatever the process was first told, whatever the current folder holds, and it never
+outlives the build or holds the store for a build that stopped."""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.publish.queryprocess import answering
+from pipeline.publish.querystore import Part, StoreBusy, query_store
+from pipeline.settings import QUERIES, resource_dir
+from pipeline.store import load_dataset, run_queries
+
+EX = "https://example.org/"
+
+
+def _part(folder: Path, name: str, n: int) -> Part:
+    path = folder / f"{name}.nt"
+    path.write_text(
+        "".join(f'<{EX}{name}/{i}> <{EX}p> "{name} {i}" .\n' for i in range(n)), encoding="utf-8"
+    )
+    return Part.of_file(path)
+
+
+def _data_folder(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
+    (data / "validation.ttl").write_text(f'<{EX}r> <{EX}p> "checked" .\n', encoding="utf-8")
+    return data
+
+
+def _questions(tmp_path: Path, **queries: str) -> Path:
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    for name, text in queries.items():
+        (folder / f"{name}.rq").write_text(text, encoding="utf-8")
+    return folder
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n"
+VALUES = "SELECT ?o { ?s ?p ?o } ORDER BY ?o\n"
+
+
+def _count(found: object) -> str:
+    return found[0][2].rows[0][0].value  # type: ignore[index, no-any-return]
+
+
+def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> None:
+    """Over the shared triples, each report's part, the vocabulary and the results. The
+    process loads what it is first told, then the rest: here a part it was first told of
+    is left out in the end, and another one comes in."""
+    data = _data_folder(tmp_path)
+    reports = [_part(tmp_path, name, 3).path for name in "ab"]
+    shared = f'<{EX}s> <{EX}p> "shared" .\n'.encode()
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    early = [reports[0], _part(tmp_path, "gone", 2).path]
+    with answering(tmp_path / "cache", tmp_path / "scratch", early, questions) as queries:
+        queries.complete(shared, reports, data)
+        found = queries.answers()
+    (tmp_path / "shared.nt").write_bytes(shared)
+    files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
+    assert found == run_queries(load_dataset(files), questions)
+    assert _count(found) == "9"  # 1 shared + 2 × 3 + vocabulary + results
+    assert not (tmp_path / "scratch").exists()  # what it was handed is gone
+
+
+def test_a_store_held_elsewhere_is_named_before_the_pages_are_made(tmp_path: Path) -> None:
+    """Another build holds the store: the process says so at once, and `complete` (called
+    before the site's pages are rendered) raises it; the other build's files stay."""
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    held = query_store(folder, [])
+    theirs = folder / "shared-0000.nt"
+    theirs.write_bytes(b"the other build's")
+    with answering(folder, tmp_path / "scratch", [], resource_dir(QUERIES)) as busy:
+        time.sleep(0.2)
+        for _ in range(300):
+            if busy._process.poll() is not None:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the process did not stop")
+        with pytest.raises(StoreBusy, match="in use by another build"):
+            busy.complete(b"", [], data)
+    assert theirs.read_bytes() == b"the other build's"
+    del held
+    gc.collect()
+    with answering(folder, tmp_path / "scratch", [], resource_dir(QUERIES)) as free:
+        free.complete(b"", [], data)
+        assert len(free.answers()) == len(list(resource_dir(QUERIES).glob("*.rq")))
+
+
+def test_the_process_imports_the_builds_lodpipe_not_the_current_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data project often has a `pipeline` package of its own: run from there, the
+    process still imports lodpipe."""
+    project = tmp_path / "project"
+    (project / "pipeline").mkdir(parents=True)
+    (project / "pipeline" / "__init__.py").write_text("raise ImportError('not lodpipe')\n")
+    monkeypatch.chdir(project)
+    data = _data_folder(tmp_path)
+    kept = _part(tmp_path, "kept", 3)
+    questions = _questions(tmp_path, count=COUNT)
+    with answering(tmp_path / "cache", tmp_path / "scratch", [kept.path], questions) as queries:
+        queries.complete(b"", [kept.path], data)
+        assert _count(queries.answers()) == "5"  # 3 + vocabulary + results
+
+
+def test_a_build_that_stops_takes_the_process_with_it(tmp_path: Path) -> None:
+    """The build fails after the process started, loading: the process goes, and the next
+    build gets the answers of its own data."""
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    first = [_part(tmp_path, f"first{i}", 2000).path for i in range(5)]
+    with answering(folder, tmp_path / "scratch", first, resource_dir(QUERIES)) as stopped:
+        time.sleep(1)  # it is loading
+    assert stopped._process.poll() is not None
+    final = _part(tmp_path, "final", 4)
+    questions = _questions(tmp_path, count=COUNT)
+    with answering(folder, tmp_path / "scratch", [final.path], questions) as queries:
+        queries.complete(b"", [final.path], data)
+        assert _count(queries.answers()) == "6"  # 4 + vocabulary + results
+    listed = json.loads((folder / "loaded.json").read_text())
+    assert len(listed) == 4 and f"urn:lodpipe:part:{final.digest}" in listed
+
+
+def test_the_process_does_not_outlive_a_build_that_died(tmp_path: Path) -> None:
+    """A build killed by the system runs no clean-up: the process sees its input end and
+    stops, leaving the store to the next build."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, time; from pathlib import Path\n"
+        "from pipeline.publish.queryprocess import answering\n"
+        "from pipeline.settings import QUERIES, resource_dir\n"
+        "t = Path(sys.argv[1])\n"
+        "with answering(t / 'cache', t / 'scratch', [], resource_dir(QUERIES)) as q:\n"
+        "    print(q._process.pid, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    ) as build:
+        assert build.stdout is not None
+        child = int(build.stdout.readline())
+        build.kill()
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the query process outlived its build")
+    data = _data_folder(tmp_path)
+    with answering(tmp_path / "cache", tmp_path / "scratch2", [], resource_dir(QUERIES)) as q:
+        q.complete(b"", [], data)
+        assert q.answers()
+
+
+def test_a_part_replaced_after_the_process_loaded_it_is_read_as_it_is_at_the_end(
+    tmp_path: Path,
+) -> None:
+    """A build replaces a damaged cache entry after it started the process: the file it
+    first named has other content under the same name, or is gone."""
+    data = _data_folder(tmp_path)
+    changed, gone = _part(tmp_path, "changed", 2), _part(tmp_path, "gone", 2)
+    questions = _questions(tmp_path, values=VALUES)
+    folder = tmp_path / "cache"
+    with answering(folder, tmp_path / "scratch", [changed.path, gone.path], questions) as queries:
+        for _ in range(300):  # until the process has loaded what it was first told of
+            manifest = folder / "loaded.json"
+            listed = manifest.read_text() if manifest.exists() else ""
+            if changed.digest in listed and gone.digest in listed:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the process did not load the parts it was first told of")
+        gone.path.unlink()
+        replacement = changed.path.with_suffix(".tmp")
+        replacement.write_text(f'<{EX}c> <{EX}p> "replaced" .\n', encoding="utf-8")
+        os.replace(replacement, changed.path)
+        queries.complete(b"", [changed.path], data)
+        found = queries.answers()
+    values = [row[0].value for row in found[0][2].rows]  # type: ignore[union-attr]
+    assert values == [f"{EX}o", "checked", "replaced"]  # vocabulary, results, the new part
+
+
+def test_parts_that_cannot_be_read_at_first_are_left_to_the_end(tmp_path: Path) -> None:
+    """A part named first may be missing or damaged (the build reads it again and replaces
+    it): the process answers over the parts it is given in the end."""
+    data = _data_folder(tmp_path)
+    kept = _part(tmp_path, "kept", 3)
+    damaged = tmp_path / "damaged.nt.gz"
+    damaged.write_bytes(gzip.compress(f'<{EX}d> <{EX}p> "d" .\n'.encode())[:-12])
+    questions = _questions(tmp_path, count=COUNT)
+    early = [tmp_path / "never.nt", damaged, kept.path]
+    with answering(tmp_path / "cache", tmp_path / "scratch", early, questions) as queries:
+        queries.complete(b"", [kept.path], data)
+        assert _count(queries.answers()) == "5"  # 3 + vocabulary + results
