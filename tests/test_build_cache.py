@@ -12,9 +12,10 @@ import pytest
 
 import pipeline.publish.reports as reports_module
 from pipeline.model import Parsed
-from pipeline.publish.build import BuildError, build_site, read_and_map
+from pipeline.publish.build import BuildError, build_site
 from pipeline.publish.cache import MARKER
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
+from pipeline.publish.mapping import read_and_map
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
 from pipeline.publish.reports import RECORD

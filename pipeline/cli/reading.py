@@ -21,7 +21,8 @@ from pipeline.documents.cache import DEFAULT_CACHE
 from pipeline.documents.fetch import FetchSettings, fetch_all
 from pipeline.model import Parsed, exit_code
 from pipeline.model_json import parsed_to_json
-from pipeline.publish.build import BuildError, default_jobs, map_and_validate
+from pipeline.publish.build import BuildError, default_jobs
+from pipeline.publish.mapping import map_and_validate
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.read import read_report
 from pipeline.settings import Settings

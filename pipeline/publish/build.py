@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
-import multiprocessing
 import os
 import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from pipeline.model import Parsed, Problem, Report, Severity, exit_code
+from pipeline.model import Parsed, Severity, exit_code
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
@@ -42,12 +39,12 @@ from pipeline.publish.render.queries import QUERIES_DIR
 from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
 from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job, vocabulary
-from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
+from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
 from pipeline.rdf.namespaces import RDF
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
-from pipeline.read import Origin, read_report
+from pipeline.read import Origin
 from pipeline.settings import (
     DUMP_DIR,
     VALIDATION_FILE,
@@ -56,11 +53,8 @@ from pipeline.settings import (
 )
 from pipeline.store import Ran
 from pipeline.validate import (
-    Shapes,
     Validation,
-    load_shapes,
     validate_dataset,
-    validate_graph,
     validation_of,
 )
 
@@ -71,19 +65,6 @@ Progress = Callable[[str, int, int], None]
 class BuildError(Exception):
     """A stage could not finish (a file could not be written, the shapes could not be
     read...). Nothing was published; the previous site is unchanged."""
-
-
-@dataclass(frozen=True, slots=True)
-class Mapped:
-    """What the stages before publishing produce when every report is held at once
-    (`read_and_map`, for checks); a build keeps records instead (`Build`)."""
-
-    settings: Settings
-    parsed: tuple[Parsed, ...]
-    reports: tuple[Report, ...]
-    graphs: tuple[MappedGraph, ...]  # one per report, in report order
-    shared: MappedGraph  # organisations and the Ministry, across reports
-    validations: tuple[Validation, ...]  # one per report graph, then the shared graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,83 +93,6 @@ def _noop(stage: str, done: int, total: int) -> None:
 def default_jobs() -> int:
     """Worker processes for validation: the cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def read_and_map(
-    files: Sequence[Path],
-    settings: Settings,
-    progress: Progress = _noop,
-    names: Sequence[str] | None = None,
-) -> Mapped:
-    """Parse every file, map the readable reports to RDF and validate each graph.
-
-    `names` are how the files are named in findings and provenance (default: as given).
-    With `settings.jobs` > 1, report graphs are validated in that many processes: each report's graph
-    is checked on its own, so the results are the same, in the same order."""
-    parsed: list[Parsed] = []
-    for i, path in enumerate(files):
-        progress("read", i, len(files))
-        parsed.append(read_report(path, names[i] if names else None))
-    progress("read", len(files), len(files))
-    return map_and_validate(parsed, settings, progress)
-
-
-def map_and_validate(
-    parsed: Sequence[Parsed], settings: Settings, progress: Progress = _noop
-) -> Mapped:
-    """Map the readable reports among `parsed` to RDF and validate each graph."""
-    reports = tuple(p.report for p in parsed if p.report is not None)
-    organisations = OrganisationResolver(reports)
-    graphs = tuple(to_graph(r, settings, organisations) for r in reports)
-    shared = dataset_graph(graphs, settings)
-    try:
-        shapes = load_shapes()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise BuildError(f"the SHACL shapes could not be read: {exc}") from exc
-    if settings.jobs > 1 and len(reports) > 1:
-        validations = _validate_in_parallel(reports, graphs, settings, organisations, progress)
-    else:
-        validations = []
-        for i, graph in enumerate(graphs):
-            progress("validate", i, len(graphs))
-            validations.append(validate_graph(graph, settings, shapes))
-    validations.append(validate_dataset(shared, settings))
-    progress("validate", len(graphs), len(graphs))
-    return Mapped(settings, tuple(parsed), reports, graphs, shared, tuple(validations))
-
-
-def _validate_in_parallel(
-    reports: Sequence[Report],
-    graphs: Sequence[MappedGraph],
-    settings: Settings,
-    organisations: OrganisationResolver,
-    progress: Progress,
-) -> list[Validation]:
-    # Workers get the domain model (cheap to send) and map it again rather than receive
-    # rdflib graphs; only the problems come back.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
-        max_workers=min(settings.jobs, len(reports)), mp_context=context
-    ) as pool:
-        futures = [pool.submit(_problems_of, r, settings, organisations) for r in reports]
-        found: list[tuple[Problem, ...]] = []
-        for i, future in enumerate(futures):
-            progress("validate", i, len(futures))
-            found.append(future.result())
-    return [validation_of(g.key, p, settings) for g, p in zip(graphs, found, strict=True)]
-
-
-def _problems_of(
-    report: Report, settings: Settings, organisations: OrganisationResolver
-) -> tuple[Problem, ...]:
-    mapped = to_graph(report, settings, organisations)
-    return validate_graph(mapped, settings, _worker_shapes()).problems
-
-
-@functools.cache
-def _worker_shapes() -> Shapes:
-    return load_shapes()
 
 
 def build_site(

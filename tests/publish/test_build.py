@@ -125,7 +125,7 @@ def test_build_cli_reports_problems_and_exit_code(tmp_path: Path) -> None:
 
 
 def test_parallel_validation_gives_the_same_results(tmp_path: Path) -> None:
-    from pipeline.publish.build import read_and_map
+    from pipeline.publish.mapping import read_and_map
 
     names = [f"reports/{p.name}" for p in BUNDLED]
     serial = read_and_map(BUNDLED, Settings(out_dir=tmp_path, jobs=1), names=names)

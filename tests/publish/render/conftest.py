@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.model import Parsed
 from pipeline.parse import parse_report
-from pipeline.publish.build import map_and_validate
+from pipeline.publish.mapping import map_and_validate
 from pipeline.publish.render import SiteInput, read_turtle
 from pipeline.settings import Settings
 
