@@ -14,19 +14,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.publish.queryprocess import answering
-from pipeline.publish.querystore import Part, StoreBusy, query_store
+from pipeline.publish.querystore import StoreBusy, query_store
 from pipeline.settings import QUERIES, resource_dir
 from pipeline.store import load_dataset, run_queries
-
-EX = "https://example.org/"
-
-
-def _part(folder: Path, name: str, n: int) -> Part:
-    path = folder / f"{name}.nt"
-    path.write_text(
-        "".join(f'<{EX}{name}/{i}> <{EX}p> "{name} {i}" .\n' for i in range(n)), encoding="utf-8"
-    )
-    return Part.of_file(path)
+from tests.publish.parts import EX, make_part
 
 
 def _data_folder(tmp_path: Path) -> Path:
@@ -58,10 +49,10 @@ def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> N
     process loads what it is first told, then the rest: here a part it was first told of
     is left out in the end, and another one comes in."""
     data = _data_folder(tmp_path)
-    reports = [_part(tmp_path, name, 3).path for name in "ab"]
+    reports = [make_part(tmp_path, name, 3).path for name in "ab"]
     shared = f'<{EX}s> <{EX}p> "shared" .\n'.encode()
     questions = _questions(tmp_path, count=COUNT, values=VALUES)
-    early = [reports[0], _part(tmp_path, "gone", 2).path]
+    early = [reports[0], make_part(tmp_path, "gone", 2).path]
     with answering(tmp_path / "cache", tmp_path / "scratch", early, questions) as queries:
         queries.complete(shared, reports, data)
         found = queries.answers()
@@ -108,7 +99,7 @@ def test_the_process_imports_the_builds_lodpipe_not_the_current_folders(
     (project / "pipeline" / "__init__.py").write_text("raise ImportError('not lodpipe')\n")
     monkeypatch.chdir(project)
     data = _data_folder(tmp_path)
-    kept = _part(tmp_path, "kept", 3)
+    kept = make_part(tmp_path, "kept", 3)
     questions = _questions(tmp_path, count=COUNT)
     with answering(tmp_path / "cache", tmp_path / "scratch", [kept.path], questions) as queries:
         queries.complete(b"", [kept.path], data)
@@ -120,11 +111,11 @@ def test_a_build_that_stops_takes_the_process_with_it(tmp_path: Path) -> None:
     build gets the answers of its own data."""
     data = _data_folder(tmp_path)
     folder = tmp_path / "cache"
-    first = [_part(tmp_path, f"first{i}", 2000).path for i in range(5)]
+    first = [make_part(tmp_path, f"first{i}", 2000).path for i in range(5)]
     with answering(folder, tmp_path / "scratch", first, resource_dir(QUERIES)) as stopped:
         time.sleep(1)  # it is loading
     assert stopped._process.poll() is not None
-    final = _part(tmp_path, "final", 4)
+    final = make_part(tmp_path, "final", 4)
     questions = _questions(tmp_path, count=COUNT)
     with answering(folder, tmp_path / "scratch", [final.path], questions) as queries:
         queries.complete(b"", [final.path], data)
@@ -174,7 +165,7 @@ def test_a_part_replaced_after_the_process_loaded_it_is_read_as_it_is_at_the_end
     """A build replaces a damaged cache entry after it started the process: the file it
     first named has other content under the same name, or is gone."""
     data = _data_folder(tmp_path)
-    changed, gone = _part(tmp_path, "changed", 2), _part(tmp_path, "gone", 2)
+    changed, gone = make_part(tmp_path, "changed", 2), make_part(tmp_path, "gone", 2)
     questions = _questions(tmp_path, values=VALUES)
     folder = tmp_path / "cache"
     with answering(folder, tmp_path / "scratch", [changed.path, gone.path], questions) as queries:
@@ -200,7 +191,7 @@ def test_parts_that_cannot_be_read_at_first_are_left_to_the_end(tmp_path: Path) 
     """A part named first may be missing or damaged (the build reads it again and replaces
     it): the process answers over the parts it is given in the end."""
     data = _data_folder(tmp_path)
-    kept = _part(tmp_path, "kept", 3)
+    kept = make_part(tmp_path, "kept", 3)
     damaged = tmp_path / "damaged.nt.gz"
     damaged.write_bytes(gzip.compress(f'<{EX}d> <{EX}p> "d" .\n'.encode())[:-12])
     questions = _questions(tmp_path, count=COUNT)

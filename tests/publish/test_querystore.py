@@ -12,16 +12,7 @@ import pytest
 
 from pipeline.publish.querystore import Part, StoreBusy, query_store
 from pipeline.store import execute
-
-EX = "https://example.org/"
-
-
-def _part(folder: Path, name: str, n: int) -> Part:
-    path = folder / f"{name}.nt"
-    path.write_text(
-        "".join(f'<{EX}{name}/{i}> <{EX}p> "{name} {i}" .\n' for i in range(n)), encoding="utf-8"
-    )
-    return Part.of_file(path)
+from tests.publish.parts import EX, make_part
 
 
 def _triples(folder: Path, parts: list[Part]) -> set[str]:
@@ -32,7 +23,7 @@ def _triples(folder: Path, parts: list[Part]) -> set[str]:
 
 
 def test_an_updated_store_holds_what_a_fresh_one_holds(tmp_path: Path) -> None:
-    a, b, c = (_part(tmp_path, name, 5) for name in "abc")
+    a, b, c = (make_part(tmp_path, name, 5) for name in "abc")
     kept = tmp_path / "kept"
     assert len(_triples(kept, [a, b])) == 10
     updated = _triples(kept, [a, c])
@@ -44,7 +35,7 @@ def test_an_updated_store_holds_what_a_fresh_one_holds(tmp_path: Path) -> None:
 
 
 def test_the_union_of_the_graphs_is_the_default_graph_of_the_queries(tmp_path: Path) -> None:
-    parts = [_part(tmp_path, name, 3) for name in "ab"]
+    parts = [make_part(tmp_path, name, 3) for name in "ab"]
     dataset = query_store(tmp_path / "store", parts)
     rows = execute(dataset, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert rows.rows[0][0] is not None and rows.rows[0][0].value == "6"  # type: ignore[union-attr]
@@ -53,7 +44,7 @@ def test_the_union_of_the_graphs_is_the_default_graph_of_the_queries(tmp_path: P
 def test_a_graph_not_listed_as_loaded_is_loaded_again(tmp_path: Path) -> None:
     """An interrupted build can leave a graph half loaded: only graphs listed in the
     manifest, written once every graph is complete, are kept."""
-    a = _part(tmp_path, "a", 4)
+    a = make_part(tmp_path, "a", 4)
     folder = tmp_path / "store"
     _triples(folder, [a])
     store = ox.Store(str(folder / "store"))
@@ -65,7 +56,7 @@ def test_a_graph_not_listed_as_loaded_is_loaded_again(tmp_path: Path) -> None:
 
 
 def test_a_store_open_in_another_build_is_refused_by_name(tmp_path: Path) -> None:
-    a = _part(tmp_path, "a", 1)
+    a = make_part(tmp_path, "a", 1)
     first = query_store(tmp_path / "store", [a])
     with pytest.raises(StoreBusy, match="in use by another build"):
         query_store(tmp_path / "store", [a])
@@ -75,7 +66,7 @@ def test_a_store_open_in_another_build_is_refused_by_name(tmp_path: Path) -> Non
 def test_a_store_left_in_a_reference_cycle_by_an_earlier_build_is_reopened(
     tmp_path: Path,
 ) -> None:
-    a = _part(tmp_path, "a", 1)
+    a = make_part(tmp_path, "a", 1)
     gc.disable()  # no collection but the one the store asks for
     try:
         cycle: list[object] = [query_store(tmp_path / "store", [a])]
@@ -116,7 +107,7 @@ def test_the_files_of_a_store_do_not_grow_with_its_number_of_graphs(tmp_path: Pa
     folder = tmp_path / "store"
 
     def files_after(n: int) -> int:
-        parts = [_part(tmp_path, f"r{i}", 3) for i in range(n)]
+        parts = [make_part(tmp_path, f"r{i}", 3) for i in range(n)]
         dataset = query_store(folder, parts)
         del dataset  # closes the store
         return sum(1 for f in (folder / "store").iterdir() if f.suffix == ".sst")
@@ -126,7 +117,7 @@ def test_the_files_of_a_store_do_not_grow_with_its_number_of_graphs(tmp_path: Pa
         f.unlink()
     (folder / "loaded.json").unlink()
     assert files_after(60) == few
-    assert len(_triples(folder, [_part(tmp_path, f"r{i}", 3) for i in range(60)])) == 180
+    assert len(_triples(folder, [make_part(tmp_path, f"r{i}", 3) for i in range(60)])) == 180
 
 
 def test_graphs_longer_than_a_bulk_write_are_written_whole(
@@ -137,7 +128,7 @@ def test_graphs_longer_than_a_bulk_write_are_written_whole(
     from pipeline.publish import querystore
 
     sizes = (5, 1, 9, 7, 3)
-    parts = [_part(tmp_path, f"r{i}", n) for i, n in enumerate(sizes)]
+    parts = [make_part(tmp_path, f"r{i}", n) for i, n in enumerate(sizes)]
     monkeypatch.setattr(querystore, "BATCH", 4)
     dataset = query_store(tmp_path / "cut", parts)
     for part, (i, n) in zip(parts, enumerate(sizes), strict=True):
