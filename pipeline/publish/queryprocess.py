@@ -12,7 +12,7 @@ ran the store's engine before can hang in it (the engine's threads are not copie
 locks are), and "spawn" runs the caller's main module again. It imports from the build's
 own `sys.path`, so it runs the same lodpipe, whatever the current folder holds.
 
-The files it is handed are written in a folder of the build's own (`scratch`), so a large
+The files it is handed are written in a new folder of the build's own, so a large
 archive's list of parts never waits on a pipe. When the build stops, or dies, the process
 stops too (it reads the end of its input); a load it interrupted is undone by the next
 build (`loaded.json`).
@@ -27,6 +27,7 @@ import pickle
 import queue
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -56,9 +57,9 @@ class QueriesFailed(Exception):
 class Answering:
     """The queries being answered in a process of their own (see `answering`)."""
 
-    def __init__(self, process: subprocess.Popen[bytes], scratch: Path) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], handover: Path) -> None:
         self._process = process
-        self._scratch = scratch
+        self._handover = handover
 
     def complete(self, shared: bytes, reports: Sequence[Path], data: Path) -> None:
         """Every part is known now: the `shared` N-Triples, the reports' parts of the dump
@@ -66,9 +67,9 @@ class Answering:
         `QueriesFailed`) now when the process has already stopped."""
         if self._process.poll() is not None:
             self.answers()  # it stopped without an order: this says why
-        (self._scratch / "shared.nt").write_bytes(shared)
+        (self._handover / "shared.nt").write_bytes(shared)
         order = {"reports": [str(path) for path in reports], "data": str(data)}
-        (self._scratch / "order.json").write_text(json.dumps(order), encoding="utf-8")
+        (self._handover / "order.json").write_text(json.dumps(order), encoding="utf-8")
         assert self._process.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it stopped: `answers` says why
             self._process.stdin.write(b"go\n")
@@ -94,23 +95,25 @@ def answering(
 ) -> Iterator[Answering]:
     """The queries of `directory` answered over the dataset of a site being built, from the
     store kept in `folder`, in a process started now; it loads the `reports`' parts of the
-    dump while the build works out the rest, which `Answering.complete` gives it. `scratch`
-    is an empty folder of the build's own for the files handed over; they are removed."""
+    dump while the build works out the rest, which `Answering.complete` gives it. The files
+    handed over go in a new folder inside `scratch`, removed with them; nothing else there
+    is touched."""
     scratch.mkdir(parents=True, exist_ok=True)
-    request = scratch / "request.json"
-    handed = (request, scratch / "order.json", scratch / "shared.nt")
+    handover = Path(tempfile.mkdtemp(dir=scratch, prefix="queries-"))
+    request = handover / "request.json"
+    handed = (request, handover / "order.json", handover / "shared.nt")
     try:
         asked = {"reports": [str(path) for path in reports], "directory": str(directory)}
         request.write_text(json.dumps(asked), encoding="utf-8")
         process = subprocess.Popen(
-            [sys.executable, "-c", _BOOTSTRAP, str(folder), str(scratch)],
+            [sys.executable, "-c", _BOOTSTRAP, str(folder), str(handover)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env={**os.environ, "LODPIPE_SYS_PATH": json.dumps(sys.path)},
         )
         try:
-            yield Answering(process, scratch)
+            yield Answering(process, handover)
         finally:
             if process.poll() is None:
                 process.kill()
@@ -119,13 +122,13 @@ def answering(
         for path in handed:
             path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
-            scratch.rmdir()
+            handover.rmdir()
 
 
-def _answer(folder: Path, scratch: Path, orders: IO[bytes]) -> bytes:
+def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     """What the process writes: its answers, or that the store is held elsewhere."""
     told = _told(orders)
-    asked = json.loads((scratch / "request.json").read_text(encoding="utf-8"))
+    asked = json.loads((handover / "request.json").read_text(encoding="utf-8"))
     try:
         store = open_store(folder)
     except StoreBusy as exc:
@@ -146,8 +149,8 @@ def _answer(folder: Path, scratch: Path, orders: IO[bytes]) -> bytes:
     with contextlib.suppress(Exception):
         update(store, folder, [part(path) for path in asked["reports"]], more=True)
     told.get()
-    order = json.loads((scratch / "order.json").read_text(encoding="utf-8"))
-    shared = shared_file(folder, (scratch / "shared.nt").read_bytes())
+    order = json.loads((handover / "order.json").read_text(encoding="utf-8"))
+    shared = shared_file(folder, (handover / "shared.nt").read_bytes())
     reports = [part(path) for path in order["reports"]]
     parts = site_parts(shared, reports, Path(order["data"]))
     update(store, folder, parts)

@@ -60,7 +60,7 @@ def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> N
     files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
     assert found == run_queries(load_dataset(files), questions)
     assert _count(found) == "9"  # 1 shared + 2 × 3 + vocabulary + results
-    assert not (tmp_path / "scratch").exists()  # what it was handed is gone
+    assert list((tmp_path / "scratch").iterdir()) == []  # what it was handed is gone
 
 
 def test_a_store_held_elsewhere_is_named_before_the_pages_are_made(tmp_path: Path) -> None:
@@ -199,3 +199,22 @@ def test_parts_that_cannot_be_read_at_first_are_left_to_the_end(tmp_path: Path) 
     with answering(tmp_path / "cache", tmp_path / "scratch", early, questions) as queries:
         queries.complete(b"", [kept.path], data)
         assert _count(queries.answers()) == "5"  # 3 + vocabulary + results
+
+
+def test_the_handover_touches_nothing_else_in_its_folder(tmp_path: Path) -> None:
+    """The files handed to the process are removed after it, however the build ends;
+    files of the same names already in the folder it is given are not lodpipe's."""
+    data = _data_folder(tmp_path)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    theirs = {
+        name: f"someone's {name}".encode() for name in ("request.json", "order.json", "shared.nt")
+    }
+    for name, content in theirs.items():
+        (scratch / name).write_bytes(content)
+    with answering(tmp_path / "cache", scratch, [], resource_dir(QUERIES)):
+        pass  # a build that stopped before it gave the rest
+    with answering(tmp_path / "cache", scratch, [], resource_dir(QUERIES)) as queries:
+        queries.complete(b"", [], data)
+        assert queries.answers()
+    assert {p.name: p.read_bytes() for p in scratch.iterdir()} == theirs
