@@ -198,11 +198,17 @@ Ran = tuple[Path, str, QueryResult]
 
 def run_queries(dataset: Dataset, directory: Path) -> tuple[Ran, ...]:
     """Every query (`*.rq`) of `directory` run over `dataset`, in file order."""
-    ran = []
-    for path in sorted(directory.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        ran.append((path, text, execute(dataset, text)))
-    return tuple(ran)
+    return tuple(run_query_file(dataset, path) for path in query_files(directory))
+
+
+def query_files(directory: Path) -> list[Path]:
+    """The queries (`*.rq`) of `directory`, in file order."""
+    return sorted(directory.glob("*.rq"))
+
+
+def run_query_file(dataset: Dataset, path: Path) -> Ran:
+    text = path.read_text(encoding="utf-8")
+    return (path, text, execute(dataset, text))
 
 
 def run_query(query_text: str, dataset_paths: Path | Iterable[Path]) -> QueryResult:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.publish.build as build_module
 import pipeline.publish.reports as reports_module
 from pipeline.model import Parsed
 from pipeline.publish.build import BuildError, build_site
@@ -22,6 +23,7 @@ from pipeline.publish.reports import RECORD
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, run
 from pipeline.rdf.iris import report_key
 from pipeline.settings import ONTOLOGY, SHAPES, Settings, build_date, resource_dir
+from pipeline.validate import Validation, validate_dataset
 from tests.conftest import REPORTS
 from tests.sample import dump_text
 
@@ -307,3 +309,41 @@ def test_a_damaged_record_of_a_report_read_is_read_again(tmp_path: Path) -> None
     build_site(BUNDLED[:2], settings)
     assert snapshot(tmp_path / "site") == first
     assert all(isinstance(pickle.loads(p.read_bytes()), ReportRecord) for p in records)
+
+
+def test_the_cross_report_validation_is_done_again_only_when_its_graph_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept in the cache under the cross-report graph and where its facts were read: a
+    word in an activity leaves it as it was; an implementer's new name does not."""
+    files = corpus(tmp_path / "reports")
+    names = [f"reports/{p.name}" for p in files]
+    cache = tmp_path / "cache"
+    validated: list[object] = []
+
+    def counted(*args: object) -> Validation:
+        validated.append(args)
+        return validate_dataset(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "validate_dataset", counted)
+
+    def build() -> None:
+        build_site(files, Settings(out_dir=tmp_path / "warm", cache_dir=cache), names=names)
+
+    build()
+    assert len(validated) == 1
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("organizēti", "noorganizēti", 1), encoding="utf-8")
+    build()
+    assert len(validated) == 1
+    first = files[0].read_text(encoding="utf-8")
+    renamed = first.replace("Dienvidlatgales NVO atbalsta centrs", "Dienvidlatgales NVO centrs")
+    assert renamed != first
+    files[0].write_text(renamed, encoding="utf-8")
+    build()
+    assert len(validated) == 2
+    build_site(files, Settings(out_dir=tmp_path / "cold"), names=names)
+    warm, cold = snapshot(tmp_path / "warm"), snapshot(tmp_path / "cold")
+    assert warm.keys() == cold.keys()
+    assert [k for k in warm if warm[k] != cold[k]] == []
+    assert "Dienvidlatgales NVO centrs" in dump_text(tmp_path / "cold")

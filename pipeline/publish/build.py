@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import pickle
 import shutil
 import tempfile
 from collections import Counter
@@ -26,7 +27,7 @@ from rdflib.term import Node
 
 from pipeline.model import Parsed, Severity, exit_code
 from pipeline.publish.cache import MARKER as CACHE_MARKER
-from pipeline.publish.cache import BuildCache, CacheRefused, link_tree
+from pipeline.publish.cache import BuildCache, CacheRefused, entry_key, link_tree
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
@@ -231,7 +232,7 @@ def _publish(
     gathered = gather(built, rebuilt)
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
-    dataset_validation = validate_dataset(shared, settings)
+    dataset_validation = _validate_dataset(shared, settings, cache)
     dataset_results = dataset_validation.report
     # A cross-report triple pointing into a report's pages (a dataset-level result naming a
     # source line) belongs in those pages' slices: those reports are built again with it.
@@ -302,6 +303,26 @@ def _publish(
     return validations, sorted(set(written))
 
 
+def _validate_dataset(shared: MappedGraph, settings: Settings, cache: BuildCache) -> Validation:
+    """The cross-report graph's validation, kept in the cache under that graph and where
+    its facts were read: when one report changed, it is most often the same graph."""
+    key = entry_key(
+        [
+            b"dataset validation",
+            settings.base_iri.encode("utf-8"),
+            serialise(sorted_triples([shared.graph]), "nt"),
+            pickle.dumps(shared.sources, protocol=pickle.HIGHEST_PROTOCOL),
+        ]
+    )
+    kept = cache.load(key)
+    if isinstance(kept, Validation) and kept.key == shared.key:
+        return kept
+    validation = validate_dataset(shared, settings)
+    cache.discard(key)  # absent or damaged: replaced
+    cache.commit(cache.new_entry(), key, validation)
+    return validation
+
+
 def _organisation(resolver: OrganisationResolver, record: ReportRecord) -> str:
     return resolver.key(record.implementer) if record.implementer is not None else ""
 
@@ -369,7 +390,7 @@ def _write_site(
     written += write_crawler_files(
         out,
         settings,
-        site_distributions(out),
+        distributions,
         site_url=settings.site_url,
         temporal=temporal,
         modified=date,

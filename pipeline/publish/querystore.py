@@ -30,7 +30,7 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +45,7 @@ from pipeline.store import Dataset
 #: peak of 110 MiB against 152 MiB, and the queries ran as fast; 25,000 was slower.
 BATCH = 50_000
 _MANIFEST = "loaded.json"
+_SITE = "site.json"
 _GRAPH = "urn:lodpipe:part:"
 
 
@@ -82,16 +83,24 @@ def open_store(folder: Path) -> ox.Store:
         raise StoreBusy(f"{folder}: the query store is in use by another build ({exc})") from exc
 
 
-def update(store: ox.Store, folder: Path, parts: Sequence[Part], *, more: bool = False) -> None:
-    """Brings `store` to hold `parts`; with `more`, it keeps the complete graphs it held
-    besides (a head start, before the build knows every part)."""
+def update(
+    store: ox.Store,
+    folder: Path,
+    parts: Sequence[Part],
+    *,
+    more: bool = False,
+    keep: Collection[str] = (),
+) -> frozenset[str]:
+    """Brings `store` to hold `parts` (and the complete graphs named in `keep`); with
+    `more`, it keeps every complete graph it held besides (a head start, before the build
+    knows every part). Returns the names of the graphs it holds (`graph_names`)."""
     manifest = folder / _MANIFEST
     try:
         loaded = set(json.loads(manifest.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         loaded = set()
     wanted = {_GRAPH + p.digest: p for p in parts}
-    kept = loaded if more else wanted.keys() & loaded
+    kept = loaded if more else (wanted.keys() | set(keep)) & loaded
     for graph in list(store.named_graphs()):
         if not isinstance(graph, ox.NamedNode) or graph.value not in kept:
             store.remove_graph(graph)
@@ -101,8 +110,32 @@ def update(store: ox.Store, folder: Path, parts: Sequence[Part], *, more: bool =
     for first in stream:  # then the next BATCH - 1 of the same stream
         store.bulk_extend(itertools.chain((first,), itertools.islice(stream, BATCH - 1)))
     store.flush()
-    listed = wanted.keys() | (present & loaded if more else set())
+    listed = wanted.keys() | (present & kept)
     _write_atomically(manifest, json.dumps(sorted(listed)).encode("utf-8"))
+    return frozenset(listed)
+
+
+def graph_names(parts: Iterable[Part]) -> frozenset[str]:
+    """The store's names of the graphs holding `parts` (each named by its content)."""
+    return frozenset(_GRAPH + p.digest for p in parts)
+
+
+def last_site(folder: Path) -> frozenset[str]:
+    """The graphs of the last site's parts besides the reports' (see `remember_site`):
+    a hint only, none when unknown."""
+    try:
+        names = json.loads((folder / _SITE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return frozenset()
+    return frozenset(names)
+
+
+def remember_site(folder: Path, others: Iterable[Part]) -> None:
+    """Note the graphs of a site's parts besides the reports' (the shared graph, the
+    vocabulary, the validation results): the next build guesses they are the same."""
+    _write_atomically(folder / _SITE, json.dumps(sorted(graph_names(others))).encode("utf-8"))
 
 
 def _open(path: Path) -> ox.Store:

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import gc
 import gzip
+import io
 import json
 import os
+import pickle
 import time
 from pathlib import Path
 
 import pytest
 
+from pipeline.publish import queryprocess
 from pipeline.publish.queryprocess import answering
 from pipeline.publish.querystore import StoreBusy, query_store
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import load_dataset, run_queries
+from pipeline.store import Dataset, Ran, load_dataset, run_queries, run_query_file
 from tests.publish.parts import EX, make_part
 
 
@@ -218,3 +221,71 @@ def test_the_handover_touches_nothing_else_in_its_folder(tmp_path: Path) -> None
         queries.complete(b"", [], data)
         assert queries.answers()
     assert {p.name: p.read_bytes() for p in scratch.iterdir()} == theirs
+
+
+SHARED = f'<{EX}s> <{EX}p> "shared" .\n'.encode()
+
+
+def _site(tmp_path: Path, folder: Path, reports: list[Path], data: Path, questions: Path) -> object:
+    with answering(folder, tmp_path / "scratch", reports, questions) as queries:
+        queries.complete(SHARED, reports, data)
+        return queries.answers()
+
+
+def test_answers_made_before_the_rest_is_known_are_kept_only_when_it_is_the_same(
+    tmp_path: Path,
+) -> None:
+    """The process answers over the last site's shared graph, vocabulary and results
+    while the build works out this site's: when the validation results changed, the
+    answers are those of the new results, not of the old."""
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    a, b = (make_part(tmp_path, name, 3).path for name in "ab")
+    assert _count(_site(tmp_path, folder, [a, b], data, questions)) == "9"
+    c = make_part(tmp_path, "c", 4).path
+    same = _site(tmp_path, folder, [a, c], data, questions)
+    (tmp_path / "shared.nt").write_bytes(SHARED)
+    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
+    assert same == run_queries(load_dataset(files), questions)
+    assert _count(same) == "10"
+    (data / "validation.ttl").write_text(
+        f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n', encoding="utf-8"
+    )
+    changed = _site(tmp_path, folder, [a, c], data, questions)
+    assert _count(changed) == "11"
+    assert changed == run_queries(load_dataset(files), questions)
+
+
+def test_when_only_reports_changed_the_early_answers_are_the_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the process itself: after a site was answered, a build that changed one report
+    gets the answers made over the last site's other parts, and runs no query twice."""
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    a, b = (make_part(tmp_path, name, 3).path for name in "ab")
+    _site(tmp_path, folder, [a, b], data, questions)
+    c = make_part(tmp_path, "c", 4).path
+    handover = tmp_path / "handover"
+    handover.mkdir()
+    asked = {"reports": [str(a), str(c)], "directory": str(questions)}
+    (handover / "request.json").write_text(json.dumps(asked), encoding="utf-8")
+    (handover / "order.json").write_text(json.dumps({**asked, "data": str(data)}))
+    (handover / "shared.nt").write_bytes(SHARED)
+    ran: list[Path] = []
+
+    def counted(dataset: Dataset, path: Path) -> Ran:
+        ran.append(path)
+        return run_query_file(dataset, path)
+
+    monkeypatch.setattr(queryprocess, "run_query_file", counted)
+    monkeypatch.setattr(queryprocess, "run_queries", None)  # the second round: not run
+    kind, found = pickle.loads(queryprocess._answer(folder, handover, io.BytesIO(b"go\n")))
+    gc.collect()  # the store's lock
+    assert kind == "answers"
+    assert ran == sorted(questions.glob("*.rq"))
+    (tmp_path / "shared.nt").write_bytes(SHARED)
+    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
+    assert found == run_queries(load_dataset(files), questions)

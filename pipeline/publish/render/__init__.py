@@ -26,6 +26,7 @@ from pipeline.publish.render.context import (
     build_context,
     read_turtle,
 )
+from pipeline.publish.render.dashboard import dashboard
 from pipeline.publish.render.html import STATIC, environment
 from pipeline.publish.render.listings import LISTINGS, listing
 from pipeline.publish.render.pages_overview import (
@@ -288,7 +289,8 @@ def _overview_pages(
             _keep(out, pages, key, {path: html})
 
     dataset = ctx.site.dataset_jsonld
-    home = home_view(ctx)
+    board = dashboard(ctx)  # the home and money pages show it
+    home = home_view(ctx, board)
     render(
         "index.html",
         "index.html",
@@ -319,7 +321,7 @@ def _overview_pages(
                 _numbered(title, pager),
                 replace(whole, rows=tuple(rows), pager=pager),
             )
-    money = money_view(ctx)
+    money = money_view(ctx, board)
     paired = list(zip(money.by_implementer, money.implementers, strict=True))
     for pager, pairs in paginate(paired, "doc/money.html"):
         part = replace(

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
@@ -25,6 +26,9 @@ from pipeline.rdf.iris import report_key
 from pipeline.rdf.namespaces import LP, SCHEMES, VOCAB_ROOT, new_graph
 from pipeline.settings import DUMP_DIR, DUMP_STEM, Settings
 from pipeline.validate import Validation
+
+if TYPE_CHECKING:
+    from pipeline.publish.render.dashboard import Delegation
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,9 @@ class SiteContext:
     #: how many data triples use each vocabulary term (as type, predicate or value)
     uses: Counter[str] = field(default_factory=Counter)
     triples: int = 0  # in the published data (the home page counts them)
+    #: each report's line in the tables of delegations, by report IRI, made once: the home,
+    #: money, regions and organisation pages all show it
+    delegations: dict[str, Delegation] = field(default_factory=dict)
 
     def kind(self, doc: str) -> str:
         if doc.startswith(VOCAB_ROOT):

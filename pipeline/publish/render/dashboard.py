@@ -143,6 +143,13 @@ def dashboard(ctx: SiteContext) -> Dashboard:
 
 def delegation(ctx: SiteContext, iri: str, report: ReportRecord) -> Delegation:
     """One report's line in a table of delegations."""
+    made = ctx.delegations.get(iri)
+    if made is None:
+        made = ctx.delegations[iri] = _delegation(ctx, iri, report)
+    return made
+
+
+def _delegation(ctx: SiteContext, iri: str, report: ReportRecord) -> Delegation:
     terms = ctx.terms
     implementer = ctx.data.value(ctx.data.value(URIRef(iri), LP.reportsOn), LP.implementer)
     period = report.delegation_period

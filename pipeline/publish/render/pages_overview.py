@@ -104,7 +104,7 @@ class QualityView:
     pager: Pager | None = None  # where `groups` are among all reports' groups
 
 
-def home_view(ctx: SiteContext) -> HomeView:
+def home_view(ctx: SiteContext, board: Dashboard | None = None) -> HomeView:
     data = ctx.data
     reports = report_iris(ctx)
 
@@ -157,7 +157,7 @@ def home_view(ctx: SiteContext) -> HomeView:
         listings=(*LISTINGS, *OVERVIEWS),
         vocabularies=vocabularies,
         example_report=str(reports[0]) if reports else ctx.paths.base,
-        dashboard=dashboard(ctx),
+        dashboard=board if board is not None else dashboard(ctx),
     )
 
 
@@ -165,7 +165,7 @@ def _path(download: Download) -> str:
     return download.path
 
 
-def money_view(ctx: SiteContext) -> MoneyView:
+def money_view(ctx: SiteContext, board: Dashboard | None = None) -> MoneyView:
     items = ctx.totals
     terms = ctx.terms
 
@@ -207,7 +207,7 @@ def money_view(ctx: SiteContext) -> MoneyView:
         by_implementer.append(
             DashRow(heading, sums(mine), len(ctx.reports_by_implementer.get(org, ())))
         )
-    board = dashboard(ctx)
+    board = board if board is not None else dashboard(ctx)
     return MoneyView(
         columns=board.money_columns,
         by_region=board.by_region,
