@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import pickle
 import shutil
 import tempfile
 from collections import Counter
@@ -25,10 +24,11 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from pipeline import pickling
 from pipeline.model import Parsed, Severity, exit_code
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, entry_key, link_tree
-from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
+from pipeline.publish.catalog import byte_size, coverage, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
 from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
@@ -311,7 +311,7 @@ def _validate_dataset(shared: MappedGraph, settings: Settings, cache: BuildCache
             b"dataset validation",
             settings.base_iri.encode("utf-8"),
             serialise(sorted_triples([shared.graph]), "nt"),
-            pickle.dumps(shared.sources, protocol=pickle.HIGHEST_PROTOCOL),
+            pickling.dumps(shared.sources),
         ]
     )
     kept = cache.load(key)
@@ -364,7 +364,7 @@ def _write_site(
             uses[str(o)] += 1
     distributions = site_distributions(out)
     downloads = tuple(
-        Download(d.path, d.media_type, d.title_lv, d.title, measure(out, d).byte_size)
+        Download(d.path, d.media_type, d.title_lv, d.title, byte_size(out, d))
         for d in distributions
     )
     temporal = coverage(r.delegation_period for r in records)

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from pipeline import pickling
 from pipeline.settings import ONTOLOGY, SHAPES, resource_dir
 
 #: Where `lodpipe build` keeps it unless told otherwise, beside the download cache.
@@ -99,7 +100,7 @@ class BuildCache:
 
     def commit(self, staging: Path, key: str, output: object) -> Path:
         """Make the entry written in `staging` the entry of `key`, atomically."""
-        (staging / _OUTPUT).write_bytes(pickle.dumps(output, protocol=pickle.HIGHEST_PROTOCOL))
+        (staging / _OUTPUT).write_bytes(pickling.dumps(output))
         target = self.entry(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         self.used.add(key)

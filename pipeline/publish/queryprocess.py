@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from pipeline import pickling
 from pipeline.publish.querystore import (
     Part,
     StoreBusy,
@@ -194,9 +195,9 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     holds = update(store, folder, parts)
     remember_site(folder, others)
     if early is not None and holds == held:
-        return pickle.dumps(("answers", tuple(early)))
+        return pickling.dumps(("answers", tuple(early)))
     dataset = Dataset(store=store, files=tuple(p.path for p in parts))
-    return pickle.dumps(("answers", run_queries(dataset, directory)))
+    return pickling.dumps(("answers", run_queries(dataset, directory)))
 
 
 def _told(orders: IO[bytes]) -> queue.Queue[bytes]:

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
+from pipeline import pickling
 from pipeline.model import Parsed, Span
 from pipeline.publish.cache import BuildCache, entry_key
 from pipeline.publish.dumps import DumpStatistics
@@ -108,7 +109,7 @@ def read_all(
         found[i] = record_of(parsed)
         if keys[i]:
             entry = cache.new_entry()
-            (entry / RECORD).write_bytes(pickle.dumps(found[i], protocol=pickle.HIGHEST_PROTOCOL))
+            (entry / RECORD).write_bytes(pickling.dumps(found[i]))
             cache.commit(entry, keys[i], parsed)
         progress("read", len(found), len(files))
     return [(found[i], keys[i]) for i in range(len(files))]

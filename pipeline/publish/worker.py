@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from pipeline import pickling
 from pipeline.model import Implementer, Parsed, Problem
 from pipeline.publish.dumps import DumpStatistics, write_parts
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
@@ -189,7 +189,7 @@ def run(job: Job, parsed: Parsed, site: Path) -> ReportOutput:
         tallies=counted,
         statistics=statistics,
     )
-    (site.parent / SUMMARY).write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+    (site.parent / SUMMARY).write_bytes(pickling.dumps(summary))
     return ReportOutput(
         key=key,
         problems=validation.problems,

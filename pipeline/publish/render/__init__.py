@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
-from pipeline import __version__
+from pipeline import __version__, pickling
 from pipeline.publish.render.context import (
     Download,
     SiteContext,
@@ -241,7 +241,7 @@ def _page_key(page: Page, view: object, triples: list[Any]) -> str | None:
     """A digest of what a page is rendered from (the code is in every cache key); None
     when the view cannot be pickled, and the page is then rendered every time."""
     try:
-        made_of = pickle.dumps((page, view), protocol=pickle.HIGHEST_PROTOCOL)
+        made_of = pickling.dumps((page, view))
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
     digest = hashlib.sha256(b"page\0" + made_of)

@@ -1,0 +1,57 @@
+"""Pickles of frozen dataclasses made without Python 3.11's slow path.
+
+A frozen dataclass with slots is pickled through the `__getstate__` and `__setstate__`
+that `dataclasses` adds, and both look the fields up again for every object. A build
+pickles hundreds of thousands of them (each report's problems in the cache, each page's
+view for its key), and that lookup was a tenth of a rebuild's own work. Here such an
+object is pickled as its class and its field values, the way a plain tuple is, and is made
+again by calling the class: the same object, read or compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import operator
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+_Reduced = tuple[type, tuple[Any, ...]]
+#: How each class is taken apart; None for a class pickled the usual way.
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+
+
+def dumps(value: object) -> bytes:
+    """`pickle.dumps(value)` (highest protocol), read back with `pickle.loads`."""
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> _Reduced | Any:
+        kind = type(obj)
+        try:
+            values = _FIELDS[kind]
+        except KeyError:
+            values = _FIELDS[kind] = _values_of(kind)
+        if values is None:
+            return NotImplemented
+        return kind, values(obj)
+
+
+def _values_of(kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """Only frozen dataclasses with slots: nothing but their fields can hold state, and
+    calling the class with the field values makes the same object."""
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.frozen or "__slots__" not in kind.__dict__:
+        return None
+    fields = dataclasses.fields(kind)
+    if not fields or not all(f.init for f in fields):
+        return None
+    names = [f.name for f in fields]
+    if len(names) == 1:
+        name = names[0]
+        return lambda obj: (getattr(obj, name),)
+    return operator.attrgetter(*names)  # a tuple of the values, in C
