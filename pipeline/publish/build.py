@@ -17,15 +17,14 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 
-from pipeline import pickling
 from pipeline.model import Parsed, Severity, exit_code
+from pipeline.publish import pickling
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, entry_key, link_tree
 from pipeline.publish.catalog import byte_size, coverage, schema_org_dataset, site_distributions
@@ -37,7 +36,15 @@ from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.render.queries import QUERIES_DIR
-from pipeline.publish.reports import Built, Gathered, ReportFailed, build_all, gather, read_all
+from pipeline.publish.reports import (
+    Built,
+    Gathered,
+    ReportFailed,
+    build_all,
+    fill,
+    gather,
+    read_all,
+)
 from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job, vocabulary
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph
@@ -259,16 +266,12 @@ def _publish(
     shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
     statistics = gathered.statistics + DumpStatistics.of(shared_triples)
-    # Each report's validation results are made from its problems, published, and put
-    # in the graph the cross-report pages read (below); no report's graph is kept.
-    results: set[tuple[Node, Node, Node]] = set()
-    made: list[list[tuple[Node, Node, Node]]] = []
-    for v in validations:
-        made.append(list(dataset_results if v is dataset_validation else v.report))
-        results.update(made[-1])
+    # The reports' validation results come with their summaries (each made once, by its
+    # worker); with the cross-report graph's, they are published and are in the graph the
+    # cross-report pages read (below).
     validation = out / DUMP_DIR / VALIDATION_FILE
-    validation.write_bytes(serialise(sorted_triples([results]), "ttl"))
-    del results
+    validation.write_bytes(serialise(sorted_triples([gathered.results, dataset_results]), "ttl"))
+    gathered.results.clear()
     written.append(validation)
     queries.complete(serialise(shared_triples, "nt"), _parts(built), out / DUMP_DIR)
     for b in built:
@@ -278,10 +281,8 @@ def _publish(
     # One graph holds what the cross-report pages read: the summaries, the shared graphs
     # and the validation results.
     summary = gathered.summary
-    graphs: list[Iterable[tuple[Node, Node, Node]]] = [commons, shared.graph, *made]
-    for graph in graphs:
-        summary.addN((*t, summary) for t in graph)
-    del made
+    for graph in (commons, shared.graph, dataset_results):
+        fill(summary, graph)
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from pipeline import pickling
+from pipeline.publish import pickling
 from pipeline.settings import ONTOLOGY, SHAPES, resource_dir
 
 #: Where `lodpipe build` keeps it unless told otherwise, beside the download cache.

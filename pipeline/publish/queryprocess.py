@@ -7,15 +7,23 @@ build gathers the summaries and writes the data files, then takes the rest (the 
 graph, the vocabulary and validation results), answers the queries and sends the answers
 back.
 
+Most often a rebuild changes reports only: the shared graph, vocabulary and validation
+results are those of the last site. So once it has loaded the reports' new parts, the
+process answers the queries over the last site's other parts while the build works them
+out. Graphs are named by their content, so when the site's parts turn out to be those the
+store held, these answers are the site's; otherwise they are made again.
+
 A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process that
 ran the store's engine before can hang in it (the engine's threads are not copied, their
 locks are), and "spawn" runs the caller's main module again. It imports from the build's
 own `sys.path`, so it runs the same lodpipe, whatever the current folder holds.
 
 The files it is handed are written in a new folder of the build's own, so a large
-archive's list of parts never waits on a pipe. When the build stops, or dies, the process
-stops too (it reads the end of its input); a load it interrupted is undone by the next
-build (`loaded.json`).
+archive's list of parts never waits on a pipe. When the build stops, it stops the
+process; when the build dies, the process reads the end of its input and stops, at once or,
+while it answers early, once the query it is on ends (the engine holds Python's lock; at
+most about 2 s at 1,000 reports). A load it interrupted is undone by the next build
+(`loaded.json`).
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from pipeline import pickling
+from pipeline.publish import pickling
 from pipeline.publish.querystore import (
     Part,
     StoreBusy,
@@ -154,7 +162,8 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
         shared = shared_file(folder, (handover / "shared.nt").read_bytes())
         reports = [part(path) for path in order["reports"]]
         parts = site_parts(shared, reports, Path(order["data"]))
-        return parts, [p for p in parts if p not in set(reports)]
+        theirs = set(reports)
+        return parts, [p for p in parts if p not in theirs]
 
     directory = Path(asked["directory"])
     guess = last_site(folder)

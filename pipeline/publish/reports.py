@@ -17,16 +17,17 @@ import multiprocessing
 import pickle
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
+from rdflib.term import Node
 
-from pipeline import pickling
 from pipeline.model import Parsed, Span
+from pipeline.publish import pickling
 from pipeline.publish.cache import BuildCache, entry_key
 from pipeline.publish.dumps import DumpStatistics
 from pipeline.publish.records import ReportRecord, record_of
@@ -246,6 +247,8 @@ class Gathered:
     uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
     tallies: dict[str, Tally]  # by report document IRI
     statistics: DumpStatistics  # of the reports' parts of the dumps
+    #: the reports' validation results, also in `summary` (a list, emptied once published)
+    results: list[tuple[Node, Node, Node]]
 
 
 def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
@@ -258,18 +261,21 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     uses: Counter[str] = Counter()
     tallies: dict[str, Tally] = {}
     statistics = DumpStatistics()
+    results: list[tuple[Node, Node, Node]] = []
     for i, b in enumerate(built):
         try:
             one = b.summary()
         except DamagedEntry:
             built[i] = again(i)
             one = built[i].summary()
-        commons.addN((*t, commons) for t in one.shared)
+        fill(commons, one.shared)
         for iri, span in one.sources.nodes.items():
             nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
         for pair, span in one.sources.fields.items():
             fields[pair] = min(fields.get(pair, span), span, key=_span_order)
-        summary.addN((*t, summary) for t in one.summary)
+        fill(summary, one.summary)
+        fill(summary, one.results)
+        results += one.results
         uses.update(dict(one.uses))
         tallies.update((t.report, t) for t in one.tallies)
         statistics += one.statistics
@@ -279,7 +285,17 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
         uses,
         tallies,
         statistics,
+        results,
     )
+
+
+def fill(graph: Graph, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+    """Add `triples` (terms lodpipe made) to `graph`, a graph without named-graph
+    bookkeeping, straight into its store: `Graph.addN` checks every term again, and the
+    summary graph takes hundreds of thousands of triples on every build."""
+    add = graph.store.add
+    for triple in triples:
+        add(triple, graph)
 
 
 def _span_order(span: Span) -> tuple[str, int, int]:

@@ -20,8 +20,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from pipeline import pickling
 from pipeline.model import Implementer, Parsed, Problem
+from pipeline.publish import pickling
 from pipeline.publish.dumps import DumpStatistics, write_parts
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
 from pipeline.publish.render.tallies import Tally, tallies
@@ -110,6 +110,9 @@ class ReportSummary:
     uses: tuple[tuple[str, int], ...]  # vocabulary term -> triples using it
     tallies: tuple[Tally, ...]  # what the cross-report pages count in the report
     statistics: DumpStatistics  # what VoID counts in the report's parts of the dumps
+    #: its validation results as published: made from its problems once, here, rather than
+    #: again by every build (the quality pages read them, and data/validation.ttl holds them)
+    results: tuple[Triple, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,7 @@ def run(job: Job, parsed: Parsed, site: Path) -> ReportOutput:
         uses=tuple(sorted(_uses(mine, results).items())),  # vocabulary terms
         tallies=counted,
         statistics=statistics,
+        results=_interned(results, terms),
     )
     (site.parent / SUMMARY).write_bytes(pickling.dumps(summary))
     return ReportOutput(

@@ -127,11 +127,22 @@ def test_a_build_that_stops_takes_the_process_with_it(tmp_path: Path) -> None:
     assert len(listed) == 4 and f"urn:lodpipe:part:{final.digest}" in listed
 
 
-def test_the_process_does_not_outlive_a_build_that_died(tmp_path: Path) -> None:
+@pytest.mark.parametrize("answered_before", [False, True])
+def test_the_process_does_not_outlive_a_build_that_died(
+    tmp_path: Path, answered_before: bool
+) -> None:
     """A build killed by the system runs no clean-up: the process sees its input end and
-    stops, leaving the store to the next build."""
+    stops, leaving the store to the next build; also when a site answered before had it
+    answer early."""
     import subprocess
     import sys
+
+    data = _data_folder(tmp_path)
+    if answered_before:
+        with answering(tmp_path / "cache", tmp_path / "s", [], resource_dir(QUERIES)) as q:
+            q.complete(b"", [], data)
+            assert q.answers()
+        assert (tmp_path / "cache" / "site.json").is_file()
 
     script = (
         "import sys, time; from pathlib import Path\n"
@@ -156,7 +167,6 @@ def test_the_process_does_not_outlive_a_build_that_died(tmp_path: Path) -> None:
         time.sleep(0.1)
     else:
         pytest.fail("the query process outlived its build")
-    data = _data_folder(tmp_path)
     with answering(tmp_path / "cache", tmp_path / "scratch2", [], resource_dir(QUERIES)) as q:
         q.complete(b"", [], data)
         assert q.answers()

@@ -8,9 +8,18 @@ import weakref
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
 
-from pipeline.publish.reports import DamagedEntry, ReportFailed, _as_read, _in_pool, _read_key
+from pipeline.publish.reports import (
+    DamagedEntry,
+    ReportFailed,
+    _as_read,
+    _in_pool,
+    _read_key,
+    fill,
+)
 from pipeline.publish.worker import Job
+from pipeline.rdf.namespaces import RDFS, new_graph
 from pipeline.read import read_report
 from pipeline.settings import Settings
 from tests.conftest import MINIMAL
@@ -81,3 +90,20 @@ def test_a_report_lost_from_the_cache_is_read_again_unless_its_file_changed(
     report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     with pytest.raises(DamagedEntry, match=r"reports/minimal\.txt: changed while"):
         _as_read(job, missing)
+
+
+@pytest.mark.parametrize("store", ["SimpleMemory", "Memory"])
+def test_a_graph_filled_straight_into_its_store_is_the_graph_add_makes(store: str) -> None:
+    triples = [
+        (URIRef("https://example.org/a"), RDFS.label, Literal("ā", lang="lv")),
+        (URIRef("https://example.org/a"), RDFS.seeAlso, URIRef("https://example.org/b")),
+        (URIRef("https://example.org/a"), RDFS.label, Literal("ā", lang="lv")),  # again
+    ]
+    filled, added = new_graph(store), new_graph(store)
+    fill(filled, triples)
+    added.addN((*t, added) for t in triples)
+    assert len(filled) == 2
+    assert set(filled) == set(added)
+    assert set(filled.objects(URIRef("https://example.org/a"), RDFS.label)) == {
+        Literal("ā", lang="lv")
+    }

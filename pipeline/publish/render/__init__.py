@@ -18,7 +18,8 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
-from pipeline import __version__, pickling
+from pipeline import __version__
+from pipeline.publish import pickling
 from pipeline.publish.render.context import (
     Download,
     SiteContext,

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline import pickling
 from pipeline.model import Check, Problem, Severity, Span
+from pipeline.publish import pickling
 
 
 @dataclass(frozen=True, slots=True)
