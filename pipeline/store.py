@@ -207,6 +207,7 @@ def query_files(directory: Path) -> list[Path]:
 
 
 def run_query_file(dataset: Dataset, path: Path) -> Ran:
+    """The query in `path` run over `dataset`, with its file and text."""
     text = path.read_text(encoding="utf-8")
     return (path, text, execute(dataset, text))
 

@@ -347,3 +347,42 @@ def test_the_cross_report_validation_is_done_again_only_when_its_graph_changed(
     assert warm.keys() == cold.keys()
     assert [k for k in warm if warm[k] != cold[k]] == []
     assert "Dienvidlatgales NVO centrs" in dump_text(tmp_path / "cold")
+
+
+def test_another_version_of_a_library_is_another_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What rdflib, pyshacl or pyoxigraph made is kept in the cache: another version of one
+    of them may parse, check or write otherwise, so nothing made by the other is used."""
+    from pipeline.publish import cache as cache_module
+
+    cache_module.code_version.cache_clear()
+    before = cache_module.code_version()
+    real = cache_module._version
+    monkeypatch.setattr(
+        cache_module, "_version", lambda name: "0.0" if name == "pyshacl" else real(name)
+    )
+    cache_module.code_version.cache_clear()
+    try:
+        assert cache_module.code_version() != before
+    finally:
+        monkeypatch.undo()
+        cache_module.code_version.cache_clear()
+    assert cache_module.code_version() == before
+
+
+class _Refused:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (int, ("not a number",))  # raises ValueError when read back
+
+
+def test_an_entry_that_cannot_be_made_again_is_built_again(tmp_path: Path) -> None:
+    """A damaged entry may fail in any way when read (here a constructor raises): it is
+    reported absent, and is built again."""
+    from pipeline.publish.cache import BuildCache
+
+    cache = BuildCache(tmp_path / "cache")
+    staging = cache.new_entry()
+    key = "ab" * 32
+    cache.commit(staging, key, "ok")
+    assert cache.load(key) == "ok"
+    cache.stored(key).write_bytes(pickle.dumps(_Refused()))
+    assert cache.load(key) is None

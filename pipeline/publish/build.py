@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
@@ -207,12 +208,15 @@ def _build_into(
     built = build_all(jobs, cache, settings.jobs, progress)
     # The queries are answered in a process of their own, which loads the reports' parts
     # of the dump meanwhile; it gets the rest once the data files are written.
-    with answering(
-        cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
-    ) as queries:
-        return _publish(
-            records, readable, jobs, built, files, date, settings, cache, queries, progress
-        )
+    try:
+        with answering(
+            cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
+        ) as queries:
+            return _publish(
+                records, readable, jobs, built, files, date, settings, cache, queries, progress
+            )
+    finally:
+        gc.unfreeze()
 
 
 def _parts(built: Sequence[Built]) -> list[Path]:
@@ -237,6 +241,9 @@ def _publish(
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
 
     gathered = gather(built, rebuilt)
+    # The summaries stay until the site is written: no collection walks them again (a
+    # quarter of a rebuild's own work went to collections). `_build_into` unfreezes them.
+    gc.freeze()
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
     dataset_validation = _validate_dataset(shared, settings, cache)
@@ -271,7 +278,6 @@ def _publish(
     # cross-report pages read (below).
     validation = out / DUMP_DIR / VALIDATION_FILE
     validation.write_bytes(serialise(sorted_triples([gathered.results, dataset_results]), "ttl"))
-    gathered.results.clear()
     written.append(validation)
     queries.complete(serialise(shared_triples, "nt"), _parts(built), out / DUMP_DIR)
     for b in built:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import shutil
@@ -32,6 +33,16 @@ _MARKER_TEXT = "A cache of lodpipe build; safe to delete (the next build is then
 #: Bumped when the entry layout changes.
 _LAYOUT = b"lodpipe-build-cache 3"
 _OUTPUT = "output.pickle"
+#: The libraries whose work is kept in the cache besides lodpipe's own.
+_LIBRARIES = (
+    "rdflib",
+    "pyshacl",
+    "pyoxigraph",
+    "jinja2",
+    "python-docx",
+    "pdfplumber",
+    "pdfminer.six",
+)
 
 
 class CacheRefused(Exception):
@@ -46,6 +57,9 @@ def code_version() -> str:
     site = package.parent / "site"
     roots = [package, resource_dir(ONTOLOGY), resource_dir(SHAPES), site]
     digest = hashlib.sha256(_LAYOUT)
+    # Another rdflib, pyshacl, pyoxigraph or Jinja may parse, check or write otherwise.
+    for library in _LIBRARIES:
+        digest.update(f"{library}=={_version(library)}\0".encode())
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if "__pycache__" in path.parts:
@@ -53,6 +67,13 @@ def code_version() -> str:
             digest.update(path.relative_to(root.parent).as_posix().encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 def entry_key(parts: Iterable[bytes]) -> str:
@@ -90,8 +111,8 @@ class BuildCache:
             loaded: object = pickle.loads(path.read_bytes())
             self.used.add(key)
             return loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return None  # absent, or written by other code: built again
+        except Exception:  # absent, damaged or written by other code: built again
+            return None
 
     def new_entry(self) -> Path:
         """A temporary folder to write an entry into (see `commit`)."""

@@ -45,10 +45,10 @@ def _values_of(kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
     """Only frozen dataclasses with slots: nothing but their fields can hold state, and
     calling the class with the field values makes the same object."""
     params = getattr(kind, "__dataclass_params__", None)
-    if params is None or not params.frozen or "__slots__" not in kind.__dict__:
+    if params is None or not params.frozen or not params.init or "__slots__" not in kind.__dict__:
         return None
     fields = dataclasses.fields(kind)
-    if not fields or not all(f.init for f in fields):
+    if not fields or not all(f.init and not f.kw_only for f in fields):
         return None
     names = [f.name for f in fields]
     if len(names) == 1:

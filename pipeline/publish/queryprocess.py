@@ -37,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -60,6 +60,10 @@ _BOOTSTRAP = (
     "import json, os, runpy, sys; sys.path[:] = json.loads(os.environ['LODPIPE_SYS_PATH']); "
     f"runpy.run_module({__name__!r}, run_name='__main__')"
 )
+
+
+#: The parts of a site's dataset, and those of them that are not the reports'.
+_Site = tuple[list[Part], list[Part]]
 
 
 class QueriesFailed(Exception):
@@ -144,7 +148,7 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     try:
         store = open_store(folder)
     except StoreBusy as exc:
-        return pickle.dumps(("busy", str(exc)))
+        return pickling.dumps(("busy", str(exc)))
     known: dict[tuple[str, int, int, int], Part] = {}
 
     def part(path: str) -> Part:
@@ -156,7 +160,7 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
             known[at] = Part.of_file(Path(path))
         return known[at]
 
-    def ordered() -> tuple[list[Part], list[Part]]:
+    def ordered() -> _Site:
         """The site's parts as the build names them: the reports', then the others."""
         order = json.loads((handover / "order.json").read_text(encoding="utf-8"))
         shared = shared_file(folder, (handover / "shared.nt").read_bytes())
@@ -176,27 +180,10 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
             held = update(store, folder, head, keep=guess)
         else:
             update(store, folder, head, more=True)
-    dataset = Dataset(store=store, files=())
-    site: tuple[list[Part], list[Part]] | None = None
+    site: _Site | None = None
     early: list[Ran] | None = None
-    if held is not None:
-        # Most often only reports changed, and the rest of the site (the shared graph,
-        # vocabulary, validation results) is what it was: the queries are answered over
-        # that while the build works out the rest. The answers hold when the store turns
-        # out to hold the site's parts, named by their content; else they are made again.
-        early = []
-        for path in query_files(directory):
-            if site is None and not told.empty():
-                told.get()
-                site = ordered()
-                if graph_names(site[0]) != held:
-                    early = None
-                    break
-            try:
-                early.append(run_query_file(dataset, path))
-            except Exception:  # the store may be in any state: asked again below
-                early = None
-                break
+    if held is not None and guess <= held:
+        site, early = _early(Dataset(store=store, files=()), held, directory, told, ordered)
     if site is None:
         told.get()
         site = ordered()
@@ -207,6 +194,34 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
         return pickling.dumps(("answers", tuple(early)))
     dataset = Dataset(store=store, files=tuple(p.path for p in parts))
     return pickling.dumps(("answers", run_queries(dataset, directory)))
+
+
+def _early(
+    dataset: Dataset,
+    held: frozenset[str],
+    directory: Path,
+    told: queue.Queue[bytes],
+    ordered: Callable[[], _Site],
+) -> tuple[_Site | None, list[Ran] | None]:
+    """The queries answered over the graphs `held` (the reports' parts and the last site's
+    others) before the build names the site's parts: most often only reports changed, and
+    the rest is what it was. Between queries, the build's order is read when it came; the
+    answers are given up once it names other graphs, or when a query fails (asked again
+    over the site's parts). Returns the site's parts if the order was read, and the
+    answers, or None."""
+    site: _Site | None = None
+    answers: list[Ran] = []
+    for path in query_files(directory):
+        if site is None and not told.empty():
+            told.get()
+            site = ordered()
+            if graph_names(site[0]) != held:
+                return site, None
+        try:
+            answers.append(run_query_file(dataset, path))
+        except Exception:  # asked again, over the site's parts
+            return site, None
+    return site, answers
 
 
 def _told(orders: IO[bytes]) -> queue.Queue[bytes]:

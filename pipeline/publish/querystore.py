@@ -11,8 +11,9 @@ the graphs, which is the dataset.
 The answers do not depend on the order the graphs were loaded in: the store keeps quads
 in the order of their encoded terms, the same for the same content.
 
-A graph counts as loaded only once it is listed in `loaded.json`, written after it is
-complete (atomically); a graph an interrupted build left half loaded is removed again.
+A graph counts as loaded only while `loaded.json` lists it: it is listed once complete,
+and no longer listed once it is removed (each written atomically); a graph an interrupted
+build left half loaded is removed again.
 
 The graphs a build adds go into the store in bulk writes of `BATCH` triples, whatever
 the graphs. Each bulk write makes RocksDB files of its own, so one write per graph left a
@@ -105,6 +106,10 @@ def update(
         if not isinstance(graph, ox.NamedNode) or graph.value not in kept:
             store.remove_graph(graph)
     present = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    if present & kept != loaded:
+        # What was removed is no longer complete: were it loaded again and that load
+        # interrupted, the manifest must not still call it loaded.
+        _write_atomically(manifest, json.dumps(sorted(present & kept)).encode("utf-8"))
     new = [(name, part) for name, part in sorted(wanted.items()) if name not in present & loaded]
     stream = _quads(new)
     for first in stream:  # then the next BATCH - 1 of the same stream

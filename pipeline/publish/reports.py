@@ -11,6 +11,7 @@ reports, and keeps only their sums.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import multiprocessing
@@ -72,7 +73,7 @@ class Built:
         time: the main process does not keep every report's)."""
         try:
             loaded: object = pickle.loads((self.entry / SUMMARY).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
+        except Exception as exc:  # whatever the damage, it is built again
             raise DamagedEntry(f"{self.output.key}: {exc!r}") from exc
         if not isinstance(loaded, ReportSummary):
             raise DamagedEntry(f"{self.output.key}: not a report's summary")
@@ -247,7 +248,7 @@ class Gathered:
     uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
     tallies: dict[str, Tally]  # by report document IRI
     statistics: DumpStatistics  # of the reports' parts of the dumps
-    #: the reports' validation results, also in `summary` (a list, emptied once published)
+    #: the reports' validation results, also in `summary` (sharing its terms)
     results: list[tuple[Node, Node, Node]]
 
 
@@ -262,23 +263,26 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     tallies: dict[str, Tally] = {}
     statistics = DumpStatistics()
     results: list[tuple[Node, Node, Node]] = []
-    for i, b in enumerate(built):
-        try:
-            one = b.summary()
-        except DamagedEntry:
-            built[i] = again(i)
-            one = built[i].summary()
-        fill(commons, one.shared)
-        for iri, span in one.sources.nodes.items():
-            nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
-        for pair, span in one.sources.fields.items():
-            fields[pair] = min(fields.get(pair, span), span, key=_span_order)
-        fill(summary, one.summary)
-        fill(summary, one.results)
-        results += one.results
-        uses.update(dict(one.uses))
-        tallies.update((t.report, t) for t in one.tallies)
-        statistics += one.statistics
+    # The summary graph grows by hundreds of thousands of objects, none in a cycle: each
+    # full collection on the way walked every one of them again.
+    with paused_collections():
+        for i, b in enumerate(built):
+            try:
+                one = b.summary()
+            except DamagedEntry:
+                built[i] = again(i)
+                one = built[i].summary()
+            fill(commons, one.shared)
+            for iri, span in one.sources.nodes.items():
+                nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
+            for pair, span in one.sources.fields.items():
+                fields[pair] = min(fields.get(pair, span), span, key=_span_order)
+            fill(summary, one.summary)
+            fill(summary, one.results)
+            results += one.results
+            uses.update(dict(one.uses))
+            tallies.update((t.report, t) for t in one.tallies)
+            statistics += one.statistics
     return Gathered(
         MappedGraph("commons", commons, SourceIndex(nodes, fields)),
         summary,
@@ -296,6 +300,19 @@ def fill(graph: Graph, triples: Iterable[tuple[Node, Node, Node]]) -> None:
     add = graph.store.add
     for triple in triples:
         add(triple, graph)
+
+
+@contextlib.contextmanager
+def paused_collections() -> Iterator[None]:
+    """No cyclic garbage collection inside (reference counting still frees what is let
+    go), then as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _span_order(span: Span) -> tuple[str, int, int]:

@@ -112,7 +112,7 @@ class ReportSummary:
     statistics: DumpStatistics  # what VoID counts in the report's parts of the dumps
     #: its validation results as published: made from its problems once, here, rather than
     #: again by every build (the quality pages read them, and data/validation.ttl holds them)
-    results: tuple[Triple, ...] = ()
+    results: tuple[Triple, ...]
 
 
 @dataclass(frozen=True, slots=True)

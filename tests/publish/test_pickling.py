@@ -79,3 +79,24 @@ def test_a_problem_with_its_span_reads_back_equal() -> None:
     back = pickle.loads(data)
     assert back == (problem, problem)
     assert back[0] is back[1]  # one object pickled once, as pickle does
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Made:
+    n: int
+
+    def __init__(self, text: str) -> None:
+        object.__setattr__(self, "n", int(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    n: int
+    label: str = field(kw_only=True, default="")
+
+
+def test_classes_not_made_again_by_their_field_values_are_pickled_the_usual_way() -> None:
+    """A class with a constructor of its own, or a field given by name only, cannot be
+    called with its field values in order."""
+    values = (Made("4"), Named(2, label="two"))
+    assert pickle.loads(pickling.dumps(values)) == values

@@ -299,3 +299,48 @@ def test_when_only_reports_changed_the_early_answers_are_the_answers(
     (tmp_path / "shared.nt").write_bytes(SHARED)
     files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
     assert found == run_queries(load_dataset(files), questions)
+
+
+def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build names the site's parts only after every early answer was made, and the
+    validation results changed meanwhile: the answers are made again, over them."""
+    import threading
+
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    a = make_part(tmp_path, "a", 3).path
+    _site(tmp_path, folder, [a], data, questions)
+    (data / "validation.ttl").write_text(
+        f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n', encoding="utf-8"
+    )
+    handover = tmp_path / "handover"
+    handover.mkdir()
+    asked = {"reports": [str(a)], "directory": str(questions)}
+    (handover / "request.json").write_text(json.dumps(asked), encoding="utf-8")
+    (handover / "order.json").write_text(json.dumps({**asked, "data": str(data)}))
+    (handover / "shared.nt").write_bytes(SHARED)
+    done = threading.Event()
+    early: list[Path] = []
+
+    def counted(dataset: Dataset, path: Path) -> Ran:
+        early.append(path)
+        if len(early) == len(list(questions.glob("*.rq"))):
+            done.set()
+        return run_query_file(dataset, path)
+
+    class Late:
+        def readline(self) -> bytes:
+            done.wait(60)
+            return b"go\n"
+
+    monkeypatch.setattr(queryprocess, "run_query_file", counted)
+    kind, found = pickle.loads(queryprocess._answer(folder, handover, Late()))  # type: ignore[arg-type]
+    gc.collect()  # the store's lock
+    assert kind == "answers" and len(early) == 2  # every early answer was made
+    (tmp_path / "shared.nt").write_bytes(SHARED)
+    files = [tmp_path / "shared.nt", a, data / "ontology.ttl", data / "validation.ttl"]
+    assert found == run_queries(load_dataset(files), questions)
+    assert _count(found) == "7"  # 1 shared + 3 + vocabulary + 2 results

@@ -148,3 +148,54 @@ def test_blank_nodes_of_two_files_are_two_nodes(tmp_path: Path) -> None:
     dataset = query_store(tmp_path / "store", parts)
     rows = execute(dataset, f"SELECT ?s WHERE {{ ?s <{EX}p> ?o }}")
     assert len({str(r[0]) for r in rows.rows}) == 2
+
+
+def test_kept_graphs_stay_beside_the_parts_and_the_rest_goes(tmp_path: Path) -> None:
+    """What the early answers read: the parts, and the complete graphs named in `keep`;
+    the names returned are the graphs the store holds."""
+    from pipeline.publish.querystore import graph_names, open_store, update
+
+    a, b, c, d = (make_part(tmp_path, name, 2) for name in "abcd")
+    folder = tmp_path / "q"
+    store = open_store(folder)
+    update(store, folder, [a, b, c])
+    held = update(store, folder, [d], keep=graph_names([b, c]))
+    assert held == graph_names([b, c, d])
+    assert {g.value for g in store.named_graphs()} == held
+    assert set(json.loads((folder / "loaded.json").read_text())) == held
+
+
+def test_a_graph_being_removed_is_no_longer_listed_as_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build stopped while it loads, after it removed a graph: the manifest no longer
+    calls the removed graph loaded (were it loaded again and stopped half way, the next
+    build would trust half a graph)."""
+    from pipeline.publish import querystore
+
+    a, b = make_part(tmp_path, "a", 2), make_part(tmp_path, "b", 2)
+    folder = tmp_path / "q"
+    store = querystore.open_store(folder)
+    querystore.update(store, folder, [a])
+
+    def stopped(parts: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(querystore, "_quads", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        querystore.update(store, folder, [b])
+    assert json.loads((folder / "loaded.json").read_text()) == []
+
+
+def test_the_last_sites_graphs_are_a_hint_that_may_be_missing_or_damaged(
+    tmp_path: Path,
+) -> None:
+    from pipeline.publish.querystore import graph_names, last_site, remember_site
+
+    a = make_part(tmp_path, "a", 1)
+    assert last_site(tmp_path) == frozenset()
+    remember_site(tmp_path, [a])
+    assert last_site(tmp_path) == graph_names([a])
+    for damaged in ("{", '{"not": "a list"}', "[1, 2]"):
+        (tmp_path / "site.json").write_text(damaged)
+        assert last_site(tmp_path) == frozenset()

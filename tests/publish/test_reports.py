@@ -107,3 +107,20 @@ def test_a_graph_filled_straight_into_its_store_is_the_graph_add_makes(store: st
     assert set(filled.objects(URIRef("https://example.org/a"), RDFS.label)) == {
         Literal("ā", lang="lv")
     }
+
+
+def test_collections_are_paused_inside_and_as_they_were_after() -> None:
+    from pipeline.publish.reports import paused_collections
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_collections():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_collections():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

@@ -142,7 +142,8 @@ def dashboard(ctx: SiteContext) -> Dashboard:
 
 
 def delegation(ctx: SiteContext, iri: str, report: ReportRecord) -> Delegation:
-    """One report's line in a table of delegations."""
+    """One report's line in a table of delegations (made once per build: `report` is the
+    record of `iri`, whoever asks)."""
     made = ctx.delegations.get(iri)
     if made is None:
         made = ctx.delegations[iri] = _delegation(ctx, iri, report)

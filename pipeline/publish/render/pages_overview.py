@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from pipeline.publish.render.charts import Chart, Group, bar_chart
 from pipeline.publish.render.context import Download, SiteContext
-from pipeline.publish.render.dashboard import Dashboard, dashboard, sums
+from pipeline.publish.render.dashboard import Dashboard, sums
 from pipeline.publish.render.dashboard import MoneyRow as DashRow
 from pipeline.publish.render.listings import LISTINGS, report_iris
 from pipeline.publish.render.money import Cell, table
@@ -104,7 +104,7 @@ class QualityView:
     pager: Pager | None = None  # where `groups` are among all reports' groups
 
 
-def home_view(ctx: SiteContext, board: Dashboard | None = None) -> HomeView:
+def home_view(ctx: SiteContext, board: Dashboard) -> HomeView:
     data = ctx.data
     reports = report_iris(ctx)
 
@@ -157,7 +157,7 @@ def home_view(ctx: SiteContext, board: Dashboard | None = None) -> HomeView:
         listings=(*LISTINGS, *OVERVIEWS),
         vocabularies=vocabularies,
         example_report=str(reports[0]) if reports else ctx.paths.base,
-        dashboard=board if board is not None else dashboard(ctx),
+        dashboard=board,
     )
 
 
@@ -165,7 +165,7 @@ def _path(download: Download) -> str:
     return download.path
 
 
-def money_view(ctx: SiteContext, board: Dashboard | None = None) -> MoneyView:
+def money_view(ctx: SiteContext, board: Dashboard) -> MoneyView:
     items = ctx.totals
     terms = ctx.terms
 
@@ -207,7 +207,6 @@ def money_view(ctx: SiteContext, board: Dashboard | None = None) -> MoneyView:
         by_implementer.append(
             DashRow(heading, sums(mine), len(ctx.reports_by_implementer.get(org, ())))
         )
-    board = board if board is not None else dashboard(ctx)
     return MoneyView(
         columns=board.money_columns,
         by_region=board.by_region,
