@@ -242,7 +242,8 @@ def _publish(
 
     gathered = gather(built, rebuilt)
     # The summaries stay until the site is written: no collection walks them again (a
-    # quarter of a rebuild's own work went to collections). `_build_into` unfreezes them.
+    # sixth of a rebuild's own work went to collections). `_build_into` unfreezes them; a
+    # pool of workers for reports built again (below) does so earlier, costing time only.
     gc.freeze()
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
