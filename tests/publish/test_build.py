@@ -219,3 +219,32 @@ def test_the_cross_report_validation_is_kept_under_its_graph_and_its_sources(
     graph.add((URIRef(org), RDFS.label, Literal("Y")))
     check(graph, 4)
     assert len(calls) == 3
+
+
+def test_a_damaged_cross_report_check_in_the_cache_replaces_only_its_own_entry(
+    tmp_path: Path,
+) -> None:
+    """The kept check cannot be read: it is made again into its own entry; the other
+    entries and the files beside them stay as they were."""
+    from rdflib import Literal, URIRef
+
+    from pipeline.publish.cache import BuildCache
+    from pipeline.rdf import DATASET_KEY, MappedGraph
+    from pipeline.rdf.namespaces import RDFS, new_graph
+    from pipeline.rdf.provenance import SourceIndex
+
+    cache = BuildCache(tmp_path / "cache")
+    other = cache.commit(cache.new_entry(), "cd" * 32, "another entry")
+    (other / "kept.txt").write_text("beside it")
+    graph = new_graph()
+    graph.add((URIRef("https://w3id.org/lodpipe/id/organisation/x"), RDFS.label, Literal("X")))
+    shared = MappedGraph(DATASET_KEY, graph, SourceIndex())
+    settings = Settings(out_dir=tmp_path / "site")
+    first = build_module._validate_dataset(shared, settings, cache)
+    entries = [e for e in (tmp_path / "cache" / "entries").glob("*/*") if e != other]
+    assert len(entries) == 1
+    (entries[0] / "output.pickle").write_bytes(b"damaged")
+    assert build_module._validate_dataset(shared, settings, cache) == first
+    assert cache.load("cd" * 32) == "another entry"
+    assert (other / "kept.txt").read_text() == "beside it"
+    assert (tmp_path / "cache" / ".lodpipe-cache").is_file()
