@@ -30,6 +30,7 @@ from rdflib.term import Node
 from pipeline.model import Parsed, Span
 from pipeline.publish import pickling
 from pipeline.publish.cache import BuildCache, entry_key
+from pipeline.publish.compact import CompactStore
 from pipeline.publish.dumps import DumpStatistics
 from pipeline.publish.records import ReportRecord, record_of
 from pipeline.publish.render.tallies import Tally
@@ -256,7 +257,9 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     """Reads every report's summary once, in report order; a report whose cached summary
     cannot be read is built again (`again`), in its place."""
     commons = new_graph("SimpleMemory")  # only read by lodpipe (the dataset graph is made anew)
-    summary = new_graph("SimpleMemory")
+    store = CompactStore()  # the summary graph is the largest thing a build holds
+    summary = new_graph(store)
+    intern = store.intern
     nodes: dict[str, Span] = {}
     fields: dict[tuple[str, str], Span] = {}
     uses: Counter[str] = Counter()
@@ -279,7 +282,7 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
                 fields[pair] = min(fields.get(pair, span), span, key=_span_order)
             fill(summary, one.summary)
             fill(summary, one.results)
-            results += one.results
+            results += [(intern(s), intern(p), intern(o)) for s, p, o in one.results]
             uses.update(dict(one.uses))
             tallies.update((t.report, t) for t in one.tallies)
             statistics += one.statistics

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD
+from rdflib.store import Store
 
 #: Where our own vocabulary lives; one document per part, terms are fragments.
 VOCAB_ROOT = "https://w3id.org/lodpipe/def/"
@@ -90,7 +91,7 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def new_graph(store: str = "default") -> Graph:
+def new_graph(store: str | Store = "default") -> Graph:
     """An empty graph with exactly our prefixes bound (rdflib's defaults dropped).
 
     `store="SimpleMemory"` gives a graph without named-graph bookkeeping, about twice as
