@@ -9,6 +9,7 @@ values and the generic property table every resource and fragment can be shown a
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -113,25 +114,27 @@ class Terms:
     def __init__(self, graphs: tuple[Graph, ...], paths: SitePaths, pages: set[str]) -> None:
         self.paths = paths
         self.pages = pages  # document IRIs that have a page
-        names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        # One copy of each IRI's text for both tables (and of each class's for every
+        # subject): at archive scale these are a few hundred thousand strings.
+        names: dict[str, dict[str, str]] = {}
         for graph in graphs:
             for predicate in _NAME_PREDICATES:
                 for s, o in graph.subject_objects(predicate):
                     if isinstance(s, URIRef) and isinstance(o, Literal):
-                        names[str(s)][o.language or ""].append(str(o))
+                        by_lang = names.setdefault(sys.intern(str(s)), {})
+                        lang, text = sys.intern(o.language or ""), str(o)
+                        if lang not in by_lang or text < by_lang[lang]:
+                            by_lang[lang] = text  # the first name in sort order
         # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads year-2".
         self._types: dict[str, str] = {}
         for graph in graphs:
             for s, o in graph.subject_objects(RDF.type):
-                iri, cls = str(s), str(o)
-                if isinstance(s, URIRef) and (
-                    iri not in self._types or _prefer(cls, self._types[iri])
-                ):
+                if not isinstance(s, URIRef):
+                    continue
+                iri, cls = sys.intern(str(s)), sys.intern(str(o))
+                if iri not in self._types or _prefer(cls, self._types[iri]):
                     self._types[iri] = cls
-        self._names = {
-            iri: {lang: sorted(values)[0] for lang, values in by_lang.items()}
-            for iri, by_lang in names.items()
-        }
+        self._names = names
 
     def label(self, iri: str) -> Label:
         names = self._names.get(iri, {})
