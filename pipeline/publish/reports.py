@@ -256,7 +256,8 @@ class Gathered:
 def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     """Reads every report's summary once, in report order; a report whose cached summary
     cannot be read is built again (`again`), in its place."""
-    commons = new_graph("SimpleMemory")  # only read by lodpipe (the dataset graph is made anew)
+    # Only read by lodpipe (the dataset graph is made anew), and large: see `compact`.
+    commons = new_graph(CompactStore())
     store = CompactStore()  # the summary graph is the largest thing a build holds
     summary = new_graph(store)
     intern = store.intern
