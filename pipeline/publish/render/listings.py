@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from pipeline.publish.render.context import SiteContext
@@ -128,6 +128,12 @@ def _total(
     return money_value(sum((sums[str(r)].get(role, Decimal(0)) for r in reports), Decimal(0)))
 
 
+def legal_form(data: Graph, org: Node) -> Node | None:
+    """The organisation's legal form. Reports that state two (a finding of the dataset's
+    checks) show the first by IRI: the same whatever order the store reads them in."""
+    return min(data.objects(org, ROV.orgType), key=str, default=None)
+
+
 def _implementers_listing(ctx: SiteContext) -> Listing:
     data, terms, sums = ctx.data, ctx.terms, _sums(ctx)
     by_org: dict[Node, list[URIRef]] = defaultdict(list)
@@ -140,7 +146,7 @@ def _implementers_listing(ctx: SiteContext) -> Listing:
     for org, reports in sorted(
         by_org.items(), key=lambda kv: terms.label(str(kv[0])).lv.casefold()
     ):
-        form = data.value(org, ROV.orgType)
+        form = legal_form(data, org)
         rows.append(
             (
                 terms.value(org),

@@ -280,7 +280,8 @@ def _value_order(value: Value) -> tuple[str, str, str]:
 def sorted_by_iri(nodes: Iterable[Node]) -> list[URIRef]:
     """IRIs in natural order: `year-2` before `year-10`."""
     items = [n for n in nodes if isinstance(n, URIRef)]
-    return sorted(items, key=lambda n: natural_key(str(n)))
+    # The IRI itself breaks ties (`x-01`, `x-1`): the order never depends on the store's.
+    return sorted(items, key=lambda n: (natural_key(str(n)), str(n)))
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
