@@ -17,7 +17,7 @@ import hashlib
 import multiprocessing
 import pickle
 import shutil
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -226,14 +226,20 @@ def _in_pool(
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
-            futures = [pool.submit(function, *call) for call in calls]
-            for index, future, label in zip(indexes, futures, labels, strict=True):
+            # Taken from the front as they are used: a future keeps its result, and kept
+            # in a list, every report as read (about 100 KB each) would stay in memory
+            # until the last one was done.
+            futures = deque(pool.submit(function, *call) for call in calls)
+            for index, label in zip(indexes, labels, strict=True):
+                future = futures.popleft()
                 try:
-                    yield index, future.result()
+                    result = future.result()
                 except Exception as exc:
                     for pending in futures:
                         pending.cancel()
                     raise ReportFailed(f"{label}: {exc!r}") from exc
+                del future
+                yield index, result
     finally:
         gc.unfreeze()
 

@@ -75,6 +75,31 @@ def test_garbage_is_collected_before_it_could_be_frozen() -> None:
         gc.enable()
 
 
+class _Result:
+    """Stands for a report as read, sent back by a worker."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+def _result(n: int) -> _Result:
+    return _Result(n)
+
+
+def test_the_pool_keeps_no_result_once_it_is_taken() -> None:
+    """A future keeps its result: the pool must let each go once the caller has it, or
+    every report read would stay in memory until the last was done."""
+    taken: list[weakref.ref[_Result]] = []
+    for index, result in _in_pool(
+        2, _result, [(n,) for n in range(6)], list(range(6)), list("abcdef")
+    ):
+        assert result.n == index
+        assert [ref() for ref in taken] == [None] * len(taken)
+        taken.append(weakref.ref(result))
+        del result
+    assert len(taken) == 6
+
+
 def test_a_report_lost_from_the_cache_is_read_again_unless_its_file_changed(
     tmp_path: Path,
 ) -> None:
