@@ -5,7 +5,7 @@ rdflib's stores keep each triple in three levels of nested dictionaries, about 7
 a triple: 160 MiB for the summary graph at 1,000 reports, the largest thing a build holds.
 Here each term is kept once and numbered, and the triples are three sorted arrays of the
 numbers packed into one integer (subject-predicate-object, predicate-object-subject,
-object-subject-predicate), found by binary search: about 60 bytes a triple, terms included.
+object-subject-predicate), found by binary search: about 120 bytes a triple, terms included.
 Reads sort the triples added since the last read into the arrays first.
 """
 
