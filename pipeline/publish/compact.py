@@ -63,9 +63,11 @@ class CompactStore(Store):
         return found
 
     def remove(self, triple_pattern: Pattern, context: Any = None) -> None:
-        gone = {self._key(t) for t in self._matching(triple_pattern)}
+        self._sort()  # first: it may widen the numbers
+        bits = self._bits
+        gone = {_packed(*t, bits) for t in self._matching(triple_pattern)}
         if gone:
-            self._pack(t for t in self._all() if self._key(t) not in gone)
+            self._pack(t for t in self._all() if _packed(*t, bits) not in gone)
 
     # Reading
 
@@ -122,10 +124,6 @@ class CompactStore(Store):
         yield from self._range(self._spo)
         yield from zip(*self._new, strict=True)
 
-    def _key(self, triple: tuple[int, int, int]) -> int:
-        s, p, o = triple
-        return (((s << self._bits) | p) << self._bits) | o
-
     def _sort(self) -> None:
         if self._new[0]:
             self._pack(self._all())
@@ -139,7 +137,7 @@ class CompactStore(Store):
         def turn(key: int) -> int:  # (a, b, c) -> (b, c, a)
             return ((key & whole) << bits) | (key >> 2 * bits)
 
-        keys = sorted((((s << bits) | p) << bits) | o for s, p, o in triples)
+        keys = sorted(_packed(s, p, o, bits) for s, p, o in triples)
         spo = _index(bits)
         previous = -1
         for key in keys:
@@ -188,3 +186,7 @@ def _index(bits: int, keys: Iterable[int] = ()) -> MutableSequence[int]:
     if 3 * bits <= WORD:
         return array("Q", keys)
     return list(keys)
+
+
+def _packed(s: int, p: int, o: int, bits: int) -> int:
+    return (((s << bits) | p) << bits) | o

@@ -288,8 +288,10 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
             for pair, span in one.sources.fields.items():
                 fields[pair] = min(fields.get(pair, span), span, key=_span_order)
             fill(summary, one.summary)
-            fill(summary, one.results)
-            results += [(intern(s), intern(p), intern(o)) for s, p, o in one.results]
+            # the store's copies of their terms: filling it numbers them anyway
+            taken = [(intern(s), intern(p), intern(o)) for s, p, o in one.results]
+            fill(summary, taken)
+            results += taken
             uses.update(dict(one.uses))
             tallies.update((t.report, t) for t in one.tallies)
             statistics += one.statistics
