@@ -26,6 +26,7 @@ from rdflib import Graph, URIRef
 
 from pipeline.model import Parsed, Severity, exit_code
 from pipeline.publish import pickling
+from pipeline.publish.answers import Answered
 from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, entry_key, link_tree
 from pipeline.publish.catalog import byte_size, coverage, schema_org_dataset, site_distributions
@@ -60,7 +61,6 @@ from pipeline.settings import (
     Settings,
     build_date,
 )
-from pipeline.store import Ran
 from pipeline.validate import (
     Validation,
     validate_dataset,
@@ -358,7 +358,7 @@ def _write_site(
     settings: Settings,
     statistics: DumpStatistics,
     cache: BuildCache,
-    answers: Callable[[], Sequence[Ran]],
+    answers: Callable[[], Sequence[Answered]],
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries; then the catalogue and the
     files for crawlers. Data files come first: the pages list them."""

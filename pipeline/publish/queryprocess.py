@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.publish import pickling
+from pipeline.publish.answers import Answered, answered
 from pipeline.publish.querystore import (
     Part,
     StoreBusy,
@@ -53,7 +54,7 @@ from pipeline.publish.querystore import (
     site_parts,
     update,
 )
-from pipeline.store import Dataset, Ran, query_files, run_queries, run_query_file
+from pipeline.store import Dataset, query_files, run_query_file
 
 #: Imports what the build imports: its `sys.path`, not the current folder first.
 _BOOTSTRAP = (
@@ -91,7 +92,7 @@ class Answering:
             self._process.stdin.write(b"go\n")
             self._process.stdin.flush()
 
-    def answers(self) -> tuple[Ran, ...]:
+    def answers(self) -> tuple[Answered, ...]:
         """Waits for the answers; raises `StoreBusy` or `QueriesFailed`."""
         out, err = self._process.communicate()
         try:
@@ -181,7 +182,7 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
         else:
             update(store, folder, head, more=True)
     site: _Site | None = None
-    early: list[Ran] | None = None
+    early: list[Answered] | None = None
     if held is not None and guess <= held:
         site, early = _early(Dataset(store=store, files=()), held, directory, told, ordered)
     if site is None:
@@ -193,7 +194,10 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     if early is not None and holds == held:
         return pickling.dumps(("answers", tuple(early)))
     dataset = Dataset(store=store, files=tuple(p.path for p in parts))
-    return pickling.dumps(("answers", run_queries(dataset, directory)))
+    # Each answer is cut to what the page keeps as soon as it is made: every row of every
+    # answer at once would be held here and, unpickled, in the build.
+    answers = tuple(answered(run_query_file(dataset, path)) for path in query_files(directory))
+    return pickling.dumps(("answers", answers))
 
 
 def _early(
@@ -202,7 +206,7 @@ def _early(
     directory: Path,
     told: queue.Queue[bytes],
     ordered: Callable[[], _Site],
-) -> tuple[_Site | None, list[Ran] | None]:
+) -> tuple[_Site | None, list[Answered] | None]:
     """The queries answered over the graphs `held` (the reports' parts and the last site's
     others) before the build names the site's parts: most often only reports changed, and
     the rest is what it was. Between queries, the build's order is read when it came; the
@@ -210,7 +214,7 @@ def _early(
     over the site's parts). Returns the site's parts if the order was read, and the
     answers, or None."""
     site: _Site | None = None
-    answers: list[Ran] = []
+    answers: list[Answered] = []
     for path in query_files(directory):
         if site is None and not told.empty():
             told.get()
@@ -218,7 +222,7 @@ def _early(
             if graph_names(site[0]) != held:
                 return site, None
         try:
-            answers.append(run_query_file(dataset, path))
+            answers.append(answered(run_query_file(dataset, path)))
         except Exception:  # asked again, over the site's parts
             return site, None
     return site, answers

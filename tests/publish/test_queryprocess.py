@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.publish import queryprocess
+from pipeline.publish.answers import SHOWN_ROWS, Answered, answered
 from pipeline.publish.queryprocess import answering
 from pipeline.publish.querystore import StoreBusy, query_store
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import Dataset, Ran, load_dataset, run_queries, run_query_file
+from pipeline.store import Dataset, Ran, Solutions, load_dataset, run_queries, run_query_file
 from tests.publish.parts import EX, make_part
 
 
@@ -44,7 +45,12 @@ VALUES = "SELECT ?o { ?s ?p ?o } ORDER BY ?o\n"
 
 
 def _count(found: object) -> str:
-    return found[0][2].rows[0][0].value  # type: ignore[index, no-any-return]
+    return found[0].result.rows[0][0].value  # type: ignore[index, no-any-return]
+
+
+def _answered_here(files: list[Path], questions: Path) -> tuple[Answered, ...]:
+    """The same queries run in this process, kept as the process keeps them."""
+    return tuple(answered(ran) for ran in run_queries(load_dataset(files), questions))
 
 
 def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> None:
@@ -61,9 +67,25 @@ def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> N
         found = queries.answers()
     (tmp_path / "shared.nt").write_bytes(shared)
     files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
-    assert found == run_queries(load_dataset(files), questions)
+    assert found == _answered_here(files, questions)
     assert _count(found) == "9"  # 1 shared + 2 × 3 + vocabulary + results
     assert list((tmp_path / "scratch").iterdir()) == []  # what it was handed is gone
+
+
+def test_a_long_answer_comes_back_as_the_page_keeps_it(tmp_path: Path) -> None:
+    """The process sends the first rows, the count and the CSV, not every row: every row
+    of every answer would be held by the build while it renders its last pages."""
+    data = _data_folder(tmp_path)
+    many = make_part(tmp_path, "many", SHOWN_ROWS + 50).path
+    questions = _questions(tmp_path, values=VALUES)
+    with answering(tmp_path / "cache", tmp_path / "scratch", [many], questions) as queries:
+        queries.complete(b"", [many], data)
+        (found,) = queries.answers()
+    total = SHOWN_ROWS + 50 + 2  # the part's, the vocabulary's and the results' objects
+    assert isinstance(found.result, Solutions) and len(found.result.rows) == SHOWN_ROWS
+    assert found.total == total
+    assert found.table.count(b"\r\n") == total + 1  # the header and every row
+    assert b'"many 149"' not in found.table and b"many 149\r\n" in found.table
 
 
 def test_a_store_held_elsewhere_is_named_before_the_pages_are_made(tmp_path: Path) -> None:
@@ -196,7 +218,7 @@ def test_a_part_replaced_after_the_process_loaded_it_is_read_as_it_is_at_the_end
         os.replace(replacement, changed.path)
         queries.complete(b"", [changed.path], data)
         found = queries.answers()
-    values = [row[0].value for row in found[0][2].rows]  # type: ignore[union-attr]
+    values = [row[0].value for row in found[0].result.rows]  # type: ignore[union-attr]
     assert values == [f"{EX}o", "checked", "replaced"]  # vocabulary, results, the new part
 
 
@@ -257,14 +279,14 @@ def test_answers_made_before_the_rest_is_known_are_kept_only_when_it_is_the_same
     same = _site(tmp_path, folder, [a, c], data, questions)
     (tmp_path / "shared.nt").write_bytes(SHARED)
     files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
-    assert same == run_queries(load_dataset(files), questions)
+    assert same == _answered_here(files, questions)
     assert _count(same) == "10"
     (data / "validation.ttl").write_text(
         f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n', encoding="utf-8"
     )
     changed = _site(tmp_path, folder, [a, c], data, questions)
     assert _count(changed) == "11"
-    assert changed == run_queries(load_dataset(files), questions)
+    assert changed == _answered_here(files, questions)
 
 
 def test_when_only_reports_changed_the_early_answers_are_the_answers(
@@ -291,14 +313,13 @@ def test_when_only_reports_changed_the_early_answers_are_the_answers(
         return run_query_file(dataset, path)
 
     monkeypatch.setattr(queryprocess, "run_query_file", counted)
-    monkeypatch.setattr(queryprocess, "run_queries", None)  # the second round: not run
     kind, found = pickle.loads(queryprocess._answer(folder, handover, io.BytesIO(b"go\n")))
     gc.collect()  # the store's lock
     assert kind == "answers"
     assert ran == sorted(questions.glob("*.rq"))
     (tmp_path / "shared.nt").write_bytes(SHARED)
     files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
-    assert found == run_queries(load_dataset(files), questions)
+    assert found == _answered_here(files, questions)
 
 
 def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
@@ -339,8 +360,9 @@ def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
     monkeypatch.setattr(queryprocess, "run_query_file", counted)
     kind, found = pickle.loads(queryprocess._answer(folder, handover, Late()))  # type: ignore[arg-type]
     gc.collect()  # the store's lock
-    assert kind == "answers" and len(early) == 2  # every early answer was made
+    # every early answer was made, then each one again over the site's parts
+    assert kind == "answers" and early == sorted(questions.glob("*.rq")) * 2
     (tmp_path / "shared.nt").write_bytes(SHARED)
     files = [tmp_path / "shared.nt", a, data / "ontology.ttl", data / "validation.ttl"]
-    assert found == run_queries(load_dataset(files), questions)
+    assert found == _answered_here(files, questions)
     assert _count(found) == "7"  # 1 shared + 3 + vocabulary + 2 results

@@ -336,7 +336,7 @@ def test_the_page_shows_the_first_rows_of_a_long_answer(built_site: Path) -> Non
     cut = answers["indicators-by-kind"]
     assert cut.total == len(whole)
     assert [[c.text for c in row] for row in cut.rows] == [list(r.values()) for r in whole[:2]]
-    assert cut.csv_text.count("\r\n") == len(whole) + 1  # the header and every row
+    assert cut.table.count(b"\r\n") == len(whole) + 1  # the header and every row
     from pipeline.publish.render import NAV, QUERIES_TITLE
     from pipeline.publish.render.html import environment
     from pipeline.publish.render.views import Page

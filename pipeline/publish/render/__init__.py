@@ -20,6 +20,7 @@ from jinja2 import Environment
 
 from pipeline import __version__
 from pipeline.publish import pickling
+from pipeline.publish.answers import Answered
 from pipeline.publish.render.context import (
     Download,
     SiteContext,
@@ -58,7 +59,6 @@ from pipeline.rdf.serialise import (
     serialise,
     sorted_triples,
 )
-from pipeline.store import Ran
 
 _VIEWS: dict[str, Any] = {
     "report": report_view,
@@ -124,7 +124,7 @@ def render_site(
     site: SiteInput,
     out_dir: Path,
     pages: PageCache | None = None,
-    answers: Callable[[], Sequence[Ran]] | None = None,
+    answers: Callable[[], Sequence[Answered]] | None = None,
 ) -> tuple[Path, ...]:
     """Render every page into `out_dir`; returns the files written, sorted.
 
@@ -266,7 +266,7 @@ def _overview_pages(
     ctx: SiteContext,
     env: Environment,
     out: _Writer,
-    answers: Callable[[], Sequence[Ran]] | None = None,
+    answers: Callable[[], Sequence[Answered]] | None = None,
     pages: PageCache | None = None,
 ) -> None:
     def render(path: str, template: str, title: Label, view: object, jsonld: str = "") -> None:
@@ -364,7 +364,7 @@ def _overview_pages(
         for answer in questions:
             out.write(answer.file, answer.sparql)
             if answer.csv:
-                out.write(answer.csv, answer.csv_text)
+                out.write(answer.csv, answer.table)
 
 
 def _numbered(title: Label, pager: Pager) -> Label:

@@ -3,30 +3,19 @@ over the site's own published files (the same answer `lodpipe query --site` give
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.publish.answers import SHOWN_ROWS, Answered, answered
 from pipeline.publish.render.views import Terms
 from pipeline.settings import QUERIES, resource_dir
-from pipeline.store import (
-    Ran,
-    Solutions,
-    Term,
-    load_dataset,
-    run_queries,
-    site_files,
-)
+from pipeline.store import Solutions, load_dataset, query_files, run_query_file, site_files
 
 #: The questions, kept in the repository beside the code that answers them.
 QUERIES_DIR = resource_dir(QUERIES)
 _LATVIAN = re.compile(r"[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
-#: Rows of an answer shown on the page. An answer has a row per report or implementer
-#: for some questions, megabytes of table for an archive; every row is in its CSV file.
-SHOWN_ROWS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +36,7 @@ class Answer:
     rows: tuple[tuple[AnswerCell, ...], ...]  # the first `SHOWN_ROWS`
     total: int = 0  # rows in the whole answer
     csv: str = ""  # where the whole answer is published: "queries/<name>.csv"
-    csv_text: str = ""  # SPARQL 1.1 query results CSV
+    table: bytes = b""  # the whole answer as SPARQL 1.1 query results CSV
 
 
 def read_header(text: str) -> tuple[str, str, tuple[str, ...]]:
@@ -75,21 +64,24 @@ def answer_queries(
     terms: Terms,
     directory: Path = QUERIES_DIR,
     shown: int = SHOWN_ROWS,
-    results: Sequence[Ran] | None = None,
+    results: Sequence[Answered] | None = None,
 ) -> tuple[Answer, ...]:
-    """The answers of the queries of `directory`: their `results` from `run_queries`, or
-    else run over the files published in `site_dir`. Each answer keeps its first `shown`
-    rows for the page and all of them as CSV."""
+    """The answers of the queries of `directory`: their `results` (each `answered` where
+    it ran), or else run over the files published in `site_dir`. Each answer keeps its
+    first `shown` rows for the page and all of them as CSV."""
     if results is None:
-        if not any(directory.glob("*.rq")):
+        files = query_files(directory)
+        if not files:
             return ()
-        results = run_queries(load_dataset(site_files(site_dir)), directory)
+        dataset = load_dataset(site_files(site_dir))
+        results = [answered(run_query_file(dataset, path), shown) for path in files]
     answers = []
-    for path, text, result in results:
+    for given in results:
+        path, text, result = given.path, given.text, given.result
         english, latvian, notes = read_header(text)
         columns: tuple[str, ...] = ()
         rows: tuple[tuple[AnswerCell, ...], ...] = ()
-        total, table, published = 0, "", ""
+        total, table, published = 0, b"", ""
         if isinstance(result, Solutions):
             columns = tuple(result.variables)
             rows = tuple(
@@ -101,7 +93,7 @@ def answer_queries(
                 )
                 for row in result.rows[:shown]
             )
-            total, table = len(result.rows), _csv(result)
+            total, table = given.total, given.table
             published = f"queries/{path.stem}.csv"
         answers.append(
             Answer(
@@ -119,23 +111,6 @@ def answer_queries(
             )
         )
     return tuple(answers)
-
-
-def _csv(result: Solutions) -> str:
-    """The answer as SPARQL 1.1 query results CSV: a header of the variables, then each
-    row's values (IRIs and literals as their text, blank nodes as `_:label`), CRLF lines."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([_csv_value(term) for term in row])
-    return out.getvalue()
-
-
-def _csv_value(term: Term | None) -> str:
-    if term is None:
-        return ""
-    return f"_:{term.value}" if term.kind == "bnode" else term.value
 
 
 def _cell(value: str, is_iri: bool, terms: Terms) -> AnswerCell:
