@@ -28,7 +28,7 @@ from pipeline.publish.render.context import (
     build_context,
     read_turtle,
 )
-from pipeline.publish.render.dashboard import dashboard
+from pipeline.publish.render.dashboard import Dashboard, dashboard
 from pipeline.publish.render.html import STATIC, environment
 from pipeline.publish.render.listings import LISTINGS, listing
 from pipeline.publish.render.pages_overview import (
@@ -289,8 +289,42 @@ def _overview_pages(
         else:
             _keep(out, pages, key, {path: html})
 
-    dataset = ctx.site.dataset_jsonld
+    # Each overview's view is made, rendered and let go in a function of its own: held
+    # together until the queries page, they were a tenth of the build's peak memory.
     board = dashboard(ctx)  # the home and money pages show it
+    _home_pages(ctx, board, render)
+    _listing_pages(ctx, render)
+    _money_pages(ctx, board, render)
+    _quality_pages(ctx, render)
+    out.write("search.json", search_json(_search_pages(ctx, render)))
+    render(
+        "doc/accessibility.html",
+        "accessibility.html",
+        Label("Piekļūstamības paziņojums", "Accessibility statement"),
+        None,
+    )
+    script = (STATIC / "search.js").read_text(encoding="utf-8")
+    not_found = NotFound(ctx.paths.base, script)
+    render("404.html", "404.html", Label("Lapa nav atrasta", "Page not found"), not_found)
+    # Last: the queries may still be being answered.
+    if (out.root / "data").is_dir():
+        results = answers() if answers is not None else None
+        questions = answer_queries(out.root, ctx.terms, results=results)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, questions)
+        for answer in questions:
+            out.write(answer.file, answer.sparql)
+            if answer.csv:
+                out.write(answer.csv, answer.table)
+
+
+class _Render(Protocol):
+    def __call__(
+        self, path: str, template: str, title: Label, view: object, jsonld: str = ""
+    ) -> None: ...
+
+
+def _home_pages(ctx: SiteContext, board: Dashboard, render: _Render) -> None:
+    dataset = ctx.site.dataset_jsonld
     home = home_view(ctx, board)
     render(
         "index.html",
@@ -301,6 +335,15 @@ def _overview_pages(
         if dataset
         else "",
     )
+    render(
+        "doc/vocabulary.html",
+        "vocabularies.html",
+        Label("Vārdnīca un formas", "Vocabulary and shapes"),
+        home,
+    )
+
+
+def _listing_pages(ctx: SiteContext, render: _Render) -> None:
     # A listing of every report, implementer or year is split into pages of a few hundred
     # items (pagination.PAGE_SIZES): thousands of reports made pages of megabytes.
     for path, title in LISTINGS:
@@ -322,6 +365,9 @@ def _overview_pages(
                 _numbered(title, pager),
                 replace(whole, rows=tuple(rows), pager=pager),
             )
+
+
+def _money_pages(ctx: SiteContext, board: Dashboard, render: _Render) -> None:
     money = money_view(ctx, board)
     paired = list(zip(money.by_implementer, money.implementers, strict=True))
     for pager, pairs in paginate(paired, "doc/money.html"):
@@ -332,39 +378,22 @@ def _overview_pages(
             pager=pager,
         )
         render(pager.path, "money.html", _numbered(OVERVIEWS[0][1], pager), part)
+
+
+def _quality_pages(ctx: SiteContext, render: _Render) -> None:
     quality = quality_view(ctx)
     for pager, groups in paginate(quality.groups, "doc/quality.html"):
         issues = replace(quality, groups=tuple(groups), pager=pager)
         render(pager.path, "quality.html", _numbered(OVERVIEWS[1][1], pager), issues)
-    render(
-        "doc/vocabulary.html",
-        "vocabularies.html",
-        Label("Vārdnīca un formas", "Vocabulary and shapes"),
-        home,
-    )
+
+
+def _search_pages(ctx: SiteContext, render: _Render) -> tuple[tuple[str, str, str], ...]:
+    """The search pages; returns their entries, which `search.json` holds too."""
     entries = search_entries(ctx)
     for pager, chunk in paginate(entries, "doc/search.html"):
         names = SearchView(tuple(chunk), len(entries), pager)
         render(pager.path, "search.html", _numbered(Label("Meklēt", "Search"), pager), names)
-    render(
-        "doc/accessibility.html",
-        "accessibility.html",
-        Label("Piekļūstamības paziņojums", "Accessibility statement"),
-        None,
-    )
-    script = (STATIC / "search.js").read_text(encoding="utf-8")
-    not_found = NotFound(ctx.paths.base, script)
-    render("404.html", "404.html", Label("Lapa nav atrasta", "Page not found"), not_found)
-    out.write("search.json", search_json(entries))
-    # Last: the queries may still be being answered.
-    if (out.root / "data").is_dir():
-        results = answers() if answers is not None else None
-        questions = answer_queries(out.root, ctx.terms, results=results)
-        render("doc/queries.html", "queries.html", QUERIES_TITLE, questions)
-        for answer in questions:
-            out.write(answer.file, answer.sparql)
-            if answer.csv:
-                out.write(answer.csv, answer.table)
+    return entries
 
 
 def _numbered(title: Label, pager: Pager) -> Label:
