@@ -310,7 +310,10 @@ def _overview_pages(
     if (out.root / "data").is_dir():
         results = answers() if answers is not None else None
         questions = answer_queries(out.root, ctx.terms, results=results)
-        render("doc/queries.html", "queries.html", QUERIES_TITLE, questions)
+        # The page shows the first rows; its view (pickled for its key in the page cache)
+        # leaves out the CSV files, megabytes for an archive, written beside it.
+        shown = tuple(replace(answer, table=b"") for answer in questions)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, shown)
         for answer in questions:
             out.write(answer.file, answer.sparql)
             if answer.csv:
