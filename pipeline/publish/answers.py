@@ -1,11 +1,11 @@
 """A query's answer as the queries page publishes it: the first rows it shows, the number
 of rows, and the whole answer as CSV, made where the query ran.
 
-An answer can have a row per report and value (at 1,000 reports one of the questions has
-tens of thousands of rows). As result terms, every answer's rows took about 37 MiB of the
-build's main process, 0.04 MiB more with each report, at the moment it renders the last
-pages; the CSV bytes of the same rows are a tenth of that. So the process that answers
-the queries keeps only what the page shows and the CSV file's bytes.
+An answer can have a row per report and value: at 1,000 reports one of the questions has
+5,000 rows (3.2 MB of CSV). The process answering the queries sent every row of every
+answer as result terms; unpickled in the build's main process while it rendered its last
+pages, they took 17.5 MiB there, and the page's answers 6.7 MiB more, growing with every
+report. Now that process keeps only what the page shows, the count and the CSV's bytes.
 
 No rendering here: the process answering the queries imports it.
 """
@@ -30,17 +30,17 @@ class Answered:
 
     path: Path
     text: str
-    #: the answer; of a SELECT, the first `SHOWN_ROWS` rows only
+    #: the answer; of a SELECT, its first rows only (`shown` in `answered`)
     result: QueryResult
-    total: int = 0  # rows in the whole answer of a SELECT
-    table: bytes = b""  # the whole answer of a SELECT as SPARQL 1.1 query results CSV
+    total: int  # rows in the whole answer of a SELECT (0 for ASK, CONSTRUCT, DESCRIBE)
+    table: bytes  # the whole answer of a SELECT as SPARQL 1.1 query results CSV, else b""
 
 
 def answered(ran: Ran, shown: int = SHOWN_ROWS) -> Answered:
     """What the queries page keeps of `ran`: its first `shown` rows, its count and CSV."""
     path, text, result = ran
     if not isinstance(result, Solutions):
-        return Answered(path, text, result)
+        return Answered(path, text, result, 0, b"")
     first = replace(result, rows=result.rows[:shown])
     return Answered(path, text, first, len(result.rows), csv_bytes(result))
 

@@ -293,8 +293,9 @@ def _overview_pages(
     # together until the queries page, they were a tenth of the build's peak memory.
     board = dashboard(ctx)  # the home and money pages show it
     _home_pages(ctx, board, render)
-    _listing_pages(ctx, render)
     _money_pages(ctx, board, render)
+    del board
+    _listing_pages(ctx, render)
     _quality_pages(ctx, render)
     out.write("search.json", search_json(_search_pages(ctx, render)))
     render(
@@ -312,8 +313,8 @@ def _overview_pages(
         questions = answer_queries(out.root, ctx.terms, results=results)
         # The page shows the first rows; its view (pickled for its key in the page cache)
         # leaves out the CSV files, megabytes for an archive, written beside it.
-        shown = tuple(replace(answer, table=b"") for answer in questions)
-        render("doc/queries.html", "queries.html", QUERIES_TITLE, shown)
+        page_view = tuple(replace(answer, table=b"") for answer in questions)
+        render("doc/queries.html", "queries.html", QUERIES_TITLE, page_view)
         for answer in questions:
             out.write(answer.file, answer.sparql)
             if answer.csv:

@@ -33,7 +33,7 @@ class Answer:
     notes: tuple[str, ...]
     sparql: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[AnswerCell, ...], ...]  # the first `SHOWN_ROWS`
+    rows: tuple[tuple[AnswerCell, ...], ...]  # the first `shown` (`answer_queries`)
     total: int = 0  # rows in the whole answer
     csv: str = ""  # where the whole answer is published: "queries/<name>.csv"
     table: bytes = b""  # the whole answer as SPARQL 1.1 query results CSV
@@ -67,8 +67,9 @@ def answer_queries(
     results: Sequence[Answered] | None = None,
 ) -> tuple[Answer, ...]:
     """The answers of the queries of `directory`: their `results` (each `answered` where
-    it ran), or else run over the files published in `site_dir`. Each answer keeps its
-    first `shown` rows for the page and all of them as CSV."""
+    it ran, which keeps its first `SHOWN_ROWS` rows), or else run over the files
+    published in `site_dir`. Each answer keeps its first `shown` rows for the page (at most
+    those `results` kept) and all of them as CSV."""
     if results is None:
         files = query_files(directory)
         if not files:
