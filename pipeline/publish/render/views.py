@@ -125,30 +125,38 @@ class Terms:
                         lang, text = sys.intern(o.language or ""), str(o)
                         if lang not in by_lang or text < by_lang[lang]:
                             by_lang[lang] = text  # the first name in sort order
-        # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads year-2".
-        self._types: dict[str, str] = {}
-        for graph in graphs:
-            for s, o in graph.subject_objects(RDF.type):
-                if not isinstance(s, URIRef):
-                    continue
-                iri, cls = sys.intern(str(s)), sys.intern(str(o))
-                if iri not in self._types or _prefer(cls, self._types[iri]):
-                    self._types[iri] = cls
         self._names = names
+        # Types are looked up when an unnamed fragment needs one, not indexed: an index
+        # copied the text of every typed subject (a fifth of the labels' memory).
+        self._graphs = graphs
 
     def label(self, iri: str) -> Label:
         names = self._names.get(iri, {})
         lv = names.get("lv") or names.get("") or names.get("en")
         en = names.get("en") or lv
         if lv is None or en is None:
-            cls = self._types.get(iri)
-            if cls is not None and "#" in iri and cls in self._names:
+            # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads
+            # year-2".
+            cls = self._type_of(iri) if "#" in iri else None
+            if cls is not None and cls in self._names:
                 kind = self.label(cls)
                 name = _fallback(iri)
                 return Label(f"{kind.lv} · {name}", f"{kind.en} · {name}")
             short = self.curie(iri)
             return Label(short, short)
         return Label(lv, en)
+
+    def _type_of(self, iri: str) -> str | None:
+        """The type `iri` is called after: our own classes first, then the first in IRI
+        order (the same whatever order the graphs give them in)."""
+        node = URIRef(iri)
+        best: str | None = None
+        for graph in self._graphs:
+            for o in graph.objects(node, RDF.type):
+                cls = str(o)
+                if best is None or _prefer(cls, best):
+                    best = cls
+        return best
 
     def has_label(self, iri: str) -> bool:
         return iri in self._names

@@ -1,0 +1,75 @@
+"""Labels of resources: names in both languages, and an unnamed fragment called after its
+type, whichever graph states the type and in whatever order."""
+
+from __future__ import annotations
+
+import itertools
+
+from rdflib import Graph, Literal, URIRef
+
+from pipeline.publish.compact import CompactStore
+from pipeline.publish.render.paths import SitePaths
+from pipeline.publish.render.views import Label, Terms
+from pipeline.rdf.namespaces import LP, RDF, RDFS, SKOS, new_graph
+
+BASE = "https://w3id.org/lodpipe/"
+REPORT = URIRef(f"{BASE}id/report/r1")
+YEAR = URIRef(f"{REPORT}#year-2")
+OTHER = URIRef("http://example.org/vocab#Thing")
+TYPES = [
+    (YEAR, RDF.type, LP.ImplementationYear),
+    (YEAR, RDF.type, LP.FundingPeriod),
+    (YEAR, RDF.type, OTHER),
+]
+
+
+def _vocabulary() -> Graph:
+    vocabulary = Graph()
+    vocabulary.add((LP.ImplementationYear, SKOS.prefLabel, Literal("īstenošanas gads", lang="lv")))
+    vocabulary.add(
+        (LP.ImplementationYear, SKOS.prefLabel, Literal("implementation year", lang="en"))
+    )
+    vocabulary.add((LP.FundingPeriod, SKOS.prefLabel, Literal("finansējuma periods", lang="lv")))
+    vocabulary.add((OTHER, RDFS.label, Literal("thing", lang="en")))
+    return vocabulary
+
+
+def _terms(*graphs: Graph) -> Terms:
+    return Terms(graphs, SitePaths(BASE), {str(REPORT)})
+
+
+def test_an_unnamed_fragment_is_called_after_the_first_of_our_types() -> None:
+    """Ours before others', then the first in IRI order (FundingPeriod < ImplementationYear),
+    from any graph and in any order the triples come in."""
+    expected = Label("finansējuma periods · year-2", "finansējuma periods · year-2")
+    for order in itertools.permutations(TYPES):
+        for split in range(len(order) + 1):
+            data, more = new_graph(CompactStore()), Graph()
+            for triple in order[:split]:
+                data.add(triple)
+            for triple in order[split:]:
+                more.add(triple)
+            assert _terms(_vocabulary(), data, more).label(str(YEAR)) == expected
+
+
+def test_a_fragment_typed_only_with_a_class_of_others_is_called_after_it() -> None:
+    data = Graph()
+    data.add((YEAR, RDF.type, OTHER))
+    assert _terms(_vocabulary(), data).label(str(YEAR)) == Label("thing · year-2", "thing · year-2")
+
+
+def test_names_come_before_types_and_unnamed_things_get_their_short_name() -> None:
+    data = Graph()
+    data.add((YEAR, RDF.type, LP.ImplementationYear))
+    data.add((REPORT, RDF.type, LP.ImplementationYear))  # a document, not a fragment
+    named = URIRef(f"{REPORT}#year-1")
+    data.add((named, RDF.type, LP.ImplementationYear))
+    data.add((named, RDFS.label, Literal("pirmais gads", lang="lv")))
+    terms = _terms(_vocabulary(), data)
+    assert terms.label(str(YEAR)) == Label(
+        "īstenošanas gads · year-2", "implementation year · year-2"
+    )
+    assert terms.label(str(named)) == Label("pirmais gads", "pirmais gads")
+    assert terms.label(str(REPORT)) == Label("id/report/r1", "id/report/r1")
+    untyped = f"{REPORT}#funding-9"
+    assert terms.label(untyped) == Label("id/report/r1#funding-9", "id/report/r1#funding-9")
