@@ -114,28 +114,28 @@ class Terms:
     def __init__(self, graphs: tuple[Graph, ...], paths: SitePaths, pages: set[str]) -> None:
         self.paths = paths
         self.pages = pages  # document IRIs that have a page
-        # One copy of each IRI's text for both tables (and of each class's for every
-        # subject): at archive scale these are a few hundred thousand strings.
+        # Only the first name per language is kept: at archive scale there are a few
+        # hundred thousand named IRIs.
         names: dict[str, dict[str, str]] = {}
         for graph in graphs:
             for predicate in _NAME_PREDICATES:
                 for s, o in graph.subject_objects(predicate):
                     if isinstance(s, URIRef) and isinstance(o, Literal):
-                        by_lang = names.setdefault(sys.intern(str(s)), {})
+                        by_lang = names.setdefault(str(s), {})
                         lang, text = sys.intern(o.language or ""), str(o)
                         if lang not in by_lang or text < by_lang[lang]:
                             by_lang[lang] = text  # the first name in sort order
         self._names = names
         # Types are looked up when an unnamed fragment needs one, not indexed: an index
-        # copied the text of every typed subject (a fifth of the labels' memory).
-        self._graphs = graphs
+        # copied the text of every typed subject (almost half the labels' memory).
+        self._graphs = tuple(graphs)
 
     def label(self, iri: str) -> Label:
         names = self._names.get(iri, {})
         lv = names.get("lv") or names.get("") or names.get("en")
         en = names.get("en") or lv
         if lv is None or en is None:
-            # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads
+            # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads ·
             # year-2".
             cls = self._type_of(iri) if "#" in iri else None
             if cls is not None and cls in self._names:

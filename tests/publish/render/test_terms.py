@@ -73,3 +73,13 @@ def test_names_come_before_types_and_unnamed_things_get_their_short_name() -> No
     assert terms.label(str(REPORT)) == Label("id/report/r1", "id/report/r1")
     untyped = f"{REPORT}#funding-9"
     assert terms.label(untyped) == Label("id/report/r1#funding-9", "id/report/r1#funding-9")
+
+
+def test_a_fragment_whose_first_type_has_no_name_gets_its_short_name() -> None:
+    """The type it is called after is the first one, named or not: a later, named type
+    does not stand in for it."""
+    data = Graph()
+    data.add((YEAR, RDF.type, LP.Aaa))  # ours, first in IRI order, without a name
+    data.add((YEAR, RDF.type, LP.ImplementationYear))
+    short = "id/report/r1#year-2"
+    assert _terms(_vocabulary(), data).label(str(YEAR)) == Label(short, short)
