@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,9 +38,9 @@ from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.render.queries import QUERIES_DIR
+from pipeline.publish.render.tallies import Tally
 from pipeline.publish.reports import (
     Built,
-    Gathered,
     ReportFailed,
     build_all,
     fill,
@@ -287,20 +287,30 @@ def _publish(
     written += _write_originals(files, records, out)
     # One graph holds what the cross-report pages read: the summaries, the shared graphs
     # and the validation results.
-    summary = gathered.summary
-    for graph in (commons, shared.graph, dataset_results):
+    summary, tallies = gathered.summary, gathered.tallies
+    cross = (commons, shared.graph, dataset_results)
+    for graph in cross:
         fill(summary, graph)
+    uses, triples = _counts(gathered.uses, cross)
+    triples += sum(b.output.triples for b in built)
+    # The pages read `summary` alone. What else served the data files is let go before
+    # they are written: the cross-report graph in rdflib's store and as sorted triples,
+    # the shared graph and the reports' validation results (their terms stay in
+    # `summary`): about a tenth of what the build held at its peak.
+    del gathered, shared, commons, shared_triples, dataset_results, cross
+    gc.collect()  # graphs in cycles made since the freeze (only they are walked)
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)
     written += _write_site(
         records,
-        shared,
         validations,
         built,
-        gathered,
-        dataset_results,
+        summary,
+        tallies,
+        uses,
+        triples,
         date,
         settings,
         statistics,
@@ -347,29 +357,36 @@ def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes
     return {k: serialise(sorted_triples([g]), "nt") for k, g in sorted(found.items())}
 
 
+def _counts(uses: Counter[str], graphs: Sequence[Graph]) -> tuple[Counter[str], int]:
+    """How often each term is used, the reports' uses with those of `graphs` added, and
+    the number of distinct triples of `graphs`."""
+    counted = Counter(uses)
+    cross = {triple for graph in graphs for triple in graph}
+    for _, p, o in cross:
+        counted[str(p)] += 1
+        if isinstance(o, URIRef):
+            counted[str(o)] += 1
+    return counted, len(cross)
+
+
 def _write_site(
     records: tuple[ReportRecord, ...],
-    shared: MappedGraph,
     validations: tuple[Validation, ...],
     built: Sequence[Built],
-    gathered: Gathered,
-    dataset_results: Graph,
+    summary: Graph,
+    tallies: Mapping[str, Tally],
+    uses: Counter[str],
+    triples: int,
     date: dt.date | None,
     settings: Settings,
     statistics: DumpStatistics,
     cache: BuildCache,
     answers: Callable[[], Sequence[Answered]],
 ) -> list[Path]:
-    """The cross-report pages, from the reports' summaries; then the catalogue and the
-    files for crawlers. Data files come first: the pages list them."""
+    """The cross-report pages, from the reports' summaries (`summary` holds every graph
+    they read: see `_publish`); then the catalogue and the files for crawlers. Data files
+    come first: the pages list them."""
     out = settings.out_dir
-    summary, commons = gathered.summary, gathered.commons.graph  # filled by _publish
-    uses = Counter(gathered.uses)
-    cross = {*commons, *shared.graph, *dataset_results}
-    for _, p, o in cross:
-        uses[str(p)] += 1
-        if isinstance(o, URIRef):
-            uses[str(o)] += 1
     distributions = site_distributions(out)
     downloads = tuple(
         Download(d.path, d.media_type, d.title_lv, d.title, byte_size(out, d))
@@ -391,8 +408,8 @@ def _write_site(
         dataset_jsonld=schema_org_dataset(settings, distributions, site_dir=out, temporal=temporal),
         documents=frozenset(d for b in built for d in b.output.documents),
         uses=uses,
-        triples=sum(b.output.triples for b in built) + len(cross),
-        tallies=gathered.tallies,
+        triples=triples,
+        tallies=tallies,
     )
     written = list(render_site(site, out, cache, answers))
     written += write_crawler_files(

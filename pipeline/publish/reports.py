@@ -33,7 +33,7 @@ from pipeline.publish.cache import BuildCache, entry_key
 from pipeline.publish.compact import CompactStore
 from pipeline.publish.dumps import DumpStatistics
 from pipeline.publish.records import ReportRecord, record_of
-from pipeline.publish.render.tallies import Tally
+from pipeline.publish.render.tallies import Tally, shared
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary, run
 from pipeline.rdf import MappedGraph
 from pipeline.rdf.namespaces import new_graph
@@ -262,8 +262,10 @@ class Gathered:
 def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     """Reads every report's summary once, in report order; a report whose cached summary
     cannot be read is built again (`again`), in its place."""
-    # Only read by lodpipe (the dataset graph is made anew), and large: see `compact`.
-    commons = new_graph(CompactStore())
+    # Only read by lodpipe (the dataset graph is made anew), and large: see `compact`. No
+    # prefixes: a graph's namespace manager refers back to it, and in such a cycle a graph
+    # frozen out of garbage collection with the summaries outlives its last use.
+    commons = Graph(store=CompactStore(), bind_namespaces="none")
     store = CompactStore()  # the summary graph is the largest thing a build holds
     summary = new_graph(store)
     intern = store.intern
@@ -293,7 +295,7 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
             fill(summary, taken)
             results += taken
             uses.update(dict(one.uses))
-            tallies.update((t.report, t) for t in one.tallies)
+            tallies.update((t.report, shared(t)) for t in one.tallies)
             statistics += one.statistics
     return Gathered(
         MappedGraph("commons", commons, SourceIndex(nodes, fields)),

@@ -6,7 +6,9 @@ import gc
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -248,3 +250,38 @@ def test_a_damaged_cross_report_check_in_the_cache_replaces_only_its_own_entry(
     assert cache.load("cd" * 32) == "another entry"
     assert (other / "kept.txt").read_text() == "beside it"
     assert (tmp_path / "cache" / ".lodpipe-cache").is_file()
+
+
+def test_what_only_the_data_files_need_is_let_go_before_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pages read the summary graph alone. The cross-report graph (in rdflib's store)
+    # and the reports' shared graph are in it too, and holding them as well added about a
+    # tenth to the build's peak, which comes while the pages are written.
+    graphs: list[weakref.ref[object]] = []
+    kept: list[weakref.ref[object]] = []  # what the pages read
+    real_dataset, real_gather = build_module.dataset_graph, build_module.gather
+
+    def dataset(*args: Any, **kwargs: Any) -> Any:
+        made = real_dataset(*args, **kwargs)
+        graphs.append(weakref.ref(made.graph))
+        return made
+
+    def gather(*args: Any, **kwargs: Any) -> Any:
+        made = real_gather(*args, **kwargs)
+        graphs.append(weakref.ref(made.commons.graph))
+        kept.append(weakref.ref(made.summary))
+        return made
+
+    alive: list[bool] = []
+    real_render = build_module.render_site
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        alive.extend(ref() is not None for ref in (*graphs, *kept))
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "dataset_graph", dataset)
+    monkeypatch.setattr(build_module, "gather", gather)
+    monkeypatch.setattr(build_module, "render_site", render)
+    build_site([MINIMAL, *sorted(REPORTS.glob("*.txt"))[:1]], Settings(out_dir=tmp_path / "site"))
+    assert alive == [False, False, True]

@@ -5,21 +5,29 @@ from __future__ import annotations
 import gc
 import shutil
 import weakref
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 
+from pipeline.publish import pickling
+from pipeline.publish.dumps import DumpStatistics
+from pipeline.publish.render.money import Total
+from pipeline.publish.render.tallies import Tally
 from pipeline.publish.reports import (
+    Built,
     DamagedEntry,
     ReportFailed,
     _as_read,
     _in_pool,
     _read_key,
     fill,
+    gather,
 )
-from pipeline.publish.worker import Job
+from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary
 from pipeline.rdf.namespaces import RDFS, new_graph
+from pipeline.rdf.provenance import SourceIndex
 from pipeline.read import read_report
 from pipeline.settings import Settings
 from tests.conftest import MINIMAL
@@ -149,3 +157,34 @@ def test_collections_are_paused_inside_and_as_they_were_after() -> None:
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def _summarised(folder: Path, report: str) -> Built:
+    """A cache entry holding a summary with one tally, as a worker writes it."""
+    kind, region = "https://example.org/def/kind#events", "https://example.org/def/region#a"
+    implementer = "https://example.org/id/organisation/x"
+    total = Total(report, region, implementer, 2023, "actual", Decimal("1.50"), report + "#f")
+    tally = Tally(report, 1, (), ((kind, 2, 7),), 1, (total,))
+    folder.mkdir()
+    summary = ReportSummary((), (), SourceIndex(), (), (tally,), DumpStatistics(), ())
+    (folder / SUMMARY).write_bytes(pickling.dumps(summary))
+    return Built(ReportOutput(report, (), (), (), 0, ""), folder)
+
+
+def test_gathered_tallies_keep_one_copy_of_what_reports_repeat(tmp_path: Path) -> None:
+    # Each summary is unpickled on its own, so each comes with its own copy of every text;
+    # a build keeps every report's tally, and kinds, regions, implementers and roles are
+    # the same for many reports.
+    a, b = "https://example.org/id/report/a", "https://example.org/id/report/b"
+    built = [_summarised(tmp_path / "a", a), _summarised(tmp_path / "b", b)]
+    tallies = gather(built, lambda i: built[i]).tallies
+    first, second = tallies[a], tallies[b]
+    assert first.kinds == second.kinds == (("https://example.org/def/kind#events", 2, 7),)
+    assert first.kinds[0][0] is second.kinds[0][0]
+    one, other = first.totals[0], second.totals[0]
+    assert (one.region, one.implementer, one.role) == (other.region, other.implementer, "actual")
+    assert one.region is other.region
+    assert one.implementer is other.implementer
+    assert one.role is other.role
+    assert (one.report, one.amount, one.fact) == (a, Decimal("1.50"), a + "#f")
+    assert one.report is first.report

@@ -10,7 +10,9 @@ indicator of every report in one graph.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal
@@ -78,6 +80,32 @@ def tallies(graph: Graph) -> dict[str, Tally]:
         )
         for doc in docs
     }
+
+
+def shared(tally: Tally, texts: Callable[[str], str] = sys.intern) -> Tally:
+    """`tally` with the texts many reports repeat (kinds, regions, implementers, roles)
+    taken from `texts`, one object each: a build keeps every report's tally, and as
+    unpickled each held a copy of its own of each text (about half of a tally)."""
+    report = texts(tally.report)
+    return Tally(
+        report,
+        tally.activities,
+        tally.years,
+        tuple((texts(kind), n, total) for kind, n, total in tally.kinds),
+        tally.amounts,
+        tuple(
+            Total(
+                texts(t.report),
+                None if t.region is None else texts(t.region),
+                None if t.implementer is None else texts(t.implementer),
+                t.year,
+                texts(t.role),
+                t.amount,
+                t.fact,
+            )
+            for t in tally.totals
+        ),
+    )
 
 
 def _document(node: object) -> str:

@@ -9,7 +9,6 @@ values and the generic property table every resource and fragment can be shown a
 from __future__ import annotations
 
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -106,6 +105,15 @@ _NAME_PREDICATES = (SKOS.prefLabel, RDFS.label, ROV.legalName, DCTERMS.title)
 #: Shown apart: the type under the heading, the source as a link to the line.
 _HIDDEN_ROWS = frozenset({RDF.type, PROV.wasDerivedFrom})
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: An IRI's names a label shows: in Latvian, without a language, in English.
+_Names = tuple[Literal | None, Literal | None, Literal | None]
+_UNNAMED: _Names = (None, None, None)
+_LANGUAGES = {"lv": 0, "": 1, "en": 2}
+
+
+def _named(names: _Names, slot: int, name: Literal) -> _Names:
+    lv, plain, en = names
+    return (name, plain, en) if slot == 0 else (lv, name, en) if slot == 1 else (lv, plain, name)
 
 
 class Terms:
@@ -114,26 +122,34 @@ class Terms:
     def __init__(self, graphs: tuple[Graph, ...], paths: SitePaths, pages: set[str]) -> None:
         self.paths = paths
         self.pages = pages  # document IRIs that have a page
-        # Only the first name per language is kept: at archive scale there are a few
-        # hundred thousand named IRIs.
-        names: dict[str, dict[str, str]] = {}
+        # Only the first name in sort order is kept, in Latvian, without a language and in
+        # English (all a label shows), as the graphs' own literals: at archive scale there
+        # are a few hundred thousand named IRIs, and a copy of each name's text and a
+        # dictionary of languages per IRI were most of the labels' memory.
+        names: dict[str, _Names] = {}
         for graph in graphs:
             for predicate in _NAME_PREDICATES:
                 for s, o in graph.subject_objects(predicate):
                     if isinstance(s, URIRef) and isinstance(o, Literal):
-                        by_lang = names.setdefault(str(s), {})
-                        lang, text = sys.intern(o.language or ""), str(o)
-                        if lang not in by_lang or text < by_lang[lang]:
-                            by_lang[lang] = text  # the first name in sort order
+                        key = str(s)
+                        known = names.get(key, _UNNAMED)
+                        slot = _LANGUAGES.get(o.language or "")
+                        if slot is not None:
+                            first = known[slot]
+                            if first is None or str(o) < str(first):
+                                known = _named(known, slot, o)
+                        names[key] = known
         self._names = names
         # Types are looked up when an unnamed fragment needs one, not indexed: an index
         # copied the text of every typed subject (almost half the labels' memory).
         self._graphs = tuple(graphs)
 
     def label(self, iri: str) -> Label:
-        names = self._names.get(iri, {})
-        lv = names.get("lv") or names.get("") or names.get("en")
-        en = names.get("en") or lv
+        lv_name, plain, en_name = (
+            None if name is None else str(name) for name in self._names.get(iri, _UNNAMED)
+        )
+        lv = lv_name or plain or en_name
+        en = en_name or lv
         if lv is None or en is None:
             # An unnamed fragment ("#year-2") is called after its type: "īstenošanas gads ·
             # year-2".

@@ -83,3 +83,32 @@ def test_a_fragment_whose_first_type_has_no_name_gets_its_short_name() -> None:
     data.add((YEAR, RDF.type, LP.ImplementationYear))
     short = "id/report/r1#year-2"
     assert _terms(_vocabulary(), data).label(str(YEAR)) == Label(short, short)
+
+
+def test_a_label_shows_the_first_name_in_latvian_then_without_a_language_then_english() -> None:
+    data = Graph()
+    both, plain, english, german = (URIRef(f"{REPORT}#{n}") for n in ("a", "b", "c", "d"))
+    for name, lang in (("Zeta", "lv"), ("Alfa", "lv"), ("Beta", "en"), ("Aaa", "de")):
+        data.add((both, SKOS.prefLabel, Literal(name, lang=lang)))
+    data.add((plain, RDFS.label, Literal("bez valodas")))
+    data.add((plain, RDFS.label, Literal("in English", lang="en")))
+    data.add((english, RDFS.label, Literal("only English", lang="en")))
+    data.add((german, RDFS.label, Literal("nur Deutsch", lang="de")))
+    terms = _terms(data)
+    assert terms.label(str(both)) == Label("Alfa", "Beta")
+    assert terms.label(str(plain)) == Label("bez valodas", "in English")
+    assert terms.label(str(english)) == Label("only English", "only English")
+    # named, though in no language a label shows: its short name
+    assert terms.has_label(str(german))
+    assert terms.label(str(german)) == Label("id/report/r1#d", "id/report/r1#d")
+
+
+def test_the_labels_keep_the_graphs_own_names_not_copies() -> None:
+    """At archive scale there are hundreds of thousands of names: the graph holds each
+    already."""
+    data = new_graph(CompactStore())
+    data.add((REPORT, RDFS.label, Literal("Pārskats", lang="lv")))
+    held = data.value(REPORT, RDFS.label)
+    terms = _terms(data)
+    assert terms.label(str(REPORT)) == Label("Pārskats", "Pārskats")
+    assert any(name is held for name in terms._names[str(REPORT)])
