@@ -43,6 +43,7 @@ from pipeline.publish.reports import (
     Built,
     ReportFailed,
     build_all,
+    fewer_full_collections,
     fill,
     gather,
     read_all,
@@ -209,9 +210,12 @@ def _build_into(
     # The queries are answered in a process of their own, which loads the reports' parts
     # of the dump meanwhile; it gets the rest once the data files are written.
     try:
-        with answering(
-            cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
-        ) as queries:
+        with (
+            answering(
+                cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
+            ) as queries,
+            fewer_full_collections(),
+        ):
             return _publish(
                 records, readable, jobs, built, files, date, settings, cache, queries, progress
             )

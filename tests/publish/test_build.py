@@ -14,6 +14,7 @@ import pytest
 
 import pipeline.publish.build as build_module
 from pipeline.publish.build import BuildError, build_site
+from pipeline.publish.reports import FULL_COLLECTIONS_EVERY
 from pipeline.settings import Settings
 from tests.conftest import MINIMAL, REPO, REPORTS
 from tests.sample import dump_text
@@ -285,3 +286,23 @@ def test_what_only_the_data_files_need_is_let_go_before_the_pages(
     monkeypatch.setattr(build_module, "render_site", render)
     build_site([MINIMAL, *sorted(REPORTS.glob("*.txt"))[:1]], Settings(out_dir=tmp_path / "site"))
     assert alive == [False, False, True]
+
+
+def test_the_work_across_reports_runs_with_fewer_full_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It makes millions of long-lived objects at archive scale, and each full collection
+    # walked every one of them again.
+    seen: list[tuple[int, int, int]] = []
+    real_render = build_module.render_site
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "render_site", render)
+    before = gc.get_threshold()
+    build_site([MINIMAL], Settings(out_dir=tmp_path / "site"))
+    assert seen == [(before[0], before[1], FULL_COLLECTIONS_EVERY)]
+    assert before[2] < FULL_COLLECTIONS_EVERY
+    assert gc.get_threshold() == before

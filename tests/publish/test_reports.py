@@ -159,6 +159,16 @@ def test_collections_are_paused_inside_and_as_they_were_after() -> None:
         gc.enable()
 
 
+def test_full_collections_are_fewer_inside_and_as_they_were_after() -> None:
+    from pipeline.publish.reports import fewer_full_collections
+
+    before = gc.get_threshold()
+    with pytest.raises(ValueError), fewer_full_collections(every=123):
+        assert gc.get_threshold() == (before[0], before[1], 123)
+        raise ValueError
+    assert gc.get_threshold() == before
+
+
 def _summarised(folder: Path, report: str) -> Built:
     """A cache entry holding a summary with one tally, as a worker writes it."""
     kind, region = "https://example.org/def/kind#events", "https://example.org/def/region#a"
