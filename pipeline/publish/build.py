@@ -298,9 +298,9 @@ def _publish(
     uses, triples = _counts(gathered.uses, cross)
     triples += sum(b.output.triples for b in built)
     # The pages read `summary` alone. What else served the data files is let go before
-    # they are written: the cross-report graph in rdflib's store and as sorted triples,
-    # the shared graph and the reports' validation results (their terms stay in
-    # `summary`): about a tenth of what the build held at its peak.
+    # the pages are written: the cross-report graph in rdflib's store and as sorted
+    # triples, the organisations the reports state and the reports' validation results
+    # (their terms stay in `summary`): about a tenth of the main process's peak.
     del gathered, shared, commons, shared_triples, dataset_results, cross
     gc.collect()  # graphs in cycles made since the freeze (only they are walked)
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
