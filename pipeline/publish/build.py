@@ -301,8 +301,10 @@ def _publish(
     # the pages are written: the cross-report graph in rdflib's store and as sorted
     # triples, the organisations the reports state and the reports' validation results
     # (their terms stay in `summary`): about a tenth of the main process's peak.
-    del gathered, shared, commons, shared_triples, dataset_results, cross
-    gc.collect()  # graphs in cycles made since the freeze (only they are walked)
+    del gathered, shared, commons, shared_triples, dataset_results, cross, graph
+    # Graphs in cycles made since the freeze: only they are walked (all of it when reports
+    # built again above unfroze the summaries, which costs time only).
+    gc.collect()
     by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)

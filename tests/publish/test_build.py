@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 import pipeline.publish.build as build_module
+import pipeline.validate as validate_module
 from pipeline.publish.build import BuildError, build_site
 from pipeline.publish.reports import FULL_COLLECTIONS_EVERY
+from pipeline.rdf import DATASET_KEY
 from pipeline.settings import Settings
 from tests.conftest import MINIMAL, REPO, REPORTS
 from tests.sample import dump_text
@@ -281,11 +283,20 @@ def test_what_only_the_data_files_need_is_let_go_before_the_pages(
         alive.extend(ref() is not None for ref in (*graphs, *kept))
         return real_render(*args, **kwargs)
 
+    real_results = validate_module._report_graph
+
+    def results(key: str, *args: Any, **kwargs: Any) -> Any:
+        made = real_results(key, *args, **kwargs)
+        if key == DATASET_KEY and not alive:  # the cross-report graph's, before the pages
+            graphs.append(weakref.ref(made))
+        return made
+
+    monkeypatch.setattr(validate_module, "_report_graph", results)
     monkeypatch.setattr(build_module, "dataset_graph", dataset)
     monkeypatch.setattr(build_module, "gather", gather)
     monkeypatch.setattr(build_module, "render_site", render)
     build_site([MINIMAL, *sorted(REPORTS.glob("*.txt"))[:1]], Settings(out_dir=tmp_path / "site"))
-    assert alive == [False, False, True]
+    assert alive == [False, False, False, True]
 
 
 def test_the_work_across_reports_runs_with_fewer_full_collections(

@@ -197,4 +197,3 @@ def test_gathered_tallies_keep_one_copy_of_what_reports_repeat(tmp_path: Path) -
     assert one.implementer is other.implementer
     assert one.role is other.role
     assert (one.report, one.amount, one.fact) == (a, Decimal("1.50"), a + "#f")
-    assert one.report is first.report

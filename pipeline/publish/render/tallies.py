@@ -88,20 +88,20 @@ def shared(tally: Tally, texts: Callable[[str], str] = sys.intern) -> Tally:
     unpickled each held a copy of its own of each text (about half of a tally)."""
     report = texts(tally.report)
     return Tally(
-        report,
-        tally.activities,
-        tally.years,
-        tuple((texts(kind), n, total) for kind, n, total in tally.kinds),
-        tally.amounts,
-        tuple(
+        report=report,
+        activities=tally.activities,
+        years=tally.years,
+        kinds=tuple((texts(kind), n, total) for kind, n, total in tally.kinds),
+        amounts=tally.amounts,
+        totals=tuple(
             Total(
-                texts(t.report),
-                None if t.region is None else texts(t.region),
-                None if t.implementer is None else texts(t.implementer),
-                t.year,
-                texts(t.role),
-                t.amount,
-                t.fact,
+                report=texts(t.report),
+                region=None if t.region is None else texts(t.region),
+                implementer=None if t.implementer is None else texts(t.implementer),
+                year=t.year,
+                role=texts(t.role),
+                amount=t.amount,
+                fact=t.fact,
             )
             for t in tally.totals
         ),
