@@ -109,9 +109,11 @@ def test_every_shape_has_english_and_latvian_messages() -> None:
 def test_every_shape_targets_a_declared_class_or_property() -> None:
     graph = shapes()
     for shape in graph.subjects(RDF.type, SH.NodeShape):
-        targets = list(graph.objects(shape, SH.targetClass)) + list(
-            graph.objects(shape, SH.targetObjectsOf)
-        )
+        targets = [
+            target
+            for kind in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf)
+            for target in graph.objects(shape, kind)
+        ]
         assert targets, shape
         for target in targets:
             assert _labelled(target), (shape, target)  # type: ignore[arg-type]

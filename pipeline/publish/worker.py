@@ -67,8 +67,8 @@ SUMMARY_PREDICATES = frozenset(
         LP.ordinal,
     }
 )
-#: Provenance nodes (one per fact read) are typed too; no cross-report page reads them.
-_PROVENANCE = ("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#")
+#: PROV types (of the report, its text and its original); no cross-report page reads them.
+_PROVENANCE = "http://www.w3.org/ns/prov#"
 #: Indicator values and amounts are counted and summed in the report's `Tally` instead
 #: (they were most of a summary).
 _TALLIED = frozenset(

@@ -2,7 +2,8 @@
 
 Data IRIs hang off `Settings.base_iri`: `id/report/<key>` (one page per report, every
 part of the report a `#fragment` on it), `id/organisation/<key>`, `id/place/<key>` and
-`source/<key>` (the report's published text, lines anchored as `#L12`). Keys are lowercase
+`source/<key>` (the report's published text, lines anchored as `#L12`, passages as RFC
+5147's `#char=10830,10896`). Keys are lowercase
 ASCII `[a-z0-9-]`, so no IRI is a path prefix of another.
 """
 
@@ -176,17 +177,12 @@ class ReportIris:
     def identifier(self, organisation: URIRef) -> URIRef:
         return URIRef(f"{organisation}#lv-re")
 
-    # Provenance: one target per fact, named after the fact's fragment.
-    def source_target(self, fact: URIRef, name: str | None = None) -> URIRef:
-        """`#src-year-1` for `#year-1`; `name` for facts that live on another page."""
-        fragment = name if name is not None else self.fragment_of(fact)
-        return self.part(f"src-{fragment}" if fragment else "src")
-
-    def position_selector(self, target: URIRef) -> URIRef:
-        return URIRef(f"{target}-position")
-
-    def quote_selector(self, target: URIRef) -> URIRef:
-        return URIRef(f"{target}-quote")
+    # Provenance: the passage of the source text a fact was read from.
+    def source_passage(self, start: int, end: int) -> URIRef:
+        """`source/<key>#char=10830,10896`: RFC 5147's fragment for the code points from
+        `start` up to `end` of the published text, so two facts read from the same words
+        share one passage."""
+        return URIRef(f"{self.source}#char={start},{end}")
 
     def validation(self) -> URIRef:
         return self.part("validation")

@@ -169,10 +169,8 @@ class Context:
     sources: SourceIndex
     organisations: OrganisationResolver
 
-    def source(self, fact: URIRef, span: Span, name: str | None = None) -> URIRef:
-        return add_source(
-            self.graph, self.page, self.sources, fact, span, self.report.source_text, name
-        )
+    def source(self, fact: URIRef, span: Span) -> URIRef:
+        return add_source(self.graph, self.page, self.sources, fact, span, self.report.source_text)
 
     def add(self, subject: URIRef, predicate: URIRef, obj: Node) -> None:
         self.graph.add((subject, predicate, obj))
@@ -293,7 +291,7 @@ def _map_implementer(ctx: Context, implementer: Implementer) -> URIRef:
     ctx.add(org, ROV.legalName, Literal(implementer.name.value, lang=LV))
     if implementer.legal_form is not None:
         ctx.add(org, ROV.orgType, LEGAL_FORM[implementer.legal_form.value])
-    ctx.source(org, implementer.text.span, "implementer")
+    ctx.source(org, implementer.text.span)
     note_field(ctx.sources, org, ROV.legalName, implementer.name.span)
     number = implementer.registration_number
     # Only what this report states: a number read from another report stays in that graph.
@@ -305,7 +303,7 @@ def _map_implementer(ctx: Context, implementer: Implementer) -> URIRef:
         ctx.add(identifier, DCTERMS.identifier, Literal(f"LV-RE-{number.value.strip()}"))
         ctx.add(identifier, DCTERMS.conformsTo, URIRef(LV_RE_SCHEME))
         ctx.add(identifier, ADMS.schemaAgency, Literal(REGISTER_AGENCY, lang=LV))
-        ctx.source(identifier, number.span, "registration-number")
+        ctx.source(identifier, number.span)
     return org
 
 

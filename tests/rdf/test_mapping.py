@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.namespaces import (
@@ -51,16 +51,68 @@ def test_qualified_indicator_gets_inclusive_bounds() -> None:
 def test_every_fact_points_at_its_exact_source_text() -> None:
     m = mapped()
     fact = URIRef(PAGE + "#year-1-cs-1-indicator-2")
-    target = m.graph.value(fact, PROV.wasDerivedFrom)
     where = span("vairāk nekā 670 dalībnieki")
-    assert m.graph.value(target, LP.line) == Literal(where.line, datatype=XSD.positiveInteger)
-    assert m.graph.value(target, OA.hasSource) == URIRef(BASE + "source/900-sample")
-    selectors = set(m.graph.objects(target, OA.hasSelector))
-    starts = {m.graph.value(s, OA.start) for s in selectors} - {None}
-    exacts = {str(m.graph.value(s, OA.exact)) for s in selectors} - {"None"}
-    assert starts == {Literal(where.start, datatype=XSD.nonNegativeInteger)}
-    assert exacts == {SOURCE[where.start : where.end]}
+    passage = m.graph.value(fact, PROV.wasDerivedFrom)
+    assert passage == URIRef(f"{BASE}source/900-sample#char={where.start},{where.end}")
+    assert m.graph.value(passage, LP.line) == Literal(where.line, datatype=XSD.positiveInteger)
+    assert m.graph.value(passage, LP.endLine) is None  # on one line
+    assert m.graph.value(passage, DCTERMS.isPartOf) == URIRef(BASE + "source/900-sample")
+    assert str(m.graph.value(passage, OA.exact)) == "vairāk nekā 670 dalībnieki"
     assert m.sources.locate(str(fact)) == where
+
+
+def _passages_read_back(graph: Graph, document: str, text: str) -> int:
+    """Check every passage of `graph` as RFC 5147 defines its fragment: code points
+    start..end of the published text, lines counted in the text; how many run on."""
+    passages = {p for p in graph.objects(None, PROV.wasDerivedFrom) if "#char=" in str(p)}
+    assert len(passages) > 20
+    ran_on = 0
+    for passage in passages:
+        where, _, fragment = str(passage).partition("#char=")
+        assert where == document
+        assert graph.value(passage, DCTERMS.isPartOf) == URIRef(document)
+        start, end = (int(n) for n in fragment.split(","))
+        assert str(graph.value(passage, OA.exact)) == text[start:end]
+        first, last = text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1
+        assert graph.value(passage, LP.line) == Literal(first, datatype=XSD.positiveInteger)
+        stated = graph.value(passage, LP.endLine)
+        assert stated == (Literal(last, datatype=XSD.positiveInteger) if last != first else None)
+        ran_on += last != first
+    return ran_on
+
+
+def test_every_passage_is_the_text_its_rfc_5147_fragment_selects() -> None:
+    assert _passages_read_back(mapped().graph, BASE + "source/900-sample", SOURCE) == 0
+
+
+@pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
+def test_a_passage_that_runs_on_says_its_last_line() -> None:
+    from pipeline.parse import parse_report
+
+    report = parse_report(REPORTS / "000_f25f87058009babf.txt").report
+    assert report is not None
+    graph = to_graph(report, Settings(base_iri=BASE)).graph
+    document = BASE + "source/000-f25f87058009babf"
+    # the report's own passage, its heading, runs from "Kopsavilkums" on line 3 (after two
+    # empty lines) to "(2022-2025)" on line 8
+    text = report.source_text
+    assert _passages_read_back(graph, document, text) > 0
+    end = text.index("(2022-2025)") + len("(2022-2025)")
+    heading = URIRef(f"{document}#char=2,{end}")
+    assert (
+        graph.value(URIRef(BASE + "id/report/000-f25f87058009babf"), PROV.wasDerivedFrom) == heading
+    )
+    assert graph.value(heading, LP.line) == Literal(3, datatype=XSD.positiveInteger)
+    assert graph.value(heading, LP.endLine) == Literal(8, datatype=XSD.positiveInteger)
+
+
+def test_facts_read_from_the_same_words_share_one_passage() -> None:
+    g = mapped().graph
+    agreement, period = URIRef(PAGE + "#agreement"), URIRef(PAGE + "#agreement-period")
+    where = span("2022.gada 15.jūlijs līdz 2024.gada 14.jūlijs")
+    shared = URIRef(f"{BASE}source/900-sample#char={where.start},{where.end}")
+    assert g.value(agreement, PROV.wasDerivedFrom) == g.value(period, PROV.wasDerivedFrom) == shared
+    assert len(list(g.triples((shared, LP.line, None)))) == 1
 
 
 def test_region_of_the_title_is_located_in_the_title() -> None:

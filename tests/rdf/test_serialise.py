@@ -126,3 +126,23 @@ def test_used_prefixes_declares_exactly_the_namespaces_with_a_plain_local_name()
         "xsd",
         "rep",
     }
+
+
+def test_passages_named_by_their_place_read_back_in_every_syntax() -> None:
+    """A passage's RFC 5147 fragment (`#char=12,40`) is no plain local name: Turtle writes
+    it escaped under the page's prefix, and both parsers must read the same IRI back."""
+    text = "https://w3id.org/lodpipe/source/000-a"
+    graph = Graph()
+    passage = URIRef(f"{text}#char=12,40")
+    graph.add((URIRef(f"{DOC}#task"), URIRef(PROV + "wasDerivedFrom"), passage))
+    graph.add((passage, URIRef(LP + "line"), Literal("3", datatype=XSD.positiveInteger)))
+    for extension, syntax, engine in (
+        ("ttl", "turtle", ox.RdfFormat.TURTLE),
+        ("jsonld", "json-ld", ox.RdfFormat.JSON_LD),
+    ):
+        data = serialise(sorted_triples([graph]), extension, document=text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            assert isomorphic(Graph().parse(data=data.decode("utf-8"), format=syntax), graph)
+        subjects = {q.subject.value for q in ox.parse(data, format=engine)}
+        assert f"{text}#char=12,40" in subjects

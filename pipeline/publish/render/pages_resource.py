@@ -34,10 +34,8 @@ from pipeline.rdf.namespaces import (
     DCAT,
     DCTERMS,
     LP,
-    OA,
     PURPOSE,
     RDF,
-    RDFS,
     SCHEMA,
     SH,
 )
@@ -88,19 +86,6 @@ class FundingRowView:
 
 
 @dataclass(frozen=True, slots=True)
-class Provenance:
-    id: str
-    line: int
-    end_line: int
-    href: str
-    quote: str
-    start: str
-    end: str
-    position_id: str
-    quote_id: str
-
-
-@dataclass(frozen=True, slots=True)
 class ResourceView:
     """Any resource page: its own part, its fragments as parts, what links to it."""
 
@@ -116,7 +101,6 @@ class ReportView:
     years: tuple[YearView, ...]
     funding: tuple[FundingRowView, ...]
     validation: tuple[Part, ...]
-    provenance: tuple[Provenance, ...]
     other: tuple[Part, ...]
     inbound: tuple[Inbound, ...]
     source_href: str
@@ -151,9 +135,9 @@ class _Claims:
         self.claimed.add(fragment)
         return fragment
 
-    def rest(self, graph: Graph) -> tuple[Part, ...]:
+    def rest(self, graph: Graph, passages: Graph | None = None) -> tuple[Part, ...]:
         return tuple(
-            self.ctx.terms.part(graph, node)
+            self.ctx.terms.part(graph, node, passages=passages)
             for node in self.fragments
             if self.ctx.paths.fragment(str(node)) not in self.claimed
         )
@@ -215,7 +199,7 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
     ):
         if isinstance(node, URIRef) and (node, None, None) in graph:
             claims.claim(node)
-            sections.append(terms.part(graph, node))
+            sections.append(terms.part(graph, node, passages=ctx.data))
     agreement = graph.value(report, LP.reportsOn)
     years = tuple(
         _year(ctx, graph, claims, year)
@@ -235,7 +219,6 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
         for result in sorted_by_iri(graph.objects(node, SH.result)):
             claims.claim(result)
             validation.append(terms.part(graph, result))
-    provenance = tuple(_provenance(ctx, graph, claims))
     key = report_key(doc.rpartition("/")[2])
     reader = None
     if key in ctx.reports:
@@ -260,13 +243,12 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
             terms.href(str(implementer)) if implementer is not None else None,
         )
     return ReportView(
-        main=terms.part(graph, report),
+        main=terms.part(graph, report, passages=ctx.data),
         sections=tuple(sections),
         years=years,
         funding=funding,
         validation=tuple(validation),
-        provenance=provenance,
-        other=claims.rest(graph),
+        other=claims.rest(graph, ctx.data),
         inbound=inbound,
         source_href=terms.href(doc.replace("/id/report/", "/source/", 1)),
         original=original_of(ctx, doc.replace("/id/report/", "/source/", 1), ctx.reports.get(key)),
@@ -287,7 +269,8 @@ def _year(ctx: SiteContext, graph: Graph, claims: _Claims, year: URIRef) -> Year
     )
     for node in nodes:
         activities.append(_activity(ctx, graph, claims, node))
-    return YearView(ctx.terms.part(graph, year, frozenset({LP.activity})), tuple(activities))
+    part = ctx.terms.part(graph, year, frozenset({LP.activity}), ctx.data)
+    return YearView(part, tuple(activities))
 
 
 def _activity(ctx: SiteContext, graph: Graph, claims: _Claims, node: URIRef) -> ActivityView:
@@ -300,7 +283,7 @@ def _activity(ctx: SiteContext, graph: Graph, claims: _Claims, node: URIRef) -> 
             terms.value(graph.value(item, LP.indicatorKind) or Literal("")),
             Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
         )
-        indicators.append(Fact(claims.claim(item), cells, terms.source(graph, item)))
+        indicators.append(Fact(claims.claim(item), cells, terms.source(graph, item, ctx.data)))
     dates = []
     for item in sorted_by_iri(graph.objects(node, LP.date)):
         cells = (
@@ -308,7 +291,7 @@ def _activity(ctx: SiteContext, graph: Graph, claims: _Claims, node: URIRef) -> 
             Value(str(graph.value(item, DCAT.endDate) or ""), None, kind="date"),
             Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
         )
-        dates.append(Fact(claims.claim(item), cells, terms.source(graph, item)))
+        dates.append(Fact(claims.claim(item), cells, terms.source(graph, item, ctx.data)))
     mentions = [terms.value(m) for m in graph.objects(node, LP.minority)]
     mentions += [terms.value(m) for m in graph.objects(node, DCTERMS.spatial)]
     group = graph.value(node, LP.activityGroup)
@@ -317,7 +300,7 @@ def _activity(ctx: SiteContext, graph: Graph, claims: _Claims, node: URIRef) -> 
         number=str(graph.value(node, DCTERMS.identifier) or ""),
         text=str(graph.value(node, DCTERMS.description) or ""),
         group=terms.value(group) if group is not None else None,
-        source=terms.source(graph, node),
+        source=terms.source(graph, node, ctx.data),
         indicators=tuple(indicators),
         dates=tuple(dates),
         mentions=tuple(sorted(mentions, key=lambda v: (v.text, v.href or ""))),
@@ -338,51 +321,12 @@ def _funding_row(ctx: SiteContext, graph: Graph, claims: _Claims, row: URIRef) -
             Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
         )
         order = (_rank(ROLE_ORDER, role), _rank(PURPOSE_ORDER, purpose), natural_key(str(item)))
-        amounts.append((order, Fact(claims.claim(item), cells, ctx.terms.source(graph, item))))
+        amounts.append(
+            (order, Fact(claims.claim(item), cells, ctx.terms.source(graph, item, ctx.data)))
+        )
     facts = tuple(fact for _, fact in sorted(amounts, key=lambda pair: pair[0]))
-    return FundingRowView(ctx.terms.part(graph, row), facts)
+    return FundingRowView(ctx.terms.part(graph, row, passages=ctx.data), facts)
 
 
 def _rank(order: tuple[str, ...], value: str) -> int:
     return order.index(value) if value in order else len(order)
-
-
-def _provenance(ctx: SiteContext, graph: Graph, claims: _Claims) -> list[Provenance]:
-    out = []
-    for target in sorted_by_iri(graph.subjects(RDF.type, OA.SpecificResource)):
-        if not str(target).startswith(claims.doc + "#"):
-            continue
-        position = quote = None
-        for selector in graph.objects(target, OA.hasSelector):
-            if (selector, RDF.type, OA.TextPositionSelector) in graph:
-                position = selector
-            elif (selector, RDF.type, OA.TextQuoteSelector) in graph:
-                quote = selector
-        line = _int(graph.value(target, LP.line))
-        see = graph.value(target, RDFS.seeAlso)
-        for node in (target, position, quote):
-            if node is not None:
-                claims.claim(node)
-        out.append(
-            Provenance(
-                id=ctx.paths.fragment(str(target)),
-                line=line,
-                end_line=_int(graph.value(target, LP.endLine)) or line,
-                href=ctx.terms.href(str(see)) if see is not None else "",
-                quote=_short(str(graph.value(quote, OA.exact) or "")) if quote is not None else "",
-                start=str(graph.value(position, OA.start) or "") if position is not None else "",
-                end=str(graph.value(position, OA.end) or "") if position is not None else "",
-                position_id=ctx.paths.fragment(str(position)) if position is not None else "",
-                quote_id=ctx.paths.fragment(str(quote)) if quote is not None else "",
-            )
-        )
-    return out
-
-
-#: Quotes in the provenance table are cut to this many characters: the whole quote is in
-#: the page's .ttl, and its line is one click away (whole quotes made a third of the page).
-QUOTE_CHARS = 48
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"

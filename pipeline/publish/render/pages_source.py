@@ -1,5 +1,6 @@
-"""The source page of a report: its text as read, one anchor per line, the facts read from
-each line, where each page of a PDF original begins, and the original document itself."""
+"""The source page of a report: its text as read, one anchor per line, the passages facts
+were read from (each an element whose id is its RFC 5147 fragment, on the line it begins
+on, listing its facts), where each page of a PDF original begins, and the original."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.originals import Original, original_of
 from pipeline.publish.render.pages_resource import _Claims, _slice
 from pipeline.publish.render.views import Part, Value, natural_key
-from pipeline.rdf.namespaces import LP, OA, PROV
+from pipeline.rdf.namespaces import DCTERMS, LP, PROV
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    id: str  # "char=10830,10896": the passage's IRI is the page's IRI with this fragment
+    facts: tuple[Value, ...]  # the facts read from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +27,7 @@ class Line:
     id: str
     number: int
     text: str
-    facts: tuple[Value, ...]  # facts read from this line
+    passages: tuple[Passage, ...]  # the passages that begin on this line
     page: int | None = None  # the page of the original that begins on this line (PDF)
 
 
@@ -40,20 +47,24 @@ def source_view(ctx: SiteContext, doc: str) -> SourceView:
     key = doc.rstrip("/").rpartition("/")[2]
     report = ctx.reports.get(key)
     text = report.source_text if report is not None else ""
-    by_line: dict[int, list[Value]] = {}
-    for target in graph.subjects(OA.hasSource, URIRef(doc)):
-        line = ctx.data.value(target, LP.line)
+    by_line: dict[int, list[Passage]] = {}
+    for passage in graph.subjects(DCTERMS.isPartOf, URIRef(doc)):
+        line = graph.value(passage, LP.line)
         if not isinstance(line, Literal):
             continue
-        for fact in ctx.data.subjects(PROV.wasDerivedFrom, target):
-            by_line.setdefault(int(line), []).append(ctx.terms.value(fact))
+        fragment = claims.claim(passage)
+        facts = sorted(
+            (ctx.terms.value(f) for f in ctx.data.subjects(PROV.wasDerivedFrom, passage)),
+            key=lambda v: natural_key(v.href or ""),
+        )
+        by_line.setdefault(int(line), []).append(Passage(fragment, tuple(facts)))
     pages = _page_lines(report)
     lines = []
     for number, content in enumerate(text.split("\n"), start=1):
         fragment = f"L{number}"
         claims.claimed.add(fragment)
-        facts = sorted(by_line.get(number, []), key=lambda v: natural_key(v.href or ""))
-        lines.append(Line(fragment, number, content, tuple(facts), pages.get(number)))
+        passages = tuple(sorted(by_line.get(number, []), key=lambda p: natural_key(p.id)))
+        lines.append(Line(fragment, number, content, passages, pages.get(number)))
     if lines and lines[-1].text == "":
         lines.pop()  # the final newline ends the last line; it does not start one
     report_doc = doc.replace("/source/", "/id/report/", 1)

@@ -58,7 +58,13 @@ def _term(
     ctx: SiteContext, graph: Graph, node: URIRef, claims: _Claims, uses: Counter[str]
 ) -> Term:
     users = set()
-    for predicate in (SH.targetClass, SH.path, SH["class"]):
+    for predicate in (
+        SH.targetClass,
+        SH.targetSubjectsOf,
+        SH.targetObjectsOf,
+        SH.path,
+        SH["class"],
+    ):
         for shape in ctx.vocabulary.subjects(predicate, node):
             users.add(ctx.terms.value(shape))
     return Term(

@@ -18,7 +18,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
-from pipeline.rdf.namespaces import DCTERMS, LP, OA, PREFIXES, PROV, RDF, RDFS, ROV, SKOS, XSD
+from pipeline.rdf.namespaces import DCTERMS, LP, PREFIXES, PROV, RDF, RDFS, ROV, SKOS, XSD
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,20 +252,28 @@ class Terms:
             sorted((self.value(t) for t in graph.objects(subject, RDF.type)), key=_value_order)
         )
 
-    def source(self, graph: Graph, subject: Node) -> Source | None:
-        """The first line a fact was read from (`prov:wasDerivedFrom` -> line, source)."""
+    def source(self, graph: Graph, subject: Node, passages: Graph | None = None) -> Source | None:
+        """The first line a fact was read from (`prov:wasDerivedFrom` -> a passage of the
+        source text). A passage is described on its source text's page, not in a report
+        page's slice: a report page looks passages up in `passages`, the report's graph."""
+        where = graph if passages is None else passages
         found = []
-        for target in graph.objects(subject, PROV.wasDerivedFrom):
-            line = graph.value(target, LP.line)
-            end = graph.value(target, LP.endLine)
-            document = graph.value(target, OA.hasSource)
+        for passage in graph.objects(subject, PROV.wasDerivedFrom):
+            line, end = where.value(passage, LP.line), where.value(passage, LP.endLine)
+            document = where.value(passage, DCTERMS.isPartOf)
             if isinstance(line, Literal) and isinstance(document, URIRef):
                 number = int(line)
                 href = self.href(f"{document}#L{number}")
                 found.append(Source(number, int(end) if isinstance(end, Literal) else number, href))
         return min(found, key=lambda s: (s.line, s.href)) if found else None
 
-    def part(self, graph: Graph, subject: URIRef, skip: frozenset[URIRef] = frozenset()) -> Part:
+    def part(
+        self,
+        graph: Graph,
+        subject: URIRef,
+        skip: frozenset[URIRef] = frozenset(),
+        passages: Graph | None = None,
+    ) -> Part:
         iri = str(subject)
         return Part(
             id=self.paths.fragment(iri),
@@ -273,7 +281,7 @@ class Terms:
             label=self.label(iri),
             types=self.types(graph, subject),
             rows=self.rows(graph, subject, skip),
-            source=self.source(graph, subject),
+            source=self.source(graph, subject, passages),
         )
 
     def inbound(self, triples: set[tuple[Node, Node, Node]]) -> tuple[Inbound, ...]:

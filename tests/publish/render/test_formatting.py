@@ -98,11 +98,23 @@ def test_hostile_iris_get_no_file(iri: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "iri", [f'{BASE}id/report/x#a"b', f"{BASE}id/report/x#<i>", f"{BASE}id/report/x#a b"]
+    "iri",
+    [
+        f'{BASE}id/report/x#a"b',
+        f"{BASE}id/report/x#<i>",
+        f"{BASE}id/report/x#a b",
+        f"{BASE}source/x#char=1,2x",
+        f"{BASE}source/x#char=1",
+        f'{BASE}source/x#char=1,2"',
+    ],
 )
 def test_hostile_fragments_refused(iri: str) -> None:
     with pytest.raises(UnsafeIRI):
         SitePaths(BASE).fragment(iri)
+
+
+def test_a_passage_of_a_source_text_is_an_element_id() -> None:
+    assert SitePaths(BASE).fragment(f"{BASE}source/x#char=10827,10893") == "char=10827,10893"
 
 
 def test_base_with_hash_is_refused() -> None:
