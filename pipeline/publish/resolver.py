@@ -73,16 +73,21 @@ def resource_groups(site_dir: Path) -> tuple[ResourceGroup, ...]:
     for folder in sorted(by_folder):
         names = by_folder[folder]
         kinds = {offered for offered in names.values()}
-        if len(kinds) == 1 and any(ext != ".html" for _, ext in next(iter(kinds))):
+        if len(kinds) == 1 and _has_data(next(iter(kinds))):
             # One set of representations for every page of the folder: one wildcard rule.
             groups.append(ResourceGroup(folder, (), next(iter(kinds))))
             continue
         for offered in sorted(kinds):
-            if all(ext == ".html" for _, ext in offered):
-                continue  # a page with no data: GitHub Pages already answers it
+            if not _has_data(offered):
+                continue  # a page or a text with no data: GitHub Pages already answers it
             chosen = tuple(sorted(n for n, o in names.items() if o == offered))
             groups.append(ResourceGroup(folder, chosen, offered))
     return tuple(groups)
+
+
+def _has_data(offered: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a path offers RDF: a page or a text alone (`robots.txt`) is no resource."""
+    return any(ext not in (".html", ".txt") for _, ext in offered)
 
 
 def htaccess(groups: Iterable[ResourceGroup], base_iri: str, site_url: str) -> str:

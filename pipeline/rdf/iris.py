@@ -2,9 +2,9 @@
 
 Data IRIs hang off `Settings.base_iri`: `id/report/<key>` (one page per report, every
 part of the report a `#fragment` on it), `id/organisation/<key>`, `id/place/<key>` and
-`source/<key>` (the report's published text, lines anchored as `#L12`, passages as RFC
-5147's `#char=10830,10896`). Keys are lowercase
-ASCII `[a-z0-9-]`, so no IRI is a path prefix of another.
+`source/<key>` (the report's published text, lines anchored as `#L12`, spans as RFC 5147's
+`#char=10830,10896`). Keys are lowercase ASCII `[a-z0-9-]`, so no IRI is a path prefix of
+another.
 """
 
 from __future__ import annotations
@@ -177,11 +177,11 @@ class ReportIris:
     def identifier(self, organisation: URIRef) -> URIRef:
         return URIRef(f"{organisation}#lv-re")
 
-    # Provenance: the passage of the source text a fact was read from.
-    def source_passage(self, start: int, end: int) -> URIRef:
+    # Provenance: the span of the source text a fact was read from.
+    def source_span(self, start: int, end: int) -> URIRef:
         """`source/<key>#char=10830,10896`: RFC 5147's fragment for the code points from
-        `start` up to `end` of the published text, so two facts read from the same words
-        share one passage."""
+        `start` up to `end` of the text (`source/<key>` is served as text/plain too), so
+        two facts read from the same words share one span."""
         return URIRef(f"{self.source}#char={start},{end}")
 
     def validation(self) -> URIRef:

@@ -38,7 +38,6 @@ SCHEMES = {
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 CV = Namespace("http://data.europa.eu/m8g/")
-OA = Namespace("http://www.w3.org/ns/oa#")
 #: The IANA media type registry, whose IRIs dcat:mediaType takes.
 IANA = Namespace("http://www.iana.org/assignments/media-types/")
 QB = Namespace("http://purl.org/linked-data/cube#")
@@ -71,7 +70,6 @@ PREFIXES: dict[str, str] = {
     "dcat": str(DCAT),
     "dct": str(DCTERMS),
     "foaf": str(FOAF),
-    "oa": str(OA),
     "org": str(ORG),
     "owl": str(OWL),
     "prov": str(PROV),
@@ -118,7 +116,6 @@ __all__ = [
     "LPSH",
     "LV_RE_SCHEME",
     "MINORITY",
-    "OA",
     "ORG",
     "OWL",
     "PREFIXES",

@@ -1,5 +1,5 @@
-"""Provenance of facts: the passage of the report's source text each fact was read from,
-and the IRI -> Span index that validation uses to point back at file and line.
+"""Provenance of facts: the span of the report's source text each fact was read from, and
+the IRI -> Span index that validation uses to point back at file and line.
 
 No validation here; no printing.
 """
@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 
 from pipeline.model import Span
 from pipeline.rdf.iris import ReportIris
-from pipeline.rdf.namespaces import DCTERMS, LP, OA, PROV, XSD
+from pipeline.rdf.namespaces import DCTERMS, LP, PROV, RDF, XSD
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +47,31 @@ def add_source(
 ) -> URIRef:
     """Say that `fact` was read from `span`: `fact prov:wasDerivedFrom <source/k#char=s,e>`.
 
-    The passage is named by its position (RFC 5147, in code points, as the published text
-    counts them) and says its first line, its last line when it runs on, and its words
-    (`oa:exact`). A fact once carried a Web Annotation target with a position and a quote
-    selector, 15 triples where these take four: two thirds of every report's triples.
+    The span is named by its place in the published text (RFC 5147, in code points, as the
+    text counts them), so facts read from the same words share it. It says its first line,
+    its last line when it runs on, and its words (`rdf:value`). A fact once carried a Web
+    Annotation target with a position and a quote selector: 15 triples where these take at
+    most six, and two thirds of every report's triples.
     """
     if str(fact) not in index.nodes:
         index.nodes[str(fact)] = span
     start = max(0, min(span.start, len(text)))
     end = max(start, min(span.end, len(text)))
-    passage = iris.source_passage(start, end)
-    graph.add((fact, PROV.wasDerivedFrom, passage))
-    if (passage, LP.line, None) in graph:
-        return passage
-    index.nodes.setdefault(str(passage), span)  # a SHACL result on the passage has a line
-    graph.add((passage, DCTERMS.isPartOf, iris.source))
-    graph.add((passage, LP.line, Literal(span.line, datatype=XSD.positiveInteger)))
-    if span.end_line != span.line:
-        graph.add((passage, LP.endLine, Literal(span.end_line, datatype=XSD.positiveInteger)))
-    graph.add((passage, OA.exact, Literal(text[start:end])))
-    return passage
+    stretch = iris.source_span(start, end)
+    graph.add((fact, PROV.wasDerivedFrom, stretch))
+    if (stretch, RDF.type, LP.SourceSpan) in graph:
+        return stretch
+    index.nodes.setdefault(str(stretch), span)  # a SHACL result on the span has a line
+    # Lines of the clamped offsets: a span past the end of the text is on its last line.
+    line = text.count("\n", 0, start) + 1
+    end_line = max(line, text.count("\n", 0, end) + 1)
+    graph.add((stretch, RDF.type, LP.SourceSpan))
+    graph.add((stretch, DCTERMS.isPartOf, iris.source))
+    graph.add((stretch, LP.line, Literal(line, datatype=XSD.positiveInteger)))
+    if end_line != line:
+        graph.add((stretch, LP.endLine, Literal(end_line, datatype=XSD.positiveInteger)))
+    graph.add((stretch, RDF.value, Literal(text[start:end])))
+    return stretch
 
 
 def note_field(index: SourceIndex, fact: URIRef, predicate: URIRef, span: Span) -> None:

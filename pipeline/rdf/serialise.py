@@ -54,8 +54,13 @@ PAGE_ALTERNATES = tuple(FORMATS[e] for e in ("ttl", "jsonld"))
 
 #: What a resource IRI offers, in order of preference (a browser that sends `*/*` gets the
 #: page): the site writes these files; the resolver rules and the development server
-#: negotiate between them.
-ALTERNATES = (("text/html", ".html"), *((f.media_type, f".{f.extension}") for f in PAGE_ALTERNATES))
+#: negotiate between them. A report's source text is plain text too: the spans facts were
+#: read from are RFC 5147 fragments of it (`source/<key>#char=10,42`).
+ALTERNATES = (
+    ("text/html", ".html"),
+    *((f.media_type, f".{f.extension}") for f in PAGE_ALTERNATES),
+    ("text/plain", ".txt"),
+)
 
 
 @contextlib.contextmanager

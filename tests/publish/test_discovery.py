@@ -332,3 +332,20 @@ def test_past_the_limit_the_sitemap_is_an_index_of_parts(monkeypatch: pytest.Mon
         assert 1 <= len(locations) <= 2
         listed += locations
     assert listed == urls  # each page once, in order
+
+
+def test_a_source_text_is_offered_as_plain_text_too(
+    site: Path, rules: list[Rule], resolver_port: int
+) -> None:
+    """The spans facts were read from are RFC 5147 fragments of `source/<key>`: the IRI
+    gives its plain text to whoever asks for it, on the resolver and the local server."""
+    texts = sorted((site / "source").glob("*.txt"))
+    assert texts
+    resource = f"source/{texts[0].stem}"
+    assert resolve(rules, resource, "text/plain") == (303, f"{DEPLOYED}{resource}.txt")
+    assert resolve(rules, resource, "text/html") == (303, f"{DEPLOYED}{resource}.html")
+    assert resolve(rules, resource, "text/turtle") == (303, f"{DEPLOYED}{resource}.ttl")
+    served, headers, _ = get(resolver_port, "/" + resource, "text/plain")
+    assert (served, headers["location"]) == (303, f"/{resource}.txt")
+    # robots.txt is a text with no data: no rule of its own
+    assert resolve(rules, "robots", "text/plain") == (302, DEPLOYED + "robots")

@@ -9,7 +9,6 @@ from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_gr
 from pipeline.rdf.namespaces import (
     DCTERMS,
     LP,
-    OA,
     PROV,
     QUALIFIER,
     RDF,
@@ -52,51 +51,56 @@ def test_every_fact_points_at_its_exact_source_text() -> None:
     m = mapped()
     fact = URIRef(PAGE + "#year-1-cs-1-indicator-2")
     where = span("vairāk nekā 670 dalībnieki")
-    passage = m.graph.value(fact, PROV.wasDerivedFrom)
-    assert passage == URIRef(f"{BASE}source/900-sample#char={where.start},{where.end}")
-    assert m.graph.value(passage, LP.line) == Literal(where.line, datatype=XSD.positiveInteger)
-    assert m.graph.value(passage, LP.endLine) is None  # on one line
-    assert m.graph.value(passage, DCTERMS.isPartOf) == URIRef(BASE + "source/900-sample")
-    assert str(m.graph.value(passage, OA.exact)) == "vairāk nekā 670 dalībnieki"
+    span_iri = m.graph.value(fact, PROV.wasDerivedFrom)
+    assert span_iri == URIRef(f"{BASE}source/900-sample#char={where.start},{where.end}")
+    assert (span_iri, RDF.type, LP.SourceSpan) in m.graph
+    assert m.graph.value(span_iri, LP.line) == Literal(where.line, datatype=XSD.positiveInteger)
+    assert m.graph.value(span_iri, LP.endLine) is None  # on one line
+    assert m.graph.value(span_iri, DCTERMS.isPartOf) == URIRef(BASE + "source/900-sample")
+    assert str(m.graph.value(span_iri, RDF.value)) == "vairāk nekā 670 dalībnieki"
     assert m.sources.locate(str(fact)) == where
 
 
-def _passages_read_back(graph: Graph, document: str, text: str) -> int:
-    """Check every passage of `graph` as RFC 5147 defines its fragment: code points
-    start..end of the published text, lines counted in the text; how many run on."""
-    passages = {p for p in graph.objects(None, PROV.wasDerivedFrom) if "#char=" in str(p)}
-    assert len(passages) > 20
+def _spans_read_back(graph: Graph, document: str, text: str) -> int:
+    """Read every span of `graph` as RFC 5147 defines its fragment, against the text as
+    the test loaded it: code points start..end, lines counted in the text. Returns how
+    many run over more than one line."""
+    spans = {p for p in graph.objects(None, PROV.wasDerivedFrom) if "#char=" in str(p)}
+    assert len(spans) > 20
+    assert spans == set(graph.subjects(RDF.type, LP.SourceSpan))
     ran_on = 0
-    for passage in passages:
-        where, _, fragment = str(passage).partition("#char=")
+    for span_iri in spans:
+        where, _, fragment = str(span_iri).partition("#char=")
         assert where == document
-        assert graph.value(passage, DCTERMS.isPartOf) == URIRef(document)
+        assert graph.value(span_iri, DCTERMS.isPartOf) == URIRef(document)
         start, end = (int(n) for n in fragment.split(","))
-        assert str(graph.value(passage, OA.exact)) == text[start:end]
+        assert str(graph.value(span_iri, RDF.value)) == text[start:end]
         first, last = text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1
-        assert graph.value(passage, LP.line) == Literal(first, datatype=XSD.positiveInteger)
-        stated = graph.value(passage, LP.endLine)
+        assert graph.value(span_iri, LP.line) == Literal(first, datatype=XSD.positiveInteger)
+        stated = graph.value(span_iri, LP.endLine)
         assert stated == (Literal(last, datatype=XSD.positiveInteger) if last != first else None)
         ran_on += last != first
     return ran_on
 
 
-def test_every_passage_is_the_text_its_rfc_5147_fragment_selects() -> None:
-    assert _passages_read_back(mapped().graph, BASE + "source/900-sample", SOURCE) == 0
+def test_every_span_is_the_text_its_rfc_5147_fragment_selects() -> None:
+    assert _spans_read_back(mapped().graph, BASE + "source/900-sample", SOURCE) == 0
 
 
 @pytest.mark.skipif(not REPORTS.is_dir(), reason="bundled reports not present")
-def test_a_passage_that_runs_on_says_its_last_line() -> None:
+def test_a_span_that_runs_on_says_its_last_line() -> None:
     from pipeline.parse import parse_report
 
-    report = parse_report(REPORTS / "000_f25f87058009babf.txt").report
+    path = REPORTS / "000_f25f87058009babf.txt"
+    report = parse_report(path).report
     assert report is not None
     graph = to_graph(report, Settings(base_iri=BASE)).graph
     document = BASE + "source/000-f25f87058009babf"
-    # the report's own passage, its heading, runs from "Kopsavilkums" on line 3 (after two
-    # empty lines) to "(2022-2025)" on line 8
-    text = report.source_text
-    assert _passages_read_back(graph, document, text) > 0
+    # The published text is the file as written (UTF-8, no byte-order mark, "\n" ends).
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    assert _spans_read_back(graph, document, text) > 0
+    # The report's own span, its heading, runs from "Kopsavilkums" on line 3 (after two
+    # empty lines) to "(2022-2025)" on line 8.
     end = text.index("(2022-2025)") + len("(2022-2025)")
     heading = URIRef(f"{document}#char=2,{end}")
     assert (
@@ -106,7 +110,7 @@ def test_a_passage_that_runs_on_says_its_last_line() -> None:
     assert graph.value(heading, LP.endLine) == Literal(8, datatype=XSD.positiveInteger)
 
 
-def test_facts_read_from_the_same_words_share_one_passage() -> None:
+def test_facts_read_from_the_same_words_share_one_span() -> None:
     g = mapped().graph
     agreement, period = URIRef(PAGE + "#agreement"), URIRef(PAGE + "#agreement-period")
     where = span("2022.gada 15.jūlijs līdz 2024.gada 14.jūlijs")

@@ -135,9 +135,9 @@ class _Claims:
         self.claimed.add(fragment)
         return fragment
 
-    def rest(self, graph: Graph, passages: Graph | None = None) -> tuple[Part, ...]:
+    def rest(self, graph: Graph, spans: Graph | None = None) -> tuple[Part, ...]:
         return tuple(
-            self.ctx.terms.part(graph, node, passages=passages)
+            self.ctx.terms.part(graph, node, spans=spans)
             for node in self.fragments
             if self.ctx.paths.fragment(str(node)) not in self.claimed
         )
@@ -199,7 +199,7 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
     ):
         if isinstance(node, URIRef) and (node, None, None) in graph:
             claims.claim(node)
-            sections.append(terms.part(graph, node, passages=ctx.data))
+            sections.append(terms.part(graph, node, spans=ctx.data))
     agreement = graph.value(report, LP.reportsOn)
     years = tuple(
         _year(ctx, graph, claims, year)
@@ -243,7 +243,7 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
             terms.href(str(implementer)) if implementer is not None else None,
         )
     return ReportView(
-        main=terms.part(graph, report, passages=ctx.data),
+        main=terms.part(graph, report, spans=ctx.data),
         sections=tuple(sections),
         years=years,
         funding=funding,
@@ -325,7 +325,7 @@ def _funding_row(ctx: SiteContext, graph: Graph, claims: _Claims, row: URIRef) -
             (order, Fact(claims.claim(item), cells, ctx.terms.source(graph, item, ctx.data)))
         )
     facts = tuple(fact for _, fact in sorted(amounts, key=lambda pair: pair[0]))
-    return FundingRowView(ctx.terms.part(graph, row, passages=ctx.data), facts)
+    return FundingRowView(ctx.terms.part(graph, row, spans=ctx.data), facts)
 
 
 def _rank(order: tuple[str, ...], value: str) -> int:

@@ -1,6 +1,6 @@
-"""The source page of a report: its text as read, one anchor per line, the passages facts
-were read from (each an element whose id is its RFC 5147 fragment, on the line it begins
-on, listing its facts), where each page of a PDF original begins, and the original."""
+"""The source page of a report: its text as read, one anchor per line, the spans facts were
+read from (each an element whose id is its RFC 5147 fragment, on the line it begins on,
+listing its facts), where each page of a PDF original begins, and the original."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pipeline.publish.render.context import SiteContext
 from pipeline.publish.render.originals import Original, original_of
 from pipeline.publish.render.pages_resource import _Claims, _slice
 from pipeline.publish.render.views import Part, Value, natural_key
-from pipeline.rdf.namespaces import DCTERMS, LP, PROV
+from pipeline.rdf.namespaces import DCTERMS, LP, PROV, RDF
 
 
 @dataclass(frozen=True, slots=True)
-class Passage:
-    id: str  # "char=10830,10896": the passage's IRI is the page's IRI with this fragment
+class TextSpan:
+    id: str  # "char=10830,10896": the span's IRI is the page's IRI with this fragment
     facts: tuple[Value, ...]  # the facts read from it
 
 
@@ -27,7 +27,7 @@ class Line:
     id: str
     number: int
     text: str
-    passages: tuple[Passage, ...]  # the passages that begin on this line
+    spans: tuple[TextSpan, ...]  # the spans that begin on this line
     page: int | None = None  # the page of the original that begins on this line (PDF)
 
 
@@ -47,26 +47,31 @@ def source_view(ctx: SiteContext, doc: str) -> SourceView:
     key = doc.rstrip("/").rpartition("/")[2]
     report = ctx.reports.get(key)
     text = report.source_text if report is not None else ""
-    by_line: dict[int, list[Passage]] = {}
-    for passage in graph.subjects(DCTERMS.isPartOf, URIRef(doc)):
-        line = graph.value(passage, LP.line)
-        if not isinstance(line, Literal):
+    by_line: dict[int, list[TextSpan]] = {}
+    for span in graph.subjects(RDF.type, LP.SourceSpan):
+        line = graph.value(span, LP.line)
+        if not isinstance(line, Literal) or graph.value(span, DCTERMS.isPartOf) != URIRef(doc):
             continue
-        fragment = claims.claim(passage)
+        fragment = claims.claim(span)
         facts = sorted(
-            (ctx.terms.value(f) for f in ctx.data.subjects(PROV.wasDerivedFrom, passage)),
-            key=lambda v: natural_key(v.href or ""),
+            (ctx.terms.value(f) for f in ctx.data.subjects(PROV.wasDerivedFrom, span)),
+            key=lambda v: (natural_key(v.href or ""), v.href or ""),
         )
-        by_line.setdefault(int(line), []).append(Passage(fragment, tuple(facts)))
+        by_line.setdefault(int(line), []).append(TextSpan(fragment, tuple(facts)))
     pages = _page_lines(report)
+    texts = text.split("\n")
+    # The final newline ends the last line; it does not start one.
+    shown = len(texts) - 1 if texts[-1] == "" else len(texts)
+    # A span that begins after it (at the very end of the text) is shown on the last line.
+    for number in sorted(n for n in by_line if n > shown > 0):
+        by_line.setdefault(shown, []).extend(by_line.pop(number))
     lines = []
-    for number, content in enumerate(text.split("\n"), start=1):
+    for number, content in enumerate(texts, start=1):
         fragment = f"L{number}"
         claims.claimed.add(fragment)
-        passages = tuple(sorted(by_line.get(number, []), key=lambda p: natural_key(p.id)))
-        lines.append(Line(fragment, number, content, passages, pages.get(number)))
-    if lines and lines[-1].text == "":
-        lines.pop()  # the final newline ends the last line; it does not start one
+        if number <= shown:
+            spans = sorted(by_line.get(number, []), key=lambda p: (natural_key(p.id), p.id))
+            lines.append(Line(fragment, number, content, tuple(spans), pages.get(number)))
     report_doc = doc.replace("/source/", "/id/report/", 1)
     return SourceView(
         main=ctx.terms.part(graph, URIRef(doc)),

@@ -16,7 +16,7 @@ from pipeline.settings import ORIGINAL_EXTENSIONS
 #: One path segment of a minted IRI: what `iris.slug` can produce.
 _SEGMENT = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 #: Fragments are element ids: the same alphabet, as iris.py mints them ("L12" for lines),
-#: or a passage of a source text, as RFC 5147 names it ("char=10830,10896").
+#: or a span of a source text, as RFC 5147 names it ("char=10830,10896").
 _FRAGMENT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|char=[0-9]+,[0-9]+")
 #: The top-level folders of data IRIs (see iris.py); vocabulary IRIs go under def/.
 _DATA_ROOTS = ("id", "source")

@@ -252,15 +252,16 @@ class Terms:
             sorted((self.value(t) for t in graph.objects(subject, RDF.type)), key=_value_order)
         )
 
-    def source(self, graph: Graph, subject: Node, passages: Graph | None = None) -> Source | None:
-        """The first line a fact was read from (`prov:wasDerivedFrom` -> a passage of the
-        source text). A passage is described on its source text's page, not in a report
-        page's slice: a report page looks passages up in `passages`, the report's graph."""
-        where = graph if passages is None else passages
+    def source(self, graph: Graph, subject: Node, spans: Graph | None = None) -> Source | None:
+        """The first line a fact was read from (`prov:wasDerivedFrom` -> a span of the
+        source text). A span is described on its text's page, not in a report page's slice:
+        a report page looks spans up in `spans`, the report's graph. Pages drawn from the
+        reports' summaries in the main process must not: the summaries leave spans out."""
+        where = graph if spans is None else spans
         found = []
-        for passage in graph.objects(subject, PROV.wasDerivedFrom):
-            line, end = where.value(passage, LP.line), where.value(passage, LP.endLine)
-            document = where.value(passage, DCTERMS.isPartOf)
+        for span in graph.objects(subject, PROV.wasDerivedFrom):
+            line, end = where.value(span, LP.line), where.value(span, LP.endLine)
+            document = where.value(span, DCTERMS.isPartOf)
             if isinstance(line, Literal) and isinstance(document, URIRef):
                 number = int(line)
                 href = self.href(f"{document}#L{number}")
@@ -272,7 +273,7 @@ class Terms:
         graph: Graph,
         subject: URIRef,
         skip: frozenset[URIRef] = frozenset(),
-        passages: Graph | None = None,
+        spans: Graph | None = None,
     ) -> Part:
         iri = str(subject)
         return Part(
@@ -281,7 +282,7 @@ class Terms:
             label=self.label(iri),
             types=self.types(graph, subject),
             rows=self.rows(graph, subject, skip),
-            source=self.source(graph, subject, passages),
+            source=self.source(graph, subject, spans),
         )
 
     def inbound(self, triples: set[tuple[Node, Node, Node]]) -> tuple[Inbound, ...]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import REPORTS
+
 
 def _line(html: str, number: int) -> str:
     start = html.index(f'id="L{number}"')
@@ -32,21 +34,21 @@ def test_every_source_page_has_facts_beside_its_lines(site: Path) -> None:
         assert page.read_text(encoding="utf-8").count('class="facts"') >= 10, page.name
 
 
-def test_each_passage_is_an_element_named_by_its_place_in_the_text(site: Path) -> None:
-    """A passage's IRI is `source/<key>#char=start,end`: the page has an element with that
-    id, on the line the passage begins on, listing the facts read from it; and RFC 5147's
-    reading of the fragment on the published .txt gives the words the facts were read from."""
+def test_each_span_is_an_element_named_by_its_place_in_the_text(site: Path) -> None:
+    """A span's IRI is `source/<key>#char=start,end`: the page has an element with that id,
+    on the line the span begins on, listing the facts read from it; and RFC 5147's reading
+    of the fragment on the report as written gives the words the facts were read from."""
     html = (site / "source" / "000-f25f87058009babf.html").read_text(encoding="utf-8")
-    text = (site / "source" / "000-f25f87058009babf.txt").read_text(encoding="utf-8")
-    passages = re.findall(r'<span class="passage" id="char=(\d+),(\d+)">(.*?)</span>', html)
-    assert len(passages) > 100
-    for start, end, _ in passages:
+    text = (REPORTS / "000_f25f87058009babf.txt").read_text(encoding="utf-8")
+    spans = re.findall(r'<span class="span" id="char=(\d+),(\d+)">(.*?)</span>', html)
+    assert len(spans) > 100
+    for start, end, _ in spans:
         line = text.count("\n", 0, int(start)) + 1
         assert f'id="char={start},{end}"' in _line(html, line)
     # 000 line 30: item 3) of year II, "sniegtas 199 konsultācijas ..."; the activity is
-    # read from its words after the number, and its figures are passages of their own
+    # read from its words after the number, and its figures are spans of their own
     line_30 = _line(html, 30)
-    on_30 = [(int(s), int(e), facts) for s, e, facts in passages if f"char={s},{e}" in line_30]
+    on_30 = [(int(s), int(e), facts) for s, e, facts in spans if f"char={s},{e}" in line_30]
     first = min(on_30)
     assert text[first[0] : first[1]].startswith("sniegtas 199 konsultācijas")
     assert '#year-2-cs-3"' in first[2]
@@ -60,4 +62,3 @@ def test_a_report_page_links_each_fact_to_its_line(site: Path) -> None:
     row = html[html.index('<tr id="year-2-cs-3">') :]
     row = row[: row.index("</tr>")]
     assert row.endswith('<a href="../../source/000-f25f87058009babf.html#L30">30</a></td>')
-    assert 'id="src' not in html  # no provenance table of its own: the source page has them
