@@ -386,3 +386,22 @@ def test_an_entry_that_cannot_be_made_again_is_built_again(tmp_path: Path) -> No
     assert cache.load(key) == "ok"
     cache.stored(key).write_bytes(pickle.dumps(_Refused()))
     assert cache.load(key) is None
+
+
+def test_a_summary_leaves_out_the_spans_facts_were_read_from(tmp_path: Path) -> None:
+    """The spans (one per fact read) are described on the report's own source page: the
+    cross-report pages never read them, and in the summaries they would have doubled what
+    the main process holds."""
+    from pipeline.rdf.namespaces import LP, PROV
+
+    cache = tmp_path / "cache"
+    build_site(BUNDLED[:2], Settings(out_dir=tmp_path / "site", cache_dir=cache))
+    summaries = [pickle.loads(p.read_bytes()) for p in sorted(cache.rglob(SUMMARY))]
+    assert len(summaries) == 2
+    for summary in summaries:
+        nodes = {n for t in summary.summary for n in t}
+        assert summary.summary and LP.SourceSpan not in nodes
+        assert not [n for n in nodes if "#char=" in str(n)]
+        # what the report says of its implementer keeps its link to the span, no more
+        spans = {t for t in summary.shared if "#char=" in f"{t[0]} {t[2]}"}
+        assert spans and {str(p) for _, p, _ in spans} == {str(PROV.wasDerivedFrom)}

@@ -74,6 +74,9 @@ _PROVENANCE = "http://www.w3.org/ns/prov#"
 _TALLIED = frozenset(
     {LP.IndicatorValue, SCHEMA.QuantitativeValue, LP.FundingAmount, QB.Observation}
 )
+#: The spans facts were read from (one per fact read, described on the report's own source
+#: page): typed, but no cross-report page reads them.
+_UNREAD = _TALLIED | {LP.SourceSpan}
 
 
 Triple = tuple[Node, Node, Node]
@@ -226,7 +229,7 @@ def _summary(triples: Iterable[Triple], own: frozenset[str], base: str) -> Itera
         if p in SUMMARY_PREDICATES:
             yield s, p, o
         elif p == RDF.type:
-            if not str(o).startswith(_PROVENANCE) and o not in _TALLIED:
+            if not str(o).startswith(_PROVENANCE) and o not in _UNREAD:
                 yield s, p, o
         elif isinstance(o, URIRef):
             doc = str(o).partition("#")[0]
