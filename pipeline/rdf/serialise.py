@@ -13,6 +13,7 @@ import functools
 import gzip
 import io
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -110,7 +111,10 @@ def serialise(
     `iris` are the triples' `named_iris`, when the caller writes them in several syntaxes.
 
     A page's alternate names its own `#fragment` IRIs (most of its nodes) relative to its
-    `document`: Turtle under the empty prefix, JSON-LD against `@base`."""
+    `document`: Turtle under the empty prefix, JSON-LD against `@base`; and the fragments
+    of the one other document it names most (a report's source text, the report a text
+    was read for) under a prefix named after that document's folder (`source:`, `report:`).
+    """
     out = io.BytesIO()
     if extension != "nt" and iris is None:
         iris = named_iris(triples)
@@ -120,11 +124,44 @@ def serialise(
     fresh = document and extension == "ttl" and own not in declared.values()
     if fresh and used_prefixes(triples, {"": own}, iris):
         declared = {**declared, "": own}
+    if document and iris is not None and extension != "nt":
+        declared = {**declared, **companion(iris, document, declared)}
     if extension == "jsonld" and document:
         _write_jsonld(triples, out, declared, document, _coercions(triples, declared))
     else:
         write(triples, out, extension, declared)
     return out.getvalue()
+
+
+#: A page names another document's fragments under a prefix of their own only when it
+#: names at least this many (fewer save no bytes).
+COMPANION_USES = 4
+_PREFIX_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def companion(iris: Iterable[str], document: str, declared: Mapping[str, str]) -> dict[str, str]:
+    """The prefix for the fragments of the other document a page names most: a report page
+    names a hundred spans of its source text (`source/<key>#char=10,42`), a text's page
+    the facts read from it. Named after the document's folder; none when that name or
+    namespace is taken, or it is named fewer than `COMPANION_USES` times."""
+    counts: dict[str, int] = {}
+    for iri in iris:
+        doc, hash_, fragment = iri.partition("#")
+        if hash_ and fragment and doc != document:
+            counts[doc] = counts.get(doc, 0) + 1
+    if not counts:
+        return {}
+    doc, uses = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    name = doc.rstrip("/").rsplit("/", 2)[-2] if doc.count("/") > 3 else ""
+    namespace = f"{doc}#"
+    if (
+        uses < COMPANION_USES
+        or not _PREFIX_NAME.fullmatch(name)
+        or name in declared
+        or namespace in declared.values()
+    ):
+        return {}
+    return {name: namespace}
 
 
 def _coercions(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
@@ -282,12 +319,13 @@ def jsonld_nodes(
     fragment = f"{document}#" if document else None
     coerced = coerce or {}
     compact = _compactor(prefixes)
+    shorten = _iri_compactor(prefixes)
 
     def node_id(term: object) -> str:
         iri = _node_id(term)
         if fragment and iri.startswith(fragment):
             return iri[len(fragment) - 1 :]
-        return iri
+        return shorten(iri)
 
     for subject, group in _by_subject(triples):
         node: dict[str, list[object]] = {}
@@ -306,7 +344,10 @@ def jsonld_nodes(
             key: values[0] if document and len(values) == 1 else values
             for key, values in sorted(node.items())
         }
-        text = json.dumps({"@id": node_id(subject), **shaped}, ensure_ascii=False)
+        # No spaces after separators (a twentieth of the bytes): people read the Turtle.
+        text = json.dumps(
+            {"@id": node_id(subject), **shaped}, ensure_ascii=False, separators=(",", ":")
+        )
         yield text.encode("utf-8")
 
 
@@ -328,6 +369,20 @@ def _compactor_of(prefixes: tuple[tuple[str, str], ...]) -> Callable[[str], str]
 
 def _compactor(prefixes: Mapping[str, str]) -> Callable[[str], str]:
     return _compactor_of(tuple(sorted(prefixes.items())))
+
+
+def _iri_compactor(prefixes: Mapping[str, str]) -> Callable[[str], str]:
+    """For node identifiers and IRI values: `prefix:rest` where the namespace is the IRI up
+    to its last `#` or `/` (every namespace here ends in one, so each is a prefix in
+    JSON-LD 1.1, and a processor expands any `rest` after it)."""
+    by_namespace = {namespace: prefix for prefix, namespace in sorted(prefixes.items())}
+
+    def shorten(iri: str) -> str:
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix = by_namespace.get(iri[:cut])
+        return f"{prefix}:{iri[cut:]}" if prefix is not None and cut < len(iri) else iri
+
+    return shorten
 
 
 def _node_id(term: object) -> str:

@@ -146,3 +146,58 @@ def test_passages_named_by_their_place_read_back_in_every_syntax() -> None:
             assert isomorphic(Graph().parse(data=data.decode("utf-8"), format=syntax), graph)
         subjects = {q.subject.value for q in ox.parse(data, format=engine)}
         assert f"{text}#char=12,40" in subjects
+
+
+def _report_naming_spans(count: int) -> Graph:
+    """A report page's slice: each fact derived from a span of the report's source text."""
+    text = "https://w3id.org/lodpipe/source/000-a"
+    graph = Graph()
+    for n in range(count):
+        fact = URIRef(f"{DOC}#year-1-cs-{n + 1}")
+        graph.add(
+            (fact, URIRef(PROV + "wasDerivedFrom"), URIRef(f"{text}#char={n * 10},{n * 10 + 8}"))
+        )
+        graph.add((fact, URIRef(LP + "amountType"), URIRef(PREFIXES["amounttype"] + "planned")))
+    return graph
+
+
+def test_a_page_names_its_source_texts_spans_under_a_prefix_of_their_own() -> None:
+    graph = _report_naming_spans(5)
+    turtle = serialise(sorted_triples([graph]), "ttl", document=DOC).decode("utf-8")
+    assert "@prefix source: <https://w3id.org/lodpipe/source/000-a#> ." in turtle
+    assert "source:char\\=10\\,18" in turtle
+    assert "<https://w3id.org/lodpipe/source/000-a#char" not in turtle
+    data = serialise(sorted_triples([graph]), "jsonld", document=DOC)
+    document = json.loads(data)
+    assert document["@context"]["source"] == "https://w3id.org/lodpipe/source/000-a#"
+    nodes = {node["@id"]: node for node in document["@graph"]}
+    # The source text's spans and the vocabulary's concepts are written with their prefixes.
+    assert nodes["#year-1-cs-2"]["prov:wasDerivedFrom"] == "source:char=10,18"
+    assert nodes["#year-1-cs-2"]["lp:amountType"] == "amounttype:planned"
+    for parsed in _parsed(data):
+        assert isomorphic(parsed, graph)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
+    assert len(list(ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE))) == len(graph)
+
+
+def test_a_few_spans_or_a_taken_name_get_no_prefix() -> None:
+    from pipeline.rdf.serialise import companion
+
+    few = serialise(sorted_triples([_report_naming_spans(3)]), "ttl", document=DOC)
+    assert b"@prefix source:" not in few
+    spans = [f"https://w3id.org/lodpipe/source/000-a#char={n},{n}" for n in range(6)]
+    assert companion(spans, DOC, {}) == {"source": "https://w3id.org/lodpipe/source/000-a#"}
+    assert companion(spans, DOC, {"source": "https://example.org/"}) == {}
+    # The page's own fragments are its own prefix's (or JSON-LD's @base), never a companion.
+    own = [f"{DOC}#year-{n}" for n in range(6)]
+    assert companion(own, DOC, {}) == {}
+    # Of two documents, the one named most; a tie goes to the first in IRI order.
+    other = [f"https://w3id.org/lodpipe/id/report/000-b#x-{n}" for n in range(6)]
+    assert companion(spans + other, DOC, {}) == {
+        "report": "https://w3id.org/lodpipe/id/report/000-b#"
+    }
+    assert companion(spans + other[:4], DOC, {}) == {
+        "source": "https://w3id.org/lodpipe/source/000-a#"
+    }
