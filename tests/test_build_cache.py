@@ -405,3 +405,63 @@ def test_a_summary_leaves_out_the_spans_facts_were_read_from(tmp_path: Path) -> 
         # what the report says of its implementer keeps its link to the span, no more
         spans = {t for t in summary.shared if "#char=" in f"{t[0]} {t[2]}"}
         assert spans and {str(p) for _, p, _ in spans} == {str(PROV.wasDerivedFrom)}
+
+
+def test_organisation_and_place_pages_recalled_by_their_inputs_follow_what_they_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An organisation's or a place's page is recalled by what it is drawn from, without
+    its view being made; a report that renames its implementer, plans other money and
+    moves an activity from Daugavpils to Ludza changes the implementer's page and both
+    places', and the rebuild is the cold build of the changed reports."""
+    import pipeline.publish.render as render
+
+    made: list[str] = []
+    for kind in ("organisation", "resource"):
+        view = render._VIEWS[kind]
+
+        def counted(ctx: object, doc: str, view: object = view) -> object:
+            made.append(doc)
+            return view(ctx, doc)  # type: ignore[operator]
+
+        monkeypatch.setitem(render._VIEWS, kind, counted)
+    files = corpus(tmp_path / "reports")
+    names = [f"reports/{p.name}" for p in files]
+    cache, warm = tmp_path / "cache", tmp_path / "warm"
+    build_site(files, Settings(out_dir=warm, cache_dir=cache, jobs=2), names=names)
+    assert any("/id/organisation/" in doc for doc in made)
+    made.clear()
+    build_site(files, Settings(out_dir=warm, cache_dir=cache, jobs=2), names=names)
+    # Nothing changed: every such page of the data is recalled, no view made.
+    assert [doc for doc in made if "/def/" not in doc] == []
+    organisation = warm / "id/organisation/lv-re-40008055327.html"
+    places = [warm / "id/place/daugavpils.html", warm / "id/place/ludza.html"]
+    rounds = (
+        # Money alone: the page's triples stay, the sums it shows from the report change.
+        (
+            (("<p>54 000,00 euro, t.sk.</p>", "<p>55 000,00 euro, t.sk.</p>"),),
+            ["lv-re-40008055327.html"],
+        ),
+        (
+            (
+                ("atbalsta centrs”", "atbalsta centrs un draugi”"),
+                ("Rēzeknē un Daugavpilī, kurās", "Rēzeknē un Ludzā, kurās"),
+            ),
+            ["lv-re-40008055327.html", "daugavpils.html", "ludza.html"],
+        ),
+    )
+    for edits, expected in rounds:
+        before = {page: page.read_bytes() for page in (organisation, *places)}
+        text = files[0].read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text
+            text = text.replace(old, new, 1)
+        files[0].write_text(text, encoding="utf-8")
+        build_site(files, Settings(out_dir=warm, cache_dir=cache, jobs=2), names=names)
+        changed = [page.name for page, data in before.items() if page.read_bytes() != data]
+        assert changed == expected
+    assert "un draugi" in organisation.read_text(encoding="utf-8")
+    build_site(files, Settings(out_dir=tmp_path / "cold", jobs=2), names=names)
+    warm_files, cold_files = snapshot(warm), snapshot(tmp_path / "cold")
+    assert warm_files.keys() == cold_files.keys()
+    assert [k for k in warm_files if warm_files[k] != cold_files[k]] == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import os
 import shutil
 import tempfile
@@ -36,7 +37,7 @@ from pipeline.publish.output import claim_output, discard, new_staging, publish_
 from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
-from pipeline.publish.render import Download, SiteInput, UnsafeIRI, render_site
+from pipeline.publish.render import Download, PageInputs, SiteInput, UnsafeIRI, render_site
 from pipeline.publish.render.queries import QUERIES_DIR
 from pipeline.publish.render.tallies import Tally
 from pipeline.publish.reports import (
@@ -284,7 +285,12 @@ def _publish(
     validation = out / DUMP_DIR / VALIDATION_FILE
     validation.write_bytes(serialise(sorted_triples([gathered.results, dataset_results]), "ttl"))
     written.append(validation)
-    queries.complete(serialise(shared_triples, "nt"), _parts(built), out / DUMP_DIR)
+    shared_lines = serialise(shared_triples, "nt")
+    queries.complete(shared_lines, _parts(built), out / DUMP_DIR)
+    inputs = PageInputs(
+        {doc: b.entry.name for b in built for doc in b.output.documents},
+        _digest(shared_lines, serialise(sorted_triples([dataset_results]), "nt")),
+    )
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
         written += [out / name for name in b.output.files]
@@ -301,7 +307,7 @@ def _publish(
     # the pages are written: the cross-report graph in rdflib's store and as sorted
     # triples, the organisations the reports state and the reports' validation results
     # (their terms stay in `summary`): about a tenth of the main process's peak.
-    del gathered, shared, commons, shared_triples, dataset_results, cross, graph
+    del gathered, shared, commons, shared_triples, shared_lines, dataset_results, cross, graph
     # Graphs in cycles made since the freeze: only they are walked (all of it when reports
     # built again above unfroze the summaries, which costs time only).
     gc.collect()
@@ -322,6 +328,7 @@ def _publish(
         statistics,
         cache,
         queries.answers,
+        inputs,
     )
     progress("write", 4, 4)
     return validations, sorted(set(written))
@@ -345,6 +352,13 @@ def _validate_dataset(shared: MappedGraph, settings: Settings, cache: BuildCache
     cache.discard(key)  # absent or damaged: replaced
     cache.commit(cache.new_entry(), key, validation)
     return validation
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
 
 
 def _organisation(resolver: OrganisationResolver, record: ReportRecord) -> str:
@@ -388,6 +402,7 @@ def _write_site(
     statistics: DumpStatistics,
     cache: BuildCache,
     answers: Callable[[], Sequence[Answered]],
+    inputs: PageInputs,
 ) -> list[Path]:
     """The cross-report pages, from the reports' summaries (`summary` holds every graph
     they read: see `_publish`); then the catalogue and the files for crawlers. Data files
@@ -416,6 +431,7 @@ def _write_site(
         uses=uses,
         triples=triples,
         tallies=tallies,
+        inputs=inputs,
     )
     written = list(render_site(site, out, cache, answers))
     written += write_crawler_files(

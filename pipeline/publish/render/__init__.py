@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from jinja2 import Environment
+from rdflib import BNode, URIRef
 
 from pipeline import __version__
 from pipeline.publish import pickling
 from pipeline.publish.answers import Answered
 from pipeline.publish.render.context import (
     Download,
+    PageInputs,
     SiteContext,
     SiteInput,
     build_context,
@@ -181,8 +183,6 @@ def _resource_page(
     pages: PageCache | None = None,
 ) -> None:
     kind = ctx.kind(doc)
-    slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
-    triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
     title = ctx.terms.label(doc)
     alternates = tuple(
         Alternate(alternate(path, f.extension), f.media_type, f.name) for f in PAGE_ALTERNATES
@@ -197,11 +197,17 @@ def _resource_page(
         build_date=ctx.build_date,
         version=__version__,
     )
-    view = _VIEWS[kind](ctx, doc)
     names = (path, *(a.href for a in alternates))
-    key = _page_key(page, view, triples) if pages is not None else None
+    key = _input_key(ctx, page, doc) if pages is not None and kind in _DRAWN else None
     if pages is not None and key is not None and _recalled(out, pages, key, names):
         return
+    slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
+    triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
+    view = _VIEWS[kind](ctx, doc)
+    if pages is not None and key is None:
+        key = _page_key(page, view, triples)
+        if key is not None and _recalled(out, pages, key, names):
+            return
     iris = named_iris(triples)  # once for both syntaxes, not once per prefix check
     files = {
         alternate(path, f.extension): serialise(triples, f.extension, document=doc, iris=iris)
@@ -214,6 +220,40 @@ def _resource_page(
             out.write(name, files[name])
     else:
         _keep(out, pages, key, files)
+
+
+#: Pages whose view is made from their slice, the reports it names, what reports share and
+#: the vocabulary (see `PageInputs`). A vocabulary page counts every report's uses.
+_DRAWN = frozenset({"organisation", "resource"})
+
+
+def _input_key(ctx: SiteContext, page: Page, doc: str) -> str | None:
+    """A digest of what an organisation's or a place's page is drawn from (`PageInputs`),
+    made without its view: after one report changed, most such pages are recalled for
+    the price of their slice. None where the build gave no inputs, for the vocabulary's
+    pages, and for a slice reaching blank nodes."""
+    inputs = ctx.site.inputs
+    if inputs is None or ctx.is_vocabulary(doc):
+        return None
+    slicer = ctx.data_slices
+    triples = slicer.own(doc) | slicer.inbound(doc)
+    lines, named = [], set()
+    for triple in triples:
+        for term in triple:
+            if isinstance(term, BNode):
+                return None
+            if isinstance(term, URIRef):
+                report = inputs.reports.get(str(term).partition("#")[0])
+                if report is not None:
+                    named.add(report)
+        lines.append(" ".join(term.n3() for term in triple))
+    settings = ctx.site.settings
+    digest = hashlib.sha256(b"page inputs\0" + pickling.dumps(page))
+    for part in (settings.base_iri, settings.site_url or "", inputs.shared, *sorted(named)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
 
 
 def _recalled(out: _Writer, pages: PageCache, key: str, names: Sequence[str]) -> bool:
@@ -408,4 +448,12 @@ def _numbered(title: Label, pager: Pager) -> Label:
     return Label(f"{title.lv}, {pager.number}. lapa", f"{title.en}, page {pager.number}")
 
 
-__all__ = ["Download", "SiteInput", "UnsafeIRI", "read_turtle", "render_documents", "render_site"]
+__all__ = [
+    "Download",
+    "PageInputs",
+    "SiteInput",
+    "UnsafeIRI",
+    "read_turtle",
+    "render_documents",
+    "render_site",
+]

@@ -43,6 +43,19 @@ class Download:
 
 
 @dataclass(frozen=True, slots=True)
+class PageInputs:
+    """What the pages of organisations and places are drawn from, by part, when a build
+    knows it: each report's build key by the IRIs of its documents, and a digest of what
+    the reports share (the organisations and places they state, the cross-report graph
+    and its validation). Such a page shows its slice of the data, labels and sums of the
+    reports its slice names, what the reports share, and the vocabulary: a page kept
+    under the same inputs is recalled without making its view (`render._input_key`)."""
+
+    reports: Mapping[str, str]
+    shared: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteInput:
     """Everything the site is rendered from. `graphs` are the mapped report graphs and the
     cross-report graph; `ontology` and `shapes` are the vocabulary documents as read from
@@ -78,6 +91,8 @@ class SiteInput:
     #: what the cross-report pages read of every file read, when `parsed` holds only the
     #: reports whose own pages are rendered (none, across reports); else made from `parsed`
     records: tuple[ReportRecord, ...] | None = None
+    #: see `PageInputs`; None: every page is recalled by its view
+    inputs: PageInputs | None = None
 
 
 #: Page kinds by where the document IRI lives.
