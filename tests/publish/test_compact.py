@@ -190,3 +190,21 @@ def test_the_numbers_outgrow_the_machine_word_between_reads(
     for pattern in _patterns(small + more, terms):
         assert _sorted(ours.triples(pattern)) == _sorted(theirs.triples(pattern))  # type: ignore[arg-type]
     assert isinstance(ours.store._spo, list)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", [64, 9])
+def test_nodes_are_the_subjects_and_objects_each_once(
+    word: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compact, "WORD", word)  # machine integers, then Python's
+    terms = _terms(30)
+    triples = _random_triples(8, 400, terms)
+    ours, theirs = _both(triples[:200])
+    for triple in triples[200:]:  # some added after the first read, unsorted
+        ours.add(triple)
+        theirs.add(triple)
+    nodes = ours.store.nodes()  # type: ignore[attr-defined]
+    assert len(nodes) == len(set(nodes))
+    assert set(nodes) == {n for s, _, o in theirs for n in (s, o)}
+    only_predicates = {p for _, p, _ in triples} - {n for s, _, o in triples for n in (s, o)}
+    assert not only_predicates & set(nodes)

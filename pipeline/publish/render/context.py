@@ -7,14 +7,16 @@ import datetime as dt
 import functools
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from pipeline.model import Parsed, Report
+from pipeline.publish.compact import CompactStore
 from pipeline.publish.records import ReportRecord, record_of
 from pipeline.publish.render.money import Total, total_order
 from pipeline.publish.render.paths import SitePaths, UnsafeIRI
@@ -119,6 +121,9 @@ class SiteContext:
     #: each report's line in the tables of delegations, by report IRI, made once: the home,
     #: money, regions and organisation pages all show it
     delegations: dict[str, Delegation] = field(default_factory=dict)
+    #: the data's subjects and objects, when its store lists them without reading every
+    #: triple (`CompactStore.nodes`)
+    nodes: Sequence[Node] | None = None
 
     def kind(self, doc: str) -> str:
         if doc.startswith(VOCAB_ROOT):
@@ -147,7 +152,7 @@ class SiteContext:
             for d, p in self.pages.items()
             if not d.startswith(VOCAB_ROOT) and d not in self.site.documents
         }
-        return Slicer(self.data, pages)
+        return Slicer(self.data, pages, self.nodes)
 
     @functools.cached_property
     def vocabulary_slices(self) -> Slicer:
@@ -232,7 +237,8 @@ def build_context(site: SiteInput) -> SiteContext:
         vocabulary = new_graph()
         vocabulary += site.ontology
         vocabulary += site.shapes
-    docs = _documents(data, vocabulary, paths) | site.documents
+    nodes = data.store.nodes() if isinstance(data.store, CompactStore) else None
+    docs = _documents(data, vocabulary, paths, nodes) | site.documents
     pages = {doc: paths.page(doc) for doc in sorted(docs)}
     _refuse_prefixes(pages)
     terms = Terms((vocabulary, data), paths, set(pages))
@@ -248,6 +254,7 @@ def build_context(site: SiteInput) -> SiteContext:
         build_date=_build_date(site, reports.values(), site.records),
         uses=Counter(site.uses) if site.uses is not None else _uses(data),
         triples=site.triples if site.triples is not None else len(data),
+        nodes=nodes,
     )
 
 
@@ -260,17 +267,18 @@ def _uses(data: Graph) -> Counter[str]:
     return counts
 
 
-def _documents(data: Graph, vocabulary: Graph, paths: SitePaths) -> set[str]:
-    """Every document IRI that gets a page: all of ours in the data (subjects and objects),
-    and the vocabulary documents that define something."""
+def _documents(
+    data: Graph, vocabulary: Graph, paths: SitePaths, nodes: Iterable[Node] | None = None
+) -> set[str]:
+    """Every document IRI that gets a page: all of ours in the data (subjects and objects,
+    or the `nodes` given as those), and the vocabulary documents that define something."""
     docs: set[str] = set()
-    seen: set[URIRef] = set()  # a node is in many triples: it is judged once
-    for s, _, o in data:
-        for node in (s, o):
-            if isinstance(node, URIRef) and node not in seen:
-                seen.add(node)
-                if paths.owns(str(node)):
-                    docs.add(paths.document(str(node)))
+    seen: set[Node] = set()  # a node is in many triples: it is judged once
+    for node in nodes if nodes is not None else (n for s, _, o in data for n in (s, o)):
+        if isinstance(node, URIRef) and node not in seen:
+            seen.add(node)
+            if paths.owns(str(node)):
+                docs.add(paths.document(str(node)))
     return docs | _vocabulary_documents(vocabulary, paths)
 
 

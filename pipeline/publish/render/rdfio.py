@@ -23,8 +23,13 @@ Triple = tuple[Node, Node, Node]
 class Slicer:
     """Indexes one graph by the page each subject and object belongs to (one pass)."""
 
-    def __init__(self, graph: Graph, page_of: dict[str, str]) -> None:
-        """`page_of` maps document IRIs (no fragment) to their page path."""
+    def __init__(
+        self, graph: Graph, page_of: dict[str, str], nodes: Iterable[Node] | None = None
+    ) -> None:
+        """`page_of` maps document IRIs (no fragment) to their page path. With `nodes`,
+        the graph's subjects and objects, only the triples of those on a page are looked
+        up (an archive's summaries hold hundreds of thousands of triples, a few thousand
+        of them on the pages sliced here); else every triple is read once."""
         self.graph = graph
         self._last: tuple[str, Graph] | None = None
         self._own: dict[str, set[Triple]] = defaultdict(set)
@@ -37,6 +42,14 @@ class Slicer:
                 document[node] = doc if doc in page_of else None
             return document[node]
 
+        if nodes is not None:
+            for node in nodes:
+                if isinstance(node, URIRef) and (doc := page(node)) is not None:
+                    self._own[doc].update(graph.triples((node, None, None)))
+                    self._inbound[doc].update(
+                        t for t in graph.triples((None, None, node)) if t[1] != RDF.type
+                    )
+            return
         for s, p, o in graph:
             if isinstance(s, URIRef) and (doc := page(s)) is not None:
                 self._own[doc].add((s, p, o))

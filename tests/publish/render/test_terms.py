@@ -9,6 +9,7 @@ from rdflib import Graph, Literal, URIRef
 
 from pipeline.publish.compact import CompactStore
 from pipeline.publish.render.paths import SitePaths
+from pipeline.publish.render.rdfio import Slicer
 from pipeline.publish.render.views import Label, Terms
 from pipeline.rdf.namespaces import LP, RDF, RDFS, SKOS, new_graph
 
@@ -112,3 +113,28 @@ def test_the_labels_keep_the_graphs_own_names_not_copies() -> None:
     terms = _terms(data)
     assert terms.label(str(REPORT)) == Label("Pārskats", "Pārskats")
     assert any(name is held for name in terms._names[str(REPORT)])
+
+
+def test_a_slicer_given_the_nodes_slices_as_one_reading_every_triple() -> None:
+    """The cross-report pages' slicer looks up only the nodes on its pages (their subjects'
+    and objects' triples): the slices are those of a pass over every triple."""
+    base = "https://w3id.org/lodpipe/id/"
+    org, place = f"{base}organisation/a", f"{base}place/b"
+    graph = new_graph(CompactStore())
+    for n in range(6):
+        report = URIRef(f"{base}report/r{n}#agreement")
+        graph.add((report, LP.implementer, URIRef(org)))
+        graph.add((report, RDF.type, LP.DelegationAgreement))
+        graph.add((URIRef(f"{base}report/r{n}#year-1-cs-{n}"), LP.minority, URIRef(place)))
+    graph.add((URIRef(org), LP.name, Literal("A")))
+    graph.add((URIRef(f"{org}#lv-re"), LP.notation, Literal("4000")))
+    graph.add((URIRef(org), RDF.type, URIRef(place)))  # a type is not a link to a page
+    pages = {org: "id/organisation/a.html", place: "id/place/b.html"}
+    full = Slicer(graph, pages)
+    fast = Slicer(graph, pages, graph.store.nodes())  # type: ignore[attr-defined]
+    assert fast.documents() == full.documents() == {org, place}
+    for doc in (org, place):
+        assert fast.own(doc) == full.own(doc)
+        assert fast.inbound(doc) == full.inbound(doc)
+    assert len(fast.inbound(org)) == 6 and len(fast.own(org)) == 3
+    assert len(fast.inbound(place)) == 6
