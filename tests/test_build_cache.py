@@ -417,7 +417,7 @@ def test_organisation_and_place_pages_recalled_by_their_inputs_follow_what_they_
     import pipeline.publish.render as render
 
     made: list[str] = []
-    for kind in ("organisation", "resource"):
+    for kind in ("organisation", "place", "resource"):
         view = render._VIEWS[kind]
 
         def counted(ctx: object, doc: str, view: object = view) -> object:

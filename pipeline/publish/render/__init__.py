@@ -43,6 +43,7 @@ from pipeline.publish.render.pages_overview import (
 )
 from pipeline.publish.render.pages_resource import (
     organisation_view,
+    place_view,
     report_view,
     resource_view,
 )
@@ -70,6 +71,7 @@ _VIEWS: dict[str, Any] = {
     "shapes": vocabulary_view,
     "scheme": vocabulary_view,
     "resource": resource_view,
+    "place": place_view,
 }
 
 
@@ -224,7 +226,7 @@ def _resource_page(
 
 #: Pages whose view is made from their slice, the reports it names, what reports share and
 #: the vocabulary (see `PageInputs`). A vocabulary page counts every report's uses.
-_DRAWN = frozenset({"organisation", "resource"})
+_DRAWN = frozenset({"organisation", "place", "resource"})
 
 
 def _input_key(ctx: SiteContext, page: Page, doc: str) -> str | None:

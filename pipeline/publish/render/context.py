@@ -101,6 +101,7 @@ class SiteInput:
 KIND_BY_PREFIX = (
     ("id/report/", "report"),
     ("id/organisation/", "organisation"),
+    ("id/place/", "place"),
     ("source/", "source"),
 )
 

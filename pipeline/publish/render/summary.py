@@ -22,6 +22,7 @@ SCHEMA_TYPES = {
     "shapes": "DefinedTermSet",
     "scheme": "DefinedTermSet",
     "resource": "Thing",
+    "place": "Place",
 }
 
 

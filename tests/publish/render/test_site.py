@@ -298,3 +298,27 @@ def test_quality_page_lists_each_issue_once_with_the_checks_that_found_it(
 def test_resource_files_never_use_index_html(site: Path) -> None:
     for root in RESOURCE_ROOTS:
         assert not list((site / root).rglob("index.html"))
+
+
+def test_a_place_page_lists_each_report_naming_it_once_with_its_activities(
+    bundled: SiteInput, site: Path, pages: dict[str, Scan]
+) -> None:
+    """A row per report (not per activity: a town named in thousands of activities), and
+    every activity that names the place, as the data says, linked from its row."""
+    from pipeline.rdf.namespaces import DCTERMS
+
+    data = dump(bundled)
+    base = bundled.settings.base_iri
+    checked = 0
+    for path in sorted(p for p in pages if p.startswith("id/place/")):
+        place = URIRef(base + path.removesuffix(".html"))
+        activities = {str(s) for s in data.subjects(DCTERMS.spatial, place)}
+        reports = {a.partition("#")[0] for a in activities}
+        html = (site / path).read_text(encoding="utf-8")
+        rows = re.findall(r"<tr><th scope=\"row\"><a href=\"\.\./report/([^\"#]+)\.html\"", html)
+        assert sorted(rows) == sorted({r.rpartition("/")[2] for r in reports}), path
+        linked = set(re.findall(r"href=\"\.\./report/([^\"]+\.html#[^\"]+)\"", html))
+        expected = {f"{a.rpartition('/')[2].replace('#', '.html#', 1)}" for a in activities}
+        assert linked == expected, path
+        checked += len(activities)
+    assert checked > 50  # the bundled reports name dozens of places
