@@ -53,7 +53,7 @@ from pipeline.publish.tables import join_tables
 from pipeline.publish.worker import TABLES, Job, vocabulary
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph
 from pipeline.rdf.iris import KeyCollision, report_key, report_keys
-from pipeline.rdf.namespaces import RDF
+from pipeline.rdf.namespaces import PROV, RDF
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.read import Origin
@@ -68,6 +68,8 @@ from pipeline.validate import (
     validate_dataset,
     validation_of,
 )
+
+_DERIVED = str(PROV.wasDerivedFrom)
 
 #: Called with a stage name, how many items are done, and how many there are.
 Progress = Callable[[str, int, int], None]
@@ -287,9 +289,13 @@ def _publish(
     written.append(validation)
     shared_lines = serialise(shared_triples, "nt")
     queries.complete(shared_lines, _parts(built), out / DUMP_DIR)
+    # Where the reports stated what they share is left out: a page showing it has it in
+    # its own slice, and a word added above an implementer's name in one report (which
+    # moves the span its name was read from) must not make every page new.
+    stated = [t for t in shared_triples if t.predicate.value != _DERIVED]
     inputs = PageInputs(
         {doc: b.entry.name for b in built for doc in b.output.documents},
-        _digest(shared_lines, serialise(sorted_triples([dataset_results]), "nt")),
+        _digest(serialise(stated, "nt"), serialise(sorted_triples([dataset_results]), "nt")),
     )
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
@@ -307,7 +313,8 @@ def _publish(
     # the pages are written: the cross-report graph in rdflib's store and as sorted
     # triples, the organisations the reports state and the reports' validation results
     # (their terms stay in `summary`): about a tenth of the main process's peak.
-    del gathered, shared, commons, shared_triples, shared_lines, dataset_results, cross, graph
+    del gathered, shared, commons, shared_triples, shared_lines, stated, dataset_results
+    del cross, graph
     # Graphs in cycles made since the freeze: only they are walked (all of it when reports
     # built again above unfroze the summaries, which costs time only).
     gc.collect()

@@ -1,5 +1,5 @@
-"""View models of resource pages: a report, an organisation, a report's source text, and
-any other resource (places, validation reports). Every `#fragment` of a page's IRI ends up
+"""View models of resource pages: a report, an organisation, a place, a report's source
+text, and any other resource (validation reports). Every `#fragment` of a page's IRI ends up
 with an element id: the sections below claim the ones they show, and whatever is left is
 shown as a plain property table, so no fragment can be missed.
 """
@@ -96,18 +96,17 @@ class ResourceView:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """The activities of one report that name a place (by one predicate): the report's
-    line in a table of delegations, and a link to each activity."""
+    """The activities of one report that name a place: the report's line in a table of
+    delegations, and a link to each activity."""
 
     delegation: Delegation
-    predicate: Label
     activities: tuple[Value, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceView:
-    """A place: its own part, the reports whose activities name it (oldest first), one row
-    each, and whatever else links to it."""
+    """A place: its own part, the reports whose activities name it as their place
+    (`dct:spatial`; oldest first), one row each, and whatever else links to it."""
 
     main: Part
     parts: tuple[Part, ...]
@@ -185,34 +184,37 @@ def place_view(ctx: SiteContext, doc: str) -> PlaceView:
     graph = slicer.describe(doc)
     claims = _Claims(ctx, doc, graph)
     reports = f"{ctx.paths.base}id/report/"
-    named: dict[tuple[str, Node], list[URIRef]] = {}
+    named: dict[str, list[URIRef]] = {}
     rest = set()
     for s, p, o in slicer.inbound(doc):
         report, _, fragment = str(s).partition("#")
         key = report.removeprefix(reports)
         if (
-            isinstance(s, URIRef)
+            p == DCTERMS.spatial
+            and isinstance(s, URIRef)
             and str(o) == doc
             and fragment
             and report.startswith(reports)
             and key in ctx.records_by_key
         ):
-            named.setdefault((report, p), []).append(s)
+            named.setdefault(report, []).append(s)
         else:
             rest.add((s, p, o))
     terms = ctx.terms
     mentions = [
         Mention(
             delegation(ctx, report, ctx.records_by_key[report.removeprefix(reports)]),
-            terms.label(str(predicate)),
             tuple(
                 Value(ctx.paths.fragment(str(a)), None, terms.href(str(a)), kind="iri")
                 for a in sorted_by_iri(activities)
             ),
         )
-        for (report, predicate), activities in named.items()
+        for report, activities in named.items()
     ]
-    mentions.sort(key=lambda m: (m.delegation.start, m.delegation.report.text, m.predicate.en))
+    # Oldest first; a report that states no period after those that do; then by key.
+    mentions.sort(
+        key=lambda m: (not m.delegation.start, m.delegation.start, m.delegation.report.text)
+    )
     return PlaceView(
         terms.part(graph, URIRef(doc)),
         claims.rest(graph),

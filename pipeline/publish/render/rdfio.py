@@ -45,10 +45,12 @@ class Slicer:
         if nodes is not None:
             for node in nodes:
                 if isinstance(node, URIRef) and (doc := page(node)) is not None:
-                    self._own[doc].update(graph.triples((node, None, None)))
-                    self._inbound[doc].update(
-                        t for t in graph.triples((None, None, node)) if t[1] != RDF.type
-                    )
+                    own = set(graph.triples((node, None, None)))
+                    inbound = {t for t in graph.triples((None, None, node)) if t[1] != RDF.type}
+                    if own:  # a node that is only a type names no page of its own
+                        self._own[doc] |= own
+                    if inbound:
+                        self._inbound[doc] |= inbound
             return
         for s, p, o in graph:
             if isinstance(s, URIRef) and (doc := page(s)) is not None:

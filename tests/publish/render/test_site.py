@@ -322,3 +322,35 @@ def test_a_place_page_lists_each_report_naming_it_once_with_its_activities(
         assert linked == expected, path
         checked += len(activities)
     assert checked > 50  # the bundled reports name dozens of places
+
+
+def test_a_place_page_rows_are_activities_naming_it_other_links_are_referenced_by(
+    bundled: SiteInput,
+) -> None:
+    """Only a report's activities naming the place (`dct:spatial`) make its rows; anything
+    else from a report (a validation result focused on the place) is listed as referring
+    to it."""
+    from dataclasses import replace
+
+    from pipeline.publish.render.context import build_context
+    from pipeline.publish.render.pages_resource import place_view
+    from pipeline.rdf import MappedGraph
+    from pipeline.rdf.namespaces import DCTERMS, SH
+    from pipeline.rdf.provenance import SourceIndex
+
+    base = bundled.settings.base_iri
+    place = f"{base}id/place/daugavpils"
+    data = dump(bundled)
+    report = sorted(
+        {str(s).partition("#")[0] for s in data.subjects(DCTERMS.spatial, URIRef(place))}
+    )[0]
+    extra = Graph()
+    extra.add((URIRef(f"{report}#validation-9"), SH.focusNode, URIRef(place)))
+    site = replace(bundled, graphs=(*bundled.graphs, MappedGraph("extra", extra, SourceIndex())))
+    view = place_view(build_context(site), place)
+    linked = {a.href for m in view.mentions for a in m.activities}
+    assert linked and not any(h.endswith("#validation-9") for h in linked)
+    assert len({m.delegation.report.href for m in view.mentions}) == len(view.mentions)
+    assert [
+        i.subject.href for i in view.inbound if (i.subject.href or "").endswith("#validation-9")
+    ]

@@ -129,12 +129,14 @@ def test_a_slicer_given_the_nodes_slices_as_one_reading_every_triple() -> None:
     graph.add((URIRef(org), LP.name, Literal("A")))
     graph.add((URIRef(f"{org}#lv-re"), LP.notation, Literal("4000")))
     graph.add((URIRef(org), RDF.type, URIRef(place)))  # a type is not a link to a page
-    pages = {org: "id/organisation/a.html", place: "id/place/b.html"}
+    other = f"{base}place/c"  # on a page, but only ever a type: no slice
+    graph.add((URIRef(org), RDF.type, URIRef(other)))
+    pages = {org: "id/organisation/a.html", place: "id/place/b.html", other: "id/place/c.html"}
     full = Slicer(graph, pages)
     fast = Slicer(graph, pages, graph.store.nodes())  # type: ignore[attr-defined]
     assert fast.documents() == full.documents() == {org, place}
     for doc in (org, place):
         assert fast.own(doc) == full.own(doc)
         assert fast.inbound(doc) == full.inbound(doc)
-    assert len(fast.inbound(org)) == 6 and len(fast.own(org)) == 3
+    assert len(fast.inbound(org)) == 6 and len(fast.own(org)) == 4
     assert len(fast.inbound(place)) == 6
