@@ -165,13 +165,16 @@ class Mention:
     """A national minority or a place named in an activity.
 
     `key` is a stable ASCII key ("polish", "daugavpils"), `kind` for places is
-    "city" or "municipality", for minorities "minority".
+    "city" or "municipality", for minorities "minority". `name` is a place's name in the
+    nominative, as a gazetteer gives it ("Rēzeknes novads" for "Rēzeknes novadā"); "" for
+    a minority, whose name is its term's label.
     """
 
     key: str
     kind: str
     text: str
     span: Span
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +323,13 @@ class Report:
     @property
     def activities(self) -> tuple[Activity, ...]:
         return tuple(a for y in self.years for a in y.activities)
+
+    @property
+    def file_name(self) -> str:
+        """The file's name without its folder, as published: where the reports were read
+        from is the user's machine, not the data (and the same reports read from another
+        folder publish the same files). Unique in a build, as the reports' keys are."""
+        return self.file.replace("\\", "/").rpartition("/")[2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ def clean_report() -> Report:
                         ),
                     ),
                     minorities=(Mention("polish", "minority", "poļu", span("poļu")),),
-                    places=(Mention("jelgava", "city", "Jelgavā", span("Jelgavā")),),
+                    places=(Mention("jelgava", "city", "Jelgavā", span("Jelgavā"), "Jelgava"),),
                 ),
             ),
         ),

@@ -304,39 +304,41 @@ def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...
     return tuple(sorted(found, key=lambda x: x.span.start))
 
 
-# Towns and municipalities: key, then the stem and its case endings.
-PLACES: tuple[tuple[str, str], ...] = (
-    ("daugavpils", r"Daugavpil(?:s|ī)"),
-    ("rezekne", r"Rēzekn(?:e|es|ē)"),
-    ("livani", r"Līvān(?:i|u|os)"),
-    ("ludza", r"Ludz(?:a|as|ā)"),
-    ("balvi", r"Balv(?:i|u|os)"),
-    ("augsdaugava", r"Augšdaugavas"),
-    ("preili", r"Preiļ(?:i|u|os)"),
-    ("kraslava", r"Krāslav(?:a|as|ā)"),
-    ("riga", r"Rīg(?:a|as|ā)"),
-    ("bauska", r"Bausk(?:a|as|ā)"),
-    ("auce", r"Auc(?:e|es|ē)|AUCĒ"),
-    ("dobele", r"Dobel(?:e|es|ē)"),
-    ("jelgava", r"Jelgav(?:a|as|ā)"),
-    ("ventspils", r"Ventspil(?:s|ī)"),
-    ("liepaja", r"Liepāj(?:a|as|ā)"),
-    ("talsi", r"Tals(?:i|u|os)"),
-    ("sabile", r"Sabil(?:e|es|ē)"),
-    ("tukums", r"Tukum(?:s|a|ā)"),
-    ("dagda", r"Dagd(?:a|as|ā)"),
-    ("vilaka", r"Viļak(?:a|as|ā)"),
-    ("luznava", r"Lūznav(?:a|as|ā)"),
-    ("vecumnieki", r"Vecumniek(?:i|u|os)"),
-    ("ziguri", r"Žigur(?:i|u|os)"),
-    ("kuldiga", r"Kuldīg(?:a|as|ā)"),
-    ("saldus", r"Saldu(?:s|ā)"),
-    ("jekabpils", r"Jēkabpil(?:s|ī)"),
-    ("aizkraukle", r"Aizkraukl(?:e|es|ē)"),
-    ("valmiera", r"Valmier(?:a|as|ā)"),
-    ("cesis", r"Cēs(?:is|u|īs)"),
-    ("jurmala", r"Jūrmal(?:a|as|ā)"),
-    ("ogre", r"Ogr(?:e|es|ē)"),
+# Towns and municipalities: key, name (nominative, genitive), the stem and its case endings.
+# The genitive names the municipality ("Rēzeknes novads"); a place without a nominative is
+# only ever a municipality ("Augšdaugavas novads").
+PLACES: tuple[tuple[str, str, str, str], ...] = (
+    ("daugavpils", "Daugavpils", "Daugavpils", r"Daugavpil(?:s|ī)"),
+    ("rezekne", "Rēzekne", "Rēzeknes", r"Rēzekn(?:e|es|ē)"),
+    ("livani", "Līvāni", "Līvānu", r"Līvān(?:i|u|os)"),
+    ("ludza", "Ludza", "Ludzas", r"Ludz(?:a|as|ā)"),
+    ("balvi", "Balvi", "Balvu", r"Balv(?:i|u|os)"),
+    ("augsdaugava", "", "Augšdaugavas", r"Augšdaugavas"),
+    ("preili", "Preiļi", "Preiļu", r"Preiļ(?:i|u|os)"),
+    ("kraslava", "Krāslava", "Krāslavas", r"Krāslav(?:a|as|ā)"),
+    ("riga", "Rīga", "Rīgas", r"Rīg(?:a|as|ā)"),
+    ("bauska", "Bauska", "Bauskas", r"Bausk(?:a|as|ā)"),
+    ("auce", "Auce", "Auces", r"Auc(?:e|es|ē)|AUCĒ"),
+    ("dobele", "Dobele", "Dobeles", r"Dobel(?:e|es|ē)"),
+    ("jelgava", "Jelgava", "Jelgavas", r"Jelgav(?:a|as|ā)"),
+    ("ventspils", "Ventspils", "Ventspils", r"Ventspil(?:s|ī)"),
+    ("liepaja", "Liepāja", "Liepājas", r"Liepāj(?:a|as|ā)"),
+    ("talsi", "Talsi", "Talsu", r"Tals(?:i|u|os)"),
+    ("sabile", "Sabile", "Sabiles", r"Sabil(?:e|es|ē)"),
+    ("tukums", "Tukums", "Tukuma", r"Tukum(?:s|a|ā)"),
+    ("dagda", "Dagda", "Dagdas", r"Dagd(?:a|as|ā)"),
+    ("vilaka", "Viļaka", "Viļakas", r"Viļak(?:a|as|ā)"),
+    ("luznava", "Lūznava", "Lūznavas", r"Lūznav(?:a|as|ā)"),
+    ("vecumnieki", "Vecumnieki", "Vecumnieku", r"Vecumniek(?:i|u|os)"),
+    ("ziguri", "Žīguri", "Žīguru", r"Žigur(?:i|u|os)"),
+    ("kuldiga", "Kuldīga", "Kuldīgas", r"Kuldīg(?:a|as|ā)"),
+    ("saldus", "Saldus", "Saldus", r"Saldu(?:s|ā)"),
+    ("jekabpils", "Jēkabpils", "Jēkabpils", r"Jēkabpil(?:s|ī)"),
+    ("aizkraukle", "Aizkraukle", "Aizkraukles", r"Aizkraukl(?:e|es|ē)"),
+    ("valmiera", "Valmiera", "Valmieras", r"Valmier(?:a|as|ā)"),
+    ("cesis", "Cēsis", "Cēsu", r"Cēs(?:is|u|īs)"),
+    ("jurmala", "Jūrmala", "Jūrmalas", r"Jūrmal(?:a|as|ā)"),
+    ("ogre", "Ogre", "Ogres", r"Ogr(?:e|es|ē)"),
 )
 _REGION_AFTER = re.compile(r"\s+(?:plānošanas\s+)?reģion", re.I)
 _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
@@ -344,11 +346,13 @@ _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
 
 def find_places(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
-    for key, forms in PLACES:
+    for key, name, genitive, forms in PLACES:
         for m in re.finditer(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])", text.text):
             if _REGION_AFTER.match(text.text, m.end()):
                 continue  # "Rīgas reģions" is the planning region
             kind = "municipality" if _MUNICIPALITY_AFTER.match(text.text, m.end()) else "city"
             piece = text[m.start() : m.end()]
-            found.append(Mention(key, kind, piece.text, source.span_of(piece)))
+            # The kind stays what the text says, as it makes the IRI, which must not change.
+            named = name if kind == "city" and name else f"{genitive} novads"
+            found.append(Mention(key, kind, piece.text, source.span_of(piece), named))
     return tuple(sorted(found, key=lambda x: x.span.start))

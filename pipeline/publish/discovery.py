@@ -46,7 +46,6 @@ SITEMAP_LIMIT = 50_000
 NOT_IN_SITEMAP = frozenset({"404.html"})
 
 _DUMP_FORMATS = (
-    ("ttl", FORMATS.Turtle),
     ("nt", FORMATS["N-Triples"]),
     ("jsonld", FORMATS["JSON-LD"]),
 )

@@ -49,8 +49,10 @@ from pipeline.settings import (
 
 CONTEXT_NAME = "context.jsonld"
 _RDF_TYPE = str(RDF.type)
-#: The dumps' syntaxes, in the order they are written.
-DUMP_SYNTAXES = ("nt", "ttl", "jsonld")
+#: The dumps' syntaxes, in the order they are written. N-Triples for stores and scripts
+#: (it is Turtle too: every Turtle parser reads it), JSON-LD for JSON tools. A Turtle dump
+#: restated the N-Triples one for 11 KiB a report of the site's size budget.
+DUMP_SYNTAXES = ("nt", "jsonld")
 #: zlib's default: within a few per cent of the smallest output at a third of the time.
 _LEVEL = 6
 _SEPARATOR = b",\n  "
@@ -90,7 +92,7 @@ class DumpStatistics:
 
 
 def write_parts(triples: list[ox.Triple], stem: Path) -> DumpStatistics:
-    """Write sorted `triples` as one gzip member per syntax, `<stem>.nt.gz`, `.ttl.gz` and
+    """Write sorted `triples` as one gzip member per syntax, `<stem>.nt.gz` and
     `.jsonld.gz`, ready to be joined into the dumps; returns what they count."""
     for syntax in DUMP_SYNTAXES:
         part_path(stem, syntax).write_bytes(_member(_part(triples, syntax)))
@@ -108,7 +110,7 @@ def write_dumps(
     limit: int = MAX_PUBLISHED_FILE,
 ) -> list[Path]:
     """Join the reports' parts (`stems`, see `write_parts`) and the `shared` triples into
-    data/dataset.{nt,ttl,jsonld}.gz, and write context.jsonld, ontology.ttl and
+    data/dataset.{nt,jsonld}.gz, and write context.jsonld, ontology.ttl and
     shapes.ttl under data/; returns the paths written."""
     data = settings.out_dir / DUMP_DIR
     data.mkdir(parents=True, exist_ok=True)

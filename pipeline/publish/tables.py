@@ -127,7 +127,12 @@ def build_tables(reports: Iterable[Report], base_iri: str | None = None) -> tupl
 
 
 def _activity_key(report: Report, year: int, act: Activity) -> dict[str, Cell]:
-    return {"report": report.file, "year": year, "group": act.group.value, "position": act.position}
+    return {
+        "report": report.file_name,
+        "year": year,
+        "group": act.group.value,
+        "position": act.position,
+    }
 
 
 def _activity_rows(report: Report) -> Iterator[dict[str, Cell]]:
@@ -165,7 +170,7 @@ def _funding_rows(report: Report) -> Iterator[dict[str, Cell]]:
     for row, fy in enumerate(report.funding, start=1):
         for index, amount in enumerate(fy.amounts, start=1):
             yield {
-                "report": report.file,
+                "report": report.file_name,
                 "region": report.region,
                 "row": row,
                 "amount_index": index,

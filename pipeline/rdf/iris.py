@@ -92,6 +92,17 @@ class Iris:
         return URIRef(f"{self.base}id/validation/dataset")
 
 
+def activity_fragment(year: int, group: ActivityGroup, position: int) -> str:
+    """`year-1-cs-3`: an activity's fragment of its report's IRI (the page shows it as the
+    activity's anchor)."""
+    return f"year-{year}-{_GROUP_KEY[group]}-{position}"
+
+
+def part_fragment(activity: str, kind: str, position: int) -> str:
+    """`year-1-cs-3-indicator-2`: an indicator's or a date's fragment (from 1)."""
+    return f"{activity}-{kind}-{position}"
+
+
 @dataclass(frozen=True, slots=True)
 class ReportIris:
     """The report's page and the `#fragment` IRIs of its parts."""
@@ -145,11 +156,11 @@ class ReportIris:
         return self.part(f"year-{ordinal}-period")
 
     def activity(self, year: int, group: ActivityGroup, position: int) -> URIRef:
-        return self.part(f"year-{year}-{_GROUP_KEY[group]}-{position}")
+        return self.part(activity_fragment(year, group, position))
 
     def activity_part(self, activity: URIRef, kind: str, position: int) -> URIRef:
         """`#year-1-cs-3-indicator-2`, `#year-1-cs-3-date-1`."""
-        return self.part(f"{self.fragment_of(activity)}-{kind}-{position}")
+        return self.part(part_fragment(self.fragment_of(activity), kind, position))
 
     def funding_row(self, label: str) -> URIRef:
         """`#funding-1` (implementation year I), `#funding-2020` (calendar year),

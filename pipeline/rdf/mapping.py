@@ -45,6 +45,7 @@ from pipeline.rdf.namespaces import (
     PROV,
     QUALIFIER,
     RDF,
+    RDFS,
     REGION,
     ROV,
     SCHEMA,
@@ -348,6 +349,8 @@ def _map_activity(ctx: Context, activity: Activity) -> URIRef:
         ctx.add(iri, RDF.type, DCTERMS.Location)
         ctx.add(iri, SKOS.notation, Literal(slug(place.key)))
         ctx.add(iri, LP.placeKind, Literal(place.kind))
+        if place.name:
+            ctx.add(iri, RDFS.label, Literal(place.name, lang=LV))
     return node
 
 

@@ -50,7 +50,9 @@ SPDX = Namespace("http://spdx.org/rdf/terms#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 
 #: EU Publications Office currency table.
-EUR = "http://publications.europa.eu/resource/authority/currency/EUR"
+#: The EU's currency authority table (its concepts, not a vocabulary of terms).
+CURRENCY = "http://publications.europa.eu/resource/authority/currency/"
+EUR = f"{CURRENCY}EUR"
 #: The org-id.guide list of the Latvian Register of Enterprises.
 LV_RE_SCHEME = "https://org-id.guide/list/LV-RE"
 
@@ -66,6 +68,7 @@ PREFIXES: dict[str, str] = {
     "minority": str(MINORITY),
     "activitygroup": str(GROUP),
     "adms": str(ADMS),
+    "currency": CURRENCY,
     "cv": str(CV),
     "dcat": str(DCAT),
     "dct": str(DCTERMS),

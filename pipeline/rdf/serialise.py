@@ -114,6 +114,7 @@ def serialise(
     `document`: Turtle under the empty prefix, JSON-LD against `@base`; and the fragments
     of the one other document it names most (a report's source text, the report a text
     was read for) under a prefix named after that document's folder (`source:`, `report:`).
+    Turtle names the document itself `this:` where it is named often (`itself`).
     """
     out = io.BytesIO()
     if extension != "nt" and iris is None:
@@ -126,6 +127,8 @@ def serialise(
         declared = {**declared, "": own}
     if document and iris is not None and extension != "nt":
         declared = {**declared, **companion(iris, document, declared)}
+    if document and iris is not None and extension == "ttl":
+        declared = {**declared, **itself(triples, document, declared, iris)}
     if extension == "jsonld" and document:
         _write_jsonld(triples, out, declared, document, _coercions(triples, declared))
     else:
@@ -162,6 +165,33 @@ def companion(iris: Iterable[str], document: str, declared: Mapping[str, str]) -
     ):
         return {}
     return {name: namespace}
+
+
+#: The prefix a page's Turtle names its own document by (`dct:isPartOf this:`).
+THIS = "this"
+
+
+def itself(
+    triples: list[ox.Triple], document: str, declared: Mapping[str, str], iris: frozenset[str]
+) -> dict[str, str]:
+    """`this:` for the document itself, where a page names it at least `COMPANION_USES`
+    times (a text's page: each of its spans is part of it). None when another IRI named
+    starts with the document's (`….txt` would read `this:\\.txt`), or the name is taken."""
+    if THIS in declared or document in declared.values():
+        return {}
+    own = f"{document}#"
+    # Its fragments must have a prefix of their own, or they would read `this:\\#…`.
+    fragments = own in declared.values()
+    if any(
+        i.startswith(document) and i != document and not (fragments and i.startswith(own))
+        for i in iris
+    ):
+        return {}
+    uses = 0
+    for triple in triples:
+        for term in (triple.subject, triple.object):
+            uses += isinstance(term, ox.NamedNode) and term.value == document
+    return {THIS: document} if uses >= COMPANION_USES else {}
 
 
 def _coercions(triples: list[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
@@ -325,6 +355,8 @@ def jsonld_nodes(
         iri = _node_id(term)
         if fragment and iri.startswith(fragment):
             return iri[len(fragment) - 1 :]
+        if iri == document:
+            return ""  # the page's document itself: `@base` (every span of a text is in it)
         return shorten(iri)
 
     for subject, group in _by_subject(triples):

@@ -15,7 +15,7 @@ def map_source_document(ctx: Context) -> None:
     original document it was read from."""
     source, checksum = ctx.page.source, ctx.page.checksum
     ctx.add(source, RDF.type, PROV.Entity)
-    ctx.add(source, DCTERMS.identifier, Literal(ctx.report.file.replace("\\", "/")))
+    ctx.add(source, DCTERMS.identifier, Literal(ctx.report.file_name))
     ctx.add(source, DCTERMS.language, URIRef(LAV))
     ctx.add(source, SPDX.checksum, checksum)
     ctx.add(checksum, RDF.type, SPDX.Checksum)

@@ -165,6 +165,22 @@ def test_places(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Daugavpilī, Līvānos un Rēzeknes novadā", ["Daugavpils", "Līvāni", "Rēzeknes novads"]),
+        ("Cēsīs un Tukumā", ["Cēsis", "Tukums"]),
+        ("Preiļu novada biedrības", ["Preiļu novads"]),
+        # only a municipality has this name; "Augšdaugavas" alone keeps the kind (and IRI)
+        # the text gives it, and the municipality's name
+        ("Augšdaugavas pašvaldība", ["Augšdaugavas novads"]),
+    ],
+)
+def test_places_are_named_in_the_nominative(text: str, names: list[str]) -> None:
+    source = SourceFile("t.txt", text)
+    assert [m.name for m in find_places(SourcedText.of(text), source)] == names
+
+
+@pytest.mark.parametrize(
     ("text", "parts"),
     [
         # a breakdown in parentheses right after the total

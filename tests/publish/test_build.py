@@ -30,7 +30,6 @@ def test_build_writes_the_data_files(tmp_path: Path) -> None:
     assert result.exit_code == 0
     names = {p.as_posix() for p in result.files}
     assert {
-        "data/dataset.ttl.gz",
         "data/dataset.nt.gz",
         "data/dataset.jsonld.gz",
         "data/validation.ttl",

@@ -140,7 +140,7 @@ def test_every_download_is_a_distribution_with_its_real_size_and_sha256(
         listed[url.removeprefix(base)] = node
     expected = {d.path for d in site_distributions(corpus_site)}
     assert set(listed) == expected
-    assert {"data/dataset.ttl.gz", "data/dataset.nt.gz", "data/dataset.jsonld.gz"} <= expected
+    assert {"data/dataset.nt.gz", "data/dataset.jsonld.gz"} <= expected
     assert {"data/ontology.ttl", "data/shapes.ttl", "data/csv-metadata.json"} <= expected
     assert {"data/activities.csv", "data/indicators.csv", "data/funding.csv"} <= expected
     for path, node in listed.items():
@@ -181,7 +181,7 @@ def test_media_types_follow_the_extension(catalogue: Graph) -> None:
         else:
             assert catalogue.value(node, DCAT.compressFormat) is None, url
         assert media == by_extension[path.suffix], url
-    assert compressed == 3  # dataset.nt.gz, .ttl.gz, .jsonld.gz
+    assert compressed == 2  # dataset.nt.gz, .jsonld.gz
 
 
 def test_jsonld_is_the_same_graph_as_turtle(corpus_site: Path, catalogue: Graph) -> None:

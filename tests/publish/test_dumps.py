@@ -33,7 +33,6 @@ write_dumps(*parts(to_graph(clean_report(), settings).graph, Path(sys.argv[1])),
 
 SYNTAXES = {
     "nt": ("nt", ox.RdfFormat.N_TRIPLES),
-    "ttl": ("turtle", ox.RdfFormat.TURTLE),
     "jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
 }
 
@@ -84,8 +83,10 @@ def test_dumps_are_published_compressed_only(tmp_path: Path) -> None:
     )
     assert {p.name for p in written} == {
         "context.jsonld", "ontology.ttl", "shapes.ttl",
-        "dataset.jsonld.gz", "dataset.nt.gz", "dataset.ttl.gz",
+        "dataset.jsonld.gz", "dataset.nt.gz",
     }  # fmt: skip
+    # N-Triples is Turtle: no Turtle dump restates it
+    assert not (tmp_path / "data" / "dataset.ttl.gz").exists()
     for syntax in SYNTAXES:
         assert not settings.dump_path(syntax).exists()
 
@@ -131,14 +132,14 @@ def test_a_changed_report_changes_only_its_member(tmp_path: Path) -> None:
     settings = Settings(out_dir=tmp_path / "site")
     stems, shared = parts(to_graph(clean_report(), settings).graph, tmp_path / "p")
     write_dumps(stems, shared, settings)
-    before = (tmp_path / "site" / "data" / "dataset.ttl.gz").read_bytes()
-    kept = part_path(stems[0], "ttl").read_bytes()
+    before = (tmp_path / "site" / "data" / "dataset.jsonld.gz").read_bytes()
+    kept = part_path(stems[0], "jsonld").read_bytes()
     changed = sorted_triples(
         [Graph().add((URIRef("https://e.org/x"), URIRef("https://e.org/p"), Literal("1")))]
     )
     write_parts(changed, stems[1])
     write_dumps(stems, shared, settings)
-    after = (tmp_path / "site" / "data" / "dataset.ttl.gz").read_bytes()
+    after = (tmp_path / "site" / "data" / "dataset.jsonld.gz").read_bytes()
     assert after != before and kept in before and kept in after
     assert b"https://e.org/x" in gzip.decompress(after)
 

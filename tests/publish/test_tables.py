@@ -467,3 +467,12 @@ def test_tables_under_the_limit_stay_whole(tmp_path: Path, corpus: dict[str, Par
     sizes = [len(csv_text(t).encode("utf-8")) for t in build_tables(reports, base)]
     joined = join_tables(parts, tmp_path / "joined", base, max(sizes))
     assert [p.name for p in joined] == [*(t.file for t in TABLE_SPECS), METADATA_FILE]
+
+
+def test_rows_name_the_report_file_without_its_folder() -> None:
+    from dataclasses import replace
+
+    moved = tuple(replace(r, file=f"/home/anna/kopsavilkumi/{r.file}") for r in REPORTS)
+    for here, there in zip(build_tables(REPORTS), build_tables(moved), strict=True):
+        assert csv_text(there) == csv_text(here)
+    assert {r["report"] for r in _rows(csv_text(build_tables(moved)[0]))} == {LATGALE}

@@ -227,3 +227,19 @@ def test_a_stated_irregular_expenditure_is_an_amount_at_its_line() -> None:
     assert mapped.sources.locate(str(irregular)).line == 30
     assert graph.value(unrecovered, LP.amount) == Literal("0.00", datatype=XSD.decimal)
     assert mapped.sources.locate(str(unrecovered)).line == 31
+
+
+def test_the_text_is_identified_by_its_file_name_not_the_folder_it_was_read_from() -> None:
+    from dataclasses import replace
+
+    from pipeline.rdf.namespaces import DCTERMS
+
+    settings = Settings()
+    graphs = [
+        to_graph(replace(clean_report(), file=name), settings).graph
+        for name in ("/home/anna/kopsavilkumi/900-sample.txt", "900-sample.txt")
+    ]
+    source = URIRef(settings.base_iri + "source/900-sample")
+    assert [g.value(source, DCTERMS.identifier) for g in graphs] == [Literal("900-sample.txt")] * 2
+    # the same report read from another folder is the same data
+    assert graphs[0].isomorphic(graphs[1])

@@ -72,10 +72,11 @@ def test_page_jsonld_types_values_in_its_context() -> None:
     assert context["lp:line"] == {"@type": "xsd:positiveInteger"}
     assert "lp:asWritten" not in context and "lp:note" not in context  # mixed: left as they are
     nodes = {node["@id"]: node for node in document["@graph"]}
-    assert nodes[DOC]["prov:wasDerivedFrom"] == ["#src-1", "#src-2"]
+    # The document itself is `@base`, written "", as its fragments are "#…".
+    assert nodes[""]["prov:wasDerivedFrom"] == ["#src-1", "#src-2"]
     assert nodes["#src-1"]["lp:line"] == "12"
-    assert {"@value": "trīsdesmit", "@language": "lv"} in nodes[DOC]["lp:asWritten"]
-    assert "30 000,00" in nodes[DOC]["lp:asWritten"]
+    assert {"@value": "trīsdesmit", "@language": "lv"} in nodes[""]["lp:asWritten"]
+    assert "30 000,00" in nodes[""]["lp:asWritten"]
 
 
 def test_dump_jsonld_is_not_coerced() -> None:
@@ -201,3 +202,46 @@ def test_a_few_spans_or_a_taken_name_get_no_prefix() -> None:
     assert companion(spans + other[:4], DOC, {}) == {
         "source": "https://w3id.org/lodpipe/source/000-a#"
     }
+
+
+def _text_with_spans(count: int, *extra: tuple[URIRef, URIRef, URIRef]) -> Graph:
+    text = "https://w3id.org/lodpipe/source/000-a"
+    graph = Graph()
+    for n in range(count):
+        span = URIRef(f"{text}#char={n},{n + 5}")
+        graph.add((span, URIRef(PREFIXES["dct"] + "isPartOf"), URIRef(text)))
+        graph.add((span, URIRef(LP + "line"), Literal(str(n + 1), datatype=XSD.positiveInteger)))
+    # a fragment with a plain name, as its checksum: the text's fragments get a prefix
+    graph.add((URIRef(text), URIRef(LP + "checksum"), URIRef(f"{text}#sha256")))
+    for triple in extra:
+        graph.add(triple)
+    return graph
+
+
+def test_a_texts_page_names_the_text_itself_this() -> None:
+    text = "https://w3id.org/lodpipe/source/000-a"
+    graph = _text_with_spans(5)
+    turtle = serialise(sorted_triples([graph]), "ttl", document=text).decode("utf-8")
+    assert f"@prefix this: <{text}> ." in turtle
+    assert turtle.count("dct:isPartOf this: ;") == 5
+    assert f"<{text}>" not in turtle.replace(f"@prefix this: <{text}> .", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
+    assert len(list(ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE))) == len(graph)
+    # Named three times (two spans and the checksum) it is written out; so it is when another IRI starts with it (its
+    # plain text, `this:\.txt` to a reader), or when the name is taken.
+    few = serialise(sorted_triples([_text_with_spans(2)]), "ttl", document=text)
+    assert b"@prefix this:" not in few
+    plain = (URIRef(text), URIRef(PREFIXES["dct"] + "hasFormat"), URIRef(f"{text}.txt"))
+    beside = serialise(sorted_triples([_text_with_spans(5, plain)]), "ttl", document=text)
+    assert b"@prefix this:" not in beside and f"<{text}.txt>".encode() in beside
+    elsewhere = (URIRef(text), URIRef(LP + "note"), URIRef("https://example.org/x"))
+    taken = serialise(
+        sorted_triples([_text_with_spans(5, elsewhere)]),
+        "ttl",
+        {**PREFIXES, "this": "https://example.org/"},
+        text,
+    )
+    assert b"@prefix this: <https://example.org/> ." in taken
+    assert f"@prefix this: <{text}> .".encode() not in taken

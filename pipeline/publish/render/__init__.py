@@ -204,7 +204,7 @@ def _resource_page(
     if pages is not None and key is not None and _recalled(out, pages, key, names):
         return
     slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
-    triples = sorted_triples([slicer.describe(doc)], blank_nodes=True)
+    triples = sorted_triples([slicer.concise(doc)], blank_nodes=True)
     view = _VIEWS[kind](ctx, doc)
     if pages is not None and key is None:
         key = _page_key(page, view, triples)

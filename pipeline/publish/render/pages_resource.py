@@ -28,7 +28,7 @@ from pipeline.publish.render.views import (
     natural_key,
     sorted_by_iri,
 )
-from pipeline.rdf.iris import report_key
+from pipeline.rdf.iris import Iris, report_key
 from pipeline.rdf.namespaces import (
     AMOUNT_TYPE,
     DCAT,
@@ -304,12 +304,14 @@ def report_view(ctx: SiteContext, doc: str) -> ReportView:
         )
         source = ctx.pages.get(f"{ctx.paths.base}source/{key}")
         implementer = graph.value(agreement, LP.implementer) if agreement is not None else None
+        iris = Iris(ctx.paths.base)
         reader = reader_view(
             terms,
             ctx.reports[key],
             problems,
             source,
             terms.href(str(implementer)) if implementer is not None else None,
+            lambda place: terms.href(str(iris.place(place.key, place.kind))),
         )
     return ReportView(
         main=terms.part(graph, report, spans=ctx.data),

@@ -1,10 +1,12 @@
 """The reader's view of a report, read from the parsed report itself: who, where, when,
 how much money was planned and spent, and year by year what was done with it, with the
-issues the checks found shown beside what they concern. The full data (every IRI and
-fragment) follows on the page in `pages_resource.report_view`."""
+issues the checks found shown beside what they concern. Each activity and each quantity
+it counts is the anchor of its fragment IRI (`#year-1-cs-3`, `#year-1-cs-3-indicator-2`);
+the rest of the full data follows on the page (`pages_resource.report_view`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +14,7 @@ from pipeline.model import (
     Activity,
     AmountRole,
     FundingYear,
+    Mention,
     Problem,
     Report,
     Span,
@@ -21,6 +24,7 @@ from pipeline.publish.render.charts import Chart, Group, Series, bar_chart
 from pipeline.publish.render.deliveries import HEADLINE, Quantity, quantity, totals
 from pipeline.publish.render.problems import Issue, merge, severity_label
 from pipeline.publish.render.views import Label, Terms
+from pipeline.rdf.iris import activity_fragment, part_fragment
 from pipeline.rdf.namespaces import GROUP, LEGAL_FORM, REGION
 
 #: The money a reader asks about, in the order the summary shows it.
@@ -58,13 +62,23 @@ class Note:
 class Piece:
     text: str
     quantity: bool  # a number the report counts, highlighted
+    id: str = ""  # a quantity's indicator: its fragment of the report's IRI, its anchor
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLink:
+    name: str
+    href: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class ActivityCard:
+    id: str  # the activity's fragment of the report's IRI, its anchor on the page
     number: str
     pieces: tuple[Piece, ...]
+    unplaced: tuple[Piece, ...]  # quantities whose words were not found in order in the text
     quantities: tuple[Quantity, ...]
+    places: tuple[PlaceLink, ...]
     href: str | None  # source line
     line: int
     notes: tuple[Note, ...]
@@ -162,11 +176,16 @@ def reader_view(
     problems: tuple[Problem, ...],
     source_page: str | None,
     implementer_href: str | None,
+    place_href: Callable[[Mention], str | None] = lambda _: None,
 ) -> ReaderView:
-    """`source_page`: the site path of the report's source page (line links), if any."""
+    """`source_page`: the site path of the report's source page (line links), if any;
+    `place_href`: the page of a place an activity names."""
 
     def href(line: int) -> str | None:
         return f"{source_page}#L{line}" if source_page else None
+
+    def activity_card(activity: Activity) -> ActivityCard:
+        return _activity(terms, activity, notes, href, place_href)
 
     issues = merge(problems)
     notes = _Notes(issues, {i.line: h for i in issues if i.line and (h := href(i.line))})
@@ -175,9 +194,7 @@ def reader_view(
     for year in report.years:
         groups: dict[str, list[ActivityCard]] = {}
         for activity in year.activities:
-            groups.setdefault(activity.group.value, []).append(
-                _activity(terms, activity, notes, href)
-            )
+            groups.setdefault(activity.group.value, []).append(activity_card(activity))
         funding = [f for f in rows if f.ordinal == year.ordinal]
         money = _money(funding, href)
         amounts = {m.label.en: m.amount for m in money}
@@ -261,26 +278,45 @@ def _money(rows: list[FundingYear], href: object) -> tuple[Money, ...]:
     return tuple(out)
 
 
-def _activity(terms: Terms, activity: Activity, notes: _Notes, href: object) -> ActivityCard:
+def _activity(
+    terms: Terms,
+    activity: Activity,
+    notes: _Notes,
+    href: Callable[[int], str | None],
+    place_href: Callable[[Mention], str | None],
+) -> ActivityCard:
+    own = activity_fragment(activity.year, activity.group, activity.position)
     text = activity.text.value
     pieces: list[Piece] = []
+    unplaced: list[Piece] = []
     at = 0
-    for indicator in activity.indicators:
+    for position, indicator in enumerate(activity.indicators, start=1):
+        anchor = part_fragment(own, "indicator", position)
         found = text.find(indicator.phrase, at) if indicator.phrase else -1
         if found < 0:
+            unplaced.append(Piece(indicator.phrase or str(indicator.value), True, anchor))
             continue
         if found > at:
             pieces.append(Piece(text[at:found], False))
-        pieces.append(Piece(indicator.phrase, True))
+        pieces.append(Piece(indicator.phrase, True, anchor))
         at = found + len(indicator.phrase)
     if at < len(text):
         pieces.append(Piece(text[at:], False))
+    # One link a place, in the order named, as the data has one dct:spatial a place.
+    places: dict[tuple[str, str], PlaceLink] = {}
+    for place in activity.places:
+        places.setdefault(
+            (place.key, place.kind), PlaceLink(place.name or place.text, place_href(place))
+        )
     span = activity.text.span
     return ActivityCard(
+        id=own,
         number=activity.number or "",
         pieces=tuple(pieces),
+        unplaced=tuple(unplaced),
         quantities=tuple(quantity(terms, i) for i in counted(activity)),
-        href=href(span.line) if callable(href) else None,
+        places=tuple(places.values()),
+        href=href(span.line),
         line=span.line,
         notes=notes.claim(span.line, span.end_line),
     )

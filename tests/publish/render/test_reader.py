@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline.model import Qualifier
+from pipeline.model import Indicator, Qualifier, Text
 from pipeline.publish.render.deliveries import combined
+from pipeline.publish.render.paths import SitePaths
+from pipeline.publish.render.reader import reader_view
+from pipeline.publish.render.views import Terms
+from tests.sample import clean_report
 
 NBSP = "\u00a0"
 
@@ -46,7 +51,32 @@ def test_the_reader_comes_before_the_data(site: Path) -> None:
     assert first_euro < html.index('id="data"') < html.index('id="year-1"')
     assert html.index('id="y1-h"') < html.index('id="data"')
     # each year says what was done, with the counted quantities highlighted
-    assert '<mark class="qty">257 dalībnieki</mark>' in html  # 000 line 13
+    assert '<mark class="qty" id="year-1-cs-1-indicator-4">257 dalībnieki</mark>' in html
+
+
+def test_activities_and_their_quantities_are_the_anchors_of_their_iris(site: Path) -> None:
+    # 000 line 13, year I, civil society: "1) organizēti 3 forumi, 4 fokusgrupu diskusijas
+    # (… kopā rīkotas 8 aktivitātes); kopā piedalījās 257 dalībnieki; 2) organizēti
+    # 6 pasākumi … (Papildus Daugavpilī, Līvānos, Ludzā un Rēzeknes novadā …"
+    html = report_page(site, "000")
+    first = html[html.index('<li id="year-1-cs-1">') : html.index('<li id="year-1-cs-2">')]
+    marks = re.findall(r'<mark class="qty" id="([^"]+)">([^<]+)</mark>', first)
+    assert marks == [
+        ("year-1-cs-1-indicator-1", "3 forumi"),
+        ("year-1-cs-1-indicator-2", "4 fokusgrupu diskusijas"),
+        ("year-1-cs-1-indicator-3", "8 aktivitātes"),
+        ("year-1-cs-1-indicator-4", "257 dalībnieki"),
+    ]
+    second = html[html.index('<li id="year-1-cs-2">') : html.index('<li id="year-1-cs-3">')]
+    places = re.findall(r'<a href="\.\./place/([a-z-]+)\.html" lang="lv">([^<]+)</a>', second)
+    assert places == [
+        ("daugavpils", "Daugavpils"),
+        ("livani", "Līvāni"),
+        ("ludza", "Ludza"),
+        ("rezekne-novads", "Rēzeknes novads"),
+    ]
+    # shown once: the reader holds the anchors, the full data no table of them again
+    assert html.count('id="year-1-cs-1"') == 1 and 'id="activities-h"' not in html
 
 
 def test_issues_are_shown_beside_what_they_concern(site: Path) -> None:
@@ -100,3 +130,25 @@ def test_home_lists_the_dataset_downloads_and_counts_each_reports_own(site: Path
     assert "5 faili files" in said and "all reports" in said
     source_page = page(site, f"source/{texts[0].removesuffix('.txt')}.html")
     assert f'href="{texts[0]}"' in source_page
+
+
+def test_a_quantity_not_found_in_order_in_the_text_keeps_its_anchor() -> None:
+    report = clean_report()
+    year = report.years[0]
+    first = year.activities[0]
+    said = "organizēti 3 forumi, kuros piedalījās 40 dalībnieki"
+    forums, people = (
+        Indicator(3, Qualifier.EXACT, "forums", "3 forumi", first.text.span),
+        Indicator(40, Qualifier.EXACT, "participants", "40 dalībnieki", first.text.span),
+    )
+    # the quantities in the opposite order of the text: the second is not found after the
+    # first, and is shown apart rather than losing its anchor
+    activity = replace(first, text=Text(said, first.text.span), indicators=(people, forums))
+    report = replace(report, years=(replace(year, activities=(activity,)), *report.years[1:]))
+    terms = Terms((), SitePaths("https://w3id.org/lodpipe/"), set())
+    card = reader_view(terms, report, (), None, None).years[0].groups[0][1][0]
+    assert card.id == "year-1-cs-1"
+    marked = [(p.id, p.text) for p in card.pieces if p.quantity]
+    assert marked == [("year-1-cs-1-indicator-1", "40 dalībnieki")]
+    assert [(p.id, p.text) for p in card.unplaced] == [("year-1-cs-1-indicator-2", "3 forumi")]
+    assert "".join(p.text for p in card.pieces) == said  # the text is kept whole
