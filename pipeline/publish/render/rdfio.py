@@ -77,16 +77,16 @@ class Slicer:
         self._last = (doc, described)
         return described
 
-    def concise(self, doc: str) -> Graph:
+    def concise(self, doc: str) -> set[Triple]:
         """What the page's alternates hold: its own triples and the blank nodes they reach
         (a concise bounded description). Triples pointing here are their subjects' pages':
         each triple of the data is in one page's alternates, as in one part of the dump."""
-        return self._graph_of(self.own(doc))
+        own = self.own(doc)
+        reached = _closure(self.graph, (o for _, _, o in own))
+        return own | {(n, p, o) for n in reached for p, o in self.graph.predicate_objects(n)}
 
     def _describe(self, doc: str) -> Graph:
-        return self._graph_of(self.own(doc) | self.inbound(doc))
-
-    def _graph_of(self, triples: set[Triple]) -> Graph:
+        triples = self.own(doc) | self.inbound(doc)
         # The slice is only read, by lodpipe: no named-graph bookkeeping (about twice as fast)
         out = Graph(store="SimpleMemory", bind_namespaces="none")
         for triple in triples:
