@@ -326,10 +326,14 @@ class Report:
 
     @property
     def file_name(self) -> str:
-        """The file's name without its folder, as published: where the reports were read
-        from is the user's machine, not the data (and the same reports read from another
-        folder publish the same files). Unique in a build, as the reports' keys are."""
-        return self.file.replace("\\", "/").rpartition("/")[2]
+        return file_name(self.file)
+
+
+def file_name(file: str) -> str:
+    """A report file's name without its folder, as published: where the reports were read
+    from is the user's machine, not the data (and the same reports read from another
+    folder publish the same files). Unique in a build, as the reports' keys are."""
+    return file.replace("\\", "/").rpartition("/")[2]
 
 
 @dataclass(frozen=True, slots=True)

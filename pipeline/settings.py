@@ -88,7 +88,7 @@ class Settings:
             raise ValueError(f"base IRI must end with '/' or '#': {self.base_iri}")
 
     def dump_path(self, extension: str) -> Path:
-        """`dump_path("ttl")` -> _site/data/dataset.ttl"""
+        """`dump_path("nt")` -> _site/data/dataset.nt"""
         return self.out_dir / DUMP_DIR / f"{DUMP_STEM}.{extension}"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from pipeline.model import Parsed, Severity, exit_code
+from pipeline.model import Parsed, Severity, exit_code, file_name
 from pipeline.publish import pickling
 from pipeline.publish.answers import Answered
 from pipeline.publish.cache import MARKER as CACHE_MARKER
@@ -318,7 +318,8 @@ def _publish(
     # Graphs in cycles made since the freeze: only they are walked (all of it when reports
     # built again above unfroze the summaries, which costs time only).
     gc.collect()
-    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: pair[0][0].file)
+    # In the order of the rows' key, which starts with the file's name (not its folder).
+    by_file = sorted(zip(readable, built, strict=True), key=lambda pair: file_name(pair[0][0].file))
     parts = [b.entry / TABLES for _, b in by_file]
     written += join_tables(parts, out / DUMP_DIR, settings.base_iri)
     progress("write", 1, 4)

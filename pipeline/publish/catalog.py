@@ -174,8 +174,6 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
     `.htm`)."""
     data = DUMP_DIR
     known = [
-        Distribution(f"{data}/{DUMP_STEM}.ttl", "text/turtle",
-                     "The whole dataset (Turtle)", "Visa datu kopa (Turtle)"),
         Distribution(f"{data}/{DUMP_STEM}.nt", "application/n-triples",
                      "The whole dataset (N-Triples)", "Visa datu kopa (N-Triples)"),
         Distribution(f"{data}/{DUMP_STEM}.jsonld", "application/ld+json",
@@ -217,7 +215,7 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
     # The dumps are published compressed, the tables plain; each whole or, past Pages'
     # file limit, in numbered parts.
     packed = []
-    for dump in known[:3]:
+    for dump in known[:2]:
         syntax = dump.path.rpartition(".")[2]
         for part in _numbered(dump, dump_files(site_dir / data, syntax, plain=False)):
             gzip = part.path.endswith(COMPRESSED_SUFFIX)
@@ -226,10 +224,10 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                                   title_lv=part.title_lv + (", gzip" if gzip else "")))  # fmt: skip
     tables = [
         part
-        for table in known[7 : 7 + len(TABLE_SPECS)]
+        for table in known[6 : 6 + len(TABLE_SPECS)]
         for part in _numbered(table, table_files(site_dir / data, table.path.rpartition("/")[2]))
     ]
-    rest = known[3:7] + known[7 + len(TABLE_SPECS) :]
+    rest = known[2:6] + known[6 + len(TABLE_SPECS) :]
     found = [
         d for d in rest + tables + packed + sources + originals if (site_dir / d.path).is_file()
     ]

@@ -117,7 +117,7 @@ def iri_columns(table: str, base_iri: str | None) -> tuple[tuple[Column, Mint], 
 def build_tables(reports: Iterable[Report], base_iri: str | None = None) -> tuple[Table, ...]:
     """The tables of `TABLE_SPECS` for these reports: activities, indicators, funding; with an
     `iri` column for each row's resource when `base_iri` is given."""
-    ordered = sorted(reports, key=lambda r: r.file)
+    ordered = sorted(reports, key=lambda r: r.file_name)
     rows = {
         ACTIVITIES.file: [(r, v) for r in ordered for v in _activity_rows(r)],
         INDICATORS.file: [(r, v) for r in ordered for v in _indicator_rows(r)],

@@ -112,8 +112,8 @@ def serialise(
 
     A page's alternate names its own `#fragment` IRIs (most of its nodes) relative to its
     `document`: Turtle under the empty prefix, JSON-LD against `@base`; and the fragments
-    of the one other document it names most (a report's source text, the report a text
-    was read for) under a prefix named after that document's folder (`source:`, `report:`).
+    of the one other document it names most (a report's source text) under a prefix named
+    after that document's folder (`source:`).
     Turtle names the document itself `this:` where it is named often (`itself`).
     """
     out = io.BytesIO()
@@ -144,8 +144,8 @@ _PREFIX_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 def companion(iris: Iterable[str], document: str, declared: Mapping[str, str]) -> dict[str, str]:
     """The prefix for the fragments of the other document a page names most: a report page
-    names a hundred spans of its source text (`source/<key>#char=10,42`), a text's page
-    the facts read from it. Named after the document's folder; none when that name or
+    names a hundred spans of its source text (`source/<key>#char=10,42`). Named after the
+    document's folder; none when that name or
     namespace is taken, or it is named fewer than `COMPANION_USES` times."""
     counts: dict[str, int] = {}
     for iri in iris:

@@ -70,6 +70,11 @@ def test_the_text_is_derived_from_the_original_in_the_data(built: Path) -> None:
     source, original = URIRef(f"{BASE}source/003"), URIRef(f"{BASE}source/003.pdf")
     assert (source, PROV.wasDerivedFrom, original) in data
     assert str(data.value(original, DCAT.mediaType)).endswith("application/pdf")
+    # The original is a file, not a page: its description is in its text's alternates,
+    # so every triple of the data is in one page's alternates.
+    beside = Graph().parse(built / "source" / "003.ttl")
+    described = {t for t in data if t[0] == original}
+    assert described and described <= set(beside)
 
 
 def test_build_sources_fetches_and_records_where_from(

@@ -169,6 +169,8 @@ def test_places(text: str, expected: list[tuple[str, str]]) -> None:
     [
         ("Daugavpilī, Līvānos un Rēzeknes novadā", ["Daugavpils", "Līvāni", "Rēzeknes novads"]),
         ("Cēsīs un Tukumā", ["Cēsis", "Tukums"]),
+        # the locative of Saldus; Žīguri as spelled and as one bundled report misspells it
+        ("Saldū un Žīguros, Žiguru skolā", ["Saldus", "Žīguri", "Žīguri"]),
         ("Preiļu novada biedrības", ["Preiļu novads"]),
         # only a municipality has this name; "Augšdaugavas" alone keeps the kind (and IRI)
         # the text gives it, and the municipality's name

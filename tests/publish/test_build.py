@@ -316,3 +316,33 @@ def test_the_work_across_reports_runs_with_fewer_full_collections(
     assert seen == [(before[0], before[1], FULL_COLLECTIONS_EVERY)]
     assert before[2] < FULL_COLLECTIONS_EVERY
     assert gc.get_threshold() == before
+
+
+def test_reports_from_several_folders_give_the_site_of_one_folder(tmp_path: Path) -> None:
+    """What is published names a report by its file name: the folders the reports were
+    read from change no byte, and the tables stay in the order of their key (the name)."""
+    import shutil
+
+    first, second = BUNDLED[0], BUNDLED[1]  # 000_…, 001_…
+    together = tmp_path / "one"
+    together.mkdir()
+    # in path order 001_… (folder a) comes before 000_… (folder b)
+    apart = [tmp_path / "b" / first.name, tmp_path / "a" / second.name]
+    for path, original in ((apart[0], first), (apart[1], second)):
+        path.parent.mkdir()
+        shutil.copyfile(original, path)
+        shutil.copyfile(original, together / original.name)
+    sites = {}
+    for name, inputs in (("one", sorted(together.iterdir())), ("apart", apart)):
+        out = tmp_path / f"site-{name}"
+        assert build_site(inputs, Settings(out_dir=out, jobs=1)).exit_code == 0
+        sites[name] = {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
+    assert sites["apart"].keys() == sites["one"].keys()
+    differing = [p for p in sites["one"] if sites["one"][p] != sites["apart"][p]]
+    assert differing == []
+    rows = sites["apart"]["data/activities.csv"].decode("utf-8").splitlines()[1:]
+    assert rows[0].startswith(first.name) and rows[-1].startswith(second.name)

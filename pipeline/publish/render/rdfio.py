@@ -1,10 +1,12 @@
 """Each page's slice of the published graphs, and its deterministic serialisations.
 
-A page's description is: every triple whose subject is the page's IRI or one of its
+A page's view is drawn from every triple whose subject is the page's IRI or one of its
 `#fragment` IRIs, the blank nodes those reach, and every triple of the same graph that
-points at one of those IRIs (so the inverse links a page shows are in its data too).
-Data pages are sliced from the data graph, vocabulary pages from the vocabulary graph, so
-that a class page does not carry every resource of that class.
+points at one of those IRIs (the inverse links a page shows). Its alternates hold the
+first two (`Slicer.concise`), with the description of the files published beside it (a
+text's original, `source/<key>.pdf`), which have no page. Data pages are sliced from the
+data graph, vocabulary pages from the vocabulary graph, so that a class page does not
+carry every resource of that class.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Slicer:
         self._last: tuple[str, Graph] | None = None
         self._own: dict[str, set[Triple]] = defaultdict(set)
         self._inbound: dict[str, set[Triple]] = defaultdict(set)
+        self._files: dict[str, set[Triple]] = defaultdict(set)
         document: dict[Node, str | None] = {}  # a node is in many triples: looked up once
 
         def page(node: Node) -> str | None:
@@ -42,19 +45,32 @@ class Slicer:
                 document[node] = doc if doc in page_of else None
             return document[node]
 
+        def beside(node: URIRef) -> str | None:
+            """The page a published file is beside: `source/<key>.pdf` -> `source/<key>`."""
+            stem, dot, extension = str(node).rpartition(".")
+            named = dot and "#" not in extension and "/" not in extension
+            return stem if named and stem in page_of else None
+
         if nodes is not None:
             for node in nodes:
-                if isinstance(node, URIRef) and (doc := page(node)) is not None:
+                if not isinstance(node, URIRef):
+                    continue
+                if (doc := page(node)) is not None:
                     own = set(graph.triples((node, None, None)))
                     inbound = {t for t in graph.triples((None, None, node)) if t[1] != RDF.type}
                     if own:  # a node that is only a type names no page of its own
                         self._own[doc] |= own
                     if inbound:
                         self._inbound[doc] |= inbound
+                elif (doc := beside(node)) is not None:
+                    self._files[doc] |= set(graph.triples((node, None, None)))
             return
         for s, p, o in graph:
-            if isinstance(s, URIRef) and (doc := page(s)) is not None:
-                self._own[doc].add((s, p, o))
+            if isinstance(s, URIRef):
+                if (doc := page(s)) is not None:
+                    self._own[doc].add((s, p, o))
+                elif (doc := beside(s)) is not None:
+                    self._files[doc].add((s, p, o))
             if isinstance(o, URIRef) and p != RDF.type and (doc := page(o)) is not None:
                 self._inbound[doc].add((s, p, o))
 
@@ -78,10 +94,11 @@ class Slicer:
         return described
 
     def concise(self, doc: str) -> set[Triple]:
-        """What the page's alternates hold: its own triples and the blank nodes they reach
-        (a concise bounded description). Triples pointing here are their subjects' pages':
-        each triple of the data is in one page's alternates, as in one part of the dump."""
-        own = self.own(doc)
+        """What the page's alternates hold: its own triples, those of the files published
+        beside it, and the blank nodes they reach (a concise bounded description). Triples
+        pointing here are their subjects' pages': each triple of the data is in one page's
+        alternates, as in one part of the dump."""
+        own = self.own(doc) | self._files.get(doc, set())
         reached = _closure(self.graph, (o for _, _, o in own))
         return own | {(n, p, o) for n in reached for p, o in self.graph.predicate_objects(n)}
 

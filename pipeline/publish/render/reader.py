@@ -302,12 +302,12 @@ def _activity(
         at = found + len(indicator.phrase)
     if at < len(text):
         pieces.append(Piece(text[at:], False))
-    # One link a place, in the order named, as the data has one dct:spatial a place.
-    places: dict[tuple[str, str], PlaceLink] = {}
+    # One link a place, in the order named. By name: "Augšdaugavas pašvaldība" and
+    # "Augšdaugavas novads" are two IRIs (the kind the text gives) of one municipality.
+    places: dict[str, PlaceLink] = {}
     for place in activity.places:
-        places.setdefault(
-            (place.key, place.kind), PlaceLink(place.name or place.text, place_href(place))
-        )
+        name = place.name or place.text
+        places.setdefault(name, PlaceLink(name, place_href(place)))
     span = activity.text.span
     return ActivityCard(
         id=own,

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.model import Indicator, Qualifier, Text
+from pipeline.model import Indicator, Mention, Qualifier, Text
 from pipeline.publish.render.deliveries import combined
 from pipeline.publish.render.paths import SitePaths
 from pipeline.publish.render.reader import reader_view
@@ -152,3 +152,29 @@ def test_a_quantity_not_found_in_order_in_the_text_keeps_its_anchor() -> None:
     assert marked == [("year-1-cs-1-indicator-1", "40 dalībnieki")]
     assert [(p.id, p.text) for p in card.unplaced] == [("year-1-cs-1-indicator-2", "3 forumi")]
     assert "".join(p.text for p in card.pieces) == said  # the text is kept whole
+
+
+def test_an_activitys_places_are_listed_once_by_name() -> None:
+    report = clean_report()
+    year = report.years[0]
+    first = year.activities[0]
+    span = first.text.span
+    named = (
+        Mention("augsdaugava", "city", "Augšdaugavas", span, "Augšdaugavas novads"),
+        Mention("daugavpils", "city", "Daugavpilī", span, "Daugavpils"),
+        # "Augšdaugavas novadā": the same municipality under the IRI of the kind written
+        Mention("augsdaugava", "municipality", "Augšdaugavas", span, "Augšdaugavas novads"),
+    )
+    activity = replace(first, places=named)
+    report = replace(report, years=(replace(year, activities=(activity,)), *report.years[1:]))
+    terms = Terms((), SitePaths("https://w3id.org/lodpipe/"), set())
+    links = {"augsdaugava": "id/place/augsdaugava.html", "daugavpils": "id/place/daugavpils.html"}
+    card = (
+        reader_view(terms, report, (), None, None, lambda place: links[place.key])
+        .years[0]
+        .groups[0][1][0]
+    )
+    assert [(p.name, p.href) for p in card.places] == [
+        ("Augšdaugavas novads", "id/place/augsdaugava.html"),
+        ("Daugavpils", "id/place/daugavpils.html"),
+    ]

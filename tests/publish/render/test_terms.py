@@ -140,3 +140,25 @@ def test_a_slicer_given_the_nodes_slices_as_one_reading_every_triple() -> None:
         assert fast.inbound(doc) == full.inbound(doc)
     assert len(fast.inbound(org)) == 6 and len(fast.own(org)) == 4
     assert len(fast.inbound(place)) == 6
+
+
+def test_a_texts_alternates_describe_the_original_published_beside_it() -> None:
+    """`source/<key>.pdf` is a file, not a page: its description is in its text's
+    alternates, or no page's alternates would hold it."""
+    base = "https://w3id.org/lodpipe/"
+    text, original = f"{base}source/r1", URIRef(f"{base}source/r1.pdf")
+    graph = new_graph(CompactStore())
+    graph.add((original, LP.mediaType, Literal("application/pdf")))
+    graph.add((original, LP.checksum, URIRef(f"{text}#sha256-pdf")))
+    graph.add((URIRef(f"{text}#sha256-pdf"), LP.value, Literal("ab12")))
+    graph.add((URIRef(text), LP.original, original))
+    # neither a page's file nor a page: a dump's file, a term elsewhere
+    graph.add((URIRef(f"{base}data/dataset.nt.gz"), LP.mediaType, Literal("x")))
+    pages = {text: "source/r1.html"}
+    full = Slicer(graph, pages)
+    fast = Slicer(graph, pages, graph.store.nodes())  # type: ignore[attr-defined]
+    for slicer in (full, fast):
+        described = slicer.concise(text)
+        assert {t for t in graph if t[0] != URIRef(f"{base}data/dataset.nt.gz")} == described
+        # the page's own view is unchanged: the original is what it links to
+        assert (original, LP.mediaType, Literal("application/pdf")) not in slicer.own(text)
