@@ -28,8 +28,11 @@ MAX_PUBLISHED_FILE = 100_000_000
 #: The dumps are published gzip-compressed only.
 COMPRESSED_SUFFIX = ".gz"
 
-#: Published beside the dump: the SHACL results, so that quality can be queried with the data.
-VALIDATION_FILE = "validation.ttl"
+#: Published beside the dump, compressed and split as it is: the SHACL results, so that
+#: quality can be queried with the data (`validation.nt.gz`, see `validation_files`).
+VALIDATION_STEM = "validation"
+#: Where a site built before the results were compressed has them (still read).
+LEGACY_VALIDATION_FILE = "validation.ttl"
 #: Published beside the dump: the vocabulary and concept schemes (labels, notations).
 VOCABULARY_FILE = "ontology.ttl"
 #: Published beside the dump: the SHACL shapes, the contract the data is checked against.
@@ -92,24 +95,33 @@ class Settings:
         return self.out_dir / DUMP_DIR / f"{DUMP_STEM}.{extension}"
 
 
-def dump_files(data: Path, syntax: str, plain: bool = True) -> list[Path]:
+def dump_files(data: Path, syntax: str, plain: bool = True, stem: str = DUMP_STEM) -> list[Path]:
     """The files of one published dump in a site's data/ folder: `dataset.<syntax>.gz`, or
     its numbered parts when it was split, or with `plain` the plain file (a dump made by
-    hand; in a built site `dataset.ttl` is the dataset's description); [] if none."""
-    whole = data / f"{DUMP_STEM}.{syntax}{COMPRESSED_SUFFIX}"
+    hand; in a built site `dataset.ttl` is the dataset's description); [] if none. `stem`
+    names another file published the same way (`VALIDATION_STEM`)."""
+    whole = data / f"{stem}.{syntax}{COMPRESSED_SUFFIX}"
     if whole.is_file():
         return [whole]
-    parts = sorted(data.glob(f"{DUMP_STEM}.part-[0-9][0-9][0-9].{syntax}{COMPRESSED_SUFFIX}"))
+    parts = sorted(data.glob(f"{stem}.part-[0-9][0-9][0-9].{syntax}{COMPRESSED_SUFFIX}"))
     if parts:
         return parts
-    written = data / f"{DUMP_STEM}.{syntax}"
+    written = data / f"{stem}.{syntax}"
     return [written] if plain and written.is_file() else []
 
 
-def dump_part_name(syntax: str, number: int | None = None) -> str:
+def dump_part_name(syntax: str, number: int | None = None, stem: str = DUMP_STEM) -> str:
     """`dataset.nt.gz`, or the name of part `number` of a split dump."""
     part = "" if number is None else f".part-{number:03d}"
-    return f"{DUMP_STEM}{part}.{syntax}{COMPRESSED_SUFFIX}"
+    return f"{stem}{part}.{syntax}{COMPRESSED_SUFFIX}"
+
+
+def validation_files(data: Path) -> list[Path]:
+    """The SHACL results a site publishes in `data`: `validation.nt.gz`, its numbered parts,
+    or the Turtle file of a site built before they were compressed; [] if none."""
+    legacy = data / LEGACY_VALIDATION_FILE
+    found = dump_files(data, "nt", plain=False, stem=VALIDATION_STEM)
+    return found or ([legacy] if legacy.is_file() else [])
 
 
 def build_date(stated: Iterable[dt.date]) -> dt.date | None:

@@ -17,10 +17,10 @@ import pyoxigraph as ox
 from pipeline.rdf.serialise import open_dump
 from pipeline.settings import (
     DUMP_DIR,
-    VALIDATION_FILE,
     VOCABULARY_FILE,
     dump_files,
     dump_part_name,
+    validation_files,
 )
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -127,8 +127,9 @@ def site_files(site_dir: Path) -> tuple[Path, ...]:
     """What a built site publishes for querying: the dataset dump and, when present, the
     vocabulary with its concept schemes and the validation results (`sh:ValidationReport`)."""
     dump = default_dump(site_dir)
-    extra = (site_dir / DUMP_DIR / VOCABULARY_FILE, site_dir / DUMP_DIR / VALIDATION_FILE)
-    return (*dump, *(path for path in extra if path.is_file()))
+    data = site_dir / DUMP_DIR
+    vocabulary = [data / VOCABULARY_FILE] if (data / VOCABULARY_FILE).is_file() else []
+    return (*dump, *vocabulary, *validation_files(data))
 
 
 def load_dataset(paths: Iterable[Path]) -> Dataset:

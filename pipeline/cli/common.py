@@ -26,7 +26,7 @@ site_option = click.option(
     type=click.Path(path_type=Path),
     default=Path("_site"),
     show_default=True,
-    help="The built site: its dataset dump data/dataset.nt and the SHACL results data/validation.ttl.",
+    help="The built site: its dataset dump data/dataset.nt.gz and the SHACL results data/validation.nt.gz.",
 )
 
 

@@ -32,7 +32,13 @@ from pipeline.publish.cache import MARKER as CACHE_MARKER
 from pipeline.publish.cache import BuildCache, CacheRefused, entry_key, link_tree
 from pipeline.publish.catalog import byte_size, coverage, schema_org_dataset, site_distributions
 from pipeline.publish.discovery import write_crawler_files
-from pipeline.publish.dumps import DumpStatistics, part_path, write_dumps
+from pipeline.publish.dumps import (
+    DumpStatistics,
+    part_path,
+    results_path,
+    write_dumps,
+    write_results,
+)
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
 from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy
@@ -59,7 +65,6 @@ from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.read import Origin
 from pipeline.settings import (
     DUMP_DIR,
-    VALIDATION_FILE,
     Settings,
     build_date,
 )
@@ -227,7 +232,7 @@ def _build_into(
 
 
 def _parts(built: Sequence[Built]) -> list[Path]:
-    return [part_path(b.chunk, "nt") for b in built]
+    return [path for b in built for path in (part_path(b.chunk, "nt"), results_path(b.chunk))]
 
 
 def _publish(
@@ -281,21 +286,23 @@ def _publish(
     shared_triples = sorted_triples([commons, shared.graph])  # each triple once
     written += write_dumps(stems, shared_triples, settings)
     statistics = gathered.statistics + DumpStatistics.of(shared_triples)
-    # The reports' validation results come with their summaries (each made once, by its
-    # worker); with the cross-report graph's, they are published and are in the graph the
-    # cross-report pages read (below).
-    validation = out / DUMP_DIR / VALIDATION_FILE
-    validation.write_bytes(serialise(sorted_triples([gathered.results, dataset_results]), "ttl"))
-    written.append(validation)
+    # Each report's validation results were written by its worker, beside its parts of
+    # the dumps; they are published after the cross-report graph's, as the dumps are, and
+    # are in the graph the cross-report pages read (below, from the summaries).
+    checked = sorted_triples([dataset_results])
+    written += write_results(stems, checked, out / DUMP_DIR)
     shared_lines = serialise(shared_triples, "nt")
-    queries.complete(shared_lines, _parts(built), out / DUMP_DIR)
+    # The store answering the queries holds each report's results with its part of the
+    # dump, and the cross-report results with the shared graph: a rebuild loads again
+    # only what changed.
+    queries.complete(shared_lines + serialise(checked, "nt"), _parts(built), out / DUMP_DIR)
     # Where the reports stated what they share is left out: a page showing it has it in
     # its own slice, and a word added above an implementer's name in one report (which
     # moves the span its name was read from) must not make every page new.
     stated = [t for t in shared_triples if t.predicate.value != _DERIVED]
     inputs = PageInputs(
         {doc: b.entry.name for b in built for doc in b.output.documents},
-        _digest(serialise(stated, "nt"), serialise(sorted_triples([dataset_results]), "nt")),
+        _digest(serialise(stated, "nt"), serialise(checked, "nt")),
     )
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)
@@ -313,7 +320,7 @@ def _publish(
     # the pages are written: the cross-report graph in rdflib's store and as sorted
     # triples, the organisations the reports state and the reports' validation results
     # (their terms stay in `summary`): about a tenth of the main process's peak.
-    del gathered, shared, commons, shared_triples, shared_lines, stated, dataset_results
+    del gathered, shared, commons, shared_triples, shared_lines, stated, dataset_results, checked
     del cross, graph
     # Graphs in cycles made since the freeze: only they are walked (all of it when reports
     # built again above unfroze the summaries, which costs time only).

@@ -23,6 +23,7 @@ from pipeline.settings import (
     COMPRESSED_SUFFIX,
     DUMP_DIR,
     DUMP_STEM,
+    VALIDATION_STEM,
     Settings,
     dump_files,
     of_one_report,
@@ -189,10 +190,6 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      "SHACL shapes the dataset is checked against",
                      "SHACL formas, pēc kurām pārbaudīta datu kopa",
                      "http://www.w3.org/ns/shacl#"),
-        Distribution(f"{data}/validation.ttl", "text/turtle",
-                     "SHACL validation report of the dataset",
-                     "Datu kopas SHACL validācijas pārskats",
-                     "http://www.w3.org/ns/shacl#"),
         *(Distribution(f"{data}/{spec.file}", "text/csv", f"{spec.title_en} (CSV)",
                        f"{spec.title_lv} (CSV)", "https://www.w3.org/TR/tabular-data-model/")
           for spec in TABLE_SPECS),
@@ -212,22 +209,26 @@ def site_distributions(site_dir: Path) -> tuple[Distribution, ...]:
                      f"Kopsavilkums {path.stem}: oriģinālais dokuments ({ORIGINALS[path.suffix][1]})")
         for path in sorted((site_dir / "source").iterdir()) if path.suffix in ORIGINALS
     ] if (site_dir / "source").is_dir() else []  # fmt: skip
-    # The dumps are published compressed, the tables plain; each whole or, past Pages'
-    # file limit, in numbered parts.
+    # The dumps and the validation report are published compressed, the tables plain;
+    # each whole or, past Pages' file limit, in numbered parts.
+    validation = Distribution(f"{data}/{VALIDATION_STEM}.nt", "application/n-triples",
+                              "SHACL validation report of the dataset (N-Triples)",
+                              "Datu kopas SHACL validācijas pārskats (N-Triples)",
+                              "http://www.w3.org/ns/shacl#")  # fmt: skip
     packed = []
-    for dump in known[:2]:
+    for dump, stem in ((known[0], DUMP_STEM), (known[1], DUMP_STEM), (validation, VALIDATION_STEM)):
         syntax = dump.path.rpartition(".")[2]
-        for part in _numbered(dump, dump_files(site_dir / data, syntax, plain=False)):
+        for part in _numbered(dump, dump_files(site_dir / data, syntax, False, stem)):
             gzip = part.path.endswith(COMPRESSED_SUFFIX)
             packed.append(replace(part, compress_format=GZIP if gzip else None,
                                   title=part.title + (", gzip" if gzip else ""),
                                   title_lv=part.title_lv + (", gzip" if gzip else "")))  # fmt: skip
     tables = [
         part
-        for table in known[6 : 6 + len(TABLE_SPECS)]
+        for table in known[5 : 5 + len(TABLE_SPECS)]
         for part in _numbered(table, table_files(site_dir / data, table.path.rpartition("/")[2]))
     ]
-    rest = known[2:6] + known[6 + len(TABLE_SPECS) :]
+    rest = known[2:5] + known[5 + len(TABLE_SPECS) :]
     found = [
         d for d in rest + tables + packed + sources + originals if (site_dir / d.path).is_file()
     ]

@@ -17,6 +17,9 @@ Dumps are not published uncompressed: they would be most of the site's bytes (ab
 0.9 MB per report against 55 KB compressed), and GitHub Pages caps a site at 1 GB and a
 file at 100 MB. A dump whose compressed file would pass that cap is split at member
 boundaries into numbered parts (`dataset.part-001.nt.gz`, ...), each a complete document.
+
+The SHACL results are published the same way, as N-Triples (`validation.nt.gz`): a member
+for the cross-report checks, then one per report, written by its worker.
 """
 
 from __future__ import annotations
@@ -35,12 +38,14 @@ from pipeline.rdf.serialise import json_bytes, jsonld_context, jsonld_frame, jso
 from pipeline.settings import (
     COMPRESSED_SUFFIX,
     DUMP_DIR,
+    DUMP_STEM,
     MAX_PUBLISHED_FILE,
     ONTOLOGY,
     ONTOLOGY_FILES,
     SHAPES,
     SHAPES_FILE,
     SHAPES_FILES,
+    VALIDATION_STEM,
     VOCABULARY_FILE,
     Settings,
     dump_part_name,
@@ -99,8 +104,31 @@ def write_parts(triples: list[ox.Triple], stem: Path) -> DumpStatistics:
     return DumpStatistics.of(triples)
 
 
+def write_results_part(triples: list[ox.Triple], stem: Path) -> Path:
+    """Write a report's sorted SHACL results as one gzip member, ready to be joined into
+    the published results (`write_results`)."""
+    path = results_path(stem)
+    path.write_bytes(_member(serialise(triples, "nt")))
+    return path
+
+
 def part_path(stem: Path, syntax: str) -> Path:
     return stem.with_name(f"{stem.name}.{syntax}{COMPRESSED_SUFFIX}")
+
+
+def results_path(stem: Path) -> Path:
+    """A report's part of the published SHACL results, beside its parts of the dumps."""
+    return part_path(stem, f"{VALIDATION_STEM}.nt")
+
+
+def write_results(
+    stems: Sequence[Path], dataset: list[ox.Triple], data: Path, limit: int = MAX_PUBLISHED_FILE
+) -> list[Path]:
+    """Join the cross-report results (`dataset`) and the reports' parts (`stems`, see
+    `write_results_part`) into data/validation.nt.gz, or its numbered parts past `limit`."""
+    members: list[bytes | Path] = [_member(serialise(dataset, "nt"))]
+    members += [results_path(stem) for stem in stems]
+    return _join(data, "nt", members, limit, VALIDATION_STEM)
 
 
 def write_dumps(
@@ -129,7 +157,13 @@ def write_dumps(
     return sorted([*files, *written])
 
 
-def _join(data: Path, syntax: str, members: Iterable[bytes | Path], limit: int) -> list[Path]:
+def _join(
+    data: Path,
+    syntax: str,
+    members: Iterable[bytes | Path],
+    limit: int,
+    stem: str = DUMP_STEM,
+) -> list[Path]:
     """Members (bytes, or files streamed as they are copied) into one file, or into parts
     of at most `limit` bytes at member boundaries."""
     groups: list[list[bytes | Path]] = [[]]
@@ -144,9 +178,9 @@ def _join(data: Path, syntax: str, members: Iterable[bytes | Path], limit: int) 
         groups[-1].append(member)
         size += length
     if len(groups) == 1:
-        names = [dump_part_name(syntax)]
+        names = [dump_part_name(syntax, stem=stem)]
     else:
-        names = [dump_part_name(syntax, n) for n in range(1, len(groups) + 1)]
+        names = [dump_part_name(syntax, n, stem) for n in range(1, len(groups) + 1)]
     written = []
     for name, group in zip(names, groups, strict=True):
         path = data / name

@@ -4,13 +4,12 @@ pyoxigraph evaluates a query holding Python's lock, so in a thread beside the re
 the two took turns on one core. A second interpreter starts once the reports' own work is
 done: it loads the reports' new parts of the dump into the store (`querystore`) while the
 build gathers the summaries and writes the data files, then takes the rest (the shared
-graph, the vocabulary and validation results), answers the queries and sends the answers
-back.
+graph with the cross-report validation results, and the vocabulary), answers the queries
+and sends the answers back.
 
-Most often a rebuild changes reports only: the shared graph, vocabulary and validation
-results are those of the last site. So once it has loaded the reports' new parts, the
-process answers the queries over the last site's other parts while the build works them
-out. Graphs are named by their content, so when the site's parts turn out to be those the
+Most often a rebuild changes reports only: the shared graph and the vocabulary are those
+of the last site. So once it has loaded the reports' new parts, the process answers the
+queries over the last site's other parts while the build works them out. Graphs are named by their content, so when the site's parts turn out to be those the
 store held, these answers are the site's; otherwise they are made again.
 
 A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process that
@@ -79,9 +78,10 @@ class Answering:
         self._handover = handover
 
     def complete(self, shared: bytes, reports: Sequence[Path], data: Path) -> None:
-        """Every part is known now: the `shared` N-Triples, the reports' parts of the dump
-        and, in `data`, the vocabulary and validation results. Raises `StoreBusy` (or
-        `QueriesFailed`) now when the process has already stopped."""
+        """Every part is known now: the `shared` N-Triples (with the cross-report validation
+        results), the reports' parts (of the dump and of the validation results) and, in
+        `data`, the vocabulary. Raises `StoreBusy` (or `QueriesFailed`) now when the
+        process has already stopped."""
         if self._process.poll() is not None:
             self.answers()  # it stopped without an order: this says why
         (self._handover / "shared.nt").write_bytes(shared)

@@ -3,10 +3,10 @@ date graph by graph.
 
 Loading the whole dump into a fresh store on every build grew with the archive (parsing
 every triple again), although a build changes few reports. Here each part of the data (a
-report's part of the dump, the shared graph, the vocabulary, the validation results) is a
-named graph of an on-disk store, named by a digest of its content: a build removes the
-graphs whose content is gone and loads the new ones, and the queries read the union of
-the graphs, which is the dataset.
+report's part of the dump or of the validation results, the shared graph with the
+cross-report results, the vocabulary) is a named graph of an on-disk store, named by a
+digest of its content: a build removes the graphs whose content is gone and loads the new
+ones, and the queries read the union of the graphs, which is the dataset.
 
 The answers do not depend on the order the graphs were loaded in: the store keeps quads
 in the order of their encoded terms, the same for the same content.
@@ -38,7 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pipeline.rdf.serialise import FORMATS, open_dump
-from pipeline.settings import VALIDATION_FILE, VOCABULARY_FILE
+from pipeline.settings import VOCABULARY_FILE
 from pipeline.store import Dataset
 
 #: Triples per bulk write: the writer holds them in memory, about 1.3 KB each. Loading 1,000
@@ -179,14 +179,10 @@ def shared_file(folder: Path, shared: bytes) -> Path:
 
 
 def site_parts(shared: Path, reports: Sequence[Part], data: Path) -> list[Part]:
-    """The parts of a site's dataset: the shared graph, the reports' parts of the dump,
-    and the vocabulary and validation results in `data`."""
-    return [
-        Part.of_file(shared),
-        *reports,
-        Part.of_file(data / VOCABULARY_FILE),
-        Part.of_file(data / VALIDATION_FILE),
-    ]
+    """The parts of a site's dataset: the shared graph (with the cross-report validation
+    results), the reports' parts (of the dump and of the validation results), and the
+    vocabulary in `data`."""
+    return [Part.of_file(shared), *reports, Part.of_file(data / VOCABULARY_FILE)]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -257,8 +257,6 @@ class Gathered:
     uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
     tallies: dict[str, Tally]  # by report document IRI
     statistics: DumpStatistics  # of the reports' parts of the dumps
-    #: the reports' validation results, also in `summary` (sharing its terms)
-    results: list[tuple[Node, Node, Node]]
 
 
 def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
@@ -270,13 +268,11 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     commons = Graph(store=CompactStore(), bind_namespaces="none")
     store = CompactStore()  # the summary graph is the largest thing a build holds
     summary = new_graph(store)
-    intern = store.intern
     nodes: dict[str, Span] = {}
     fields: dict[tuple[str, str], Span] = {}
     uses: Counter[str] = Counter()
     tallies: dict[str, Tally] = {}
     statistics = DumpStatistics()
-    results: list[tuple[Node, Node, Node]] = []
     # The summary graph grows by hundreds of thousands of objects, none in a cycle: each
     # full collection on the way walked every one of them again.
     with paused_collections():
@@ -292,10 +288,7 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
             for pair, span in one.sources.fields.items():
                 fields[pair] = min(fields.get(pair, span), span, key=_span_order)
             fill(summary, one.summary)
-            # the store's copies of their terms: filling it numbers them anyway
-            taken = [(intern(s), intern(p), intern(o)) for s, p, o in one.results]
-            fill(summary, taken)
-            results += taken
+            fill(summary, one.results)
             uses.update(dict(one.uses))
             tallies.update((t.report, shared(t)) for t in one.tallies)
             statistics += one.statistics
@@ -305,7 +298,6 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
         uses,
         tallies,
         statistics,
-        results,
     )
 
 

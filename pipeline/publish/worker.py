@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from pipeline.model import Implementer, Parsed, Problem
 from pipeline.publish import pickling
-from pipeline.publish.dumps import DumpStatistics, write_parts
+from pipeline.publish.dumps import DumpStatistics, write_parts, write_results_part
 from pipeline.publish.render import SiteInput, read_turtle, render_documents
 from pipeline.publish.render.tallies import Tally, tallies
 from pipeline.publish.tables import write_table_parts
@@ -114,7 +114,8 @@ class ReportSummary:
     tallies: tuple[Tally, ...]  # what the cross-report pages count in the report
     statistics: DumpStatistics  # what VoID counts in the report's parts of the dumps
     #: its validation results as published: made from its problems once, here, rather than
-    #: again by every build (the quality pages read them, and data/validation.ttl holds them)
+    #: again by every build (the quality pages read them; its part of data/validation.nt.gz is
+    #: written beside its parts of the dumps)
     results: tuple[Triple, ...]
 
 
@@ -185,6 +186,7 @@ def run(job: Job, parsed: Parsed, site: Path) -> ReportOutput:
     chunk = Path("chunks") / key
     (site.parent / chunk).parent.mkdir(parents=True, exist_ok=True)
     statistics = write_parts(sorted_triples([mine]), site.parent / chunk)
+    write_results_part(sorted_triples([results]), site.parent / chunk)
     terms: dict[Node, Node] = {}
     write_table_parts(report, site.parent / TABLES, job.settings.base_iri)
     summary = ReportSummary(

@@ -24,10 +24,11 @@ from pipeline.rdf.iris import CatalogIris
 from pipeline.rdf.serialise import open_dump
 from pipeline.settings import (
     DUMP_DIR,
-    VALIDATION_FILE,
+    VALIDATION_STEM,
     VOCABULARY_FILE,
     dump_files,
     dump_part_name,
+    validation_files,
 )
 
 #: The environment variable holding the store's credentials (see `auth_from_env`).
@@ -113,8 +114,16 @@ def site_graphs(site_dir: Path, base_iri: str) -> tuple[SiteGraph, ...]:
     return (
         *(SiteGraph(path, str(iris.dataset), n > 0) for n, path in enumerate(_dump(data))),
         SiteGraph(data / VOCABULARY_FILE, str(iris.vocabulary_graph)),
-        SiteGraph(data / VALIDATION_FILE, str(iris.validation_graph)),
+        *(
+            SiteGraph(path, str(iris.validation_graph), n > 0)
+            for n, path in enumerate(_validation(data))
+        ),
     )
+
+
+def _validation(data: Path) -> list[Path]:
+    """The SHACL results: their compressed file or parts (see `_dump`)."""
+    return validation_files(data) or [data / dump_part_name("nt", stem=VALIDATION_STEM)]
 
 
 def _dump(data: Path) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import gzip
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import RDF, SH, Graph
 
 import pipeline.publish.build as build_module
 import pipeline.validate as validate_module
@@ -32,12 +34,27 @@ def test_build_writes_the_data_files(tmp_path: Path) -> None:
     assert {
         "data/dataset.nt.gz",
         "data/dataset.jsonld.gz",
-        "data/validation.ttl",
+        "data/validation.nt.gz",
         "data/activities.csv",
         "data/csv-metadata.json",
     } <= names
     assert all((out / p).is_file() for p in result.files)
     assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
+    # The SHACL results: every report's and the cross-report ones, each problem once.
+    results = Graph().parse(
+        data=gzip.decompress((out / "data" / "validation.nt.gz").read_bytes()).decode(),
+        format="nt",
+    )
+    found = {v.key: len(v.problems) for v in result.validations}
+    assert len(found) == len(BUNDLED) + 1 and sum(found.values()) > 0
+    for key, count in found.items():
+        node = next(
+            r
+            for r in results.subjects(RDF.type, SH.ValidationReport)
+            if f"/{key}#" in str(r) or str(r).endswith(f"/{key}")
+        )
+        assert len(list(results.objects(node, SH.result))) == count, key
+    assert len(set(results.subjects(RDF.type, SH.ValidationResult))) == sum(found.values())
 
 
 def test_a_failing_stage_leaves_the_previous_site_untouched(

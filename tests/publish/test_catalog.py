@@ -181,7 +181,7 @@ def test_media_types_follow_the_extension(catalogue: Graph) -> None:
         else:
             assert catalogue.value(node, DCAT.compressFormat) is None, url
         assert media == by_extension[path.suffix], url
-    assert compressed == 2  # dataset.nt.gz, .jsonld.gz
+    assert compressed == 3  # dataset.nt.gz, .jsonld.gz, validation.nt.gz
 
 
 def test_jsonld_is_the_same_graph_as_turtle(corpus_site: Path, catalogue: Graph) -> None:

@@ -11,10 +11,17 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from pipeline.publish.dumps import part_path, write_dumps, write_parts
+from pipeline.publish.dumps import (
+    part_path,
+    results_path,
+    write_dumps,
+    write_parts,
+    write_results,
+    write_results_part,
+)
 from pipeline.rdf import to_graph
 from pipeline.rdf.serialise import sorted_triples
-from pipeline.settings import Settings, dump_files
+from pipeline.settings import Settings, dump_files, validation_files
 from tests.sample import clean_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,3 +186,58 @@ def _term(term: object) -> URIRef | Literal:
     if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
         return Literal(term.value)  # rdflib keeps plain and xsd:string literals apart
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _results(n: int, count: int) -> list[ox.Triple]:
+    """`count` made-up SHACL results of report `n`, sorted as a worker gives them."""
+    report = URIRef(f"https://e.org/id/report/r{n}#validation")
+    graph = Graph()
+    for i in range(1, count + 1):
+        result = URIRef(f"{report}-{i}")
+        graph.add((report, URIRef("http://www.w3.org/ns/shacl#result"), result))
+        graph.add((result, URIRef("https://e.org/message"), Literal(f"finding {i} of r{n}")))
+    return sorted_triples([graph])
+
+
+def test_validation_results_are_published_compressed_one_member_a_report(
+    tmp_path: Path,
+) -> None:
+    """The SHACL results are published as the dumps are: the cross-report results first,
+    then each report's part as its worker wrote it, byte for byte."""
+    stems = [tmp_path / "p" / f"r{n}" for n in range(3)]
+    stems[0].parent.mkdir()
+    for n, stem in enumerate(stems):
+        write_results_part(_results(n, n + 1), stem)
+    data = tmp_path / "data"
+    data.mkdir()
+    written = write_results(stems, _results(9, 1), data)
+    assert (
+        [p.name for p in written]
+        == ["validation.nt.gz"]
+        == [p.name for p in validation_files(data)]
+    )
+    published = written[0].read_bytes()
+    assert all(results_path(stem).read_bytes() in published for stem in stems)
+    lines = gzip.decompress(published).decode("utf-8").splitlines()
+    # 2 triples a result: the cross-report one, then 1, 2 and 3 of the reports in order
+    assert len(lines) == 2 * (1 + 1 + 2 + 3) == len(set(lines))
+    assert "r9" in lines[0] and "r2" in lines[-1]
+    assert len(Graph().parse(data=gzip.decompress(published).decode(), format="nt")) == 14
+
+
+def test_validation_results_past_the_file_limit_are_split(tmp_path: Path) -> None:
+    stems = [tmp_path / f"r{n}" for n in range(4)]
+    for n, stem in enumerate(stems):
+        write_results_part(_results(n, 50), stem)
+    limit = max(results_path(stem).stat().st_size for stem in stems) + 10
+    written = write_results(stems, _results(9, 2), tmp_path, limit=limit)
+    files = validation_files(tmp_path)
+    assert files == written and len(files) >= 2
+    assert [f.name for f in files] == [
+        f"validation.part-{n:03d}.nt.gz" for n in range(1, len(files) + 1)
+    ]
+    union = Graph()
+    for path in files:
+        assert path.stat().st_size <= limit
+        union.parse(data=gzip.decompress(path.read_bytes()).decode(), format="nt")
+    assert len(union) == 2 * (2 + 4 * 50)

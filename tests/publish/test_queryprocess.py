@@ -27,9 +27,13 @@ from tests.publish.parts import EX, make_part
 def _data_folder(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     data.mkdir()
-    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n", encoding="utf-8")
-    (data / "validation.ttl").write_text(f'<{EX}r> <{EX}p> "checked" .\n', encoding="utf-8")
+    # two triples: one that stays, one that a test replaces (`_vocabulary`)
+    _vocabulary(data, f'<{EX}r> <{EX}p> "checked" .\n')
     return data
+
+
+def _vocabulary(data: Path, lines: str) -> None:
+    (data / "ontology.ttl").write_text(f"<{EX}v> <{EX}p> <{EX}o> .\n{lines}", encoding="utf-8")
 
 
 def _questions(tmp_path: Path, **queries: str) -> Path:
@@ -54,7 +58,7 @@ def _answered_here(files: list[Path], questions: Path) -> tuple[Answered, ...]:
 
 
 def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> None:
-    """Over the shared triples, each report's part, the vocabulary and the results. The
+    """Over the shared triples, each report's part and the vocabulary. The
     process loads what it is first told, then the rest: here a part it was first told of
     is left out in the end, and another one comes in."""
     data = _data_folder(tmp_path)
@@ -66,9 +70,9 @@ def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> N
         queries.complete(shared, reports, data)
         found = queries.answers()
     (tmp_path / "shared.nt").write_bytes(shared)
-    files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl", data / "validation.ttl"]
+    files = [tmp_path / "shared.nt", *reports, data / "ontology.ttl"]
     assert found == _answered_here(files, questions)
-    assert _count(found) == "9"  # 1 shared + 2 × 3 + vocabulary + results
+    assert _count(found) == "9"  # 1 shared + 2 × 3 + 2 of the vocabulary
     assert list((tmp_path / "scratch").iterdir()) == []  # what it was handed is gone
 
 
@@ -81,7 +85,7 @@ def test_a_long_answer_comes_back_as_the_page_keeps_it(tmp_path: Path) -> None:
     with answering(tmp_path / "cache", tmp_path / "scratch", [many], questions) as queries:
         queries.complete(b"", [many], data)
         (found,) = queries.answers()
-    total = SHOWN_ROWS + 50 + 2  # the part's, the vocabulary's and the results' objects
+    total = SHOWN_ROWS + 50 + 2  # the part's and the vocabulary's objects
     assert isinstance(found.result, Solutions) and len(found.result.rows) == SHOWN_ROWS
     assert found.total == total
     assert found.table.count(b"\r\n") == total + 1  # the header and every row
@@ -128,7 +132,7 @@ def test_the_process_imports_the_builds_lodpipe_not_the_current_folders(
     questions = _questions(tmp_path, count=COUNT)
     with answering(tmp_path / "cache", tmp_path / "scratch", [kept.path], questions) as queries:
         queries.complete(b"", [kept.path], data)
-        assert _count(queries.answers()) == "5"  # 3 + vocabulary + results
+        assert _count(queries.answers()) == "5"  # 3 + 2 of the vocabulary
 
 
 def test_a_build_that_stops_takes_the_process_with_it(tmp_path: Path) -> None:
@@ -144,9 +148,10 @@ def test_a_build_that_stops_takes_the_process_with_it(tmp_path: Path) -> None:
     questions = _questions(tmp_path, count=COUNT)
     with answering(folder, tmp_path / "scratch", [final.path], questions) as queries:
         queries.complete(b"", [final.path], data)
-        assert _count(queries.answers()) == "6"  # 4 + vocabulary + results
+        assert _count(queries.answers()) == "6"  # 4 + 2 of the vocabulary
     listed = json.loads((folder / "loaded.json").read_text())
-    assert len(listed) == 4 and f"urn:lodpipe:part:{final.digest}" in listed
+    # the shared graph, the part and the vocabulary
+    assert len(listed) == 3 and f"urn:lodpipe:part:{final.digest}" in listed
 
 
 @pytest.mark.parametrize("answered_before", [False, True])
@@ -219,7 +224,7 @@ def test_a_part_replaced_after_the_process_loaded_it_is_read_as_it_is_at_the_end
         queries.complete(b"", [changed.path], data)
         found = queries.answers()
     values = [row[0].value for row in found[0].result.rows]  # type: ignore[union-attr]
-    assert values == [f"{EX}o", "checked", "replaced"]  # vocabulary, results, the new part
+    assert values == [f"{EX}o", "checked", "replaced"]  # the vocabulary's, the new part
 
 
 def test_parts_that_cannot_be_read_at_first_are_left_to_the_end(tmp_path: Path) -> None:
@@ -233,7 +238,7 @@ def test_parts_that_cannot_be_read_at_first_are_left_to_the_end(tmp_path: Path) 
     early = [tmp_path / "never.nt", damaged, kept.path]
     with answering(tmp_path / "cache", tmp_path / "scratch", early, questions) as queries:
         queries.complete(b"", [kept.path], data)
-        assert _count(queries.answers()) == "5"  # 3 + vocabulary + results
+        assert _count(queries.answers()) == "5"  # 3 + 2 of the vocabulary
 
 
 def test_the_handover_touches_nothing_else_in_its_folder(tmp_path: Path) -> None:
@@ -267,9 +272,9 @@ def _site(tmp_path: Path, folder: Path, reports: list[Path], data: Path, questio
 def test_answers_made_before_the_rest_is_known_are_kept_only_when_it_is_the_same(
     tmp_path: Path,
 ) -> None:
-    """The process answers over the last site's shared graph, vocabulary and results
-    while the build works out this site's: when the validation results changed, the
-    answers are those of the new results, not of the old."""
+    """The process answers over the last site's shared graph and vocabulary while the
+    build works out this site's: when the vocabulary changed, the answers are those of
+    the new one, not of the old."""
     data = _data_folder(tmp_path)
     folder = tmp_path / "cache"
     questions = _questions(tmp_path, count=COUNT, values=VALUES)
@@ -278,12 +283,10 @@ def test_answers_made_before_the_rest_is_known_are_kept_only_when_it_is_the_same
     c = make_part(tmp_path, "c", 4).path
     same = _site(tmp_path, folder, [a, c], data, questions)
     (tmp_path / "shared.nt").write_bytes(SHARED)
-    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
+    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl"]
     assert same == _answered_here(files, questions)
     assert _count(same) == "10"
-    (data / "validation.ttl").write_text(
-        f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n', encoding="utf-8"
-    )
+    _vocabulary(data, f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n')
     changed = _site(tmp_path, folder, [a, c], data, questions)
     assert _count(changed) == "11"
     assert changed == _answered_here(files, questions)
@@ -318,7 +321,7 @@ def test_when_only_reports_changed_the_early_answers_are_the_answers(
     assert kind == "answers"
     assert ran == sorted(questions.glob("*.rq"))
     (tmp_path / "shared.nt").write_bytes(SHARED)
-    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl", data / "validation.ttl"]
+    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl"]
     assert found == _answered_here(files, questions)
 
 
@@ -326,7 +329,7 @@ def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The build names the site's parts only after every early answer was made, and the
-    validation results changed meanwhile: the answers are made again, over them."""
+    vocabulary changed meanwhile: the answers are made again, over it."""
     import threading
 
     data = _data_folder(tmp_path)
@@ -334,9 +337,7 @@ def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
     questions = _questions(tmp_path, count=COUNT, values=VALUES)
     a = make_part(tmp_path, "a", 3).path
     _site(tmp_path, folder, [a], data, questions)
-    (data / "validation.ttl").write_text(
-        f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n', encoding="utf-8"
-    )
+    _vocabulary(data, f'<{EX}r> <{EX}p> "checked again" .\n<{EX}r> <{EX}q> "twice" .\n')
     handover = tmp_path / "handover"
     handover.mkdir()
     asked = {"reports": [str(a)], "directory": str(questions)}
@@ -363,6 +364,6 @@ def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
     # every early answer was made, then each one again over the site's parts
     assert kind == "answers" and early == sorted(questions.glob("*.rq")) * 2
     (tmp_path / "shared.nt").write_bytes(SHARED)
-    files = [tmp_path / "shared.nt", a, data / "ontology.ttl", data / "validation.ttl"]
+    files = [tmp_path / "shared.nt", a, data / "ontology.ttl"]
     assert found == _answered_here(files, questions)
-    assert _count(found) == "7"  # 1 shared + 3 + vocabulary + 2 results
+    assert _count(found) == "7"  # 1 shared + 3 + 3 of the vocabulary

@@ -171,17 +171,24 @@ def test_a_dump_published_in_parts_is_pushed_whole_into_its_graph(
 
     site = _small_site(tmp_path, dumps[0])
     (site / "data" / "dataset.nt").unlink()
+    (site / "data" / "validation.ttl").unlink()
     for n, text in enumerate((FIRST, SECOND), start=1):
-        (site / "data" / f"dataset.part-00{n}.nt.gz").write_bytes(gzip.compress(text.encode()))
+        for stem in ("dataset", "validation"):
+            part = site / "data" / f"{stem}.part-00{n}.nt.gz"
+            part.write_bytes(gzip.compress(text.encode()))
     graphs = site_graphs(site, "https://example.org/")
-    assert [(g.path.name, g.append) for g in graphs[:2]] == [
+    assert [(g.path.name, g.append) for g in graphs] == [
         ("dataset.part-001.nt.gz", False),
         ("dataset.part-002.nt.gz", True),
+        ("ontology.ttl", False),
+        ("validation.part-001.nt.gz", False),
+        ("validation.part-002.nt.gz", True),
     ]
     for _ in range(2):
         results = push_graphs(graphs, oxigraph.url + "/store", environ={})
-        assert [r.triples for r in results[:2]] == [3, 1]
+        assert [r.triples for r in results] == [3, 1, 2, 3, 1]
         assert len(oxigraph.graph("https://example.org/data/dataset")) == 4
+        assert len(oxigraph.graph("https://example.org/data/validation")) == 4
 
 
 def test_cli_push_errors(oxigraph: Store, dumps: tuple[Path, Path], tmp_path: Path) -> None:
@@ -217,7 +224,7 @@ def test_a_site_missing_a_file_changes_nothing(
         main, ["push", "--endpoint", oxigraph.url + "/store", "--site", str(site)]
     )
     assert out.exit_code == 2
-    assert "validation.ttl: no such file; build the site first" in out.output
+    assert "validation.nt.gz: no such file; build the site first" in out.output
     assert oxigraph.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }") == []
 
 
