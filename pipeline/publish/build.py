@@ -40,7 +40,7 @@ from pipeline.publish.dumps import (
     write_results,
 )
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
-from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
+from pipeline.publish.queryprocess import QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, PageInputs, SiteInput, UnsafeIRI, render_site
@@ -50,6 +50,7 @@ from pipeline.publish.reports import (
     Built,
     ReportFailed,
     build_all,
+    built_in_order,
     fewer_full_collections,
     fill,
     gather,
@@ -214,19 +215,9 @@ def _build_into(
         Job(r.file, key, settings, _organisation(resolver, r), stamp, files[i], origins[i])
         for r, key, i in readable
     ]
-    built = build_all(jobs, cache, settings.jobs, progress)
-    # The queries are answered in a process of their own, which loads the reports' parts
-    # of the dump meanwhile; it gets the rest once the data files are written.
     try:
-        with (
-            answering(
-                cache.root / "queries", cache.new_entry(), _parts(built), QUERIES_DIR
-            ) as queries,
-            fewer_full_collections(),
-        ):
-            return _publish(
-                records, readable, jobs, built, files, date, settings, cache, queries, progress
-            )
+        with contextlib.ExitStack() as later, fewer_full_collections():
+            return _publish(records, readable, jobs, files, date, settings, cache, later, progress)
     finally:
         gc.unfreeze()
 
@@ -239,24 +230,33 @@ def _publish(
     records: tuple[ReportRecord, ...],
     readable: Sequence[tuple[ReportRecord, str, int]],
     jobs: list[Job],
-    built: list[Built],
     files: Sequence[Path],
     date: dt.date | None,
     settings: Settings,
     cache: BuildCache,
-    queries: Answering,
+    later: contextlib.ExitStack,
     progress: Progress,
 ) -> tuple[tuple[Validation, ...], list[Path]]:
-    """Everything after the reports' own work: what spans reports, from their summaries."""
+    """Each report's own work, and what spans reports, from their summaries; what must
+    be stopped when the build ends goes on `later`."""
 
     def rebuilt(i: int) -> Built:
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
 
-    gathered = gather(built, rebuilt)
+    # Each report's summary is read as soon as the report is there: after one report
+    # changed, the others' are read while a worker makes it.
+    gathered = gather(built_in_order(jobs, cache, settings.jobs, progress), rebuilt)
+    built = gathered.built
     # The summaries stay until the site is written: no collection walks them again (a
     # sixth of a rebuild's own work went to collections). `_build_into` unfreezes them; a
     # pool of workers for reports built again (below) does so earlier, costing time only.
     gc.freeze()
+    # The queries are answered in a process of their own, which loads the reports' parts
+    # meanwhile; it gets the rest once the data files are written.
+    parts = _parts(built)
+    queries = later.enter_context(
+        answering(cache.root / "queries", cache.new_entry(), parts, QUERIES_DIR)
+    )
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
     dataset_validation = _validate_dataset(shared, settings, cache)

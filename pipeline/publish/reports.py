@@ -19,7 +19,7 @@ import pickle
 import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -155,6 +155,17 @@ def build_all(
 ) -> list[Built]:
     """Each report's outputs, from the cache or made by a worker into a new entry (with
     `fresh`, made again whatever the cache holds)."""
+    return list(built_in_order(jobs_, cache, jobs, progress, fresh))
+
+
+def built_in_order(
+    jobs_: Sequence[Job], cache: BuildCache, jobs: int, progress: Progress, fresh: bool = False
+) -> Iterator[Built]:
+    """`build_all`'s outputs one by one in report order, each as soon as it and those
+    before it are there, so that the caller reads them (`gather`) while workers make the
+    rest. With `jobs` of 2 or more, even one report to make goes to a worker when others
+    come from the cache: after one report changed, the main process reads the other
+    summaries meanwhile, where it waited for it before."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
@@ -165,18 +176,24 @@ def build_all(
         else:
             cache.discard(key)  # a damaged entry, or one to be made again: replaced
             todo.append(i)
-    progress("build", len(found), len(jobs_))
+    done = len(found)
+    progress("build", done, len(jobs_))
     entries = {i: cache.new_entry() for i in todo}
     try:
         calls = [(jobs_[i], entries[i] / "files", cache.stored(jobs_[i].source)) for i in todo]
         labels = [jobs_[i].file for i in todo]
-        for i, output in _in_pool(jobs, _run, calls, todo, labels):
-            found[i] = Built(output, cache.commit(entries.pop(i), keys[i], output))
-            progress("build", len(found), len(jobs_))
+        with _pooled(jobs, _run, calls, todo, labels, beside=bool(found)) as made:
+            for i in range(len(jobs_)):
+                if i not in found:
+                    index, output = next(made)  # in call order, which is report order
+                    entry = cache.commit(entries.pop(index), keys[index], output)
+                    found[index] = Built(output, entry)
+                    done += 1
+                    progress("build", done, len(jobs_))
+                yield found.pop(i)
     finally:
         for leftover in entries.values():
             shutil.rmtree(leftover, ignore_errors=True)
-    return [found[i] for i in range(len(jobs_))]
 
 
 def _run(job: Job, files: Path, stored: Path) -> ReportOutput:
@@ -210,12 +227,24 @@ def _in_pool(
 ) -> Iterator[tuple[int, T]]:
     """`function(*call)` for each call, results in call order, in `jobs` processes (or in
     this one). A call that raises stops the rest and is named by its label."""
-    if jobs <= 1 or len(calls) <= 1:
-        for index, call, label in zip(indexes, calls, labels, strict=True):
-            try:
-                yield index, function(*call)
-            except Exception as exc:
-                raise ReportFailed(f"{label}: {exc!r}") from exc
+    with _pooled(jobs, function, calls, indexes, labels) as results:
+        yield from results
+
+
+@contextlib.contextmanager
+def _pooled(
+    jobs: int,
+    function: Callable[..., T],
+    calls: Sequence[tuple[object, ...]],
+    indexes: Sequence[int],
+    labels: Sequence[str],
+    beside: bool = False,
+) -> Iterator[Iterator[tuple[int, T]]]:
+    """`_in_pool`'s results, the calls handed to the workers on entering: the caller can
+    work between taking results. In this process with one job, or with one call unless
+    the caller works `beside` the pool."""
+    if jobs <= 1 or not calls or (len(calls) == 1 and not beside):
+        yield _here(function, calls, indexes, labels)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -232,18 +261,41 @@ def _in_pool(
             # in a list, every report as read (about 100 KB each) would stay in memory
             # until the last one was done.
             futures = deque(pool.submit(function, *call) for call in calls)
-            for index, label in zip(indexes, labels, strict=True):
-                future = futures.popleft()
-                try:
-                    result = future.result()
-                except Exception as exc:
-                    for pending in futures:
-                        pending.cancel()
-                    raise ReportFailed(f"{label}: {exc!r}") from exc
-                del future
-                yield index, result
+            try:
+                yield _collected(futures, indexes, labels)
+            finally:
+                for pending in futures:
+                    pending.cancel()
     finally:
         gc.unfreeze()
+
+
+def _here(
+    function: Callable[..., T],
+    calls: Sequence[tuple[object, ...]],
+    indexes: Sequence[int],
+    labels: Sequence[str],
+) -> Iterator[tuple[int, T]]:
+    for index, call, label in zip(indexes, calls, labels, strict=True):
+        try:
+            yield index, function(*call)
+        except Exception as exc:
+            raise ReportFailed(f"{label}: {exc!r}") from exc
+
+
+def _collected(
+    futures: deque[Future[T]], indexes: Sequence[int], labels: Sequence[str]
+) -> Iterator[tuple[int, T]]:
+    for index, label in zip(indexes, labels, strict=True):
+        future = futures.popleft()
+        try:
+            result = future.result()
+        except Exception as exc:
+            for pending in futures:
+                pending.cancel()
+            raise ReportFailed(f"{label}: {exc!r}") from exc
+        del future
+        yield index, result
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,11 +309,14 @@ class Gathered:
     uses: Counter[str]  # vocabulary term -> triples using it, in the reports' parts
     tallies: dict[str, Tally]  # by report document IRI
     statistics: DumpStatistics  # of the reports' parts of the dumps
+    built: list[Built]  # every report's outputs, in report order (as built again if so)
 
 
-def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
-    """Reads every report's summary once, in report order; a report whose cached summary
-    cannot be read is built again (`again`), in its place."""
+def gather(arriving: Iterable[Built], again: Callable[[int], Built]) -> Gathered:
+    """Reads every report's summary once, in report order, as the reports arrive (see
+    `built_in_order`); a report whose cached summary cannot be read is built again
+    (`again`, given its place), in its place."""
+    built: list[Built] = []
     # Only read by lodpipe (the dataset graph is made anew), and large: see `compact`. No
     # prefixes: a graph's namespace manager refers back to it, and in such a cycle a graph
     # frozen out of garbage collection with the summaries outlives its last use.
@@ -276,12 +331,13 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
     # The summary graph grows by hundreds of thousands of objects, none in a cycle: each
     # full collection on the way walked every one of them again.
     with paused_collections():
-        for i, b in enumerate(built):
+        for i, b in enumerate(arriving):
             try:
                 one = b.summary()
             except DamagedEntry:
-                built[i] = again(i)
-                one = built[i].summary()
+                b = again(i)
+                one = b.summary()
+            built.append(b)
             fill(commons, one.shared)
             for iri, span in one.sources.nodes.items():
                 nodes[iri] = min(nodes.get(iri, span), span, key=_span_order)
@@ -298,6 +354,7 @@ def gather(built: list[Built], again: Callable[[int], Built]) -> Gathered:
         uses,
         tallies,
         statistics,
+        built,
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import time
 import weakref
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +23,7 @@ from pipeline.publish.reports import (
     ReportFailed,
     _as_read,
     _in_pool,
+    _pooled,
     _read_key,
     fill,
     gather,
@@ -61,6 +64,31 @@ def test_results_come_in_call_order_and_a_failure_names_its_call() -> None:
     with pytest.raises(ReportFailed, match="b: ValueError"):
         list(_in_pool(2, _fail_on, [(1,), (2,), (4,)], [0, 1, 2], ["a", "b", "c"]))
     assert gc.get_freeze_count() == 0
+
+
+def _started(flag: str) -> int:
+    Path(flag).write_text("started", encoding="utf-8")
+    return os.getpid()
+
+
+def test_one_call_beside_the_caller_runs_in_a_worker_from_the_start(tmp_path: Path) -> None:
+    """After one report changed, a worker builds it while the main process reads the other
+    reports' summaries: the call starts on entering, before its result is asked for."""
+    flag = tmp_path / "flag"
+    with _pooled(2, _started, [(str(flag),)], [7], ["a"], beside=True) as results:
+        waited = time.monotonic()
+        while not flag.exists():
+            assert time.monotonic() - waited < 60, "the worker never started"
+            time.sleep(0.01)
+        ((index, pid),) = list(results)
+    assert index == 7 and pid != os.getpid()
+    assert gc.get_freeze_count() == 0
+    # Otherwise one call runs here, when its result is taken.
+    flag.unlink()
+    with _pooled(2, _started, [(str(flag),)], [7], ["a"]) as results:
+        time.sleep(0.2)
+        assert not flag.exists()
+        assert list(results) == [(7, os.getpid())]
 
 
 class _Held:
