@@ -256,7 +256,11 @@ def _pooled(
     gc.collect()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), mp_context=context) as pool:
+        # A worker collects its garbage (each report's graphs hold cycles) even when it is
+        # forked while the caller has collections paused (`gather` reading summaries).
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(calls)), mp_context=context, initializer=gc.enable
+        ) as pool:
             # Taken from the front as they are used: a future keeps its result, and kept
             # in a list, every report as read (about 100 KB each) would stay in memory
             # until the last one was done.

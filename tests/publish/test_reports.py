@@ -27,6 +27,7 @@ from pipeline.publish.reports import (
     _read_key,
     fill,
     gather,
+    paused_collections,
 )
 from pipeline.publish.worker import SUMMARY, Job, ReportOutput, ReportSummary
 from pipeline.rdf.namespaces import RDFS, new_graph
@@ -53,6 +54,20 @@ def test_workers_leave_what_they_inherit_out_of_garbage_collection() -> None:
     results = dict(_in_pool(2, _frozen, [(), ()], [0, 1], ["a", "b"]))
     assert results[0] >= len(keep) and results[1] >= len(keep)
     assert gc.get_freeze_count() == 0  # the main process collects as before
+
+
+def _collecting() -> bool:
+    return gc.isenabled()
+
+
+def test_workers_collect_garbage_when_the_caller_has_paused_collections() -> None:
+    """The main process reads summaries with collections paused while workers build the
+    reports; forked then, a worker must still collect (a report's graphs hold cycles:
+    without it, a cold build of 1,000 reports took 3.9 GB)."""
+    with paused_collections():
+        assert dict(_in_pool(2, _collecting, [(), ()], [0, 1], ["a", "b"])) == {0: True, 1: True}
+        assert not gc.isenabled()
+    assert gc.isenabled()
 
 
 def test_results_come_in_call_order_and_a_failure_names_its_call() -> None:
