@@ -40,7 +40,7 @@ from pipeline.publish.dumps import (
     write_results,
 )
 from pipeline.publish.output import claim_output, discard, new_staging, publish_site
-from pipeline.publish.queryprocess import QueriesFailed, answering
+from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, PageInputs, SiteInput, UnsafeIRI, render_site
@@ -243,20 +243,28 @@ def _publish(
     def rebuilt(i: int) -> Built:
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
 
+    # The queries are answered in a process of their own, started once every report is
+    # made; it loads the reports' parts while the summaries are read and the data files
+    # written, and gets the rest then.
+    answers: list[Answering] = []
+
+    def start_queries(made: list[Built]) -> None:
+        scratch = cache.new_entry()
+        answers.append(
+            later.enter_context(
+                answering(cache.root / "queries", scratch, _parts(made), QUERIES_DIR)
+            )
+        )
+
     # Each report's summary is read as soon as the report is there: after one report
     # changed, the others' are read while a worker makes it.
-    gathered = gather(built_in_order(jobs, cache, settings.jobs, progress), rebuilt)
-    built = gathered.built
+    arriving = built_in_order(jobs, cache, settings.jobs, progress, ready=start_queries)
+    gathered = gather(arriving, rebuilt)
+    built, (queries,) = gathered.built, answers
     # The summaries stay until the site is written: no collection walks them again (a
     # sixth of a rebuild's own work went to collections). `_build_into` unfreezes them; a
     # pool of workers for reports built again (below) does so earlier, costing time only.
     gc.freeze()
-    # The queries are answered in a process of their own, which loads the reports' parts
-    # meanwhile; it gets the rest once the data files are written.
-    parts = _parts(built)
-    queries = later.enter_context(
-        answering(cache.root / "queries", cache.new_entry(), parts, QUERIES_DIR)
-    )
     shared = dataset_graph([gathered.commons], settings)
     commons = gathered.commons.graph
     dataset_validation = _validate_dataset(shared, settings, cache)

@@ -159,13 +159,19 @@ def build_all(
 
 
 def built_in_order(
-    jobs_: Sequence[Job], cache: BuildCache, jobs: int, progress: Progress, fresh: bool = False
+    jobs_: Sequence[Job],
+    cache: BuildCache,
+    jobs: int,
+    progress: Progress,
+    fresh: bool = False,
+    ready: Callable[[list[Built]], None] | None = None,
 ) -> Iterator[Built]:
     """`build_all`'s outputs one by one in report order, each as soon as it and those
     before it are there, so that the caller reads them (`gather`) while workers make the
     rest. With `jobs` of 2 or more, even one report to make goes to a worker when others
     come from the cache: after one report changed, the main process reads the other
-    summaries meanwhile, where it waited for it before."""
+    summaries meanwhile, where it waited for it before. `ready` is called with every
+    report's outputs once they are all made (noticed between two reports given out)."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
@@ -176,21 +182,27 @@ def built_in_order(
         else:
             cache.discard(key)  # a damaged entry, or one to be made again: replaced
             todo.append(i)
-    done = len(found)
-    progress("build", done, len(jobs_))
+    total = len(jobs_)
+    progress("build", len(found), total)
     entries = {i: cache.new_entry() for i in todo}
+
+    def take(index: int, output: ReportOutput) -> None:
+        found[index] = Built(output, cache.commit(entries.pop(index), keys[index], output))
+        progress("build", len(found), total)
+
     try:
         calls = [(jobs_[i], entries[i] / "files", cache.stored(jobs_[i].source)) for i in todo]
         labels = [jobs_[i].file for i in todo]
         with _pooled(jobs, _run, calls, todo, labels, beside=bool(found)) as made:
-            for i in range(len(jobs_)):
+            for i in range(total):
                 if i not in found:
-                    index, output = next(made)  # in call order, which is report order
-                    entry = cache.commit(entries.pop(index), keys[index], output)
-                    found[index] = Built(output, entry)
-                    done += 1
-                    progress("build", done, len(jobs_))
-                yield found.pop(i)
+                    take(*next(made))  # in call order, which is report order
+                if ready is not None and (len(found) == total or made.finished()):
+                    for pair in made:  # made already: taken without waiting
+                        take(*pair)
+                    ready([found[j] for j in range(total)])
+                    ready = None  # told once
+                yield found[i]
     finally:
         for leftover in entries.values():
             shutil.rmtree(leftover, ignore_errors=True)
@@ -231,6 +243,26 @@ def _in_pool(
         yield from results
 
 
+class _Results(Iterator[tuple[int, T]]):
+    """A pool's results in call order, and whether every call has finished."""
+
+    def __init__(self, results: Iterator[tuple[int, T]], futures: Sequence[Future[T]] = ()):
+        self._results = results
+        self._left = len(futures)
+        for future in futures:
+            future.add_done_callback(self._one_done)
+
+    def _one_done(self, _: Future[T]) -> None:
+        self._left -= 1  # called by the pool's one thread that collects results
+
+    def __next__(self) -> tuple[int, T]:
+        return next(self._results)
+
+    def finished(self) -> bool:
+        """True once every call has a result waiting (never for calls made here)."""
+        return self._left == 0 and isinstance(self._results, _Collected)
+
+
 @contextlib.contextmanager
 def _pooled(
     jobs: int,
@@ -239,12 +271,12 @@ def _pooled(
     indexes: Sequence[int],
     labels: Sequence[str],
     beside: bool = False,
-) -> Iterator[Iterator[tuple[int, T]]]:
+) -> Iterator[_Results[T]]:
     """`_in_pool`'s results, the calls handed to the workers on entering: the caller can
     work between taking results. In this process with one job, or with one call unless
     the caller works `beside` the pool."""
     if jobs <= 1 or not calls or (len(calls) == 1 and not beside):
-        yield _here(function, calls, indexes, labels)
+        yield _Results(_here(function, calls, indexes, labels))
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -266,7 +298,7 @@ def _pooled(
             # until the last one was done.
             futures = deque(pool.submit(function, *call) for call in calls)
             try:
-                yield _collected(futures, indexes, labels)
+                yield _Results(_Collected(futures, indexes, labels), tuple(futures))
             finally:
                 for pending in futures:
                     pending.cancel()
@@ -287,19 +319,26 @@ def _here(
             raise ReportFailed(f"{label}: {exc!r}") from exc
 
 
-def _collected(
-    futures: deque[Future[T]], indexes: Sequence[int], labels: Sequence[str]
-) -> Iterator[tuple[int, T]]:
-    for index, label in zip(indexes, labels, strict=True):
-        future = futures.popleft()
+class _Collected(Iterator[tuple[int, T]]):
+    """The futures' results in call order, each future let go once its result is taken;
+    a failed call stops the rest and is named by its label."""
+
+    def __init__(
+        self, futures: deque[Future[T]], indexes: Sequence[int], labels: Sequence[str]
+    ) -> None:
+        self._futures = futures
+        self._named = iter(zip(indexes, labels, strict=True))
+
+    def __next__(self) -> tuple[int, T]:
+        index, label = next(self._named)
+        future = self._futures.popleft()
         try:
             result = future.result()
         except Exception as exc:
-            for pending in futures:
+            for pending in self._futures:
                 pending.cancel()
             raise ReportFailed(f"{label}: {exc!r}") from exc
-        del future
-        yield index, result
+        return index, result
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,11 +98,19 @@ def test_one_call_beside_the_caller_runs_in_a_worker_from_the_start(tmp_path: Pa
         ((index, pid),) = list(results)
     assert index == 7 and pid != os.getpid()
     assert gc.get_freeze_count() == 0
+    # Whether every call has finished is known before any result is taken: the build
+    # starts the queries' process then, not once the caller reaches the report.
+    with _pooled(2, _result, [(1,), (2,)], [0, 1], ["a", "b"]) as results:
+        waited = time.monotonic()
+        while not results.finished():
+            assert time.monotonic() - waited < 60, "the workers never finished"
+            time.sleep(0.01)
+        assert [(i, r.n) for i, r in results] == [(0, 1), (1, 2)]
     # Otherwise one call runs here, when its result is taken.
     flag.unlink()
     with _pooled(2, _started, [(str(flag),)], [7], ["a"]) as results:
         time.sleep(0.2)
-        assert not flag.exists()
+        assert not flag.exists() and not results.finished()
         assert list(results) == [(7, os.getpid())]
 
 
