@@ -171,7 +171,8 @@ def built_in_order(
     rest. With `jobs` of 2 or more, even one report to make goes to a worker when others
     come from the cache: after one report changed, the main process reads the other
     summaries meanwhile, where it waited for it before. `ready` is called with every
-    report's outputs once they are all made (noticed between two reports given out)."""
+    report's outputs once they are all made (noticed between two reports given out).
+    When none comes from the cache, the outputs are given once all are made."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
@@ -194,15 +195,25 @@ def built_in_order(
         calls = [(jobs_[i], entries[i] / "files", cache.stored(jobs_[i].source)) for i in todo]
         labels = [jobs_[i].file for i in todo]
         with _pooled(jobs, _run, calls, todo, labels, beside=bool(found)) as made:
-            for i in range(total):
-                if i not in found:
-                    take(*next(made))  # in call order, which is report order
-                if ready is not None and (len(found) == total or made.finished()):
-                    for pair in made:  # made already: taken without waiting
-                        take(*pair)
-                    ready([found[j] for j in range(total)])
-                    ready = None  # told once
-                yield found[i]
+            if found:
+                for i in range(total):
+                    if i not in found:
+                        take(*next(made))  # in call order, which is report order
+                    if ready is not None and (len(found) == total or made.finished()):
+                        for pair in made:  # made already: taken without waiting
+                            take(*pair)
+                        ready([found[j] for j in range(total)])
+                        ready = None  # told once
+                    yield found[i]
+                return
+            for pair in made:
+                take(*pair)
+        # Nothing came from the cache (a cold build): the caller reads the summaries once
+        # the workers are gone, so that what it gathers does not grow beside them (read
+        # beside them, they raised a cold build's peak).
+        if ready is not None:
+            ready([found[i] for i in range(total)])
+        yield from (found[i] for i in range(total))
     finally:
         for leftover in entries.values():
             shutil.rmtree(leftover, ignore_errors=True)
