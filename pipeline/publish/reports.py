@@ -211,8 +211,7 @@ def built_in_order(
             for pair in made:
                 take(*pair)
         # Nothing came from the cache (a cold build): the caller reads the summaries once
-        # the workers are gone, so that what it gathers does not grow beside them (read
-        # beside them, they raised a cold build's peak).
+        # the workers are gone, so that what it gathers never grows beside them.
         if ready is not None:
             ready([found[i] for i in range(total)])
         yield from (found[i] for i in range(total))
