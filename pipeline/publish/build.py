@@ -297,20 +297,20 @@ def _publish(
     # Each report's validation results were written by its worker, beside its parts of
     # the dumps; they are published after the cross-report graph's, as the dumps are, and
     # are in the graph the cross-report pages read (below, from the summaries).
-    checked = sorted_triples([dataset_results])
+    checked = serialise(sorted_triples([dataset_results]), "nt")
     written += write_results(stems, checked, out / DUMP_DIR)
     shared_lines = serialise(shared_triples, "nt")
     # The store answering the queries holds each report's results with its part of the
     # dump, and the cross-report results with the shared graph: a rebuild loads again
     # only what changed.
-    queries.complete(shared_lines + serialise(checked, "nt"), _parts(built), out / DUMP_DIR)
+    queries.complete(shared_lines + checked, _parts(built), out / DUMP_DIR)
     # Where the reports stated what they share is left out: a page showing it has it in
     # its own slice, and a word added above an implementer's name in one report (which
     # moves the span its name was read from) must not make every page new.
     stated = [t for t in shared_triples if t.predicate.value != _DERIVED]
     inputs = PageInputs(
         {doc: b.entry.name for b in built for doc in b.output.documents},
-        _digest(serialise(stated, "nt"), serialise(checked, "nt")),
+        _digest(serialise(stated, "nt"), checked),
     )
     for b in built:
         link_tree(b.entry / "files", out, b.output.files)

@@ -122,11 +122,12 @@ def results_path(stem: Path) -> Path:
 
 
 def write_results(
-    stems: Sequence[Path], dataset: list[ox.Triple], data: Path, limit: int = MAX_PUBLISHED_FILE
+    stems: Sequence[Path], dataset: bytes, data: Path, limit: int = MAX_PUBLISHED_FILE
 ) -> list[Path]:
-    """Join the cross-report results (`dataset`) and the reports' parts (`stems`, see
-    `write_results_part`) into data/validation.nt.gz, or its numbered parts past `limit`."""
-    members: list[bytes | Path] = [_member(serialise(dataset, "nt"))]
+    """Join the cross-report results (`dataset`, sorted N-Triples) and the reports' parts
+    (`stems`, see `write_results_part`) into data/validation.nt.gz, or its numbered parts
+    past `limit`."""
+    members: list[bytes | Path] = [_member(dataset)]
     members += [results_path(stem) for stem in stems]
     return _join(data, "nt", members, limit, VALIDATION_STEM)
 

@@ -258,10 +258,13 @@ def _in_pool(
 class _Results(Iterator[tuple[int, T]]):
     """A pool's results in call order, and whether every call has finished."""
 
-    def __init__(self, results: Iterator[tuple[int, T]], futures: Sequence[Future[T]] = ()):
+    def __init__(
+        self, results: Iterator[tuple[int, T]], futures: Sequence[Future[T]] | None = None
+    ) -> None:
         self._results = results
-        self._left = len(futures)
-        for future in futures:
+        # calls made here (no futures) are never finished before they are taken
+        self._left = len(futures) if futures is not None else -1
+        for future in futures or ():
             future.add_done_callback(self._one_done)
 
     def _one_done(self, _: Future[T]) -> None:
@@ -272,7 +275,7 @@ class _Results(Iterator[tuple[int, T]]):
 
     def finished(self) -> bool:
         """True once every call has a result waiting (never for calls made here)."""
-        return self._left == 0 and isinstance(self._results, _Collected)
+        return self._left == 0
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ from pipeline.publish.dumps import (
     write_results_part,
 )
 from pipeline.rdf import to_graph
-from pipeline.rdf.serialise import sorted_triples
+from pipeline.rdf.serialise import serialise, sorted_triples
 from pipeline.settings import Settings, dump_files, validation_files
 from tests.sample import clean_report
 
@@ -210,7 +210,7 @@ def test_validation_results_are_published_compressed_one_member_a_report(
         write_results_part(_results(n, n + 1), stem)
     data = tmp_path / "data"
     data.mkdir()
-    written = write_results(stems, _results(9, 1), data)
+    written = write_results(stems, serialise(_results(9, 1), "nt"), data)
     assert (
         [p.name for p in written]
         == ["validation.nt.gz"]
@@ -230,7 +230,7 @@ def test_validation_results_past_the_file_limit_are_split(tmp_path: Path) -> Non
     for n, stem in enumerate(stems):
         write_results_part(_results(n, 50), stem)
     limit = max(results_path(stem).stat().st_size for stem in stems) + 10
-    written = write_results(stems, _results(9, 2), tmp_path, limit=limit)
+    written = write_results(stems, serialise(_results(9, 2), "nt"), tmp_path, limit=limit)
     files = validation_files(tmp_path)
     assert files == written and len(files) >= 2
     assert [f.name for f in files] == [
