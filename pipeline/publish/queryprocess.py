@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -196,8 +197,25 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     dataset = Dataset(store=store, files=tuple(p.path for p in parts))
     # Each answer is cut to what the page keeps as soon as it is made: every row of every
     # answer at once would be held here and, unpickled, in the build.
-    answers = tuple(answered(run_query_file(dataset, path)) for path in query_files(directory))
+    answers = tuple(_asked(dataset, path) for path in query_files(directory))
     return pickling.dumps(("answers", answers))
+
+
+class _Unanswered(Exception):
+    """A query of the site failed (its message names the query's file)."""
+
+
+def _asked(dataset: Dataset, path: Path) -> Answered:
+    try:
+        return answered(run_query_file(dataset, path))
+    except Exception as exc:
+        raise _Unanswered(f"{path.name}: {_line(exc)}") from exc
+
+
+def _line(exc: BaseException) -> str:
+    """The error in one line: its kind and the first line of what it says."""
+    said = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {said[0]}" if said else type(exc).__name__
 
 
 def _early(
@@ -243,5 +261,22 @@ def _told(orders: IO[bytes]) -> queue.Queue[bytes]:
     return told
 
 
+def _main() -> None:
+    try:
+        answer = _answer(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdin.buffer)
+    except BaseException as exc:
+        # The build names the last line this process wrote on its errors: the error in one
+        # line, after its traceback. An interpreter that shut down normally here could
+        # end with its own complaint about the thread still reading the input instead.
+        traceback.print_exc()
+        said = str(exc) if isinstance(exc, _Unanswered) else _line(exc)
+        sys.stderr.write(said + "\n")
+        sys.stderr.flush()
+        os._exit(1)
+    sys.stdout.buffer.write(answer)
+    sys.stdout.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
-    sys.stdout.buffer.write(_answer(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdin.buffer))
+    _main()

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import pickle
+import re
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 
 from pipeline.publish import queryprocess
 from pipeline.publish.answers import SHOWN_ROWS, Answered, answered
-from pipeline.publish.queryprocess import answering
+from pipeline.publish.queryprocess import QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy, query_store
 from pipeline.settings import QUERIES, resource_dir
 from pipeline.store import Dataset, Ran, Solutions, load_dataset, run_queries, run_query_file
@@ -367,3 +368,19 @@ def test_early_answers_are_given_up_when_the_order_comes_after_them_and_differs(
     files = [tmp_path / "shared.nt", a, data / "ontology.ttl"]
     assert found == _answered_here(files, questions)
     assert _count(found) == "7"  # 1 shared + 3 + 3 of the vocabulary
+
+
+def test_a_query_that_fails_is_named_in_one_line(tmp_path: Path) -> None:
+    """The build shows the last line the process wrote on its errors: a query's error,
+    whose message runs over many lines, comes as one naming the query's file."""
+    data = _data_folder(tmp_path)
+    reports = [make_part(tmp_path, "a", 3).path]
+    questions = _questions(tmp_path, count=COUNT, wrong="SELECT ?s WHERE { ?s\n")
+    with answering(tmp_path / "cache", tmp_path / "scratch", reports, questions) as queries:
+        queries.complete(b"", reports, data)
+        with pytest.raises(QueriesFailed) as failed:
+            queries.answers()
+    assert re.fullmatch(
+        r"the queries could not be answered: wrong\.rq: QueryError: not valid SPARQL: [^\n]+",
+        str(failed.value),
+    )
