@@ -4,8 +4,10 @@ worker processes."""
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from pipeline.publish.build import BuildError, build_site
 from pipeline.publish.cache import MARKER
 from pipeline.publish.catalog import coverage, measure, schema_org_dataset, site_distributions
 from pipeline.publish.mapping import read_and_map
+from pipeline.publish.queryprocess import Answering
 from pipeline.publish.records import ReportRecord
 from pipeline.publish.render import Download, SiteInput, read_turtle, render_site
 from pipeline.publish.reports import RECORD
@@ -81,6 +84,54 @@ def test_incremental_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> No
     assert [k for k in warm if warm[k] != cold[k]] == []
     assert "noorganizēti" in dump_text(tmp_path / "cold")
     assert not list(tmp_path.glob(".cold.lodpipe-cold-*")), "a cold build keeps no cache"
+
+
+def test_the_queries_process_loads_the_cached_reports_while_the_changed_one_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one report changed, the process answering the queries starts with the parts
+    of the reports from the cache, before the changed one is made, and is told of the
+    changed one's once it is; a cold build starts it once, with every report's."""
+    told: list[tuple[str, list[str], bool]] = []
+    real = build_module.answering
+
+    @contextlib.contextmanager
+    def recorded(
+        folder: Path, scratch: Path, reports: Sequence[Path], directory: Path, more: bool = False
+    ) -> Iterator[Answering]:
+        told.append(("start", sorted(p.name for p in reports), more))
+        with real(folder, scratch, reports, directory, more) as answering:
+            again = answering.more
+
+            def more_parts(parts: Sequence[Path]) -> None:
+                told.append(("more", sorted(p.name for p in parts), False))
+                again(parts)
+
+            monkeypatch.setattr(answering, "more", more_parts)
+            yield answering
+
+    monkeypatch.setattr(build_module, "answering", recorded)
+    files = corpus(tmp_path / "reports")
+    names = [f"reports/{p.name}" for p in files]
+    settings = Settings(out_dir=tmp_path / "site", cache_dir=tmp_path / "cache", jobs=2)
+    build_site(files, settings, names=names)
+    keys = [report_key(name) for name in names]
+    assert [(kind, len(parts), more) for kind, parts, more in told] == [("start", 10, False)]
+    assert {part.partition(".")[0] for part in told[0][1]} == set(keys)
+    told.clear()
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("organizēti", "noorganizēti", 1), encoding="utf-8")
+    assert build_site(files, settings, names=names).exit_code in (0, 1)
+    (start, cached, more), *rest = told
+    assert start == "start" and more is True
+    assert {part.partition(".")[0] for part in cached} == set(keys) - {keys[2]}
+    assert [(kind, {p.partition(".")[0] for p in parts}) for kind, parts, _ in rest] == [
+        ("more", {keys[2]})
+    ]
+    assert "noorganizēti" in dump_text(tmp_path / "site")
+    told.clear()
+    build_site(files, settings, names=names)  # nothing changed: nothing is to come
+    assert [(kind, len(parts), more) for kind, parts, more in told] == [("start", 10, False)]
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path: Path) -> None:

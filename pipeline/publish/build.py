@@ -243,22 +243,30 @@ def _publish(
     def rebuilt(i: int) -> Built:
         return build_all([jobs[i]], cache, 1, _noop, fresh=True)[0]
 
-    # The queries are answered in a process of their own, started once every report is
-    # made; it loads the reports' parts while the summaries are read and the data files
-    # written, and gets the rest then.
+    # The queries are answered in a process of their own. It starts once the reports
+    # from the cache are known, and loads their parts meanwhile (or, when none is, once
+    # every report is made: it would wait through a cold build), then those made, and
+    # answers while the summaries are read and the data files written; it gets the rest
+    # then.
     answers: list[Answering] = []
 
-    def start_queries(made: list[Built]) -> None:
+    def start_queries(reports: list[Built], more: bool = False) -> None:
         scratch = cache.new_entry()
         answers.append(
             later.enter_context(
-                answering(cache.root / "queries", scratch, _parts(made), QUERIES_DIR)
+                answering(cache.root / "queries", scratch, _parts(reports), QUERIES_DIR, more)
             )
         )
 
+    def made(reports: list[Built]) -> None:
+        if answers:
+            answers[0].more(_parts(reports))
+        else:
+            start_queries(reports)
+
     # Each report's summary is read as soon as the report is there: after one report
     # changed, the others' are read while a worker makes it.
-    arriving = built_in_order(jobs, cache, settings.jobs, progress, ready=start_queries)
+    arriving = built_in_order(jobs, cache, settings.jobs, progress, ready=made, known=start_queries)
     gathered = gather(arriving, rebuilt)
     built, (queries,) = gathered.built, answers
     # The summaries stay until the site is written: no collection walks them again (a

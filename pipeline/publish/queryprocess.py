@@ -1,11 +1,13 @@
 """The queries page's questions answered in a process of their own, beside the build.
 
 pyoxigraph evaluates a query holding Python's lock, so in a thread beside the rendering
-the two took turns on one core. A second interpreter starts once the reports' own work is
-done: it loads the reports' new parts of the dump into the store (`querystore`) while the
-build gathers the summaries and writes the data files, then takes the rest (the shared
-graph with the cross-report validation results, and the vocabulary), answers the queries
-and sends the answers back.
+the two took turns on one core. A second interpreter starts as soon as the build knows
+which reports come from its cache, before it makes the others: it starts, opens the store
+and loads those reports' parts of the dump (`querystore`) meanwhile, then the parts of the
+reports made, told of them once they are (`Answering.more`; a cold build, which has none
+from the cache, starts it then). It answers while the build gathers the summaries and
+writes the data files, then takes the rest (the shared graph with the cross-report
+validation results, and the vocabulary) and sends the answers back.
 
 Most often a rebuild changes reports only: the shared graph and the vocabulary are those
 of the last site. So once it has loaded the reports' new parts, the process answers the
@@ -78,6 +80,14 @@ class Answering:
         self._process = process
         self._handover = handover
 
+    def more(self, reports: Sequence[Path]) -> None:
+        """The reports' parts made since the process started (`answering` with `more`):
+        it loads them, then answers early."""
+        (self._handover / "more.json").write_text(
+            json.dumps({"reports": [str(path) for path in reports]}), encoding="utf-8"
+        )
+        self._say(b"more\n")
+
     def complete(self, shared: bytes, reports: Sequence[Path], data: Path) -> None:
         """Every part is known now: the `shared` N-Triples (with the cross-report validation
         results), the reports' parts (of the dump and of the validation results) and, in
@@ -88,9 +98,12 @@ class Answering:
         (self._handover / "shared.nt").write_bytes(shared)
         order = {"reports": [str(path) for path in reports], "data": str(data)}
         (self._handover / "order.json").write_text(json.dumps(order), encoding="utf-8")
+        self._say(b"go\n")
+
+    def _say(self, line: bytes) -> None:
         assert self._process.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it stopped: `answers` says why
-            self._process.stdin.write(b"go\n")
+            self._process.stdin.write(line)
             self._process.stdin.flush()
 
     def answers(self) -> tuple[Answered, ...]:
@@ -109,19 +122,24 @@ class Answering:
 
 @contextlib.contextmanager
 def answering(
-    folder: Path, scratch: Path, reports: Sequence[Path], directory: Path
+    folder: Path, scratch: Path, reports: Sequence[Path], directory: Path, more: bool = False
 ) -> Iterator[Answering]:
     """The queries of `directory` answered over the dataset of a site being built, from the
     store kept in `folder`, in a process started now; it loads the `reports`' parts of the
-    dump while the build works out the rest, which `Answering.complete` gives it. The files
-    handed over go in a new folder inside `scratch`, removed with them; nothing else there
-    is touched."""
+    dump while the build works out the rest, which `Answering.complete` gives it. With
+    `more`, the build has reports still to make: it names their parts with `Answering.more`
+    first, and the process answers nothing before. The files handed over go in a new
+    folder inside `scratch`, removed with them; nothing else there is touched."""
     scratch.mkdir(parents=True, exist_ok=True)
     handover = Path(tempfile.mkdtemp(dir=scratch, prefix="queries-"))
     request = handover / "request.json"
-    handed = (request, handover / "order.json", handover / "shared.nt")
+    handed = (request, handover / "more.json", handover / "order.json", handover / "shared.nt")
     try:
-        asked = {"reports": [str(path) for path in reports], "directory": str(directory)}
+        asked = {
+            "reports": [str(path) for path in reports],
+            "directory": str(directory),
+            "more": more,
+        }
         request.write_text(json.dumps(asked), encoding="utf-8")
         process = subprocess.Popen(
             [sys.executable, "-c", _BOOTSTRAP, str(folder), str(handover)],
@@ -176,12 +194,30 @@ def _answer(folder: Path, handover: Path, orders: IO[bytes]) -> bytes:
     held: frozenset[str] | None = None
     # A head start only: a part that cannot be read now (replaced, damaged and about to
     # be built again) is left to the order, which names the parts as they end up.
-    with contextlib.suppress(Exception):
-        head = [part(path) for path in asked["reports"]]
-        if guess:
-            held = update(store, folder, head, keep=guess)
-        else:
+    head: list[Part] = []
+    unread = False
+
+    def load(paths: Sequence[str]) -> frozenset[str] | None:
+        nonlocal unread
+        try:
+            head.extend([part(path) for path in paths])
+            if unread:
+                return None
+            if guess:
+                return update(store, folder, head, keep=guess)
             update(store, folder, head, more=True)
+        except Exception:
+            unread = True  # and no graph of the reports read so far is removed again
+        return None
+
+    held = load(asked["reports"])
+    if asked.get("more"):
+        line = told.get()
+        if line == b"more\n":
+            more = json.loads((handover / "more.json").read_text(encoding="utf-8"))
+            held = load(more["reports"])
+        else:
+            told.put(line)  # the order, without the rest: read as the order
     site: _Site | None = None
     early: list[Answered] | None = None
     if held is not None and guess <= held:
@@ -252,10 +288,13 @@ def _told(orders: IO[bytes]) -> queue.Queue[bytes]:
     told: queue.Queue[bytes] = queue.Queue()
 
     def listen() -> None:
-        line = orders.readline()
-        if not line:
-            os._exit(0)
-        told.put(line)
+        while True:
+            line = orders.readline()
+            if not line:
+                os._exit(0)
+            told.put(line)
+            if line != b"more\n":
+                return  # the order to go: the input's end after it is the build's wait
 
     threading.Thread(target=listen, daemon=True).start()
     return told

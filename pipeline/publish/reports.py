@@ -167,14 +167,17 @@ def built_in_order(
     progress: Progress,
     fresh: bool = False,
     ready: Callable[[list[Built]], None] | None = None,
+    known: Callable[[list[Built], bool], None] | None = None,
 ) -> Iterator[Built]:
     """`build_all`'s outputs one by one in report order, each as soon as it and those
     before it are there, so that the caller reads them (`gather`) while workers make the
     rest. With `jobs` of 2 or more, even one report to make goes to a worker when others
     come from the cache: after one report changed, the main process reads the other
-    summaries meanwhile, where it waited for it before. `ready` is called with every
-    report's outputs once they are all made (noticed between two reports given out).
-    When none comes from the cache, the outputs are given once all are made."""
+    summaries meanwhile, where it waited for it before. When some come from the cache,
+    `known` is called with their outputs (in report order) and whether any report is to
+    be made, before any is made; `ready` is called with the outputs of the reports made,
+    once they are all made (noticed between two reports given out), when any is. When
+    none comes from the cache, the outputs are given once all are made."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
@@ -187,6 +190,8 @@ def built_in_order(
             todo.append(i)
     total = len(jobs_)
     progress("build", len(found), total)
+    if not todo:
+        ready = None
     entries = {i: cache.new_entry() for i in todo}
 
     def take(index: int, output: ReportOutput) -> None:
@@ -198,13 +203,15 @@ def built_in_order(
         labels = [jobs_[i].file for i in todo]
         with _pooled(jobs, _run, calls, todo, labels, beside=bool(found)) as made:
             if found:
+                if known is not None:  # once the workers are forked: they hold none of it
+                    known([found[i] for i in sorted(found)], bool(todo))
                 for i in range(total):
                     if i not in found:
                         take(*next(made))  # in call order, which is report order
                     if ready is not None and (len(found) == total or made.finished()):
                         for pair in made:  # made already: taken without waiting
                             take(*pair)
-                        ready([found[j] for j in range(total)])
+                        ready([found[j] for j in todo])
                         ready = None  # told once
                     yield found[i]
                 return

@@ -384,3 +384,47 @@ def test_a_query_that_fails_is_named_in_one_line(tmp_path: Path) -> None:
         r"the queries could not be answered: wrong\.rq: QueryError: not valid SPARQL: [^\n]+",
         str(failed.value),
     )
+
+
+def test_parts_named_after_the_start_are_loaded_before_any_early_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build starts the process with the reports from the cache and names the one it
+    made later: the early answers are made over both, each query once, and are the
+    site's."""
+    data = _data_folder(tmp_path)
+    folder = tmp_path / "cache"
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    a, b = (make_part(tmp_path, name, 3).path for name in "ab")
+    _site(tmp_path, folder, [a, b], data, questions)
+    c = make_part(tmp_path, "c", 4).path
+    handover = tmp_path / "handover"
+    handover.mkdir()
+    asked = {"reports": [str(a)], "directory": str(questions), "more": True}
+    (handover / "request.json").write_text(json.dumps(asked), encoding="utf-8")
+    (handover / "more.json").write_text(json.dumps({"reports": [str(c)]}), encoding="utf-8")
+    order = {"reports": [str(a), str(c)], "data": str(data)}
+    (handover / "order.json").write_text(json.dumps(order), encoding="utf-8")
+    (handover / "shared.nt").write_bytes(SHARED)
+    ran: list[Path] = []
+
+    def counted(dataset: Dataset, path: Path) -> Ran:
+        ran.append(path)
+        return run_query_file(dataset, path)
+
+    monkeypatch.setattr(queryprocess, "run_query_file", counted)
+    orders = io.BytesIO(b"more\ngo\n")
+    kind, found = pickle.loads(queryprocess._answer(folder, handover, orders))
+    gc.collect()  # the store's lock
+    assert kind == "answers"
+    assert ran == sorted(questions.glob("*.rq"))
+    (tmp_path / "shared.nt").write_bytes(SHARED)
+    files = [tmp_path / "shared.nt", a, c, data / "ontology.ttl"]
+    assert found == _answered_here(files, questions)
+    assert _count(found) == "10"  # 1 shared + 3 + 4 + 2 of the vocabulary
+    # In a process of its own, as the build runs it.
+    d = make_part(tmp_path, "d", 5).path
+    with answering(folder, tmp_path / "scratch", [a], questions, more=True) as queries:
+        queries.more([d])
+        queries.complete(SHARED, [a, d], data)
+        assert _count(queries.answers()) == "11"
