@@ -82,7 +82,8 @@ def read_document_bytes(data: bytes, file: str) -> Document | DocumentError:
     if isinstance(text_or_error, DocumentError):
         return text_or_error
     text, page_starts = text_or_error
-    if "Kopsavilkums" not in text and not _FIRST_LABEL.search(re.sub(r"<[^<>]*>", "", text)):
+    titled = "Kopsavilkums" in text or "KOPSAVILKUMS" in text  # as the parser reads a title
+    if not titled and not _FIRST_LABEL.search(re.sub(r"<[^<>]*>", "", text)):
         return _error(
             file,
             ErrorCode.NOT_A_REPORT,

@@ -7,6 +7,7 @@ bad input: a file that cannot be read gives `Parsed(report=None)` with a load-er
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from pipeline.parse.fields import (
     text_of,
 )
 from pipeline.parse.funding import read_funding
-from pipeline.parse.sections import REQUIRED, Section, split_sections
+from pipeline.parse.sections import REQUIRED, TITLE_WORD, Section, split_sections
 from pipeline.parse.text import SourceFile, clean
 
 __all__ = ["parse_bytes", "parse_report"]
@@ -74,7 +75,7 @@ def parse_bytes(data: bytes, file: str) -> Parsed:
 def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     source = SourceFile(file, text)
     split = split_sections(clean(text))
-    if not split.sections and "Kopsavilkums" not in text:
+    if not split.sections and not re.search(TITLE_WORD, text):
         message = "this is not a delegation report: none of its section labels were found"
         lv = "tas nav deleģēšanas kopsavilkums: nav atrasta neviena tā sadaļu etiķete"
         finding = Problem("input.not-a-report", Severity.ERROR, message, file, None, lv)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Implementer, LegalForm, Period, RegionMention, Statement, Text
 from pipeline.parse.latvian import MONEY, find_period, is_money, parse_amount
+from pipeline.parse.sections import TITLE_WORD
 from pipeline.parse.text import SourcedText, SourceFile
 
 #: The five planning regions by stem: every case is read ("Latgales reģionā", "Latgale",
@@ -27,6 +28,7 @@ _REGION = re.compile(
 _BARE_REGION = re.compile(
     r"(?<![\wāčēģīķļņšūž])(kurzem|latgal|vidzem|zemgal)(?:e|es|ē|ei|i)(?![\wāčēģīķļņšūž])", re.I
 )
+_TITLE_WORD = re.compile(TITLE_WORD)
 _TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 _QUOTED = re.compile(r"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»](?=\s*(?:,|\(|$|reģ))")
 # "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines.
@@ -51,7 +53,9 @@ _LEGAL_FORM = re.compile(
     r"^(?P<form>" + "|".join(re.escape(f) for f, _ in _LEGAL_FORMS) + r")(?![\wāčēģīķļņšūž])",
     re.I,
 )
-_NONE = re.compile(r"^\s*nav\s*\.?\s*$", re.I)
+# "Nav", or "Nav konstatēti" (none found) agreeing with whatever the label names: the
+# expenditure (-i), the amount (-s), a feminine noun (-a, -as).
+_NONE = re.compile(r"^\s*nav(?:\s+konstatēt(?:s|i|a|as))?\s*\.?\s*$", re.I)
 
 
 def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
@@ -70,11 +74,13 @@ class Title:
 
 
 def read_title(head: SourcedText, source: SourceFile) -> Title:
-    """The title runs from 'Kopsavilkums' to its '(YYYY-YYYY)' when there is one."""
+    """The title runs from 'Kopsavilkums' (or 'KOPSAVILKUMS') to its '(YYYY-YYYY)' when
+    there is one."""
     collapsed = head.collapse()
-    start = collapsed.text.find("Kopsavilkums")
-    if start < 0:
+    word = _TITLE_WORD.search(collapsed.text)
+    if word is None:
         return Title(None, None, None, text_of(collapsed, source))
+    start = word.start()
     span_match = _TITLE_SPAN.search(collapsed.text, start)
     end = span_match.end() if span_match else len(collapsed.text)
     mapped = collapsed[start:end]

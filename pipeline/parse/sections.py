@@ -56,11 +56,19 @@ LABELS: dict[Section, str] = {
     Section.OTHER: _words("Cita", "informācija"),
 }
 
+#: The title's first word as the template writes it, or in capitals as a heading style sets
+#: it. Not any letter case: "kopsavilkums" in running text is a word, not a title.
+TITLE_WORD = r"(?:Kopsavilkums|KOPSAVILKUMS)"
+
 #: Sections without which a report cannot be published faithfully (an error when missing);
 #: the others are a warning.
 REQUIRED = (Section.TASK, Section.IMPLEMENTER, Section.PERIOD, Section.DESCRIPTION, Section.FUNDING)
 
 _CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+# Many typists end a label with a colon ("…veicējs:", "…mērķiem :"). It belongs to the
+# label: left in the value it would stand before the cell's first word, where a year
+# heading, a legal form, a funding row's key or a "Nav" is only read at the start.
+_LABEL_COLON = r"(?:[ \u00a0]*:)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,9 @@ class Split:
 # Only at the start of a line: a cell's own text may begin with "Kopsavilkums" ("Kopsavilkums
 # sagatavots …" under other information) and is then still that cell.
 _ANOTHER_REPORT = re.compile(
-    r"(?:^|(?<=\n))[ \u00a0]*(?:\**Kopsavilkums\b|"
+    r"(?:^|(?<=\n))[ \u00a0]*(?:\**"
+    + TITLE_WORD
+    + r"\b|"
     + "|".join(f"(?:{p})" for p in LABELS.values())
     + ")"
 )
@@ -86,7 +96,7 @@ def split_sections(cleaned: SourcedText) -> Split:
     """Find each label once (its first occurrence at a cell start) and cut between them."""
     found: list[tuple[int, int, Section]] = []
     for section, pattern in LABELS.items():
-        m = re.search(_CELL_START + "(" + pattern + ")", cleaned.text)
+        m = re.search(_CELL_START + "(" + pattern + _LABEL_COLON + ")", cleaned.text)
         if m:
             found.append((m.start(1), m.end(1), section))
     found.sort()

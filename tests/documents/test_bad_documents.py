@@ -57,3 +57,16 @@ def test_type_is_judged_from_the_bytes_not_the_name(tmp_path: Path) -> None:
 def test_a_missing_file_is_unreadable(tmp_path: Path) -> None:
     result = read_document(tmp_path / "nowhere.pdf")
     assert isinstance(result, DocumentError) and result.code is ErrorCode.UNREADABLE
+
+
+def test_a_document_whose_only_sign_is_an_upper_case_title_is_read(tmp_path: Path) -> None:
+    """The parser reads "KOPSAVILKUMS" as the title, as it reads "Kopsavilkums": such a
+    document is read, and what it lacks is the parser's to say."""
+    page = "<html><body><p>{}</p><p>par valsts pārvaldes uzdevumu</p></body></html>"
+    titled = tmp_path / "titled.html"
+    titled.write_text(page.format("KOPSAVILKUMS"), encoding="utf-8")
+    assert not isinstance(read_document(titled), DocumentError)
+    untitled = tmp_path / "untitled.html"
+    untitled.write_text(page.format("Pārskats"), encoding="utf-8")
+    result = read_document(untitled)
+    assert isinstance(result, DocumentError) and result.code is ErrorCode.NOT_A_REPORT
