@@ -16,19 +16,25 @@ from decimal import Decimal
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
 from pipeline.parse.funding_words import (
     ABBREVIATED,
+    AMOUNT_IN_WORDS,
     CALENDAR_YEAR,
+    CARRY_IN,
+    CARRY_OUT,
     INCLUDING,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
     STATEMENT_ROLE,
     TEXT_KEY,
+    is_header_row,
     label_after,
     last_keyword,
     ordinal_number,
+    parts_end,
     purpose_after,
     purpose_of,
     remainder_role,
+    words_after,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period, is_money, parse_amount
 from pipeline.parse.text import SourcedText, SourceFile
@@ -90,8 +96,8 @@ class _Reader:
         for row in _split(section, "\n"):
             cells = [c.collapse() for c in _split(row, "\t")]
             lead, values = cells[0], cells[1:]
-            if not any(c.text for c in cells):
-                continue
+            if not any(c.text for c in cells) or is_header_row(row.text):
+                continue  # a header row names the columns: it is no year with no amount
             # A row is keyed by its first cell or, under the section label, its second.
             key, rest = (
                 (lead, values)
@@ -148,6 +154,8 @@ class _Reader:
         if not marks:
             segments.append((None, text[pos:]))
         for period_text, body in segments:
+            if period_text is None and is_header_row(body.text):
+                continue
             keyed = ORDINAL_ROW.match(period_text.text) if period_text is not None else None
             ordinal = ordinal_number(keyed.group("n")) if keyed else None
             period = self._period(period_text) if period_text is not None and not keyed else None
@@ -175,22 +183,54 @@ class _Reader:
         s = text.text
         for m in ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
             self._unread(block, text[m.start() : m.end()])
+        for m in AMOUNT_IN_WORDS.finditer(s):  # "simts eiro": money not in the grammar
+            self._unread(block, text[m.start() : m.end()])
         role: AmountRole | None = hint
         remainder: AmountRole | None = None
         skip_until = -1
         last_end = 0
         line_purpose: Purpose | None = None
+        parts_until = -1  # the end of a parenthesis giving the parts of the amount before it
+        parts_purpose: Purpose | None = None
         for m in MONEY_IN_TEXT.finditer(s):
-            if m.start() < skip_until or not is_money(m):
+            if m.start() < skip_until or not _is_money(m):
                 continue
-            lead, right = s[last_end : m.start()], s[m.end() :]
+            in_parts = m.start() < parts_until
+            # The words of a parenthesis of parts belong to its amounts, not to the next one:
+            # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
+            lead, right = s[max(last_end, parts_until) : m.start()], s[m.end() :]
             last_end = m.end()
             statement = last_keyword(lead)
+            value = parse_amount(m.group("amount"))
+            planning = role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
+            if (planning or in_parts) and self._carried_in(lead, right, in_parts):
+                # In the planned statement, money received from the previous period is
+                # carried in, never this year's remainder.
+                remainder = None
+                purpose = parts_purpose if in_parts else purpose_after(right)
+                after = words_after(right)
+                self._add(
+                    block,
+                    m,
+                    text,
+                    AmountRole.CARRIED_IN,
+                    purpose,
+                    value,
+                    right,
+                    words=after if CARRY_IN.search(after) else None,
+                )
+                if not in_parts:
+                    self._carried_in_beside(block, right)
+                continue
+            if in_parts:
+                continue  # a part of the amount before the parenthesis, kept in its label
             if statement is not None:
                 remainder = None
             if statement in STATEMENT_ROLE:
                 role = STATEMENT_ROLE[statement]
-            value = parse_amount(m.group("amount"))
+            end = parts_end(right)
+            if end is not None:
+                parts_until, parts_purpose = m.end() + end, purpose_after(right)
             if re.match(r"\s*\+", right):
                 continue  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
             if statement in ("atlikums", "neizmantotais"):
@@ -220,7 +260,7 @@ class _Reader:
                 if role is None:
                     self._unread(block, text[m.start() : m.end()])
                     continue
-                itemised = bool(INCLUDING.match(right))
+                itemised = bool(INCLUDING.match(right[end:] if end is not None else right))
                 self._add(block, m, text, role, None, value, right, itemised=itemised)
                 continue
             if purpose is not None:
@@ -233,6 +273,36 @@ class _Reader:
                 self._add(block, m, text, target.role, purpose, value, right, count=False)
                 continue
             self._unread(block, text[m.start() : m.end()])
+
+    @staticmethod
+    def _carried_in(lead: str, right: str, in_parts: bool) -> bool:
+        """Whether the words before an amount, or (as one of a total's parts, or after
+        "un") the words after it, say it was received from the previous period."""
+        after = words_after(right)
+        if CARRY_OUT.search(after):
+            return False
+        if CARRY_IN.search(lead) and not CARRY_OUT.search(lead):
+            return True
+        joined = in_parts or re.search(r"(?:\bun|\+)\s*$", lead) is not None
+        return joined and CARRY_IN.search(after) is not None
+
+    @staticmethod
+    def _carried_in_beside(block: _Block, right: str) -> None:
+        """A carried-in amount stated beside the planned total ("Plānots 10 000,00 euro un
+        no iepriekšējā gada pārceltais atlikums 1 000,00 euro, t.sk. …") is money the year
+        had on top of it: the lines after it add up to both, and the actual may spend both.
+        The checks compare the planned total alone, so the row is compared with nothing
+        rather than accused of a difference the report explains."""
+        if INCLUDING.match(right):
+            for total in reversed(block.totals):
+                if total.role is AmountRole.PLANNED:
+                    total.itemised = True
+                    total.value += sum(
+                        (t.value for t in block.totals if t.role is AmountRole.CARRIED_IN),
+                        Decimal(0),
+                    )
+                    break
+        block.uncertain = True
 
     @staticmethod
     def _open_line(block: _Block, role: AmountRole | None, lead: str) -> bool:
@@ -275,8 +345,11 @@ class _Reader:
         *,
         itemised: bool = False,
         count: bool = True,
+        words: str | None = None,
     ) -> None:
-        label = label_after(right)
+        # The words that say what the amount is, when they are not its clause's: a
+        # carried-in part's "atlikums no I. gada" is a statement word that ends a clause.
+        label = (words.strip(" ,.;()+"), words.rstrip()) if words else label_after(right)
         begin = m.start("amount")
         piece = text[begin : m.end() + len(label[1])]
         amount_text = m.group("amount")
@@ -352,6 +425,16 @@ def _append(column: SourcedText, value: SourcedText) -> SourcedText:
     if not value.text:
         return column
     return SourcedText.join([column, value]) if column.text else value
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    """A currency word before the amount makes it money as one after it does; a year after
+    one ("EUR 2021. gadā") stays a year."""
+    if m.group("prefix") and not m.group("currency"):
+        return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
+            re.search(r"[,.\s]", m.group("amount"))
+        )
+    return is_money(m)
 
 
 def _split(text: SourcedText, sep: str) -> list[SourcedText]:

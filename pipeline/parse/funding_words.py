@@ -9,9 +9,43 @@ import re
 
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import AMOUNT, CURRENCY, MONEY, PERIOD_TEXT
+from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT
 
-MONEY_IN_TEXT = re.compile(rf"-?\s*{MONEY}", re.I)
+_LETTER = r"\wāčēģīķļņšūž"
+# Money with its currency word first ("EUR 12.50", "EUR 100") is money too: the word says
+# so, as it does after the amount. A short decimal-point amount ("12.50") is money only
+# after such a word, as it is only before one in AMOUNT.
+MONEY_IN_TEXT = re.compile(
+    rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \t\u00a0]*)?-?\s*"
+    rf"(?P<amount>{AMOUNT}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
+    rf"(?:\s*(?P<currency>{CURRENCY}))?",
+    re.I,
+)
+# An amount in words before a currency word ("simts eiro"): not in the number grammar, so it
+# is reported rather than read (a statement read as no amount would compare as 0).
+AMOUNT_IN_WORDS = re.compile(
+    rf"(?<![{_LETTER}])(?:nulle|vien|div|trīs|četr|piec|seš|septiņ|astoņ|deviņ|desmit|simt"
+    rf"|tūksto|miljon)[{_LETTER}]*\s+(?:{CURRENCY})",
+    re.I,
+)
+# Words saying an amount was received from the previous period: "no iepriekšējā gada
+# pārceltais atlikums", "1 382,62 euro atlikums no II. īstenošanas gada". In the planned
+# statement they make a carried-in amount; elsewhere "atlikums no II. gada ... novirzīts uz
+# III. gadu" is this year's remainder carried over, so the role decides, not the words alone.
+CARRY_IN = re.compile(
+    rf"iepriekšēj|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])|atlikum[{_LETTER}]*\s+no(?![{_LETTER}])"
+    rf"|saņemt[{_LETTER}]*\s+atlikum",
+    re.I,
+)
+# Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
+CARRY_OUT = re.compile(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])", re.I)
+# A table's header row names only its columns ("Periods | Plānots | Faktiski | Atlikums").
+HEADER_WORD = re.compile(
+    r"period\w*|gad\w*|īstenošan\w*|laik\w*|posm\w*|plānot\w*|faktisk\w*|izlietot\w*"
+    r"|atlikum\w*|neizmantot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
+    r"|kopā|un|pa|eur|euro|eiro|nr",
+    re.I,
+)
 CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gad[sā]\s*$", re.I)
 # A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
 ORDINAL_ROW = re.compile(
@@ -63,11 +97,48 @@ def last_keyword(lead: str) -> str | None:
 
 def remainder_role(right: str) -> AmountRole:
     context = NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
-    if re.search(r"atgriez", context):
+    if re.search(r"atgriez|atmaksā", context):
         return AmountRole.RETURNED
     if re.search(r"pārcel|novirzīt", context):
         return AmountRole.CARRIED_OVER
     return AmountRole.REMAINDER
+
+
+def is_header_row(text: str) -> bool:
+    """A row with no number whose every word is a column's name."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return (
+        bool(words)
+        and not re.search(r"\d", text)
+        and all(HEADER_WORD.fullmatch(w) for w in words)
+        and bool(NEW_STATEMENT.search(text))
+    )
+
+
+def words_after(right: str) -> str:
+    """The words after an amount up to the next amount or the end of its parenthesis."""
+    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
+    end = re.search(rf"[();]|{AMOUNT}", rest)
+    return rest[: end.start()] if end else rest
+
+
+def parts_end(right: str) -> int | None:
+    """Where a parenthesis opened at once after an amount ends, when it gives that amount's
+    parts ("11 000,00 euro (10 000,00 euro un 1 000,00 euro atlikums no I. gada)"): it starts
+    with an amount and names no purpose (a purpose makes its amounts lines, read as such)."""
+    opening = re.match(rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*(?={AMOUNT})", right, re.I)
+    if opening is None:
+        return None
+    start = right.index("(")
+    depth = 0
+    for i in range(start, len(right)):
+        depth += right[i] == "("
+        depth -= right[i] == ")"
+        if depth == 0:
+            if purpose_of(right[start:i]) is not None:
+                return None
+            return i + 1
+    return None
 
 
 def skip_parenthesis(text: str) -> str:
@@ -83,8 +154,10 @@ def skip_parenthesis(text: str) -> str:
     return ""
 
 
+# The next amount's currency word, when written first ("…, t.sk. EUR 25000.00"), is its own.
 CLAUSE_END = re.compile(
-    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|{AMOUNT}|{NEW_STATEMENT.pattern}"
+    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|(?<![{_LETTER}])(?:{CURRENCY})\s*(?={AMOUNT})"
+    rf"|{AMOUNT}|{NEW_STATEMENT.pattern}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}",
     re.I,
 )
