@@ -7,6 +7,8 @@ Rules that hold across the reports:
   line break, or after "; " / ". " / ": " inside a paragraph), or a "1" at a line start;
 - a bullet starts an unnumbered item, except right after a lead-in ending in ":", where the
   bullets are that item's sub-items (they stay in its text), until a plain paragraph;
+- a lettered list ("a)", "b)", …) is read as a numbered one where no other item is open;
+  under a numbered or bulleted item its entries are that item's parts (they stay in its text);
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities.
 """
 
@@ -35,10 +37,12 @@ _MARKERS = re.compile(
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
     r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
+    r"|(?P<letter>(?<![\w.,/(–-])(?P<l>[a-z])\)(?=\s))"
     r"|(?P<inline_dash>(?<=[.;])[ ]+-(?=[ ]\S))"
     r"|(?P<list>\ue000(?![\s\x0b]*(?:[•\-–*]\s|\d{1,2}[.)]\s)))"
     r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
 )
+_LETTER = "a)"  # the style of a lettered list: "a)", "b)", …
 _SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
 _WS = " \n\t\x0b\u00a0\ue000"
 _LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
@@ -144,6 +148,8 @@ class _Reader:
             return None
         if m.group("num"):
             return "number" if self._accepts_number(m) else None
+        if m.group("letter"):
+            return "number" if self._accepts_letter(m) else None
         return None
 
     def _accepts_number(self, m: re.Match[str]) -> bool:
@@ -158,6 +164,21 @@ class _Reader:
         if n == self.expected and after_break:
             return n > 1 or at_line_start or before.endswith(":")
         return False
+
+    def _accepts_letter(self, m: re.Match[str]) -> bool:
+        """A lettered list is a list of activities only where no other list is open: under a
+        numbered or bulleted item, "a) b) c)" are that item's parts and stay in its text."""
+        item = self.item
+        in_letters = item is not None and item.number is not None and item.number[0].isalpha()
+        if item is not None and (item.pieces or item.number is not None) and not in_letters:
+            return False  # an empty item is a bullet just opened: "• a) …" starts the list
+        n = ord(m.group("l")) - ord("a") + 1
+        before = self.text.text[: m.start()].rstrip(" \u00a0")
+        at_line_start = not before or before[-1] in "\n\t\x0b\ue000•-–*"
+        if n == 1:
+            return at_line_start or before.endswith(":")
+        after_break = at_line_start or before.endswith((";", ".", ":", ")"))
+        return self.style == _LETTER and n == self.expected and after_break
 
     # -- events ---------------------------------------------------------------------------
     def _text(self, piece: SourcedText) -> None:
@@ -202,12 +223,16 @@ class _Reader:
         self._reset_list()
 
     def _number(self, m: re.Match[str]) -> None:
-        n, style = int(m.group("n")), m.group("style")
+        if m.group("letter"):
+            n, style, number = ord(m.group("l")) - ord("a") + 1, _LETTER, m.group("letter")
+        else:
+            n, style = int(m.group("n")), m.group("style")
+            number = f"{n}{style}"
         lead = self._take_lead_in() if n == 1 else None
         self._close()
         if lead is not None:
             self.in_objectives = lead.endswith("uzdevumi:")
-        self.item = _Item(f"{n}{style}")
+        self.item = _Item(number)
         self.expected = n + 1
         self.style = style
 

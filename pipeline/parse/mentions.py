@@ -8,6 +8,7 @@ when no nominative one is there ("ap 100 dalībnieku").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -118,11 +119,23 @@ _FUNCTION_WORDS = {
 _OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
 _NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
 _ABBREVIATIONS = {"nvo", "mt"}
-_QUALIFIERS = (
+# None: an upper bound ("līdz 30", "ne vairāk kā 30"), which no qualifier says; the number
+# stays in the activity's text only, as reading it as exact would claim more than the text.
+_QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
+    (re.compile(r"ne\s+mazāk\s+(?:nekā|kā)\s*$", re.I), Qualifier.AT_LEAST),
+    (
+        re.compile(
+            r"(?:ne\s+vairāk\s+(?:nekā|kā)|mazāk\s+(?:nekā|kā)|līdz(?:\s+pat)?|maksimāli)\s*$",
+            re.I,
+        ),
+        None,
+    ),
     (re.compile(r"vairāk\s+(?:nekā|kā)\s*$", re.I), Qualifier.MORE_THAN),
     (re.compile(r"vismaz\s*$", re.I), Qualifier.AT_LEAST),
     (re.compile(r"(?:aptuveni|ap)\s*$", re.I), Qualifier.ABOUT),
 )
+# The upper end of a range ("10–30 dalībnieki") is not an exact count either.
+_RANGE_BEFORE = re.compile(r"(\d)\s*[–—]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,:/=&#%+-])(\d{1,6})(?![\d.,:%])")
 _WORD = re.compile(r"(?i:\(\s*[a-zāčēģīķļņšūž]+\s*\))|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S")
 _NUMBER_WORD = re.compile(
@@ -185,24 +198,91 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
     masked = _masked_ranges(s)
     found: list[Indicator] = []
     places: list[tuple[int, int]] = []
-    for m in _NUMBER.finditer(s):
-        if any(a <= m.start() < b for a, b in masked) or re.search(r"\bx\s*$", s[: m.start()]):
-            continue  # inside a date, time or address; or a factor ("6 vietas x 4 nodarbības")
-        noun = _noun_after(s, m.end())
+    for start, stop, value in _numbers(text, source, masked):
+        if re.search(r"\bx\s*$", s[:start]):
+            continue  # a factor ("6 vietas x 4 nodarbības")
+        noun = _noun_after(s, stop)
         if noun is None:
             continue
         kind, end = noun
-        begin, qualifier = m.start(), Qualifier.EXACT
-        before = s[: m.start()]
+        qualifier: Qualifier | None
+        before = s[:start]
+        rm = _RANGE_BEFORE.search(before)
+        if rm and not _in(rm.start(1), masked):
+            continue
+        begin, qualifier = start, Qualifier.EXACT
         for pattern, q in _QUALIFIERS:
             qm = pattern.search(before)
             if qm and (qm.start() == 0 or not s[qm.start() - 1].isalpha()):
                 begin, qualifier = qm.start(), q
                 break
+        if qualifier is None:
+            continue
         piece = text[begin:end]
-        found.append(Indicator(int(m.group(1)), qualifier, kind, piece.text, source.span_of(piece)))
+        found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     return mark_parts(tuple(found), places, s)
+
+
+def _in(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in ranges)
+
+
+_GAP = re.compile(r"[ \t\n\x0b\u00a0\u202f\u2009\ue000]+")
+_THOUSANDS_GAPS = {" ", "\u00a0", "\u202f", "\u2009"}
+# A cell or list boundary between two numbers: they are two numbers, not one.
+_BREAK_GAP = re.compile(r"[\t\x0b\ue000|]")
+
+
+def _numbers(
+    text: SourcedText, source: SourceFile, masked: list[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """The numbers in `text` as (start, stop, value), with thousands grouped by a space
+    ("2 300"). Digit groups next to each other are one number only when the groups are those
+    of thousands and one space-like character parts each in the source; when that cannot be
+    told ("1 20", "2021 300", a number wrapped onto the next line), none of them is read."""
+    s = text.text
+    runs = [m for m in _NUMBER.finditer(s) if not _in(m.start(), masked)]
+    chains: list[list[re.Match[str]]] = []
+    for m in runs:
+        last = chains[-1][-1] if chains else None
+        if last is not None and _GAP.fullmatch(s, last.end(), m.start()):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    numbers: list[tuple[int, int, int]] = []
+    for chain in chains:
+        segment = [chain[0]]
+        clear = True
+        for left, right in itertools.pairwise(chain):
+            gap = _source_between(text, source, left.end() - 1, right.start())
+            if gap is not None and _BREAK_GAP.search(gap):
+                numbers += _segment_number(segment, clear)
+                segment, clear = [right], True
+                continue
+            head = len(segment) == 1
+            grouped = (len(left.group(1)) <= 3 if head else len(left.group(1)) == 3) and len(
+                right.group(1)
+            ) == 3
+            clear = clear and grouped and gap in _THOUSANDS_GAPS
+            segment.append(right)
+        numbers += _segment_number(segment, clear)
+    return numbers
+
+
+def _segment_number(segment: list[re.Match[str]], clear: bool) -> list[tuple[int, int, int]]:
+    if not clear:
+        return []
+    value = int("".join(m.group(1) for m in segment))
+    return [(segment[0].start(), segment[-1].end(), value)]
+
+
+def _source_between(text: SourcedText, source: SourceFile, last: int, first: int) -> str | None:
+    """The source's characters between the character at `last` and the one at `first`."""
+    if not (0 <= last < first <= len(text.offsets) - 1):
+        return None
+    a, b = text.offsets[last] + 1, text.offsets[first]
+    return source.text[a:b] if a <= b else None
 
 
 def mark_parts(
@@ -211,28 +291,54 @@ def mark_parts(
     """Mark breakdowns, so that sums do not count a value twice. Exact values of one kind
     are the parts of another value of that kind when they add up to it exactly and the text
     says so: in a parenthesis right after it ("199 konsultācijas (… 41 …; 80 …; 78 …)"), or
-    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151")."""
+    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151").
+    A list right after the total and its colon ("8 semināri: – 2 …; – 3 …; – 3 …") is its
+    breakdown when it adds up to no more than the total: it may name only some of them."""
     marked = list(indicators)
     for t, total in enumerate(indicators):
         if total.qualifier is not Qualifier.EXACT or marked[t].part_of is not None:
             continue
         after = _run(indicators, t, +1)
         before = _run(indicators, t, -1)
+        listed = _in_sentence(after, places, text)
+        whole = True
         if len(after) >= 2 and _inside_parenthesis(text, places[t][1], places[after[-1]][0]):
             run = after
+        elif len(listed) >= 2 and _LIST_AFTER_COLON.fullmatch(
+            text, places[t][1], places[listed[0]][0]
+        ):
+            run, whole = listed, False
         elif len(before) >= 2 and _TOTAL_WORD.search(
             text[max(0, places[t][0] - 60) : places[t][0]]
         ):
             run = before
         else:
             continue
-        if sum(indicators[i].value for i in run) == total.value:
+        parts = sum(indicators[i].value for i in run)
+        if parts == total.value or (not whole and parts < total.value):
             for i in run:
                 marked[i] = replace(marked[i], part_of=t + 1)
     return tuple(marked)
 
 
 _TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
+# From the end of a total to its first part: the rest of its phrase, a colon and perhaps the
+# first sub-item's bullet; any other sentence punctuation means the list is something else.
+_LIST_AFTER_COLON = re.compile(r"[^.;:()]{0,80}:\s*(?:[-–•*]\s+|[a-z]\)\s+)?")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ]")
+
+
+def _in_sentence(run: list[int], places: list[tuple[int, int]], text: str) -> list[int]:
+    """The start of `run` up to the first value in a later sentence: a list after a colon
+    ends with its sentence."""
+    kept = run[:1]
+    for i in run[1:]:
+        if _SENTENCE_END.search(text, places[kept[-1]][1], places[i][0]):
+            break
+        kept.append(i)
+    return kept
 
 
 def _inside_parenthesis(text: str, start: int, stop: int) -> bool:
