@@ -241,6 +241,10 @@ class FundingYear:
     calendar_year: int | None  # older template: "2020.gads"
     amounts: tuple[Amount, ...]
     span: Span
+    #: False when the row's sums are compared with nothing: an amount in it could not be
+    #: read, or money carried in stands beside its plan (the plan alone is not what could
+    #: be spent). Its findings would accuse the report of an error the reader made.
+    compared: bool = True
 
     def total(self, role: AmountRole) -> Amount | None:
         return next((a for a in self.amounts if a.role is role and a.purpose is None), None)

@@ -119,7 +119,10 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
-    funding_years = _match_years(funding.years if funding else (), years)
+    funding_years = tuple(
+        replace(row, compared=False) if funding and i in funding.uncertain else row
+        for i, row in enumerate(_match_years(funding.years if funding else (), years))
+    )
 
     def statement(section: Section) -> Statement | None:
         return read_statement(sections[section], source) if section in sections else None
@@ -160,7 +163,6 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
             has_group_headings=bool(description and description.has_group_headings),
             missing_amounts=funding.missing_amounts if funding else (),
             unread_amounts=funding.unread if funding else (),
-            uncertain_rows=funding.uncertain if funding else frozenset(),
             unread_headings=description.unread_headings if description else (),
             source=source,
         )

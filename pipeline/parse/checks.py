@@ -72,7 +72,6 @@ def check_report(
     missing_amounts: tuple[tuple[int, SourcedText], ...],
     unread_amounts: tuple[SourcedText, ...],
     source: SourceFile,
-    uncertain_rows: frozenset[int] = frozenset(),
     unread_headings: tuple[SourcedText, ...] = (),
 ) -> list[Problem]:
     """Every contradiction between values read with certainty. A funding row with an amount
@@ -97,8 +96,8 @@ def check_report(
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
     out.extend(_activity_dates(report, finding, heading_lines))
-    for index, row in enumerate(report.funding):
-        if index not in uncertain_rows:
+    for row in report.funding:
+        if row.compared:
             out.extend(_funding(row, finding))
     for row in report.funding:
         if row.period is not None and row.ordinal is None and row.calendar_year is None:

@@ -31,6 +31,9 @@ ROW_FIELDS = (
         LP.calendarYear,
         lambda v: None if v is None else Literal(f"{v:04d}", datatype=XSD.gYear),
     ),
+    # Stated only when false: the consistency shapes leave such a period alone, as the
+    # parser's checks do.
+    Field("compared", LP.sumsCompared, lambda v: None if v else Literal(False)),
 )
 AMOUNT_FIELDS = (
     Field("role", LP.amountType, lambda v: AMOUNT_TYPE[v.value]),

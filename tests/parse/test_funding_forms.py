@@ -77,6 +77,9 @@ def test_a_carried_in_remainder_beside_the_planned_total(minimal_text: str) -> N
     for role in (REMAINDER, CARRIED_OVER, RETURNED):
         assert second.total(role) is None and not second.lines(role)
     assert _funding_codes(parsed) == []
+    # Which of 40 000,00 or 41 234,57 could be spent is not written: compared with nothing,
+    # and the model says so (the shapes read it from the graph).
+    assert [row.compared for row in parsed.report.funding] == [True, False]
 
 
 def test_a_carried_in_remainder_in_the_planned_totals_parenthesis(minimal_text: str) -> None:
@@ -186,6 +189,7 @@ def test_an_amount_in_words_is_reported_not_compared(minimal_text: str) -> None:
     [unread] = [f for f in parsed.findings if f.code == "funding.unread-amount"]
     assert unread.span is not None
     assert "simts eiro" in text.split("\n")[unread.span.line - 1]
+    assert [row.compared for row in parsed.report.funding] == [False, True]
 
 
 # -- repaid is returned ------------------------------------------------------------------------
