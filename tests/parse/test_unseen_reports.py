@@ -19,6 +19,7 @@ from pipeline.model import (
     Purpose,
     Qualifier,
     Report,
+    Severity,
 )
 from pipeline.parse import parse_report
 from tests.conftest import FIXTURES
@@ -28,6 +29,13 @@ D = dt.date
 CIVIL, MINORITY = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
 P, A, R = AmountRole.PLANNED, AmountRole.ACTUAL, AmountRole.RETURNED
 CS, MN = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
+#: Written by an independent tester, with the facts read by hand before the parser ran.
+NEW = (
+    "latgale_pipes_four_years",
+    "kurzeme_pdf_planted_remainder",
+    "riga_older_lettered",
+    "vidzeme_colon_labels",
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +65,10 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
         "kurzeme_older_template": ["structure.no-year-headings"],
         # the region stands in a cell of its own before the table (line 8)
         "quirks_riga_table": ["structure.unlabelled-text"],
+        "latgale_pipes_four_years": [],
+        "kurzeme_pdf_planted_remainder": ["funding.remainder-mismatch"],
+        "riga_older_lettered": ["structure.no-year-headings"],
+        "vidzeme_colon_labels": [],
     }
 
 
@@ -322,3 +334,172 @@ def test_quirks_funding_and_irregular_expenditure(unseen: dict[str, Parsed]) -> 
     assert (irregular.amount.value, irregular.amount.span.line) == ("1 250,00", 30)
     assert irregular.text.value.endswith("atmaksāti 2023. gada 15. augustā.")
     assert rep.unrecovered_amount is not None and rep.unrecovered_amount.none
+
+
+# -- Four more, written by an independent tester: pipes and four years in Latgale, a PDF --
+# -- from Kurzeme with one planted contradiction, the older template in Rīga with a    --
+# -- lettered list, labels ending in ":" and an upper-case title in Vidzeme.           --
+
+RT, CO = AmountRole.RETURNED, AmountRole.CARRIED_OVER
+
+
+def _warnings(parsed: Parsed) -> list[tuple[str, int | None]]:
+    return sorted(
+        (f.code, f.span.line if f.span else None)
+        for f in parsed.findings
+        if f.severity is not Severity.INFO
+    )
+
+
+def test_the_planted_contradiction_is_the_only_warning(unseen: dict[str, Parsed]) -> None:
+    # Kurzeme, year II: 25 000,00 planned less 24 895,00 actual (line 141) is 105,00, but
+    # the report says 150,00 was repaid (line 152). Every other sum in the four adds up.
+    assert {stem: _warnings(unseen[stem]) for stem in NEW} == {
+        "latgale_pipes_four_years": [],
+        "kurzeme_pdf_planted_remainder": [("funding.remainder-mismatch", 141)],
+        "riga_older_lettered": [],
+        "vidzeme_colon_labels": [],
+    }
+
+
+def test_latgale_pipes_four_years(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "latgale_pipes_four_years")
+    assert rep.title_years == (2021, 2025) and rep.region == "latgale"
+    imp = rep.implementer
+    assert imp is not None and imp.legal_form is LegalForm.ASSOCIATION
+    assert imp.name.value == "Latgales kopienu attīstības centrs"
+    assert imp.registration_number is not None
+    assert imp.registration_number.value == "40008276543"
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2021, 8, 1), D(2025, 7, 31))
+    # headings: "I. … (…)" after the label, "III. …: d - d", "IV" without its dot
+    assert [(y.ordinal, y.period and (y.period.start, y.period.end)) for y in rep.years] == [
+        (1, (D(2021, 8, 1), D(2022, 7, 31))),
+        (2, (D(2022, 8, 1), D(2023, 7, 31))),
+        (3, (D(2023, 8, 1), D(2024, 7, 31))),
+        (4, (D(2024, 8, 1), D(2025, 7, 31))),
+    ]
+    first, *_, last = rep.funding  # the header row "Periods | Plānots | …" is no year
+    assert len(rep.funding) == 4
+    assert _amounts(first) == {
+        (P, None, Decimal("40000.00")),
+        (P, CS, Decimal("25000.00")),
+        (P, MN, Decimal("15000.00")),
+        (A, None, Decimal("38765.43")),
+        (A, CS, Decimal("24100.00")),
+        (A, MN, Decimal("14665.43")),
+        (CO, None, Decimal("1234.57")),
+        (CO, CS, Decimal("900.00")),
+        (CO, MN, Decimal("334.57")),
+    }
+    # "EUR 40000.00": the currency first; "atmaksāts valsts budžetā": repaid
+    assert _amounts(last) == {
+        (P, None, Decimal("40000.00")),
+        (P, CS, Decimal("25000.00")),
+        (P, MN, Decimal("15000.00")),
+        (A, None, Decimal("39512.80")),
+        (A, CS, Decimal("24870.30")),
+        (A, MN, Decimal("14642.50")),
+        (RT, None, Decimal("487.20")),
+    }
+
+
+def test_kurzeme_pdf_header_and_funding(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "kurzeme_pdf_planted_remainder")
+    assert rep.title_years == (2023, 2025) and rep.region == "kurzeme"
+    imp = rep.implementer
+    assert imp is not None and imp.legal_form is LegalForm.FOUNDATION
+    assert imp.name.value == "Ziemeļkurzemes kopienu fonds"
+    # "vienotais" ends line 24, "reģistrācijas Nr. 50008312459" is line 25
+    assert imp.registration_number is not None
+    assert (imp.registration_number.value, imp.registration_number.span.line) == (
+        "50008312459",
+        25,
+    )
+    assert [(y.ordinal, y.period and (y.period.start, y.period.end)) for y in rep.years] == [
+        (1, (D(2023, 9, 1), D(2024, 8, 31))),
+        (2, (D(2024, 9, 1), D(2025, 8, 31))),
+    ]
+    first, second = rep.funding
+    totals = {(a.role, a.value) for a in first.amounts if a.purpose is None}
+    assert totals == {
+        (P, Decimal("25000.00")),
+        (A, Decimal("24310.25")),
+        (RT, Decimal("689.75")),
+    }
+    totals = {(a.role, a.value) for a in second.amounts if a.purpose is None}
+    assert totals == {
+        (P, Decimal("25000.00")),
+        (A, Decimal("24895.00")),
+        (RT, Decimal("150.00")),
+    }
+
+
+def test_riga_older_template_with_a_lettered_list(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "riga_older_lettered")
+    assert rep.region == "riga"
+    imp = rep.implementer
+    assert imp is not None and imp.registration_number is not None
+    assert imp.name.value == "Rīgas mazākumtautību kultūras biedrību apvienība"
+    assert imp.registration_number.value == "40008156782"
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2020, 9, 1), D(2021, 2, 28))
+    # a) to e), lines 9 to 13, after a lead-in ending in ":"
+    assert [(a.number, a.text.span.line) for a in rep.activities] == [
+        ("a)", 9),
+        ("b)", 10),
+        ("c)", 11),
+        ("d)", 12),
+        ("e)", 13),
+    ]
+    seminars = rep.activities[0]
+    assert [d.start for d in seminars.dates] == [D(2020, 9, 17), D(2020, 10, 22), D(2020, 11, 19)]
+    # "3 semināri …, kopā piedalījās 71 dalībnieks"
+    assert {(i.value, i.qualifier) for i in seminars.indicators} == {
+        (3, Qualifier.EXACT),
+        (71, Qualifier.EXACT),
+    }
+    festival = rep.activities[3]  # viewers are no kind of indicator: kept as written
+    assert "vairāk nekā 2 300 skatītāju" in festival.text.value
+    assert [(d.start, d.end) for d in festival.dates] == [(D(2020, 12, 12), D(2020, 12, 13))]
+    assert [f.calendar_year for f in rep.funding] == [2020, 2021]
+    assert _amounts(rep.funding[1]) == {
+        (P, None, Decimal("6000.00")),
+        (A, None, Decimal("5812.40")),
+        (RT, None, Decimal("187.60")),
+    }
+
+
+def test_vidzeme_labels_ending_in_a_colon(unseen: dict[str, Parsed]) -> None:
+    rep = _report(unseen, "vidzeme_colon_labels")
+    assert rep.title_years == (2021, 2024) and rep.region == "vidzeme"  # "KOPSAVILKUMS"
+    imp = rep.implementer
+    assert imp is not None and imp.legal_form is LegalForm.ASSOCIATION
+    assert imp.name.value == "Valmieras novada NVO centrs"
+    assert imp.registration_number is not None
+    assert imp.registration_number.value == "40008198765"
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2021, 4, 1), D(2024, 3, 31))
+    assert [(y.ordinal, y.period and (y.period.start, y.period.end)) for y in rep.years] == [
+        (1, (D(2021, 4, 1), D(2022, 3, 31))),
+        (2, (D(2022, 4, 1), D(2023, 3, 31))),
+        (3, (D(2023, 4, 1), D(2024, 3, 31))),
+    ]
+    assert [f.ordinal for f in rep.funding] == [1, 2, 3]
+    second = rep.funding[1]
+    assert _amounts(second) == {
+        (P, None, Decimal("45000.00")),
+        (P, CS, Decimal("28000.00")),
+        (P, MN, Decimal("17000.00")),
+        (A, None, Decimal("43617.38")),
+        (A, CS, Decimal("27214.90")),
+        (A, MN, Decimal("16402.48")),
+        (CO, None, Decimal("1382.62")),
+        (CO, CS, Decimal("785.10")),
+        (CO, MN, Decimal("597.52")),
+    }
+    third = {(a.role, a.value) for a in rep.funding[2].amounts if a.purpose is None}
+    assert (A, Decimal("46300.00")) in third and (RT, Decimal("82.62")) in third
+    assert (
+        rep.irregular_expenditure is not None and rep.irregular_expenditure.none
+    )  # "Nav konstatēti"
