@@ -8,7 +8,8 @@ Rules that hold across the reports:
 - a bullet starts an unnumbered item, except right after a lead-in ending in ":", where the
   bullets are that item's sub-items (they stay in its text), until a plain paragraph;
 - a lettered list ("a)", "b)", …) is read as a numbered one where no other item is open;
-  under a numbered or bulleted item its entries are that item's parts (they stay in its text);
+  under a numbered or bulleted item its entries are that item's parts (they stay in its text),
+  and a numbered list right after a lettered entry's lead-in ":" is that entry's parts;
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities.
 """
 
@@ -157,6 +158,14 @@ class _Reader:
         before = self.text.text[: m.start()].rstrip(" \u00a0")
         at_line_start = not before or before[-1] in "\n\t\x0b\ue000•-–*"
         after_break = at_line_start or before.endswith((";", ".", ":", ")"))
+        item = self.item
+        if (
+            item is not None
+            and item.number is not None
+            and item.number[0].isalpha()
+            and before.rstrip(_WS).endswith(":")
+        ):
+            return False  # "a) … 3 semināri:" then "1) Rīgā …": the entry's own sub-items
         if n == 1 and at_line_start:
             return True
         if self.style is not None and style != self.style:

@@ -257,7 +257,9 @@ def _numbers(
         for left, right in itertools.pairwise(chain):
             gap = _source_between(text, source, left.end() - 1, right.start())
             if gap is not None and _BREAK_GAP.search(gap):
-                numbers += _segment_number(segment, clear)
+                numbers += _segment_number(
+                    segment, clear, _led_by(text, source, segment[0].start())
+                )
                 segment, clear = [right], True
                 continue
             head = len(segment) == 1
@@ -266,11 +268,41 @@ def _numbers(
             ) == 3
             clear = clear and grouped and gap in _THOUSANDS_GAPS
             segment.append(right)
-        numbers += _segment_number(segment, clear)
+        numbers += _segment_number(segment, clear, _led_by(text, source, segment[0].start()))
     return numbers
 
 
-def _segment_number(segment: list[re.Match[str]], clear: bool) -> list[tuple[int, int, int]]:
+# A number right after one of these is what it numbers ("pasākumā Nr. 2 120 dalībnieki": event
+# 2, and 120 taking part), not the first group of a larger number. "no" alone is "from".
+_NUMBERING_WORD = re.compile(r"(?i:nr\.?|no\.|§|punkt\w*|p\.)")
+_TOKEN_BEFORE = re.compile(r"(\S+)(\s*)$")
+
+
+def _led_by(text: SourcedText, source: SourceFile, start: int) -> str | None:
+    """What the word before a number at `start` makes of it: "numbering" after "Nr." or the
+    like, "number" after a token with a digit (a date, "2.", "2)"), None otherwise."""
+    tm = _TOKEN_BEFORE.search(text.text, max(0, start - 60), start)
+    if tm is None:
+        return None
+    gap = _source_between(text, source, tm.end(1) - 1, start) if tm.group(2) else ""
+    if _BREAK_GAP.search(gap if gap is not None else tm.group(2)):
+        return None  # the word is in another cell or list entry
+    token = tm.group(1).lstrip("([„“\"'")
+    if _NUMBERING_WORD.fullmatch(token) or token.endswith("§"):
+        return "numbering"
+    return "number" if any(c.isdigit() for c in token) else None
+
+
+def _segment_number(
+    segment: list[re.Match[str]], clear: bool, led_by: str | None
+) -> list[tuple[int, int, int]]:
+    if len(segment) > 1 and led_by == "numbering":
+        # The first group is what the word numbers; a single group after it is a number of
+        # its own, more groups start right after a digit group and so cannot be told apart.
+        rest = segment[1:]
+        return [(rest[0].start(), rest[0].end(), int(rest[0].group(1)))] if len(rest) == 1 else []
+    if len(segment) > 1 and led_by == "number":
+        return []  # "2) 1 200", "12.10.2022. 1 200": where the number starts is not clear
     if not clear:
         return []
     value = int("".join(m.group(1) for m in segment))
@@ -291,23 +323,24 @@ def mark_parts(
     """Mark breakdowns, so that sums do not count a value twice. Exact values of one kind
     are the parts of another value of that kind when they add up to it exactly and the text
     says so: in a parenthesis right after it ("199 konsultācijas (… 41 …; 80 …; 78 …)"), or
-    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151").
-    A list right after the total and its colon ("8 semināri: – 2 …; – 3 …; – 3 …") is its
-    breakdown when it adds up to no more than the total: it may name only some of them."""
+    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151"), or
+    in a list right after the total and its colon ("8 semināri: – 2 …; – 3 …; – 3 …"). A list
+    that adds up to less may name some of the total or add to it ("10 semināri: 4 …, bet
+    papildus vēl 3 …"), so it is left unmarked; values after a word meaning "in addition"
+    are never parts of the total before it."""
     marked = list(indicators)
     for t, total in enumerate(indicators):
         if total.qualifier is not Qualifier.EXACT or marked[t].part_of is not None:
             continue
-        after = _run(indicators, t, +1)
+        after = _before_addition(_run(indicators, t, +1), places[t][1], places, text)
         before = _run(indicators, t, -1)
         listed = _in_sentence(after, places, text)
-        whole = True
         if len(after) >= 2 and _inside_parenthesis(text, places[t][1], places[after[-1]][0]):
             run = after
         elif len(listed) >= 2 and _LIST_AFTER_COLON.fullmatch(
             text, places[t][1], places[listed[0]][0]
         ):
-            run, whole = listed, False
+            run = listed
         elif len(before) >= 2 and _TOTAL_WORD.search(
             text[max(0, places[t][0] - 60) : places[t][0]]
         ):
@@ -315,7 +348,7 @@ def mark_parts(
         else:
             continue
         parts = sum(indicators[i].value for i in run)
-        if parts == total.value or (not whole and parts < total.value):
+        if parts == total.value:
             for i in run:
                 marked[i] = replace(marked[i], part_of=t + 1)
     return tuple(marked)
@@ -325,6 +358,22 @@ _TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
 # From the end of a total to its first part: the rest of its phrase, a colon and perhaps the
 # first sub-item's bullet; any other sentence punctuation means the list is something else.
 _LIST_AFTER_COLON = re.compile(r"[^.;:()]{0,80}:\s*(?:[-–•*]\s+|[a-z]\)\s+)?")
+
+
+# "papildus", "vēl", "kā arī", "turklāt", "bez tam": what follows is added to the total.
+_ADDITION = re.compile(r"(?<!\w)(?:papildus|vēl|kā\s+arī|turklāt|bez\s+tam)(?!\w)", re.I)
+
+
+def _before_addition(
+    run: list[int], start: int, places: list[tuple[int, int]], text: str
+) -> list[int]:
+    """The start of `run` up to the first value after a word meaning "in addition"."""
+    kept: list[int] = []
+    for i in run:
+        if _ADDITION.search(text, start, places[i][0]):
+            break
+        kept.append(i)
+    return kept
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ]")

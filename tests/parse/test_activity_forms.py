@@ -119,6 +119,54 @@ def test_thousands_grouped_by_a_space_are_one_number(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first group is what "Nr." numbers: event 2, and 120 taking part
+        ("pasākumā Nr. 2 120 dalībnieki", [(120, E, "participants")]),
+        ("pasākumā nr. 2 120 dalībnieki", [(120, E, "participants")]),
+        ("pasākumā Nr 2 120 dalībnieki", [(120, E, "participants")]),
+        ("pasākumā (Nr. 2 120 dalībnieki)", [(120, E, "participants")]),
+        ("pasākumā No. 2 120 dalībnieki", [(120, E, "participants")]),
+        ("saskaņā ar § 2 120 dalībnieki", [(120, E, "participants")]),
+        ("saskaņā ar §2 120 dalībnieki", [(120, E, "participants")]),
+        ("atbilstoši 4. punkts 2 120 dalībnieki", [(120, E, "participants")]),
+        # a list number or a date before a single number leaves it alone
+        ("piedalījās 2. 120 dalībnieki", [(120, E, "participants")]),
+        ("piedalījās 2) 120 dalībnieki", [(120, E, "participants")]),
+        # "no" without a dot is "from": the groups are still one number
+        ("piedalījās no 2 300 dalībniekiem", [(2300, E, "participants")]),
+    ],
+)
+def test_digit_groups_after_a_numbering_word_are_not_one_number(
+    text: str, expected: list[tuple[int, Qualifier, str]]
+) -> None:
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a digit group already used, or a number-like token, where the number starts
+        # cannot be told: "Nr. 2", then 1 200 or 1 and 200?
+        "pasākumā Nr. 2 1 200 dalībnieki",
+        "piedalījās 2) 1 200 dalībnieki",
+        "piedalījās 2. 1 200 dalībnieki",
+        "festivāls 12.10.2022. 1 200 dalībnieki",
+        "piedalījās 10–30 1 200 dalībnieki",
+    ],
+)
+def test_digit_groups_after_a_number_like_token_are_not_read(text: str) -> None:
+    assert indicators(text) == []
+
+
+def test_a_numbered_event_in_a_report_is_not_part_of_its_count() -> None:
+    rep = report_of(parse_text(modern("1) pasākumā Nr. 2 120 dalībnieki;")))
+    (event,) = activities(rep, 1)
+    assert values(event) == [(120, E, "participants")]
+    assert event.indicators[0].phrase == "120 dalībnieki"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "piedalījās 1 20 dalībnieki",  # "120" or "1" and "20": not groups of thousands
@@ -209,6 +257,31 @@ def test_a_lettered_list_in_the_older_template_after_its_lead_in() -> None:
     assert [x.start for x in e.dates] == [dt.date(2021, 2, 5)]
 
 
+def test_numbers_under_a_lettered_entry_stay_its_parts() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "a) organizēti 3 semināri:\n"
+                "1) Rīgā – 20 dalībnieki;\n"
+                "2) Cēsīs – 15 dalībnieki;\n"
+                "b) sniegtas 10 konsultācijas;\n"
+                "c) izdoti 2 bukleti;"
+            )
+        )
+    )
+    a, b, c = activities(rep, 1)
+    assert [x.number for x in (a, b, c)] == ["a)", "b)", "c)"]
+    assert a.text.value == (
+        "organizēti 3 semināri: 1) Rīgā – 20 dalībnieki; 2) Cēsīs – 15 dalībnieki;"
+    )
+    assert values(a) == [(3, E, "seminars"), (20, E, "participants"), (15, E, "participants")]
+    assert values(b) == [(10, E, "consultations")]
+    assert values(c) == [(2, E, "publications")]
+    assert [(x.number, values(x)) for x in activities(rep, 2)] == [
+        ("1)", [(12, E, "consultations")])
+    ]
+
+
 def test_letters_under_a_numbered_item_stay_its_parts() -> None:
     rep = report_of(
         parse_text(
@@ -254,11 +327,57 @@ def test_a_breakdown_after_a_colon_is_parts_of_its_total() -> None:
             (3, 1),
             (3, 1),
         ]
-    # the list may name only some of them: 4 + 3 of the 10
-    assert [(i.value, i.part_of) for i in some.indicators] == [(10, None), (4, 1), (3, 1)]
+    # 4 + 3 is less than 10: some of the ten, or more besides them; it cannot be told
+    assert [(i.value, i.part_of) for i in some.indicators] == [(10, None), (4, None), (3, None)]
 
 
-def test_a_list_after_a_colon_that_adds_up_to_more_is_not_a_breakdown() -> None:
+def parts(text: str) -> list[tuple[int, int | None]]:
+    source = SourceFile("t.txt", text)
+    return [(i.value, i.part_of) for i in find_indicators(SourcedText.of(text), source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reviewer's case: 4 of the 10 in Rīga, 3 more besides
+        (
+            "organizēti 10 semināri: 4 semināri Rīgā, bet papildus tiem vēl 3 semināri "
+            "tiešsaistē, kas nebija plānoti",
+            [(10, None), (4, None), (3, None)],
+        ),
+        # adding up exactly across "kā arī" / "turklāt" / "bez tam" is still no breakdown
+        (
+            "organizēti 7 semināri: 4 semināri Rīgā, kā arī 3 semināri tiešsaistē",
+            [(7, None), (4, None), (3, None)],
+        ),
+        (
+            "organizēti 7 semināri: 4 semināri Rīgā; turklāt 3 semināri tiešsaistē",
+            [(7, None), (4, None), (3, None)],
+        ),
+        (
+            "organizēti 7 semināri: 4 semināri Rīgā, bez tam 3 semināri tiešsaistē",
+            [(7, None), (4, None), (3, None)],
+        ),
+        # the values before the word are the whole breakdown; the one after it is added
+        (
+            "organizēti 7 semināri: 4 semināri Rīgā, 3 semināri Cēsīs, papildus 2 semināri "
+            "tiešsaistē",
+            [(7, None), (4, 1), (3, 1), (2, None)],
+        ),
+        # nor in a parenthesis
+        (
+            "organizēti 7 semināri (4 semināri Rīgā un vēl 3 semināri tiešsaistē)",
+            [(7, None), (4, None), (3, None)],
+        ),
+    ],
+)
+def test_values_after_a_word_meaning_in_addition_are_not_parts(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert parts(text) == expected
+
+
+def test_a_list_after_a_colon_that_adds_up_to_more_or_less_is_not_a_breakdown() -> None:
     text = (
         "Noorganizēti 8 semināri: 2 semināri par grāmatvedību; 3 semināri par projektiem. "
         "Noorganizēti 4 semināri: 2 semināri Rēzeknē; 3 semināri Ludzā"
@@ -266,9 +385,9 @@ def test_a_list_after_a_colon_that_adds_up_to_more_is_not_a_breakdown() -> None:
     source = SourceFile("t.txt", text)
     found = find_indicators(SourcedText.of(text), source)
     assert [(i.value, i.part_of) for i in found] == [
-        (8, None),
-        (2, 1),
-        (3, 1),
+        (8, None),  # 2 + 3 is less than 8
+        (2, None),
+        (3, None),
         (4, None),  # 2 + 3 is more than 4
         (2, None),
         (3, None),
