@@ -242,9 +242,13 @@ class FundingYear:
     amounts: tuple[Amount, ...]
     span: Span
     #: False when the row's sums are compared with nothing: an amount in it could not be
-    #: read, or money carried in stands beside its plan (the plan alone is not what could
-    #: be spent). Its findings would accuse the report of an error the reader made.
+    #: read. Its findings would accuse the report of an error the reader made.
     compared: bool = True
+    #: False when money carried in stands beside the plan ("Plānots 40 000,00 EUR un no
+    #: iepriekšējā gada pārceltais atlikums 1 234,57 EUR"): the plan is not all that could
+    #: be spent, and the sum that could is not written. The plan's lines, the overspend and
+    #: the remainder are compared with nothing; the other sums are.
+    plan_complete: bool = True
 
     def total(self, role: AmountRole) -> Amount | None:
         return next((a for a in self.amounts if a.role is role and a.purpose is None), None)

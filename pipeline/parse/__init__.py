@@ -120,7 +120,11 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
     funding_years = tuple(
-        replace(row, compared=False) if funding and i in funding.uncertain else row
+        replace(
+            row,
+            compared=not funding or i not in funding.uncertain,
+            plan_complete=not funding or i not in funding.plan_incomplete,
+        )
         for i, row in enumerate(_match_years(funding.years if funding else (), years))
     )
 

@@ -292,6 +292,8 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Problem]:
         total, lines = row.total(role), row.lines(role)
         if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
             continue
+        if role is AmountRole.PLANNED and not row.plan_complete:
+            continue  # its lines may spread what was carried in beside it
         summed = sum((a.value for a in lines if a.value is not None), Decimal(0))
         if summed != total.value:
             yield finding(
@@ -300,6 +302,8 @@ def _funding(row: FundingYear, finding: Emit) -> Iterator[Problem]:
                 total.span,
                 lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} EUR, nevis norādītā kopsumma {money(total.value)} EUR",
             )
+    if not row.plan_complete:
+        return  # what could be spent is not written: no overspend, no remainder to check
     planned_total, actual_total = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
     planned, actual = _value(planned_total), _value(actual_total)
     if planned is not None and actual is not None and actual_total is not None:

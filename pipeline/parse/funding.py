@@ -18,12 +18,14 @@ from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
     CALENDAR_YEAR,
-    CARRY_IN,
+    CARRY_IN_AFTER,
+    CARRY_IN_BEFORE,
     CARRY_OUT,
     INCLUDING,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
+    REMAINDER_AFTER,
     STATEMENT_ROLE,
     TEXT_KEY,
     is_header_row,
@@ -35,6 +37,7 @@ from pipeline.parse.funding_words import (
     purpose_of,
     remainder_role,
     words_after,
+    words_value,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period, is_money, parse_amount
 from pipeline.parse.text import SourcedText, SourceFile
@@ -58,10 +61,28 @@ class _Block:
     ordinal: int | None = None  # the implementation year the row names, if it names one
     calendar_year: int | None = None
     uncertain: bool = False  # an amount in it could not be read: compare nothing
+    plan_incomplete: bool = False  # money carried in stands beside the plan
     amounts: list[Amount] = field(default_factory=list)
     totals: list[_Total] = field(default_factory=list)
     pieces: list[SourcedText] = field(default_factory=list)
     missing: list[SourcedText] = field(default_factory=list)  # rows naming a year with no amount
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """Where the reading of one statement text stands."""
+
+    role: AmountRole | None  # the column's or the latest statement's role
+    remainder: AmountRole | None = None  # an open remainder statement's role, for its lines
+    skip_until: int = -1  # the end of an amount only referred to ("no piešķirtā … 24 000")
+    last_end: int = 0
+    line_purpose: Purpose | None = None
+    paren_until: int = -1  # the end of a parenthesis opened at once after an amount
+    parts: bool = False  # that parenthesis gives the parts of a planned total
+    parts_purpose: Purpose | None = None  # the purpose of the amount it follows
+
+    def in_parenthesis(self, start: int) -> bool:
+        return start < self.paren_until
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,9 @@ class FundingRead:
     missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
     unread: tuple[SourcedText, ...]  # amounts whose role could not be told
     uncertain: frozenset[int] = frozenset()  # indices of years with an unread amount
+    # Indices of years where money carried in stands beside the plan: the plan is not all
+    # that could be spent.
+    plan_incomplete: frozenset[int] = frozenset()
 
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
@@ -184,125 +208,168 @@ class _Reader:
         for m in ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
             self._unread(block, text[m.start() : m.end()])
         for m in AMOUNT_IN_WORDS.finditer(s):  # "simts eiro": money not in the grammar
-            self._unread(block, text[m.start() : m.end()])
-        role: AmountRole | None = hint
-        remainder: AmountRole | None = None
-        skip_until = -1
-        last_end = 0
-        line_purpose: Purpose | None = None
-        parts_until = -1  # the end of a parenthesis giving the parts of the amount before it
-        parts_purpose: Purpose | None = None
+            if not _restates(s, m):
+                self._unread(block, text[m.start() : m.end()])
+        at = _Cursor(hint)
         for m in MONEY_IN_TEXT.finditer(s):
-            if m.start() < skip_until or not _is_money(m):
+            if m.start() < at.skip_until or not _is_money(m):
                 continue
-            in_parts = m.start() < parts_until
-            # The words of a parenthesis of parts belong to its amounts, not to the next one:
+            in_parenthesis = m.start() < at.paren_until
+            # The words of a parenthesis belong to its amounts, not to the next one:
             # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
-            lead, right = s[max(last_end, parts_until) : m.start()], s[m.end() :]
-            last_end = m.end()
-            statement = last_keyword(lead)
+            since = at.last_end if in_parenthesis else max(at.last_end, at.paren_until)
+            lead, right = s[since : m.start()], s[m.end() :]
+            at.last_end = m.end()
             value = parse_amount(m.group("amount"))
-            planning = role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
-            if (planning or in_parts) and self._carried_in(lead, right, in_parts):
+            if in_parenthesis and at.parts:
+                self._part(block, m, text, at, lead, right, value)
+                continue
+            statement = last_keyword(lead)
+            planning = at.role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
+            if planning and not in_parenthesis and _carried_in(lead, right):
                 # In the planned statement, money received from the previous period is
                 # carried in, never this year's remainder.
-                remainder = None
-                purpose = parts_purpose if in_parts else purpose_after(right)
-                after = words_after(right)
-                self._add(
-                    block,
-                    m,
-                    text,
-                    AmountRole.CARRIED_IN,
-                    purpose,
-                    value,
-                    right,
-                    words=after if CARRY_IN.search(after) else None,
-                )
-                if not in_parts:
-                    self._carried_in_beside(block, right)
+                at.remainder = None
+                self._add_carried_in(block, m, text, purpose_after(right), value, right)
+                self._carried_in_beside(block)
                 continue
-            if in_parts:
-                continue  # a part of the amount before the parenthesis, kept in its label
-            if statement is not None:
-                remainder = None
-            if statement in STATEMENT_ROLE:
-                role = STATEMENT_ROLE[statement]
-            end = parts_end(right)
-            if end is not None:
-                parts_until, parts_purpose = m.end() + end, purpose_after(right)
-            if re.match(r"\s*\+", right):
-                continue  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
-            if statement in ("atlikums", "neizmantotais"):
-                remainder = remainder_role(right)
-                self._add(block, m, text, remainder, None, value, right, itemised=True)
+            if in_parenthesis and self._in_parenthesis(block, m, text, right, value):
                 continue
-            allocated = re.match(
-                rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
-            )
-            if allocated:
-                skip_until = m.end() + allocated.end()
-                purpose = purpose_of(right[allocated.end() : allocated.end() + 120])
-                self._add(block, m, text, AmountRole.REMAINDER, purpose, value, right)
-                continue
-            if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
-                self._add(block, m, text, AmountRole.CARRIED_IN, line_purpose, value, right)
-                continue
-            purpose = purpose_after(right)
-            if remainder is not None and purpose is not None:
-                self._add(block, m, text, remainder, purpose, value, right)
-                continue
-            if statement is None and purpose is None and self._open_line(block, role, lead):
-                # a line of an open total whose purpose is named in no known way
-                self._unread(block, text[m.start() : m.end()])
-                continue
-            if statement in STATEMENT_ROLE or (purpose is None and role is not None):
-                if role is None:
-                    self._unread(block, text[m.start() : m.end()])
-                    continue
-                itemised = bool(INCLUDING.match(right[end:] if end is not None else right))
-                self._add(block, m, text, role, None, value, right, itemised=itemised)
-                continue
-            if purpose is not None:
-                target = self._line_target(block, role)
-                if target is None:
-                    self._unread(block, text[m.start() : m.end()])
-                    continue
-                target.lines += value
-                line_purpose = purpose
-                self._add(block, m, text, target.role, purpose, value, right, count=False)
-                continue
+            self._statement(block, m, text, at, statement, lead, right, value)
+
+    def _statement(
+        self,
+        block: _Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        statement: str | None,
+        lead: str,
+        right: str,
+        value: Decimal,
+    ) -> None:
+        """An amount outside a parenthesis of parts: a total, a line or a remainder."""
+        if statement is not None:
+            at.remainder = None
+        if statement in STATEMENT_ROLE:
+            at.role = STATEMENT_ROLE[statement]
+        role = at.role
+        end = parts_end(right)
+        if end is not None and not at.in_parenthesis(m.start()):
+            at.paren_until = m.end() + end
+            at.parts = role is AmountRole.PLANNED and _gives_parts(right[:end], value)
+            at.parts_purpose = purpose_after(right)
+        if re.match(r"\s*\+", right):
+            return  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
+        if statement in ("atlikums", "neizmantotais"):
+            at.remainder = remainder_role(right)
+            self._add(block, m, text, at.remainder, None, value, right, itemised=True)
+            return
+        allocated = re.match(
+            rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
+        )
+        if allocated:
+            at.skip_until = m.end() + allocated.end()
+            purpose = purpose_of(right[allocated.end() : allocated.end() + 120])
+            self._add(block, m, text, AmountRole.REMAINDER, purpose, value, right)
+            return
+        if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
+            self._add(block, m, text, AmountRole.CARRIED_IN, at.line_purpose, value, right)
+            return
+        purpose = purpose_after(right)
+        if at.remainder is not None and purpose is not None:
+            self._add(block, m, text, at.remainder, purpose, value, right)
+            return
+        if statement is None and purpose is None and self._open_line(block, role, lead):
+            # a line of an open total whose purpose is named in no known way
             self._unread(block, text[m.start() : m.end()])
+            return
+        if statement in STATEMENT_ROLE or (purpose is None and role is not None):
+            if role is None:
+                self._unread(block, text[m.start() : m.end()])
+                return
+            after = right[end:] if end is not None else _past_restatement(right, value)
+            itemised = bool(INCLUDING.match(after))
+            self._add(block, m, text, role, None, value, right, itemised=itemised)
+            return
+        if purpose is not None:
+            target = self._line_target(block, role)
+            if target is None:
+                self._unread(block, text[m.start() : m.end()])
+                return
+            target.lines += value
+            at.line_purpose = purpose
+            self._add(block, m, text, target.role, purpose, value, right, count=False)
+            return
+        self._unread(block, text[m.start() : m.end()])
 
-    @staticmethod
-    def _carried_in(lead: str, right: str, in_parts: bool) -> bool:
-        """Whether the words before an amount, or (as one of a total's parts, or after
-        "un") the words after it, say it was received from the previous period."""
-        after = words_after(right)
-        if CARRY_OUT.search(after):
-            return False
-        if CARRY_IN.search(lead) and not CARRY_OUT.search(lead):
+    def _part(
+        self,
+        block: _Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        lead: str,
+        right: str,
+        value: Decimal,
+    ) -> None:
+        """An amount in a planned total's parenthesis of parts ("46 382,62 euro (45 000,00
+        euro un 1 382,62 euro atlikums no II. īstenošanas gada)"), the parts adding up to
+        the total: the carried-in part is carried in, for the total's purpose; the others are
+        parts of the total, kept in its label."""
+        if _carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+            self._add_carried_in(block, m, text, at.parts_purpose, value, right)
+
+    def _in_parenthesis(
+        self, block: _Block, m: re.Match[str], text: SourcedText, right: str, value: Decimal
+    ) -> bool:
+        """An amount in a parenthesis opened at once after an amount that is not a planned
+        total's parts: "49 900,00 euro (100,00 euro atlikums atgriezts KM)". A remainder
+        named right after it is read; one that would be a second total of its column
+        ("50 000,00 euro (49 900,00 euro izlietoti …)") is unread, the row compared with
+        nothing, as is money carried in outside the plan. A line (one naming its purpose)
+        is read as any line. Returns whether the amount was dealt with."""
+        after = REMAINDER_AFTER.match(right)
+        if CARRY_IN_AFTER.match(right) and not CARRY_OUT.search(words_after(right)):
+            self._unread(block, text[m.start() : m.end()])
             return True
-        joined = in_parts or re.search(r"(?:\bun|\+)\s*$", lead) is not None
-        return joined and CARRY_IN.search(after) is not None
+        if after is not None:
+            role = remainder_role(right[after.end() :])
+            words = words_after(right)  # "atlikums" would end its clause at once
+            self._add(block, m, text, role, None, value, right, words=words)
+            return True
+        if purpose_after(right) is None:
+            self._unread(block, text[m.start() : m.end()])
+            return True
+        return False
+
+    def _add_carried_in(
+        self,
+        block: _Block,
+        m: re.Match[str],
+        text: SourcedText,
+        purpose: Purpose | None,
+        value: Decimal,
+        right: str,
+    ) -> None:
+        after = words_after(right)
+        # A carried-in part's "atlikums no I. gada" is a statement word that would end its
+        # clause: the words after the amount are its label.
+        words = after if CARRY_IN_AFTER.match(right) else None
+        self._add(block, m, text, AmountRole.CARRIED_IN, purpose, value, right, words=words)
 
     @staticmethod
-    def _carried_in_beside(block: _Block, right: str) -> None:
+    def _carried_in_beside(block: _Block) -> None:
         """A carried-in amount stated beside the planned total ("Plānots 10 000,00 euro un
         no iepriekšējā gada pārceltais atlikums 1 000,00 euro, t.sk. …") is money the year
-        had on top of it: the lines after it add up to both, and the actual may spend both.
-        The checks compare the planned total alone, so the row is compared with nothing
-        rather than accused of a difference the report explains."""
-        if INCLUDING.match(right):
-            for total in reversed(block.totals):
-                if total.role is AmountRole.PLANNED:
-                    total.itemised = True
-                    total.value += sum(
-                        (t.value for t in block.totals if t.role is AmountRole.CARRIED_IN),
-                        Decimal(0),
-                    )
-                    break
-        block.uncertain = True
+        had on top of it: the lines after it may spread both, and the actual may spend both.
+        What could be spent is not written, so the plan is marked incomplete (its lines, the
+        overspend and the remainder are not compared); the other sums still are."""
+        for total in reversed(block.totals):
+            if total.role is AmountRole.PLANNED:
+                total.itemised = True
+                break
+        block.plan_incomplete = True
 
     @staticmethod
     def _open_line(block: _Block, role: AmountRole | None, lead: str) -> bool:
@@ -350,6 +417,8 @@ class _Reader:
         # The words that say what the amount is, when they are not its clause's: a
         # carried-in part's "atlikums no I. gada" is a statement word that ends a clause.
         label = (words.strip(" ,.;()+"), words.rstrip()) if words else label_after(right)
+        # Cells of one column are joined by a tab; the label reads them as one text.
+        label = (re.sub(r"\s+", " ", label[0]), label[1])
         begin = m.start("amount")
         piece = text[begin : m.end() + len(label[1])]
         amount_text = m.group("amount")
@@ -412,7 +481,8 @@ class _Reader:
                 )
             )
         uncertain = frozenset(i for i, b in enumerate(self.blocks) if b.uncertain)
-        return FundingRead(tuple(years), tuple(missing), tuple(self.unread), uncertain)
+        incomplete = frozenset(i for i, b in enumerate(self.blocks) if b.plan_incomplete)
+        return FundingRead(tuple(years), tuple(missing), tuple(self.unread), uncertain, incomplete)
 
 
 _REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
@@ -424,17 +494,73 @@ _EMPTY = SourcedText.of("")
 def _append(column: SourcedText, value: SourcedText) -> SourcedText:
     if not value.text:
         return column
-    return SourcedText.join([column, value]) if column.text else value
+    # A tab between cells, so that a currency word ending one cell is not read as the
+    # next cell's amount's ("…, EUR<TAB>2023").
+    return SourcedText.join([column, value], "\t") if column.text else value
 
 
 def _is_money(m: re.Match[str]) -> bool:
     """A currency word before the amount makes it money as one after it does; a year after
-    one ("EUR 2021. gadā") stays a year."""
+    one ("EUR 2021. gadā", "EUR 2021") stays a year."""
     if m.group("prefix") and not m.group("currency"):
+        amount = m.group("amount")
+        if re.fullmatch(r"\d{4}", amount) and 1900 <= int(amount) <= 2100:
+            return False  # "EUR 2021": a year, as a whole number of euro it would be a guess
         return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
             re.search(r"[,.\s]", m.group("amount"))
         )
     return is_money(m)
+
+
+def _carried_in(lead: str, right: str) -> bool:
+    """Whether the amount is named money received from the previous period by the words
+    right before it or right after it (not by the year before named anywhere else)."""
+    if CARRY_OUT.search(words_after(right)):
+        return False  # "atlikums no I. gada … pārcelts uz III. gadu" goes out
+    return bool(CARRY_IN_BEFORE.search(lead) or CARRY_IN_AFTER.match(right))
+
+
+def _gives_parts(parenthesis: str, total: Decimal) -> bool:
+    """Whether a parenthesis after a planned total gives its parts, one of them carried in:
+    "(45 000,00 euro un 1 382,62 euro atlikums no II. īstenošanas gada)" after 46 382,62,
+    "(21 553,00 euro + 2 447,00 euro pārceltais)" after 24 000,00. The parts must add up
+    to the total; otherwise its amounts are read one by one."""
+    found = [m for m in MONEY_IN_TEXT.finditer(parenthesis) if _is_money(m)]
+    if not found or sum((parse_amount(m.group("amount")) for m in found), Decimal(0)) != total:
+        return False
+    last = 0
+    for m in found:
+        lead, right = parenthesis[last : m.start()], parenthesis[m.end() :]
+        last = m.end()
+        if _carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+            return True
+    return False
+
+
+def _restates(s: str, m: re.Match[str]) -> bool:
+    """Whether an amount in words only restates one in digits before it in the same text:
+    "50 000,00 euro (piecdesmit tūkstoši euro)", or the same words after the total's lines.
+    Money already read, not an amount left unread."""
+    if not (re.search(r"\(\s*$", s[: m.start()]) and re.match(r"\s*\)", s[m.end() :])):
+        return False
+    value = words_value(m.group(0))
+    if value is None:
+        return False
+    return any(
+        _is_money(d) and parse_amount(d.group("amount")) == value
+        for d in MONEY_IN_TEXT.finditer(s[: m.start()])
+    )
+
+
+def _past_restatement(right: str, value: Decimal) -> str:
+    """The text after an amount's restatement in words ("50 000,00 euro (piecdesmit
+    tūkstoši euro), t.sk."), so that what follows it follows the amount."""
+    found = re.match(
+        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*({AMOUNT_IN_WORDS.pattern})\s*\)", right, re.I
+    )
+    if found is None or words_value(found.group(1)) != value:
+        return right
+    return right[found.end() :]
 
 
 def _split(text: SourcedText, sep: str) -> list[SourcedText]:

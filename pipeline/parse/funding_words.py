@@ -14,28 +14,102 @@ from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT
 _LETTER = r"\wāčēģīķļņšūž"
 # Money with its currency word first ("EUR 12.50", "EUR 100") is money too: the word says
 # so, as it does after the amount. A short decimal-point amount ("12.50") is money only
-# after such a word, as it is only before one in AMOUNT.
+# after such a word, as it is only before one in AMOUNT. The word and its amount share a
+# cell: across a tab ("…, EUR<TAB>2023") the number is the next cell's, not this word's.
 MONEY_IN_TEXT = re.compile(
-    rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \t\u00a0]*)?-?\s*"
+    rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
     rf"(?P<amount>{AMOUNT}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
     rf"(?:\s*(?P<currency>{CURRENCY}))?",
     re.I,
 )
-# An amount in words before a currency word ("simts eiro"): not in the number grammar, so it
-# is reported rather than read (a statement read as no amount would compare as 0).
+# The number words, each with its value: a unit ("divi", "piecas", "trīs"), a teen
+# ("piecpadsmit"), a ten ("piecdesmit"), and the multipliers. Only whole words count: "vien"
+# starts "vienošanās", "div" starts "divpusējs".
+_UNIT_STEMS = (
+    ("vien", 1), ("div", 2), ("trīs", 3), ("četr", 4), ("piec", 5), ("seš", 6),
+    ("septiņ", 7), ("astoņ", 8), ("deviņ", 9),
+)  # fmt: skip
+_UNIT_ENDINGS = r"(?:s|a|u|i|as|am|ai|iem|ām|ās|os)"
+_UNIT = (
+    "|".join(rf"{stem}{_UNIT_ENDINGS}" for stem, _ in _UNIT_STEMS if stem != "trīs")
+    + r"|trīs|triju|trijiem|trim"
+)
+_STEMS = "|".join(stem for stem, _ in _UNIT_STEMS)
+_NUMBER_WORD = (
+    rf"(?:nulle|(?:{_STEMS})padsmit|(?:{_STEMS})desmit|desmit|{_UNIT}"
+    rf"|simt(?:s|a|u|i|iem|os)?|tūksto(?:tis|ša|šu|ši|šiem|šos|š)|miljon(?:s|a|u|i|iem|os))"
+    rf"(?![{_LETTER}])"
+)
+# An amount in words before a currency word ("simts eiro", "piecdesmit tūkstoši euro"): not
+# in the number grammar, so it is reported rather than read (a statement read as no amount
+# would compare as 0), unless it only restates an amount written in digits.
 AMOUNT_IN_WORDS = re.compile(
-    rf"(?<![{_LETTER}])(?:nulle|vien|div|trīs|četr|piec|seš|septiņ|astoņ|deviņ|desmit|simt"
-    rf"|tūksto|miljon)[{_LETTER}]*\s+(?:{CURRENCY})",
+    rf"(?<![{_LETTER}])(?:{_NUMBER_WORD}\s+)*{_NUMBER_WORD}\s+(?:{CURRENCY})", re.I
+)
+
+
+def words_value(words: str) -> int | None:
+    """The value of an amount in words ("piecdesmit tūkstoši" 50 000, "divi simti" 200);
+    None when a word is not a number word."""
+    total = current = 0
+    for word in re.findall(rf"[{_LETTER}]+", words.lower()):
+        if re.fullmatch(r"euro|eur|eiro", word):
+            continue
+        if not re.fullmatch(_NUMBER_WORD, word):
+            return None
+        if word.startswith("simt"):
+            current = (current or 1) * 100
+        elif word.startswith("tūksto"):
+            total, current = total + (current or 1) * 1000, 0
+        elif word.startswith("miljon"):
+            total, current = total + (current or 1) * 1_000_000, 0
+        elif word == "nulle":
+            continue
+        elif word == "desmit":
+            current += 10
+        else:
+            n = (
+                3
+                if word.startswith("tri")
+                else next(n for st, n in _UNIT_STEMS if word.startswith(st))
+            )
+            if word.endswith("padsmit"):
+                current += 10 + n
+            elif word.endswith("desmit"):
+                current += 10 * n
+            else:
+                current += n
+    return total + current
+
+
+# Money received from the previous period, named right beside the amount. The previous
+# period is the year before ("no iepriekšējā gada", "no I. īstenošanas gada"); "atlikums
+# no piešķirtā finansējuma" is the remainder OF the granted money, this year's. A mere
+# "iepriekšējā gadā" elsewhere in the text ("iepriekšējā gadā noslēgtajam līgumam",
+# "iepriekšējā gadā uzsāktajiem projektiem") says nothing about the amount.
+_PREVIOUS = (
+    rf"(?:iepriekšēj[{_LETTER}]*\s+(?:gad|period)[{_LETTER}]*"
+    rf"|(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gad[{_LETTER}]*)"
+)
+_CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LETTER}]*"
+# Before the amount: "… un no iepriekšējā gada pārceltais atlikums 1 234,57 EUR",
+# "atlikums no I. īstenošanas gada: 500,00 euro", "iepriekšējā gada atlikums 500,00 euro".
+CARRY_IN_BEFORE = re.compile(
+    rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
+    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*)"
+    r"\s*(?:[:–-]\s*)?$",
     re.I,
 )
-# Words saying an amount was received from the previous period: "no iepriekšējā gada
-# pārceltais atlikums", "1 382,62 euro atlikums no II. īstenošanas gada". In the planned
-# statement they make a carried-in amount; elsewhere "atlikums no II. gada ... novirzīts uz
-# III. gadu" is this year's remainder carried over, so the role decides, not the words alone.
-CARRY_IN = re.compile(
-    rf"iepriekšēj|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])|atlikum[{_LETTER}]*\s+no(?![{_LETTER}])"
-    rf"|saņemt[{_LETTER}]*\s+atlikum",
+# After the amount and its currency word: "1 382,62 euro atlikums no II. īstenošanas gada",
+# "2 447,00 euro pārceltais finansējums no iepriekšējā gada", "2 447,00 euro pārceltais".
+CARRY_IN_AFTER = re.compile(
+    rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
+    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}]))",
     re.I,
+)
+# A statement word right after an amount: "(100,00 euro atlikums atgriezts KM)".
+REMAINDER_AFTER = re.compile(
+    rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot)[{_LETTER}]*(?![{_LETTER}])", re.I
 )
 # Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
 CARRY_OUT = re.compile(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])", re.I)
@@ -96,12 +170,31 @@ def last_keyword(lead: str) -> str | None:
 
 
 def remainder_role(right: str) -> AmountRole:
+    """What became of a remainder: the first of "returned" and "carried over" its words say,
+    a denied one ("netika …", "ne…") saying neither.
+    "pārcelts uz nākamo periodu, lai atmaksātu …" moves the money to repay something later;
+    "netika atmaksāts, bet novirzīts uz …" says it was not returned."""
     context = NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
-    if re.search(r"atgriez|atmaksā", context):
-        return AmountRole.RETURNED
-    if re.search(r"pārcel|novirzīt", context):
+    returned = next(
+        (m for m in re.finditer(r"atgriez|atmaksā", context) if not _negated(context, m.start())),
+        None,
+    )
+    moved = next(
+        (m for m in re.finditer(r"pārcel|novirzīt", context) if not _negated(context, m.start())),
+        None,
+    )
+    if moved and (returned is None or moved.start() < returned.start()):
         return AmountRole.CARRIED_OVER
+    if returned:
+        return AmountRole.RETURNED
     return AmountRole.REMAINDER
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether the verb at `start` is denied: "netika atmaksāts", "nav atgriezts",
+    "neatgriezts"."""
+    before = text[:start]
+    return bool(re.search(rf"(?<![{_LETTER}])(?:ne|(?:netika|nav|netiek|nebija)\s+)$", before))
 
 
 def is_header_row(text: str) -> bool:

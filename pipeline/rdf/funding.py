@@ -34,6 +34,7 @@ ROW_FIELDS = (
     # Stated only when false: the consistency shapes leave such a period alone, as the
     # parser's checks do.
     Field("compared", LP.sumsCompared, lambda v: None if v else Literal(False)),
+    Field("plan_complete", LP.planComplete, lambda v: None if v else Literal(False)),
 )
 AMOUNT_FIELDS = (
     Field("role", LP.amountType, lambda v: AMOUNT_TYPE[v.value]),

@@ -77,9 +77,10 @@ def test_a_carried_in_remainder_beside_the_planned_total(minimal_text: str) -> N
     for role in (REMAINDER, CARRIED_OVER, RETURNED):
         assert second.total(role) is None and not second.lines(role)
     assert _funding_codes(parsed) == []
-    # Which of 40 000,00 or 41 234,57 could be spent is not written: compared with nothing,
-    # and the model says so (the shapes read it from the graph).
-    assert [row.compared for row in parsed.report.funding] == [True, False]
+    # Which of 40 000,00 or 41 234,57 could be spent is not written: the plan is marked
+    # incomplete (its sums are left alone), but the row's amounts were all read.
+    assert [row.compared for row in parsed.report.funding] == [True, True]
+    assert [row.plan_complete for row in parsed.report.funding] == [True, False]
 
 
 def test_a_carried_in_remainder_in_the_planned_totals_parenthesis(minimal_text: str) -> None:
@@ -238,3 +239,180 @@ def test_a_header_row_of_column_names_is_not_a_year(minimal_text: str) -> None:
         (Decimal("12000.00"), Decimal("12000.00")),
     ]
     assert _funding_codes(parsed) == []
+
+
+# -- review: what carries money in, restated amounts, the parenthesis after an amount ----------
+
+PLAN_LINES = f"30 000,00 euro {CIVIL}; - 20 000,00 euro {MINORITY}"
+ACTUAL_ROW = (
+    f"49 000,00 euro, t.sk. - 30 000,00 euro {CIVIL}; - 19 000,00 euro {MINORITY}. "
+    "Atlikums 1 000,00 euro apmērā pārcelts uz nākamo periodu."
+)
+SECOND_ROW = f"\t50 000,00 euro, t.sk. - {PLAN_LINES}\t50 000,00 euro"
+
+
+def test_the_year_before_named_elsewhere_carries_nothing_in(minimal_text: str) -> None:
+    """ "Atbilstoši iepriekšējā gadā noslēgtajam līgumam 50 000,00 euro" (under the contract
+    signed the year before), "t.sk. iepriekšējā gadā uzsāktajiem projektiem; - 20 000,00
+    euro …" and "20 000,00 euro iepriekšējā gadā uzsākto … projektu pabeigšanai" (projects
+    begun the year before) plan this year's money: nothing is carried in."""
+    cells = [
+        f"Atbilstoši iepriekšējā gadā noslēgtajam līgumam 50 000,00 euro, t.sk. - {PLAN_LINES}",
+        f"50 000,00 euro, t.sk. - 30 000,00 euro {CIVIL}, t.sk. iepriekšējā gadā uzsāktajiem "
+        f"projektiem; - 20 000,00 euro {MINORITY}",
+        f"50 000,00 euro, t.sk. - 30 000,00 euro {CIVIL} un 20 000,00 euro iepriekšējā gadā "
+        "uzsākto mazākumtautību nevalstisko organizāciju projektu pabeigšanai",
+    ]
+    for cell in cells:
+        parsed = parse_text(_with_funding(minimal_text, [f"{cell}\t{ACTUAL_ROW}", SECOND_ROW]))
+        assert parsed.report is not None
+        first = parsed.report.funding[0]
+        assert first.total(CARRIED_IN) is None and not first.lines(CARRIED_IN), cell
+        assert _value(first, P) == Decimal("50000.00"), cell
+        assert _lines(first, P) == [(CS, Decimal("30000.00")), (MN, Decimal("20000.00"))], cell
+        assert (first.compared, first.plan_complete) == (True, True), cell
+        assert _funding_codes(parsed) == [], cell
+
+
+def test_carried_in_beside_the_plan_still_compares_the_actual(minimal_text: str) -> None:
+    """ "50 000,00 euro un no iepriekšējā gada pārceltais atlikums 1 000,00 euro": 1 000,00
+    is carried in and the plan is incomplete, but the actual lines (30 000,00 + 18 000,00 =
+    48 000,00) still disagree with the actual total 49 000,00: that finding stays, and no
+    remainder is compared against the plan alone."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "50 000,00 euro un no iepriekšējā gada pārceltais atlikums 1 000,00 euro\t"
+            f"49 000,00 euro, t.sk. - 30 000,00 euro {CIVIL}; - 18 000,00 euro {MINORITY}. "
+            "Atlikums 1 000,00 euro apmērā pārcelts uz nākamo periodu.",
+            SECOND_ROW,
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first = parsed.report.funding[0]
+    assert _value(first, P) == Decimal("50000.00")
+    assert _value(first, CARRIED_IN) == Decimal("1000.00")
+    assert (first.compared, first.plan_complete) == (True, False)
+    assert _funding_codes(parsed) == ["funding.sum-mismatch"]
+
+
+def test_an_amount_restated_in_words_is_not_unread(minimal_text: str) -> None:
+    """ "50 000,00 euro (piecdesmit tūkstoši euro)", and the same words after the lines of
+    that total, restate 50 000 in words: no unread amount, and the row is compared (its
+    actual lines 30 000,00 + 18 000,00 are not the 49 000,00 it states)."""
+    for cell in (
+        f"50 000,00 euro (piecdesmit tūkstoši euro), t.sk. - {PLAN_LINES}",
+        f"50 000,00 euro, t.sk. - {PLAN_LINES} (piecdesmit tūkstoši euro)",
+    ):
+        text = _with_funding(
+            minimal_text,
+            [
+                f"{cell}\t49 000,00 euro, t.sk. - 30 000,00 euro {CIVIL}; - 18 000,00 euro "
+                f"{MINORITY}. Atlikums 1 000,00 euro apmērā pārcelts uz nākamo periodu.",
+                SECOND_ROW,
+            ],
+        )
+        parsed = parse_text(text)
+        assert parsed.report is not None
+        first = parsed.report.funding[0]
+        assert _value(first, P) == Decimal("50000.00"), cell
+        assert first.compared, cell
+        assert "funding.unread-amount" not in _funding_codes(parsed), cell
+        assert "funding.sum-mismatch" in _funding_codes(parsed), cell
+
+
+def test_only_number_words_make_an_amount_in_words(minimal_text: str) -> None:
+    """ "saskaņā ar vienošanos euro apmērā" has no number word: nothing unread there; "divi
+    simti euro" (two hundred, not written in digits anywhere) is unread."""
+    from pipeline.parse.funding_words import AMOUNT_IN_WORDS
+
+    assert not AMOUNT_IN_WORDS.search("saskaņā ar vienošanos euro apmērā")
+    assert not AMOUNT_IN_WORDS.search("divpusēji euro")
+    assert not AMOUNT_IN_WORDS.search("simtgades EUR")
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 10 000,00 euro\tFaktiski 9 800,00 euro. Atlikums divi simti euro "
+            "atgriezts KM.",
+            "\tPlānots 10 000,00 euro\tFaktiski 10 000,00 euro",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
+    assert [row.compared for row in parsed.report.funding] == [False, True]
+
+
+def test_a_remainder_moved_on_to_repay_later_is_carried_over(minimal_text: str) -> None:
+    """ "pārcelts uz nākamo periodu, lai atmaksātu …" (moved to the next period to repay
+    costs) and "netika atmaksāts, bet novirzīts uz …" (not repaid but moved) carry the
+    remainder over; neither returns it."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 10 000,00 euro\tFaktiski 9 000,00 euro. Atlikums 1 000,00 euro apmērā "
+            "pārcelts uz nākamo periodu, lai atmaksātu dalībnieku ceļa izdevumus.",
+            "\tPlānots 10 000,00 euro\tFaktiski 9 500,00 euro. Atlikums 500,00 euro netika "
+            "atmaksāts, bet novirzīts uz III. īstenošanas gadu.",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert _value(first, CARRIED_OVER) == Decimal("1000.00")
+    assert _value(second, CARRIED_OVER) == Decimal("500.00")
+    assert first.total(RETURNED) is None and second.total(RETURNED) is None
+    assert _funding_codes(parsed) == []
+
+
+def test_a_parenthesis_after_the_actual_is_read_not_dropped(minimal_text: str) -> None:
+    """ "49 900,00 euro (100,00 euro atlikums atgriezts KM)": 100,00 is returned (it was
+    dropped, and a remainder-mismatch followed). "50 000,00 euro (49 900,00 euro izlietoti
+    un 100,00 euro atlikums no piešķirtā finansējuma atgriezts KM)": the remainder of the
+    granted money is returned, not carried in; 49 900,00 cannot be a second actual total, so
+    it is unread and the row compared with nothing."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 50 000,00 euro\tFaktiski 49 900,00 euro (100,00 euro atlikums atgriezts KM)",
+            "\tPlānots 50 000,00 euro\tFaktiski 50 000,00 euro (49 900,00 euro izlietoti un "
+            "100,00 euro atlikums no piešķirtā finansējuma atgriezts KM)",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert _value(first, A) == Decimal("49900.00")
+    assert _value(first, RETURNED) == Decimal("100.00")
+    assert first.compared
+    assert second.total(CARRIED_IN) is None
+    assert _value(second, RETURNED) == Decimal("100.00")
+    assert [a.value for a in second.amounts if a.role is A] == [Decimal("50000.00")]
+    assert not second.compared
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
+
+
+def test_a_currency_word_takes_no_year_and_no_next_cell(minimal_text: str) -> None:
+    """ "EUR 2021/2022" is a period, and "…, papildus EUR" ending a cell with "150 no
+    rezerves" in the next row's cell is no "EUR 150": neither is an amount of money (2021
+    or 150 euro would be a guess)."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 10 000,00 euro\tFaktiski 10 000,00 euro, finansējums EUR 2021/2022",
+            "\tPlānots 10 000,00 euro, papildus EUR\tFaktiski 10 000,00 euro",
+            "\t150 no rezerves\t",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert [(a.role, a.value) for a in first.amounts] == [
+        (P, Decimal("10000.00")),
+        (A, Decimal("10000.00")),
+    ]
+    assert [(a.role, a.value) for a in second.amounts] == [
+        (P, Decimal("10000.00")),
+        (A, Decimal("10000.00")),
+    ]
