@@ -367,7 +367,13 @@ _ADDITION = re.compile(r"(?<!\w)(?:papildus|vēl|kā\s+arī|turklāt|bez\s+tam)(
 def _before_addition(
     run: list[int], start: int, places: list[tuple[int, int]], text: str
 ) -> list[int]:
-    """The start of `run` up to the first value after a word meaning "in addition"."""
+    """The start of `run` up to the first value after a word meaning "in addition". Only
+    words inside the breakdown count: one between the total and the breakdown's opening
+    parenthesis or colon belongs to the total's sentence ("199 konsultācijas …, kā arī
+    gada pārskatu iesniegšanu (… 41 …; 80 …; 78 …)")."""
+    if run:
+        first = places[run[0]][0]
+        start = max(start, text.rfind("(", start, first) + 1, text.rfind(":", start, first) + 1)
     kept: list[int] = []
     for i in run:
         if _ADDITION.search(text, start, places[i][0]):

@@ -426,3 +426,13 @@ def test_an_upper_bound_stays_in_the_activity_text() -> None:
     assert camp.indicators == ()
     assert "līdz 30 dalībniekiem" in camp.text.value
     assert [(d.start, d.end) for d in camp.dates] == [(dt.date(2022, 5, 5), dt.date(2022, 5, 7))]
+
+
+def test_an_addition_word_before_the_breakdown_opens_is_the_totals() -> None:
+    """Report 000, line 30: "kā arī" stands between the total and its parenthesis, in the
+    total's own sentence; the parenthesis' 41 + 80 + 78 are the 199's parts."""
+    text = (
+        "sniegtas 199 konsultācijas indivīdiem, kā arī gada pārskatu iesniegšanu "
+        "(E-pastos 41 konsultācija; tiešsaistē 80 konsultācijas; klātienē 78 konsultācijas)"
+    )
+    assert parts(text) == [(199, None), (41, 1), (80, 1), (78, 1)]
