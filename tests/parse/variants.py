@@ -14,6 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.parse.sections import split_sections
+from pipeline.parse.text import clean
+
 Edit = tuple[int, int, str]  # replace text[start:end] by the string
 
 
@@ -125,6 +128,14 @@ def _page_breaks(text: str) -> list[Edit]:
     return edits
 
 
+def _label_colons(text: str) -> list[Edit]:
+    """A colon after every section label ("…veicējs:"), where there is none yet."""
+    labels = split_sections(clean(text)).labels.values()
+    ends = sorted(label.offsets[-1] + 1 for label in labels)
+    # the parser reads a colon as part of its label: a label may end with one already
+    return [(end, end, ":") for end in ends if not text[:end].rstrip(" \u00a0").endswith(":")]
+
+
 def _pdf_only(transformation: Transformation) -> Transformation:
     """PDF text has no table cells; a line break inside a table row would split the row."""
     return lambda text: [] if "\t" in text else transformation(text)
@@ -132,6 +143,8 @@ def _pdf_only(transformation: Transformation) -> Transformation:
 
 TRANSFORMATIONS: dict[str, Transformation] = {
     # year headings
+    "title-upper-case": _sub(r"^(\s*\**)Kopsavilkums\b", r"\1KOPSAVILKUMS", re.M),
+    "label-colon": _label_colons,
     "heading-lower-case": _sub(r"ĪSTENOŠANAS GADS", "īstenošanas gads"),
     "numeral-lower-case": _sub(_HEADING, lambda m: m.group(0).replace(m["n"], m["n"].lower(), 1)),
     "numeral-dot-toggled": _sub(
