@@ -119,14 +119,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
-    funding_years = tuple(
-        replace(
-            row,
-            compared=not funding or i not in funding.uncertain,
-            plan_complete=not funding or i not in funding.plan_incomplete,
-        )
-        for i, row in enumerate(_match_years(funding.years if funding else (), years))
-    )
+    funding_years = _match_years(funding.years if funding else (), years)
 
     def statement(section: Section) -> Statement | None:
         return read_statement(sections[section], source) if section in sections else None

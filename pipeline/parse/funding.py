@@ -90,10 +90,6 @@ class FundingRead:
     years: tuple[FundingYear, ...]
     missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
     unread: tuple[SourcedText, ...]  # amounts whose role could not be told
-    uncertain: frozenset[int] = frozenset()  # indices of years with an unread amount
-    # Indices of years where money carried in stands beside the plan: the plan is not all
-    # that could be spent.
-    plan_incomplete: frozenset[int] = frozenset()
 
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
@@ -478,11 +474,11 @@ class _Reader:
                     calendar_year=block.calendar_year,
                     amounts=tuple(block.amounts),
                     span=self.source.span_of(joined),
+                    compared=not block.uncertain,
+                    plan_complete=not block.plan_incomplete,
                 )
             )
-        uncertain = frozenset(i for i, b in enumerate(self.blocks) if b.uncertain)
-        incomplete = frozenset(i for i, b in enumerate(self.blocks) if b.plan_incomplete)
-        return FundingRead(tuple(years), tuple(missing), tuple(self.unread), uncertain, incomplete)
+        return FundingRead(tuple(years), tuple(missing), tuple(self.unread))
 
 
 _REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
