@@ -254,7 +254,14 @@ def _publish(
         scratch = cache.new_entry()
         answers.append(
             later.enter_context(
-                answering(cache.root / "queries", scratch, _parts(reports), QUERIES_DIR, more)
+                answering(
+                    cache.root / "queries",
+                    scratch,
+                    _parts(reports),
+                    QUERIES_DIR,
+                    more,
+                    threads=settings.jobs,
+                )
             )
         )
 

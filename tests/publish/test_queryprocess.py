@@ -11,7 +11,9 @@ import json
 import os
 import pickle
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,48 @@ def test_the_answers_are_those_of_the_same_queries_run_here(tmp_path: Path) -> N
     assert found == _answered_here(files, questions)
     assert _count(found) == "9"  # 1 shared + 2 × 3 + 2 of the vocabulary
     assert list((tmp_path / "scratch").iterdir()) == []  # what it was handed is gone
+
+
+class _Together:
+    """A store whose queries each start only once `n` of them have been asked at once
+    (or fail after `wait` seconds): a test of what runs side by side that reads no clock."""
+
+    def __init__(self, store: object, n: int, wait: float = 10.0) -> None:
+        self._store = store
+        self._all_in = threading.Barrier(n, timeout=wait)
+
+    def query(self, *args: object, **options: object) -> object:
+        self._all_in.wait()
+        return self._store.query(*args, **options)  # type: ignore[attr-defined]
+
+
+def test_the_queries_are_answered_side_by_side(tmp_path: Path) -> None:
+    """With two threads, two queries run at once (the engine lets go of Python's lock,
+    and a query's lookups in the on-disk store need not wait for another's); the answers
+    are the same and in the queries' order."""
+    part = make_part(tmp_path, "a", 4).path
+    questions = _questions(tmp_path, count=COUNT, values=VALUES)
+    loaded = load_dataset([part])
+    together = Dataset(store=_Together(loaded.store, 2), files=(part,))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        found = tuple(q.result() for q in queryprocess._ask(pool, together, questions))
+    assert found == _answered_here([part], questions)
+    assert [a.path.name for a in found] == ["count.rq", "values.rq"]
+
+
+def test_the_process_answers_with_the_builds_jobs(tmp_path: Path) -> None:
+    """The same answers whatever the number of threads the build gives the process."""
+    data = _data_folder(tmp_path)
+    reports = [make_part(tmp_path, name, 3).path for name in "abc"]
+    questions = _questions(tmp_path, count=COUNT, values=VALUES, more=VALUES)
+    found = []
+    for threads in (1, 3):
+        cache, scratch = tmp_path / f"cache{threads}", tmp_path / f"scratch{threads}"
+        with answering(cache, scratch, reports[:1], questions, threads=threads) as queries:
+            queries.complete(b"", reports, data)
+            found.append(queries.answers())
+    assert found[0] == found[1]
+    assert _count(found[1]) == "11"  # 3 × 3 + 2 of the vocabulary
 
 
 def test_a_long_answer_comes_back_as_the_page_keeps_it(tmp_path: Path) -> None:
