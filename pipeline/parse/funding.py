@@ -19,27 +19,35 @@ from pipeline.parse.funding_words import (
     AMOUNT_IN_WORDS,
     CALENDAR_YEAR,
     CARRY_IN_AFTER,
-    CARRY_IN_BEFORE,
     CARRY_OUT,
     INCLUDING,
     MONEY_IN_TEXT,
+    NOT_GRANTED,
     ORDINAL_ROW,
     PERIOD_RANGE,
     REMAINDER_AFTER,
     STATEMENT_ROLE,
     TEXT_KEY,
+    amount_value,
+    carried_in,
+    carried_words_end,
+    counts_as_money,
+    gives_parts,
     is_header_row,
     label_after,
     last_keyword,
     ordinal_number,
     parts_end,
+    past_restatement,
+    plan_sum,
     purpose_after,
     purpose_of,
     remainder_role,
+    restates,
+    short_range,
     words_after,
-    words_value,
 )
-from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period, is_money, parse_amount
+from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period
 from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
@@ -129,7 +137,9 @@ class _Reader:
             calendar = CALENDAR_YEAR.match(key.text)
             ordinal = ORDINAL_ROW.match(key.text)
             if calendar:
-                self.blocks.append(_Block(calendar_year=int(calendar.group(1))))
+                year, part = int(calendar.group(1)), calendar.span("range")
+                period = self._period(key[part[0] : part[1]], year) if part[0] >= 0 else None
+                self.blocks.append(_Block(period=period, calendar_year=year))
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
                 values, lead = rest, _EMPTY
             elif ordinal:
@@ -204,11 +214,11 @@ class _Reader:
         for m in ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
             self._unread(block, text[m.start() : m.end()])
         for m in AMOUNT_IN_WORDS.finditer(s):  # "simts eiro": money not in the grammar
-            if not _restates(s, m):
+            if not restates(s, m):
                 self._unread(block, text[m.start() : m.end()])
         at = _Cursor(hint)
         for m in MONEY_IN_TEXT.finditer(s):
-            if m.start() < at.skip_until or not _is_money(m):
+            if m.start() < at.skip_until or not counts_as_money(m):
                 continue
             in_parenthesis = m.start() < at.paren_until
             # The words of a parenthesis belong to its amounts, not to the next one:
@@ -216,16 +226,28 @@ class _Reader:
             since = at.last_end if in_parenthesis else max(at.last_end, at.paren_until)
             lead, right = s[since : m.start()], s[m.end() :]
             at.last_end = m.end()
-            value = parse_amount(m.group("amount"))
+            value = amount_value(m.group("amount"))
             if in_parenthesis and at.parts:
                 self._part(block, m, text, at, lead, right, value)
                 continue
             statement = last_keyword(lead)
+            if not in_parenthesis and self._plan_sum(block, m, text, at, statement, value):
+                continue
+            denied = NOT_GRANTED.search(lead) if value == 0 else None
+            if denied is not None:
+                # "Finansējums netika piešķirts un izlietots (0,00 euro)": the zero is what
+                # was granted, and what was spent when the denial names spending too.
+                self._add(block, m, text, AmountRole.PLANNED, None, value, right)
+                if denied.group("spent"):
+                    self._add(block, m, text, AmountRole.ACTUAL, None, value, right)
+                at.role, at.remainder = None, None  # an amount after it has no sure role
+                continue
             planning = at.role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
-            if planning and not in_parenthesis and _carried_in(lead, right):
+            if planning and not in_parenthesis and carried_in(lead, right):
                 # In the planned statement, money received from the previous period is
                 # carried in, never this year's remainder.
                 at.remainder = None
+                at.last_end = m.end() + carried_words_end(right)
                 self._add_carried_in(block, m, text, purpose_after(right), value, right)
                 self._carried_in_beside(block)
                 continue
@@ -253,9 +275,13 @@ class _Reader:
         end = parts_end(right)
         if end is not None and not at.in_parenthesis(m.start()):
             at.paren_until = m.end() + end
-            at.parts = role is AmountRole.PLANNED and _gives_parts(right[:end], value)
+            at.parts = role is AmountRole.PLANNED and gives_parts(right[:end], value)
             at.parts_purpose = purpose_after(right)
         if re.match(r"\s*\+", right):
+            if not at.in_parenthesis(m.start()):
+                # A sum no known form reads ("Faktiski 7 000,00 euro + 811,25 euro"):
+                # dropping a part would compare the rest as if it were the whole.
+                self._unread(block, text[m.start() : m.end()])
             return  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
         if statement in ("atlikums", "neizmantotais"):
             at.remainder = remainder_role(right)
@@ -284,7 +310,7 @@ class _Reader:
             if role is None:
                 self._unread(block, text[m.start() : m.end()])
                 return
-            after = right[end:] if end is not None else _past_restatement(right, value)
+            after = right[end:] if end is not None else past_restatement(right, value)
             itemised = bool(INCLUDING.match(after))
             self._add(block, m, text, role, None, value, right, itemised=itemised)
             return
@@ -298,6 +324,50 @@ class _Reader:
             self._add(block, m, text, target.role, purpose, value, right, count=False)
             return
         self._unread(block, text[m.start() : m.end()])
+
+    def _plan_sum(
+        self,
+        block: _Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        statement: str | None,
+        value: Decimal,
+    ) -> bool:
+        """The year's first planned total written as its parts: "7 500,00 EUR + 350,00 EUR
+        atlikums (kopā 7 850,00 EUR), t.sk. …". The added amount is carried in (a remainder
+        of this year is never added to its plan). With its sum written and adding up, the
+        sum is the planned total, as "7 850,00 euro (7 500,00 euro un 350,00 euro atlikums
+        no I. gada)" would be, and its lines are the plan's; the year's own part is kept in
+        its label. Without a sum (or with one that does not add up, left unread) the year's
+        own part is the planned total, the carried-in money standing beside it. Returns
+        whether the amount was such a form."""
+        role = STATEMENT_ROLE.get(statement) if statement is not None else at.role
+        if role is not AmountRole.PLANNED or any(t.role is role for t in block.totals):
+            return False
+        form = plan_sum(text.text, m.end())
+        if form is None:
+            return False
+        s = text.text
+        at.role, at.remainder = role, None
+        at.skip_until = at.last_end = form.end
+        itemised = bool(INCLUDING.match(s[form.end :]))
+        carried, total = form.carried, form.total
+        carried_value = amount_value(carried.group("amount"))
+        if total is not None and value + carried_value == amount_value(total.group("amount")):
+            parts = s[m.start() : form.words[1]]
+            planned = amount_value(total.group("amount"))
+            self._add(block, total, text, role, None, planned, "", itemised=itemised, parts=parts)
+        else:
+            self._add(block, m, text, role, None, value, "", itemised=itemised)
+            block.plan_incomplete = True
+            if total is not None:
+                self._unread(block, text[total.start() : total.end()])
+        words = s[form.words[0] : form.words[1]]
+        self._add(
+            block, carried, text, AmountRole.CARRIED_IN, None, carried_value, words, words=words
+        )
+        return True
 
     def _part(
         self,
@@ -313,7 +383,7 @@ class _Reader:
         euro un 1 382,62 euro atlikums no II. īstenošanas gada)"), the parts adding up to
         the total: the carried-in part is carried in, for the total's purpose; the others are
         parts of the total, kept in its label."""
-        if _carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
             self._add_carried_in(block, m, text, at.parts_purpose, value, right)
 
     def _in_parenthesis(
@@ -409,10 +479,18 @@ class _Reader:
         itemised: bool = False,
         count: bool = True,
         words: str | None = None,
+        parts: str | None = None,
     ) -> None:
         # The words that say what the amount is, when they are not its clause's: a
-        # carried-in part's "atlikums no I. gada" is a statement word that ends a clause.
-        label = (words.strip(" ,.;()+"), words.rstrip()) if words else label_after(right)
+        # carried-in part's "atlikums no I. gada" is a statement word that ends a clause;
+        # a sum's parts ("7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)") are
+        # written before it, outside its span.
+        if parts is not None:
+            label = (parts.strip(" ,.;()+"), "")
+        elif words:
+            label = (words.strip(" ,.;()+"), words.rstrip())
+        else:
+            label = label_after(right)
         # Cells of one column are joined by a tab; the label reads them as one text.
         label = (re.sub(r"\s+", " ", label[0]), label[1])
         begin = m.start("amount")
@@ -436,10 +514,14 @@ class _Reader:
             )
         )
 
-    def _period(self, text: SourcedText) -> Period:
+    def _period(self, text: SourcedText, year: int | None = None) -> Period:
         found = find_period(text.text)
         span = self.source.span_of(text)
         if found is None:
+            # In a calendar year's row the range may write its year once: "1.03.–31.12.2022."
+            dates = short_range(text.text) if year is not None else None
+            if dates is not None and dates[1].year == year:
+                return Period(dates[0], dates[1], text.text.strip(), span)
             return Period(None, None, text.text, span)
         return Period(found.start, found.end, text.text.strip(), span)
 
@@ -493,70 +575,6 @@ def _append(column: SourcedText, value: SourcedText) -> SourcedText:
     # A tab between cells, so that a currency word ending one cell is not read as the
     # next cell's amount's ("…, EUR<TAB>2023").
     return SourcedText.join([column, value], "\t") if column.text else value
-
-
-def _is_money(m: re.Match[str]) -> bool:
-    """A currency word before the amount makes it money as one after it does; a year after
-    one ("EUR 2021. gadā", "EUR 2021") stays a year."""
-    if m.group("prefix") and not m.group("currency"):
-        amount = m.group("amount")
-        if re.fullmatch(r"\d{4}", amount) and 1900 <= int(amount) <= 2100:
-            return False  # "EUR 2021": a year, as a whole number of euro it would be a guess
-        return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
-            re.search(r"[,.\s]", m.group("amount"))
-        )
-    return is_money(m)
-
-
-def _carried_in(lead: str, right: str) -> bool:
-    """Whether the amount is named money received from the previous period by the words
-    right before it or right after it (not by the year before named anywhere else)."""
-    if CARRY_OUT.search(words_after(right)):
-        return False  # "atlikums no I. gada … pārcelts uz III. gadu" goes out
-    return bool(CARRY_IN_BEFORE.search(lead) or CARRY_IN_AFTER.match(right))
-
-
-def _gives_parts(parenthesis: str, total: Decimal) -> bool:
-    """Whether a parenthesis after a planned total gives its parts, one of them carried in:
-    "(45 000,00 euro un 1 382,62 euro atlikums no II. īstenošanas gada)" after 46 382,62,
-    "(21 553,00 euro + 2 447,00 euro pārceltais)" after 24 000,00. The parts must add up
-    to the total; otherwise its amounts are read one by one."""
-    found = [m for m in MONEY_IN_TEXT.finditer(parenthesis) if _is_money(m)]
-    if not found or sum((parse_amount(m.group("amount")) for m in found), Decimal(0)) != total:
-        return False
-    last = 0
-    for m in found:
-        lead, right = parenthesis[last : m.start()], parenthesis[m.end() :]
-        last = m.end()
-        if _carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
-            return True
-    return False
-
-
-def _restates(s: str, m: re.Match[str]) -> bool:
-    """Whether an amount in words only restates one in digits before it in the same text:
-    "50 000,00 euro (piecdesmit tūkstoši euro)", or the same words after the total's lines.
-    Money already read, not an amount left unread."""
-    if not (re.search(r"\(\s*$", s[: m.start()]) and re.match(r"\s*\)", s[m.end() :])):
-        return False
-    value = words_value(m.group(0))
-    if value is None:
-        return False
-    return any(
-        _is_money(d) and parse_amount(d.group("amount")) == value
-        for d in MONEY_IN_TEXT.finditer(s[: m.start()])
-    )
-
-
-def _past_restatement(right: str, value: Decimal) -> str:
-    """The text after an amount's restatement in words ("50 000,00 euro (piecdesmit
-    tūkstoši euro), t.sk."), so that what follows it follows the amount."""
-    found = re.match(
-        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*({AMOUNT_IN_WORDS.pattern})\s*\)", right, re.I
-    )
-    if found is None or words_value(found.group(1)) != value:
-        return right
-    return right[found.end() :]
 
 
 def _split(text: SourcedText, sep: str) -> list[SourcedText]:

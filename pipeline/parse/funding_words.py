@@ -5,20 +5,26 @@ the statements with them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT
+from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
 
 _LETTER = r"\wāčēģīķļņšūž"
+# Whole euros written with a dash for the cents ("EUR 24 000,-"): the dash is part of the
+# amount as written, so that it is not left to start the words after it.
+_WHOLE = r"(?:,-(?![\d-]))?"
 # Money with its currency word first ("EUR 12.50", "EUR 100") is money too: the word says
 # so, as it does after the amount. A short decimal-point amount ("12.50") is money only
 # after such a word, as it is only before one in AMOUNT. The word and its amount share a
 # cell: across a tab ("…, EUR<TAB>2023") the number is the next cell's, not this word's.
 MONEY_IN_TEXT = re.compile(
     rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
-    rf"(?P<amount>{AMOUNT}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
+    rf"(?P<amount>{AMOUNT}{_WHOLE}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
     rf"(?:\s*(?P<currency>{CURRENCY}))?",
     re.I,
 )
@@ -107,6 +113,83 @@ CARRY_IN_AFTER = re.compile(
     rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}]))",
     re.I,
 )
+
+
+def carried_words_end(right: str) -> int:
+    """Where the words naming an amount carried in end ("587,60 EUR pārceltais atlikums no
+    2022. gada"): their "atlikums" said what that amount is, and must not open a remainder
+    for the amounts after it."""
+    found = CARRY_IN_AFTER.match(right)
+    if found is None:
+        return 0
+    tail = re.match(
+        rf"[{_LETTER}]*(?:\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))?",
+        right[found.end() :],
+        re.I,
+    )
+    return found.end() + (tail.end() if tail else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSum:
+    """A planned total written as its parts: "7 500,00 EUR + 350,00 EUR atlikums (kopā
+    7 850,00 EUR)", "45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022. gada"."""
+
+    carried: re.Match[str]  # the amount added to the year's own, money carried in
+    words: tuple[int, int]  # the words naming it ("pārceltais atlikums no 2022. gada")
+    total: re.Match[str] | None  # the sum written after them, if it is ("kopā 7 850,00")
+    end: int  # where the form ends
+
+
+# The words after an amount added to the plan end at a clause's end, at a statement word,
+# or at the next amount (a year, "no 2022. gada", is no amount).
+_ADDED_WORDS_END = re.compile(
+    rf"[(),;+=]|t\.\s?sk|(?<![{_LETTER}])kopā|(?<![{_LETTER}])(?:Plānots|Faktiski|Izlietots)"
+    rf"|(?:{AMOUNT})(?!\.?\s*g(?:ad|\.))",
+    re.I,
+)
+
+
+def plan_sum(s: str, pos: int) -> PlanSum | None:
+    """The form at `pos`, right after the planned total's first part, if it is there: a
+    "+", an amount with words naming money carried or left over ("atlikums", "pārceltais"),
+    and perhaps the sum "(kopā …)", ", kopā …" or "= …"."""
+    plus = re.compile(r"\s*\+\s*").match(s, pos)
+    carried = MONEY_IN_TEXT.match(s, plus.end()) if plus else None
+    if carried is None or not (carried.group("prefix") or carried.group("currency")):
+        return None
+    stop = _ADDED_WORDS_END.search(s, carried.end())
+    words_end = stop.start() if stop else len(s)
+    words = s[carried.end() : words_end]
+    if not re.search(r"atlikum|pārcelt|saņemt", words, re.I):
+        return None
+    words_end = carried.end() + len(words.rstrip())
+    opening = re.compile(r"\s*\(\s*kopā:?\s*|\s*,?\s*(?:kopā:?|=)\s*", re.I).match(s, words_end)
+    total = MONEY_IN_TEXT.match(s, opening.end()) if opening else None
+    if opening is None or total is None:
+        return PlanSum(carried, (carried.end(), words_end), None, words_end)
+    end = total.end()
+    if "(" in opening.group(0):
+        closing = re.compile(r"\s*\)").match(s, end)
+        if closing is None:
+            return PlanSum(carried, (carried.end(), words_end), None, words_end)
+        end = closing.end()
+    return PlanSum(carried, (carried.end(), words_end), total, end)
+
+
+# The words that deny a grant: "Finansējums netika piešķirts un izlietots (0,00 euro)".
+NOT_GRANTED = re.compile(
+    rf"(?<![{_LETTER}])(?:netika|nav|netiek)\s+piešķirt[{_LETTER}]*"
+    rf"(?P<spent>\s+(?:un|,)\s+(?:(?:netika|nav)\s+)?izlietot[{_LETTER}]*)?\s*[:(]?\s*$",
+    re.I,
+)
+
+
+def amount_value(text: str) -> Decimal:
+    """The value of an amount as MONEY_IN_TEXT reads it: "24 000,-" is 24 000,00."""
+    return parse_amount(text.removesuffix(",-"))
+
+
 # A statement word right after an amount: "(100,00 euro atlikums atgriezts KM)".
 REMAINDER_AFTER = re.compile(
     rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot)[{_LETTER}]*(?![{_LETTER}])", re.I
@@ -120,7 +203,31 @@ HEADER_WORD = re.compile(
     r"|kopā|un|pa|eur|euro|eiro|nr",
     re.I,
 )
-CALENDAR_YEAR = re.compile(r"^\s*(\d{4})\.\s?gad[sā]\s*$", re.I)
+# A calendar year's row, perhaps with the part of the year it covers: "2024. gads",
+# "2025. gads (1.01.–28.02.2025.)".
+CALENDAR_YEAR = re.compile(
+    r"^\s*(\d{4})\.\s?gad[sā]\s*(?:\((?P<range>[^()]*\d[^()]*)\)\.?\s*)?$", re.I
+)
+# The range of that part with its year written once, at its end: "1.03.–31.12.2022.".
+_SHORT_RANGE = re.compile(
+    r"\s*(\d{1,2})\.\s?(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?\s*"
+)
+
+
+def short_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The dates of "1.03.–31.12.2022." (the start's year is the end's); None when the
+    text is not such a range or names no real day."""
+    found = _SHORT_RANGE.fullmatch(text)
+    if found is None:
+        return None
+    d1, m1, d2, m2, year = (int(g) for g in found.groups())
+    try:
+        start, end = dt.date(year, m1, d1), dt.date(year, m2, d2)
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
 # A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
 ORDINAL_ROW = re.compile(
     r"^\s*(?P<n>[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])[\s:.]*", re.I
@@ -219,7 +326,9 @@ def parts_end(right: str) -> int | None:
     """Where a parenthesis opened at once after an amount ends, when it gives that amount's
     parts ("11 000,00 euro (10 000,00 euro un 1 000,00 euro atlikums no I. gada)"): it starts
     with an amount and names no purpose (a purpose makes its amounts lines, read as such)."""
-    opening = re.match(rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*(?={AMOUNT})", right, re.I)
+    opening = re.match(
+        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})", right, re.I
+    )
     if opening is None:
         return None
     start = right.index("(")
@@ -282,3 +391,70 @@ def label_after(right: str) -> tuple[str, str]:
     label = re.sub(rf"^\s*(?:{CURRENCY})", "", raw, flags=re.I).strip(" ,.;()")
     label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
     return label.strip(" ,.;()"), raw.rstrip()
+
+
+def counts_as_money(m: re.Match[str]) -> bool:
+    """A currency word before the amount makes it money as one after it does; a year after
+    one ("EUR 2021. gadā", "EUR 2021") stays a year. Whole euros ("24 000,-") need a
+    currency word or grouped thousands: the comma of "5,-" says nothing."""
+    amount = m.group("amount")
+    if amount.endswith(",-") and not (m.group("prefix") or m.group("currency")):
+        return bool(re.search(r"\d[ \u00a0]\d", amount))
+    if m.group("prefix") and not m.group("currency"):
+        if re.fullmatch(r"\d{4}", amount) and 1900 <= int(amount) <= 2100:
+            return False  # "EUR 2021": a year, as a whole number of euro it would be a guess
+        return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
+            re.search(r"[,.\s]", amount)
+        )
+    return is_money(m)
+
+
+def carried_in(lead: str, right: str) -> bool:
+    """Whether the amount is named money received from the previous period by the words
+    right before it or right after it (not by the year before named anywhere else)."""
+    if CARRY_OUT.search(words_after(right)):
+        return False  # "atlikums no I. gada … pārcelts uz III. gadu" goes out
+    return bool(CARRY_IN_BEFORE.search(lead) or CARRY_IN_AFTER.match(right))
+
+
+def gives_parts(parenthesis: str, total: Decimal) -> bool:
+    """Whether a parenthesis after a planned total gives its parts, one of them carried in:
+    "(45 000,00 euro un 1 382,62 euro atlikums no II. īstenošanas gada)" after 46 382,62,
+    "(21 553,00 euro + 2 447,00 euro pārceltais)" after 24 000,00. The parts must add up
+    to the total; otherwise its amounts are read one by one."""
+    found = [m for m in MONEY_IN_TEXT.finditer(parenthesis) if counts_as_money(m)]
+    if not found or sum((amount_value(m.group("amount")) for m in found), Decimal(0)) != total:
+        return False
+    last = 0
+    for m in found:
+        lead, right = parenthesis[last : m.start()], parenthesis[m.end() :]
+        last = m.end()
+        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+            return True
+    return False
+
+
+def restates(s: str, m: re.Match[str]) -> bool:
+    """Whether an amount in words only restates one in digits before it in the same text:
+    "50 000,00 euro (piecdesmit tūkstoši euro)", or the same words after the total's lines.
+    Money already read, not an amount left unread."""
+    if not (re.search(r"\(\s*$", s[: m.start()]) and re.match(r"\s*\)", s[m.end() :])):
+        return False
+    value = words_value(m.group(0))
+    if value is None:
+        return False
+    return any(
+        counts_as_money(d) and amount_value(d.group("amount")) == value
+        for d in MONEY_IN_TEXT.finditer(s[: m.start()])
+    )
+
+
+def past_restatement(right: str, value: Decimal) -> str:
+    """The text after an amount's restatement in words ("50 000,00 euro (piecdesmit
+    tūkstoši euro), t.sk."), so that what follows it follows the amount."""
+    found = re.match(
+        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*({AMOUNT_IN_WORDS.pattern})\s*\)", right, re.I
+    )
+    if found is None or words_value(found.group(1)) != value:
+        return right
+    return right[found.end() :]

@@ -6,6 +6,7 @@ expected values are read from the rows written here.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from pipeline.model import AmountRole, FundingYear, Parsed, Purpose
@@ -416,3 +417,246 @@ def test_a_currency_word_takes_no_year_and_no_next_cell(minimal_text: str) -> No
         (P, Decimal("10000.00")),
         (A, Decimal("10000.00")),
     ]
+
+
+# -- calendar years with their part of the year, plans written as parts, whole euros -----------
+
+
+def test_a_calendar_year_with_its_part_of_the_year_starts_a_year(minimal_text: str) -> None:
+    """ "2022. gads (1.03.–31.12.2022.)" and "2023. gads (1.01.–28.02.2023.)" are calendar
+    years with the part of the year they cover (its year written once): each starts a row,
+    the second is not folded into the first (its 2 000,00 planned read as a second plan of
+    2022, and a false remainder-mismatch)."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "2022. gads (1.03.–31.12.2022.)\tPlānots 10 000,00 EUR\tFaktiski 9 500,00 EUR; "
+            "atlikums 500,00 EUR pārcelts uz 2023. gadu",
+            "\t2023. gads (1.01.–28.02.2023.)\tPlānots 2 000,00 EUR\tFaktiski 1 900,00 EUR; "
+            "neizmantotais finansējums 100,00 EUR atmaksāts KM",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert (first.calendar_year, second.calendar_year) == (2022, 2023)
+    assert first.period is not None and second.period is not None
+    assert (first.period.start, first.period.end) == (date(2022, 3, 1), date(2022, 12, 31))
+    assert (second.period.start, second.period.end) == (date(2023, 1, 1), date(2023, 2, 28))
+    assert (_value(first, P), _value(first, A)) == (Decimal("10000.00"), Decimal("9500.00"))
+    assert _value(first, CARRIED_OVER) == Decimal("500.00")
+    assert (_value(second, P), _value(second, A)) == (Decimal("2000.00"), Decimal("1900.00"))
+    assert _value(second, RETURNED) == Decimal("100.00")
+    assert _funding_codes(parsed) == []
+
+
+def test_a_plan_written_as_its_parts_and_their_sum(minimal_text: str) -> None:
+    """ "Plānots 7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)": the year's own
+    7 500,00 plus 350,00 left from the year before (added to the plan, so carried in, not
+    this year's remainder), 7 850,00 in all. The sum is the planned total, as in "7 850,00
+    euro (7 500,00 euro un 350,00 euro atlikums no I. gada)", and 7 500,00 stays in its
+    label; 7 850,00 − 7 811,25 = 38,75 returned. A real overspend of the sum is found."""
+    plan = "\tPlānots 7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)"
+    first = "Plānots 10 000,00 EUR\tFaktiski 9 650,00 EUR; atlikums 350,00 EUR pārcelts uz II. gadu"
+    text = _with_funding(
+        minimal_text,
+        [first, f"{plan}\tFaktiski 7 811,25 EUR; neizmantotais finansējums 38,75 EUR atmaksāts KM"],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert [a.value for a in second.amounts if a.role is P] == [Decimal("7850.00")]
+    planned = second.total(P)
+    assert planned is not None and "7 500,00" in planned.label
+    assert _value(second, CARRIED_IN) == Decimal("350.00")
+    assert _value(second, A) == Decimal("7811.25")
+    assert _value(second, RETURNED) == Decimal("38.75")
+    assert second.total(REMAINDER) is None and not second.lines(REMAINDER)
+    assert (second.compared, second.plan_complete) == (True, True)
+    assert _funding_codes(parsed) == []
+    overspent = parse_text(_with_funding(minimal_text, [first, f"{plan}\tFaktiski 7 900,00 EUR"]))
+    # 7 900,00 is 50,00 more than the 7 850,00 planned, and nothing is left over.
+    assert sorted(_funding_codes(overspent)) == [
+        "funding.actual-above-planned",
+        "funding.remainder-mismatch",
+    ]
+
+
+def test_parts_that_do_not_add_up_to_their_sum_are_not_compared(minimal_text: str) -> None:
+    """ "7 500,00 EUR + 350,00 EUR atlikums (kopā 7 800,00 EUR)": which is the plan cannot
+    be told; 7 800,00 is unread and the row compared with nothing (7 800,00 − 7 811,25 is
+    no contradiction the reader could be sure of)."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 10 000,00 EUR\tFaktiski 10 000,00 EUR",
+            "\tPlānots 7 500,00 EUR + 350,00 EUR atlikums (kopā 7 800,00 EUR)\t"
+            "Faktiski 7 811,25 EUR; neizmantotais finansējums 38,75 EUR atmaksāts KM",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert _value(second, CARRIED_IN) == Decimal("350.00")
+    assert not second.compared
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
+
+
+PLAN_LINES_2023 = f"t.sk. 27 000,00 EUR {CIVIL}; 18 587,60 EUR {MINORITY}"
+
+
+def test_the_lines_of_a_plan_written_as_its_parts_are_planned(minimal_text: str) -> None:
+    """ "Plānots 45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022. gada (kopā
+    45 587,60 EUR), t.sk. 27 000,00 …; 18 587,60 …": planned 45 587,60 (45 000,00 of the
+    year's own and 587,60 carried in), whose lines add up to it (27 000,00 + 18 587,60);
+    the "atlikums" naming the carried-in part makes none of them remainders. A planned line
+    that does not add up (18 500,00) is found against the sum and against its actual line."""
+    first = (
+        "Plānots 37 500,00 EUR\tFaktiski 36 912,40 EUR; atlikums 587,60 EUR pārcelts uz 2023. gadu"
+    )
+    plan = (
+        "\tPlānots 45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022. gada "
+        "(kopā 45 587,60 EUR), "
+    )
+    actual = f"\tFaktiski 45 587,60 EUR, {PLAN_LINES_2023}"
+    parsed = parse_text(_with_funding(minimal_text, [first, plan + PLAN_LINES_2023 + actual]))
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert [a.value for a in second.amounts if a.role is P and a.purpose is None] == [
+        Decimal("45587.60")
+    ]
+    assert _value(second, CARRIED_IN) == Decimal("587.60")
+    assert _lines(second, P) == [(CS, Decimal("27000.00")), (MN, Decimal("18587.60"))]
+    assert _lines(second, A) == [(CS, Decimal("27000.00")), (MN, Decimal("18587.60"))]
+    for role in (REMAINDER, CARRIED_OVER, RETURNED):
+        assert second.total(role) is None and not second.lines(role)
+    assert _funding_codes(parsed) == []
+    wrong = plan + PLAN_LINES_2023.replace("18 587,60", "18 500,00") + actual
+    parsed = parse_text(_with_funding(minimal_text, [first, wrong]))
+    # 27 000,00 + 18 500,00 is not 45 587,60, and 18 587,60 spent is more than 18 500,00.
+    assert sorted(_funding_codes(parsed)) == [
+        "funding.actual-above-planned",
+        "funding.sum-mismatch",
+    ]
+
+
+def test_a_plan_and_money_carried_in_beside_it_keep_their_lines(minimal_text: str) -> None:
+    """Without the sum written, "45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022.
+    gada" and "45 000,00 EUR un 587,60 EUR pārceltais atlikums no I. īstenošanas gada" plan
+    45 000,00 with 587,60 carried in beside it (45 000,00 was dropped); the lines after
+    "t.sk." (27 000,00 + 18 587,60) are the plan's, not remainders, and as in "un no
+    iepriekšējā gada pārceltais atlikums …" the plan is marked incomplete."""
+    first = (
+        "Plānots 45 000,00 EUR\tFaktiski 44 412,40 EUR; atlikums 587,60 EUR pārcelts uz II. gadu"
+    )
+    for cell in (
+        "45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022. gada",
+        "45 000,00 EUR un 587,60 EUR pārceltais atlikums no I. īstenošanas gada",
+    ):
+        row = f"\tPlānots {cell}, {PLAN_LINES_2023}\tFaktiski 45 587,60 EUR, {PLAN_LINES_2023}"
+        parsed = parse_text(_with_funding(minimal_text, [first, row]))
+        assert parsed.report is not None
+        second = parsed.report.funding[1]
+        assert _value(second, P) == Decimal("45000.00"), cell
+        assert _value(second, CARRIED_IN) == Decimal("587.60"), cell
+        assert _lines(second, P) == [(CS, Decimal("27000.00")), (MN, Decimal("18587.60"))], cell
+        assert second.total(REMAINDER) is None and not second.lines(REMAINDER), cell
+        assert (second.compared, second.plan_complete) == (True, False), cell
+        assert _funding_codes(parsed) == [], cell
+
+
+def test_parts_with_the_currency_sign_first_give_the_planned_total(minimal_text: str) -> None:
+    """ "Plānots € 41 200 (€ 40 000 + € 1 200 pārceltais atlikums), t.sk. € 24 000 …;
+    € 17 200 …": 41 200 is planned, 1 200 of it carried in; the lines (24 000 + 17 200 =
+    41 200) are the plan's, not remainder lines (a false sum-mismatch of 17 200 against
+    24 000 followed)."""
+    lines = f"t.sk. € 24 000 {CIVIL}; € 17 200 {MINORITY}"
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots € 40 000\tFaktiski € 38 800. Atlikums € 1 200 pārcelts uz II. gadu.",
+            f"\tPlānots € 41 200 (€ 40 000 + € 1 200 pārceltais atlikums), {lines}\t"
+            f"Faktiski € 41 200, {lines}",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert [a.value for a in second.amounts if a.role is P and a.purpose is None] == [
+        Decimal("41200")
+    ]
+    assert _value(second, CARRIED_IN) == Decimal("1200")
+    assert _lines(second, P) == [(CS, Decimal("24000")), (MN, Decimal("17200"))]
+    assert _lines(second, A) == [(CS, Decimal("24000")), (MN, Decimal("17200"))]
+    assert second.total(REMAINDER) is None and not second.lines(REMAINDER)
+    assert (second.compared, second.plan_complete) == (True, True)
+    assert _funding_codes(parsed) == []
+
+
+def test_whole_euros_written_with_a_dash(minimal_text: str) -> None:
+    """ "EUR 40 000,-" is 40 000,00 (whole euros): the totals, their lines and the remainder
+    are read (the lines were unread and lost); 40 000 − 38 800 = 1 200 carried over, and a
+    wrong line (14 800 + 24 000 = 38 800, not 39 800) is still found."""
+    plan = f"Plānots EUR 40 000,- (t.sk. EUR 24 000,- {CIVIL}; EUR 16 000,- {MINORITY})"
+    actual = (
+        "\tFaktiski EUR {total},- (t.sk. EUR 24 000,- "
+        + CIVIL
+        + "; EUR 14 800,- "
+        + MINORITY
+        + "). "
+        "Atlikums EUR {rest},- pārcelts uz II. īstenošanas gadu."
+    )
+    second = "\tPlānots 41 200,00 euro\tFaktiski 41 200,00 euro"
+    text = _with_funding(minimal_text, [plan + actual.format(total="38 800", rest="1 200"), second])
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first = parsed.report.funding[0]
+    assert (_value(first, P), _value(first, A)) == (Decimal("40000"), Decimal("38800"))
+    assert _lines(first, P) == [(CS, Decimal("24000")), (MN, Decimal("16000"))]
+    assert _lines(first, A) == [(CS, Decimal("24000")), (MN, Decimal("14800"))]
+    assert _value(first, CARRIED_OVER) == Decimal("1200")
+    assert first.compared
+    assert _funding_codes(parsed) == []
+    wrong = _with_funding(minimal_text, [plan + actual.format(total="39 800", rest="200"), second])
+    assert _funding_codes(parse_text(wrong)) == ["funding.sum-mismatch"]
+
+
+def test_funding_not_granted_is_nothing_planned_and_nothing_spent(minimal_text: str) -> None:
+    """ "Finansējums netika piešķirts un izlietots (0,00 euro)" (not granted and not spent):
+    0,00 planned and 0,00 spent, not only 0,00 spent."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "1. īstenošanas gads\tPlānots: 30 000,00 euro; faktiski izlietots: 28 450,00 euro; "
+            "atlikums: 1 550,00 euro atgriezts valsts budžetā.",
+            "\t2. īstenošanas gads\tFinansējums netika piešķirts un izlietots (0,00 euro).",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert _value(first, RETURNED) == Decimal("1550.00")
+    assert [(a.role, a.value) for a in second.amounts] == [
+        (P, Decimal("0.00")),
+        (A, Decimal("0.00")),
+    ]
+    assert _funding_codes(parsed) == []
+
+
+def test_a_sum_no_form_reads_is_not_compared(minimal_text: str) -> None:
+    """ "Faktiski 7 000,00 euro + 811,25 euro" is a sum of two actual amounts written in no
+    known form: 7 000,00 was dropped and 811,25 compared as the whole actual (a false
+    remainder-mismatch against the planned 7 850,00). It is unread, the row compared with
+    nothing."""
+    text = _with_funding(
+        minimal_text,
+        [
+            "Plānots 10 000,00 euro\tFaktiski 10 000,00 euro",
+            "\tPlānots 7 850,00 euro\tFaktiski 7 000,00 euro + 811,25 euro. "
+            "Atlikums 38,75 euro atgriezts KM.",
+        ],
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert [row.compared for row in parsed.report.funding] == [True, False]
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
