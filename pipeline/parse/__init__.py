@@ -26,6 +26,7 @@ from pipeline.parse.checks import check_report
 from pipeline.parse.decode import decode
 from pipeline.parse.fields import (
     find_region,
+    find_regions_listed,
     read_implementer,
     read_period,
     read_statement,
@@ -33,6 +34,7 @@ from pipeline.parse.fields import (
     text_of,
 )
 from pipeline.parse.funding import read_funding
+from pipeline.parse.headings import is_calendar, mark_calendar_years
 from pipeline.parse.sections import REQUIRED, TITLE_WORD, Section, split_sections
 from pipeline.parse.text import SourceFile, clean
 
@@ -104,19 +106,22 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         if task is not None and "mazākumtautīb" in task.value and "pilsonisk" not in task.value
         else ActivityGroup.CIVIL_SOCIETY
     )
-    description = (
-        read_description(sections[Section.DESCRIPTION], source, default_group)
+    delegation = (
+        read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
+    )
+    calendar = (
+        mark_calendar_years(sections[Section.DESCRIPTION], delegation)
         if Section.DESCRIPTION in sections
         else None
+    )
+    description = (
+        read_description(calendar.text, source, default_group) if calendar is not None else None
     )
     funding = (
         read_funding(sections[Section.FUNDING], source) if Section.FUNDING in sections else None
     )
-    delegation = (
-        read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
-    )
 
-    years = description.years if description else ()
+    years = _number_calendar_years(description.years) if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
     funding_years = _match_years(funding.years if funding else (), years)
@@ -160,24 +165,54 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
             has_group_headings=bool(description and description.has_group_headings),
             missing_amounts=funding.missing_amounts if funding else (),
             unread_amounts=funding.unread if funding else (),
-            unread_headings=description.unread_headings if description else (),
+            unread_headings=(
+                (*calendar.unread, *description.unread_headings)
+                if calendar is not None and description is not None
+                else ()
+            ),
             source=source,
+            several_regions=(
+                find_regions_listed(title.mapped, source)
+                or find_regions_listed(task_mapped, source)
+            ),
         )
     )
     return Parsed(file, report, tuple(findings))
 
 
+def _number_calendar_years(
+    years: tuple[ImplementationYear, ...],
+) -> tuple[ImplementationYear, ...]:
+    """A year headed by its calendar year has its place among such headings as its ordinal,
+    also when text before the first heading was read as a year of its own."""
+    numbered: list[ImplementationYear] = []
+    place = 0
+    for year in years:
+        if year.stated and is_calendar(year.numeral):
+            place += 1
+            if year.ordinal != place:
+                activities = tuple(replace(a, year=place) for a in year.activities)
+                year = replace(year, ordinal=place, activities=activities)
+        numbered.append(year)
+    return tuple(numbered)
+
+
 def _match_years(
     funding: tuple[FundingYear, ...], years: tuple[ImplementationYear, ...]
 ) -> tuple[FundingYear, ...]:
-    """Give each funding row the implementation year it reports on: by its dates when it has
-    them, else by order (first row, first year) when the counts agree."""
+    """Give each funding row the implementation year it reports on: by its calendar year
+    when the years are headed by theirs, else by its dates when it has them, else by order
+    (first row, first year) when the counts agree."""
     by_period = {(y.period.start, y.period.end): y.ordinal for y in years if y.period}
+    by_calendar = {int(y.numeral): y.ordinal for y in years if is_calendar(y.numeral)}
     same_count = len(funding) == len(years)
     matched = []
     for i, row in enumerate(funding):
         ordinal = row.ordinal  # the row named its year ("II. īstenošanas gads")
-        if ordinal is None and row.calendar_year is None:  # calendar years are not impl. years
+        if ordinal is None and row.calendar_year is not None:
+            # a calendar year is a year of implementation only where the description says so
+            ordinal = by_calendar.get(row.calendar_year)
+        elif ordinal is None:
             if row.period is not None:
                 ordinal = by_period.get((row.period.start, row.period.end))
             elif same_count:

@@ -17,6 +17,7 @@ from pipeline.model import (
     FundingYear,
     Problem,
     Purpose,
+    RegionMention,
     Report,
     Severity,
     Span,
@@ -73,6 +74,7 @@ def check_report(
     unread_amounts: tuple[SourcedText, ...],
     source: SourceFile,
     unread_headings: tuple[SourcedText, ...] = (),
+    several_regions: tuple[RegionMention, ...] = (),
 ) -> list[Problem]:
     """Every contradiction between values read with certainty. A funding row with an amount
     that could not be read is not compared (its sums would accuse the report of an error
@@ -129,7 +131,7 @@ def check_report(
                 lv=f"summu {piece.text!r} nevarēja atšķirt kā plānoto, faktisko vai atlikumu; tā saglabāta tikai avota tekstā",
             )
         )
-    out.extend(_region(report, finding))
+    out.extend(_region(report, finding, several_regions))
     out.extend(_implementer(report, finding))
     return out
 
@@ -373,8 +375,26 @@ def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Proble
                 )
 
 
-def _region(report: Report, finding: Emit) -> Iterator[Problem]:
+def _region(report: Report, finding: Emit, several: tuple[RegionMention, ...]) -> Iterator[Problem]:
     title, task = report.region_in_title, report.region_in_task
+    if several:
+        names = ", ".join(r.text for r in several)
+        # Filed under one of them, the report's money and work would be counted in that
+        # region alone; which one is not guessed.
+        yield finding(
+            "region.several",
+            f"the report names several planning regions at once ({names}); a report is "
+            "filed under one region, so it is filed under "
+            + (f"the one named alone ({(title or task).text!r})" if title or task else "none"),
+            several[0].span,
+            lv=f"kopsavilkumā minēti vairāki plānošanas reģioni ({names}); kopsavilkumu "
+            "iekļauj vienā reģionā, tāpēc "
+            + (
+                f"tas iekļauts atsevišķi minētajā ({(title or task).text!r})"
+                if title or task
+                else "tas nav iekļauts nevienā"
+            ),
+        )
     if title and task and title.key != task.key:
         yield finding(
             "region.mismatch",
@@ -382,7 +402,7 @@ def _region(report: Report, finding: Emit) -> Iterator[Problem]:
             task.span,
             lv=f"virsrakstā minēts reģions {title.text!r}, bet uzdevumā {task.text!r}",
         )
-    if title is None and task is None:
+    if title is None and task is None and not several:
         yield finding(
             "region.missing", "no planning region is named in the title or the task", None
         )

@@ -1,30 +1,47 @@
 """The heading grammar: how an implementation year is announced in the description.
 
 "I. ĪSTENOŠANAS GADS (2022.gada 15.jūlijs līdz 2023.gada 14.jūlijs)" in all the ways a
-person reads as the same heading: the numeral with or without its dot, any letter case, the
+person reads as the same heading: the Roman numeral with or without its dot, an Arabic one
+with its dot at the start of a line or cell ("1. īstenošanas gads"), any letter case, the
 period in parentheses, after a dash or colon, on the next line, or not given at all.
 A line that names "īstenošanas gads" but cannot be read as a heading is reported by
 `unread_headings`, never guessed.
+
+Some reports give their years of implementation by calendar year instead, the first and
+the last partial: "2022. GADS (1.03.2022.–31.12.2022.)". Such a line is a year heading only
+when `mark_calendar_years` marks it (see there): "2022. gads" alone is also how a report
+heads a part of a longer year, or starts a sentence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TypeGuard
 
-from pipeline.parse.latvian import DASHES, PERIOD_TEXT
+from pipeline.model import Period
+from pipeline.parse.latvian import DASHES, PERIOD_TEXT, find_period
+from pipeline.parse.text import HEADING_MARK, SourcedText
 
-_NOT_LETTER = r"(?![\wāčēģīķļņšūž])"
+_LETTER = r"\wāčēģīķļņšūž"
+_NOT_LETTER = rf"(?![{_LETTER}])"
+_LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 #: The heading, to be embedded in the description's marker scanner. Groups: `year` (the
-#: whole heading), `numeral`, `range` (the period in parentheses) or `bare` (the period
-#: written after a dash or colon or on the next line).
+#: whole heading, with a dot or colon ending it), `numeral`, `range` (the period in
+#: parentheses) or `bare` (the period written after a dash or colon or on the next line).
+#: An Arabic numeral heads a year only at a line start: inside a sentence ("… kas bija
+#: 2. īstenošanas gads, …") it is the sentence's own word.
 YEAR_HEADING = (
-    r"(?P<year>(?<![\wāčēģīķļņšūž.])(?P<numeral>(?i:[IVX]{1,4}))\.?\s*"
-    r"(?i:ĪSTENOŠANAS\s+GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?<![{_LETTER}.]))"
+    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|(?i:[IVX]{1,4}))))"
+    r"(?(calendar)\.|(?(arabic)\.|\.?))\s*"
+    r"(?(calendar)|(?i:ĪSTENOŠANAS)\s+)(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     r"(?:\s*\((?P<range>[^()]*)\)"
-    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*\.)?)"
+    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*[.:])?)"
 )
+_HEADING = re.compile(YEAR_HEADING)
 
 # Anything else that names a year of implementation as a heading would (at a line start).
 _LOOSE = re.compile(
@@ -34,10 +51,25 @@ _LOOSE = re.compile(
     re.I,
 )
 
+# "2022. gads" standing alone as a line, a paragraph or a cell's first words, alone or with
+# its period in parentheses: "2022. gadā notika …", "2022. gads bija …" and dates are not.
+_CALENDAR = re.compile(
+    _LINE_START + r"(?P<head>\d{4}\.[ \u00a0]*(?i:gads)" + _NOT_LETTER + r"(?:[ \u00a0]*\("
+    r"[^()\n\t\x0b]*\))?)(?=[ \u00a0]*[.:]?[ \u00a0]*(?:[\n\t\x0b\r]|$))"
+)
+
 
 def ordinal_of(numeral: str) -> int | None:
-    """'ii' -> 2; None for a numeral past the template's eight years."""
+    """'ii' -> 2, '2' -> 2; None for a numeral past the template's eight years, or a
+    calendar year (its ordinal is its place among the headings)."""
+    if numeral.isdigit():
+        return int(numeral) if 1 <= int(numeral) <= len(_ROMAN) else None
     return _ROMAN.get(numeral.upper())
+
+
+def is_calendar(numeral: str | None) -> TypeGuard[str]:
+    """Whether a year heading's numeral is a calendar year ("2022")."""
+    return numeral is not None and len(numeral) == 4 and numeral.isdigit()
 
 
 def unread_headings(text: str, read: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -51,3 +83,55 @@ def unread_headings(text: str, read: list[tuple[int, int]]) -> list[tuple[int, i
         ):
             out.append((m.start("head"), m.end("head")))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarYears:
+    text: SourcedText  # the description, its calendar-year headings marked when they are read
+    unread: tuple[SourcedText, ...]  # calendar-year headings that could not be read as years
+
+
+def mark_calendar_years(description: SourcedText, delegation: Period | None) -> CalendarYears:
+    """Mark each "YYYY. gads" heading of the description with `HEADING_MARK` where together
+    they are certainly its years of implementation: the description announces no year by
+    "īstenošanas gads" (there they head parts of a year), and the headings name the calendar
+    years from the delegation period's first on, one after another, none past its last, each
+    period they give lying in its year. Then a heading's place is its ordinal. Headings that
+    fail this in a description without other year headings are returned as unread."""
+    text = description.text
+    found = list(_CALENDAR.finditer(text))
+    if not found or _HEADING.search(text) or _LOOSE.search(text):
+        return CalendarYears(description, ())
+    pieces: list[SourcedText] = []
+    pos = 0
+    for m in found:
+        start = m.start("head")
+        pieces += [description[pos:start], SourcedText(HEADING_MARK, (description.offsets[start],))]
+        pos = start
+    marked = SourcedText.join([*pieces, description[pos:]], sep="")
+    headings = [
+        _HEADING.match(marked.text, i) for i, c in enumerate(marked.text) if c == HEADING_MARK
+    ]
+    if _in_order(headings, delegation):
+        return CalendarYears(marked, ())
+    unread = tuple(description[m.start("head") : m.end("head")] for m in found)
+    return CalendarYears(description, unread)
+
+
+def _in_order(headings: list[re.Match[str] | None], delegation: Period | None) -> bool:
+    if delegation is None or delegation.start is None or delegation.end is None:
+        return False
+    for place, m in enumerate(headings):
+        if m is None:
+            return False
+        year = int(m.group("numeral"))
+        if year != delegation.start.year + place or year > delegation.end.year:
+            return False
+        written = m.group("range") if m.group("range") is not None else m.group("bare")
+        found = find_period(written) if written else None
+        # An unreadable period is still this year's, and reported as such; a date in another
+        # year contradicts the heading, and which of the two is meant is not guessed.
+        dates = (found.start, found.end) if found else ()
+        if any(date is not None and date.year != year for date in dates):
+            return False
+    return True

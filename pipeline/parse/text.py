@@ -18,8 +18,12 @@ from pipeline.model import Span
 SOFT_BREAK = "\x0b"
 #: Where an HTML list (<ul>, <ol>) opens: a list opened without a bullet still starts an item.
 LIST_START = "\ue000"
+#: Where the structure reader has read a calendar year as a year heading: whether one is
+#: depends on the delegation period, which the heading grammar cannot see. Outside
+#: U+E000–U+E0FF, which the PDF reader uses for its page marks.
+HEADING_MARK = "\ue100"
 
-_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b\ue000]+")
+_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b\ue000\ue100]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class SourcedText:
             return (0, 0)
         return (min(self.offsets), max(self.offsets) + 1)
 
-    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000") -> SourcedText:
+    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000\ue100") -> SourcedText:
         begin, end = 0, len(self.text)
         while begin < end and self.text[begin] in chars:
             begin += 1
@@ -128,14 +132,16 @@ _BOLD = re.compile(r"\*\*")
 
 def clean(source_text: str) -> SourcedText:
     """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
-    Markdown autolinks decoded, bold markers removed. Tabs and line breaks stay as they are:
+    Markdown autolinks decoded, bold markers (and any `HEADING_MARK`, which only the reader
+    sets) removed. Tabs and line breaks stay as they are:
     they are the table's structure."""
     text = source_text
     parts: list[str] = []
     offs: list[int] = []
     pos = 0
     pattern = re.compile(
-        f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}", re.I
+        f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}|{HEADING_MARK}",
+        re.I,
     )
     for m in pattern.finditer(text):
         parts.append(text[pos : m.start()])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import AmountRole, LegalForm, Parsed
+from pipeline.model import ActivityGroup, AmountRole, LegalForm, Parsed
 from pipeline.parse.sections import split_sections
 from pipeline.parse.text import clean
 from tests.conftest import FIXTURES, MINIMAL, REPORTS, parse_text
@@ -43,6 +43,14 @@ OTHER = "Cita informācija"
 LABELS = (TASK, IMPLEMENTER, PERIOD, DESCRIPTION, FUNDING, IRREGULAR, UNRECOVERED, OTHER)
 
 
+ROMAN_YEARS = (
+    "I. ĪSTENOŠANAS GADS (01.08.2021.–31.07.2022.)\n"
+    "1) Sniegtas 10 konsultācijas;\n"
+    "II. ĪSTENOŠANAS GADS (01.08.2022.–31.07.2023.)\n"
+    "1) Sniegtas 12 konsultācijas.\n"
+)
+
+
 def report(
     colon: str = "",
     *,
@@ -50,8 +58,14 @@ def report(
     first_key: str = "01.08.2021.–31.07.2022.",
     second_key: str = "01.08.2022.–31.07.2023.",
     irregular: str = "Nav",
+    other: str = "Nav",
+    period: str = "2021. gada 1. augusts līdz 2023. gada 31. jūlijs",
+    description: str = ROMAN_YEARS,
+    more_funding: str = "",
 ) -> str:
-    """A clean two-year Latgale report in table rows; `colon` is written after every label."""
+    """A clean two-year Latgale report in table rows; `colon` is written after every label.
+    `description` is the description cell and its continuation rows; `more_funding` rows
+    follow the two funding rows."""
     c = colon
     return (
         f"{title}\n"
@@ -59,16 +73,14 @@ def report(
         "un starpkultūru sadarbības attīstības un mazākumtautību nevalstisko organizāciju "
         "līdzdalības veicināšanas jomā Latgales reģionā\n"
         f"{IMPLEMENTER}{c}\tBiedrība „Probes centrs”, reģ. Nr. 40008276543\n"
-        f"{PERIOD}{c}\t2021. gada 1. augusts līdz 2023. gada 31. jūlijs\n"
-        f"{DESCRIPTION}{c}\tI. ĪSTENOŠANAS GADS (01.08.2021.–31.07.2022.)\n"
-        "1) Sniegtas 10 konsultācijas;\n"
-        "II. ĪSTENOŠANAS GADS (01.08.2022.–31.07.2023.)\n"
-        "1) Sniegtas 12 konsultācijas.\n"
+        f"{PERIOD}{c}\t{period}\n"
+        f"{DESCRIPTION}{c}\t{description}"
         f"{FUNDING}{c}\t{first_key}\tPlānots 10 000,00 euro\tFaktiski 10 000,00 euro\n"
         f"\t{second_key}\tPlānots 10 000,00 euro\tFaktiski 10 000,00 euro\n"
+        f"{more_funding}"
         f"{IRREGULAR}{c}\t{irregular}\n"
         f"{UNRECOVERED}{c}\tNav\n"
-        f"{OTHER}{c}\tNav\n"
+        f"{OTHER}{c}\t{other}\n"
     )
 
 
@@ -270,3 +282,258 @@ def test_only_a_whole_none_found_answer_is_none() -> None:
         assert parsed.report is not None and parsed.report.irregular_expenditure is not None
         read[answer] = parsed.report.irregular_expenditure.none
     assert read == answers
+
+
+# -- a lone dash: none ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", " – "])
+def test_a_lone_dash_is_none(dash: str) -> None:
+    """A dash alone in the cell answers as "Nav" does, in every short section."""
+    parsed = parse_text(report(irregular=dash, other=dash))
+    r = parsed.report
+    assert r is not None
+    for statement in (r.irregular_expenditure, r.other_information):
+        assert statement is not None
+        assert (statement.text.value, statement.none, statement.amount) == (
+            dash.strip(),
+            True,
+            None,
+        )
+
+
+@pytest.mark.parametrize("answer", ["– skatīt pielikumu", "- -", "—5", "Nav –"])
+def test_a_dash_with_more_is_not_none(answer: str) -> None:
+    parsed = parse_text(report(other=answer))
+    assert parsed.report is not None and parsed.report.other_information is not None
+    assert parsed.report.other_information.text.value == answer
+    assert not parsed.report.other_information.none
+
+
+# -- years numbered in Arabic numerals --------------------------------------------------------
+
+THREE_YEARS = "2021. gada 1. augusts līdz 2024. gada 31. jūlijs"
+THIRD_ROW = "\t01.08.2023.–31.07.2024.\tPlānots 10 000,00 euro\tFaktiski 10 000,00 euro\n"
+SUSPENDED = (
+    "Aktivitātes netika īstenotas, jo līguma izpilde saskaņā ar 2022. gada 20. septembra "
+    "vienošanos bija apturēta."
+)
+ARABIC_YEARS = (
+    "<p>1. īstenošanas gads (01.08.2021.–31.07.2022.)</p> <ol> "
+    "<li>sniegtas 10 konsultācijas;</li> </ol>\n"
+    f"\t<p>2. īstenošanas gads (01.08.2022.–31.07.2023.)</p> <p>{SUSPENDED}</p>\n"
+    "\t<p>3. īstenošanas gads (01.08.2023.–31.07.2024.)</p> <ol> "
+    "<li>sniegtas 12 konsultācijas.</li> </ol>\n"
+)
+
+
+def test_years_numbered_in_arabic_numerals_are_years() -> None:
+    """ "1. īstenošanas gads (…)", "2. …", "3. …": three years with their periods, the
+    second with no activities, its explanation a note and no activity of the first year."""
+    text = report(
+        title=TITLE.replace("(2021-2023)", "(2021-2024)"),
+        period=THREE_YEARS,
+        description=ARABIC_YEARS,
+        more_funding=THIRD_ROW,
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral, y.stated) for y in years] == [
+        (1, "1", True),
+        (2, "2", True),
+        (3, "3", True),
+    ]
+    assert [y.period and (y.period.start, y.period.end) for y in years] == [
+        (dt.date(2021, 8, 1), dt.date(2022, 7, 31)),
+        (dt.date(2022, 8, 1), dt.date(2023, 7, 31)),
+        (dt.date(2023, 8, 1), dt.date(2024, 7, 31)),
+    ]
+    assert [y.heading and y.heading.value for y in years] == [
+        "1. īstenošanas gads (01.08.2021.–31.07.2022.)",
+        "2. īstenošanas gads (01.08.2022.–31.07.2023.)",
+        "3. īstenošanas gads (01.08.2023.–31.07.2024.)",
+    ]
+    assert [[a.text.value for a in y.activities] for y in years] == [
+        ["sniegtas 10 konsultācijas;"],
+        [],
+        ["sniegtas 12 konsultācijas."],
+    ]
+    assert [n.value for n in years[1].notes] == [SUSPENDED]
+    assert [r.ordinal for r in parsed.report.funding] == [1, 2, 3]
+    for code in ("structure.unread-heading", "structure.no-year-headings", "period.year-overlap"):
+        assert code not in codes(parsed)
+
+
+def test_an_arabic_ordinal_inside_a_sentence_is_no_heading() -> None:
+    """ "…, kad sākās 2. īstenošanas gads, …" and "2. īstenošanas gadā …" are sentences of
+    the second year, not a third year."""
+    sentences = (
+        "Darbs turpinājās arī tad, kad sākās 2. īstenošanas gads, un tika sniegtas "
+        "konsultācijas.\n"
+        "2. īstenošanas gadā sniegtas 12 konsultācijas.\n"
+    )
+    description = ROMAN_YEARS.replace("1) Sniegtas 12 konsultācijas.\n", sentences)
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral) for y in years] == [(1, "I"), (2, "II")]
+    second = " ".join(
+        [n.value for n in years[1].notes] + [a.text.value for a in years[1].activities]
+    )
+    assert "kad sākās 2. īstenošanas gads, un" in second
+    assert "2. īstenošanas gadā sniegtas 12 konsultācijas." in second
+    assert "structure.unread-heading" not in codes(parsed)
+
+
+@pytest.mark.parametrize("heading", ["II. ĪSTENOŠANAS GADS:", "2. īstenošanas gads:"])
+def test_a_colon_after_a_year_heading_belongs_to_the_heading(heading: str) -> None:
+    """ "II. ĪSTENOŠANAS GADS:" with no period: the colon ends the heading, it is not a note
+    of the year."""
+    description = ROMAN_YEARS.replace("II. ĪSTENOŠANAS GADS (01.08.2022.–31.07.2023.)", heading)
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    second = parsed.report.years[1]
+    assert (second.ordinal, second.heading and second.heading.value) == (2, heading)
+    assert second.notes == ()
+    assert [a.text.value for a in second.activities] == ["Sniegtas 12 konsultācijas."]
+
+
+# -- years given by calendar year -------------------------------------------------------------
+
+CALENDAR_PERIOD = "1.03.2022.–29.02.2024."
+CALENDAR_TITLE = TITLE.replace("(2021-2023)", "(2022-2024)")
+CALENDAR_YEARS = (
+    "<p>2022. GADS (1.03.2022.–31.12.2022.)</p> <p>1) sniegtas 10 konsultācijas.</p>\n"
+    "\t<p>2023. GADS (1.01.2023.–31.12.2023.)</p> <p>1) sniegtas 12 konsultācijas.</p> "
+    "<p>Latgales mazākumtautību kapacitātes celšanai:</p> <p>1) atbalstītas 2 biedrības.</p>\n"
+    "\t<p>2024. GADS (1.01.2024.–29.02.2024.)</p> <p>1) sniegtas 4 konsultācijas.</p>\n"
+)
+
+
+def calendar_report(description: str = CALENDAR_YEARS, period: str = CALENDAR_PERIOD) -> str:
+    return report(
+        title=CALENDAR_TITLE,
+        period=period,
+        description=description,
+        first_key="2022. gads",
+        second_key="2023. gads",
+        more_funding="\t2024. gads\tPlānots 10 000,00 euro\tFaktiski 10 000,00 euro\n",
+    )
+
+
+def heading_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.split("\n"), 1) if "GADS (" in line]
+
+
+def test_years_given_by_calendar_year_are_years() -> None:
+    """ "2022. GADS (1.03.2022.–31.12.2022.)" … "2024. GADS (1.01.2024.–29.02.2024.)" over a
+    delegation period 1.03.2022.–29.02.2024.: three years, the first and the last partial,
+    numbered by their place; each year's activities start again in civil society."""
+    parsed = parse_text(calendar_report())
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral, y.stated) for y in years] == [
+        (1, "2022", True),
+        (2, "2023", True),
+        (3, "2024", True),
+    ]
+    assert [y.period and (y.period.start, y.period.end) for y in years] == [
+        (dt.date(2022, 3, 1), dt.date(2022, 12, 31)),
+        (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        (dt.date(2024, 1, 1), dt.date(2024, 2, 29)),
+    ]
+    assert [y.heading and y.heading.value for y in years] == [
+        "2022. GADS (1.03.2022.–31.12.2022.)",
+        "2023. GADS (1.01.2023.–31.12.2023.)",
+        "2024. GADS (1.01.2024.–29.02.2024.)",
+    ]
+    cs, mc = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
+    assert [(a.year, a.group, a.text.value) for a in parsed.report.activities] == [
+        (1, cs, "sniegtas 10 konsultācijas."),
+        (2, cs, "sniegtas 12 konsultācijas."),
+        (2, mc, "atbalstītas 2 biedrības."),
+        (3, cs, "sniegtas 4 konsultācijas."),
+    ]
+    # the funding rows name the same calendar years: each is its year's
+    assert [(r.calendar_year, r.ordinal) for r in parsed.report.funding] == [
+        (2022, 1),
+        (2023, 2),
+        (2024, 3),
+    ]
+    for code in ("structure.unread-heading", "structure.no-year-headings"):
+        assert code not in codes(parsed)
+
+
+def test_calendar_years_after_an_introduction_keep_their_places() -> None:
+    description = "<p>Uzdevums veikts trijos kalendārajos gados.</p> " + CALENDAR_YEARS
+    parsed = parse_text(calendar_report(description))
+    assert parsed.report is not None
+    stated = [(y.ordinal, y.numeral) for y in parsed.report.years if y.stated]
+    assert stated == [(1, "2022"), (2, "2023"), (3, "2024")]
+    assert [a.year for a in parsed.report.activities] == [1, 2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("period", "description"),
+    [
+        # the years do not start with the delegation period's (2021), and 2024 is past it
+        ("2021. gada 1. augusts līdz 2023. gada 31. jūlijs", CALENDAR_YEARS),
+        # out of order
+        (
+            CALENDAR_PERIOD,
+            CALENDAR_YEARS.replace("2022. GADS (1.03.2022.–31.12.2022.)", "X")
+            .replace("2023. GADS (1.01.2023.–31.12.2023.)", "2022. GADS (1.03.2022.–31.12.2022.)")
+            .replace("X", "2023. GADS (1.01.2023.–31.12.2023.)"),
+        ),
+        # a heading whose dates are another year's
+        (
+            CALENDAR_PERIOD,
+            CALENDAR_YEARS.replace("2023. GADS (1.01.2023.", "2023. GADS (1.01.2022."),
+        ),
+        # the delegation period cannot be read
+        ("visu līguma darbības laiku", CALENDAR_YEARS),
+    ],
+    ids=["outside-delegation", "out-of-order", "dates-of-another-year", "no-delegation-dates"],
+)
+def test_calendar_headings_that_are_not_certainly_the_years_are_reported(
+    period: str, description: str
+) -> None:
+    """Calendar headings that do not name the delegation period's years one after another
+    are not guessed to be its years: the description is one year, and each heading is
+    reported on its line."""
+    text = calendar_report(description, period)
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert [(y.ordinal, y.numeral, y.stated) for y in parsed.report.years] == [(1, None, False)]
+    unread = [f for f in parsed.findings if f.code == "structure.unread-heading"]
+    assert [f.span.line for f in unread if f.span] == heading_lines(text)
+    assert len(unread) == 3
+
+
+def test_a_sentence_or_date_starting_with_a_year_is_no_heading() -> None:
+    description = (
+        "<p>2022. gads bija ražīgs: sniegtas 10 konsultācijas.</p> "
+        "<p>2022. gadā notika 3 semināri.</p> <p>2023. gada 8. oktobrī notika forums.</p> "
+        "<p>2023. gads, kā plānots, noslēdzās ar forumu.</p>\n"
+    )
+    parsed = parse_text(calendar_report(description))
+    assert parsed.report is not None
+    assert [(y.ordinal, y.numeral, y.stated) for y in parsed.report.years] == [(1, None, False)]
+    assert "structure.unread-heading" not in codes(parsed)
+    assert "structure.no-year-headings" in codes(parsed)
+
+
+def test_calendar_years_inside_implementation_years_are_no_headings() -> None:
+    """Under "I. ĪSTENOŠANAS GADS", "2021. gads" and "2022. gads" head the parts of that year:
+    the years are still the two the report announces, and nothing is reported."""
+    description = ROMAN_YEARS.replace(
+        "1) Sniegtas 10 konsultācijas;\n",
+        "2021. gads\n1) Sniegtas 4 konsultācijas;\n2022. gads\n1) Sniegtas 6 konsultācijas;\n",
+    )
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral) for y in years] == [(1, "I"), (2, "II")]
+    assert len(years[0].activities) == 2
+    assert "structure.unread-heading" not in codes(parsed)

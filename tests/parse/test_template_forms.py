@@ -11,7 +11,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline.model import AmountRole, LegalForm, Purpose
+from pipeline.model import AmountRole, LegalForm, Parsed, Purpose
 from tests.conftest import FIXTURES, MINIMAL, REPO, REPORTS, parse_text
 from tests.parse.variants import original, singles, transform
 
@@ -195,3 +195,112 @@ def test_pdf_funding_keyed_by_ordinal() -> None:
         (2, None, Decimal("49000.00"), Decimal("49000.00")),
     ]
     assert not [f for f in parsed.findings if f.code.startswith("funding.")]
+
+
+IMPLEMENTER_NAME = "Biedrība „Vidzemes NVO tīkls”, reģistrācijas Nr.40008000001"
+
+
+def test_a_legal_form_after_the_name_is_the_legal_form(minimal_text: str) -> None:
+    """ "„Sēlijas novadu NVO tīkls“, biedrība, reģistrācijas numurs 40008 245 613": the form
+    written after the name is read as one written before it."""
+    assert minimal_text.count(IMPLEMENTER_NAME) == 1
+    forms = {
+        "„Sēlijas novadu NVO tīkls“, biedrība, reģistrācijas numurs 40008 245 613": (
+            LegalForm.ASSOCIATION,
+            "biedrība",
+            "Sēlijas novadu NVO tīkls",
+            "40008245613",
+        ),
+        "Cēsu fonds, nodibinājums, reģ. Nr. 50008123456": (
+            LegalForm.FOUNDATION,
+            "nodibinājums",
+            "Cēsu fonds",
+            "50008123456",
+        ),
+        "„Cēsu draudze” reliģiskā organizācija, reģ. Nr. 90000123456": (
+            None,
+            "reliģiskā organizācija",
+            "Cēsu draudze",
+            "90000123456",
+        ),
+    }
+    read = {}
+    for cell in forms:
+        parsed = parse_text(minimal_text.replace(IMPLEMENTER_NAME, cell))
+        assert parsed.report is not None and parsed.report.implementer is not None
+        imp = parsed.report.implementer
+        number = imp.registration_number.value if imp.registration_number else None
+        read[cell] = (imp.legal_form, imp.legal_form_text, imp.name.value, number)
+    assert read == forms
+
+
+def test_a_legal_form_word_elsewhere_in_the_cell_is_not_the_legal_form(minimal_text: str) -> None:
+    """A form is read after the name only right after it: inside the name, or further on in
+    the cell, the word says something else."""
+    cells = {
+        "„Vidzemes biedrība”, reģistrācijas Nr.40008000001": "Vidzemes biedrība",
+        "„Vidzemes NVO tīkls”, reģistrācijas Nr.40008000001, kas ir biedrība": (
+            "Vidzemes NVO tīkls"
+        ),
+        "„Vidzemes NVO tīkls”, biedrību apvienība, reģistrācijas Nr.40008000001": (
+            "Vidzemes NVO tīkls"
+        ),
+    }
+    for cell, name in cells.items():
+        parsed = parse_text(minimal_text.replace(IMPLEMENTER_NAME, cell))
+        assert parsed.report is not None and parsed.report.implementer is not None
+        imp = parsed.report.implementer
+        assert (imp.legal_form, imp.legal_form_text, imp.name.value) == (None, None, name)
+
+
+# -- several planning regions named at once ---------------------------------------------------
+
+TITLE_REGION = "jomā Vidzemes reģionā\n(2022-2025)"
+TASK_REGION = "jomā Vidzemes reģionā\nValsts pārvaldes uzdevuma veicējs"
+
+
+def _regions(minimal_text: str, title: str, task: str) -> Parsed:
+    assert TITLE_REGION in minimal_text and TASK_REGION in minimal_text
+    text = minimal_text.replace(TITLE_REGION, TITLE_REGION.replace("Vidzemes reģionā", title))
+    return parse_text(text.replace(TASK_REGION, TASK_REGION.replace("Vidzemes reģionā", task)))
+
+
+def _region_findings(parsed: Parsed) -> list[tuple[str, int | None]]:
+    return [
+        (f.code, f.span.line if f.span else None) for f in parsed.findings if "region" in f.code
+    ]
+
+
+def test_two_regions_named_at_once_file_the_report_under_none(minimal_text: str) -> None:
+    """ "Latgales un Zemgales reģionā" in the title and the task: the report covers both, and
+    filed under one (the last, which stood before "reģionā") the other was lost without a
+    word. It is filed under none, and a warning names both, on the title's line (5)."""
+    parsed = _regions(minimal_text, "Latgales un Zemgales reģionā", "Latgales un Zemgales reģionā")
+    report = parsed.report
+    assert report is not None and report.region is None
+    assert _region_findings(parsed) == [("region.several", 5)]
+    (several,) = [f for f in parsed.findings if f.code == "region.several"]
+    assert "Latgales, Zemgales" in several.message and "filed under none" in several.message
+
+
+def test_a_list_of_three_regions_in_the_task_alone(minimal_text: str) -> None:
+    """The title names Vidzeme alone; the task lists three: the report stays Vidzeme's and
+    the warning names the three, on the task's line (8)."""
+    parsed = _regions(
+        minimal_text,
+        "Vidzemes reģionā",
+        "Kurzemes, Latgales un Vidzemes plānošanas reģionos",
+    )
+    report = parsed.report
+    assert report is not None and report.region == "vidzeme"
+    assert _region_findings(parsed) == [("region.several", 8)]
+    (several,) = [f for f in parsed.findings if f.code == "region.several"]
+    assert "Kurzemes, Latgales, Vidzemes" in several.message
+
+
+def test_one_region_is_no_list(minimal_text: str) -> None:
+    """ "Zemgales un ... " without a second region before "reģionā" is one region."""
+    parsed = _regions(minimal_text, "Zemgales reģionā un Rīgā", "Zemgales reģionā un tā novados")
+    report = parsed.report
+    assert report is not None and report.region == "zemgale"
+    assert _region_findings(parsed) == []
