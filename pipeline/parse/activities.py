@@ -10,11 +10,14 @@ Rules that hold across the reports:
 - a lettered list ("a)", "b)", …) is read as a numbered one where no other item is open;
   under a numbered or bulleted item its entries are that item's parts (they stay in its text),
   and a numbered list right after a lettered entry's lead-in ":" is that entry's parts;
-- a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities.
+- a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities;
+- text outside any list is the year's notes, except a sentence that counts something (a year
+  written as prose): that sentence is an activity of its own (see `_Reader._read_prose`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +63,13 @@ class _Item:
     bare: bool = False  # opened by a list with no bullets: entries end with "; "
 
 
+@dataclass(frozen=True, slots=True)
+class _Note:
+    piece: SourcedText
+    group: ActivityGroup
+    at: int  # how many of the year's items come before it
+
+
 @dataclass(slots=True)
 class _Year:
     ordinal: int
@@ -68,7 +78,7 @@ class _Year:
     heading: Text | None
     stated: bool
     items: list[tuple[ActivityGroup, _Item]] = field(default_factory=list)
-    notes: list[SourcedText] = field(default_factory=list)
+    notes: list[_Note] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +212,7 @@ class _Reader:
             elif breaks:
                 self.item.sub_run = False  # a plain paragraph after the sub-items ends them
         else:
-            self._current_year().notes.append(piece)
+            self._note(piece)
 
     def _year(self, m: re.Match[str]) -> None:
         self._close()
@@ -258,15 +268,19 @@ class _Reader:
         item = self.item
         if item is None or not item.pieces:
             year = self._current_year()
-            return year.notes[-1].text.strip(_WS) if year.notes else ""
+            return year.notes[-1].piece.text.strip(_WS) if year.notes else ""
         last = item.pieces[-1]
         body = last.text.rstrip(_WS)
         if body.endswith(":"):
             cut = max(body.rfind(c) for c in "\n\t\x0b")
             if cut > 0 and body[:cut].strip(_WS):
                 item.pieces[-1] = last[:cut]
-                self._current_year().notes.append(last[cut:])
+                self._note(last[cut:], after_item=True)
         return body.strip(_WS)
+
+    def _note(self, piece: SourcedText, after_item: bool = False) -> None:
+        year = self._current_year()
+        year.notes.append(_Note(piece, self.group, len(year.items) + after_item))
 
     def _reset_list(self) -> None:
         self.expected, self.style, self.in_objectives = 1, None, False
@@ -300,15 +314,34 @@ class _Reader:
         return Text(collapsed.text, self.source.span_of(collapsed))
 
     def _build_year(self, year: _Year) -> ImplementationYear:
+        # Text before the first year heading may sum up every year: its sentences are read
+        # as activities only where the report has no year headings at all.
+        prose = year.stated or not any(y.stated for y in self.years)
         activities: list[Activity] = []
+        notes: list[Text] = []
         positions: dict[ActivityGroup, int] = {}
-        for group, item in year.items:
-            whole = SourcedText.join(item.pieces).collapse()
-            entries = _split_entries(whole) if item.bare else [whole]
-            for collapsed in entries:
-                positions[group] = positions.get(group, 0) + 1
-                activities.append(self._activity(year, group, positions[group], item, collapsed))
-        notes = tuple(self._text_of(n) for n in year.notes)
+
+        def add(group: ActivityGroup, number: str | None, collapsed: SourcedText) -> None:
+            positions[group] = positions.get(group, 0) + 1
+            activities.append(self._activity(year, group, positions[group], number, collapsed))
+
+        # the notes before the item at the same index come first
+        order = sorted(
+            [(n.at, 0, k) for k, n in enumerate(year.notes)]
+            + [(i, 1, i) for i in range(len(year.items))]
+        )
+        for _, is_item, k in order:
+            if is_item:
+                group, item = year.items[k]
+                whole = SourcedText.join(item.pieces).collapse()
+                for collapsed in _split_entries(whole) if item.bare else [whole]:
+                    add(group, item.number, collapsed)
+                continue
+            note = year.notes[k]
+            kept, read = self._read_prose(note.piece) if prose else ([note.piece], [])
+            notes += [self._text_of(piece) for piece in kept]
+            for sentence in read:
+                add(note.group, None, sentence)
         return ImplementationYear(
             ordinal=year.ordinal,
             numeral=year.numeral,
@@ -316,23 +349,88 @@ class _Reader:
             heading=year.heading,
             stated=year.stated,
             activities=tuple(activities),
-            notes=notes,
+            notes=tuple(notes),
+        )
+
+    def _read_prose(self, piece: SourcedText) -> tuple[list[SourcedText], list[SourcedText]]:
+        """A year's text outside any list, as (notes, activities). A year written as prose
+        states its activities in sentences: a sentence that counts something the indicator
+        list knows is an activity, unless it introduces a list (it ends in ":") or says the
+        count is not this year's achievement (not done, planned, compared, the whole period).
+        Every other sentence stays a note, as written."""
+        marked = [
+            (a, b, self._states_activity(piece[a:b].collapse())) for a, b in _sentences(piece.text)
+        ]
+        if not any(is_activity for _, _, is_activity in marked):
+            return [piece], []
+        kept: list[SourcedText] = []
+        read: list[SourcedText] = []
+        for is_activity, run in itertools.groupby(marked, key=lambda m: m[2]):
+            spans = list(run)
+            if is_activity:
+                read += [piece[a:b].collapse() for a, b, _ in spans]
+            else:
+                kept.append(piece[spans[0][0] : spans[-1][1]])
+        return kept, read
+
+    def _states_activity(self, sentence: SourcedText) -> bool:
+        return (
+            not sentence.text.endswith(":")
+            and not _NOT_ACHIEVED.search(sentence.text)
+            and bool(find_indicators(sentence, self.source))
         )
 
     def _activity(
-        self, year: _Year, group: ActivityGroup, position: int, item: _Item, collapsed: SourcedText
+        self,
+        year: _Year,
+        group: ActivityGroup,
+        position: int,
+        number: str | None,
+        collapsed: SourcedText,
     ) -> Activity:
         return Activity(
             year=year.ordinal,
             group=group,
             position=position,
-            number=item.number,
+            number=number,
             text=Text(collapsed.text, self.source.span_of(collapsed)),
             indicators=find_indicators(collapsed, self.source),
             dates=find_activity_dates(collapsed, self.source),
             minorities=find_minorities(collapsed, self.source),
             places=find_places(collapsed, self.source),
         )
+
+
+# Words that make a sentence's count something other than this year's achievement: not done,
+# cancelled, planned or to come, compared with before, or the whole delegation period's.
+_NOT_ACHIEVED = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:ne(?:tika|notika|bija|tiek|tiks|notiks|izdevās|varēja)|nav"
+    r"|atcel\w*|atcēl\w*|plānot\w*|plāno|paredzēt\w*|paredz|tiks|notiks|būs"
+    r"|salīdzin\w*|iepriekšēj\w*|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*"
+    r"|gadu\s+laikā|gados)(?![\wāčēģīķļņšūž])",
+    re.I,
+)
+# A sentence ends at a line or paragraph break, or at ". " before a capital letter, unless
+# the word before the full stop is an abbreviation, a single letter or a number ("2022. Gadā").
+_SENTENCE_BREAK = re.compile(
+    r"[ \u00a0]*[\n\t\x0b\ue000][\s\ue000]*"
+    r"|(?P<stop>(?<=[.!?])[ \u00a0]+(?=[„\"(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]))"
+)
+_ABBREVIATIONS = {"nr", "sk", "t.sk", "u.c", "utt", "u.tml", "piem", "reģ", "tel", "plkst", "t.i"}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.group("stop"):
+            word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").lstrip('(„"').lower()
+            if word in _ABBREVIATIONS or len(word) < 2 or word.isdigit():
+                continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip(_WS)]
 
 
 _COUNT_FRAGMENT = re.compile(r"^[^;:]{0,60}?[-–]\s*\d+\s*;?$")

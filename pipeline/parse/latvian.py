@@ -211,3 +211,52 @@ def _unnamed(pattern: str) -> str:
 DATE_TEXT = "(?:" + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC)) + ")"
 #: A date range as a pattern: "DATE – DATE", "DATE līdz DATE", any dash, spaced or not.
 PERIOD_TEXT = rf"{DATE_TEXT}\s*(?:{_DASH}|līdz)\s*{DATE_TEXT}"
+
+
+# -- numbers written in words ----------------------------------------------------------------
+# The stems of 1-9 as they head a compound ("divpadsmit", "trīsdesmit", "piecsimt"); alone,
+# a unit takes a case ending ("divas", "divām", "četri"), and 3 is "trīs" or "trij-".
+_UNIT_STEMS = ("vien", "div", "trīs", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ")
+_UNIT_ENDING = r"(?:s|a|i|as|u|am|ai|ā|iem|ām|os|ās)"
+_THREE = re.compile(r"trīs|trij(?:u|iem|ām|os|ās)")
+# A number is its words largest first: hundreds, then tens and a unit, or a teen.
+_ORDER = re.compile(r"H?(?:T?U?|E)")
+
+
+def _unit(word: str) -> int | None:
+    if _THREE.fullmatch(word):
+        return 3
+    for value, stem in enumerate(_UNIT_STEMS, start=1):
+        if value != 3 and re.fullmatch(stem + _UNIT_ENDING, word):
+            return value
+    return None
+
+
+def _word_value(word: str) -> tuple[int, str] | None:
+    """One number word as its value and its place: H hundreds, T tens, E teens, U units."""
+    for suffix, place in (("simt(?:s|u|i)?", "H"), ("desmit", "T"), ("padsmit", "E")):
+        m = re.fullmatch(rf"(\w*?){suffix}", word)
+        if m is None:
+            continue
+        head = m.group(1)
+        if not head:
+            return ({"H": 100, "T": 10}[place], place) if place != "E" else None
+        if head not in _UNIT_STEMS or (place == "T" and head == "vien"):
+            return None
+        n = _UNIT_STEMS.index(head) + 1
+        return {"H": n * 100, "T": n * 10, "E": 10 + n}[place], place
+    unit = _unit(word)
+    return (unit, "U") if unit is not None else None
+
+
+def number_in_words(text: str) -> int | None:
+    """'divpadsmit' -> 12, 'divdesmit pieci' -> 25, 'simt divdesmit' -> 120, 'divas' -> 2;
+    None unless all of `text` is one number in words."""
+    found = [_word_value(w) for w in text.lower().split()]
+    if not found or any(f is None for f in found):
+        return None
+    values = [f for f in found if f is not None]
+    places = "".join(place for _, place in values)
+    if not _ORDER.fullmatch(places) or ((10, "T") in values and places.endswith("TU")):
+        return None  # eleven is "vienpadsmit", never "desmit viens"
+    return sum(v for v, _ in values)

@@ -3,7 +3,9 @@
 Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju apmācības"),
 so the kind of thing counted is the last head-like noun of the known kinds after the number,
 before punctuation; genitive and dative forms ("dalībnieku", "organizācijām") are taken only
-when no nominative one is there ("ap 100 dalībnieku").
+when no nominative one is there ("ap 100 dalībnieku"). A number alone in parentheses counts
+the noun right before it ("Konsultācijas (88)") or restates the number written in words
+before it ("divpadsmit (12) konsultācijas").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Mention, Qualifier
-from pipeline.parse.latvian import find_dates
+from pipeline.parse.latvian import find_dates, number_in_words
 from pipeline.parse.text import SourcedText, SourceFile
 
 #: Indicator kinds: the controlled list. Order matters only inside COMPOUNDS.
@@ -78,43 +80,10 @@ _STOP_WORDS = re.compile(
     r"|stund\w*|minūt\w*|euro|eur|x|%"
 )
 # Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
-_FUNCTION_WORDS = {
-    "par",
-    "ar",
-    "no",
-    "uz",
-    "pie",
-    "pēc",
-    "līdz",
-    "kopā",
-    "kopumā",
-    "kuros",
-    "kurās",
-    "kurā",
-    "kurš",
-    "kura",
-    "kas",
-    "ko",
-    "kā",
-    "arī",
-    "tika",
-    "tiek",
-    "ir",
-    "bija",
-    "lai",
-    "gan",
-    "jo",
-    "ka",
-    "ap",
-    "vairāk",
-    "vismaz",
-    "aptuveni",
-    "tai",
-    "starp",
-    "kurai",
-    "kuru",
-    "kurus",
-}
+_FUNCTION_WORDS = re.compile(
+    r"par|ar|no|uz|pie|pēc|līdz|kopā|kopumā|kuros|kurās|kurā|kurš|kura|kas|ko|kā|arī|tika"
+    r"|tiek|ir|bija|lai|gan|jo|ka|ap|vairāk|vismaz|aptuveni|tai|starp|kurai|kuru|kurus"
+)
 # A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
 _OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
 _NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
@@ -137,10 +106,11 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
 # The upper end of a range ("10–30 dalībnieki") is not an exact count either.
 _RANGE_BEFORE = re.compile(r"(\d)\s*[–—]\s*$")
 _NUMBER = re.compile(r"(?<![\w.,:/=&#%+-])(\d{1,6})(?![\d.,:%])")
-_WORD = re.compile(r"(?i:\(\s*[a-zāčēģīķļņšūž]+\s*\))|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S")
-_NUMBER_WORD = re.compile(
-    r"\(\s*(?:viens|viena|divi|divas|trīs|četri|četras|pieci|piecas|MT|NVO)\s*\)", re.I
+_WORD = re.compile(
+    r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
+    r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
 )
+_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*(?:MT|NVO)\s*", re.I)
 _WINDOW = 7
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 
@@ -162,11 +132,15 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     """The kind counted by a number ending at `start`, and where its phrase ends."""
     words: list[tuple[str, int]] = []
     for m in _WORD.finditer(text, start):
-        token = m.group(0)
-        if _NUMBER_WORD.fullmatch(token):
+        token, inner = m.group(0), m.group("inner")
+        if inner and (number_in_words(inner) or _ABBREVIATION_IN_PARENTHESES.fullmatch(inner)):
             continue  # "2 (divas) stratēģijas", "11 mazākumtautību (MT) ..."
         lowered = token.lower()
-        if not token[0].isalpha() or _STOP_WORDS.fullmatch(lowered) or lowered in _FUNCTION_WORDS:
+        if (
+            not token[0].isalpha()
+            or _STOP_WORDS.fullmatch(lowered)
+            or _FUNCTION_WORDS.fullmatch(lowered)
+        ):
             break
         if _OTHER_NOUN.fullmatch(token) and not _kind_of(token):
             break  # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
@@ -201,27 +175,99 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
     for start, stop, value in _numbers(text, source, masked):
         if re.search(r"\bx\s*$", s[:start]):
             continue  # a factor ("6 vietas x 4 nodarbības")
-        noun = _noun_after(s, stop)
-        if noun is None:
-            continue
-        kind, end = noun
-        qualifier: Qualifier | None
-        before = s[:start]
-        rm = _RANGE_BEFORE.search(before)
+        rm = _RANGE_BEFORE.search(s, 0, start)
         if rm and not _in(rm.start(1), masked):
             continue
-        begin, qualifier = start, Qualifier.EXACT
-        for pattern, q in _QUALIFIERS:
-            qm = pattern.search(before)
-            if qm and (qm.start() == 0 or not s[qm.start() - 1].isalpha()):
-                begin, qualifier = qm.start(), q
-                break
-        if qualifier is None:
+        closing = _CLOSING.match(s, stop)
+        opening = _OPENING.search(s, 0, start)
+        if closing and opening:
+            reading = _in_parentheses(s, opening.start(), closing.end(), value, places)
+        elif _words_disagree(s, stop, value):
+            continue  # "2 (trīs) stratēģijas": which of the two is meant cannot be told
+        else:
+            noun = _noun_after(s, stop)
+            reading = (noun[0], *_qualified(s, start), noun[1]) if noun else None
+        if reading is None:
             continue
+        kind, begin, qualifier, end = reading
+        if qualifier is None:
+            continue  # an upper bound ("līdz 30"), which no qualifier says
         piece = text[begin:end]
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     return mark_parts(tuple(found), places, s)
+
+
+def _qualified(s: str, start: int) -> tuple[int, Qualifier | None]:
+    """Where the phrase of a number at `start` begins, and what the words before it say."""
+    for pattern, qualifier in _QUALIFIERS:
+        qm = pattern.search(s, 0, start)
+        if qm and (qm.start() == 0 or not s[qm.start() - 1].isalpha()):
+            return qm.start(), qualifier
+    return start, Qualifier.EXACT
+
+
+_OPENING = re.compile(r"\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+_WORDS_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*)?$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+\s*$")
+# A number in parentheses that could be a year is not read as a count: "Semināri (2023)".
+_YEARS = range(1900, 2101)
+
+
+def _in_parentheses(
+    s: str, opening: int, closing: int, value: int, places: list[tuple[int, int]]
+) -> tuple[str, int, Qualifier | None, int] | None:
+    """A number alone in parentheses, as (kind, begin, qualifier, end). It restates the
+    number written in words before it ("divpadsmit (12) konsultācijas"), or counts the noun
+    right before it ("Individuālās konsultācijas (75)"); anything else is not read."""
+    words = _WORDS_BEFORE.search(s, 0, opening)
+    assert words is not None  # it matches, if only the empty string
+    for w in re.finditer(r"[^\W\d_]+", s[words.start() : opening]):
+        said = number_in_words(s[words.start() + w.start() : opening])
+        if said is not None:
+            noun = _noun_after(s, closing) if said == value else None
+            if noun is None:
+                return None  # words and digits that disagree are not read with certainty
+            return noun[0], *_qualified(s, words.start() + w.start()), noun[1]
+    last = _LAST_WORD.search(s, 0, opening)
+    if last is None or value in _YEARS or _enumerates(s, opening, closing, value):
+        return None
+    word = last.group(0).rstrip()
+    kind = _kind_of(word)
+    if kind is None or not _head_like(word) or _in(last.start(), places):
+        return None  # not a counted noun, or one that a number before it counts already
+    begin = last.start()
+    for pattern, compound in COMPOUNDS:
+        cm = re.compile(rf"(?<![^\W\d_]){pattern}", re.I).search(s, words.start(), opening)
+        if cm:
+            kind, begin = compound, min(begin, cm.start())
+            break
+    return kind, begin, Qualifier.EXACT, closing
+
+
+# "konsultācijas (1) klātienē un (2) attālināti": numbers that enumerate, not counts.
+_NEXT_IN_PARENTHESES = re.compile(r"[^.;:()]*\(\s*(\d{1,2})\s*\)")
+_PREVIOUS_IN_PARENTHESES = re.compile(r"\(\s*(\d{1,2})\s*\)[^.;:()]*$")
+
+
+def _enumerates(s: str, opening: int, closing: int, value: int) -> bool:
+    after = _NEXT_IN_PARENTHESES.match(s, closing)
+    before = _PREVIOUS_IN_PARENTHESES.search(s, 0, opening)
+    return bool(
+        (after and int(after.group(1)) == value + 1)
+        or (before and int(before.group(1)) == value - 1)
+    )
+
+
+_IN_WORDS_AFTER = re.compile(r"\s*\(\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*\)")
+
+
+def _words_disagree(s: str, stop: int, value: int) -> bool:
+    """'2 (trīs)': the digits and the number in words right after them are not the same."""
+    m = _IN_WORDS_AFTER.match(s, stop)
+    said = number_in_words(m.group(1)) if m else None
+    return said is not None and said != value
 
 
 def _in(position: int, ranges: list[tuple[int, int]]) -> bool:

@@ -436,3 +436,202 @@ def test_an_addition_word_before_the_breakdown_opens_is_the_totals() -> None:
         "(E-pastos 41 konsultācija; tiešsaistē 80 konsultācijas; klātienē 78 konsultācijas)"
     )
     assert parts(text) == [(199, None), (41, 1), (80, 1), (78, 1)]
+
+
+# -- a count in parentheses -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number alone in parentheses counts the noun right before it
+        ("Individuālās konsultācijas (75);", [(75, E, "consultations")]),
+        ("Semināri (7), kopā 131 dalībnieks;", [(7, E, "seminars"), (131, E, "participants")]),
+        (
+            "Fokusgrupu diskusijas (3) Ilūkstē, Viesītē un Līvānos – 41 dalībnieks;",
+            [(3, E, "focus-groups"), (41, E, "participants")],
+        ),
+        (
+            "Kultūras pasākumi (5), ap 350 dalībnieku.",
+            [(5, E, "events"), (350, ABOUT, "participants")],
+        ),
+        # a number in words, then the same number in digits
+        ("sniegtas divpadsmit (12) konsultācijas;", [(12, E, "consultations")]),
+        ("piedalījās divdesmit pieci (25) dalībnieki", [(25, E, "participants")]),
+        ("piedalījās ap trīsdesmit (30) dalībnieku", [(30, ABOUT, "participants")]),
+        ("izstrādātas 12 (divpadsmit) stratēģijas", [(12, E, "strategies")]),
+    ],
+)
+def test_a_count_in_parentheses_is_read(
+    text: str, expected: list[tuple[int, Qualifier, str]]
+) -> None:
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sniegtas divas (12) konsultācijas",  # the words and the digits disagree
+        "izstrādātas 2 (trīs) stratēģijas",
+        "Semināri (2023)",  # a year, not a count
+        "Pielikums (3)",  # not a counted noun
+        "dalībnieku (40)",  # a genitive: whose 40 is not said
+        "Semināri (ap 7)",  # not a number alone
+        "konsultācijas (1) klātienē un (2) attālināti",  # an enumeration
+        "saskaņā ar līguma (2) punktu",
+    ],
+)
+def test_a_number_in_parentheses_that_counts_nothing_for_certain_is_not_read(text: str) -> None:
+    assert indicators(text) == []
+
+
+def test_a_noun_counted_before_its_parenthesis_is_counted_once() -> None:
+    assert indicators("noorganizēti 3 semināri (2) Rēzeknē") == [(3, E, "seminars")]
+
+
+def test_counts_in_parentheses_in_a_report() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "1) Individuālās konsultācijas (75);\n2) Semināri (7), kopā 131 dalībnieks;",
+                "1) sniegtas divpadsmit (12) konsultācijas;",
+            )
+        )
+    )
+    consultations, seminars = activities(rep, 1)
+    assert values(consultations) == [(75, E, "consultations")]
+    assert consultations.indicators[0].phrase == "konsultācijas (75)"
+    assert values(seminars) == [(7, E, "seminars"), (131, E, "participants")]
+    (second,) = activities(rep, 2)
+    assert values(second) == [(12, E, "consultations")]
+    assert second.indicators[0].phrase == "divpadsmit (12) konsultācijas"
+
+
+# -- a range per event ----------------------------------------------------------------------
+
+
+def test_a_range_per_event_is_not_a_total() -> None:
+    rep = report_of(
+        parse_text(
+            modern("1) organizēti 4 semināri Cēsīs un Siguldā, katrā piedalījās 20–25 dalībnieki;")
+        )
+    )
+    (seminars,) = activities(rep, 1)
+    assert values(seminars) == [(4, E, "seminars")]
+
+
+# -- a year written as prose ----------------------------------------------------------------
+
+
+def test_sentences_of_a_year_written_as_prose_are_its_activities() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "<p>Pārskata periodā notika 12 semināri, kuros piedalījās 240 dalībnieki. Fonds "
+                "sniedza aptuveni 80 konsultācijas klātienē un pa tālruni.  Kurzemes NVO forumā "
+                "Kuldīgā 2022. gada 8. oktobrī piedalījās vairāk nekā 150 dalībnieki.</p>",
+                "<p>Noorganizēts 1 noslēguma seminārs Liepājā (32 dalībnieki) un sniegtas "
+                "14 konsultācijas.</p>",
+            )
+        )
+    )
+    first, second = rep.years
+    assert [(a.number, values(a)) for a in first.activities] == [
+        (None, [(12, E, "seminars"), (240, E, "participants")]),
+        (None, [(80, ABOUT, "consultations")]),
+        (None, [(150, MORE, "participants")]),
+    ]
+    assert first.activities[1].text.value == (
+        "Fonds sniedza aptuveni 80 konsultācijas klātienē un pa tālruni."
+    )
+    assert [d.start for d in first.activities[2].dates] == [dt.date(2022, 10, 8)]
+    assert not first.notes
+    (closing,) = second.activities
+    assert values(closing) == [
+        (1, E, "seminars"),
+        (32, E, "participants"),
+        (14, E, "consultations"),
+    ]
+    assert not second.notes
+
+
+def test_prose_before_a_list_is_read_in_its_place() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "<p>Valsts pārvaldes uzdevuma ietvaros tika sasniegti šādi rezultatīvie "
+                "rādītāji:</p> <p>Notika 3 semināri.</p>\n1) sniegtas 10 konsultācijas;\n"
+                "Kurzemes mazākumtautību kapacitātes celšanai:\n"
+                "<p>Atbalstītas 4 mazākumtautību biedrības; noorganizēti 3 kultūras pasākumi.</p>"
+            )
+        )
+    )
+    year = rep.years[0]
+    assert [(a.group, a.position, a.number, values(a)) for a in year.activities] == [
+        (CIVIL, 1, None, [(3, E, "seminars")]),
+        (CIVIL, 2, "1)", [(10, E, "consultations")]),
+        (MINORITY, 1, None, [(4, E, "organisations"), (3, E, "events")]),
+    ]
+    # the lead-in is a note, as it was
+    assert [n.value for n in year.notes] == [
+        "Valsts pārvaldes uzdevuma ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
+    ]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # an explanation with a date and a contract number: nothing to count
+        "<p>Aktivitātes netika īstenotas, jo līguma izpilde saskaņā ar 2022. gada 20. septembra "
+        "vienošanos Nr. 2.5/22 bija apturēta.</p>",
+        # a date and a contract number are not counts, even with no word of negation
+        "<p>Saskaņā ar 2022. gada 20. septembra vienošanos Nr. 2.5/22 semināri tika pārcelti "
+        "uz 2023. gadu.</p>",
+        # counts that are not this year's achievement
+        "<p>Plānotie 5 semināri netika organizēti, jo līguma izpilde bija apturēta.</p>",
+        "<p>Nākamajā gadā tiks organizēti 4 semināri.</p>",
+        "<p>Salīdzinājumā ar iepriekšējo gadu notika par 3 semināriem vairāk.</p>",
+        "<p>Kopumā deleģēšanas periodā notika 30 semināri.</p>",
+        # a lead-in that counts is still a lead-in
+        "<p>Noorganizēti 3 semināri:</p>",
+    ],
+)
+def test_a_note_in_prose_is_not_an_activity(prose: str) -> None:
+    rep = report_of(parse_text(modern(prose)))
+    year = rep.years[0]
+    assert year.activities == ()
+    assert len(year.notes) == 1
+    assert year.notes[0].value == prose.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_a_prose_paragraph_keeps_its_note_sentences_as_written() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "<p>Fonds darbojās Kurzemes reģionā. Notika 2 semināri Talsos. Sk. t.sk. "
+                "Nr. 5 pielikumu. Semināri notika pēc plāna.</p>"
+            )
+        )
+    )
+    year = rep.years[0]
+    assert [(a.text.value, values(a)) for a in year.activities] == [
+        ("Notika 2 semināri Talsos.", [(2, E, "seminars")])
+    ]
+    assert [n.value for n in year.notes] == [
+        "Fonds darbojās Kurzemes reģionā.",
+        "Sk. t.sk. Nr. 5 pielikumu. Semināri notika pēc plāna.",
+    ]
+
+
+def test_prose_before_the_first_year_heading_is_not_read() -> None:
+    """Text before the first heading may sum up every year: it stays a note."""
+    text = modern("1) Sniegtas 10 konsultācijas.").replace(
+        f"{DESCRIPTION}\tI. ĪSTENOŠANAS GADS",
+        f"{DESCRIPTION}\t<p>Biedrība noorganizēja 30 seminārus.</p>\nI. ĪSTENOŠANAS GADS",
+    )
+    rep = report_of(parse_text(text))
+    assert [values(a) for y in rep.years for a in y.activities] == [
+        [(10, E, "consultations")],
+        [(12, E, "consultations")],
+    ]
+    assert [n.value for y in rep.years for n in y.notes] == ["Biedrība noorganizēja 30 seminārus."]

@@ -15,6 +15,7 @@ from pipeline.parse.latvian import (
     find_dates,
     find_period,
     is_money,
+    number_in_words,
     parse_amount,
     parse_date,
 )
@@ -207,3 +208,29 @@ def test_money_in_text(text: str, value: Decimal) -> None:
 @pytest.mark.parametrize("text", ["2020. gads", "3 semināri", "15.07.2022.", "20.-22.08.21."])
 def test_not_money(text: str) -> None:
     assert not [m for m in re.finditer(MONEY, text, re.I) if is_money(m)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("divas", 2),
+        ("trīs", 3),
+        ("trijām", 3),
+        ("desmit", 10),
+        ("divpadsmit", 12),
+        ("Deviņpadsmit", 19),
+        ("divdesmit pieci", 25),
+        ("simt divdesmit", 120),
+        ("divsimt piecdesmit trīs", 253),
+        # not one number in words
+        ("vien", None),  # "only"
+        ("desmit viens", None),  # eleven is "vienpadsmit"
+        ("viendesmit", None),
+        ("pieci divdesmit", None),
+        ("divpadsmit trīs", None),
+        ("semināri", None),
+        ("", None),
+    ],
+)
+def test_number_in_words(text: str, expected: int | None) -> None:
+    assert number_in_words(text) == expected
