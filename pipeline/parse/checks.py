@@ -379,19 +379,20 @@ def _region(report: Report, finding: Emit, several: tuple[RegionMention, ...]) -
     title, task = report.region_in_title, report.region_in_task
     if several:
         names = ", ".join(r.text for r in several)
+        alone = title or task
         # Filed under one of them, the report's money and work would be counted in that
         # region alone; which one is not guessed.
         yield finding(
             "region.several",
             f"the report names several planning regions at once ({names}); a report is "
             "filed under one region, so it is filed under "
-            + (f"the one named alone ({(title or task).text!r})" if title or task else "none"),
+            + (f"the one named alone ({alone.text!r})" if alone else "none"),
             several[0].span,
             lv=f"kopsavilkumā minēti vairāki plānošanas reģioni ({names}); kopsavilkumu "
             "iekļauj vienā reģionā, tāpēc "
             + (
-                f"tas iekļauts atsevišķi minētajā ({(title or task).text!r})"
-                if title or task
+                f"tas iekļauts atsevišķi minētajā ({alone.text!r})"
+                if alone
                 else "tas nav iekļauts nevienā"
             ),
         )
