@@ -6,14 +6,35 @@ one line per table row with its cells joined by tabs, a cell's paragraphs as `<p
 list items inside `<ul>` as `<li>` with the bullet or number they show, italics as `<i>`.
 Paragraphs outside the table (the title block) are lines of their own. A cell never holds a
 line break or a tab of its own: those are the table's structure.
+
+A table inside a cell ("Rādītājs | Vērtība") cannot use tabs and lines, which are the outer
+table's. Each of its rows is a paragraph of the cell written as a Markdown table row,
+`<p>| Publicētas ziņas | 36 |</p>`: its cells stay together as one statement, and the pipe
+closing the row keeps a number from being read with the next row's label, as it would be if
+the rows ran on into each other ("… ziņas 36 Fokusgrupu diskusijas 2 …"). The pipes are the
+only characters added, and they stand where the document has the table's rules. A table of
+one column has no rows to keep apart from their values: its paragraphs are the cell's.
+
+The Latin ligatures U+FB00–U+FB06 ("ﬁ" in "ﬁnansējums") are written as their letters. PDF
+printers (Chromium, Word, LibreOffice) put them in the text layer where the font draws one
+glyph for two letters, and text pasted from such a PDF carries them on; the document says the
+letters, and the parser's labels and words are spelt with them.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"[\t\n\r\x0b\x0c]+")
+# ff fi fl ffi ffl ſt st: their compatibility decompositions, two or three letters each.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def letters(text: str) -> str:
+    """`text` with its Latin ligatures written as the letters they join."""
+    return text.translate(_LIGATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +100,7 @@ def inline(para: Para) -> str:
     out: list[str] = []
     italic = False
     for run in para.runs:
-        text = _SPACE.sub(" ", run.text)
+        text = letters(_SPACE.sub(" ", run.text))
         if not text:
             continue
         if run.italic and text.strip() and not italic:
@@ -92,6 +113,46 @@ def inline(para: Para) -> str:
     if italic:
         out.append("</i>")
     return "".join(out).strip(" ")
+
+
+def table_in_cell(table: Table) -> list[Para]:
+    """A table inside a cell as the cell's paragraphs: a row each, `| cell | cell |`, its
+    cells' paragraphs (and list items, with their markers) joined by a space; a table of one
+    column as the paragraphs of its cells."""
+    if all(sum(1 for c in row if _shows(c)) <= 1 for row in table.rows):
+        return [p for row in table.rows for cell in row for p in cell]
+    out: list[Para] = []
+    for row in table.rows:
+        if not any(_shows(c) for c in row):
+            continue
+        runs: list[Run] = [Run("| ")]
+        for i, cell in enumerate(row):
+            if i:
+                runs.append(Run(" | "))
+            for j, para in enumerate(p for p in cell if p.text.strip()):
+                runs.append(Run((" " if j else "") + (para.marker or "")))
+                runs.extend(_trimmed(para.runs))
+        runs.append(Run(" |"))
+        out.append(Para(tuple(runs)))
+    return out
+
+
+def _trimmed(runs: tuple[Run, ...]) -> list[Run]:
+    """A paragraph's runs without the spaces at its ends, which the row's own spaces replace."""
+    text = "".join(r.text for r in runs)
+    lead, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    out: list[Run] = []
+    at = 0
+    for run in runs:
+        piece = run.text[max(lead - at, 0) : max(end - at, 0)]
+        at += len(run.text)
+        if piece:
+            out.append(Run(piece, run.italic))
+    return out
+
+
+def _shows(cell: Cell) -> bool:
+    return any(p.text.strip() for p in cell)
 
 
 def render_cell(cell: Cell, last: bool = False) -> str:

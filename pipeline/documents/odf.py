@@ -8,7 +8,15 @@ import zipfile
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from pipeline.documents.layout import Block, Cell, Para, Run, Table, bullet_marker
+from pipeline.documents.layout import (
+    Block,
+    Cell,
+    Para,
+    Run,
+    Table,
+    bullet_marker,
+    table_in_cell,
+)
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -43,6 +51,25 @@ def read_odt(data: bytes) -> list[Block]:
     if body is None:
         raise OdfError("no text body")
     return _Reader(content, styles).blocks(body)
+
+
+_ROW_GROUPS = {
+    _q("table:table-header-rows"),
+    _q("table:table-rows"),
+    _q("table:table-row-group"),
+}
+
+
+def _rows(table: ET.Element) -> list[ET.Element]:
+    """The table's own rows, also those in header and row groups; not the rows of a table
+    inside one of its cells, which belong to that cell."""
+    out: list[ET.Element] = []
+    for child in table:
+        if child.tag == _q("table:table-row"):
+            out.append(child)
+        elif child.tag in _ROW_GROUPS:
+            out.extend(_rows(child))
+    return out
 
 
 class _Reader:
@@ -87,7 +114,7 @@ class _Reader:
 
     def table(self, table: ET.Element) -> Table:
         rows = []
-        for row in table.iter(_q("table:table-row")):
+        for row in _rows(table):
             cells: list[Cell] = []
             # Covered cells are the columns a spanning cell takes: not cells of their own.
             for cell in row.findall("table:table-cell", _NS):
@@ -96,7 +123,7 @@ class _Reader:
                     if isinstance(block, Para):
                         paras.append(block)
                     else:
-                        paras.extend(p for r in block.rows for c in r for p in c)
+                        paras.extend(table_in_cell(block))
                 cells.append(tuple(paras))
             rows.append(tuple(cells))
         return Table(tuple(rows))

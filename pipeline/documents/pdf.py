@@ -101,7 +101,7 @@ def _page_items(page: Page, index: int) -> list[_Grid | _Text]:
     """A page's ruled tables (rows of cells with their lines) and the lines outside them,
     top to bottom."""
     items: list[_Grid | _Text] = []
-    tables = page.find_tables(_TABLES)
+    tables = page.find_tables({**_TABLES, "explicit_horizontal_lines": _split_rules(page)})
     for table in tables:
         rows = []
         for row in table.rows:
@@ -124,6 +124,48 @@ def _page_items(page: Page, index: int) -> list[_Grid | _Text]:
     items.extend(_Text([line], line.top) for line in lines_of(outside, index))
     items.sort(key=lambda item: item.top)
     return items
+
+
+_RULE = 3.0  # points: shorter edges are the ends of thin rules, not rules across
+
+
+def _split_rules(page: Page) -> list[dict[str, Any]]:
+    """Rules across where a page break splits a table row and the printer drew none.
+
+    Chromium ends a split row's side rules at the foot of the page and starts them again at
+    the top of the next with nothing across, so no cell would be closed there and the row's
+    text would be read as text outside the table. Where two or more side rules end at one
+    height with no rule across them, one is drawn from the first to the last of them.
+    """
+    edges = [
+        e for e in page.edges if float(e["x1"]) - float(e["x0"]) > _RULE or e["orientation"] == "v"
+    ]
+    across = [e for e in edges if e["orientation"] == "h"]
+    open_ends: dict[float, list[float]] = {}
+    for edge in edges:
+        if edge["orientation"] != "v" or float(edge["bottom"]) - float(edge["top"]) <= _RULE:
+            continue
+        x = float(edge["x0"])
+        for y in (float(edge["top"]), float(edge["bottom"])):
+            if not any(
+                abs(float(h["top"]) - y) <= _RULE
+                and float(h["x0"]) - _RULE <= x <= float(h["x1"]) + _RULE
+                for h in across
+            ):
+                open_ends.setdefault(round(y, 1), []).append(x)
+    return [
+        {
+            "object_type": "line",
+            "x0": min(xs),
+            "x1": max(xs),
+            "top": y,
+            "bottom": y,
+            "width": max(xs) - min(xs),
+            "height": 0.0,
+        }
+        for y, xs in open_ends.items()
+        if len(xs) >= 2
+    ]
 
 
 def _blocks(pages: list[list[_Grid | _Text]], margins: tuple[float, float]) -> list[_Grid | _Text]:
@@ -158,15 +200,17 @@ def _bottom(item: _Grid | _Text) -> float:
 def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float]) -> bool:
     """Whether a page's first row is the rest of the previous page's last row.
 
-    That row runs down to the foot of its page, and either the new row's first cell (the
-    label) goes on with the label before it, or it is empty and some cell's text goes on
-    mid-paragraph. A new row at the top of a page starts a paragraph in every cell, so a
+    That row runs down to the foot of its page, and either holds no text there, or the new
+    row's first cell (the label) goes on with the label before it, or it is empty and some
+    cell's text goes on mid-paragraph. A new row at the top of a page starts a paragraph in every cell, so a
     split that fell between paragraphs in every cell reads as a row of its own, its label
     empty.
     """
     size = max((line.size for c in last.cells for line in c.lines), default=10.0)
     if last.bottom < foot - 4 * size:
         return False
+    if not any(c.lines for c in last.cells):
+        return True  # the row began too low for any of its text to fit before the break
     pairs = [(_under(last, cell), cell) for cell in first.cells]
     label = first.cells[0].lines
     if label:
@@ -214,6 +258,8 @@ def _render(
             continue
         rows = []
         for row in item.rows:
+            if not any(cell.lines for cell in row.cells):
+                continue  # the rules of a row a page break moved on whole: no row of text
             cells: list[Cell] = []
             for cell in row.cells:
                 x0, _, x1, _ = cell.box

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.documents.layout import letters
+
 # Symbol-font bullets come out as private-use code points.
 _SYMBOL_BULLETS = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]")
 _BULLET = re.compile(r"[-•◦▪▫‣∙·●○■□➢➤✓✔–—o]")
@@ -115,7 +117,9 @@ def _line(chars: list[dict[str, Any]], page: int) -> Line | None:
     pending_space = False
     spaces: list[float] = []
     for char in chars:
-        text = _SYMBOL_BULLETS.sub("•", str(char["text"]))
+        # A ligature glyph is its letters already here, so that words are measured and
+        # compared (addresses, markers) as they are written out.
+        text = letters(_SYMBOL_BULLETS.sub("•", str(char["text"])))
         # Private-use code points below the symbol fonts' range mark pages in the rendering.
         text = _PAGE_MARKS.sub("", text)
         if not text or text.isspace():

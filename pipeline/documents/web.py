@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from pipeline.documents.layout import Block, Para, Run, Table
+from pipeline.documents.layout import Block, Para, Run, Table, table_in_cell
 from pipeline.parse.decode import decode
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "td", "th", "table"}
@@ -32,6 +32,8 @@ class _Parser(HTMLParser):
         self.lists: list[list[int | str]] = []  # per open list: [kind, count]
         self.rows: list[list[list[Para]]] | None = None
         self.cell: list[Para] | None = None
+        # The tables (rows and open cell) a table inside a cell's text was opened in.
+        self.outer: list[tuple[list[list[list[Para]]], list[Para] | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -51,7 +53,9 @@ class _Parser(HTMLParser):
                 self.marker = "- " if kind == "ul" else f"{int(count) + 1}. "
         elif tag == "table":
             self._flush()
-            self.rows = []
+            if self.rows is not None:
+                self.outer.append((self.rows, self.cell))
+            self.rows, self.cell = [], None
         elif tag == "tr" and self.rows is not None:
             self.rows.append([])
         elif tag in ("td", "th") and self.rows is not None:
@@ -76,8 +80,16 @@ class _Parser(HTMLParser):
             self.cell = None
         elif tag == "table" and self.rows is not None:
             self._flush()
-            self.out.append(Table(tuple(tuple(tuple(c) for c in row) for row in self.rows)))
-            self.rows = None
+            table = Table(tuple(tuple(tuple(c) for c in row) for row in self.rows))
+            if self.outer:
+                self.rows, self.cell = self.outer.pop()
+                if self.cell is not None:
+                    self.cell.extend(table_in_cell(table))
+                else:  # written between the cells: kept, as a row of its own
+                    self.rows.append([table_in_cell(table)])
+            else:
+                self.out.append(table)
+                self.rows = None
         elif tag in _BLOCKS:
             self._flush()
 

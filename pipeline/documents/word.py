@@ -16,7 +16,15 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
 
-from pipeline.documents.layout import Block, Cell, Para, Run, Table, bullet_marker
+from pipeline.documents.layout import (
+    Block,
+    Cell,
+    Para,
+    Run,
+    Table,
+    bullet_marker,
+    table_in_cell,
+)
 
 
 class WordError(Exception):
@@ -73,10 +81,8 @@ class _Reader:
         for item in cell.iter_inner_content():
             if isinstance(item, Paragraph):
                 paras.append(self.para(item))
-            else:  # a table inside a cell: its paragraphs, in order
-                for row in self.table(item).rows:
-                    for inner in row:
-                        paras.extend(inner)
+            else:
+                paras.extend(table_in_cell(self.table(item)))
         return tuple(paras)
 
     def para(self, paragraph: Paragraph) -> Para:
