@@ -1,7 +1,8 @@
 """Latvian numbers, amounts and dates in the forms the reports write them.
 
-Pure functions over strings: "54 000,00", "53 948, 50", "2022.gada 15.jūlijs",
-"2022. gada 28. februārī", "15.07.2022.", "20.10.2020. – 20.01.2021.". No report structure.
+Pure functions over strings: "54 000,00", "53 948, 50", "30 000.00", "2022.gada 15.jūlijs",
+"2022. gada 28. februārī", "2022. g. 15. jūl.", "15.07.2022.", "20.10.2020. – 20.01.2021.".
+No report structure.
 """
 
 from __future__ import annotations
@@ -30,6 +31,30 @@ _MONTH_STEMS = (
     "decembr",
 )
 MONTH = r"(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)[a-zāēīū]{0,3}"
+# The abbreviated names ("15. jūl.", "1. sept"), each with its month. An abbreviation is a
+# month only after a year and a day ("2022. g. 15. jūl.", see _DAY_MONTH): alone, "dec" or
+# "aug" may be anything. Another letter after one makes it a word of its own ("augstskola").
+_MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "janv": 1,
+    "feb": 2,
+    "febr": 2,
+    "mar": 3,
+    "apr": 4,
+    "jūn": 6,
+    "jūl": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_ABBREVIATION = (
+    "(?:" + "|".join(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")(?:\.|(?!\w))"
+)
+#: A month after a day of a dated year: written out, or abbreviated.
+_DAY_MONTH = f"(?:{MONTH}|{_MONTH_ABBREVIATION})"
 
 # -- the number grammar ----------------------------------------------------------------------
 # One table of the ways an amount is written; every reader of money uses AMOUNT and
@@ -38,6 +63,9 @@ MONTH = r"(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|okt
 THOUSANDS_SPACES = " \u00a0\u202f"
 _SP = "[ \u00a0\u202f]"
 AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
+    # "30 000.00": a decimal point after spaced thousands takes exactly two digits and no
+    # space, so that "2022. 15" (a year, then a day) or "1 000.07.2023" stays out of it
+    ("spaced thousands, decimal point", rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.\d{{2}}(?!\.?\d)"),
     # "54 000,00", "54 000", "53 948, 50" (a stray space after the comma)
     ("spaced thousands", rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}})?"),
     # "30.000,00": dots between thousands need the decimal comma, or it is a date
@@ -47,7 +75,14 @@ AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
     # "1040,13", "1342,50", "12500"
     ("plain", r"\d+(?:,[ ]?\d{2})?(?!\.\d)"),
 )
-AMOUNT = r"(?<![\d,.])(?:" + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS) + r")(?![\d])"
+# Spaced thousands with a point decimal of other than two digits ("30 000.5", "2 015.07.2022")
+# are no amount, and no part of them is one either: not "30 000", not "30".
+_NOT_AN_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.(?=\d)(?!\d{{2}}(?!\.?\d))"
+AMOUNT = (
+    rf"(?<![\d,.])(?!{_NOT_AN_AMOUNT})(?:"
+    + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
+    + r")(?![\d])"
+)
 #: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
 CURRENCY = r"(?:euro|eur|eiro)(?![\wāčēģīķļņšūž])|€"
 _AMOUNT_RE = re.compile(AMOUNT, re.I)
@@ -63,21 +98,33 @@ def is_money(m: re.Match[str]) -> bool:
     return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
 
 
+# An amount as AMOUNT finds it, whole: spaces only between groups of three or after a
+# decimal comma, so that "2022. 15" is never 2022.15.
+_WHOLE_AMOUNT = re.compile(
+    rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}}|\.\d{{2}})?"
+    r"|\d{1,3}(?:\.\d{3})+,\d{2}|\d+\.\d{2}|\d+(?:,[ ]?\d{2})?"
+)
+
+
 def parse_amount(text: str) -> Decimal:
     """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '30.000,00' -> 30000.00;
-    '12500.00' -> 12500.00; '12 500' -> 12500."""
-    compact = re.sub(_SP, "", text.strip())
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{2}", compact):
-        compact = compact.replace(".", "")
-    if re.fullmatch(r"\d+\.\d{2}", compact):
-        return Decimal(compact)
-    if not re.fullmatch(r"\d+(?:,\d{2})?", compact):
+    '12500.00' -> 12500.00; '30 000.00' -> 30000.00; '12 500' -> 12500."""
+    stripped = text.strip()
+    if not _WHOLE_AMOUNT.fullmatch(stripped):
         raise ValueError(f"not an amount: {text!r}")
-    return Decimal(compact.replace(",", "."))
+    compact = re.sub(_SP, "", stripped)
+    if "," in compact:
+        # the comma is the decimal sign, so any point groups thousands
+        compact = compact.replace(".", "").replace(",", ".")
+    return Decimal(compact)
 
 
 def month_number(word: str) -> int:
+    """'jūlijā' -> 7, 'Jūl.' -> 7, 'marts' -> 3, 'sept' -> 9."""
     lowered = word.lower()
+    abbreviated = _MONTH_ABBREVIATIONS.get(lowered.removesuffix("."))
+    if abbreviated is not None:
+        return abbreviated
     for number, stem in enumerate(_MONTH_STEMS, start=1):
         if lowered.startswith(stem):
             return number
@@ -93,14 +140,14 @@ def _year(text: str) -> int:
 #: Every dash a report writes between two dates or days: hyphen, non-breaking hyphen, en, em.
 DASHES = "-\u2011\u2013\u2014"
 _DASH = f"[{DASHES}]"
-# "2022.gada 15.jūlijs", "2022. gada 28. februārī", "2019. g. 1. jūlijā"
-_LONG = r"(?P<ly>\d{4})\.\s?(?:gada|g\.)\s*(?P<ld>\d{1,2})\.\s?(?P<lm>" + MONTH + r")"
+# "2022.gada 15.jūlijs", "2022. gada 28. februārī", "2019. g. 1. jūlijā", "2022. g. 15. jūl."
+_LONG = r"(?P<ly>\d{4})\.\s?(?:gada|g\.)\s*(?P<ld>\d{1,2})\.\s?(?P<lm>" + _DAY_MONTH + r")"
 # "2019. gada 6.–10. decembrī": a day range with its month and year written out
 _LONG_RANGE = (
     r"(?P<gy>\d{4})\.\s?(?:gada|g\.)\s*(?P<gd1>\d{1,2})\.\s?"
     + _DASH
     + r"\s?(?P<gd2>\d{1,2})\.\s?(?P<gm>"
-    + MONTH
+    + _DAY_MONTH
     + ")"
 )
 # "15.07.2022.", "1.7.2019", "10.01.21." (two-digit years are this century's)

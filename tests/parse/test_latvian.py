@@ -38,13 +38,33 @@ D = dt.date
         ("30.000,00", Decimal("30000.00")),  # dots between thousands, decimal comma
         ("12500.00", Decimal("12500.00")),  # decimal point
         ("12 500", Decimal("12500")),
+        ("30 000.00", Decimal("30000.00")),  # spaced thousands, decimal point
+        ("49\u00a0000.00", Decimal("49000.00")),
+        ("1 234 567.89", Decimal("1234567.89")),
     ],
 )
 def test_parse_amount(text: str, expected: Decimal) -> None:
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12,3", "1.000", "1.000,0", "12,345", "15.07.2022"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "abc",
+        "12,3",
+        "1.000",
+        "1.000,0",
+        "12,345",
+        "15.07.2022",
+        "2022. 15",  # a year, then a day: no space may follow a decimal point
+        "30 000. 00",
+        "30 000.5",
+        "30 000.000",
+        "1 000.07.2023",
+        "30 000,00.50",
+    ],
+)
 def test_parse_amount_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_amount(text)
@@ -144,6 +164,54 @@ def test_date_forms(text: str, start: dt.date, end: dt.date | None) -> None:
     assert (found.start, found.end, found.precision) == (start, end, DatePrecision.DAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2022. g. 15. jūl.", D(2022, 7, 15), None),
+        ("2022. g. 15. jūl", D(2022, 7, 15), None),  # no dot after the month
+        ("2022.g.15.jūl.", D(2022, 7, 15), None),
+        ("2022. G. 15. JŪL.", D(2022, 7, 15), None),
+        ("forums notika 2023. g. 22. apr. Ogrē", D(2023, 4, 22), None),
+        ("2021. g. 3. janv.", D(2021, 1, 3), None),
+        ("2021. g. 4. jan.", D(2021, 1, 4), None),
+        ("2021. g. 28. febr.", D(2021, 2, 28), None),
+        ("2021. g. 27. Feb", D(2021, 2, 27), None),
+        ("2021. g. 1. mar.", D(2021, 3, 1), None),
+        ("2021. g. 5. marts", D(2021, 3, 5), None),
+        ("2021. g. 15. marta", D(2021, 3, 15), None),  # a full name is read as before
+        ("2021. gada 6. maijs", D(2021, 5, 6), None),
+        ("2021. g. 30. jūn.", D(2021, 6, 30), None),
+        ("2021. g. 9. aug.", D(2021, 8, 9), None),
+        ("2021. g. 1. sept.", D(2021, 9, 1), None),
+        ("2021. g. 2. sep", D(2021, 9, 2), None),
+        ("2021. g. 12. okt.", D(2021, 10, 12), None),
+        ("2021. g. 11. nov.", D(2021, 11, 11), None),
+        ("2021. g. 24. dec.", D(2021, 12, 24), None),
+        ("2019. gada 6.–10. dec.", D(2019, 12, 6), D(2019, 12, 10)),
+    ],
+)
+def test_abbreviated_months(text: str, start: dt.date, end: dt.date | None) -> None:
+    [found] = find_dates(text)
+    assert (found.start, found.end, found.precision) == (start, end, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023. g. 5. augstskolā",  # "aug" begins a word: no month
+        "2023. g. 5. decimālzīmes",
+        "2022. g. 15. punktā",
+        "2022. g. 15",
+        "2022. g. jūl.",  # an abbreviation needs a day before it
+        "15. jūl. 2022",  # and a year in front
+        "15. jūl.",
+        "2022. g. 31. febr.",  # no such day
+    ],
+)
+def test_abbreviations_only_between_a_year_and_a_day(text: str) -> None:
+    assert find_dates(text) == []
+
+
 @pytest.mark.parametrize("text", ["6.–10. decembrī", "16. un 23.10", "no 1. jūlija"])
 def test_dates_without_a_year_are_not_guessed(text: str) -> None:
     assert find_dates(text) == []
@@ -158,6 +226,10 @@ def test_dates_without_a_year_are_not_guessed(text: str) -> None:
         "1.7.2020 - 30.6.2021",
         "2020. gada 1. jūlijs līdz 2021. gada 30. jūnijs",
         "2020.gada 1.jūlijā – 2021.gada 30.jūnijā",
+        "2020. g. 1. jūl. – 2021. g. 30. jūn.",
+        "(2020. g. 1. jūl. – 2021. g. 30. jūn.)",
+        "2020. g. 1. jūl līdz 2021. g. 30. jūn",
+        "2020. G. 1. JŪL. — 2021. G. 30. JŪN.",
     ],
 )
 def test_period_forms(text: str) -> None:
@@ -174,6 +246,8 @@ def test_period_forms(text: str) -> None:
         ("III. ĪSTENOŠANAS GADS:\n01.07.2024. - 30.06.2025.", "III", True),
         ("I.ĪSTENOŠANAS GADS—01.07.2023.—30.06.2024.", "I", True),
         ("IV. Īstenošanas Gads\n(01.07.2025. līdz 30.06.2026.)", "IV", True),
+        ("II. ĪSTENOŠANAS GADS (2023. g. 1. jūl. – 2024. g. 14. jūl.)", "II", True),
+        ("I. ĪSTENOŠANAS GADS – 2022. g. 15. jūl. – 2023. g. 14. jūl.", "I", True),
     ],
 )
 def test_year_heading_forms(text: str, numeral: str, period: bool) -> None:
@@ -205,7 +279,50 @@ def test_money_in_text(text: str, value: Decimal) -> None:
     assert parse_amount(m.group("amount")) == value
 
 
-@pytest.mark.parametrize("text", ["2020. gads", "3 semināri", "15.07.2022.", "20.-22.08.21."])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("EUR 30 000.00", [("30 000.00", "30000.00")]),
+        ("30 000.00 EUR", [("30 000.00", "30000.00")]),
+        ("49\u00a0000.00", [("49\u00a0000.00", "49000.00")]),  # no currency: grouped, so money
+        (
+            "Plānots EUR 49 000.00, t.sk. EUR 30 000.00 pilsoniskās sabiedrības attīstībai",
+            [("49 000.00", "49000.00"), ("30 000.00", "30000.00")],
+        ),
+        ("Faktiski EUR 48 500.00.", [("48 500.00", "48500.00")]),  # the sentence's full stop
+        ("2023. g. 1. jūl. izlietoti 1 040,13 euro", [("1 040,13", "1040.13")]),
+        (
+            "54 000,00 un 30.000,00 un 12500.00 un 53 948, 50",
+            [
+                ("54 000,00", "54000.00"),
+                ("30.000,00", "30000.00"),
+                ("12500.00", "12500.00"),
+                ("53 948, 50", "53948.50"),
+            ],
+        ),
+    ],
+)
+def test_every_money_in_text(text: str, found: list[tuple[str, str]]) -> None:
+    read = [m for m in re.finditer(MONEY, text, re.I) if is_money(m)]
+    assert [(m.group("amount"), str(parse_amount(m.group("amount")))) for m in read] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020. gads",
+        "3 semināri",
+        "15.07.2022.",
+        "20.-22.08.21.",
+        "2022. 15",
+        "2022. g. 15. jūl. – 2024. g. 14. jūl.",
+        "Reģ. Nr. 40008345672",
+        "EUR 30 000.5",  # a point decimal of one digit: no part of it is read
+        "EUR 1 000 000.5",
+        "30 000.001",
+        "2 015.07.2022.",
+    ],
+)
 def test_not_money(text: str) -> None:
     assert not [m for m in re.finditer(MONEY, text, re.I) if is_money(m)]
 
