@@ -9,14 +9,17 @@ the words around it, and a purpose line goes to the latest total still missing l
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
 from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
+    CALENDAR_KEY,
     CALENDAR_YEAR,
     CARRY_IN_AFTER,
     CARRY_OUT,
@@ -24,10 +27,13 @@ from pipeline.parse.funding_words import (
     MONEY_IN_TEXT,
     NOT_GRANTED,
     ORDINAL_ROW,
+    OVER_YEARS,
     PERIOD_RANGE,
     REMAINDER_AFTER,
+    ROLE_LEAD,
     STATEMENT_ROLE,
     TEXT_KEY,
+    TOTAL_ROW,
     amount_value,
     carried_in,
     carried_words_end,
@@ -36,6 +42,7 @@ from pipeline.parse.funding_words import (
     is_header_row,
     label_after,
     last_keyword,
+    lines_end,
     ordinal_number,
     parts_end,
     past_restatement,
@@ -46,6 +53,7 @@ from pipeline.parse.funding_words import (
     restates,
     short_range,
     words_after,
+    year_paragraphs,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period
 from pipeline.parse.text import SourcedText, SourceFile
@@ -88,9 +96,64 @@ class _Cursor:
     paren_until: int = -1  # the end of a parenthesis opened at once after an amount
     parts: bool = False  # that parenthesis gives the parts of a planned total
     parts_purpose: Purpose | None = None  # the purpose of the amount it follows
+    lines_until: int = -1  # the end of a parenthesis that gives a total's lines
 
     def in_parenthesis(self, start: int) -> bool:
         return start < self.paren_until
+
+
+class _Columns(NamedTuple):
+    """A header row's columns after the first: the purpose each names, and the total's."""
+
+    purposes: list[Purpose | None]
+    total: int
+
+
+def _purpose_columns(cells: list[SourcedText]) -> _Columns | None:
+    """The columns of a header row naming a purpose per column and a "Kopā" (total)
+    column, every other cell empty; None for any other row."""
+    purposes: list[Purpose | None] = []
+    totals = []
+    for i, cell in enumerate(cells):
+        purpose = purpose_of(cell.text)
+        if purpose is None and TOTAL_ROW.fullmatch(cell.text.strip(" :")):
+            totals.append(i)
+        elif purpose is None and cell.text.strip():
+            return None
+        purposes.append(purpose)
+    named = [p for p in purposes if p is not None]
+    if len(totals) != 1 or not named or len(set(named)) != len(named):
+        return None
+    return _Columns(purposes, totals[0])
+
+
+def _pipe_rows(line: SourcedText) -> list[SourcedText]:
+    """A table nested in a cell, its rows written as paragraphs "| a | b |": its rows, their
+    cells tab-separated like the section's own. Any other line as it is."""
+    cells = _split(line, "\t")
+    paragraphs = [
+        p for p in _split(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
+    ]
+    if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
+        return [line]
+    rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
+    for p in paragraphs:
+        inner = p.strip(_WS)
+        parts = _split(inner[1:-1], "|")
+        rows.append(SourcedText.join([c.strip(_WS) for c in parts], "\t"))
+    return rows
+
+
+_BREAKS = re.compile(r"[\x0b\ue000]+")
+_PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
+
+
+class _Row(NamedTuple):
+    """A table row as read: its text, its cells, and the text whose year cannot be told."""
+
+    text: SourcedText
+    cells: list[SourcedText]
+    unsure: tuple[SourcedText, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +177,19 @@ class _Reader:
         self.source = source
         self.blocks: list[_Block] = []
         self.unread: list[SourcedText] = []
+        self.columns: list[list[SourcedText]] = []  # per block: planned, actual, other
 
     # -- layouts ----------------------------------------------------------------------------
     def read_table(self, section: SourcedText) -> None:
         """Rows of `label<TAB>planned<TAB>actual` (or `<TAB>2020.gads<TAB>amount`). A row
         that does not open a year continues the one before. Cells are gathered per year and
         read at the end; text in unexpected cells is read too, by its keywords only."""
-        columns: list[list[SourcedText]] = []  # per block: planned (or amount), actual, other
-        for row in _split(section, "\n"):
-            cells = [c.collapse() for c in _split(row, "\t")]
+        columns = self.columns
+        lines = [row for line in _split(section, "\n") for row in _pipe_rows(line)]
+        rows = [part for line in lines for part in self._year_paragraphs(line)]
+        purposes: _Columns | None = None
+        for row, raw_cells, unsure in rows:
+            cells = [c.collapse() for c in raw_cells]
             lead, values = cells[0], cells[1:]
             if not any(c.text for c in cells) or is_header_row(row.text):
                 continue  # a header row names the columns: it is no year with no amount
@@ -134,6 +201,16 @@ class _Reader:
                 if values
                 else (lead, values)
             )
+            header = _purpose_columns(rest) if not re.search(r"\d", row.text) else None
+            if header is not None:
+                purposes = header
+                continue
+            if self.blocks and TOTAL_ROW.match(key.text):
+                continue  # "Kopā faktiski": the sum over the years above, no year of its own
+            role_lead = ROLE_LEAD.fullmatch(key.text) if rest else None
+            if role_lead is not None:
+                self._role_row(role_lead, key, rest, purposes, row)
+                continue
             calendar = CALENDAR_YEAR.match(key.text)
             ordinal = ORDINAL_ROW.match(key.text)
             if calendar:
@@ -156,6 +233,10 @@ class _Reader:
                 columns.append([_EMPTY, _EMPTY, _EMPTY])
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
+            for piece in unsure:
+                for found in MONEY_IN_TEXT.finditer(piece.text):
+                    if counts_as_money(found):
+                        self._unread(block, piece[found.start() : found.end()])
             for i, value in enumerate(values):
                 column = 0 if block.calendar_year is not None else min(i, 2)
                 slots[column] = _append(slots[column], value)
@@ -183,8 +264,14 @@ class _Reader:
             pos = stop
         if not marks:
             segments.append((None, text[pos:]))
+        lead_in: SourcedText | None = None
         for period_text, body in segments:
             if period_text is None and is_header_row(body.text):
+                continue
+            if period_text is None and marks and not _has_money(body.text):
+                # Words before the first year's dates ("PIRMAIS GADS (01.01.2023.–…)")
+                # name that year: they are no year of their own with no amount.
+                lead_in = body
                 continue
             keyed = ORDINAL_ROW.match(period_text.text) if period_text is not None else None
             ordinal = ordinal_number(keyed.group("n")) if keyed else None
@@ -199,10 +286,117 @@ class _Reader:
                 self.blocks.append(current)
             elif current.period is None and period is not None:
                 current.period = period
+            if lead_in is not None:
+                current.pieces.append(lead_in)
+                lead_in = None
             if period_text is not None:
                 current.pieces.append(period_text)
             current.pieces.append(body)
             self._statements(current, body, hint)
+
+    def _role_row(
+        self,
+        found: re.Match[str],
+        lead: SourcedText,
+        values: list[SourcedText],
+        purposes: _Columns | None,
+        row: SourcedText,
+    ) -> None:
+        """A row whose first cell names its role and perhaps its year ("15.07.2023–14.07.2024
+        plānots"), its other cells one amount per column. The planned and the actual row of
+        a year share its dates: the second continues the first's year. Under a header naming
+        each column's purpose and the total's column, the cells are the total and its lines;
+        without one, a single amount is the total, and several are unread (which of them is
+        the total is not written)."""
+        role = STATEMENT_ROLE[found.group("role").lower()]
+        period = (
+            self._period(lead[found.start("period") : found.end("period")])
+            if found.group("period")
+            else None
+        )
+        if not self.blocks or (period is not None and not _same(self.blocks[-1].period, period)):
+            self.blocks.append(_Block(period=period))
+            self.columns.append([_EMPTY, _EMPTY, _EMPTY])
+        block = self.blocks[-1]
+        block.pieces.append(row.collapse())
+        money = [[m for m in MONEY_IN_TEXT.finditer(v.text) if counts_as_money(m)] for v in values]
+        filled = [i for i, found_money in enumerate(money) if found_money]
+        if purposes is None or len(purposes.purposes) != len(values):
+            if len(filled) == 1:
+                self._statements(block, values[filled[0]], role)
+            else:
+                for i in filled:
+                    for m in money[i]:
+                        self._unread(block, values[i][m.start() : m.end()])
+            return
+        total_cell, total_money = values[purposes.total], money[purposes.total]
+        if len(total_money) != 1:
+            for m in total_money:
+                self._unread(block, total_cell[m.start() : m.end()])
+            total = None
+        else:
+            m = total_money[0]
+            value = amount_value(m.group("amount"))
+            self._add(block, m, total_cell, role, None, value, "", itemised=True)
+            total = block.totals[-1]
+        for i, purpose in enumerate(purposes.purposes):
+            if i == purposes.total or not money[i]:
+                continue
+            cell, first, extra = values[i], money[i][0], money[i][1:]
+            if total is None or purpose is None:
+                for m in money[i]:
+                    self._unread(block, cell[m.start() : m.end()])
+                continue
+            value = amount_value(first.group("amount"))
+            total.lines += value
+            self._add(block, first, cell, role, purpose, value, "", count=False)
+            last = first.end()
+            for m in extra:
+                lead_words, right = cell.text[last : m.start()], cell.text[m.end() :]
+                last = m.end()
+                if re.search(r"t\.\s?sk\.?\s*$", lead_words) and carried_in(lead_words, right):
+                    # a part of the line, inside it: carried in for its purpose
+                    self._add_carried_in(
+                        block, m, cell, purpose, amount_value(m.group("amount")), right
+                    )
+                else:
+                    self._unread(block, cell[m.start() : m.end()])
+
+    def _year_paragraphs(self, row: SourcedText) -> list[_Row]:
+        """The row as the rows it stands for: a paragraph of its last cell that names a
+        year ("I. īstenošanas gads", "2023. gads", a date range) after another year's money
+        starts a new row, as a new table row would. Such a paragraph in an earlier cell
+        leaves the cells after it to no year that can be told: the row is kept whole and
+        its amounts from that paragraph on are unread."""
+        cells = _split(row, "\t")
+        filled = [i for i, c in enumerate(cells) if c.text.strip(_WS + "\ue000")]
+        if not filled:
+            return [_Row(row, cells)]
+        last = filled[-1]
+        for i in filled[:-1]:
+            starts = year_paragraphs(cells[i].text)
+            if starts:
+                unsure = (cells[i][starts[0] :], *cells[i + 1 :])
+                return [_Row(row, cells, unsure)]
+        starts = year_paragraphs(cells[last].text)
+        if not starts:
+            return [_Row(row, cells)]
+        cell, out = cells[last], []
+        bounds = [0, *starts, len(cell)]
+        for n, (begin, end) in enumerate(itertools.pairwise(bounds)):
+            part = cell[begin:end]
+            if n == 0:
+                out.append(
+                    _Row(SourcedText.join([*cells[:last], part], "\t"), [*cells[:last], part])
+                )
+                continue
+            key = CALENDAR_KEY.match(part.text)
+            if key is not None:
+                # "2023. gads" reads as a calendar year only as a cell of its own.
+                out.append(_Row(part, [_EMPTY, part[: key.end("key")], part[key.end() :]]))
+            else:
+                out.append(_Row(part, [_EMPTY, part]))
+        return out
 
     # -- statements -------------------------------------------------------------------------
     def _statements(self, block: _Block, text: SourcedText, hint: AmountRole | None) -> None:
@@ -230,6 +424,13 @@ class _Reader:
             if in_parenthesis and at.parts:
                 self._part(block, m, text, at, lead, right, value)
                 continue
+            over = OVER_YEARS.search(lead) if not in_parenthesis else None
+            if over is not None:
+                role = STATEMENT_ROLE[over.group("role").lower()]
+                if any(t.role is role for t in block.totals):
+                    # "Kopā faktiski 97 880,00 EUR" after the year's own actual: the sum
+                    # over the years, not a second total of this one.
+                    continue
             statement = last_keyword(lead)
             if not in_parenthesis and self._plan_sum(block, m, text, at, statement, value):
                 continue
@@ -241,6 +442,11 @@ class _Reader:
                 if denied.group("spent"):
                     self._add(block, m, text, AmountRole.ACTUAL, None, value, right)
                 at.role, at.remainder = None, None  # an amount after it has no sure role
+                continue
+            if m.start() < at.lines_until and carried_in(lead, right):
+                # "(…, 25 200 EUR mazākumtautību …, t.sk. 1 200 EUR pārcelti no pirmā
+                # gada)": a part of the line before it, inside the total, not beside it.
+                self._add_carried_in(block, m, text, at.line_purpose, value, right)
                 continue
             planning = at.role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
             if planning and not in_parenthesis and carried_in(lead, right):
@@ -312,6 +518,9 @@ class _Reader:
                 return
             after = right[end:] if end is not None else past_restatement(right, value)
             itemised = bool(INCLUDING.match(after))
+            lines = lines_end(right, value) if not itemised and end is None else None
+            if lines is not None:
+                at.lines_until, itemised = m.end() + lines, True
             self._add(block, m, text, role, None, value, right, itemised=itemised)
             return
         if purpose is not None:
@@ -585,6 +794,10 @@ def _split(text: SourcedText, sep: str) -> list[SourcedText]:
             start = i + 1
     parts.append(text[start:])
     return parts
+
+
+def _has_money(text: str) -> bool:
+    return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))
 
 
 def _same(a: Period | None, b: Period) -> bool:

@@ -88,6 +88,8 @@ def words_value(words: str) -> int | None:
     return total + current
 
 
+# An implementation year in words: "no pirmā gada", "otrajā īstenošanas gadā".
+_ORDINAL_WORD = rf"(?<![{_LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{_LETTER}]*"
 # Money received from the previous period, named right beside the amount. The previous
 # period is the year before ("no iepriekšējā gada", "no I. īstenošanas gada"); "atlikums
 # no piešķirtā finansējuma" is the remainder OF the granted money, this year's. A mere
@@ -95,7 +97,7 @@ def words_value(words: str) -> int | None:
 # "iepriekšējā gadā uzsāktajiem projektiem") says nothing about the amount.
 _PREVIOUS = (
     rf"(?:iepriekšēj[{_LETTER}]*\s+(?:gad|period)[{_LETTER}]*"
-    rf"|(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gad[{_LETTER}]*)"
+    rf"|(?:(?:[IVX]{{1,4}}|[1-8])\.?|{_ORDINAL_WORD})\s*(?:īstenošanas\s+)?gad[{_LETTER}]*)"
 )
 _CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LETTER}]*"
 # Before the amount: "… un no iepriekšējā gada pārceltais atlikums 1 234,57 EUR",
@@ -108,9 +110,12 @@ CARRY_IN_BEFORE = re.compile(
 )
 # After the amount and its currency word: "1 382,62 euro atlikums no II. īstenošanas gada",
 # "2 447,00 euro pārceltais finansējums no iepriekšējā gada", "2 447,00 euro pārceltais".
+# "1 200 EUR pārcelti no pirmā gada" (moved from year one) is carried in as well; moved
+# "uz" (to) a year it is carried over.
 CARRY_IN_AFTER = re.compile(
     rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
-    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}]))",
+    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
+    rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))",
     re.I,
 )
 
@@ -192,14 +197,15 @@ def amount_value(text: str) -> Decimal:
 
 # A statement word right after an amount: "(100,00 euro atlikums atgriezts KM)".
 REMAINDER_AFTER = re.compile(
-    rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot)[{_LETTER}]*(?![{_LETTER}])", re.I
+    rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot|neizlietot)[{_LETTER}]*(?![{_LETTER}])",
+    re.I,
 )
 # Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
 CARRY_OUT = re.compile(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])", re.I)
 # A table's header row names only its columns ("Periods | Plānots | Faktiski | Atlikums").
 HEADER_WORD = re.compile(
     r"period\w*|gad\w*|īstenošan\w*|laik\w*|posm\w*|plānot\w*|faktisk\w*|izlietot\w*"
-    r"|atlikum\w*|neizmantot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
+    r"|atlikum\w*|neizmantot\w*|neizlietot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
     r"|kopā|un|pa|eur|euro|eiro|nr",
     re.I,
 )
@@ -208,6 +214,32 @@ HEADER_WORD = re.compile(
 CALENDAR_YEAR = re.compile(
     r"^\s*(\d{4})\.\s?gad[sā]\s*(?:\((?P<range>[^()]*\d[^()]*)\)\.?\s*)?$", re.I
 )
+# A calendar year opening a paragraph, as a row's key: "2023. gads", "2023. gads (1.03.–…)".
+CALENDAR_KEY = re.compile(
+    r"[\s\ue000]*(?P<key>\d{4}\.\s?gad[sā](?![\wāčēģīķļņšūž])(?:\s*\([^()]*\d[^()]*\))?)"
+    r"[\s:.]*",
+    re.I,
+)
+# A paragraph of a cell that opens with a year: an ordinal, a calendar year or a range.
+_YEAR_PARAGRAPH = re.compile(
+    r"(?<=[\x0b\ue000])[ \u00a0\x0b\ue000]*(?=(?:[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?"
+    rf"gads(?![{_LETTER}])|\d{{4}}\.\s?gad[sā](?![{_LETTER}])|{PERIOD_TEXT})",
+    re.I,
+)
+
+
+def year_paragraphs(cell: str) -> list[int]:
+    """Where paragraphs naming a year start in a cell, each after money of the year before
+    it (a range right under "I. īstenošanas gads" names the same year)."""
+    starts, last = [], 0
+    for m in _YEAR_PARAGRAPH.finditer(cell):
+        before = cell[last : m.start()]
+        if any(counts_as_money(d) for d in MONEY_IN_TEXT.finditer(before)):
+            starts.append(m.start())
+            last = m.start()
+    return starts
+
+
 # The range of that part with its year written once, at its end: "1.03.–31.12.2022.".
 _SHORT_RANGE = re.compile(
     r"\s*(\d{1,2})\.\s?(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?\s*"
@@ -233,9 +265,13 @@ ORDINAL_ROW = re.compile(
     r"^\s*(?P<n>[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])[\s:.]*", re.I
 )
 PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
-# The words that open a statement. "Izlietots" (spent) is the actual column's other name.
+# The words that open a statement. "Izlietots" (spent) is the actual column's other name;
+# "neizlietotais" (unspent), like "neizmantotais" (unused), opens a remainder, never the
+# actual its letters contain.
 NEW_STATEMENT = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums|neizmantotais)", re.I
+    r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums"
+    r"|neizmantot\w*|neizlietot\w*)",
+    re.I,
 )
 TEXT_KEY = re.compile(
     rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gads"
@@ -248,6 +284,19 @@ ABBREVIATED = re.compile(
 )
 # "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
 INCLUDING = re.compile(rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā)", re.I)
+# A table row's first cell naming the row's role, perhaps after its dates: "15.07.2023–
+# 14.07.2024 plānots", "Faktiski:".
+ROLE_LEAD = re.compile(
+    rf"\s*(?P<period>{PERIOD_TEXT})?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*", re.I
+)
+# A row or a column of the sum over the years: "Kopā", "Kopā faktiski", "Kopā:".
+TOTAL_ROW = re.compile(
+    r"\s*kopā(?![\wāčēģīķļņšūž])(?:\s+(?:faktiski|plānots|eur|euro))?.*", re.I | re.S
+)
+# A total over the years written after them in running text: "Kopā faktiski 97 880,00 EUR".
+OVER_YEARS = re.compile(
+    r"(?<![\wāčēģīķļņšūž])kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$", re.I
+)
 STATEMENT_ROLE = {
     "plānots": AmountRole.PLANNED,
     "faktiski": AmountRole.ACTUAL,
@@ -272,8 +321,14 @@ def ordinal_number(numeral: str) -> int | None:
 
 
 def last_keyword(lead: str) -> str | None:
+    """The latest statement word before an amount; every form of "unused" / "unspent"
+    ("neizlietotie līdzekļi", "neizmantotā summa") is the one remainder word
+    "neizmantotais"."""
     found = list(NEW_STATEMENT.finditer(lead))
-    return found[-1].group(0).lower() if found else None
+    if not found:
+        return None
+    word = found[-1].group(0).lower()
+    return "neizmantotais" if word.startswith(("neizmant", "neizliet")) else word
 
 
 def remainder_role(right: str) -> AmountRole:
@@ -343,6 +398,36 @@ def parts_end(right: str) -> int | None:
     return None
 
 
+def lines_end(right: str, total: Decimal) -> int | None:
+    """Where a parenthesis opened at once after a total ends, when it gives the total's
+    lines one after another: "54 000 EUR (30 000 EUR pilsoniskās sabiedrības …, 24 000 EUR
+    mazākumtautību …)". Every amount in it names its purpose and they add up to the total;
+    only a part of a line said to be carried in may stand among them ("…, t.sk. 1 200 EUR
+    pārcelti no pirmā gada"). Otherwise (None) its amounts are not taken for lines."""
+    opening = re.match(rf"\s*(?:(?:{CURRENCY})\s*)?\(", right, re.I)
+    if opening is None:
+        return None
+    depth = 0
+    for i in range(opening.end() - 1, len(right)):
+        depth += right[i] == "("
+        depth -= right[i] == ")"
+        if depth == 0:
+            break
+    else:
+        return None
+    inside = right[opening.end() : i]
+    found = [m for m in MONEY_IN_TEXT.finditer(inside) if counts_as_money(m)]
+    lines, last = Decimal(0), 0
+    for m in found:
+        lead, after = inside[last : m.start()], inside[m.end() :]
+        last = m.end()
+        if purpose_after(after) is not None and not carried_in(lead, after):
+            lines += amount_value(m.group("amount"))
+        elif not (re.search(r"t\.\s?sk\.?\s*$", lead) and carried_in(lead, after)):
+            return None
+    return i + 1 if found and lines == total else None
+
+
 def skip_parenthesis(text: str) -> str:
     """Text after a parenthesis that opens at once ('(21 553 + 2 447 ...) mazākumtautību')."""
     if not text.lstrip().startswith("("):
@@ -378,15 +463,19 @@ def purpose_after(right: str) -> Purpose | None:
     return purpose_of(clause(right))
 
 
+# A sentence's end: a full stop before a capital. Its words are no longer the amount's
+# ("… pārcelts uz otro gadu. OTRAIS GADS (…)").
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+
+
 def label_after(right: str) -> tuple[str, str]:
-    """The words after an amount up to the end of its clause: (normalised, raw)."""
+    """The words after an amount up to the end of its clause or sentence: (normalised,
+    raw)."""
     rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
-    end = CLAUSE_END.search(skip_parenthesis(rest))
-    cut = (
-        len(rest)
-        - len(skip_parenthesis(rest))
-        + (end.start() if end else len(skip_parenthesis(rest)))
-    )
+    tail = skip_parenthesis(rest)
+    ends = [e for e in (CLAUSE_END.search(tail), _SENTENCE_END.search(tail)) if e is not None]
+    end = min(ends, key=lambda e: e.start()) if ends else None
+    cut = len(rest) - len(tail) + (end.start() if end else len(tail))
     raw = right[: len(right) - len(rest) + cut]
     label = re.sub(rf"^\s*(?:{CURRENCY})", "", raw, flags=re.I).strip(" ,.;()")
     label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
