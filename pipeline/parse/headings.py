@@ -2,8 +2,9 @@
 
 "I. ĪSTENOŠANAS GADS (2022.gada 15.jūlijs līdz 2023.gada 14.jūlijs)" in all the ways a
 person reads as the same heading: the Roman numeral with or without its dot, an Arabic one
-with its dot at the start of a line or cell ("1. īstenošanas gads"), any letter case, the
-period in parentheses, after a dash or colon, on the next line, or not given at all.
+with its dot at the start of a line or cell ("1. īstenošanas gads"), an ordinal word there
+("PIRMAIS ĪSTENOŠANAS GADS"), any letter case, the period in parentheses, after a dash or
+colon, on the next line, or not given at all.
 A line that names "īstenošanas gads" but cannot be read as a heading is reported by
 `unread_headings`, never guessed.
 
@@ -27,27 +28,49 @@ _LETTER = r"\wāčēģīķļņšūž"
 _NOT_LETTER = rf"(?![{_LETTER}])"
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+#: The ordinal words as a heading writes them, in the nominative ("PIRMAIS ĪSTENOŠANAS
+#: GADS"): other cases ("pirmajā īstenošanas gadā") are a sentence's words.
+ORDINAL_WORDS = {
+    "PIRMAIS": 1,
+    "OTRAIS": 2,
+    "TREŠAIS": 3,
+    "CETURTAIS": 4,
+    "PIEKTAIS": 5,
+    "SESTAIS": 6,
+    "SEPTĪTAIS": 7,
+    "ASTOTAIS": 8,
+}
+#: One of `ORDINAL_WORDS`, in any letter case.
+ORDINAL_WORD = "(?i:" + "|".join(ORDINAL_WORDS) + ")" + _NOT_LETTER
 
 #: The heading, to be embedded in the description's marker scanner. Groups: `year` (the
 #: whole heading, with a dot or colon ending it), `numeral`, `range` (the period in
 #: parentheses) or `bare` (the period written after a dash or colon or on the next line).
-#: An Arabic numeral heads a year only at a line start: inside a sentence ("… kas bija
-#: 2. īstenošanas gads, …") it is the sentence's own word.
+#: An Arabic numeral or an ordinal word heads a year only at a line start: inside a sentence
+#: ("… kas bija 2. īstenošanas gads, …") it is the sentence's own word. An ordinal word
+#: without a period must also stand alone on its line: "Pirmais īstenošanas gads bija …"
+#: opens a paragraph the same way, and is no heading.
 YEAR_HEADING = (
-    rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?<![{_LETTER}.]))"
-    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|(?i:[IVX]{1,4}))))"
-    r"(?(calendar)\.|(?(arabic)\.|\.?))\s*"
+    rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
+    rf"|(?<![{_LETTER}.]))"
+    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|"
+    rf"(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}})))))"
+    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|\.?)))\s*"
     r"(?(calendar)|(?i:ĪSTENOŠANAS)\s+)(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     r"(?:\s*\((?P<range>[^()]*)\)"
-    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*[.:])?)"
+    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*[.:])?"
+    r"(?(word)(?(range)|(?(bare)|(?=[ \t\u00a0]*[\n\t\x0b\r])))))"
 )
 _HEADING = re.compile(YEAR_HEADING)
 
-# Anything else that names a year of implementation as a heading would (at a line start).
+# Anything else that names a year of implementation as a heading would (at a line start),
+# ending there or going on as a heading does (its period, a colon, a dash, "no" a date). A
+# sentence goes on with a comma or a lower-case word ("Pirmais īstenošanas gads bija …",
+# "… gads, kurā …"): no heading, nothing to report.
 _LOOSE = re.compile(
     r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?īstenošanas\s+gads"
     + _NOT_LETTER
-    + r"[^\n\t\x0b]{0,80})",
+    + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))[^\n\t\x0b]{0,80})",
     re.I,
 )
 
@@ -60,11 +83,11 @@ _CALENDAR = re.compile(
 
 
 def ordinal_of(numeral: str) -> int | None:
-    """'ii' -> 2, '2' -> 2; None for a numeral past the template's eight years, or a
-    calendar year (its ordinal is its place among the headings)."""
+    """'ii' -> 2, '2' -> 2, 'Otrais' -> 2; None for a numeral past the template's eight
+    years, or a calendar year (its ordinal is its place among the headings)."""
     if numeral.isdigit():
         return int(numeral) if 1 <= int(numeral) <= len(_ROMAN) else None
-    return _ROMAN.get(numeral.upper())
+    return _ROMAN.get(numeral.upper()) or ORDINAL_WORDS.get(numeral.upper())
 
 
 def is_calendar(numeral: str | None) -> TypeGuard[str]:

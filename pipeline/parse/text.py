@@ -128,24 +128,42 @@ _TAG = re.compile(rf"</?(?:({_BLOCK_TAGS})|(?:{_INLINE_TAGS}))\b[^<>]*?/?>", re.
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _BOLD = re.compile(r"\*\*")
+# A Markdown (ATX) heading's "#"s, which a converter writes before a title, a label or a
+# year heading: left in, they stand where those are only read at a line start.
+_ATX_HEADING = re.compile(r"(?:^|(?<=\n))[ ]{0,3}#{1,6}[ \t]+(?=\S)")
+# Markdown emphasis, "*…*" within one line, around a group heading or a label; a "*" with
+# white space after it (a bullet) or a word before it (a footnote mark) is text.
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n\t\x0b]*?(?<=[^\s*])\*(?![\w*])")
 
 
 def clean(source_text: str) -> SourcedText:
     """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
-    Markdown autolinks decoded, bold markers (and any `HEADING_MARK`, which only the reader
-    sets) removed. Tabs and line breaks stay as they are:
-    they are the table's structure."""
+    Markdown autolinks decoded, Markdown bold and emphasis markers and heading "#"s (and any
+    `HEADING_MARK`, which only the reader sets) removed. Tabs and line breaks stay as they
+    are: they are the table's structure."""
     text = source_text
     parts: list[str] = []
     offs: list[int] = []
     pos = 0
     pattern = re.compile(
-        f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}|{HEADING_MARK}",
+        f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}|{HEADING_MARK}"
+        f"|{_ATX_HEADING.pattern}",
         re.I,
     )
+    # An emphasis's two asterisks; what is between them is cleaned as any other text.
+    dropped = [i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)]
+
+    def keep(start: int, end: int) -> None:
+        first = bisect.bisect_left(dropped, start)
+        for i in dropped[first : bisect.bisect_left(dropped, end)]:
+            parts.append(text[start:i])
+            offs.extend(range(start, i))
+            start = i + 1
+        parts.append(text[start:end])
+        offs.extend(range(start, end))
+
     for m in pattern.finditer(text):
-        parts.append(text[pos : m.start()])
-        offs.extend(range(pos, m.start()))
+        keep(pos, m.start())
         token = m.group(0)
         if m.group(2):  # autolink: keep the address
             parts.append(m.group(2))
@@ -159,6 +177,5 @@ def clean(source_text: str) -> SourcedText:
             parts.append(SOFT_BREAK + LIST_START if opens_list else SOFT_BREAK)
             offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
-    parts.append(text[pos:])
-    offs.extend(range(pos, len(text)))
+    keep(pos, len(text))
     return SourcedText("".join(parts), tuple(offs))

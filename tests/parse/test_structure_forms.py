@@ -537,3 +537,259 @@ def test_calendar_years_inside_implementation_years_are_no_headings() -> None:
     assert [(y.ordinal, y.numeral) for y in years] == [(1, "I"), (2, "II")]
     assert len(years[0].activities) == 2
     assert "structure.unread-heading" not in codes(parsed)
+
+
+# -- years announced by an ordinal word ------------------------------------------------------
+
+FIRST_PERIOD, SECOND_PERIOD = "01.08.2021.–31.07.2022.", "01.08.2022.–31.07.2023."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            f"PIRMAIS ĪSTENOŠANAS GADS ({FIRST_PERIOD})",
+            f"OTRAIS ĪSTENOŠANAS GADS ({SECOND_PERIOD})",
+        ),
+        (
+            f"Pirmais īstenošanas gads ({FIRST_PERIOD})",
+            f"Otrais īstenošanas gads ({SECOND_PERIOD})",
+        ),
+        (
+            f"pirmais īstenošanas gads – {FIRST_PERIOD}",
+            f"otrais īstenošanas gads – {SECOND_PERIOD}",
+        ),
+        (
+            f"PIRMAIS ĪSTENOŠANAS GADS:\n{FIRST_PERIOD}",
+            f"OTRAIS ĪSTENOŠANAS GADS:\n{SECOND_PERIOD}",
+        ),
+    ],
+    ids=["capitals", "sentence-case", "after-a-dash", "next-line"],
+)
+def test_years_announced_by_ordinal_words_are_years(first: str, second: str) -> None:
+    """ "PIRMAIS ĪSTENOŠANAS GADS (…)", "OTRAIS …": the first and second years with their
+    periods, each with its own activity."""
+    description = (
+        f"{first}\n1) Sniegtas 10 konsultācijas;\n{second}\n1) Sniegtas 12 konsultācijas.\n"
+    )
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral and y.numeral.upper(), y.stated) for y in years] == [
+        (1, "PIRMAIS", True),
+        (2, "OTRAIS", True),
+    ]
+    assert [y.period and (y.period.start, y.period.end) for y in years] == [
+        (dt.date(2021, 8, 1), dt.date(2022, 7, 31)),
+        (dt.date(2022, 8, 1), dt.date(2023, 7, 31)),
+    ]
+    assert [[a.text.value for a in y.activities] for y in years] == [
+        ["Sniegtas 10 konsultācijas;"],
+        ["Sniegtas 12 konsultācijas."],
+    ]
+    assert [y.notes for y in years] == [(), ()]
+    assert [r.ordinal for r in parsed.report.funding] == [1, 2]
+    for code in (
+        "structure.unread-heading",
+        "structure.no-year-headings",
+        "funding.unmatched-year",
+    ):
+        assert code not in codes(parsed)
+
+
+@pytest.mark.parametrize(
+    ("word", "ordinal"),
+    [
+        ("PIRMAIS", 1),
+        ("OTRAIS", 2),
+        ("TREŠAIS", 3),
+        ("CETURTAIS", 4),
+        ("PIEKTAIS", 5),
+        ("SESTAIS", 6),
+        ("SEPTĪTAIS", 7),
+        ("ASTOTAIS", 8),
+    ],
+)
+def test_each_ordinal_word_names_its_year(word: str, ordinal: int) -> None:
+    """The word alone on its line before the first year's activities: that year's ordinal."""
+    description = f"{word} ĪSTENOŠANAS GADS\n1) Sniegtas 10 konsultācijas.\n"
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    assert [(y.ordinal, y.numeral, y.period) for y in parsed.report.years] == [
+        (ordinal, word, None)
+    ]
+    assert "structure.unread-heading" not in codes(parsed)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tas bija pirmais īstenošanas gads, kurā biedrība sniedza konsultācijas.",
+        "Pirmais īstenošanas gads bija ražīgs: sniegtas 10 konsultācijas.",
+        "Otrais īstenošanas gads, kā plānots, noslēdzās ar forumu.",
+        "Pirmajā īstenošanas gadā sniegtas 10 konsultācijas.",
+    ],
+)
+def test_an_ordinal_word_in_a_sentence_is_no_heading(sentence: str) -> None:
+    """A sentence of the second year that names a year in words starts no year, and is no
+    heading that could not be read."""
+    description = ROMAN_YEARS + sentence + "\n"
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral) for y in years] == [(1, "I"), (2, "II")]
+    second = " ".join(
+        [n.value for n in years[1].notes] + [a.text.value for a in years[1].activities]
+    )
+    assert sentence in second
+    assert "structure.unread-heading" not in codes(parsed)
+
+
+@pytest.mark.parametrize(
+    "heading", ["DEVĪTAIS ĪSTENOŠANAS GADS", "Trešais un ceturtais īstenošanas gads (2023)"]
+)
+def test_an_ordinal_word_heading_that_cannot_be_read_is_reported(heading: str) -> None:
+    """Past the template's eight years, or two years in one heading: no year is guessed, the
+    heading is reported on its line."""
+    description = ROMAN_YEARS + heading + "\n1) Sniegtas 3 konsultācijas.\n"
+    text = report(description=description)
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert [(y.ordinal, y.numeral) for y in parsed.report.years] == [(1, "I"), (2, "II")]
+    unread = [f for f in parsed.findings if f.code == "structure.unread-heading"]
+    assert [text.splitlines()[f.span.line - 1] for f in unread if f.span] == [heading]
+
+
+# -- Markdown: "#" headings, bold labels on their own line, emphasis --------------------------
+
+
+def markdown_report(description: str) -> str:
+    """A two-year Latgale report as a converter writes Markdown: the title after "# ", each
+    label in bold on its own line, a blank line, then its value."""
+    rows = (
+        (TASK, "Par atsevišķu valsts pārvaldes uzdevumu veikšanu Latgales reģionā"),
+        (IMPLEMENTER, 'Biedrība "Probes centrs", reģ. Nr. 40008276543'),
+        (PERIOD, "2021. gada 1. augusts līdz 2023. gada 31. jūlijs"),
+        (DESCRIPTION, description),
+        (
+            FUNDING,
+            f"{FIRST_PERIOD}: plānots 10 000,00 euro, faktiski izlietots 10 000,00 euro.\n\n"
+            f"{SECOND_PERIOD}: plānots 10 000,00 euro, faktiski izlietots 10 000,00 euro.",
+        ),
+        (IRREGULAR, "Nav"),
+        (UNRECOVERED, "Nav"),
+        (OTHER, "Nav"),
+    )
+    title = "# Kopsavilkums\n\npar atsevišķu valsts pārvaldes uzdevumu veikšanu (2021–2023)\n\n"
+    return title + "".join(f"**{label}**\n\n{value}\n\n" for label, value in rows)
+
+
+MARKDOWN_YEARS = (
+    f"### {{first}} ĪSTENOŠANAS GADS ({FIRST_PERIOD})\n\n"
+    "1. Sniegtas 10 konsultācijas.\n\n"
+    "*Latgales mazākumtautību kapacitātes celšanai:*\n\n"
+    "1. Atbalstītas 2 mazākumtautību NVO.\n\n"
+    f"### {{second}} ĪSTENOŠANAS GADS ({SECOND_PERIOD})\n\n"
+    "1. Sniegtas 12 konsultācijas.\n"
+)
+
+
+@pytest.mark.parametrize(("first", "second"), [("I.", "II."), ("PIRMAIS", "OTRAIS")])
+def test_markdown_year_headings_are_the_years(first: str, second: str) -> None:
+    """ "### I. ĪSTENOŠANAS GADS (…)": the "#"s are no text before the first year (a year of
+    its own over the whole period, with "no year headings" said of it), and the years are
+    the two headed."""
+    text = markdown_report(MARKDOWN_YEARS.format(first=first, second=second))
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral, y.stated) for y in years] == [
+        (1, first.rstrip("."), True),
+        (2, second.rstrip("."), True),
+    ]
+    heading = f"{first} ĪSTENOŠANAS GADS ({FIRST_PERIOD})"
+    assert years[0].heading is not None and years[0].heading.value == heading
+    assert text.splitlines()[years[0].heading.span.line - 1] == f"### {heading}"
+    assert [y.period and (y.period.start, y.period.end) for y in years] == [
+        (dt.date(2021, 8, 1), dt.date(2022, 7, 31)),
+        (dt.date(2022, 8, 1), dt.date(2023, 7, 31)),
+    ]
+    assert [[(a.group, a.text.value) for a in y.activities] for y in years] == [
+        [
+            (ActivityGroup.CIVIL_SOCIETY, "Sniegtas 10 konsultācijas."),
+            (ActivityGroup.MINORITY_CAPACITY, "Atbalstītas 2 mazākumtautību NVO."),
+        ],
+        [(ActivityGroup.CIVIL_SOCIETY, "Sniegtas 12 konsultācijas.")],
+    ]
+    assert [y.notes for y in years] == [(), ()]  # no "#", no "*" left over
+    for code in ("structure.no-year-headings", "structure.unread-heading"):
+        assert code not in codes(parsed)
+
+
+def test_a_markdown_report_reads_every_section_after_its_bold_label() -> None:
+    """The title after "# " is the title, and each value after a bold label and a blank line
+    is that section's."""
+    parsed = parse_text(markdown_report(MARKDOWN_YEARS.format(first="I.", second="II.")))
+    r = parsed.report
+    assert r is not None and r.title is not None and r.task is not None
+    assert (
+        r.title.value == "Kopsavilkums par atsevišķu valsts pārvaldes uzdevumu veikšanu (2021–2023)"
+    )
+    assert r.title_years == (2021, 2023)
+    assert r.unlabelled == ()
+    assert r.task.value == "Par atsevišķu valsts pārvaldes uzdevumu veikšanu Latgales reģionā"
+    assert r.implementer is not None and r.implementer.name.value == "Probes centrs"
+    assert r.delegation_period is not None
+    assert (r.delegation_period.start, r.delegation_period.end) == (
+        dt.date(2021, 8, 1),
+        dt.date(2023, 7, 31),
+    )
+    for statement in (r.irregular_expenditure, r.unrecovered_amount, r.other_information):
+        assert statement is not None and (statement.text.value, statement.none) == ("Nav", True)
+    assert [row.ordinal for row in r.funding] == [1, 2]
+    for row in r.funding:
+        assert [(a.role, a.value) for a in row.amounts] == [
+            (AmountRole.PLANNED, Decimal("10000.00")),
+            (AmountRole.ACTUAL, Decimal("10000.00")),
+        ]
+    assert [f.code for f in parsed.findings if f.severity.value != "info"] == []
+    assert "structure.unlabelled-text" not in codes(parsed)
+
+
+@pytest.mark.parametrize(
+    ("source", "cleaned"),
+    [
+        ("# Kopsavilkums", "Kopsavilkums"),
+        ("x\n   ### I. gads ###", "x\nI. gads ###"),
+        ("#NVOdiena\n#", "#NVOdiena\n#"),  # no space after it: a hashtag, not a heading
+        ("Kampaņa # 2\n####### Septiņi", "Kampaņa # 2\n####### Septiņi"),  # mid-line; seven
+        ("*kapacitātes celšanai:*", "kapacitātes celšanai:"),
+        ("* punkts\n3 semināri* notika", "* punkts\n3 semināri* notika"),  # bullet, footnote
+        ("2 * 3 un *4*", "2 * 3 un 4"),
+    ],
+)
+def test_markdown_marks_are_dropped_and_hashes_in_text_kept(source: str, cleaned: str) -> None:
+    """A heading's "#"s at a line start and emphasis asterisks go; every kept character
+    still points to its own place in the source."""
+    out = clean(source)
+    assert out.text == cleaned
+    assert all(source[o] == c for c, o in zip(out.text, out.offsets, strict=True))
+
+
+def test_text_before_the_first_year_heading_is_not_a_year_over_the_whole_period() -> None:
+    """A paragraph before "I. ĪSTENOŠANAS GADS" sums up the report: it is not given the
+    delegation period (2021-08-01 to 2023-07-31) as a year of its own beside the two headed."""
+    description = "Biedrība strādāja pēc plāna.\n" + ROMAN_YEARS
+    parsed = parse_text(report(description=description))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral) for y in years if y.stated] == [(1, "I"), (2, "II")]
+    whole = (dt.date(2021, 8, 1), dt.date(2023, 7, 31))
+    assert [y.period and (y.period.start, y.period.end) for y in years if not y.stated] in (
+        [],
+        [None],
+    )
+    assert all(
+        y.period is not None and (y.period.start, y.period.end) != whole for y in years if y.stated
+    )
+    assert "Biedrība strādāja pēc plāna." in [n.value for y in years for n in y.notes]

@@ -24,11 +24,12 @@ CS = Purpose.CIVIL_SOCIETY
 
 
 def test_an_unread_heading_is_a_finding_not_a_date_contradiction(minimal_text: str) -> None:
-    """A third year announced in words: its heading is reported, and its dates are not
-    checked against the second year they would otherwise seem to belong to."""
+    """A heading naming two years at once: which one follows is not guessed, the heading is
+    reported, and its dates are not checked against the second year they would otherwise
+    seem to belong to."""
     text = minimal_text.replace(
         "- 1) atbalstītas vismaz 3 organizācijas;",
-        "- 1) atbalstītas vismaz 3 organizācijas;\n\nTrešais īstenošanas gads\n\n"
+        "- 1) atbalstītas vismaz 3 organizācijas;\n\nTrešais un ceturtais īstenošanas gads\n\n"
         "- 1) forums 12.10.2024. Cēsīs;",
     )
     parsed = parse_text(text)
@@ -37,7 +38,33 @@ def test_an_unread_heading_is_a_finding_not_a_date_contradiction(minimal_text: s
     assert "activity.date-outside-year" not in codes
     [finding] = [f for f in parsed.findings if f.code == "structure.unread-heading"]
     assert finding.span is not None
-    assert text.splitlines()[finding.span.line - 1] == "Trešais īstenošanas gads"
+    assert text.splitlines()[finding.span.line - 1] == "Trešais un ceturtais īstenošanas gads"
+
+
+def test_a_year_announced_in_words_is_read(minimal_text: str) -> None:
+    """ "Trešais īstenošanas gads" alone on its line is the third year, with no period: its
+    activity's date is checked against nothing, and nothing is reported."""
+    text = minimal_text.replace(
+        "- 1) atbalstītas vismaz 3 organizācijas;",
+        "- 1) atbalstītas vismaz 3 organizācijas;\n\nTrešais īstenošanas gads\n\n"
+        "- 1) forums 12.10.2024. Cēsīs;",
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral, y.period is None) for y in years] == [
+        (1, "I", False),
+        (2, "II", False),
+        (3, "TREŠAIS", True),
+    ]
+    assert [a.text.value for a in years[2].activities] == ["forums 12.10.2024. Cēsīs;"]
+    assert [a.text.value for a in years[1].activities] == [
+        "organizēti ap 5 pasākumi;",
+        "atbalstītas vismaz 3 organizācijas;",
+    ]
+    codes = [f.code for f in parsed.findings]
+    assert "structure.unread-heading" not in codes
+    assert "activity.date-outside-year" not in codes
 
 
 def test_an_amount_that_cannot_be_read_makes_no_contradiction(minimal_text: str) -> None:
