@@ -12,7 +12,10 @@ Rules that hold across the reports:
   and a numbered list right after a lettered entry's lead-in ":" is that entry's parts;
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities;
 - text outside any list is the year's notes, except a sentence that counts something (a year
-  written as prose): that sentence is an activity of its own (see `_Reader._read_prose`).
+  written as prose): that sentence is an activity of its own (see `_Reader._read_prose`);
+- text before the first year heading is no year: it stays, as written, the first year's notes
+  (it may sum up every year, so nothing of it is read as an activity). Only a report with no
+  year heading at all is one year, not stated, over its whole delegation period.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])
 @dataclass(slots=True)
 class _Item:
     number: str | None
+    marker: SourcedText | None = None  # the number or bullet as written
     pieces: list[SourcedText] = field(default_factory=list)
     sub_run: bool = False  # bullets now are sub-items of this item
     dashed: bool = False  # opened by a "- " bullet
@@ -68,6 +72,7 @@ class _Note:
     piece: SourcedText
     group: ActivityGroup
     at: int  # how many of the year's items come before it
+    introduction: bool = False  # text before the first year heading: never read as prose
 
 
 @dataclass(slots=True)
@@ -134,6 +139,9 @@ class _Reader:
                     dashed=bool(m.group("dash") or m.group("inline_dash")),
                     bare=bool(m.group("list")),
                 )
+            written = not (m.group("list") or m.group("para"))  # those have no mark to keep
+            if written and kind in ("number", "bullet") and self.item and not self.item.pieces:
+                self.item.marker = self.text[m.start() : m.end()]
         self._text(self.text[pos:])
         self._close()
 
@@ -228,10 +236,17 @@ class _Reader:
                 period = Period(found.start, found.end, inner.text, self.source.span_of(inner))
             else:
                 period = Period(None, None, inner.text, self.source.span_of(inner))
+        # Text before the first heading is no year of its own: it introduces the report's
+        # years (or sums them up), so it stays, as written, a note of the first one.
+        introduction = (
+            self.years.pop() if len(self.years) == 1 and not self.years[0].stated else None
+        )
         ordinal = ordinal_of(numeral) or len(self.years) + 1
         self.years.append(
             _Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
         )
+        if introduction is not None:
+            self.years[-1].notes += _introduction_notes(introduction)
         self.group = self.default_group
         self._reset_list()
 
@@ -268,7 +283,9 @@ class _Reader:
         item = self.item
         if item is None or not item.pieces:
             year = self._current_year()
-            return year.notes[-1].piece.text.strip(_WS) if year.notes else ""
+            note = year.notes[-1] if year.notes else None
+            # the introduction before a year's heading leads in no list of that year
+            return note.piece.text.strip(_WS) if note and not note.introduction else ""
         last = item.pieces[-1]
         body = last.text.rstrip(_WS)
         if body.endswith(":"):
@@ -314,9 +331,6 @@ class _Reader:
         return Text(collapsed.text, self.source.span_of(collapsed))
 
     def _build_year(self, year: _Year) -> ImplementationYear:
-        # Text before the first year heading may sum up every year: its sentences are read
-        # as activities only where the report has no year headings at all.
-        prose = year.stated or not any(y.stated for y in self.years)
         activities: list[Activity] = []
         notes: list[Text] = []
         positions: dict[ActivityGroup, int] = {}
@@ -338,7 +352,7 @@ class _Reader:
                     add(group, item.number, collapsed)
                 continue
             note = year.notes[k]
-            kept, read = self._read_prose(note.piece) if prose else ([note.piece], [])
+            kept, read = ([note.piece], []) if note.introduction else self._read_prose(note.piece)
             notes += [self._text_of(piece) for piece in kept]
             for sentence in read:
                 add(note.group, None, sentence)
@@ -399,6 +413,20 @@ class _Reader:
             minorities=find_minorities(collapsed, self.source),
             places=find_places(collapsed, self.source),
         )
+
+
+def _introduction_notes(introduction: _Year) -> list[_Note]:
+    """The notes and items before the first year heading, in their order, as notes that come
+    before the first year's items. An item keeps its number or bullet: nothing of it is read
+    as this year's, since it may sum up every year."""
+    pieces = [(n.at, 0, k, n.piece, n.group) for k, n in enumerate(introduction.notes)]
+    for k, (group, item) in enumerate(introduction.items):
+        marked = [item.marker, *item.pieces] if item.marker is not None else item.pieces
+        pieces.append((k, 1, k, SourcedText.join(marked), group))
+    return [
+        _Note(piece, group, 0, introduction=True)
+        for *_, piece, group in sorted(pieces, key=lambda p: p[:3])
+    ]
 
 
 # Words that make a sentence's count something other than this year's achievement: not done,

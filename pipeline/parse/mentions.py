@@ -3,9 +3,11 @@
 Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju apmācības"),
 so the kind of thing counted is the last head-like noun of the known kinds after the number,
 before punctuation; genitive and dative forms ("dalībnieku", "organizācijām") are taken only
-when no nominative one is there ("ap 100 dalībnieku"). A number alone in parentheses counts
-the noun right before it ("Konsultācijas (88)") or restates the number written in words
-before it ("divpadsmit (12) konsultācijas").
+when no nominative one is there ("ap 100 dalībnieku"), a genitive before a dative ("ap 40
+konsultāciju biedrībām"). A number alone in parentheses counts the noun right before it
+("Konsultācijas (88)") or restates the number written in words before it ("divpadsmit (12)
+konsultācijas"); a number after a dash that ends its phrase counts the noun before the dash
+("semināri – 6, dalībnieki – 140;"). The kinds are in `pipeline.parse.indicators`.
 """
 
 from __future__ import annotations
@@ -15,64 +17,10 @@ import re
 from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Mention, Qualifier
+from pipeline.parse.indicators import COMPOUNDS, genitive_plural, head_like, kind_of
+from pipeline.parse.indicators import INDICATOR_KINDS as INDICATOR_KINDS
 from pipeline.parse.latvian import find_dates, number_in_words
 from pipeline.parse.text import SourcedText, SourceFile
-
-#: Indicator kinds: the controlled list. Order matters only inside COMPOUNDS.
-COMPOUNDS: tuple[tuple[str, str], ...] = (
-    (r"fokus\w*\s*grup", "focus-groups"),
-    (r"fokusgrup", "focus-groups"),
-    (r"ziņu\s+lap", "newsletters"),
-    (r"jaunumu\s+lap", "newsletters"),
-    (r"info\s+lap", "publications"),
-)
-# Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
-STEMS: tuple[tuple[str, str], ...] = (
-    (r"dalībniek\w*", "participants"),
-    (r"jaunieš\w*", "participants"),
-    (r"konsultācij\w*", "consultations"),
-    (r"pasākum\w*", "events"),
-    (r"festivāl\w*", "events"),
-    (r"aktivitāt\w*", "activities"),
-    (r"seminār\w*", "seminars"),
-    (r"vebinār\w*", "seminars"),
-    (r"apmācīb\w*", "trainings"),
-    (r"mācīb\w*", "trainings"),
-    (r"kurs(?:s|i|u|us|os|a|am)?", "trainings"),
-    (r"meistarklas\w*", "master-classes"),
-    (r"nodarbīb\w*", "sessions"),
-    (r"darbnīc\w*", "workshops"),
-    (r"forum\w*", "forums"),
-    (r"diskusij\w*", "discussions"),
-    (r"tikšan\w*", "meetings"),
-    (r"ziņ(?:a|as|u|ām|ās)", "news-items"),
-    (r"ierakst\w*", "posts"),
-    (r"publikācij\w*", "publications"),
-    (r"grāmat(?:a|as|u|ām|ās)", "publications"),
-    (r"buklet\w*", "publications"),
-    (r"kalendār(?:s|i|u|us|a|iem)", "publications"),
-    (r"izdevum(?:s|i|u|us|a|iem)", "publications"),
-    (r"materiāl(?:s|i|u|us|a|iem)", "publications"),
-    (r"apkopojum(?:s|i|u|us|a|iem)", "publications"),
-    (r"stratēģij\w*", "strategies"),
-    (r"organizācij\w*", "organisations"),
-    (r"biedrīb\w*", "organisations"),
-    (r"nvo", "organisations"),
-    (r"aptauj\w*", "surveys"),
-    (r"izpēt\w*", "studies"),
-    (r"pētījum\w*", "studies"),
-    (r"interv\w*", "interviews"),
-    (r"projekt(?:s|i|u|us|a|iem|os)", "projects"),
-    (r"pašvaldīb\w*", "municipalities"),
-    (r"lietotāj\w*", "followers"),
-    (r"sekotāj\w*", "followers"),
-    (r"person(?:a|as|u|ām|ās)", "persons"),
-    (r"pārstāvj\w*", "persons"),
-    (r"vajadzīb\w*", "needs"),
-)
-INDICATOR_KINDS: tuple[str, ...] = tuple(
-    sorted({kind for _, kind in COMPOUNDS} | {kind for _, kind in STEMS})
-)
 
 # A number followed by one of these measures something else ("2 dienu forums": a duration).
 _STOP_WORDS = re.compile(
@@ -86,8 +34,6 @@ _FUNCTION_WORDS = re.compile(
 )
 # A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
 _OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
-_NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
-_ABBREVIATIONS = {"nvo", "mt"}
 # None: an upper bound ("līdz 30", "ne vairāk kā 30"), which no qualifier says; the number
 # stays in the activity's text only, as reading it as exact would claim more than the text.
 _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
@@ -105,7 +51,12 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
 )
 # The upper end of a range ("10–30 dalībnieki") is not an exact count either.
 _RANGE_BEFORE = re.compile(r"(\d)\s*[–—]\s*$")
-_NUMBER = re.compile(r"(?<![\w.,:/=&#%+-])(\d{1,6})(?![\d.,:%])")
+# Not a decimal or a time ("6,5", "10:00"), nor an ordinal or a date ("2. īstenošanas gads",
+# "2022. gada"); a comma or a full stop that ends a phrase may follow ("dalībnieki – 140.").
+_NUMBER = re.compile(
+    r"(?<![\w.,:/=&#%+-])(\d{1,6})"
+    r"(?![\d:%]|[.,]\d|\.(?!\s*$|\s+[^\sa-zāčēģīķļņšūž]))"
+)
 _WORD = re.compile(
     r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
     r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
@@ -113,19 +64,6 @@ _WORD = re.compile(
 _ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*(?:MT|NVO)\s*", re.I)
 _WINDOW = 7
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
-
-
-def _kind_of(word: str) -> str | None:
-    lowered = word.lower()
-    for pattern, kind in STEMS:
-        if re.fullmatch(pattern, lowered):
-            return kind
-    return None
-
-
-def _head_like(word: str) -> bool:
-    lowered = word.lower()
-    return lowered not in _ABBREVIATIONS and not lowered.endswith(_NOT_HEAD_ENDINGS)
 
 
 def _noun_after(text: str, start: int) -> tuple[str, int] | None:
@@ -142,19 +80,24 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
             or _FUNCTION_WORDS.fullmatch(lowered)
         ):
             break
-        if _OTHER_NOUN.fullmatch(token) and not _kind_of(token):
+        if _OTHER_NOUN.fullmatch(token) and not kind_of(token):
             break  # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
-        if lowered == "un" and any(_kind_of(w) and _head_like(w) for w, _ in words):
-            break  # "3 ... aptaujas un aktivitātes": the first noun is the one counted
+        if lowered == "un" and (not words or any(kind_of(w) and head_like(w) for w, _ in words)):
+            # "3 ... aptaujas un aktivitātes": the first noun is the one counted; "semināri
+            # – 6 un dalībnieki – 140": a number never counts a noun after "un" alone
+            break
         words.append((token, m.end()))
         if len(words) == _WINDOW:
             break
     if not words:
         return None
     phrase = text[start : words[-1][1]]
-    matches = [(w, end) for w, end in words if _kind_of(w)]
-    heads = [(w, end) for w, end in matches if _head_like(w)]
-    chosen = heads[-1] if heads else (matches[-1] if matches else None)
+    matches = [(w, end) for w, end in words if kind_of(w)]
+    heads = [(w, end) for w, end in matches if head_like(w)]
+    # With no nominative, a genitive plural is what is counted and a later dative or
+    # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
+    genitives = [(w, end) for w, end in matches if genitive_plural(w)]
+    chosen = next((c[-1] for c in (heads, genitives, matches) if c), None)
     for pattern, kind in COMPOUNDS:
         cm = re.match(rf"\s*(?:\S+\s+){{0,3}}?{pattern}\S*", phrase, re.I)
         if cm:
@@ -162,7 +105,7 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
             return kind, max(start + cm.end(), chosen[1] if chosen else 0)
     if chosen is None:
         return None
-    chosen_kind = _kind_of(chosen[0])
+    chosen_kind = kind_of(chosen[0])
     return (chosen_kind, chosen[1]) if chosen_kind else None
 
 
@@ -186,7 +129,10 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
             continue  # "2 (trīs) stratēģijas": which of the two is meant cannot be told
         else:
             noun = _noun_after(s, stop)
-            reading = (noun[0], *_qualified(s, start), noun[1]) if noun else None
+            if noun is not None:
+                reading = (noun[0], *_qualified(s, start), noun[1])
+            else:
+                reading = _after_dash(s, start, stop, value, places)
         if reading is None:
             continue
         kind, begin, qualifier, end = reading
@@ -234,16 +180,52 @@ def _in_parentheses(
     if last is None or value in _YEARS or _enumerates(s, opening, closing, value):
         return None
     word = last.group(0).rstrip()
-    kind = _kind_of(word)
-    if kind is None or not _head_like(word) or _in(last.start(), places):
+    kind = kind_of(word)
+    if kind is None or not head_like(word) or _in(last.start(), places):
         return None  # not a counted noun, or one that a number before it counts already
-    begin = last.start()
-    for pattern, compound in COMPOUNDS:
-        cm = re.compile(rf"(?<![^\W\d_]){pattern}", re.I).search(s, words.start(), opening)
-        if cm:
-            kind, begin = compound, min(begin, cm.start())
-            break
+    kind, begin = _with_compound(s, kind, last.start(), opening)
     return kind, begin, Qualifier.EXACT, closing
+
+
+def _with_compound(s: str, kind: str, begin: int, end: int) -> tuple[str, int]:
+    """The kind and start of a counted noun phrase ending at `end` whose head starts at
+    `begin`, where up to three words before `end` name a compound ("Fokusgrupu diskusijas")."""
+    words = _WORDS_BEFORE.search(s, 0, end)
+    assert words is not None  # it matches, if only the empty string
+    for pattern, compound in COMPOUNDS:
+        cm = re.compile(rf"(?<![^\W\d_]){pattern}", re.I).search(s, words.start(), end)
+        if cm:
+            return compound, min(begin, cm.start())
+    return kind, begin
+
+
+# "semināri (vebināri) – 6", "dalībnieku skaits – 140": a counted noun, perhaps another name
+# for it in parentheses, then a dash and the count. The count must end its phrase (punctuation,
+# a parenthesis, "un" or the end follows): "– 6–8" is a range, "– 3 dienas" a duration.
+_DASH_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?P<noun>[^\W\d_]+)(?P<count>\s+skait(?:s|a|u))?(?:\s*\([^()]{1,40}\))?"
+    r"(?:\s*[–—]\s*|\s+-\s+)$",
+    re.I,
+)
+_ENDS_ENTRY = re.compile(r"\s*(?:[.,;()]|$)|\s+un\s")
+
+
+def _after_dash(
+    s: str, start: int, stop: int, value: int, places: list[tuple[int, int]]
+) -> tuple[str, int, Qualifier | None, int] | None:
+    """A number after a dash that follows a counted noun, as (kind, begin, qualifier, end)."""
+    begin, qualifier = _qualified(s, start)
+    dm = _DASH_BEFORE.search(s, 0, begin)
+    if dm is None or value in _YEARS or not _ENDS_ENTRY.match(s, stop):
+        return None
+    noun = dm.group("noun")
+    kind = kind_of(noun)
+    # "dalībnieku skaits" names what is counted in the genitive; otherwise the noun before
+    # the dash must be a nominative ("semināri"), not a word governed by another one.
+    if kind is None or not (dm.group("count") or head_like(noun)) or _in(dm.start(), places):
+        return None
+    kind, phrase_start = _with_compound(s, kind, dm.start(), dm.end("noun"))
+    return kind, phrase_start, qualifier, stop
 
 
 # "konsultācijas (1) klātienē un (2) attālināti": numbers that enumerate, not counts.

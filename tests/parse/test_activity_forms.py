@@ -635,3 +635,72 @@ def test_prose_before_the_first_year_heading_is_not_read() -> None:
         [(12, E, "consultations")],
     ]
     assert [n.value for y in rep.years for n in y.notes] == ["Biedrība noorganizēja 30 seminārus."]
+
+
+def test_an_introduction_before_the_first_year_heading_is_a_note_of_the_first_year() -> None:
+    """Text before "I. ĪSTENOŠANAS GADS" (a paragraph and a list summing up the period) is no
+    year of its own: the report has its two stated years, the first with the introduction as
+    written among its notes, nothing of it read as that year's activities."""
+    text = modern("1) Sniegtas 10 konsultācijas.").replace(
+        f"{DESCRIPTION}\tI. ĪSTENOŠANAS GADS",
+        f"{DESCRIPTION}\t<p>Uzdevums īstenots divos gados.</p>\n"
+        "1) Kopumā noorganizēti 20 semināri;\n"
+        "I. ĪSTENOŠANAS GADS",
+    )
+    parsed = parse_text(text)
+    rep = report_of(parsed)
+    assert [(y.ordinal, y.numeral, y.stated) for y in rep.years] == [
+        (1, "I", True),
+        (2, "II", True),
+    ]
+    first = rep.years[0]
+    assert first.period is not None
+    assert (first.period.start, first.period.end) == (dt.date(2021, 8, 1), dt.date(2022, 7, 31))
+    assert [n.value for n in first.notes] == [
+        "Uzdevums īstenots divos gados.",
+        "1) Kopumā noorganizēti 20 semināri;",
+    ]
+    assert [(a.year, a.number, values(a)) for a in rep.activities] == [
+        (1, "1)", [(10, E, "consultations")]),
+        (2, "1)", [(12, E, "consultations")]),
+    ]
+    assert "structure.no-year-headings" not in [f.code for f in parsed.findings]
+
+
+def test_a_new_year_starts_again_in_civil_society() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "1) Sniegtas 10 konsultācijas.\n"
+                "Latgales mazākumtautību kapacitātes celšanai:\n"
+                "1) Atbalstītas 3 biedrības.",
+                "1) Sniegtas 12 konsultācijas.",
+            )
+        )
+    )
+    assert [(a.year, a.group, values(a)) for a in rep.activities] == [
+        (1, CIVIL, [(10, E, "consultations")]),
+        (1, MINORITY, [(3, E, "organisations")]),
+        (2, CIVIL, [(12, E, "consultations")]),
+    ]
+
+
+def test_counts_after_a_dash_in_parentheses_and_in_the_genitive_in_a_report() -> None:
+    rep = report_of(
+        parse_text(
+            modern(
+                "1) Organizēti tiešsaistes semināri (vebināri) – 6, dalībnieki – 140;\n"
+                "2) Sagatavoti un publicēti video (3);\n"
+                "3) sniegtas ap 40 konsultāciju biedrībām;\n"
+                "4) Izdoti 2 bukleti (tirāža 500 eks.);\n"
+                "5) saskaņā ar 2022.–2023. gada plānu un līguma Nr. 5 – 3 semināri."
+            )
+        )
+    )
+    assert [values(a) for a in activities(rep, 1)] == [
+        [(6, E, "seminars"), (140, E, "participants")],
+        [(3, E, "videos")],
+        [(40, ABOUT, "consultations")],
+        [(2, E, "publications")],
+        [],  # "Nr. 5 – 3" may be the contract's number: its 3 is not read
+    ]

@@ -105,6 +105,71 @@ def test_not_indicators(text: str) -> None:
     assert _indicators(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count after a dash counts the noun before the dash (and its other name)
+        (
+            "Organizēti tiešsaistes semināri (vebināri) – 6, dalībnieki – 140;",
+            [
+                (6, E, "seminars", "semināri (vebināri) – 6"),
+                (140, E, "participants", "dalībnieki – 140"),
+            ],
+        ),
+        ("dalībnieku skaits – 140", [(140, E, "participants", "dalībnieku skaits – 140")]),
+        ("Konsultācijas — vismaz 30.", [(30, LEAST, "consultations", "Konsultācijas — vismaz 30")]),
+        (
+            "Fokusgrupu diskusijas - 2 un dalībnieki - 19",
+            [
+                (2, E, "focus-groups", "Fokusgrupu diskusijas - 2"),
+                (19, E, "participants", "dalībnieki - 19"),
+            ],
+        ),
+        # "video" does not decline
+        ("Sagatavoti un publicēti video (3);", [(3, E, "videos", "video (3)")]),
+        ("sagatavoti 4 videoklipi", [(4, E, "videos", "4 videoklipi")]),
+        ("publicēti 2 raksti vietējā laikrakstā", [(2, E, "publications", "2 raksti")]),
+        # the genitive plural after the number is what is counted, not the dative after it
+        (
+            "sniegtas ap 40 konsultāciju biedrībām;",
+            [(40, ABOUT, "consultations", "ap 40 konsultāciju")],
+        ),
+        # a print run is not a count: the booklets are
+        ("Izdoti 2 bukleti (tirāža 500 eks.)", [(2, E, "publications", "2 bukleti")]),
+        # a noun counted before the dash is not counted again
+        ("noorganizēti 6 semināri – 3 Rīgā", [(6, E, "seminars", "6 semināri")]),
+    ],
+)
+def test_more_indicator_forms(text: str, expected: list[tuple[int, Qualifier, str, str]]) -> None:
+    assert _indicators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022–2023",  # years
+        "semināri 2022–2023",
+        "semināri – 2023;",  # a year after a dash
+        "Nr. 5 – 3",  # a number after a numbering word, then a dash: not a counted noun
+        "saskaņā ar līguma Nr. 5 – 3;",
+        "tirāža 500 eks.",  # a print run
+        "bukleti (tirāža 500 eks.)",
+        "bukleti – 500 eks.",
+        "semināri – 6–8;",  # a range
+        "Konsultācijas – 2 stundas;",  # a duration
+        "Semināri – 12.05.2023.",  # a date
+        "Semināri – 3. un 4. maijā",  # ordinals of days
+        "dalībnieku – 140;",  # a genitive before the dash: whose 140 is not said
+        "Rīgā – 20;",  # not a counted noun
+        "dalībnieki – līdz 140;",  # an upper bound
+        "semināri – 6,5;",  # not a whole number
+        "notika 2 videokonferences",  # not the videos kind
+    ],
+)
+def test_more_forms_that_are_not_indicators(text: str) -> None:
+    assert _indicators(text) == []
+
+
 def test_indicator_kinds_are_a_controlled_list() -> None:
     assert {
         "participants",
@@ -119,6 +184,7 @@ def test_indicator_kinds_are_a_controlled_list() -> None:
         "strategies",
         "organisations",
         "publications",
+        "videos",
     } <= set(INDICATOR_KINDS)
     assert all(k == k.lower() and " " not in k for k in INDICATOR_KINDS)
 

@@ -1,0 +1,96 @@
+"""The indicator kinds: which Latvian nouns name a thing an activity counts, and which forms
+of them can be the head of the counted phrase.
+
+Each kind must be a concept of the indicator-kind scheme (ontology/schemes.ttl).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Phrases of more than one word that name a kind; order matters (the first match wins).
+COMPOUNDS: tuple[tuple[str, str], ...] = (
+    (r"fokus\w*\s*grup", "focus-groups"),
+    (r"fokusgrup", "focus-groups"),
+    (r"ziņu\s+lap", "newsletters"),
+    (r"jaunumu\s+lap", "newsletters"),
+    (r"info\s+lap", "publications"),
+)
+# Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
+STEMS: tuple[tuple[str, str], ...] = (
+    (r"dalībniek\w*", "participants"),
+    (r"jaunieš\w*", "participants"),
+    (r"konsultācij\w*", "consultations"),
+    (r"pasākum\w*", "events"),
+    (r"festivāl\w*", "events"),
+    (r"aktivitāt\w*", "activities"),
+    (r"seminār\w*", "seminars"),
+    (r"vebinār\w*", "seminars"),
+    (r"apmācīb\w*", "trainings"),
+    (r"mācīb\w*", "trainings"),
+    (r"kurs(?:s|i|u|us|os|a|am)?", "trainings"),
+    (r"meistarklas\w*", "master-classes"),
+    (r"nodarbīb\w*", "sessions"),
+    (r"darbnīc\w*", "workshops"),
+    (r"forum\w*", "forums"),
+    (r"diskusij\w*", "discussions"),
+    (r"tikšan\w*", "meetings"),
+    (r"ziņ(?:a|as|u|ām|ās)", "news-items"),
+    (r"ierakst\w*", "posts"),
+    (r"publikācij\w*", "publications"),
+    (r"grāmat(?:a|as|u|ām|ās)", "publications"),
+    (r"buklet\w*", "publications"),
+    (r"kalendār(?:s|i|u|us|a|iem)", "publications"),
+    (r"izdevum(?:s|i|u|us|a|iem)", "publications"),
+    (r"materiāl(?:s|i|u|us|a|iem)", "publications"),
+    (r"apkopojum(?:s|i|u|us|a|iem)", "publications"),
+    # an article in the press or on a website ("ieraksti" are posts, matched above)
+    (r"rakst(?:s|i|u|us|a|iem|os)", "publications"),
+    # "video" does not decline; a video conference ("videokonference") is a meeting, not one
+    (r"video", "videos"),
+    (r"video(?:klip|ierakst|rullīt|rullīš|sižet|stāst|lekcij)\w*", "videos"),
+    (r"stratēģij\w*", "strategies"),
+    (r"organizācij\w*", "organisations"),
+    (r"biedrīb\w*", "organisations"),
+    (r"nvo", "organisations"),
+    (r"aptauj\w*", "surveys"),
+    (r"izpēt\w*", "studies"),
+    (r"pētījum\w*", "studies"),
+    (r"interv\w*", "interviews"),
+    (r"projekt(?:s|i|u|us|a|iem|os)", "projects"),
+    (r"pašvaldīb\w*", "municipalities"),
+    (r"lietotāj\w*", "followers"),
+    (r"sekotāj\w*", "followers"),
+    (r"person(?:a|as|u|ām|ās)", "persons"),
+    (r"pārstāvj\w*", "persons"),
+    (r"vajadzīb\w*", "needs"),
+)
+INDICATOR_KINDS: tuple[str, ...] = tuple(
+    sorted({kind for _, kind in COMPOUNDS} | {kind for _, kind in STEMS})
+)
+
+# Endings of the cases that are not the head of a counted phrase when a nominative is there:
+# the genitive plural "-u" ("ap 100 dalībnieku") and the datives and locatives.
+_NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
+_ABBREVIATIONS = {"nvo", "mt"}
+
+
+def kind_of(word: str) -> str | None:
+    lowered = word.lower()
+    for pattern, kind in STEMS:
+        if re.fullmatch(pattern, lowered):
+            return kind
+    return None
+
+
+def head_like(word: str) -> bool:
+    """Whether `word` may be the nominative head of a phrase ("semināri", "video")."""
+    lowered = word.lower()
+    return lowered not in _ABBREVIATIONS and not lowered.endswith(_NOT_HEAD_ENDINGS)
+
+
+def genitive_plural(word: str) -> bool:
+    """ "konsultāciju", "dalībnieku": after a number, the thing counted ("ap 40 konsultāciju
+    biedrībām": forty consultations, given to associations)."""
+    lowered = word.lower()
+    return lowered not in _ABBREVIATIONS and lowered.endswith("u")
