@@ -1,22 +1,24 @@
 """The queries page's questions answered in a process of their own, beside the build.
 
-A query in a thread beside the rendering took turns with it on Python's lock (converting
-each solution holds it). A second interpreter starts as soon as the build knows
-which reports come from its cache, before it makes the others: it starts, opens the store
-and loads those reports' parts of the dump (`querystore`) meanwhile, then the parts of the
-reports made, told of them once they are (`Answering.more`; a cold build, which has none
-from the cache, starts it then). It answers while the build gathers the summaries and
-writes the data files, then takes the rest (the shared graph with the cross-report
-validation results, and the vocabulary) and sends the answers back. It answers the
-queries side by side, in as many threads as the build has jobs: the engine lets go of
-Python's lock while it evaluates, and one query's lookups in the on-disk store do not wait
-for another's (the seven took 7.6 s one after the other at 1,000 reports, 4.2 s in two
-threads).
+A query in a thread beside the rendering took turns with it on Python's lock (7.7 s of
+queries and 6.7 s of Python took 13.3 s together). A second interpreter starts as soon as
+the build knows which reports come from its cache, before it makes the others: it starts,
+opens the store and loads those reports' parts of the dump (`querystore`) meanwhile, then
+the parts of the reports made, told of them once they are (`Answering.more`; a cold build,
+which has none from the cache, starts it then). It answers while the build gathers the
+summaries and writes the data files, then takes the rest (the shared graph with the
+cross-report validation results, and the vocabulary) and sends the answers back.
+
+It asks its queries side by side, in as many threads as the build has jobs: two queries
+in two threads of one process run at once (the seven took 7.6 s one after the other at
+1,000 reports, 4.2 s in two threads), so the answers no longer bound a rebuild after one
+change, whose main process needs them about ten seconds in.
 
 Most often a rebuild changes reports only: the shared graph and the vocabulary are those
 of the last site. So once it has loaded the reports' new parts, the process answers the
-queries over the last site's other parts while the build works them out. Graphs are named by their content, so when the site's parts turn out to be those the
-store held, these answers are the site's; otherwise they are made again.
+queries over the last site's other parts while the build works them out. Graphs are named
+by their content, so when the site's parts turn out to be those the store held, these
+answers are the site's; otherwise they are made again.
 
 A new interpreter, neither a fork nor multiprocessing's "spawn": a fork of a process that
 ran the store's engine before can hang in it (the engine's threads are not copied, their
@@ -25,8 +27,9 @@ own `sys.path`, so it runs the same lodpipe, whatever the current folder holds.
 
 The files it is handed are written in a new folder of the build's own, so a large
 archive's list of parts never waits on a pipe. When the build stops, it stops the
-process; when the build dies, the process reads the end of its input and stops at once. A load it interrupted is undone by the next build
-(`loaded.json`).
+process; when the build dies, the process reads the end of its input and stops, at once
+or, while a query holds Python's lock, once it lets go of it. A load it interrupted is
+undone by the next build (`loaded.json`).
 """
 
 from __future__ import annotations
