@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
 from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
@@ -335,9 +335,14 @@ class _Reader:
         notes: list[Text] = []
         positions: dict[ActivityGroup, int] = {}
 
-        def add(group: ActivityGroup, number: str | None, collapsed: SourcedText) -> None:
+        def add(
+            group: ActivityGroup, number: str | None, collapsed: SourcedText, prose: bool = False
+        ) -> None:
             positions[group] = positions.get(group, 0) + 1
-            activities.append(self._activity(year, group, positions[group], number, collapsed))
+            activity = self._activity(year, group, positions[group], number, collapsed)
+            # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
+            # not the activity's own date: it is not read, so no finding comes from it.
+            activities.append(replace(activity, dates=()) if prose else activity)
 
         # the notes before the item at the same index come first
         order = sorted(
@@ -352,10 +357,12 @@ class _Reader:
                     add(group, item.number, collapsed)
                 continue
             note = year.notes[k]
-            kept, read = ([note.piece], []) if note.introduction else self._read_prose(note.piece)
+            # Prose is read only in a year written wholly as prose: beside a list it is notes.
+            as_written = note.introduction or bool(year.items)
+            kept, read = ([note.piece], []) if as_written else self._read_prose(year, note.piece)
             notes += [self._text_of(piece) for piece in kept]
             for sentence in read:
-                add(note.group, None, sentence)
+                add(note.group, None, sentence, prose=True)
         return ImplementationYear(
             ordinal=year.ordinal,
             numeral=year.numeral,
@@ -366,14 +373,18 @@ class _Reader:
             notes=tuple(notes),
         )
 
-    def _read_prose(self, piece: SourcedText) -> tuple[list[SourcedText], list[SourcedText]]:
-        """A year's text outside any list, as (notes, activities). A year written as prose
+    def _read_prose(
+        self, year: _Year, piece: SourcedText
+    ) -> tuple[list[SourcedText], list[SourcedText]]:
+        """The text of a year with no list, as (notes, activities). A year written as prose
         states its activities in sentences: a sentence that counts something the indicator
-        list knows is an activity, unless it introduces a list (it ends in ":") or says the
-        count is not this year's achievement (not done, planned, compared, the whole period).
-        Every other sentence stays a note, as written."""
+        list knows is an activity, unless it introduces a list (it ends in ":"), says the
+        count is not this year's achievement (not done, planned, compared, another year, the
+        whole period, a change), or a word governs the number ("No 10 semināriem notika 8",
+        "Pēc 3 semināriem", "ar 3 biedrībām"). Every other sentence stays a note, as written."""
         marked = [
-            (a, b, self._states_activity(piece[a:b].collapse())) for a, b in _sentences(piece.text)
+            (a, b, self._states_activity(year, piece[a:b].collapse()))
+            for a, b in _sentences(piece.text)
         ]
         if not any(is_activity for _, _, is_activity in marked):
             return [piece], []
@@ -387,10 +398,13 @@ class _Reader:
                 kept.append(piece[spans[0][0] : spans[-1][1]])
         return kept, read
 
-    def _states_activity(self, sentence: SourcedText) -> bool:
+    def _states_activity(self, year: _Year, sentence: SourcedText) -> bool:
+        s = sentence.text
         return (
-            not sentence.text.endswith(":")
-            and not _NOT_ACHIEVED.search(sentence.text)
+            not s.endswith(":")
+            and not _NOT_ACHIEVED.search(s)
+            and not _GOVERNED_NUMBER.search(s)
+            and _years_inside(year, s)
             and bool(find_indicators(sentence, self.source))
         )
 
@@ -429,15 +443,48 @@ def _introduction_notes(introduction: _Year) -> list[_Note]:
     ]
 
 
-# Words that make a sentence's count something other than this year's achievement: not done,
-# cancelled, planned or to come, compared with before, or the whole delegation period's.
+# Words that make a sentence's count something other than this year's achievement: not done
+# ("nenotika", "neieradās", "neīstenoti"), cancelled or postponed, planned or to come
+# ("notiks", "organizēsim", "iecerēti"), before ("pagājušajā gadā", "iepriekš", "kopš"),
+# compared or changed ("pieauga par"), the whole delegation period's, what the organisation
+# is ("apvieno", "biedri") or what was applied for ("pieteikumi").
 _NOT_ACHIEVED = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:ne(?:tika|notika|bija|tiek|tiks|notiks|izdevās|varēja)|nav"
-    r"|atcel\w*|atcēl\w*|plānot\w*|plāno|paredzēt\w*|paredz|tiks|notiks|būs"
-    r"|salīdzin\w*|iepriekšēj\w*|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*"
-    r"|gadu\s+laikā|gados)(?![\wāčēģīķļņšūž])",
+    r"(?<![\wāčēģīķļņšūž])(?:ne(?:tik|notik|bij|tiek|tiks|notiks|izdev|varēj|ierad|īsteno"
+    r"|piedal|organizē|organizēt|sniedz|sniegt|sasniedz|sasniegt|izpild|realizē|notiek|apmeklē"
+    r"|izveido|izdot|rīko|rīkot|vadīt|darboj)\w*|nav"
+    r"|atcel\w*|atcēl\w*|pārcel\w*|pārcēl\w*|atlikt\w*|atlik(?:a|ts|ti|tas|ta)"
+    r"|plānot\w*|plāno(?!šan)\w*|plān(?:s|a|u|ā|i|os)|paredz\w*|iecer\w*|tiks|notiks|būs|organizēs|rīkos|sniegs|īstenos|turpinās"
+    r"|\w+sim|\w+siet|nākam\w*|turpmāk\w*"
+    r"|salīdzin\w*|iepriekš\w*|pagājuš\w*|kopš|agrāk\w*"
+    r"|pieaug\w*|pieauga|samazin\w*|palielin\w*|kritās|krities|pieaudz\w*"
+    r"|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*|gadu\s+laikā|gados"
+    r"|apvieno\w*|biedri|biedru|biedriem|pieteikum\w*|pieteic\w*|pieteicās)"
+    r"(?![\wāčēģīķļņšūž])",
     re.I,
 )
+# A number governed by a word before it is not what the sentence achieved: a part of it ("No
+# 10 semināriem notika 8"), a time or a partner ("Pēc 3 semināriem", "ar 3 biedrībām"), a
+# change ("par 20"), an average ("Katrā no 4", "katram"), a purpose ("dalībai 1 forumā").
+_GOVERNED_NUMBER = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:no|pēc|par|ar|uz|pie|līdz|kopš|starp|pirms|katr\w*|dalībai|Nr\.?)"
+    r"\s+(?:\S+\s+){0,1}?\d",
+    re.I,
+)
+_CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.(?!\d)|\)|\s*[-–/])")
+
+
+def _years_inside(year: _Year, sentence: str) -> bool:
+    """Whether every calendar year the sentence names is in the implementation year: "2021.
+    gadā notika 7 semināri" in a year from July 2022 counts another year's seminars."""
+    named = [int(m.group(0)) for m in _CALENDAR_YEAR.finditer(sentence)]
+    if not named:
+        return True
+    period = year.period
+    if period is None or period.start is None or period.end is None:
+        return False
+    return all(period.start.year <= y <= period.end.year for y in named)
+
+
 # A sentence ends at a line or paragraph break, or at ". " before a capital letter, unless
 # the word before the full stop is an abbreviation, a single letter or a number ("2022. Gadā").
 _SENTENCE_BREAK = re.compile(

@@ -22,10 +22,12 @@ from pipeline.parse.indicators import INDICATOR_KINDS as INDICATOR_KINDS
 from pipeline.parse.latvian import find_dates, number_in_words
 from pipeline.parse.text import SourcedText, SourceFile
 
-# A number followed by one of these measures something else ("2 dienu forums": a duration).
+# A number followed by one of these measures something else: a duration ("2 dienu forums",
+# "10 gadus", "6 mēnešus") or a frequency ("vienu (1) reizi", "3 reizes") is never a count.
 _STOP_WORDS = re.compile(
-    r"dien(?:a|as|u|ām|ās)|gadadien\w*|lpp\.?|gad(?:s|a|u|i|os|ā|iem)|viet(?:a|as|u|ām|ās)"
-    r"|stund\w*|minūt\w*|euro|eur|x|%"
+    r"dien(?:a|as|u|ām|ās|ai|ā)|gadadien\w*|lpp\.?|gad(?:s|a|u|us|i|os|ā|iem|am)"
+    r"|viet(?:a|as|u|ām|ās)|stund\w*|minūt\w*|mēne(?:sis|ša|sim|si|šus|šiem|šos|šu)"
+    r"|nedēļ\w*|reiz(?:e|es|i|ēm|ēs)|euro|eur|x|%"
 )
 # Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
 _FUNCTION_WORDS = re.compile(
@@ -63,6 +65,9 @@ _WORD = re.compile(
 )
 _ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*(?:MT|NVO)\s*", re.I)
 _WINDOW = 7
+# A dative or locative plural of another kind before the head names what the number counts
+# in another role ("pēc 3 semināriem dalībnieki"): which is counted cannot be told.
+_DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 
 
@@ -98,6 +103,17 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
     genitives = [(w, end) for w, end in matches if genitive_plural(w)]
     chosen = next((c[-1] for c in (heads, genitives, matches) if c), None)
+    if (
+        chosen is not None
+        and chosen in heads
+        and any(
+            end < chosen[1]
+            and w.lower().endswith(_DATIVE_ENDINGS)
+            and kind_of(w) != kind_of(chosen[0])
+            for w, end in matches
+        )
+    ):
+        return None  # "Pēc 3 semināriem dalībnieki": the number counts the seminars
     for pattern, kind in COMPOUNDS:
         cm = re.match(rf"\s*(?:\S+\s+){{0,3}}?{pattern}\S*", phrase, re.I)
         if cm:
@@ -176,6 +192,8 @@ def _in_parentheses(
             if noun is None:
                 return None  # words and digits that disagree are not read with certainty
             return noun[0], *_qualified(s, words.start() + w.start()), noun[1]
+    if s.startswith("+", closing):
+        return None  # "konsultācijas (88)+": more than 88 or at least 88 cannot be told
     last = _LAST_WORD.search(s, 0, opening)
     if last is None or value in _YEARS or _enumerates(s, opening, closing, value):
         return None

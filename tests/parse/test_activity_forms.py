@@ -544,7 +544,8 @@ def test_sentences_of_a_year_written_as_prose_are_its_activities() -> None:
     assert first.activities[1].text.value == (
         "Fonds sniedza aptuveni 80 konsultācijas klātienē un pa tālruni."
     )
-    assert [d.start for d in first.activities[2].dates] == [dt.date(2022, 10, 8)]
+    # a date in prose is context, not the activity's date: no finding can come from it
+    assert [a.dates for a in first.activities] == [(), (), ()]
     assert not first.notes
     (closing,) = second.activities
     assert values(closing) == [
@@ -555,7 +556,9 @@ def test_sentences_of_a_year_written_as_prose_are_its_activities() -> None:
     assert not second.notes
 
 
-def test_prose_before_a_list_is_read_in_its_place() -> None:
+def test_prose_in_a_year_with_a_list_is_notes() -> None:
+    """Beside a list, prose is notes: a total or a remark is no activity of its own, and the
+    list's positions do not move."""
     rep = report_of(
         parse_text(
             modern(
@@ -568,14 +571,37 @@ def test_prose_before_a_list_is_read_in_its_place() -> None:
     )
     year = rep.years[0]
     assert [(a.group, a.position, a.number, values(a)) for a in year.activities] == [
-        (CIVIL, 1, None, [(3, E, "seminars")]),
-        (CIVIL, 2, "1)", [(10, E, "consultations")]),
-        (MINORITY, 1, None, [(4, E, "organisations"), (3, E, "events")]),
+        (CIVIL, 1, "1)", [(10, E, "consultations")]),
     ]
-    # the lead-in is a note, as it was
     assert [n.value for n in year.notes] == [
-        "Valsts pārvaldes uzdevuma ietvaros tika sasniegti šādi rezultatīvie rādītāji:"
+        "Valsts pārvaldes uzdevuma ietvaros tika sasniegti šādi rezultatīvie rādītāji: "
+        "Notika 3 semināri.",
+        "Atbalstītas 4 mazākumtautību biedrības; noorganizēti 3 kultūras pasākumi.",
     ]
+
+
+def test_a_date_or_a_total_in_prose_beside_a_list_is_no_activity_and_no_finding() -> None:
+    prose = (
+        "<p>Tāpat kā 2021. gada 5. martā, notika 14 semināri. Kopumā pasākumos piedalījās "
+        "300 dalībnieki.</p>"
+    )
+    parsed = parse_text(modern(prose + "\n1) sniegtas 10 konsultācijas;"))
+    year = report_of(parsed).years[0]
+    assert [(a.position, a.number, values(a), a.dates) for a in year.activities] == [
+        (1, "1)", [(10, E, "consultations")], ())
+    ]
+    assert [n.value for n in year.notes] == [prose.removeprefix("<p>").removesuffix("</p>")]
+    assert not [f for f in parsed.findings if f.code == "activity.date-outside-year"]
+
+
+def test_a_date_in_a_prose_year_is_not_the_activitys() -> None:
+    parsed = parse_text(
+        modern("<p>Tīkla sanāksme notika 2022. gada 10. jūnijā, tajā piedalījās 30 dalībnieki.</p>")
+    )
+    (activity,) = report_of(parsed).years[0].activities
+    assert values(activity) == [(30, E, "participants")]
+    assert activity.dates == ()
+    assert not [f for f in parsed.findings if f.code == "activity.date-outside-year"]
 
 
 @pytest.mark.parametrize(
@@ -594,6 +620,27 @@ def test_prose_before_a_list_is_read_in_its_place() -> None:
         "<p>Kopumā deleģēšanas periodā notika 30 semināri.</p>",
         # a lead-in that counts is still a lead-in
         "<p>Noorganizēti 3 semināri:</p>",
+        # the reviewer's sentences: a part, a change, not done, postponed, before, to come,
+        # since, membership, applications, a partner, a duration, an average
+        "<p>No 10 semināriem notika 8 semināri.</p>",
+        "<p>Apmeklētāju skaits pieauga par 20 dalībniekiem.</p>",
+        "<p>Dalībnieku skaits samazinājās par 5 dalībniekiem.</p>",
+        "<p>Uz semināriem pieteicās 50 dalībnieki, bet 20 dalībnieki neieradās.</p>",
+        "<p>Pandēmijas dēļ 3 semināri tika pārcelti uz nākamo gadu.</p>",
+        "<p>Pagājušajā gadā notika 6 semināri.</p>",
+        "<p>2020. gadā notika 7 semināri.</p>",
+        "<p>Iepriekš notika 13 semināri.</p>",
+        "<p>Nākamajā gadā organizēsim 4 forumus.</p>",
+        "<p>Rudenī notiks 2 forumi.</p>",
+        "<p>Iecerēti vēl 9 semināri.</p>",
+        "<p>Kopš 2019. gada sniegtas 500 konsultācijas.</p>",
+        "<p>Neīstenoti palika 2 semināri.</p>",
+        "<p>Vairāk nekā 10 gadus biedrība vada 2 kopienu centrus.</p>",
+        "<p>Pēc 3 semināriem dalībnieki aizpildīja anketas.</p>",
+        "<p>Tika saņemti 15 pieteikumi dalībai 1 forumā.</p>",
+        "<p>Tīklā apvienojas 42 organizācijas.</p>",
+        "<p>Līgums Nr. 5 noslēgts 2022. gadā ar 3 biedrībām.</p>",
+        "<p>Katrā no 4 semināriem piedalījās 20 dalībnieki.</p>",
     ],
 )
 def test_a_note_in_prose_is_not_an_activity(prose: str) -> None:

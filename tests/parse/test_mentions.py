@@ -275,3 +275,21 @@ def test_places_are_named_in_the_nominative(text: str, names: list[str]) -> None
 def test_breakdowns_are_marked_as_parts(text: str, parts: list[int | None]) -> None:
     source = SourceFile("t.txt", text)
     assert [i.part_of for i in find_indicators(SourcedText.of(text), source)] == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duration or a frequency is never a count
+        "Vairāk nekā 10 gadus biedrība vada kopienu centru",
+        "seminārs ilga 2 mēnešus",
+        "vienu (1) reizi mēnesī notika semināri",
+        "3 reizes notika semināri",
+        # a number of another kind in the dative before the head counts that, not the head
+        "Pēc 3 semināriem dalībnieki aizpildīja anketas",
+        # "+" after the count: more than or at least cannot be told
+        "konsultācijas (88)+",
+    ],
+)
+def test_a_duration_frequency_or_open_count_is_not_read(text: str) -> None:
+    assert _indicators(text) == []
