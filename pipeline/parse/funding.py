@@ -34,8 +34,11 @@ from pipeline.parse.funding_words import (
     STATEMENT_ROLE,
     TEXT_KEY,
     TOTAL_ROW,
+    Columns,
     amount_value,
+    bare_whole_euros,
     carried_in,
+    carried_words,
     carried_words_end,
     counts_as_money,
     gives_parts,
@@ -46,12 +49,16 @@ from pipeline.parse.funding_words import (
     ordinal_number,
     parts_end,
     past_restatement,
+    pipe_rows,
     plan_sum,
     purpose_after,
+    purpose_columns,
     purpose_of,
     remainder_role,
     restates,
     short_range,
+    split_text,
+    sum_parts,
     words_after,
     year_paragraphs,
 )
@@ -78,6 +85,7 @@ class _Block:
     calendar_year: int | None = None
     uncertain: bool = False  # an amount in it could not be read: compare nothing
     plan_incomplete: bool = False  # money carried in stands beside the plan
+    spent_nothing: bool = False  # a denial read "nothing spent" as the actual
     amounts: list[Amount] = field(default_factory=list)
     totals: list[_Total] = field(default_factory=list)
     pieces: list[SourcedText] = field(default_factory=list)
@@ -100,52 +108,6 @@ class _Cursor:
 
     def in_parenthesis(self, start: int) -> bool:
         return start < self.paren_until
-
-
-class _Columns(NamedTuple):
-    """A header row's columns after the first: the purpose each names, and the total's."""
-
-    purposes: list[Purpose | None]
-    total: int
-
-
-def _purpose_columns(cells: list[SourcedText]) -> _Columns | None:
-    """The columns of a header row naming a purpose per column and a "Kopā" (total)
-    column, every other cell empty; None for any other row."""
-    purposes: list[Purpose | None] = []
-    totals = []
-    for i, cell in enumerate(cells):
-        purpose = purpose_of(cell.text)
-        if purpose is None and TOTAL_ROW.fullmatch(cell.text.strip(" :")):
-            totals.append(i)
-        elif purpose is None and cell.text.strip():
-            return None
-        purposes.append(purpose)
-    named = [p for p in purposes if p is not None]
-    if len(totals) != 1 or not named or len(set(named)) != len(named):
-        return None
-    return _Columns(purposes, totals[0])
-
-
-def _pipe_rows(line: SourcedText) -> list[SourcedText]:
-    """A table nested in a cell, its rows written as paragraphs "| a | b |": its rows, their
-    cells tab-separated like the section's own. Any other line as it is."""
-    cells = _split(line, "\t")
-    paragraphs = [
-        p for p in _split(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
-    ]
-    if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
-        return [line]
-    rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
-    for p in paragraphs:
-        inner = p.strip(_WS)
-        parts = _split(inner[1:-1], "|")
-        rows.append(SourcedText.join([c.strip(_WS) for c in parts], "\t"))
-    return rows
-
-
-_BREAKS = re.compile(r"[\x0b\ue000]+")
-_PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
 
 
 class _Row(NamedTuple):
@@ -185,9 +147,9 @@ class _Reader:
         that does not open a year continues the one before. Cells are gathered per year and
         read at the end; text in unexpected cells is read too, by its keywords only."""
         columns = self.columns
-        lines = [row for line in _split(section, "\n") for row in _pipe_rows(line)]
+        lines = [row for line in split_text(section, "\n") for row in pipe_rows(line)]
         rows = [part for line in lines for part in self._year_paragraphs(line)]
-        purposes: _Columns | None = None
+        purposes: Columns | None = None
         for row, raw_cells, unsure in rows:
             cells = [c.collapse() for c in raw_cells]
             lead, values = cells[0], cells[1:]
@@ -201,7 +163,7 @@ class _Reader:
                 if values
                 else (lead, values)
             )
-            header = _purpose_columns(rest) if not re.search(r"\d", row.text) else None
+            header = purpose_columns(rest) if not re.search(r"\d", row.text) else None
             if header is not None:
                 purposes = header
                 continue
@@ -277,14 +239,17 @@ class _Reader:
             ordinal = ordinal_number(keyed.group("n")) if keyed else None
             period = self._period(period_text) if period_text is not None and not keyed else None
             current = self.blocks[-1] if self.blocks else None
+            # "I. gads (01.01.2023.–31.12.2023.)": dates right after a year's key, before any
+            # of its money, are that year's.
+            dated = current is not None and current.period is None and not current.amounts
             if (
                 current is None
-                or (period is not None and not _same(current.period, period))
+                or (period is not None and not dated and not _same(current.period, period))
                 or (ordinal is not None and ordinal != current.ordinal)
             ):
                 current = _Block(period=period, ordinal=ordinal)
                 self.blocks.append(current)
-            elif current.period is None and period is not None:
+            elif dated and period is not None:
                 current.period = period
             if lead_in is not None:
                 current.pieces.append(lead_in)
@@ -299,7 +264,7 @@ class _Reader:
         found: re.Match[str],
         lead: SourcedText,
         values: list[SourcedText],
-        purposes: _Columns | None,
+        purposes: Columns | None,
         row: SourcedText,
     ) -> None:
         """A row whose first cell names its role and perhaps its year ("15.07.2023–14.07.2024
@@ -368,7 +333,7 @@ class _Reader:
         starts a new row, as a new table row would. Such a paragraph in an earlier cell
         leaves the cells after it to no year that can be told: the row is kept whole and
         its amounts from that paragraph on are unread."""
-        cells = _split(row, "\t")
+        cells = split_text(row, "\t")
         filled = [i for i, c in enumerate(cells) if c.text.strip(_WS + "\ue000")]
         if not filled:
             return [_Row(row, cells)]
@@ -412,8 +377,17 @@ class _Reader:
                 self._unread(block, text[m.start() : m.end()])
         at = _Cursor(hint)
         for m in MONEY_IN_TEXT.finditer(s):
-            if m.start() < at.skip_until or not counts_as_money(m):
+            if m.start() < at.skip_until:
                 continue
+            if not counts_as_money(m):
+                # "atlikums 350,-": whole euros with no currency word, money after a
+                # statement word; elsewhere likely money, left unread rather than dropped.
+                sure = bare_whole_euros(m, s[max(at.last_end, at.paren_until) : m.start()])
+                if sure is None:
+                    continue
+                if not sure:
+                    self._unread(block, text[m.start() : m.end()])
+                    continue
             in_parenthesis = m.start() < at.paren_until
             # The words of a parenthesis belong to its amounts, not to the next one:
             # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
@@ -441,6 +415,7 @@ class _Reader:
                 self._add(block, m, text, AmountRole.PLANNED, None, value, right)
                 if denied.group("spent"):
                     self._add(block, m, text, AmountRole.ACTUAL, None, value, right)
+                    block.spent_nothing = True
                 at.role, at.remainder = None, None  # an amount after it has no sure role
                 continue
             if m.start() < at.lines_until and carried_in(lead, right):
@@ -485,9 +460,11 @@ class _Reader:
             at.parts_purpose = purpose_after(right)
         if re.match(r"\s*\+", right):
             if not at.in_parenthesis(m.start()):
-                # A sum no known form reads ("Faktiski 7 000,00 euro + 811,25 euro"):
-                # dropping a part would compare the rest as if it were the whole.
-                self._unread(block, text[m.start() : m.end()])
+                # A sum no known form reads ("Faktiski 7 000,00 euro + 811,25 euro"): its
+                # total is not written, and a part is not the whole: none of its parts is read.
+                end = max([m.end(), *(p.end() for p in sum_parts(text.text, m.end()))])
+                self._unread(block, text[m.start() : end])  # the sum, one unread amount
+                at.skip_until = at.last_end = end
             return  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
         if statement in ("atlikums", "neizmantotais"):
             at.remainder = remainder_role(right)
@@ -521,6 +498,8 @@ class _Reader:
             lines = lines_end(right, value) if not itemised and end is None else None
             if lines is not None:
                 at.lines_until, itemised = m.end() + lines, True
+            if role is AmountRole.ACTUAL and value == 0 and block.spent_nothing:
+                return  # "Faktiski 0,00 EUR" restates the denial's nothing spent
             self._add(block, m, text, role, None, value, right, itemised=itemised)
             return
         if purpose is not None:
@@ -627,10 +606,9 @@ class _Reader:
         value: Decimal,
         right: str,
     ) -> None:
-        after = words_after(right)
         # A carried-in part's "atlikums no I. gada" is a statement word that would end its
         # clause: the words after the amount are its label.
-        words = after if CARRY_IN_AFTER.match(right) else None
+        words = carried_words(right) if CARRY_IN_AFTER.match(right) else None
         self._add(block, m, text, AmountRole.CARRIED_IN, purpose, value, right, words=words)
 
     @staticmethod
@@ -784,16 +762,6 @@ def _append(column: SourcedText, value: SourcedText) -> SourcedText:
     # A tab between cells, so that a currency word ending one cell is not read as the
     # next cell's amount's ("…, EUR<TAB>2023").
     return SourcedText.join([column, value], "\t") if column.text else value
-
-
-def _split(text: SourcedText, sep: str) -> list[SourcedText]:
-    parts, start = [], 0
-    for i, ch in enumerate(text.text):
-        if ch == sep:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
 
 
 def _has_money(text: str) -> bool:

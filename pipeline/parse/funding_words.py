@@ -9,12 +9,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
-from pipeline.parse.headings import ordinal_of
+from pipeline.parse.headings import ORDINAL_WORDS, ordinal_of
 from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
+from pipeline.parse.text import SourcedText
 
 _LETTER = r"\wāčēģīķļņšūž"
+# An implementation year's numeral as a row key: Roman, Arabic or an ordinal word
+# ("PIRMAIS", "otrais"), the word whole.
+_NUMERAL = r"[IVX]{1,4}|[1-8]|(?:" + "|".join(ORDINAL_WORDS) + rf")(?![{_LETTER}])"
 # Whole euros written with a dash for the cents ("EUR 24 000,-"): the dash is part of the
 # amount as written, so that it is not left to start the words after it.
 _WHOLE = r"(?:,-(?![\d-]))?"
@@ -114,7 +119,8 @@ CARRY_IN_BEFORE = re.compile(
 # "uz" (to) a year it is carried over.
 CARRY_IN_AFTER = re.compile(
     rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
-    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
+    rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
+    rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
     rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))",
     re.I,
 )
@@ -133,6 +139,13 @@ def carried_words_end(right: str) -> int:
         re.I,
     )
     return found.end() + (tail.end() if tail else 0)
+
+
+def carried_words(right: str) -> str:
+    """The words naming an amount carried in, as written after it, its currency word blanked
+    out: "   atlikums no 2024. gada" for " EUR atlikums no 2024. gada)"."""
+    words = right[: carried_words_end(right)]
+    return re.sub(rf"^\s*(?:{CURRENCY})", lambda c: " " * len(c.group(0)), words, flags=re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +235,7 @@ CALENDAR_KEY = re.compile(
 )
 # A paragraph of a cell that opens with a year: an ordinal, a calendar year or a range.
 _YEAR_PARAGRAPH = re.compile(
-    r"(?<=[\x0b\ue000])[ \u00a0\x0b\ue000]*(?=(?:[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?"
+    rf"(?<=[\x0b\ue000])[ \u00a0\x0b\ue000]*(?=(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?"
     rf"gads(?![{_LETTER}])|\d{{4}}\.\s?gad[sā](?![{_LETTER}])|{PERIOD_TEXT})",
     re.I,
 )
@@ -260,9 +273,10 @@ def short_range(text: str) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
-# A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads".
+# A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads",
+# "PIRMAIS GADS", "Otrais īstenošanas gads".
 ORDINAL_ROW = re.compile(
-    r"^\s*(?P<n>[IVX]{1,4}|[1-8])\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])[\s:.]*", re.I
+    rf"^\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![{_LETTER}])[\s:.]*", re.I
 )
 PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # The words that open a statement. "Izlietots" (spent) is the actual column's other name;
@@ -273,8 +287,31 @@ NEW_STATEMENT = re.compile(
     r"|neizmantot\w*|neizlietot\w*)",
     re.I,
 )
+# A statement word and its words before an amount: "atlikums ", "neizmantotais finansējums:".
+_STATEMENT_BEFORE = re.compile(rf"(?:{NEW_STATEMENT.pattern})[{_LETTER}\s:–-]*$", re.I)
+
+
+def bare_whole_euros(m: re.Match[str], lead: str) -> bool | None:
+    """Whole euros with a dash and no currency word ("atlikums 350,-"): money right after a
+    statement word (True); elsewhere in a funding statement likely money, never read for
+    sure (False). None for any other amount."""
+    if not m.group("amount").endswith(",-") or m.group("prefix") or m.group("currency"):
+        return None
+    return bool(_STATEMENT_BEFORE.search(lead))
+
+
+def sum_parts(s: str, pos: int) -> list[re.Match[str]]:
+    """The amounts added after `pos`, the end of a sum's first part: "+ 18 000,00 EUR"."""
+    parts: list[re.Match[str]] = []
+    while (plus := re.compile(r"\s*\+\s*").match(s, parts[-1].end() if parts else pos)) and (
+        nxt := MONEY_IN_TEXT.match(s, plus.end())
+    ):
+        parts.append(nxt)
+    return parts
+
+
 TEXT_KEY = re.compile(
-    rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gads"
+    rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads"
     r"(?![\wāčēģīķļņšūž])",
     re.I,
 )
@@ -547,3 +584,63 @@ def past_restatement(right: str, value: Decimal) -> str:
     if found is None or words_value(found.group(1)) != value:
         return right
     return right[found.end() :]
+
+
+# -- table shapes ------------------------------------------------------------------------------
+_WS = " \n\t\x0b\u00a0"
+
+
+class Columns(NamedTuple):
+    """A header row's columns after the first: the purpose each names, and the total's."""
+
+    purposes: list[Purpose | None]
+    total: int
+
+
+def purpose_columns(cells: list[SourcedText]) -> Columns | None:
+    """The columns of a header row naming a purpose per column and a "Kopā" (total)
+    column, every other cell empty; None for any other row."""
+    purposes: list[Purpose | None] = []
+    totals = []
+    for i, cell in enumerate(cells):
+        purpose = purpose_of(cell.text)
+        if purpose is None and TOTAL_ROW.fullmatch(cell.text.strip(" :")):
+            totals.append(i)
+        elif purpose is None and cell.text.strip():
+            return None
+        purposes.append(purpose)
+    named = [p for p in purposes if p is not None]
+    if len(totals) != 1 or not named or len(set(named)) != len(named):
+        return None
+    return Columns(purposes, totals[0])
+
+
+def pipe_rows(line: SourcedText) -> list[SourcedText]:
+    """A table nested in a cell, its rows written as paragraphs "| a | b |": its rows, their
+    cells tab-separated like the section's own. Any other line as it is."""
+    cells = split_text(line, "\t")
+    paragraphs = [
+        p for p in split_text(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
+    ]
+    if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
+        return [line]
+    rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
+    for p in paragraphs:
+        inner = p.strip(_WS)
+        parts = split_text(inner[1:-1], "|")
+        rows.append(SourcedText.join([c.strip(_WS) for c in parts], "\t"))
+    return rows
+
+
+_BREAKS = re.compile(r"[\x0b\ue000]+")
+_PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
+
+
+def split_text(text: SourcedText, sep: str) -> list[SourcedText]:
+    parts, start = [], 0
+    for i, ch in enumerate(text.text):
+        if ch == sep:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts

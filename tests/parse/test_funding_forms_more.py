@@ -7,6 +7,7 @@ rows written here.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -297,4 +298,163 @@ def test_a_total_over_the_years_after_the_last_year_is_no_second_total(
     second = parsed.report.funding[1]
     assert [a.value for a in second.amounts if a.role is A] == [Decimal("48500.00")]
     assert _value(second, RETURNED) == Decimal("500.00")
+    assert _funding_codes(parsed) == []
+
+
+# -- whole euros, sums, parts and denials in a row --------------------------------------------
+
+PLAN = "Plānots 45 000,00 EUR"
+
+
+def test_whole_euros_with_a_dash_after_a_remainder_word(minimal_text: str) -> None:
+    """ "atlikums 350,- pārcelts uz nākamo gadu" (whole euros, no currency word) was
+    dropped, and 45 000,00 − 44 650,00 = 350,00 compared against no remainder (a false
+    remainder-mismatch). After the statement word it is money: 350 carried over."""
+    parsed = _parsed(
+        minimal_text,
+        [FIRST, f"\t{PLAN}\tFaktiski 44 650,00 EUR; atlikums 350,- pārcelts uz nākamo gadu"],
+    )
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert (_value(second, P), _value(second, A)) == (Decimal("45000.00"), Decimal("44650.00"))
+    assert _value(second, CARRIED_OVER) == Decimal("350")
+    assert second.compared
+    assert _funding_codes(parsed) == []
+
+
+def test_whole_euros_with_a_dash_elsewhere_are_unread_not_dropped(minimal_text: str) -> None:
+    """ "(350,- pārcelts uz nākamo gadu)" names no statement word before the amount: it is
+    unread and the row compared with nothing, never dropped and compared without it."""
+    parsed = _parsed(
+        minimal_text,
+        [FIRST, f"\t{PLAN}\tFaktiski 44 650,00 EUR (350,- pārcelts uz nākamo gadu)"],
+    )
+    assert parsed.report is not None
+    assert [r.compared for r in parsed.report.funding] == [True, False]
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
+
+
+@pytest.mark.parametrize(
+    ("planned", "actual"),
+    [
+        ("Plānots 27 000,00 EUR + 18 000,00 EUR", "Faktiski 44 650,00 EUR"),
+        (PLAN, "Faktiski 26 650,00 EUR + 18 000,00 EUR"),
+    ],
+)
+def test_a_sum_in_no_known_form_stores_no_part_as_the_total(
+    minimal_text: str, planned: str, actual: str
+) -> None:
+    """ "Plānots 27 000,00 EUR + 18 000,00 EUR": the first part was unread and the second
+    stored as the planned total 18 000,00. The sum is not written: both parts unread, no
+    total of that role (the sum is one unread amount), the row compared with nothing."""
+    parsed = _parsed(
+        minimal_text,
+        [FIRST, f"\t{planned}\t{actual}; atlikums 350,00 EUR pārcelts uz nākamo gadu"],
+    )
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    role = P if "+" in planned else A
+    assert _value(second, role) is None
+    assert not second.compared
+    assert _funding_codes(parsed) == ["funding.unread-amount"]
+    assert not any(a.value == Decimal("18000.00") for a in second.amounts)
+
+
+def test_a_planned_total_with_parts_carried_in_from_a_calendar_year(minimal_text: str) -> None:
+    """ "Plānots 7 850,00 EUR (7 500,00 EUR + 350,00 EUR atlikums no 2024. gada)": 350,00
+    was stored as this year's remainder and 7 500,00 unread. The parts add up to the plan:
+    7 850,00 planned, 350,00 carried in."""
+    parsed = _parsed(
+        minimal_text,
+        [
+            FIRST,
+            "\tPlānots 7 850,00 EUR (7 500,00 EUR + 350,00 EUR atlikums no 2024. gada)\t"
+            "Faktiski 7 811,25 EUR; neizmantotais finansējums 38,75 EUR atmaksāts KM",
+        ],
+    )
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert (_value(second, P), _value(second, A)) == (Decimal("7850.00"), Decimal("7811.25"))
+    carried = second.total(CARRIED_IN)
+    assert carried is not None and carried.value == Decimal("350.00")
+    assert carried.label == "atlikums no 2024. gada"
+    assert _value(second, AmountRole.REMAINDER) is None
+    assert _value(second, RETURNED) == Decimal("38.75")
+    assert second.compared
+    assert _funding_codes(parsed) == []
+
+
+def test_nothing_spent_stated_twice_is_one_actual(minimal_text: str) -> None:
+    """ "Finansējums netika piešķirts un izlietots (0,00 euro)" then "Faktiski 0,00 EUR":
+    the actual 0 was stored twice."""
+    parsed = _parsed(
+        minimal_text,
+        [
+            FIRST,
+            "\tII. gads\tFinansējums netika piešķirts un izlietots (0,00 euro)\tFaktiski 0,00 EUR",
+        ],
+    )
+    assert parsed.report is not None
+    second = parsed.report.funding[1]
+    assert [a.value for a in second.amounts if a.role is A] == [Decimal("0.00")]
+    assert [a.value for a in second.amounts if a.role is P] == [Decimal("0.00")]
+    assert _funding_codes(parsed) == []
+
+
+# -- rows keyed by ordinal words ---------------------------------------------------------------
+
+_SECOND = "Plānots 50 000,00 euro\tFaktiski 49 900,00 euro. Atlikums 100,00 euro atgriezts KM."
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            "PIRMAIS GADS: Plānots 49 000,00 euro\tFaktiski 49 000,00 euro",
+            f"\tOTRAIS GADS: {_SECOND}",
+        ],
+        [
+            "Pirmais īstenošanas gads\tPlānots 49 000,00 euro\tFaktiski 49 000,00 euro",
+            f"\tOtrais īstenošanas gads\t{_SECOND}",
+        ],
+    ],
+)
+def test_rows_keyed_by_ordinal_words(minimal_text: str, rows: list[str]) -> None:
+    """ "PIRMAIS GADS: …", "OTRAIS GADS: …" (or "Pirmais īstenošanas gads" in a cell of its
+    own) merged into one row with two plans. Each ordinal word keys its year."""
+    parsed = _parsed(minimal_text, rows)
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert (_value(first, P), _value(first, A)) == (Decimal("49000.00"), Decimal("49000.00"))
+    assert (_value(second, P), _value(second, A)) == (Decimal("50000.00"), Decimal("49900.00"))
+    assert _value(second, RETURNED) == Decimal("100.00")
+    assert _funding_codes(parsed) == []
+
+
+@pytest.mark.parametrize("numerals", [("I.", "II."), ("Pirmais", "Otrais")])
+def test_a_year_key_and_its_dates_in_running_text_are_one_year(
+    minimal_text: str, numerals: tuple[str, str]
+) -> None:
+    """ "I. gads (01.01.2023.–31.12.2023.): Plānots …" as running text made an empty year
+    (a false missing-amount) and one keyed by the dates. One year, with its dates."""
+    lines = minimal_text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(LABEL + "\t"))
+    lines[at : at + 2] = [
+        LABEL,
+        "",
+        f"{numerals[0]} gads (01.01.2023.–31.12.2023.): Plānots 49 000,00 euro. "
+        "Faktiski 49 000,00 euro.",
+        "",
+        f"{numerals[1]} gads (01.01.2024.–31.12.2024.): Plānots 50 000,00 euro. "
+        "Faktiski 49 900,00 euro. Atlikums 100,00 euro atgriezts KM.",
+        "",
+    ]
+    parsed = parse_text("\n".join(lines))
+    assert parsed.report is not None
+    first, second = parsed.report.funding
+    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert first.period is not None and second.period is not None
+    assert (first.period.start, second.period.start) == (date(2023, 1, 1), date(2024, 1, 1))
+    assert (_value(first, P), _value(second, A)) == (Decimal("49000.00"), Decimal("49900.00"))
     assert _funding_codes(parsed) == []
