@@ -15,6 +15,7 @@ from pipeline.model import (
     AmountRole,
     DatePrecision,
     FundingYear,
+    ImplementationYear,
     Problem,
     Purpose,
     RegionMention,
@@ -22,6 +23,7 @@ from pipeline.model import (
     Severity,
     Span,
 )
+from pipeline.parse.headings import is_calendar, is_roman
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -199,9 +201,9 @@ def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
         if year.period.start is None or year.period.end is None:
             yield finding(
                 "period.unreadable",
-                f"year {year.numeral}: the dates {year.period.text!r} could not be read",
+                f"{_year_en(year)}: the dates {year.period.text!r} could not be read",
                 year.period.span,
-                lv=f"{year.numeral}. gads: datumus {year.period.text!r} nevarēja nolasīt",
+                lv=f"{_year_lv(year, 'gads')}: datumus {year.period.text!r} nevarēja nolasīt",
             )
             continue
         if (
@@ -212,10 +214,10 @@ def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
         ):
             yield finding(
                 "period.year-outside-delegation",
-                f"implementation year {year.numeral} ({year.period.start} to {year.period.end}) leaves "
+                f"{_year_en(year, 'implementation year')} ({year.period.start} to {year.period.end}) leaves "
                 f"the delegation period ({deleg.start} to {deleg.end})",
                 year.period.span,
-                lv=f"{year.numeral}. īstenošanas gads (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
+                lv=f"{_year_lv(year)} (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
             )
     dated = sorted(
         (y for y in stated if y.period and y.period.start and y.period.end),
@@ -226,10 +228,25 @@ def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
         if a.period.end >= b.period.start:
             yield finding(
                 "period.year-overlap",
-                f"implementation year {a.numeral} ends {a.period.end}, after year {b.numeral} starts {b.period.start}",
+                f"{_year_en(a, 'implementation year')} ends {a.period.end}, after {_year_en(b)} starts {b.period.start}",
                 a.period.span,
-                lv=f"{a.numeral}. īstenošanas gads beidzas {a.period.end}, pēc tam, kad {b.numeral}. gads sākas {b.period.start}",
+                lv=f"{_year_lv(a)} beidzas {a.period.end}, pēc tam, kad {_year_lv(b, 'gads')} sākas {b.period.start}",
             )
+
+
+def _year_en(year: ImplementationYear, noun: str = "year") -> str:
+    """How a finding names a year in English: by its Roman numeral as written, a calendar
+    year as such, any other (an Arabic numeral, an ordinal word, none) by its ordinal."""
+    if is_calendar(year.numeral):
+        return f"calendar year {year.numeral}"
+    return f"{noun} {year.numeral if is_roman(year.numeral) else year.ordinal}"
+
+
+def _year_lv(year: ImplementationYear, noun: str = "īstenošanas gads") -> str:
+    """The same in Latvian: "II. īstenošanas gads", "2022. gads", "1. īstenošanas gads"."""
+    if is_calendar(year.numeral):
+        return f"{year.numeral}. {noun.split()[-1]}"
+    return f"{year.numeral if is_roman(year.numeral) else year.ordinal}. {noun}"
 
 
 def _unread_headings(
@@ -267,9 +284,9 @@ def _activity_dates(
                     yield finding(
                         "activity.date-outside-year",
                         f"the date {date.text!r} in activity {activity.number or activity.position} "
-                        f"falls outside year {year.numeral or year.ordinal} ({period.start} to {period.end})",
+                        f"falls outside {_year_en(year)} ({period.start} to {period.end})",
                         date.span,
-                        lv=f"datums {date.text!r} darbībā {activity.number or activity.position} ir ārpus {year.numeral or year.ordinal}. gada (no {period.start} līdz {period.end})",
+                        lv=f"datums {date.text!r} darbībā {activity.number or activity.position} ir ārpus {_year_lv(year, 'gada')} (no {period.start} līdz {period.end})",
                     )
 
 

@@ -20,17 +20,30 @@ REGIONS: dict[str, str] = {
     "zemgal": "zemgale",
 }
 _ENDINGS = r"(?:e|es|ē|ei|i|a|as|ā|ai|u)"
+_NOT_LETTER_BEFORE = r"(?<![\wāčēģīķļņšūž])"
+_REGION_WORD = r"(?:plānošanas\s+)?reģion[a-zāēīū]*"
+# "Rīgas un Pierīgas reģionā" is how the Rīga area is usually named: Pierīga is no planning
+# region of its own, and the mention names Rīga's.
+_RIGA_AREA = r"(rīg)(?:as|a|ā)\s+un\s+pierīg(?:as|a|ā)"
 _REGION = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(" + "|".join(REGIONS) + r")" + _ENDINGS + r"\s+"
-    r"(?:plānošanas\s+)?reģion[a-zāēīū]*",
+    _NOT_LETTER_BEFORE
+    + rf"(?:{_RIGA_AREA}|("
+    + "|".join(REGIONS)
+    + r")"
+    + _ENDINGS
+    + r")\s+"
+    + _REGION_WORD,
     re.I,
 )
 # Several regions before one "reģionā"/"reģionos": "Latgales un Zemgales reģionā",
-# "Kurzemes, Latgales un Zemgales plānošanas reģionos".
+# "Kurzemes, Latgales un Zemgales plānošanas reģionos"; or each with its own: "Latgales
+# reģiona un Zemgales reģiona teritorijā", "Vidzemes reģionā un Rīgas reģionā".
 _ONE = r"(?:" + "|".join(REGIONS) + r")" + _ENDINGS
+_SEP = r"(?:[ \u00a0]*,[ \u00a0]*|\s+un\s+)"
 _REGION_LIST = re.compile(
-    r"(?<![\wāčēģīķļņšūž])" + _ONE + r"(?:(?:[ \u00a0]*,[ \u00a0]*|\s+un\s+)" + _ONE + r")+"
-    r"\s+(?:plānošanas\s+)?reģion[a-zāēīū]*",
+    _NOT_LETTER_BEFORE
+    + rf"{_ONE}(?:\s+{_REGION_WORD})?(?:{_SEP}{_ONE}(?:\s+{_REGION_WORD})?)*"
+    + rf"{_SEP}{_ONE}\s+{_REGION_WORD}",
     re.I,
 )
 _STEM = re.compile(
@@ -40,6 +53,31 @@ _STEM = re.compile(
 _BARE_REGION = re.compile(
     r"(?<![\wāčēģīķļņšūž])(kurzem|latgal|vidzem|zemgal)(?:e|es|ē|ei|i)(?![\wāčēģīķļņšūž])", re.I
 )
+# A mention that names others than the delegation's region: its partners ("…, sadarbojoties
+# ar Latgales un Zemgales reģiona NVO", "kopā ar Rīgas reģiona organizācijām") or what it
+# leaves out ("(izņemot Rīgas reģionu)").
+_OTHERS_BEFORE = re.compile(r"(?:(?:sadarbojoties|sadarbībā|kopā)\s+ar|izņemot)\s+$", re.I)
+_OTHERS_AFTER = re.compile(r"\s+(?:NVO|nevalstisk|organizācij|biedrīb)", re.I)
+
+
+def _others(text: str, start: int, end: int) -> bool:
+    return bool(_OTHERS_BEFORE.search(text, 0, start) or _OTHERS_AFTER.match(text, end))
+
+
+def _key(m: re.Match[str]) -> str:
+    return REGIONS[next(g for g in m.groups() if g).lower()]
+
+
+def _listed(text: str) -> list[re.Match[str]]:
+    """The mentions of several regions at once that name the delegation's (two at least)."""
+    return [
+        m
+        for m in _REGION_LIST.finditer(text)
+        if not _others(text, m.start(), m.end())
+        and len({_key(s) for s in _STEM.finditer(text, m.start(), m.end())}) > 1
+    ]
+
+
 _TITLE_WORD = re.compile(TITLE_WORD)
 _TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 # "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines.
@@ -123,17 +161,21 @@ def find_region(mapped: SourcedText | None, source: SourceFile, last: bool) -> R
     them alone: see `find_regions_listed`."""
     if mapped is None:
         return None
-    listed = [m.span() for m in _REGION_LIST.finditer(mapped.text)]
+    text = mapped.text
+    # A mention of several regions at once names none of them alone; nor does a mention of
+    # partners name the delegation's region.
+    listed = [m.span() for m in _REGION_LIST.finditer(text)]
     matches = [
         m
-        for m in (list(_REGION.finditer(mapped.text)) or list(_BARE_REGION.finditer(mapped.text)))
+        for m in (list(_REGION.finditer(text)) or list(_BARE_REGION.finditer(text)))
         if not any(start <= m.start() < end for start, end in listed)
+        and not _others(text, m.start(), m.end())
     ]
     if not matches:
         return None
     m = matches[-1] if last else matches[0]
     piece = mapped[m.start() : m.end()]
-    return RegionMention(REGIONS[m.group(1).lower()], piece.text, source.span_of(piece))
+    return RegionMention(_key(m), piece.text, source.span_of(piece))
 
 
 def find_regions_listed(
@@ -144,13 +186,13 @@ def find_regions_listed(
     report under one region, and which one of these is not guessed."""
     if mapped is None:
         return ()
-    listed = _REGION_LIST.search(mapped.text)
-    if listed is None:
+    listed = _listed(mapped.text)
+    if not listed:
         return ()
     out = []
-    for m in _STEM.finditer(mapped.text, listed.start(), listed.end()):
+    for m in _STEM.finditer(mapped.text, listed[0].start(), listed[0].end()):
         piece = mapped[m.start() : m.end()]
-        out.append(RegionMention(REGIONS[m.group(1).lower()], piece.text, source.span_of(piece)))
+        out.append(RegionMention(_key(m), piece.text, source.span_of(piece)))
     return tuple(out)
 
 

@@ -27,6 +27,18 @@ from pipeline.parse.text import HEADING_MARK, SourcedText
 _LETTER = r"\wāčēģīķļņšūž"
 _NOT_LETTER = rf"(?![{_LETTER}])"
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
+#: Nothing but spaces to the end of the line, paragraph or cell.
+_LINE_END = r"(?=[ \t\u00a0]*(?:[\n\t\x0b\r\ue000]|$))"
+# An ordinal word's heading ends its line before more text (the text's end alone, as in
+# "Pirmais īstenošanas gads", is a sentence's start as well).
+_WORD_END = r"(?=[ \t\u00a0]*[\n\t\x0b\r\ue000])"
+#: After a dash, what the year brings in a plan's list ("1. īstenošanas gads – tīkla
+#: izveide, 2 forumi;", "2. īstenošanas gads – 3 semināri;"): a lower-case word (other than
+#: a period's "no"/"līdz") or a count of something. A heading's dash brings its period.
+_DESCRIBED = (
+    rf"[ \t\u00a0]*[{DASHES}][ \t\u00a0]*(?-i:(?!(?:no|līdz)\b)[a-zāčēģīķļņšūž]"
+    r"|\d{1,3}[ \u00a0]+[a-zāčēģīķļņšūž])"
+)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 #: The ordinal words as a heading writes them, in the nominative ("PIRMAIS ĪSTENOŠANAS
 #: GADS"): other cases ("pirmajā īstenošanas gadā") are a sentence's words.
@@ -59,7 +71,7 @@ YEAR_HEADING = (
     r"(?(calendar)|(?i:ĪSTENOŠANAS)\s+)(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     r"(?:\s*\((?P<range>[^()]*)\)"
     rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*[.:])?"
-    r"(?(word)(?(range)|(?(bare)|(?=[ \t\u00a0]*[\n\t\x0b\r])))))"
+    rf"(?(arabic){_LINE_END}|(?(word){_WORD_END}|(?(range)|(?(bare)|(?!{_DESCRIBED}))))))"
 )
 _HEADING = re.compile(YEAR_HEADING)
 
@@ -70,7 +82,8 @@ _HEADING = re.compile(YEAR_HEADING)
 _LOOSE = re.compile(
     r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?īstenošanas\s+gads"
     + _NOT_LETTER
-    + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))[^\n\t\x0b]{0,80})",
+    + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))"
+    + rf"(?!{_DESCRIBED})[^\n\t\x0b]{{0,80}})",
     re.I,
 )
 
@@ -88,6 +101,11 @@ def ordinal_of(numeral: str) -> int | None:
     if numeral.isdigit():
         return int(numeral) if 1 <= int(numeral) <= len(_ROMAN) else None
     return _ROMAN.get(numeral.upper()) or ORDINAL_WORDS.get(numeral.upper())
+
+
+def is_roman(numeral: str | None) -> TypeGuard[str]:
+    """Whether a year heading's numeral is a Roman numeral ("II", "iv")."""
+    return numeral is not None and re.fullmatch(r"[IVX]{1,4}", numeral, re.I) is not None
 
 
 def is_calendar(numeral: str | None) -> TypeGuard[str]:

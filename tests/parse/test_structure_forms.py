@@ -793,3 +793,57 @@ def test_text_before_the_first_year_heading_is_not_a_year_over_the_whole_period(
         y.period is not None and (y.period.start, y.period.end) != whole for y in years if y.stated
     )
     assert "Biedrība strādāja pēc plāna." in [n.value for y in years for n in y.notes]
+
+
+@pytest.mark.parametrize("numeral", ["1.", "I."])
+def test_a_plan_listed_by_year_is_no_year_heading(numeral: str) -> None:
+    """ "1. īstenošanas gads – tīkla izveide, 2 forumi;" before the first heading lists what
+    the contract plans: other words follow the heading's words after a dash, so no year is
+    read from it (its 2 forums are no activity) and it is no heading left unread."""
+    plan = (
+        "Līgums paredz šādus posmus:\n"
+        f"{numeral} īstenošanas gads – tīkla izveide, 2 forumi;\n"
+        f"{numeral.replace('1', '2').replace('I.', 'II.')} īstenošanas gads – 3 semināri;\n"
+    )
+    parsed = parse_text(report(description=plan + ROMAN_YEARS))
+    assert parsed.report is not None
+    years = parsed.report.years
+    assert [(y.ordinal, y.numeral) for y in years] == [(1, "I"), (2, "II")]
+    assert [[a.text.value for a in y.activities] for y in years] == [
+        ["Sniegtas 10 konsultācijas;"],
+        ["Sniegtas 12 konsultācijas."],
+    ]
+    assert [r.ordinal for r in parsed.report.funding] == [1, 2]
+    assert "structure.unread-heading" not in codes(parsed)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "en", "lv"),
+    [
+        (
+            "PIRMAIS ĪSTENOŠANAS GADS (01.08.2021.–31.07.2022.)",
+            "OTRAIS ĪSTENOŠANAS GADS (01.08.2022.–31.07.2023.)",
+            "implementation year 1 ends 2022-08-15, after year 2 starts",
+            "1. īstenošanas gads beidzas 2022-08-15, pēc tam, kad 2. gads sākas",
+        ),
+        (
+            "I. ĪSTENOŠANAS GADS (01.08.2021.–31.07.2022.)",
+            "II. ĪSTENOŠANAS GADS (01.08.2022.–31.07.2023.)",
+            "implementation year I ends 2022-08-15, after year II starts",
+            "I. īstenošanas gads beidzas 2022-08-15, pēc tam, kad II. gads sākas",
+        ),
+    ],
+    ids=["ordinal-words", "roman"],
+)
+def test_findings_name_a_year_by_its_ordinal(first: str, second: str, en: str, lv: str) -> None:
+    """A year headed by a word is named by its ordinal ("implementation year 1", not
+    "implementation year PIRMAIS", nor "PIRMAIS. īstenošanas gads"); a Roman numeral as
+    written."""
+    description = (
+        f"{first.replace('31.07.2022.', '15.08.2022.')}\n1) Sniegtas 10 konsultācijas;\n"
+        f"{second}\n1) Sniegtas 12 konsultācijas.\n"
+    )
+    parsed = parse_text(report(description=description))
+    (overlap,) = [f for f in parsed.findings if f.code == "period.year-overlap"]
+    assert overlap.message.startswith(en)
+    assert overlap.message_lv.startswith(lv)

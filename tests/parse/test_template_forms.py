@@ -11,6 +11,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from pipeline.model import AmountRole, LegalForm, Parsed, Purpose
 from tests.conftest import FIXTURES, MINIMAL, REPO, REPORTS, parse_text
 from tests.parse.variants import original, singles, transform
@@ -330,4 +332,56 @@ def test_one_region_is_no_list(minimal_text: str) -> None:
     parsed = _regions(minimal_text, "Zemgales reģionā un Rīgā", "Zemgales reģionā un tā novados")
     report = parsed.report
     assert report is not None and report.region == "zemgale"
+    assert _region_findings(parsed) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "task", "region", "line"),
+    [
+        (
+            "Latgales reģiona un Zemgales reģiona teritorijā",
+            "Latgales reģiona un Zemgales reģiona teritorijā",
+            None,
+            5,
+        ),
+        ("Vidzemes reģionā un Rīgas reģionā", "Vidzemes reģionā", "vidzeme", 5),
+    ],
+    ids=["both-in-title-and-task", "title-only"],
+)
+def test_regions_each_with_its_own_word_are_several(
+    minimal_text: str, title: str, task: str, region: str | None, line: int
+) -> None:
+    """ "Latgales reģiona un Zemgales reģiona teritorijā": two regions at once, though each
+    has its own "reģiona". Read as the last one alone, the report was filed under Zemgale
+    and the task's Latgale made a false mismatch. Several are named; the report is filed
+    under the one named alone elsewhere, or none; no mismatch."""
+    parsed = _regions(minimal_text, title, task)
+    report = parsed.report
+    assert report is not None and report.region == region
+    assert _region_findings(parsed) == [("region.several", line)]
+
+
+def test_riga_and_pieriga_name_the_riga_region(minimal_text: str) -> None:
+    """ "Rīgas un Pierīgas reģionā" is the usual name of the Rīga area (Pierīga is no
+    planning region): Rīga, and no region is missing."""
+    parsed = _regions(minimal_text, "Rīgas un Pierīgas reģionā", "Rīgas un Pierīgas reģionā")
+    report = parsed.report
+    assert report is not None and report.region == "riga"
+    assert _region_findings(parsed) == []
+
+
+@pytest.mark.parametrize(
+    "partners",
+    [
+        "Vidzemes reģionā, sadarbojoties ar Latgales un Zemgales reģiona NVO",
+        "Vidzemes reģionā kopā ar Latgales reģiona organizācijām",
+        "Vidzemes reģionā (izņemot Rīgas reģionu)",
+    ],
+)
+def test_regions_of_partners_are_not_the_reports(minimal_text: str, partners: str) -> None:
+    """The title names Vidzeme and then the regions of partners or what is left out: the
+    report is Vidzeme's, with no several regions and no mismatch with the task."""
+    parsed = _regions(minimal_text, partners, "Vidzemes reģionā")
+    report = parsed.report
+    assert report is not None and report.region == "vidzeme"
     assert _region_findings(parsed) == []
