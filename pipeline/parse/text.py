@@ -131,9 +131,12 @@ _BOLD = re.compile(r"\*\*")
 # A Markdown (ATX) heading's "#"s, which a converter writes before a title, a label or a
 # year heading: left in, they stand where those are only read at a line start.
 _ATX_HEADING = re.compile(r"(?:^|(?<=\n))[ ]{0,3}#{1,6}[ \t]+(?=\S)")
-# Markdown emphasis, "*…*" within one line, around a group heading or a label; a "*" with
-# white space after it (a bullet) or a word before it (a footnote mark) is text.
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n\t\x0b]*?(?<=[^\s*])\*(?![\w*])")
+# Markdown emphasis, "*…*" around a group heading or a label, within a paragraph (a
+# converter wraps long lines: "*Latgales mazākumtautību\nkapacitātes celšanai:*"); a "*"
+# with white space after it (a bullet) or a word before it (a footnote mark) is text.
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])(?:[^*\n\t\x0b]|\n(?![ \u00a0]*\n))*?(?<=[^\s*])\*(?![\w*])"
+)
 
 
 def clean(source_text: str) -> SourcedText:
