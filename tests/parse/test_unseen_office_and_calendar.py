@@ -9,66 +9,44 @@ are the source text's (a document's: the text it was read into).
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from pipeline.model import (
-    ActivityGroup,
-    AmountRole,
-    FundingYear,
-    LegalForm,
-    Parsed,
-    Qualifier,
-    Report,
+from pipeline.model import LegalForm, Parsed
+from tests.parse.golden import (
+    ABOUT,
+    AT_LEAST,
+    BACK,
+    CIVIL,
+    CS,
+    EXACT,
+    IN,
+    MINORITY,
+    MN,
+    MORE,
+    OVER,
+    A,
+    D,
+    P,
+    amounts,
+    quantities,
+    read_unseen,
+    report_of,
+    years,
 )
-from pipeline.model import Purpose as Pu
-from pipeline.read import read_report
-from tests.conftest import FIXTURES
 
-UNSEEN = FIXTURES / "reports" / "unseen"
 FILES = {
     "kurzeme": "kurzeme_crlf_calendar_years.txt",
     "two_regions": "latgale_zemgale_two_regions.docx",
     "riga": "riga_html_planted_sum.html",
     "vidzeme": "vidzeme_suspended_year.txt",
 }
-D = dt.date
-CIVIL, MINORITY = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
-P, A = AmountRole.PLANNED, AmountRole.ACTUAL
-IN, OVER, BACK = AmountRole.CARRIED_IN, AmountRole.CARRIED_OVER, AmountRole.RETURNED
-EXACT, ABOUT = Qualifier.EXACT, Qualifier.ABOUT
-MORE, AT_LEAST = Qualifier.MORE_THAN, Qualifier.AT_LEAST
-CS, MN = Pu.CIVIL_SOCIETY, Pu.MINORITY_NGOS
 
 
 @pytest.fixture(scope="module")
 def read() -> dict[str, Parsed]:
-    return {key: read_report(UNSEEN / name, name) for key, name in FILES.items()}
-
-
-def _report(read: dict[str, Parsed], key: str) -> Report:
-    report = read[key].report
-    assert report is not None
-    return report
-
-
-def _amounts(row: FundingYear) -> set[tuple[AmountRole, Pu | None, Decimal | None]]:
-    return {(a.role, a.purpose, a.value) for a in row.amounts}
-
-
-def _quantities(rep: Report, year: int) -> list[tuple[ActivityGroup, int, Qualifier, str]]:
-    return [
-        (a.group, i.value, i.qualifier, i.kind)
-        for a in rep.activities
-        if a.year == year
-        for i in a.indicators
-    ]
-
-
-def _years(rep: Report) -> list[tuple[int, tuple[dt.date | None, dt.date | None] | None]]:
-    return [(y.ordinal, y.period and (y.period.start, y.period.end)) for y in rep.years]
+    return read_unseen(FILES)
 
 
 def test_only_the_planted_contradiction_and_the_two_regions_are_found(
@@ -88,8 +66,8 @@ def test_only_the_planted_contradiction_and_the_two_regions_are_found(
 # -- Kurzeme: calendar years, Windows line endings, no-break spaces ---------------------------
 
 
-def test_kurzeme_header_and_calendar_years(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "kurzeme")
+def test_kurzeme_header_and_calendaryears(read: dict[str, Parsed]) -> None:
+    rep = report_of(read, "kurzeme")
     assert rep.title_years == (2022, 2025) and rep.region == "kurzeme"
     imp = rep.implementer
     assert imp is not None and imp.legal_form is LegalForm.FOUNDATION
@@ -103,7 +81,7 @@ def test_kurzeme_header_and_calendar_years(read: dict[str, Parsed]) -> None:
     period = rep.delegation_period
     assert period is not None and (period.start, period.end) == (D(2022, 3, 1), D(2025, 2, 28))
     # "2022. GADS (1.03.2022.–31.12.2022.)" … "2025. GADS (1.01.2025.–28.02.2025.)"
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2022, 3, 1), D(2022, 12, 31))),
         (2, (D(2023, 1, 1), D(2023, 12, 31))),
         (3, (D(2024, 1, 1), D(2024, 12, 31))),
@@ -113,12 +91,12 @@ def test_kurzeme_header_and_calendar_years(read: dict[str, Parsed]) -> None:
 
 
 def test_kurzeme_activities_written_as_sentences_and_lists(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "kurzeme")
+    rep = report_of(read, "kurzeme")
     # 2022 in prose: "notika 12 semināri, kuros piedalījās 240 dalībnieki. Fonds sniedza
     # aptuveni 80 konsultācijas … piedalījās vairāk nekā 150 dalībnieki." Then, for the
     # minorities: "Atbalstītas 4 mazākumtautību biedrības; noorganizēti 3 kultūras
     # pasākumi …, kuros piedalījās ap 200 dalībnieku."
-    assert _quantities(rep, 1) == [
+    assert quantities(rep, 1) == [
         (CIVIL, 12, EXACT, "seminars"),
         (CIVIL, 240, EXACT, "participants"),
         (CIVIL, 80, ABOUT, "consultations"),
@@ -127,7 +105,7 @@ def test_kurzeme_activities_written_as_sentences_and_lists(read: dict[str, Parse
         (MINORITY, 3, EXACT, "events"),
         (MINORITY, 200, ABOUT, "participants"),
     ]
-    assert _quantities(rep, 2) == [
+    assert quantities(rep, 2) == [
         (CIVIL, 10, EXACT, "seminars"),
         (CIVIL, 2, EXACT, "master-classes"),
         (CIVIL, 210, AT_LEAST, "participants"),
@@ -140,17 +118,17 @@ def test_kurzeme_activities_written_as_sentences_and_lists(read: dict[str, Parse
     ]
     # 2025 in one sentence: "Noorganizēts 1 noslēguma seminārs Liepājā (32 dalībnieki) un
     # sniegtas 14 konsultācijas."
-    assert _quantities(rep, 4) == [
+    assert quantities(rep, 4) == [
         (CIVIL, 1, EXACT, "seminars"),
         (CIVIL, 32, EXACT, "participants"),
         (CIVIL, 14, EXACT, "consultations"),
     ]
 
 
-def test_kurzeme_funding_by_calendar_year_with_money_carried_between_years(
+def test_kurzeme_funding_by_calendar_year_with_money_carried_betweenyears(
     read: dict[str, Parsed],
 ) -> None:
-    rep = _report(read, "kurzeme")
+    rep = report_of(read, "kurzeme")
     assert [(r.ordinal, r.calendar_year, r.span.line) for r in rep.funding] == [
         (1, 2022, 16),
         (2, 2023, 17),
@@ -159,7 +137,7 @@ def test_kurzeme_funding_by_calendar_year_with_money_carried_between_years(
     ]
     first, second, third, last = rep.funding
     # "atlikums 587,60 EUR pārcelts uz 2023. gadu"
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("37500.00")),
         (A, None, Decimal("36912.40")),
         (OVER, None, Decimal("587.60")),
@@ -167,7 +145,7 @@ def test_kurzeme_funding_by_calendar_year_with_money_carried_between_years(
     # "Plānots 45 000,00 EUR + 587,60 EUR pārceltais atlikums no 2022. gada (kopā
     # 45 587,60 EUR), t.sk. 27 000,00 …; 18 587,60 …": what could be spent is the total
     # written, of which 587,60 came in from 2022; its lines are the total's.
-    assert _amounts(second) == {
+    assert amounts(second) == {
         (P, None, Decimal("45587.60")),
         (P, CS, Decimal("27000.00")),
         (P, MN, Decimal("18587.60")),
@@ -176,14 +154,14 @@ def test_kurzeme_funding_by_calendar_year_with_money_carried_between_years(
         (A, CS, Decimal("27000.00")),
         (A, MN, Decimal("18587.60")),
     }
-    assert _amounts(third) == {
+    assert amounts(third) == {
         (P, None, Decimal("45000.00")),
         (A, None, Decimal("44650.00")),
         (OVER, None, Decimal("350.00")),
     }
     # "Plānots 7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)"; 7 850,00 less
     # 7 811,25 is the 38,75 "atmaksāts KM".
-    assert _amounts(last) == {
+    assert amounts(last) == {
         (P, None, Decimal("7850.00")),
         (IN, None, Decimal("350.00")),
         (A, None, Decimal("7811.25")),
@@ -197,7 +175,7 @@ def test_kurzeme_funding_by_calendar_year_with_money_carried_between_years(
 
 
 def test_two_regions_word_header(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "two_regions")
+    rep = report_of(read, "two_regions")
     assert rep.title_years == (2022, 2024)
     assert rep.region is None  # both are named; filed under neither (region.several)
     imp = rep.implementer
@@ -208,18 +186,18 @@ def test_two_regions_word_header(read: dict[str, Parsed]) -> None:
     assert imp.registration_number.value == "40008245613"
     period = rep.delegation_period
     assert period is not None and (period.start, period.end) == (D(2022, 3, 1), D(2024, 2, 29))
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2022, 3, 1), D(2023, 2, 28))),
         (2, (D(2023, 3, 1), D(2024, 2, 29))),
     ]
 
 
 def test_two_regions_counts_in_parentheses(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "two_regions")
+    rep = report_of(read, "two_regions")
     # "(9 semināri, 164 dalībnieki)", "Individuālās konsultācijas (75)", "(vairāk nekā 120
     # dalībnieku)", "(ap 90 publikāciju)"; "(6 biedrības)", "(4 pasākumi, vismaz 300
     # dalībnieku)"
-    assert _quantities(rep, 1) == [
+    assert quantities(rep, 1) == [
         (CIVIL, 9, EXACT, "seminars"),
         (CIVIL, 164, EXACT, "participants"),
         (CIVIL, 75, EXACT, "consultations"),
@@ -232,7 +210,7 @@ def test_two_regions_counts_in_parentheses(read: dict[str, Parsed]) -> None:
     # "Semināri (7), kopā 131 dalībnieks", "Konsultācijas (88)", "Fokusgrupu diskusijas (3)
     # … – 41 dalībnieks"; "2 (divas) … stratēģijas", "Kultūras pasākumi (5), ap 350
     # dalībnieku"
-    assert _quantities(rep, 2) == [
+    assert quantities(rep, 2) == [
         (CIVIL, 7, EXACT, "seminars"),
         (CIVIL, 131, EXACT, "participants"),
         (CIVIL, 88, EXACT, "consultations"),
@@ -247,11 +225,11 @@ def test_two_regions_counts_in_parentheses(read: dict[str, Parsed]) -> None:
 def test_two_regions_whole_euros_and_a_plan_with_money_carried_in(
     read: dict[str, Parsed],
 ) -> None:
-    rep = _report(read, "two_regions")
+    rep = report_of(read, "two_regions")
     first, second = rep.funding
     # "Plānots EUR 40 000,- (t.sk. EUR 24 000,- …; EUR 16 000,- …)", "Faktiski EUR 38 800,-
     # (t.sk. EUR 24 000,- …; EUR 14 800,- …). Atlikums EUR 1 200,- pārcelts uz II. …"
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("40000")),
         (P, CS, Decimal("24000")),
         (P, MN, Decimal("16000")),
@@ -262,7 +240,7 @@ def test_two_regions_whole_euros_and_a_plan_with_money_carried_in(
     }
     # "Plānots € 41 200 (€ 40 000 + € 1 200 pārceltais atlikums), t.sk. € 24 000 …;
     # € 17 200 …", "Faktiski € 41 200, t.sk. € 24 000 …; € 17 200 …"
-    assert _amounts(second) == {
+    assert amounts(second) == {
         (P, None, Decimal("41200")),
         (P, CS, Decimal("24000")),
         (P, MN, Decimal("17200")),
@@ -277,18 +255,18 @@ def test_two_regions_whole_euros_and_a_plan_with_money_carried_in(
 
 
 def test_riga_html(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "riga")
+    rep = report_of(read, "riga")
     assert rep.region == "riga"
     imp = rep.implementer
     assert imp is not None and imp.legal_form is LegalForm.ASSOCIATION
     assert imp.name.value == "Rīgas kopienu centrs"
     assert imp.registration_number is not None
     assert imp.registration_number.value == "40008301122"
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2023, 9, 1), D(2024, 8, 31))),
         (2, (D(2024, 9, 1), D(2025, 8, 31))),
     ]
-    assert _quantities(rep, 2) == [
+    assert quantities(rep, 2) == [
         (CIVIL, 6, EXACT, "seminars"),
         (CIVIL, 3, EXACT, "workshops"),
         (CIVIL, 143, EXACT, "participants"),
@@ -297,7 +275,7 @@ def test_riga_html(read: dict[str, Parsed]) -> None:
         (MINORITY, 1, EXACT, "strategies"),
     ]
     first, second = rep.funding
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("54000.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("24000.00")),
@@ -307,7 +285,7 @@ def test_riga_html(read: dict[str, Parsed]) -> None:
     }
     # "Faktiski 52760.40 euro" with lines 30000.00 and 22670.40 (the planted error), and
     # "Neizmantotais finansējums 1239.60 euro apmērā atmaksāts KM" (54 000 − 52 760,40)
-    assert _amounts(second) == {
+    assert amounts(second) == {
         (P, None, Decimal("54000.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("24000.00")),
@@ -324,21 +302,21 @@ def test_riga_html(read: dict[str, Parsed]) -> None:
 def test_vidzeme_years_with_arabic_numerals_and_a_suspended_year(
     read: dict[str, Parsed],
 ) -> None:
-    rep = _report(read, "vidzeme")
+    rep = report_of(read, "vidzeme")
     imp = rep.implementer
     # "reģ. Nr. 50008123456, PVN reģ. Nr. LV50008123456": the VAT number is not another one
     assert imp is not None and imp.legal_form is LegalForm.FOUNDATION
     assert imp.name.value == "Gaujas krasta fonds"
     assert imp.registration_number is not None
     assert imp.registration_number.value == "50008123456"
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2021, 10, 1), D(2022, 9, 30))),
         (2, (D(2022, 10, 1), D(2023, 9, 30))),
         (3, (D(2023, 10, 1), D(2024, 9, 30))),
     ]
     # "katrā piedalījās 20–25 dalībnieki" is per seminar, a range: no figure;
     # "divpadsmit (12) konsultācijas"; "ne mazāk kā 140 dalībnieku"
-    assert _quantities(rep, 1) == [
+    assert quantities(rep, 1) == [
         (CIVIL, 4, EXACT, "seminars"),
         (CIVIL, 12, EXACT, "consultations"),
         (CIVIL, 140, AT_LEAST, "participants"),
@@ -348,7 +326,7 @@ def test_vidzeme_years_with_arabic_numerals_and_a_suspended_year(
     ]
     # "Aktivitātes netika īstenotas, jo … 2022. gada 20. septembra vienošanos Nr. 2.5/22 …"
     assert rep.years[1].activities == ()
-    assert _quantities(rep, 3) == [
+    assert quantities(rep, 3) == [
         (CIVIL, 6, EXACT, "seminars"),
         (CIVIL, 131, EXACT, "participants"),
         (CIVIL, 58, EXACT, "consultations"),
@@ -359,15 +337,15 @@ def test_vidzeme_years_with_arabic_numerals_and_a_suspended_year(
 
 
 def test_vidzeme_funding_and_a_dash_for_none(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "vidzeme")
+    rep = report_of(read, "vidzeme")
     first, suspended, last = rep.funding
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("30000.00")),
         (A, None, Decimal("28450.00")),
         (BACK, None, Decimal("1550.00")),
     }
     # "Finansējums netika piešķirts un izlietots (0,00 euro)."
-    assert _amounts(suspended) == {(P, None, Decimal("0.00")), (A, None, Decimal("0.00"))}
-    assert _amounts(last) == {(P, None, Decimal("30000.00")), (A, None, Decimal("30000.00"))}
+    assert amounts(suspended) == {(P, None, Decimal("0.00")), (A, None, Decimal("0.00"))}
+    assert amounts(last) == {(P, None, Decimal("30000.00")), (A, None, Decimal("30000.00"))}
     # "Cita informācija	–"
     assert rep.other_information is not None and rep.other_information.none

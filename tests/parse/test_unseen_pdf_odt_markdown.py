@@ -11,66 +11,44 @@ abbreviated month names, amounts with a decimal point and one contradiction plan
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from pipeline.model import (
-    ActivityGroup,
-    AmountRole,
-    FundingYear,
-    LegalForm,
-    Parsed,
-    Qualifier,
-    Report,
+from pipeline.model import LegalForm, Parsed
+from tests.parse.golden import (
+    ABOUT,
+    AT_LEAST,
+    BACK,
+    CIVIL,
+    CS,
+    EXACT,
+    IN,
+    MINORITY,
+    MN,
+    MORE,
+    OVER,
+    A,
+    D,
+    P,
+    amounts,
+    quantities,
+    read_unseen,
+    report_of,
+    years,
 )
-from pipeline.model import Purpose as Pu
-from pipeline.read import read_report
-from tests.conftest import FIXTURES
 
-UNSEEN = FIXTURES / "reports" / "unseen"
 FILES = {
     "pdf": "kurzeme_chromium_purpose_columns.pdf",
     "one_year": "zemgale_word_one_year.docx",
     "odt": "riga_odt_planted_overlap.odt",
     "markdown": "latgale_markdown_ordinal_words.txt",
 }
-D = dt.date
-CIVIL, MINORITY = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
-P, A = AmountRole.PLANNED, AmountRole.ACTUAL
-IN, OVER, BACK = AmountRole.CARRIED_IN, AmountRole.CARRIED_OVER, AmountRole.RETURNED
-EXACT, ABOUT = Qualifier.EXACT, Qualifier.ABOUT
-MORE, AT_LEAST = Qualifier.MORE_THAN, Qualifier.AT_LEAST
-CS, MN = Pu.CIVIL_SOCIETY, Pu.MINORITY_NGOS
 
 
 @pytest.fixture(scope="module")
 def read() -> dict[str, Parsed]:
-    return {key: read_report(UNSEEN / name, name) for key, name in FILES.items()}
-
-
-def _report(read: dict[str, Parsed], key: str) -> Report:
-    report = read[key].report
-    assert report is not None
-    return report
-
-
-def _amounts(row: FundingYear) -> set[tuple[AmountRole, Pu | None, Decimal | None]]:
-    return {(a.role, a.purpose, a.value) for a in row.amounts}
-
-
-def _quantities(rep: Report, year: int) -> list[tuple[ActivityGroup, int, Qualifier, str]]:
-    return [
-        (a.group, i.value, i.qualifier, i.kind)
-        for a in rep.activities
-        if a.year == year
-        for i in a.indicators
-    ]
-
-
-def _years(rep: Report) -> list[tuple[int, tuple[dt.date | None, dt.date | None] | None]]:
-    return [(y.ordinal, y.period and (y.period.start, y.period.end)) for y in rep.years]
+    return read_unseen(FILES)
 
 
 def test_only_the_planted_contradiction_is_found(read: dict[str, Parsed]) -> None:
@@ -88,20 +66,20 @@ def test_only_the_planted_contradiction_is_found(read: dict[str, Parsed]) -> Non
 
 
 def test_pdf_with_a_column_per_purpose(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "pdf")
+    rep = report_of(read, "pdf")
     assert rep.region == "kurzeme" and rep.title_years == (2022, 2024)
     imp = rep.implementer
     assert imp is not None and imp.legal_form is LegalForm.ASSOCIATION
     assert imp.name.value == "Liepājas, Dienvidkurzemes un Ziemeļkurzemes NVO atbalsta centrs"
     assert imp.registration_number is not None
     assert imp.registration_number.value == "40008123987"
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2022, 7, 15), D(2023, 7, 14))),
         (2, (D(2023, 7, 15), D(2024, 7, 14))),
     ]
     # "tiešsaistes semināri (vebināri) – 6, dalībnieki – 140", "2 informatīvie bukleti
     # (tirāža 500 eks.)": the print run is no count; "video (3)"
-    assert _quantities(rep, 1) == [
+    assert quantities(rep, 1) == [
         (CIVIL, 6, EXACT, "seminars"),
         (CIVIL, 140, EXACT, "participants"),
         (CIVIL, 85, EXACT, "consultations"),
@@ -113,7 +91,7 @@ def test_pdf_with_a_column_per_purpose(read: dict[str, Parsed]) -> None:
         (MINORITY, 300, MORE, "participants"),
     ]
     first, second = rep.funding  # the "Kopā faktiski" row over both years is no year
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("49000.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("19000.00")),
@@ -122,7 +100,7 @@ def test_pdf_with_a_column_per_purpose(read: dict[str, Parsed]) -> None:
         (A, MN, Decimal("18250.00")),
         (OVER, None, Decimal("750.00")),
     }
-    assert {(r, p, v) for r, p, v in _amounts(second) if r in (P, A)} == {
+    assert {(r, p, v) for r, p, v in amounts(second) if r in (P, A)} == {
         (P, None, Decimal("49750.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("19750.00")),
@@ -131,20 +109,20 @@ def test_pdf_with_a_column_per_purpose(read: dict[str, Parsed]) -> None:
         (A, MN, Decimal("19750.00")),
     }
     # "t.sk. 750,00 … pārceltais atlikums" in the minority column; 120,00 returned to KM
-    assert (IN, MN, Decimal("750.00")) in _amounts(second)
-    assert (BACK, None, Decimal("120.00")) in _amounts(second)
+    assert (IN, MN, Decimal("750.00")) in amounts(second)
+    assert (BACK, None, Decimal("120.00")) in amounts(second)
 
 
 def test_word_report_for_one_year(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "one_year")
+    rep = report_of(read, "one_year")
     assert rep.region == "zemgale"
     imp = rep.implementer
     assert imp is not None and imp.legal_form is LegalForm.FOUNDATION
     assert imp.name.value == "Jēkabpils novada kopienu fonds"
-    assert _years(rep) == [(1, (D(2023, 3, 1), D(2024, 2, 29)))]
+    assert years(rep) == [(1, (D(2023, 3, 1), D(2024, 2, 29)))]
     assert not rep.years[0].stated
     # "klātienē sniegtas 34 konsultācijas; attālināti – ap 50"; "ne mazāk kā 90"
-    assert _quantities(rep, 1)[:5] == [
+    assert quantities(rep, 1)[:5] == [
         (CIVIL, 5, EXACT, "seminars"),
         (CIVIL, 112, EXACT, "participants"),
         (CIVIL, 34, EXACT, "consultations"),
@@ -152,7 +130,7 @@ def test_word_report_for_one_year(read: dict[str, Parsed]) -> None:
         (CIVIL, 90, AT_LEAST, "participants"),
     ]
     (row,) = rep.funding
-    assert _amounts(row) == {
+    assert amounts(row) == {
         (P, None, Decimal("45000.00")),
         (P, CS, Decimal("28000.00")),
         (P, MN, Decimal("17000.00")),
@@ -168,20 +146,20 @@ def test_word_report_for_one_year(read: dict[str, Parsed]) -> None:
 
 
 def test_odt_abbreviated_months_and_decimal_points(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "odt")
+    rep = report_of(read, "odt")
     assert rep.region == "riga"
     period = rep.delegation_period
     # "2022. g. 15. jūl. – 2024. g. 14. jūl."
     assert period is not None and (period.start, period.end) == (D(2022, 7, 15), D(2024, 7, 14))
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2022, 7, 15), D(2023, 7, 14))),
         (2, (D(2023, 7, 1), D(2024, 7, 14))),
     ]
     # "sniegtas ap 40 konsultāciju biedrībām": consultations, not organisations
-    assert (CIVIL, 40, ABOUT, "consultations") in _quantities(rep, 1)
+    assert (CIVIL, 40, ABOUT, "consultations") in quantities(rep, 1)
     first, second = rep.funding
     # "EUR 49 000.00", paragraphs "I. īstenošanas gads" / "II. …" in one cell
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("49000.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("19000.00")),
@@ -190,7 +168,7 @@ def test_odt_abbreviated_months_and_decimal_points(read: dict[str, Parsed]) -> N
         (A, MN, Decimal("19000.00")),
     }
     # "Neizlietotais finansējums EUR 500.00 atgriezts KM budžetā": returned, not spent
-    assert _amounts(second) == {
+    assert amounts(second) == {
         (P, None, Decimal("49000.00")),
         (P, CS, Decimal("30000.00")),
         (P, MN, Decimal("19000.00")),
@@ -202,17 +180,17 @@ def test_odt_abbreviated_months_and_decimal_points(read: dict[str, Parsed]) -> N
 
 
 def test_markdown_with_years_in_ordinal_words(read: dict[str, Parsed]) -> None:
-    rep = _report(read, "markdown")
+    rep = report_of(read, "markdown")
     assert rep.region == "latgale"
     imp = rep.implementer
     assert imp is not None and imp.registration_number is not None
     assert (imp.name.value, imp.registration_number.value) == ("Preiļu NVO centrs", "40008067890")
     # "PIRMAIS ĪSTENOŠANAS GADS (01.01.2023.–31.12.2023.)", "OTRAIS …"
-    assert _years(rep) == [
+    assert years(rep) == [
         (1, (D(2023, 1, 1), D(2023, 12, 31))),
         (2, (D(2024, 1, 1), D(2024, 12, 31))),
     ]
-    assert _quantities(rep, 2) == [
+    assert quantities(rep, 2) == [
         (CIVIL, 2, EXACT, "forums"),
         (CIVIL, 230, EXACT, "participants"),
         (CIVIL, 9, EXACT, "seminars"),
@@ -223,7 +201,7 @@ def test_markdown_with_years_in_ordinal_words(read: dict[str, Parsed]) -> None:
         (MINORITY, 8, EXACT, "organisations"),
     ]
     first, second = rep.funding
-    assert _amounts(first) == {
+    assert amounts(first) == {
         (P, None, Decimal("54000")),
         (P, CS, Decimal("30000")),
         (P, MN, Decimal("24000")),
@@ -232,7 +210,7 @@ def test_markdown_with_years_in_ordinal_words(read: dict[str, Parsed]) -> None:
         (A, MN, Decimal("22800")),
         (OVER, None, Decimal("1200")),
     }
-    assert {(r, p, v) for r, p, v in _amounts(second) if r in (P, A)} == {
+    assert {(r, p, v) for r, p, v in amounts(second) if r in (P, A)} == {
         (P, None, Decimal("55200")),
         (P, CS, Decimal("30000")),
         (P, MN, Decimal("25200")),
