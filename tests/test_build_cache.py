@@ -97,10 +97,16 @@ def test_the_queries_process_loads_the_cached_reports_while_the_changed_one_is_m
 
     @contextlib.contextmanager
     def recorded(
-        folder: Path, scratch: Path, reports: Sequence[Path], directory: Path, more: bool = False
+        folder: Path,
+        scratch: Path,
+        reports: Sequence[Path],
+        directory: Path,
+        more: bool = False,
+        threads: int = 1,
     ) -> Iterator[Answering]:
         told.append(("start", sorted(p.name for p in reports), more))
-        with real(folder, scratch, reports, directory, more) as answering:
+        assert threads == settings.jobs  # the queries are asked side by side, one per job
+        with real(folder, scratch, reports, directory, more, threads) as answering:
             again = answering.more
 
             def more_parts(parts: Sequence[Path]) -> None:
