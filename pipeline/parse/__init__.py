@@ -121,7 +121,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         read_funding(sections[Section.FUNDING], source) if Section.FUNDING in sections else None
     )
 
-    years = _number_calendar_years(description.years) if description else ()
+    years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
     funding_years = _match_years(funding.years if funding else (), years)
@@ -178,23 +178,6 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         )
     )
     return Parsed(file, report, tuple(findings))
-
-
-def _number_calendar_years(
-    years: tuple[ImplementationYear, ...],
-) -> tuple[ImplementationYear, ...]:
-    """A year headed by its calendar year has its place among such headings as its ordinal,
-    also when text before the first heading was read as a year of its own."""
-    numbered: list[ImplementationYear] = []
-    place = 0
-    for year in years:
-        if year.stated and is_calendar(year.numeral):
-            place += 1
-            if year.ordinal != place:
-                activities = tuple(replace(a, year=place) for a in year.activities)
-                year = replace(year, ordinal=place, activities=activities)
-        numbered.append(year)
-    return tuple(numbered)
 
 
 def _match_years(
