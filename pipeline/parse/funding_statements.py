@@ -1,0 +1,484 @@
+"""The funding section's statements: each amount classified by the words around it.
+
+A statement reader holds the years read so far. Each text given to it (a table column of
+one year, or a year's PDF text) is read amount by amount: its role comes from the column
+or from the words before and after it, a purpose line goes to the latest total still
+missing lines, and parts, carried-in money and remainders are told apart. The layouts that
+cut a section into such texts are in `funding.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
+from pipeline.parse.funding_words import (
+    ABBREVIATED,
+    AMOUNT_IN_WORDS,
+    CARRY_IN_AFTER,
+    CARRY_OUT,
+    INCLUDING,
+    MONEY_IN_TEXT,
+    NOT_GRANTED,
+    OVER_YEARS,
+    PERIOD_RANGE,
+    REMAINDER_AFTER,
+    STATEMENT_ROLE,
+    amount_value,
+    bare_whole_euros,
+    carried_in,
+    carried_words,
+    carried_words_end,
+    counts_as_money,
+    gives_parts,
+    label_after,
+    last_keyword,
+    lines_end,
+    parts_end,
+    past_restatement,
+    plan_sum,
+    purpose_after,
+    purpose_of,
+    remainder_role,
+    restates,
+    short_range,
+    sum_parts,
+    words_after,
+)
+from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period
+from pipeline.parse.text import SourcedText, SourceFile
+
+
+@dataclass(slots=True)
+class Total:
+    role: AmountRole
+    value: Decimal
+    itemised: bool  # followed by "t.sk." (including): lines will follow
+    lines: Decimal = Decimal(0)
+
+
+@dataclass(slots=True)
+class Block:
+    """One year's statements while they are read."""
+
+    period: Period | None = None
+    ordinal: int | None = None  # the implementation year the row names, if it names one
+    calendar_year: int | None = None
+    uncertain: bool = False  # an amount in it could not be read: compare nothing
+    plan_incomplete: bool = False  # money carried in stands beside the plan
+    spent_nothing: bool = False  # a denial read "nothing spent" as the actual
+    amounts: list[Amount] = field(default_factory=list)
+    totals: list[Total] = field(default_factory=list)
+    pieces: list[SourcedText] = field(default_factory=list)
+    missing: list[SourcedText] = field(default_factory=list)  # rows naming a year with no amount
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """Where the reading of one statement text stands."""
+
+    role: AmountRole | None  # the column's or the latest statement's role
+    remainder: AmountRole | None = None  # an open remainder statement's role, for its lines
+    skip_until: int = -1  # the end of an amount only referred to ("no piešķirtā … 24 000")
+    last_end: int = 0
+    line_purpose: Purpose | None = None
+    paren_until: int = -1  # the end of a parenthesis opened at once after an amount
+    parts: bool = False  # that parenthesis gives the parts of a planned total
+    parts_purpose: Purpose | None = None  # the purpose of the amount it follows
+    lines_until: int = -1  # the end of a parenthesis that gives a total's lines
+
+    def in_parenthesis(self, start: int) -> bool:
+        return start < self.paren_until
+
+
+@dataclass(frozen=True, slots=True)
+class FundingRead:
+    years: tuple[FundingYear, ...]
+    missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
+    unread: tuple[SourcedText, ...]  # amounts whose role could not be told
+
+
+class StatementReader:
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.unread: list[SourcedText] = []
+
+    # -- statements -------------------------------------------------------------------------
+    def _statements(self, block: Block, text: SourcedText, hint: AmountRole | None) -> None:
+        if block.period is None and hint is not None:
+            found = PERIOD_RANGE.search(text.text)
+            if found:
+                block.period = self._period(text[found.start() : found.end()])
+        s = text.text
+        for m in ABBREVIATED.finditer(s):  # "50 tūkst. euro": money not in the grammar
+            self._unread(block, text[m.start() : m.end()])
+        for m in AMOUNT_IN_WORDS.finditer(s):  # "simts eiro": money not in the grammar
+            if not restates(s, m):
+                self._unread(block, text[m.start() : m.end()])
+        at = _Cursor(hint)
+        for m in MONEY_IN_TEXT.finditer(s):
+            if m.start() < at.skip_until:
+                continue
+            if not counts_as_money(m):
+                # "atlikums 350,-": whole euros with no currency word, money after a
+                # statement word; elsewhere likely money, left unread rather than dropped.
+                sure = bare_whole_euros(m, s[max(at.last_end, at.paren_until) : m.start()])
+                if sure is None:
+                    continue
+                if not sure:
+                    self._unread(block, text[m.start() : m.end()])
+                    continue
+            in_parenthesis = m.start() < at.paren_until
+            # The words of a parenthesis belong to its amounts, not to the next one:
+            # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
+            since = at.last_end if in_parenthesis else max(at.last_end, at.paren_until)
+            lead, right = s[since : m.start()], s[m.end() :]
+            at.last_end = m.end()
+            value = amount_value(m.group("amount"))
+            if in_parenthesis and at.parts:
+                self._part(block, m, text, at, lead, right, value)
+                continue
+            over = OVER_YEARS.search(lead) if not in_parenthesis else None
+            if over is not None:
+                role = STATEMENT_ROLE[over.group("role").lower()]
+                if any(t.role is role for t in block.totals):
+                    # "Kopā faktiski 97 880,00 EUR" after the year's own actual: the sum
+                    # over the years, not a second total of this one.
+                    continue
+            statement = last_keyword(lead)
+            if not in_parenthesis and self._plan_sum(block, m, text, at, statement, value):
+                continue
+            denied = NOT_GRANTED.search(lead) if value == 0 else None
+            if denied is not None:
+                # "Finansējums netika piešķirts un izlietots (0,00 euro)": the zero is what
+                # was granted, and what was spent when the denial names spending too.
+                self._add(block, m, text, AmountRole.PLANNED, None, value, right)
+                if denied.group("spent"):
+                    self._add(block, m, text, AmountRole.ACTUAL, None, value, right)
+                    block.spent_nothing = True
+                at.role, at.remainder = None, None  # an amount after it has no sure role
+                continue
+            if m.start() < at.lines_until and carried_in(lead, right):
+                # "(…, 25 200 EUR mazākumtautību …, t.sk. 1 200 EUR pārcelti no pirmā
+                # gada)": a part of the line before it, inside the total, not beside it.
+                self._add_carried_in(block, m, text, at.line_purpose, value, right)
+                continue
+            planning = at.role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
+            if planning and not in_parenthesis and carried_in(lead, right):
+                # In the planned statement, money received from the previous period is
+                # carried in, never this year's remainder.
+                at.remainder = None
+                at.last_end = m.end() + carried_words_end(right)
+                self._add_carried_in(block, m, text, purpose_after(right), value, right)
+                self._carried_in_beside(block)
+                continue
+            if in_parenthesis and self._in_parenthesis(block, m, text, right, value):
+                continue
+            self._statement(block, m, text, at, statement, lead, right, value)
+
+    def _statement(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        statement: str | None,
+        lead: str,
+        right: str,
+        value: Decimal,
+    ) -> None:
+        """An amount outside a parenthesis of parts: a total, a line or a remainder."""
+        if statement is not None:
+            at.remainder = None
+        if statement in STATEMENT_ROLE:
+            at.role = STATEMENT_ROLE[statement]
+        role = at.role
+        end = parts_end(right)
+        if end is not None and not at.in_parenthesis(m.start()):
+            at.paren_until = m.end() + end
+            at.parts = role is AmountRole.PLANNED and gives_parts(right[:end], value)
+            at.parts_purpose = purpose_after(right)
+        if re.match(r"\s*\+", right):
+            if not at.in_parenthesis(m.start()):
+                # A sum no known form reads ("Faktiski 7 000,00 euro + 811,25 euro"): its
+                # total is not written, and a part is not the whole: none of its parts is read.
+                end = max([m.end(), *(p.end() for p in sum_parts(text.text, m.end()))])
+                self._unread(block, text[m.start() : end])  # the sum, one unread amount
+                at.skip_until = at.last_end = end
+            return  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
+        if statement in ("atlikums", "neizmantotais"):
+            at.remainder = remainder_role(right)
+            self._add(block, m, text, at.remainder, None, value, right, itemised=True)
+            return
+        allocated = re.match(
+            rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
+        )
+        if allocated:
+            at.skip_until = m.end() + allocated.end()
+            purpose = purpose_of(right[allocated.end() : allocated.end() + 120])
+            self._add(block, m, text, AmountRole.REMAINDER, purpose, value, right)
+            return
+        if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
+            self._add(block, m, text, AmountRole.CARRIED_IN, at.line_purpose, value, right)
+            return
+        purpose = purpose_after(right)
+        if at.remainder is not None and purpose is not None:
+            self._add(block, m, text, at.remainder, purpose, value, right)
+            return
+        if statement is None and purpose is None and self._open_line(block, role, lead):
+            # a line of an open total whose purpose is named in no known way
+            self._unread(block, text[m.start() : m.end()])
+            return
+        if statement in STATEMENT_ROLE or (purpose is None and role is not None):
+            if role is None:
+                self._unread(block, text[m.start() : m.end()])
+                return
+            after = right[end:] if end is not None else past_restatement(right, value)
+            itemised = bool(INCLUDING.match(after))
+            lines = lines_end(right, value) if not itemised and end is None else None
+            if lines is not None:
+                at.lines_until, itemised = m.end() + lines, True
+            if role is AmountRole.ACTUAL and value == 0 and block.spent_nothing:
+                return  # "Faktiski 0,00 EUR" restates the denial's nothing spent
+            self._add(block, m, text, role, None, value, right, itemised=itemised)
+            return
+        if purpose is not None:
+            target = self._line_target(block, role)
+            if target is None:
+                self._unread(block, text[m.start() : m.end()])
+                return
+            target.lines += value
+            at.line_purpose = purpose
+            self._add(block, m, text, target.role, purpose, value, right, count=False)
+            return
+        self._unread(block, text[m.start() : m.end()])
+
+    def _plan_sum(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        statement: str | None,
+        value: Decimal,
+    ) -> bool:
+        """The year's first planned total written as its parts: "7 500,00 EUR + 350,00 EUR
+        atlikums (kopā 7 850,00 EUR), t.sk. …". The added amount is carried in (a remainder
+        of this year is never added to its plan). With its sum written and adding up, the
+        sum is the planned total, as "7 850,00 euro (7 500,00 euro un 350,00 euro atlikums
+        no I. gada)" would be, and its lines are the plan's; the year's own part is kept in
+        its label. Without a sum (or with one that does not add up, left unread) the year's
+        own part is the planned total, the carried-in money standing beside it. Returns
+        whether the amount was such a form."""
+        role = STATEMENT_ROLE.get(statement) if statement is not None else at.role
+        if role is not AmountRole.PLANNED or any(t.role is role for t in block.totals):
+            return False
+        form = plan_sum(text.text, m.end())
+        if form is None:
+            return False
+        s = text.text
+        at.role, at.remainder = role, None
+        at.skip_until = at.last_end = form.end
+        itemised = bool(INCLUDING.match(s[form.end :]))
+        carried, total = form.carried, form.total
+        carried_value = amount_value(carried.group("amount"))
+        if total is not None and value + carried_value == amount_value(total.group("amount")):
+            parts = s[m.start() : form.words[1]]
+            planned = amount_value(total.group("amount"))
+            self._add(block, total, text, role, None, planned, "", itemised=itemised, parts=parts)
+        else:
+            self._add(block, m, text, role, None, value, "", itemised=itemised)
+            block.plan_incomplete = True
+            if total is not None:
+                self._unread(block, text[total.start() : total.end()])
+        words = s[form.words[0] : form.words[1]]
+        self._add(
+            block, carried, text, AmountRole.CARRIED_IN, None, carried_value, words, words=words
+        )
+        return True
+
+    def _part(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        lead: str,
+        right: str,
+        value: Decimal,
+    ) -> None:
+        """An amount in a planned total's parenthesis of parts ("46 382,62 euro (45 000,00
+        euro un 1 382,62 euro atlikums no II. īstenošanas gada)"), the parts adding up to
+        the total: the carried-in part is carried in, for the total's purpose; the others are
+        parts of the total, kept in its label."""
+        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+            self._add_carried_in(block, m, text, at.parts_purpose, value, right)
+
+    def _in_parenthesis(
+        self, block: Block, m: re.Match[str], text: SourcedText, right: str, value: Decimal
+    ) -> bool:
+        """An amount in a parenthesis opened at once after an amount that is not a planned
+        total's parts: "49 900,00 euro (100,00 euro atlikums atgriezts KM)". A remainder
+        named right after it is read; one that would be a second total of its column
+        ("50 000,00 euro (49 900,00 euro izlietoti …)") is unread, the row compared with
+        nothing, as is money carried in outside the plan. A line (one naming its purpose)
+        is read as any line. Returns whether the amount was dealt with."""
+        after = REMAINDER_AFTER.match(right)
+        if CARRY_IN_AFTER.match(right) and not CARRY_OUT.search(words_after(right)):
+            self._unread(block, text[m.start() : m.end()])
+            return True
+        if after is not None:
+            role = remainder_role(right[after.end() :])
+            words = words_after(right)  # "atlikums" would end its clause at once
+            self._add(block, m, text, role, None, value, right, words=words)
+            return True
+        if purpose_after(right) is None:
+            self._unread(block, text[m.start() : m.end()])
+            return True
+        return False
+
+    def _add_carried_in(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        purpose: Purpose | None,
+        value: Decimal,
+        right: str,
+    ) -> None:
+        # A carried-in part's "atlikums no I. gada" is a statement word that would end its
+        # clause: the words after the amount are its label.
+        words = carried_words(right) if CARRY_IN_AFTER.match(right) else None
+        self._add(block, m, text, AmountRole.CARRIED_IN, purpose, value, right, words=words)
+
+    @staticmethod
+    def _carried_in_beside(block: Block) -> None:
+        """A carried-in amount stated beside the planned total ("Plānots 10 000,00 euro un
+        no iepriekšējā gada pārceltais atlikums 1 000,00 euro, t.sk. …") is money the year
+        had on top of it: the lines after it may spread both, and the actual may spend both.
+        What could be spent is not written, so the plan is marked incomplete (its lines, the
+        overspend and the remainder are not compared); the other sums still are."""
+        for total in reversed(block.totals):
+            if total.role is AmountRole.PLANNED:
+                total.itemised = True
+                break
+        block.plan_incomplete = True
+
+    @staticmethod
+    def _open_line(block: Block, role: AmountRole | None, lead: str) -> bool:
+        """An amount in a list ("- ", "; ", "t.sk.") under a total of its role whose lines do
+        not yet add up to it is one of those lines, not a new total."""
+        if role is None or not re.search(r"(?:[-–•;]|t\.\s?sk\.?)\s*$", lead):
+            return False
+        return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)
+
+    def _unread(self, block: Block, piece: SourcedText) -> None:
+        self.unread.append(piece)
+        block.uncertain = True
+
+    def _line_target(self, block: Block, role: AmountRole | None) -> Total | None:
+        """The total a purpose line belongs to: in a column, that column's; in running text,
+        the latest itemised total whose lines do not yet add up to it."""
+        itemised = [t for t in block.totals if t.itemised and t.role not in _REMAINDERS]
+        if role is not None:
+            same = [t for t in itemised if t.role is role]
+            if same:
+                open_same = [t for t in same if t.lines < t.value]
+                if open_same or len({t.role for t in itemised}) == 1:
+                    return same[-1]
+        open_totals = [t for t in itemised if t.lines < t.value]
+        if open_totals:
+            return open_totals[-1]
+        if role is None:
+            return None  # outside the columns, a line is not given to a total already complete
+        return itemised[-1] if itemised else None
+
+    def _add(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        role: AmountRole,
+        purpose: Purpose | None,
+        value: Decimal,
+        right: str,
+        *,
+        itemised: bool = False,
+        count: bool = True,
+        words: str | None = None,
+        parts: str | None = None,
+    ) -> None:
+        # The words that say what the amount is, when they are not its clause's: a
+        # carried-in part's "atlikums no I. gada" is a statement word that ends a clause;
+        # a sum's parts ("7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)") are
+        # written before it, outside its span.
+        if parts is not None:
+            label = (parts.strip(" ,.;()+"), "")
+        elif words:
+            label = (words.strip(" ,.;()+"), words.rstrip())
+        else:
+            label = label_after(right)
+        # Cells of one column are joined by a tab; the label reads them as one text.
+        label = (re.sub(r"\s+", " ", label[0]), label[1])
+        begin = m.start("amount")
+        piece = text[begin : m.end() + len(label[1])]
+        amount_text = m.group("amount")
+        block.amounts.append(
+            Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
+        )
+        if purpose is None and count:
+            block.totals.append(Total(role, value, itemised))
+
+    def _period(self, text: SourcedText, year: int | None = None) -> Period:
+        found = find_period(text.text)
+        span = self.source.span_of(text)
+        if found is None:
+            # In a calendar year's row the range may write its year once: "1.03.–31.12.2022."
+            dates = short_range(text.text) if year is not None else None
+            if dates is not None and dates[1].year == year:
+                return Period(dates[0], dates[1], text.text.strip(), span)
+            return Period(None, None, text.text, span)
+        return Period(found.start, found.end, text.text.strip(), span)
+
+    def result(self) -> FundingRead:
+        years: list[FundingYear] = []
+        missing: list[tuple[int, SourcedText]] = []
+        for block in self.blocks:
+            joined = (
+                SourcedText.join([p for p in block.pieces if p.text])
+                if block.pieces
+                else SourcedText.of("")
+            )
+            if not block.amounts:
+                if not block.missing:
+                    block.missing.append(joined)
+                block.amounts.append(
+                    Amount(
+                        AmountRole.REPORTED if block.calendar_year else AmountRole.PLANNED,
+                        None,
+                        None,
+                        "",
+                        "",
+                        self.source.span_of(joined),
+                    )
+                )
+            for row in block.missing:
+                missing.append((len(years), row))
+            years.append(
+                FundingYear(
+                    ordinal=block.ordinal,
+                    period=block.period,
+                    calendar_year=block.calendar_year,
+                    amounts=tuple(block.amounts),
+                    span=self.source.span_of(joined),
+                    compared=not block.uncertain,
+                    plan_complete=not block.plan_incomplete,
+                )
+            )
+        return FundingRead(tuple(years), tuple(missing), tuple(self.unread))
+
+
+_REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
