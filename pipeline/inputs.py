@@ -25,36 +25,39 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".odt", ".html", ".htm")
 
 
-class UsageError(Exception):
-    """The command line names nothing to read (an empty folder, a missing path)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Inputs:
     files: tuple[Path, ...]  # accepted, in the order given
     names: tuple[str, ...]  # how each accepted file is named in spans and findings
-    refused: tuple[Problem, ...]  # one load error per refused file
+    refused: tuple[Problem, ...]  # one load error per refused file or folder
 
 
-def expand(paths: Sequence[Path]) -> list[Path]:
-    """Folders stand for the reports in them (sorted); files are taken as given."""
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Folders stand for the reports in them (sorted); files are taken as given. A folder
+    holding no report is a load error of its own: the other inputs are still read."""
     expanded: list[Path] = []
+    empty: list[Problem] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES)
             if not found:
-                raise UsageError(
-                    f"{path}: no reports in this folder ({', '.join(REPORT_SUFFIXES)})"
+                empty.append(
+                    _problem(
+                        "input.no-reports",
+                        path.as_posix(),
+                        f"no reports in this folder ({', '.join(REPORT_SUFFIXES)})",
+                        f"šajā mapē nav pārskatu ({', '.join(REPORT_SUFFIXES)})",
+                    )
                 )
             expanded += found
         else:
             expanded.append(path)
-    return expanded
+    return expanded, empty
 
 
 def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
-    """The files a run reads, and a load error for each file it must not read."""
-    files = expand(paths)
+    """The files a run reads, and a load error for each file (or folder) it must not read."""
+    files, empty = expand(paths)
     refused: dict[Path, Problem] = {}
     by_key: dict[str, list[Path]] = defaultdict(list)
     for path in files:
@@ -92,7 +95,7 @@ def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
     return Inputs(
         accepted,
         tuple(p.as_posix() for p in accepted),
-        tuple(refused[p] for p in files if p in refused),
+        (*empty, *(refused[p] for p in files if p in refused)),
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.inputs import DEFAULT_MAX_BYTES, Inputs, UsageError, gather
+from pipeline.inputs import DEFAULT_MAX_BYTES, Inputs, gather
 from pipeline.model import Problem
 from pipeline.settings import DEFAULT_BASE_IRI
 
@@ -56,10 +56,7 @@ max_bytes_option = click.option(
 
 def gather_inputs(files: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
     """The files to read; refused ones are printed as load errors (the caller exits 2)."""
-    try:
-        inputs = gather(files, max_bytes)
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
+    inputs = gather(files, max_bytes)
     for problem in inputs.refused:
         click.echo(format_problem(problem), err=True)
     return inputs

@@ -122,6 +122,8 @@ def build(
     try:
         result = build_site(paths, settings, progress, names, origins)
     except (BuildError, OutputRefused) as exc:
+        for problem in exc.problems if isinstance(exc, BuildError) else ():
+            click.echo(format_problem(problem), err=True)
         click.echo(f"lodpipe build: {exc}; {out} is unchanged", err=True)
         sys.exit(EXIT_LOAD)
     for record in result.records:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from pipeline.model import Parsed, Severity, exit_code, file_name
+from pipeline.model import Parsed, Problem, Severity, exit_code, file_name
 from pipeline.publish import pickling
 from pipeline.publish.answers import Answered
 from pipeline.publish.cache import MARKER as CACHE_MARKER
@@ -83,7 +83,12 @@ Progress = Callable[[str, int, int], None]
 
 class BuildError(Exception):
     """A stage could not finish (a file could not be written, the shapes could not be
-    read...). Nothing was published; the previous site is unchanged."""
+    read...). Nothing was published; the previous site is unchanged. `problems` are what
+    the reports' readers found, when that is why (no report could be read)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +151,10 @@ def build_site(
         except OSError as exc:
             raise BuildError(f"the build cache could not be written: {exc}") from exc
         if not any(record.read for record, _ in read):
-            raise BuildError("no report could be read, so nothing was published")
+            raise BuildError(
+                "no report could be read, so nothing was published",
+                [finding for record, _ in read for finding in record.findings],
+            )
         staging = new_staging(settings.out_dir)
         try:
             validations, written = _build_into(

@@ -7,6 +7,7 @@ Each test is one of the ways a new user lost data or published something false: 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -101,16 +102,41 @@ def test_a_site_lodpipe_built_is_replaced_and_nothing_beside_it_is_touched(
     out = tmp_path / "site"
     neighbour = tmp_path / "neighbour.txt"
     neighbour.write_text("beside", encoding="utf-8")
-    first = lodpipe("build", "--quiet", "--out", str(out), str(one_report))
+    other = one_report.parent / "latgale-2023.txt"
+    other.write_bytes(one_report.read_bytes())
+    first = lodpipe("build", "--quiet", "--out", str(out), str(one_report), str(other))
     assert first.returncode == 0, first.stderr
     assert (out / MARKER).is_file()
-    (out / "stale.html").write_text("left by an old build", encoding="utf-8")
+    gone = out / "id" / "report" / "latgale-2023.html"
+    assert gone.is_file()
+    other.unlink()
     second = lodpipe("build", "--out", str(out), str(one_report))
     assert second.returncode == 0, second.stderr
-    assert not (out / "stale.html").exists()  # the whole previous site was replaced
+    # a page lodpipe wrote for a report no longer built goes with the previous site
+    assert not gone.exists()
+    assert (out / "id" / "report" / "vidzeme-2023.html").is_file()
     assert neighbour.read_text(encoding="utf-8") == "beside"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "neighbour.txt", "site"]
     assert f"lodpipe serve --site {out}" in second.stdout
+
+
+def test_a_file_of_the_users_in_a_built_site_is_refused_and_kept(
+    tmp_path: Path, one_report: Path
+) -> None:
+    out = tmp_path / "site"
+    assert lodpipe("build", "--quiet", "--out", str(out), str(one_report)).returncode == 0
+    (out / "mine.txt").write_text("my notes", encoding="utf-8")
+    (out / "myfolder").mkdir()
+    (out / "myfolder" / "keep.txt").write_text("keep", encoding="utf-8")
+    before = snapshot(out)
+    result = lodpipe("build", "--out", str(out), str(one_report))
+    assert_clean_error(result, str(out), "mine.txt and 1 more", "did not write")
+    assert snapshot(out) == before
+    # once they are moved away, the site is built again
+    (out / "mine.txt").unlink()
+    (out / "myfolder" / "keep.txt").unlink()
+    again = lodpipe("build", "--quiet", "--out", str(out), str(one_report))
+    assert again.returncode == 0, again.stderr
 
 
 def test_a_build_that_reads_no_report_keeps_the_previous_site(
@@ -125,7 +151,22 @@ def test_a_build_that_reads_no_report_keeps_the_previous_site(
     binary.write_bytes(bytes(range(256)) * 4)
     result = lodpipe("build", "--out", str(out), str(empty), str(binary))
     assert_clean_error(result, "unchanged")
+    # each file says why it could not be read, before the build says it stopped
+    lines = result.stderr.splitlines()
+    assert any(line.startswith(f"{empty}: error input.empty") for line in lines)
+    assert any(line.startswith(f"{binary}: error ") for line in lines)
+    assert "no report could be read" in lines[-1]
     assert snapshot(out) == before
+
+
+def test_a_folder_without_reports_stops_no_other_input(tmp_path: Path, one_report: Path) -> None:
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    result = lodpipe("extract", str(one_report), str(empty))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{empty}: error input.no-reports: no reports in this folder" in result.stderr
+    assert [r["file"] for r in json.loads(result.stdout)["reports"]] == [str(one_report)]
 
 
 @pytest.mark.parametrize(
