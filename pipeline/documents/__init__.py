@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.documents.layout import render
 from pipeline.documents.model import Document, DocumentError, ErrorCode, MediaType
@@ -37,6 +37,15 @@ _LV = {
     ErrorCode.UNKNOWN_TYPE: "nezināms dokumenta veids",
 }
 
+# What a file's extension promises, in English and Latvian. A real document under another
+# name is read for what it is (the bytes say), but text under one of these names is no
+# report the typist meant: a file saved or renamed wrongly, not a text report.
+_NAMED = {
+    ".docx": ("a Word document", "Word dokuments"),
+    ".odt": ("an OpenDocument text", "OpenDocument teksta dokuments"),
+    ".pdf": ("a PDF", "PDF dokuments"),
+}
+
 _FIRST_LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS.values()))
 
 
@@ -47,12 +56,24 @@ def read_document(path: Path, name: str | None = None) -> Document | DocumentErr
         data = path.read_bytes()
     except OSError as exc:
         return _error(file, ErrorCode.UNREADABLE, exc.strerror or exc.__class__.__name__)
-    return read_document_bytes(data, file)
+    return read_document_bytes(data, file, path.suffix)
 
 
-def read_document_bytes(data: bytes, file: str) -> Document | DocumentError:
+def read_document_bytes(
+    data: bytes, file: str, suffix: str | None = None
+) -> Document | DocumentError:
+    """Read a document's bytes; `suffix` is its file's extension (default: `file`'s)."""
     kind = sniff(data)
     sha256 = hashlib.sha256(data).hexdigest()
+    extension = (PurePosixPath(file).suffix if suffix is None else suffix).lower()
+    named = _NAMED.get(extension)
+    if kind is Kind.TEXT and named is not None and data.strip():
+        return DocumentError(
+            file,
+            ErrorCode.CORRUPT,
+            f"the file is named {extension} but is not {named[0]}: it holds text or unknown bytes",
+            f"fails nosaukts {extension}, bet tas nav {named[1]}: tajā ir teksts vai nezināmi baiti",
+        )
     if kind is Kind.TEXT:
         decoded = decode(data, file)
         if decoded.text is None:

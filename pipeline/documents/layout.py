@@ -7,6 +7,11 @@ list items inside `<ul>` as `<li>` with the bullet or number they show, italics 
 Paragraphs outside the table (the title block) are lines of their own. A cell never holds a
 line break or a tab of its own: those are the table's structure.
 
+A soft line break inside a paragraph (Word's Shift+Enter, OpenDocument's line break, HTML's
+`<br>`) is in a run's text as `BREAK`. The typist broke the line there, as between a year
+heading and its first activity, so it is written as `<br>` in a cell and as a line of its own
+outside the table; only a table inside a cell, whose row is one line, reads it as a space.
+
 A table inside a cell ("Rādītājs | Vērtība") cannot use tabs and lines, which are the outer
 table's. Each of its rows is a paragraph of the cell written as a Markdown table row,
 `<p>| Publicētas ziņas | 36 |</p>`: its cells stay together as one statement, and the pipe
@@ -27,7 +32,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACE = re.compile(r"[\t\n\r\x0b\x0c]+")
+#: A soft line break inside a paragraph, as the readers put it in a run's text.
+BREAK = "\n"
+_SPACE = re.compile(r"[\t\r\x0b\x0c]+")
+_BREAKS = re.compile(r"[ ]*\n[\n ]*")
 # ff fi fl ffi ffl ſt st: their compatibility decompositions, two or three letters each.
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 
@@ -96,7 +104,8 @@ def _roman(n: int) -> str:
     return out
 
 
-def inline(para: Para) -> str:
+def inline(para: Para, br: str = " ") -> str:
+    """A paragraph's text with its italics as `<i>`, a soft line break written as `br`."""
     out: list[str] = []
     italic = False
     for run in para.runs:
@@ -112,7 +121,7 @@ def inline(para: Para) -> str:
         out.append(text)
     if italic:
         out.append("</i>")
-    return "".join(out).strip(" ")
+    return _BREAKS.sub(br, "".join(out).strip(" \n")).strip(" ")
 
 
 def table_in_cell(table: Table) -> list[Para]:
@@ -131,7 +140,10 @@ def table_in_cell(table: Table) -> list[Para]:
                 runs.append(Run(" | "))
             for j, para in enumerate(p for p in cell if p.text.strip()):
                 runs.append(Run((" " if j else "") + (para.marker or "")))
-                runs.extend(_trimmed(para.runs))
+                # The row is one line: a break inside a cell of it is a space.
+                runs.extend(
+                    _trimmed(tuple(Run(r.text.replace(BREAK, " "), r.italic) for r in para.runs))
+                )
         runs.append(Run(" |"))
         out.append(Para(tuple(runs)))
     return out
@@ -161,7 +173,7 @@ def render_cell(cell: Cell, last: bool = False) -> str:
     sub-items. Other cells stay on their row's line."""
     paras = [p for p in cell if p.text.strip()]
     if len(paras) == 1 and paras[0].marker is None:
-        return inline(paras[0])
+        return inline(paras[0], "<br>")
     out: list[str] = []
     in_list = False
     for para in paras:
@@ -169,12 +181,12 @@ def render_cell(cell: Cell, last: bool = False) -> str:
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{para.marker}{inline(para)}</li>")
+            out.append(f"<li>{para.marker}{inline(para, '<br>')}</li>")
         else:
             if in_list:
                 out.append("</ul>\n\n" if last else "</ul>")
                 in_list = False
-            out.append(f"<p>{inline(para)}</p>")
+            out.append(f"<p>{inline(para, '<br>')}</p>")
     if in_list:
         out.append("</ul>")
     return "".join(out)
@@ -188,5 +200,5 @@ def render(blocks: list[Block]) -> str:
                 last = len(row) - 1 if len(row) <= 2 else -1
                 lines.append("\t".join(render_cell(c, i == last) for i, c in enumerate(row)))
         else:
-            lines.append((block.marker or "") + inline(block))
+            lines.append((block.marker or "") + inline(block, "\n"))
     return "\n".join(lines).strip("\n") + "\n"

@@ -9,6 +9,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from pipeline.documents.layout import (
+    BREAK,
     Block,
     Cell,
     Para,
@@ -156,8 +157,10 @@ class _Reader:
         for child in node:
             if child.tag == _q("text:s"):
                 out.append(Run(" " * int(child.get(_q("text:c"), "1")), italic))
-            elif child.tag in (_q("text:tab"), _q("text:line-break")):
+            elif child.tag == _q("text:tab"):
                 out.append(Run(" ", italic))
+            elif child.tag == _q("text:line-break"):
+                out.append(Run(BREAK, italic))
             elif child.tag in (_q("text:span"), _q("text:a")):
                 own = child.get(_q("text:style-name"), "")
                 self._runs(child, italic or own in self.italic, out)

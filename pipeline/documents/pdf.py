@@ -21,7 +21,14 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.documents.layout import Block, Cell, Para, Run, Table, render
-from pipeline.documents.pdf_lines import Line, Paragraph, centre_in, lines_of, paragraphs
+from pipeline.documents.pdf_lines import (
+    Line,
+    Paragraph,
+    centre_in,
+    lines_of,
+    paragraphs,
+    wraps_spaces,
+)
 
 
 class PdfEncrypted(Exception):
@@ -71,6 +78,7 @@ class _Cell:
 class _Row:
     cells: list[_Cell]
     bottom: float
+    open: bool = False  # no rule across its foot: a page break split it there
 
 
 @dataclass(slots=True)
@@ -93,7 +101,10 @@ def _read(pages: list[Page]) -> PdfText:
         images += len(page.images)
         items.append(_page_items(page, index))
     margins = _padding([item for page_items in items for item in page_items])
-    text, starts = _render(_blocks(items, margins), len(pages), margins)
+    spaces = wraps_spaces(
+        line for page_items in items for item in page_items for line in _lines(item)
+    )
+    text, starts = _render(_blocks(items, margins, spaces), len(pages), margins, spaces)
     return PdfText(text, starts, chars, images)
 
 
@@ -101,14 +112,17 @@ def _page_items(page: Page, index: int) -> list[_Grid | _Text]:
     """A page's ruled tables (rows of cells with their lines) and the lines outside them,
     top to bottom."""
     items: list[_Grid | _Text] = []
-    tables = page.find_tables({**_TABLES, "explicit_horizontal_lines": _split_rules(page)})
+    split = _split_rules(page)
+    tables = page.find_tables({**_TABLES, "explicit_horizontal_lines": split})
     for table in tables:
         rows = []
         for row in table.rows:
             # Columns a merged cell covers come back as None: one cell, not two.
             cells = [_Cell(box) for box in row.cells if box is not None]
             if cells:
-                rows.append(_Row(cells, float(row.bbox[3])))
+                bottom = float(row.bbox[3])
+                cut = any(abs(float(rule["top"]) - bottom) <= _RULE for rule in split)
+                rows.append(_Row(cells, bottom, cut))
         items.append(_Grid(rows, float(table.bbox[1])))
     cells = [c for item in items if isinstance(item, _Grid) for r in item.rows for c in r.cells]
     held: list[list[dict[str, Any]]] = [[] for _ in cells]
@@ -168,9 +182,19 @@ def _split_rules(page: Page) -> list[dict[str, Any]]:
     ]
 
 
-def _blocks(pages: list[list[_Grid | _Text]], margins: tuple[float, float]) -> list[_Grid | _Text]:
+def _lines(item: _Grid | _Text) -> list[Line]:
+    if isinstance(item, _Text):
+        return item.lines
+    return [line for row in item.rows for cell in row.cells for line in cell.lines]
+
+
+def _blocks(
+    pages: list[list[_Grid | _Text]], margins: tuple[float, float], spaces: bool = True
+) -> list[_Grid | _Text]:
     """The pages' items as one document: a table going on at the top of the next page is the
-    same table, and its first row the same row when the office software split it there."""
+    same table, and its first row the same row when the office software split it there.
+    A first row the same as the table's first (its header, which Chromium and Word repeat
+    on every page a table runs onto) is the header again, no row of the report."""
     foot = max(
         (_bottom(item) for items in pages for item in items),
         default=0.0,
@@ -181,7 +205,9 @@ def _blocks(pages: list[list[_Grid | _Text]], margins: tuple[float, float]) -> l
             last = out[-1] if out else None
             if isinstance(item, _Grid) and isinstance(last, _Grid) and k == 0:
                 rows = list(item.rows)
-                if rows and last.rows and _continues(last.rows[-1], rows[0], foot, margins):
+                if rows and last.rows and len(last.rows) > 1 and _same(rows[0], last.rows[0]):
+                    rows.pop(0)
+                if rows and last.rows and _continues(last.rows[-1], rows[0], foot, margins, spaces):
                     last.rows[-1] = _join(last.rows[-1], rows.pop(0))
                 last.rows.extend(rows)
             elif isinstance(item, _Text) and isinstance(last, _Text):
@@ -191,21 +217,34 @@ def _blocks(pages: list[list[_Grid | _Text]], margins: tuple[float, float]) -> l
     return out
 
 
+def _same(row: _Row, header: _Row) -> bool:
+    """Whether a row has the header's cells, word for word, and some text."""
+    texts = [[w.text for line in cell.lines for w in line.words] for cell in row.cells]
+    heads = [[w.text for line in cell.lines for w in line.words] for cell in header.cells]
+    return texts == heads and any(texts)
+
+
 def _bottom(item: _Grid | _Text) -> float:
     if isinstance(item, _Grid):
         return item.rows[-1].bottom if item.rows else item.top
     return max(line.bottom for line in item.lines)
 
 
-def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float]) -> bool:
+def _continues(
+    last: _Row, first: _Row, foot: float, margins: tuple[float, float], spaces: bool = True
+) -> bool:
     """Whether a page's first row is the rest of the previous page's last row.
 
-    That row runs down to the foot of its page, and either holds no text there, or the new
-    row's first cell (the label) goes on with the label before it, or it is empty and some
-    cell's text goes on mid-paragraph. A new row at the top of a page starts a paragraph in every cell, so a
-    split that fell between paragraphs in every cell reads as a row of its own, its label
-    empty.
+    It is when the last row has no rule across its foot: the printer split it there
+    (Chromium ends the side rules at the page's foot), wherever in its text the break fell.
+    Otherwise that row runs down to the foot of its page, and either holds no text there, or
+    the new row's first cell (the label) goes on with the label before it, or it is empty
+    and some cell's text goes on mid-paragraph. A new row at the top of a page starts a
+    paragraph in every cell, so a split that fell between paragraphs in every cell reads as
+    a row of its own, its label empty.
     """
+    if last.open:
+        return True
     size = max((line.size for c in last.cells for line in c.lines), default=10.0)
     if last.bottom < foot - 4 * size:
         return False
@@ -215,20 +254,23 @@ def _continues(last: _Row, first: _Row, foot: float, margins: tuple[float, float
     label = first.cells[0].lines
     if label:
         # A label goes on mid-sentence; a new row's label starts with a capital.
-        return _goes_on(*pairs[0], margins) and not label[0].words[0].text[:1].isupper()
-    return any(_goes_on(before, after, margins) for before, after in pairs)
+        return _goes_on(*pairs[0], margins, spaces) and not label[0].words[0].text[:1].isupper()
+    return any(_goes_on(before, after, margins, spaces) for before, after in pairs)
 
 
 def _under(row: _Row, cell: _Cell) -> _Cell:
     return max(row.cells, key=lambda c: _overlap(c.box, cell.box))
 
 
-def _goes_on(before: _Cell, after: _Cell, margins: tuple[float, float]) -> bool:
+def _goes_on(
+    before: _Cell, after: _Cell, margins: tuple[float, float], spaces: bool = True
+) -> bool:
     if not before.lines or not after.lines:
         return False
     left, right = margins
     x0, _, x1, _ = before.box
-    return len(paragraphs([before.lines[-1], after.lines[0]], x0 + left, x1 - right)) == 1
+    lines = [before.lines[-1], after.lines[0]]
+    return len(paragraphs(lines, x0 + left, x1 - right, wrap_spaces=spaces)) == 1
 
 
 def _join(last: _Row, rest: _Row) -> _Row:
@@ -236,7 +278,7 @@ def _join(last: _Row, rest: _Row) -> _Row:
     cells = [_Cell(c.box, list(c.lines)) for c in last.cells]
     for cell in rest.cells:
         _under(_Row(cells, rest.bottom), cell).lines.extend(cell.lines)
-    return _Row(cells, rest.bottom)
+    return _Row(cells, rest.bottom, rest.open)
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -244,7 +286,7 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def _render(
-    items: list[_Grid | _Text], pages: int, margins: tuple[float, float]
+    items: list[_Grid | _Text], pages: int, margins: tuple[float, float], spaces: bool = True
 ) -> tuple[str, tuple[int, ...]]:
     left, right = margins
     marks = _Pages()
@@ -253,7 +295,7 @@ def _render(
         if isinstance(item, _Text):
             margin = min(line.x0 for line in item.lines)
             edge = max(line.x1 for line in item.lines)
-            for para in paragraphs(item.lines, margin, edge, centred=True):
+            for para in paragraphs(item.lines, margin, edge, centred=True, wrap_spaces=spaces):
                 blocks.append(marks.para(para))
             continue
         rows = []
@@ -263,7 +305,7 @@ def _render(
             cells: list[Cell] = []
             for cell in row.cells:
                 x0, _, x1, _ = cell.box
-                paras = paragraphs(cell.lines, x0 + left, x1 - right)
+                paras = paragraphs(cell.lines, x0 + left, x1 - right, wrap_spaces=spaces)
                 cells.append(tuple(marks.para(p) for p in paras))
             rows.append(tuple(cells))
         blocks.append(Table(tuple(rows)))

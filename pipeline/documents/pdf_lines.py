@@ -5,15 +5,20 @@ from how the office software laid them out:
 
 - a line breaks inside a paragraph only where the next word did not fit: when the first word
   of a line would have fitted at the end of the line before it, that line ended its paragraph;
-- a list item's bullet or number stands at the margin and its text at the hanging indent; a
-  list whose items show no marker is indented text; a line back at the margin after a list
-  is a paragraph again;
+- a list item's bullet or number stands at the margin and its text at the hanging indent (a
+  tab stop after the marker, or where the item's wrapped lines begin); a list whose items
+  show no marker is indented text; a line back at the margin after a list is a paragraph
+  again;
 - a vertical gap larger than the line spacing separates paragraphs;
+- some printers (Chromium) draw no space glyph where a line wrapped: there, a line's missing
+  space is no sign that its paragraph ended, and a line spaced further from the one before
+  than the wrapped lines are is a new paragraph (a paragraph's margin);
 - italics are in the glyphs' font name ("…-Italic", "…-Oblique").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 # anywhere in an address too long for the line.
 _BREAKS_AFTER = ("-", "/", "–", "—")
 _SLACK = 0.3  # points
+_ALIGNED = 1.0  # points: lines starting this close start at the same indent
 _ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
 
 
@@ -164,14 +170,17 @@ def _word(char: dict[str, Any], text: str, page: int, italic: bool, space_before
     )
 
 
-def _marker(line: Line, margin: float) -> tuple[str | None, list[Word]]:
-    """A bullet or number at the margin with the text at a tab stop after it: a list item."""
+def _marker(
+    line: Line, margin: float, hanging: Sequence[float] = ()
+) -> tuple[str | None, list[Word]]:
+    """A bullet or number at the margin with the text at a tab stop after it, or where the
+    cell's indented lines begin (a hanging indent set off by a space): a list item."""
     words = line.words
     first = words[0]
     if len(words) < 2 or first.x0 > margin + first.size * 0.5:
         return None, words
     tab = words[1].x0 - first.x1 > first.size * 0.6
-    if not tab:
+    if not tab and not any(abs(words[1].x0 - x) <= _ALIGNED for x in hanging):
         return None, words
     if _BULLET.fullmatch(first.text):
         return "- ", words[1:]
@@ -181,14 +190,21 @@ def _marker(line: Line, margin: float) -> tuple[str | None, list[Word]]:
 
 
 def _ended(
-    previous: Line, line: Line, margin: float, right: float, centred: bool, tail: str
+    previous: Line,
+    line: Line,
+    margin: float,
+    right: float,
+    centred: bool,
+    tail: str,
+    wrap_spaces: bool = True,
 ) -> bool:
     """Whether `previous` ended its paragraph.
 
     It did when the first word of `line` (up to its first space) would have fitted at its
     end, after a space or straight on after a hyphen or slash the line broke at. It did not
     when it ends with a space glyph: the office software draws the space a line wrapped at
-    when it fits inside the margin, and a paragraph's last line has none. Centred text has
+    when it fits inside the margin, and a paragraph's last line has none (where the printer
+    draws no such spaces, `wrap_spaces` is false and only the fit tells). Centred text has
     its room on both sides. `tail` is the paragraph's last word so far, for addresses broken
     over lines.
     """
@@ -206,7 +222,7 @@ def _ended(
     # taken as proof that the paragraph ended.
     if width + (0.0 if broke_in_word else previous.space) <= room - _SLACK:
         return True
-    if previous.ends_with_space or broke_in_word:
+    if not wrap_spaces or previous.ends_with_space or broke_in_word:
         return False
     return previous.space <= room - _SLACK
 
@@ -234,26 +250,66 @@ def _tail(words: Sequence[Word]) -> str:
     return "".join(w.text for w in words[start:])
 
 
+def wraps_spaces(lines: Iterable[Line]) -> bool:
+    """Whether the printer drew the space a line wrapped at (LibreOffice, Word), as some
+    line of the document shows; Chromium draws none."""
+    return any(line.ends_with_space for line in lines)
+
+
+def _pitch(lines: Sequence[Line]) -> float | None:
+    """The distance from one line's top to the next within a paragraph: the smallest that
+    recurs (a line raised by a superscript is once closer), else the smallest there is."""
+    pitches = [
+        round((b.top - a.top) * 2) / 2
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and b.top > a.top
+    ]
+    recurring = [p for p in pitches if pitches.count(p) > 1]
+    return min(recurring or pitches, default=None)
+
+
+def _middle(line: Line, margin: float, right: float) -> bool:
+    left = line.x0 - margin
+    return left > line.size * 0.5 and abs(left - (right - line.x1)) <= 2 * _ALIGNED
+
+
 def paragraphs(
-    lines: Sequence[Line], margin: float, right: float, centred: bool = False
+    lines: Sequence[Line],
+    margin: float,
+    right: float,
+    centred: bool = False,
+    wrap_spaces: bool = True,
 ) -> list[Paragraph]:
-    """A cell's (or the page body's) lines, from `margin` to `right`, as its paragraphs."""
+    """A cell's (or the page body's) lines, from `margin` to `right`, as its paragraphs.
+    `wrap_spaces`: whether the printer draws the space a line wrapped at (`wraps_spaces`)."""
     out: list[Paragraph] = []
     previous: Line | None = None
+    # A cell whose every line stands in its middle (a header's) is centred, not indented.
+    middle = not centred and bool(lines) and all(_middle(ln, margin, right) for ln in lines)
+    centred = centred or middle
+    hanging = [ln.x0 for ln in lines if ln.x0 > margin + ln.size * 0.5 and not middle]
+    pitch = None if wrap_spaces else _pitch(lines)
     for line in lines:
-        marker, words = _marker(line, margin)
-        indented = line.x0 > margin + line.size * 0.5
+        marker, words = _marker(line, margin, hanging)
+        indented = line.x0 > margin + line.size * 0.5 and not middle
         gap = (
             previous is not None
             and line.page == previous.page
             and line.top - previous.bottom > line.size * 0.6
+        )
+        loose = (
+            pitch is not None
+            and previous is not None
+            and line.page == previous.page
+            and line.top - previous.top > pitch + line.size * 0.1
         )
         if marker is not None:
             out.append(Paragraph(marker, list(words)))
         elif (
             previous is None
             or gap
-            or _ended(previous, line, margin, right, centred, _tail(out[-1].words))
+            or loose
+            or _ended(previous, line, margin, right, centred, _tail(out[-1].words), wrap_spaces)
             or (out[-1].marker is None and indented)
             or (out[-1].marker is not None and not indented)
         ):

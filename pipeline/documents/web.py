@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from pipeline.documents.layout import Block, Para, Run, Table, table_in_cell
+from pipeline.documents.layout import BREAK, Block, Para, Run, Table, table_in_cell
 from pipeline.parse.decode import decode
 
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "td", "th", "table"}
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table"}
 _SKIP = {"script", "style", "head", "title"}
 
 
@@ -40,6 +40,9 @@ class _Parser(HTMLParser):
             self.skip += 1
         elif tag in ("i", "em"):
             self.italic += 1
+        elif tag == "br":
+            # A line break, not a new paragraph: a list item broken over lines is one item.
+            self.runs.append(Run(BREAK, self.italic > 0))
         elif tag in ("ul", "ol"):
             self._flush()
             self.lists.append([tag, 0])

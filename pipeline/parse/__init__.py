@@ -35,6 +35,7 @@ from pipeline.parse.fields import (
 )
 from pipeline.parse.funding import read_funding
 from pipeline.parse.headings import is_calendar, mark_calendar_years
+from pipeline.parse.runin import restore_breaks
 from pipeline.parse.sections import REQUIRED, TITLE_WORD, Section, split_sections
 from pipeline.parse.text import SourceFile, clean
 
@@ -110,7 +111,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         read_period(sections[Section.PERIOD], source) if Section.PERIOD in sections else None
     )
     calendar = (
-        mark_calendar_years(sections[Section.DESCRIPTION], delegation)
+        mark_calendar_years(restore_breaks(sections[Section.DESCRIPTION]), delegation)
         if Section.DESCRIPTION in sections
         else None
     )

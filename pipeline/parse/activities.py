@@ -11,6 +11,10 @@ Rules that hold across the reports:
   under a numbered or bulleted item its entries are that item's parts (they stay in its text),
   and a numbered list right after a lettered entry's lead-in ":" is that entry's parts;
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities;
+- a list opened with no bullet right after an item's unfinished sentence goes on with that
+  item (a PDF's wrapped line: "… atbalsts 7" / "mazākumtautību NVO;");
+- a table of activities ("| Nr. | Aktivitāte | Plānots | Faktiski |", or its tab layout) is
+  read row by row, each row an activity (see `pipeline.parse.activity_tables`);
 - text outside any list is the year's notes, except a sentence that counts something (a year
   written as prose): that sentence is an activity of its own (see `_Reader._read_prose`);
 - text before the first year heading is no year: it stays, as written, the first year's notes
@@ -25,6 +29,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.activity_tables import Row, Table, find_tables, row_indicators, row_text
+from pipeline.parse.activity_text import sentences, split_entries
 from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
 from pipeline.parse.mentions import (
@@ -50,6 +56,12 @@ _MARKERS = re.compile(
     r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
 )
 _LETTER = "a)"  # the style of a lettered list: "a)", "b)", …
+# What goes on with an unfinished sentence: a lower-case word or a number that starts no list
+# item ("7 mazākumtautību NVO", not "2. Semināri"), or any word after a joining one.
+_CONTINUATION = re.compile(
+    r"[\s\ue000]*(?:(?P<lower>[a-zāčēģīķļņšūž«„\"]|\d+(?![.)]\s|\d))|[A-ZĀČĒĢĪĶĻŅŠŪŽ])"
+)
+_JOINS_ON = re.compile(r"(?:,|[\s(](?:un|ar|par|no|uz|gan|vai|kā|–|-))$")
 _SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
 _WS = " \n\t\x0b\u00a0\ue000"
 _LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
@@ -65,6 +77,7 @@ class _Item:
     sub_run: bool = False  # bullets now are sub-items of this item
     dashed: bool = False  # opened by a "- " bullet
     bare: bool = False  # opened by a list with no bullets: entries end with "; "
+    row: Row | None = None  # a row of a table of activities
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +130,22 @@ class _Reader:
         self.in_objectives = False
         self.has_groups = False
         self.read_headings: list[tuple[int, int]] = []
+        self.pending = 0  # where the text not yet given to the open item starts
 
     # -- scanning -------------------------------------------------------------------------
     def run(self) -> None:
         s = self.text.text
         pos = 0
+        tables = find_tables(self.text)
         for m in _MARKERS.finditer(s):
+            while tables and tables[0].start < m.end():
+                table = tables.pop(0)
+                self._text(self.text[pos : table.start])
+                pos = table.end
+                self._table(table)
+            if m.start() < pos:
+                continue  # inside a table, which its rows have read
+            self.pending = pos
             kind = self._kind(m)
             if kind is None:
                 continue
@@ -142,6 +165,10 @@ class _Reader:
             written = not (m.group("list") or m.group("para"))  # those have no mark to keep
             if written and kind in ("number", "bullet") and self.item and not self.item.pieces:
                 self.item.marker = self.text[m.start() : m.end()]
+        for table in tables:
+            self._text(self.text[pos : table.start])
+            pos = table.end
+            self._table(table)
         self._text(self.text[pos:])
         self._close()
 
@@ -157,7 +184,10 @@ class _Reader:
             item = self.item
             return "bullet" if item is not None and item.dashed and not item.sub_run else None
         if m.group("list"):
-            # A list opened with no bullet or number: its first entry is an item of its own.
+            # A list opened with no bullet or number: its first entry is an item of its own,
+            # unless it goes on with the open item's unfinished sentence (see _continues).
+            if self._continues(m.start(), m.end()):
+                return None
             return "bullet" if self.years else None
         if m.group("para"):
             # In a bulleted list, an HTML paragraph after a finished entry is the next entry.
@@ -170,6 +200,24 @@ class _Reader:
         if m.group("letter"):
             return "number" if self._accepts_letter(m) else None
         return None
+
+    def _continues(self, start: int, at: int) -> bool:
+        """Whether the text at `at` goes on with the open item's sentence: the item's text
+        so far is unfinished (no ".", ";", ":", "!" or "?" ends it) and the text goes on
+        with a lower-case word or a number ("… atbalsts 7" / "mazākumtautību NVO;"), or
+        after a comma or a word that joins ("… Rēzeknē," / "Daugavpilī un Balvos"). A PDF's
+        wrapped line of a numbered item comes as such a list start."""
+        item = self.item
+        if item is None:
+            return False
+        before = " ".join([*(p.text for p in item.pieces), self.text.text[self.pending : start]])
+        before = before.rstrip(_WS)
+        if not before or before[-1] in ".;:!?":
+            return False
+        after = _CONTINUATION.match(self.text.text, at)
+        if after is None:
+            return False
+        return after.group("lower") is not None or bool(_JOINS_ON.search(before))
 
     def _accepts_number(self, m: re.Match[str]) -> bool:
         n, style = int(m.group("n")), m.group("style")
@@ -276,6 +324,30 @@ class _Reader:
         self._close()
         self.item = _Item(None, dashed=dashed, bare=bare)
 
+    def _table(self, table: Table) -> None:
+        """A table of activities: each row is an activity; a row with no activity in it may
+        be a year or group heading, or a total, which stays a note."""
+        self._close()
+        self._reset_list()
+        for row in table.rows:
+            if row.is_activity and not _TOTAL_ROW.match(row_text(row).text):
+                number = row.number
+                self.item = _Item(number.text if number else None, number, [row_text(row)], row=row)
+                self._close()
+                continue
+            headings = [
+                m
+                for m in _MARKERS.finditer(self.text.text, row.start, row.end)
+                if m.group("year") or m.group("group")
+            ]
+            for m in headings:
+                if m.group("year"):
+                    self._year(m)
+                else:
+                    self._group(m)
+            if not headings:
+                self._note(row.line)
+
     # -- state ----------------------------------------------------------------------------
     def _take_lead_in(self) -> str:
         """The paragraph introducing a new list. When it trails the open item after a line
@@ -336,10 +408,16 @@ class _Reader:
         positions: dict[ActivityGroup, int] = {}
 
         def add(
-            group: ActivityGroup, number: str | None, collapsed: SourcedText, prose: bool = False
+            group: ActivityGroup,
+            number: str | None,
+            collapsed: SourcedText,
+            prose: bool = False,
+            row: Row | None = None,
         ) -> None:
             positions[group] = positions.get(group, 0) + 1
             activity = self._activity(year, group, positions[group], number, collapsed)
+            if row is not None:
+                activity = replace(activity, indicators=row_indicators(row, self.source))
             # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
             # not the activity's own date: it is not read, so no finding comes from it.
             activities.append(replace(activity, dates=()) if prose else activity)
@@ -353,8 +431,8 @@ class _Reader:
             if is_item:
                 group, item = year.items[k]
                 whole = SourcedText.join(item.pieces).collapse()
-                for collapsed in _split_entries(whole) if item.bare else [whole]:
-                    add(group, item.number, collapsed)
+                for collapsed in split_entries(whole) if item.bare else [whole]:
+                    add(group, item.number, collapsed, row=item.row)
                 continue
             note = year.notes[k]
             # Prose is read only in a year written wholly as prose: beside a list it is notes.
@@ -384,7 +462,7 @@ class _Reader:
         "Pēc 3 semināriem", "ar 3 biedrībām"). Every other sentence stays a note, as written."""
         marked = [
             (a, b, self._states_activity(year, piece[a:b].collapse()))
-            for a, b in _sentences(piece.text)
+            for a, b in sentences(piece.text)
         ]
         if not any(is_activity for _, _, is_activity in marked):
             return [piece], []
@@ -470,6 +548,8 @@ _GOVERNED_NUMBER = re.compile(
     r"\s+(?:\S+\s+){0,1}?\d",
     re.I,
 )
+# A table's row of totals ("| | Kopā | | 420 |") sums the rows above it: no activity of its own.
+_TOTAL_ROW = re.compile(r"\s*(?:kopā|kopumā|pavisam)\b", re.I)
 _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.(?!\d)|\)|\s*[-–/])")
 
 
@@ -483,57 +563,3 @@ def _years_inside(year: _Year, sentence: str) -> bool:
     if period is None or period.start is None or period.end is None:
         return False
     return all(period.start.year <= y <= period.end.year for y in named)
-
-
-# A sentence ends at a line or paragraph break, or at ". " before a capital letter, unless
-# the word before the full stop is an abbreviation, a single letter or a number ("2022. Gadā").
-_SENTENCE_BREAK = re.compile(
-    r"[ \u00a0]*[\n\t\x0b\ue000][\s\ue000]*"
-    r"|(?P<stop>(?<=[.!?])[ \u00a0]+(?=[„\"(]?[A-ZĀČĒĢĪĶĻŅŠŪŽ]))"
-)
-_ABBREVIATIONS = {"nr", "sk", "t.sk", "u.c", "utt", "u.tml", "piem", "reģ", "tel", "plkst", "t.i"}
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        if m.group("stop"):
-            word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").lstrip('(„"').lower()
-            if word in _ABBREVIATIONS or len(word) < 2 or word.isdigit():
-                continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip(_WS)]
-
-
-_COUNT_FRAGMENT = re.compile(r"^[^;:]{0,60}?[-–]\s*\d+\s*;?$")
-_ENTRY_END = re.compile(r";\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ0-9])")
-# A link the converter left without its punctuation also ends an entry when a capitalised
-# word follows it ("… pieejams: https://… Īstenoti 4 pasākumi …").
-_LINK_THEN_CAPITAL = re.compile(
-    r"(?:https?://|www\.)\S+(?P<gap>\s+)(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+\s)"
-)
-
-
-def _split_entries(text: SourcedText) -> list[SourcedText]:
-    """Entries of a list written without bullets, one after another, each ending in '; '."""
-    cuts = sorted(
-        [(m.start() + 1, m.end()) for m in _ENTRY_END.finditer(text.text)]
-        + [(m.start("gap"), m.end("gap")) for m in _LINK_THEN_CAPITAL.finditer(text.text)]
-    )
-    pieces, start = [], 0
-    for stop, resume in cuts:
-        pieces.append(text[start:stop].strip())
-        start = resume
-    pieces.append(text[start:].strip())
-    entries: list[SourcedText] = []
-    for piece in (p for p in pieces if p.text):
-        if entries and _COUNT_FRAGMENT.match(piece.text):
-            # "Instagram – 81;" continues the entry before it, it is not an entry itself
-            begin = entries[-1].offsets and entries[-1]
-            entries[-1] = SourcedText.join([begin, piece]) if begin else piece
-        else:
-            entries.append(piece)
-    return entries

@@ -11,10 +11,22 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period
-from pipeline.parse.funding_statements import Block, FundingRead, StatementReader
+from pipeline.parse.funding_statements import Block, FundingRead, StatementReader, Total
+from pipeline.parse.funding_tables import (
+    YearKey,
+    header_roles,
+    is_markdown_table,
+    period_in,
+    row_role,
+    same_period,
+    table_rows,
+    year_columns,
+    year_key,
+)
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
     CALENDAR_YEAR,
@@ -31,8 +43,8 @@ from pipeline.parse.funding_words import (
     counts_as_money,
     is_header_row,
     ordinal_number,
-    pipe_rows,
     purpose_columns,
+    purpose_of,
     split_text,
     year_paragraphs,
 )
@@ -52,7 +64,7 @@ class _Row(NamedTuple):
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
-    if "\t" in section.text:
+    if "\t" in section.text or is_markdown_table(section.text):
         reader.read_table(section)
     else:
         reader.read_text(section.collapse(), None)
@@ -64,22 +76,49 @@ class _Reader(StatementReader):
 
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
-        self.columns: list[list[SourcedText]] = []  # per block: planned, actual, other
+        self.columns: list[_Slots] = []  # per block: its cells per column
 
     # -- layouts ----------------------------------------------------------------------------
     def read_table(self, section: SourcedText) -> None:
         """Rows of `label<TAB>planned<TAB>actual` (or `<TAB>2020.gads<TAB>amount`). A row
         that does not open a year continues the one before. Cells are gathered per year and
-        read at the end; text in unexpected cells is read too, by its keywords only."""
+        read at the end; text in unexpected cells is read too, by its keywords only. A
+        header row naming the columns' roles places each cell by its column; a header
+        naming a year per column makes the table one read a column at a time."""
         columns = self.columns
-        lines = [row for line in split_text(section, "\n") for row in pipe_rows(line)]
+        lines: list[SourcedText] = []
+        for line in split_text(section, "\n"):
+            rows_of_line, intro = table_rows(line)
+            lines.extend(rows_of_line)
+            for found in MONEY_IN_TEXT.finditer(intro.text if intro is not None else ""):
+                if intro is not None and counts_as_money(found):
+                    # "Kopā piešķirti 98 000,00 EUR:" before a nested table: money of no
+                    # year's row, whose role is not written.
+                    self.unread.append(intro[found.start() : found.end()])
         rows = [part for line in lines for part in self._year_paragraphs(line)]
         purposes: Columns | None = None
+        roles: list[AmountRole | None] | None = None
+        by_year: tuple[list[SourcedText], list[YearKey | None]] | None = None
+        transposed: list[list[SourcedText]] = []
         for row, raw_cells, unsure in rows:
             cells = [c.collapse() for c in raw_cells]
+            if not any(c.text for c in cells):
+                continue
+            if by_year is not None:
+                if len(cells) == len(by_year[1]) + 1 and not unsure:
+                    transposed.append(cells)
+                    continue
+                self._year_columns(*by_year, transposed)
+                by_year, transposed = None, []
+            years = year_columns(cells)
+            if years is not None:
+                by_year = (cells, years)
+                continue
             lead, values = cells[0], cells[1:]
-            if not any(c.text for c in cells) or is_header_row(row.text):
-                continue  # a header row names the columns: it is no year with no amount
+            if is_header_row(row.text):
+                # A header row names the columns: it is no year with no amount.
+                roles = header_roles(cells)
+                continue
             # A row is keyed by its first cell or, under the section label, its second.
             key, rest = (
                 (lead, values)
@@ -98,44 +137,138 @@ class _Reader(StatementReader):
             if role_lead is not None:
                 self._role_row(role_lead, key, rest, purposes, row)
                 continue
+            mapped = roles if roles is not None and len(roles) == len(cells) else None
             calendar = CALENDAR_YEAR.match(key.text)
             ordinal = ORDINAL_ROW.match(key.text)
+            keyed = (
+                year_key(key.text, bare_year=mapped is not None)
+                if not (calendar or ordinal)
+                else None
+            )
+            tail = _EMPTY
             if calendar:
                 year, part = int(calendar.group(1)), calendar.span("range")
                 period = self._period(key[part[0] : part[1]], year) if part[0] >= 0 else None
                 self.blocks.append(Block(period=period, calendar_year=year))
-                columns.append([_EMPTY, _EMPTY, _EMPTY])
+                columns.append(_Slots(headed=mapped is not None))
                 values, lead = rest, _EMPTY
             elif ordinal:
                 self.blocks.append(Block(ordinal=ordinal_number(ordinal.group("n"))))
-                columns.append([_EMPTY, _EMPTY, _EMPTY])
+                columns.append(_Slots())
                 tail = key[ordinal.end() :]
                 values, lead = ([tail] if tail.text else []) + rest, _EMPTY
+            elif keyed is not None:
+                # "I (01.03.2023.–29.02.2024.)", "01.03.2023.–29.02.2024.", under a header
+                # "2020": the cell names the row's year and nothing else.
+                dates = period_in(key, keyed)
+                period = self._period(dates, keyed.calendar_year) if dates else None
+                if not self.blocks or not same_period(self.blocks[-1].period, period):
+                    self.blocks.append(
+                        Block(
+                            period=period,
+                            ordinal=keyed.ordinal,
+                            calendar_year=keyed.calendar_year,
+                        )
+                    )
+                    columns.append(_Slots(headed=mapped is not None))
             elif (
                 not self.blocks
                 or (values and self._starts_year(values[0].text))
                 or PERIOD_RANGE.match(lead.text)
             ):
                 self.blocks.append(Block())
-                columns.append([_EMPTY, _EMPTY, _EMPTY])
+                columns.append(_Slots())
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
             for piece in unsure:
                 for found in MONEY_IN_TEXT.finditer(piece.text):
                     if counts_as_money(found):
                         self._unread(block, piece[found.start() : found.end()])
+            if mapped is not None:
+                slots.place_by_header(cells, mapped, key, tail)
+                continue
             for i, value in enumerate(values):
                 column = 0 if block.calendar_year is not None else min(i, 2)
-                slots[column] = _append(slots[column], value)
+                slots.add(column, value)
             if lead.text:
-                slots[2] = _append(slots[2], lead)
-        for block, (first, second, other) in zip(self.blocks, columns, strict=True):
-            if block.calendar_year is not None:
-                self._statements(block, first, AmountRole.REPORTED)
+                slots.add(2, lead)
+        if by_year is not None:
+            self._year_columns(*by_year, transposed)
+        for block, slots in zip(self.blocks, columns, strict=True):
+            if block.calendar_year is not None and not slots.headed:
+                self._statements(block, slots.cells[0], AmountRole.REPORTED)
             else:
-                self._statements(block, first, AmountRole.PLANNED)
-                self._statements(block, second, AmountRole.ACTUAL)
-            self._statements(block, other, None)
+                self._statements(block, slots.cells[0], AmountRole.PLANNED)
+                self._statements(block, slots.cells[1], AmountRole.ACTUAL)
+            self._statements(block, slots.cells[2], None)
+            self._statements(block, slots.cells[3], AmountRole.REMAINDER)
+
+    def _year_columns(
+        self,
+        header: list[SourcedText],
+        keys: list[YearKey | None],
+        rows: list[list[SourcedText]],
+    ) -> None:
+        """A table with a column per year, its rows the statements: "Plānots, kopā" (a
+        total), "t.sk. pilsoniskās sabiedrības …" (a line of the total above it),
+        "Neizlietotais atlikums, atgriezts KM budžetā" (a remainder). Each year is read down
+        its column; a cell of two amounts, or under a label that names no statement nor a
+        line of one, is unread, and its year compared with nothing."""
+        if not rows:
+            return  # years named over no row: no year of the report's, nor amounts missing
+        for j, key in enumerate(keys, start=1):
+            if key is None:
+                continue  # "Kopā": the sum over the years, no year of its own
+            dates = period_in(header[j], key)
+            block = Block(
+                period=self._period(dates, key.calendar_year) if dates else None,
+                ordinal=key.ordinal,
+                calendar_year=key.calendar_year,
+            )
+            self.blocks.append(block)
+            self.columns.append(_Slots())
+            block.pieces.append(header[j])
+            total: Total | None = None
+            for cells in rows:
+                label, cell = cells[0], cells[j]
+                block.pieces.append(cell)
+                money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
+                role = row_role(label.text)
+                purpose = purpose_of(label.text)
+                if role is not None:
+                    total = None
+                if not money:
+                    if re.search(r"\d", cell.text):
+                        self._unread(block, cell)  # a number that is no money for sure
+                    continue
+                sure = len(money) == 1 and (
+                    (role is not None and purpose is None and block.total_of(role) is None)
+                    or (role is None and purpose is not None and total is not None)
+                )
+                if not sure:
+                    for m in money:
+                        self._unread(block, cell[m.start() : m.end()])
+                    continue
+                m = money[0]
+                value = amount_value(m.group("amount"))
+                if role is not None:
+                    self._add(
+                        block, m, cell, role, None, value, "", itemised=True, parts=label.text
+                    )
+                    total = block.totals[-1]
+                elif total is not None:
+                    total.lines += value
+                    self._add(
+                        block,
+                        m,
+                        cell,
+                        total.role,
+                        purpose,
+                        value,
+                        "",
+                        count=False,
+                        parts=label.text,
+                    )
 
     def read_text(self, text: SourcedText, hint: AmountRole | None) -> None:
         """PDF text: every date range not repeating the current one starts a year, and so
@@ -206,7 +339,7 @@ class _Reader(StatementReader):
         )
         if not self.blocks or (period is not None and not _same(self.blocks[-1].period, period)):
             self.blocks.append(Block(period=period))
-            self.columns.append([_EMPTY, _EMPTY, _EMPTY])
+            self.columns.append(_Slots())
         block = self.blocks[-1]
         block.pieces.append(row.collapse())
         money = [[m for m in MONEY_IN_TEXT.finditer(v.text) if counts_as_money(m)] for v in values]
@@ -302,14 +435,37 @@ class _Reader(StatementReader):
 
 
 _EMPTY = SourcedText.of("")
+_SLOT_OF_ROLE = {AmountRole.PLANNED: 0, AmountRole.ACTUAL: 1, AmountRole.REMAINDER: 3}
 
 
-def _append(column: SourcedText, value: SourcedText) -> SourcedText:
-    if not value.text:
-        return column
-    # A tab between cells, so that a currency word ending one cell is not read as the
-    # next cell's amount's ("…, EUR<TAB>2023").
-    return SourcedText.join([column, value], "\t") if column.text else value
+@dataclass(slots=True)
+class _Slots:
+    """One year's cells gathered per column: planned, actual, other, remainder."""
+
+    cells: list[SourcedText] = field(default_factory=lambda: [_EMPTY] * 4)
+    headed: bool = False  # placed by a header naming the columns: a calendar year's too
+
+    def add(self, column: int, value: SourcedText) -> None:
+        if not value.text:
+            return
+        # A tab between cells, so that a currency word ending one cell is not read as the
+        # next cell's amount's ("…, EUR<TAB>2023").
+        old = self.cells[column]
+        self.cells[column] = SourcedText.join([old, value], "\t") if old.text else value
+
+    def place_by_header(
+        self,
+        cells: list[SourcedText],
+        roles: list[AmountRole | None],
+        key: SourcedText,
+        tail: SourcedText,
+    ) -> None:
+        """Each cell in its column's slot; the key's cell is the row's year, what follows
+        the year in it ("I. gads (01.03.2023.–…)") read by its words only."""
+        for cell, role in zip(cells, roles, strict=True):
+            if cell is not key:
+                self.add(_SLOT_OF_ROLE.get(role, 2) if role is not None else 2, cell)
+        self.add(2, tail)
 
 
 def _has_money(text: str) -> bool:

@@ -18,7 +18,9 @@ from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
     CARRY_IN_AFTER,
+    CARRY_IN_BEFORE,
     CARRY_OUT,
+    INCLUDED,
     INCLUDING,
     MONEY_IN_TEXT,
     NOT_GRANTED,
@@ -37,6 +39,7 @@ from pipeline.parse.funding_words import (
     last_keyword,
     lines_end,
     parts_end,
+    past_parenthesis,
     past_restatement,
     plan_sum,
     purpose_after,
@@ -69,10 +72,14 @@ class Block:
     uncertain: bool = False  # an amount in it could not be read: compare nothing
     plan_incomplete: bool = False  # money carried in stands beside the plan
     spent_nothing: bool = False  # a denial read "nothing spent" as the actual
+    carried_parts: list[Decimal] = field(default_factory=list)  # of planned lines "a + b"
     amounts: list[Amount] = field(default_factory=list)
     totals: list[Total] = field(default_factory=list)
     pieces: list[SourcedText] = field(default_factory=list)
     missing: list[SourcedText] = field(default_factory=list)  # rows naming a year with no amount
+
+    def total_of(self, role: AmountRole) -> Total | None:
+        return next((t for t in self.totals if t.role is role), None)
 
 
 @dataclass(slots=True)
@@ -119,6 +126,10 @@ class StatementReader:
             if not restates(s, m):
                 self._unread(block, text[m.start() : m.end()])
         at = _Cursor(hint)
+        if hint is AmountRole.REMAINDER:
+            # A column of remainders ("Atlikums"): what became of them its words say
+            # ("pārcelts uz nākamo periodu", "atgriezts KM"), for its lines too.
+            at.role = at.remainder = remainder_role(s)
         for m in MONEY_IN_TEXT.finditer(s):
             if m.start() < at.skip_until:
                 continue
@@ -166,6 +177,14 @@ class StatementReader:
                 # gada)": a part of the line before it, inside the total, not beside it.
                 self._add_carried_in(block, m, text, at.line_purpose, value, right)
                 continue
+            if (
+                at.role is AmountRole.ACTUAL
+                and statement is None
+                and INCLUDED.search(lead)
+                and carried_in(lead, right)
+            ):
+                self._included_carry_in(block, m, text, at, value, lead, right)
+                continue
             planning = at.role is AmountRole.PLANNED and statement not in STATEMENT_ROLE
             if planning and not in_parenthesis and carried_in(lead, right):
                 # In the planned statement, money received from the previous period is
@@ -202,6 +221,8 @@ class StatementReader:
             at.parts = role is AmountRole.PLANNED and gives_parts(right[:end], value)
             at.parts_purpose = purpose_after(right)
         if re.match(r"\s*\+", right):
+            if self._line_with_carried_part(block, m, text, at, statement, value):
+                return
             if not at.in_parenthesis(m.start()):
                 # A sum no known form reads ("Faktiski 7 000,00 euro + 811,25 euro"): its
                 # total is not written, and a part is not the whole: none of its parts is read.
@@ -237,7 +258,9 @@ class StatementReader:
                 self._unread(block, text[m.start() : m.end()])
                 return
             after = right[end:] if end is not None else past_restatement(right, value)
-            itemised = bool(INCLUDING.match(after))
+            # "Faktiski €40 785,70 (ieskaitot … €785,70), t.sk.": the lines follow the
+            # parenthesis, and are the total's.
+            itemised = bool(INCLUDING.match(after) or INCLUDING.match(past_parenthesis(after)))
             lines = lines_end(right, value) if not itemised and end is None else None
             if lines is not None:
                 at.lines_until, itemised = m.end() + lines, True
@@ -354,6 +377,75 @@ class StatementReader:
         words = carried_words(right) if CARRY_IN_AFTER.match(right) else None
         self._add(block, m, text, AmountRole.CARRIED_IN, purpose, value, right, words=words)
 
+    def _included_carry_in(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        value: Decimal,
+        lead: str,
+        right: str,
+    ) -> None:
+        """ "Faktiski €40 785,70 (ieskaitot no I. īstenošanas gada pārcelto atlikumu
+        €785,70)": money carried in from the year before, spent and counted in the actual
+        total, not a second actual. Money carried in already read beside the plan is the
+        same money, said again; otherwise it stands beside the plan, which then is not all
+        that could be spent (the plan is marked incomplete, as for money carried in named
+        in the planned statement)."""
+        at.last_end = m.end() + carried_words_end(right)
+        if any(a.role is AmountRole.CARRIED_IN and a.value == value for a in block.amounts):
+            return
+        before = CARRY_IN_BEFORE.search(lead)
+        if before is not None:  # the words naming it are written before it
+            self._add(block, m, text, AmountRole.CARRIED_IN, None, value, "", parts=before[0])
+        else:
+            self._add_carried_in(block, m, text, None, value, right)
+        block.plan_incomplete = True
+
+    def _line_with_carried_part(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: _Cursor,
+        statement: str | None,
+        value: Decimal,
+    ) -> bool:
+        """A planned line written as the year's part and the part carried in: "- 30 000,00
+        euro + 457,95 euro pilsoniskās sabiedrības attīstībai", under "Plānots: 53 994,00
+        euro un no II. īstenošanas gada pārceltais atlikums 1 177,33 euro, t.sk.". Only there
+        (money carried in named beside the planned total) is the added part the carried-in
+        part of the purpose's line: the first part is the planned line, the second carried in
+        for the purpose. The carried-in parts must add up to the money carried in (checked
+        when the year is read; otherwise the year is compared with nothing). Returns whether
+        the amount was such a line."""
+        if (
+            statement is not None
+            or at.role is not AmountRole.PLANNED
+            or not block.plan_incomplete
+            or at.in_parenthesis(m.start())
+        ):
+            return False
+        parts = sum_parts(text.text, m.end())
+        if len(parts) != 1 or not counts_as_money(parts[0]):
+            return False
+        part = parts[0]
+        purpose = purpose_after(text.text[part.end() :])
+        target = self._line_target(block, AmountRole.PLANNED)
+        if purpose is None or target is None or target.role is not AmountRole.PLANNED:
+            return False
+        carried = amount_value(part.group("amount"))
+        target.lines += value
+        at.line_purpose = purpose
+        at.skip_until = at.last_end = part.end()
+        words = text.text[part.end() :]
+        label = label_after(words)[0]
+        self._add(block, m, text, AmountRole.PLANNED, purpose, value, "", count=False, parts=label)
+        self._add(block, part, text, AmountRole.CARRIED_IN, purpose, carried, words, count=False)
+        block.carried_parts.append(carried)
+        return True
+
     @staticmethod
     def _carried_in_beside(block: Block) -> None:
         """A carried-in amount stated beside the planned total ("Plānots 10 000,00 euro un
@@ -447,6 +539,15 @@ class StatementReader:
         years: list[FundingYear] = []
         missing: list[tuple[int, SourcedText]] = []
         for block in self.blocks:
+            if block.carried_parts and sum(block.carried_parts, Decimal(0)) != sum(
+                (
+                    a.value or Decimal(0)
+                    for a in block.amounts
+                    if a.role is AmountRole.CARRIED_IN and a.purpose is None
+                ),
+                Decimal(0),
+            ):
+                block.uncertain = True  # which part of a line was carried in is in doubt
             joined = (
                 SourcedText.join([p for p in block.pieces if p.text])
                 if block.pieces

@@ -20,6 +20,7 @@ _LETTER = r"\wāčēģīķļņšūž"
 # An implementation year's numeral as a row key: Roman, Arabic or an ordinal word
 # ("PIRMAIS", "otrais"), the word whole.
 _NUMERAL = r"[IVX]{1,4}|[1-8]|(?:" + "|".join(ORDINAL_WORDS) + rf")(?![{_LETTER}])"
+NUMERAL = _NUMERAL
 # Whole euros written with a dash for the cents ("EUR 24 000,-"): the dash is part of the
 # amount as written, so that it is not left to start the words after it.
 _WHOLE = r"(?:,-(?![\d-]))?"
@@ -282,8 +283,11 @@ PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # The words that open a statement. "Izlietots" (spent) is the actual column's other name;
 # "neizlietotais" (unspent), like "neizmantotais" (unused), opens a remainder, never the
 # actual its letters contain.
+# "Plānotais finansējums bija 40 000 EUR" (the planned funding was) is the planned statement
+# in a sentence; the adjective alone ("plānotās aktivitātes", "no plānotajiem") opens none.
 NEW_STATEMENT = re.compile(
     r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums"
+    r"|plānot(?:ais|ā)\s+(?:finansējums|summa|budžets|apjoms)(?![\wāčēģīķļņšūž])"
     r"|neizmantot\w*|neizlietot\w*)",
     re.I,
 )
@@ -321,6 +325,9 @@ ABBREVIATED = re.compile(
 )
 # "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
 INCLUDING = re.compile(rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā)", re.I)
+# "ieskaitot" (including) before an amount, in the actual's parenthesis: "(ieskaitot no I.
+# īstenošanas gada pārcelto atlikumu €785,70)".
+INCLUDED = re.compile(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s", re.I)
 # A table row's first cell naming the row's role, perhaps after its dates: "15.07.2023–
 # 14.07.2024 plānots", "Faktiski:".
 ROLE_LEAD = re.compile(
@@ -362,9 +369,15 @@ def last_keyword(lead: str) -> str | None:
     ("neizlietotie līdzekļi", "neizmantotā summa") is the one remainder word
     "neizmantotais"."""
     found = list(NEW_STATEMENT.finditer(lead))
-    if not found:
-        return None
-    word = found[-1].group(0).lower()
+    return statement_word(found[-1].group(0)) if found else None
+
+
+def statement_word(word: str) -> str:
+    """A statement word as NEW_STATEMENT found it, in the one form each has: "plānots" for
+    "Plānotais finansējums", "neizmantotais" for every form of unused or unspent."""
+    word = word.lower()
+    if word.startswith("plānot"):
+        return "plānots"
     return "neizmantotais" if word.startswith(("neizmant", "neizliet")) else word
 
 
@@ -476,6 +489,13 @@ def skip_parenthesis(text: str) -> str:
         if depth == 0 and ch == ")":
             return text[i + 1 :]
     return ""
+
+
+def past_parenthesis(text: str) -> str:
+    """The text after a parenthesis opened at once, a currency word before it passed over:
+    ", t.sk." for " EUR (ieskaitot … 785,70 EUR), t.sk."."""
+    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", text, flags=re.I)
+    return skip_parenthesis(rest) if rest.lstrip().startswith("(") else text
 
 
 # The next amount's currency word, when written first ("…, t.sk. EUR 25000.00"), is its own.
@@ -613,27 +633,6 @@ def purpose_columns(cells: list[SourcedText]) -> Columns | None:
     if len(totals) != 1 or not named or len(set(named)) != len(named):
         return None
     return Columns(purposes, totals[0])
-
-
-def pipe_rows(line: SourcedText) -> list[SourcedText]:
-    """A table nested in a cell, its rows written as paragraphs "| a | b |": its rows, their
-    cells tab-separated like the section's own. Any other line as it is."""
-    cells = split_text(line, "\t")
-    paragraphs = [
-        p for p in split_text(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
-    ]
-    if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
-        return [line]
-    rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
-    for p in paragraphs:
-        inner = p.strip(_WS)
-        parts = split_text(inner[1:-1], "|")
-        rows.append(SourcedText.join([c.strip(_WS) for c in parts], "\t"))
-    return rows
-
-
-_BREAKS = re.compile(r"[\x0b\ue000]+")
-_PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
 
 
 def split_text(text: SourcedText, sep: str) -> list[SourcedText]:

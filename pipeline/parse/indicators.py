@@ -20,6 +20,8 @@ COMPOUNDS: tuple[tuple[str, str], ...] = (
 STEMS: tuple[tuple[str, str], ...] = (
     (r"dalībniek\w*", "participants"),
     (r"jaunieš\w*", "participants"),
+    # who came to an event ("ap 420 apmeklētāju"); viewers of a broadcast are not counted
+    (r"apmeklētāj\w*", "participants"),
     (r"konsultācij\w*", "consultations"),
     (r"pasākum\w*", "events"),
     (r"festivāl\w*", "events"),
@@ -75,10 +77,26 @@ _NOT_HEAD_ENDINGS = ("u", "iem", "ām", "ēm", "im", "ai", "ei", "am")
 _ABBREVIATIONS = {"nvo", "mt"}
 
 
+# Typists drop long marks and carons ("konsultacijas", "dalibnieki", "piedalijās"): a word
+# is read as the stem it spells without them where that spelling is no other word's. "zinas"
+# may be "ziņas" or "zinās" (will know), so news are read only as written.
+_PLAIN = str.maketrans("āčēģīķļņšūž", "acegiklnsuz")
+_AMBIGUOUS_PLAIN = {"news-items"}
+_PLAIN_STEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern.translate(_PLAIN)), kind)
+    for pattern, kind in STEMS
+    if kind not in _AMBIGUOUS_PLAIN and pattern.translate(_PLAIN) != pattern
+)
+
+
 def kind_of(word: str) -> str | None:
     lowered = word.lower()
     for pattern, kind in STEMS:
         if re.fullmatch(pattern, lowered):
+            return kind
+    plain_word = lowered.translate(_PLAIN)
+    for plain, kind in _PLAIN_STEMS:
+        if plain.fullmatch(plain_word):
             return kind
     return None
 

@@ -1,7 +1,8 @@
 """Latvian numbers, amounts and dates in the forms the reports write them.
 
 Pure functions over strings: "54 000,00", "53 948, 50", "30 000.00", "2022.gada 15.jūlijs",
-"2022. gada 28. februārī", "2022. g. 15. jūl.", "15.07.2022.", "20.10.2020. – 20.01.2021.".
+"2022. gada 28. februārī", "2022. g. 15. jūl.", "15.07.2022.", "20.10.2020. – 20.01.2021.",
+"2019-07-01", "2020. gada martā – jūnijā".
 No report structure.
 """
 
@@ -157,12 +158,18 @@ _DAY_RANGE = (
     rf"(?<![\d.])(?P<rd1>\d{{1,2}})\.\s?{_DASH}\s?(?P<rd2>\d{{1,2}})\.(?P<rm>\d{{1,2}})\."
     r"(?P<ry>\d{4}|\d{2})(?!\d)\.?"
 )
-# "2023. gada martā", "2024. g. martā"
+# "2019-07-01" (ISO 8601), as a form or a spreadsheet writes it: four digits of a year of
+# 1900-2099, two of a month and two of a day, nothing else of digits or points around it,
+# so that no amount, telephone or registration number is one.
+_ISO = r"(?<![\w.,/])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w]|[.,/]\d)"
+# "2023. gada martā", "2024. g. martā"; "2020. gada martā – jūnijā", a range of months of
+# one year (a later month: "novembrī – februārī" would be the next year, which is not said)
 _MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
+_TO_MONTH = re.compile(rf"\s*(?:{_DASH}|līdz)\s*(?P<to>{MONTH})(?![\w])", re.I)
 # Dates written without a year ("6.–10. decembrī", "16. un 23.10") are left as text: the
 # year is never guessed.
 
-DATE = re.compile(f"{_LONG}|{_LONG_RANGE}|{_DAY_RANGE}|{_NUMERIC}|{_MONTH_ONLY}", re.I)
+DATE = re.compile(f"{_LONG}|{_LONG_RANGE}|{_DAY_RANGE}|{_NUMERIC}|{_ISO}|{_MONTH_ONLY}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +210,17 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
     if g["nd"]:
         date = _valid(_year(g["ny"]), int(g["nm"]), int(g["nd"]))
         return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
+    if g["iy"]:
+        date = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
     month_start = _valid(int(g["my"]), month_number(g["mm"]), 1)
-    return (
-        FoundDate(month_start, None, DatePrecision.MONTH, m.start(), m.end())
-        if month_start
-        else None
-    )
+    if month_start is None:
+        return None
+    to = _TO_MONTH.match(m.string, m.end())
+    if to is not None and month_number(to.group("to")) > month_start.month:
+        last = month_start.replace(month=month_number(to.group("to")))
+        return FoundDate(month_start, last, DatePrecision.MONTH, m.start(), to.end())
+    return FoundDate(month_start, None, DatePrecision.MONTH, m.start(), m.end())
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -255,7 +267,7 @@ def _unnamed(pattern: str) -> str:
 
 
 #: A day-precision date as a pattern without groups, to be embedded in other grammars.
-DATE_TEXT = "(?:" + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC)) + ")"
+DATE_TEXT = "(?:" + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC, _ISO)) + ")"
 #: A date range as a pattern: "DATE – DATE", "DATE līdz DATE", any dash, spaced or not.
 PERIOD_TEXT = rf"{DATE_TEXT}\s*(?:{_DASH}|līdz)\s*{DATE_TEXT}"
 

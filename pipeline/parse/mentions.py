@@ -4,10 +4,12 @@ Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju
 so the kind of thing counted is the last head-like noun of the known kinds after the number,
 before punctuation; genitive and dative forms ("dalībnieku", "organizācijām") are taken only
 when no nominative one is there ("ap 100 dalībnieku"), a genitive before a dative ("ap 40
-konsultāciju biedrībām"). A number alone in parentheses counts the noun right before it
-("Konsultācijas (88)") or restates the number written in words before it ("divpadsmit (12)
-konsultācijas"); a number after a dash that ends its phrase counts the noun before the dash
-("semināri – 6, dalībnieki – 140;"). The kinds are in `pipeline.parse.indicators`.
+konsultāciju biedrībām"); after the head, a word of its form that another word follows is
+that word's genitive ("58 ziņas biedrības mājaslapā"). A number alone in parentheses counts
+the noun right before it ("Konsultācijas (88)") or restates the number written in words
+before it ("divpadsmit (12) konsultācijas"); a number after a dash that ends its phrase
+counts the noun before the dash ("semināri – 6, dalībnieki – 140;"). A house number
+("Jūrmalas gatvē 76") is no count. The kinds are in `pipeline.parse.indicators`.
 """
 
 from __future__ import annotations
@@ -99,6 +101,11 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     phrase = text[start : words[-1][1]]
     matches = [(w, end) for w, end in words if kind_of(w)]
     heads = [(w, end) for w, end in matches if head_like(w)]
+    # A genitive comes before the noun it belongs to: after a head, a word of the same form
+    # that another word follows is that word's genitive ("58 ziņas biedrības mājaslapā":
+    # news, on the association's website), not the head.
+    followed = {end for (_, end), _next in itertools.pairwise(words)}
+    heads = heads[:1] + [h for h in heads[1:] if h[1] not in followed]
     # With no nominative, a genitive plural is what is counted and a later dative or
     # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
     genitives = [(w, end) for w, end in matches if genitive_plural(w)]
@@ -123,6 +130,20 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
         return None
     chosen_kind = kind_of(chosen[0])
     return (chosen_kind, chosen[1]) if chosen_kind else None
+
+
+def counted_kind(name: str) -> str | None:
+    """The kind a count counts when it stands apart from the words naming it (a table's
+    "Skaits" column): read as if the number were written before them ("2" of "Reģionālie
+    NVO forumi"). The name's capital is its first word's, not a proper noun's."""
+    lowered = name[:1].lower() + name[1:]
+    noun = _noun_after(lowered, 0)
+    return noun[0] if noun is not None else None
+
+
+def qualifier_before(s: str, start: int) -> Qualifier | None:
+    """What the words before a number at `start` say of it (None: an upper bound)."""
+    return _qualified(s, start)[1]
 
 
 def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, ...]:
@@ -460,9 +481,20 @@ def _run(indicators: tuple[Indicator, ...], t: int, step: int) -> list[int]:
     return run
 
 
+# A house number after its street ("Jūrmalas gatvē 76", "Brīvības ielā 85a") is an address,
+# not a count. ("Nr. 5" is left to the numbering rule: "Nr. 5 – 3" may be one number.)
+_ADDRESS = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:iel(?:a|ā|as)|gatv(?:e|ē|es)|prospekt(?:s|ā|a)|bulvār(?:is|ī|a)"
+    r"|laukum(?:s|ā|a)|šosej(?:a|ā|as)|alej(?:a|ā|as)|krastmal(?:a|ā|as))"
+    r"\s*(?P<number>\d+(?:[ ]?[a-zA-Z](?![\wāčēģīķļņšūž]))?(?:[/-]\d+)?)",
+    re.I,
+)
+
+
 def _masked_ranges(s: str) -> list[tuple[int, int]]:
-    """Dates, times, URLs and multipliers ("6 vietas x 4") are not counts."""
+    """Dates, times, URLs, addresses and multipliers ("6 vietas x 4") are not counts."""
     ranges = [(d.begin, d.stop) for d in find_dates(s)]
+    ranges += [(m.start("number"), m.end("number")) for m in _ADDRESS.finditer(s)]
     ranges += [(m.start(), m.end()) for m in _URL.finditer(s)]
     ranges += [(m.start(), m.end()) for m in re.finditer(r"\d+\s*x\s*\d+", s)]
     ranges += [(m.start(), m.end()) for m in re.finditer(r"\d+:\d+", s)]

@@ -34,7 +34,9 @@ def _words(*words: str) -> str:
 # matched from its first words to its last.
 LABELS: dict[Section, str] = {
     Section.TASK: _words("Valsts", "pārvaldes", "uzdevums") + r"(?![\wāčēģīķļņšūž])",
-    Section.IMPLEMENTER: _words("Valsts", "pārvaldes", "uzdevuma", r"(?:veicējs|īstenotājs)"),
+    Section.IMPLEMENTER: _words(
+        "Valsts", "pārvaldes", "uzdevuma", r"(?:veicējs|īstenotājs|izpildītājs)"
+    ),
     Section.PERIOD: _words("Valsts", "pārvaldes", "uzdevuma", "deleģēšanas", "periods"),
     Section.DESCRIPTION: _words("Apraksts", "un", "vērtējums") + r"[^\t]{0,400}?mērķiem",
     Section.FUNDING: _words(
@@ -55,6 +57,18 @@ LABELS: dict[Section, str] = {
     ),
     Section.OTHER: _words("Cita", "informācija"),
 }
+
+# The short forms typists write for the first three labels ("Uzdevuma veicējs",
+# "Deleģēšanas periods", "Uzdevums"). Their words also open sentences ("Uzdevuma veicējs
+# organizēja …"), so a short form is a label only where the full one is not found, standing
+# alone in its cell or line or ending in a colon, and before the description's label (in
+# the template's order these come first).
+SHORT_LABELS: dict[Section, str] = {
+    Section.TASK: r"Uzdevums",
+    Section.IMPLEMENTER: r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs",
+    Section.PERIOD: r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods",
+}
+_SHORT_END = r"(?=[ \u00a0]*(?::|[\t\n\x0b]|$))"
 
 #: The title's first word as the template writes it, or in capitals as a heading style sets
 #: it. Not any letter case: "kopsavilkums" in running text is a word, not a title.
@@ -94,11 +108,13 @@ _ANOTHER_REPORT = re.compile(
 
 def split_sections(cleaned: SourcedText) -> Split:
     """Find each label once (its first occurrence at a cell start) and cut between them."""
+    cleaned = drop_header_rows(cleaned)
     found: list[tuple[int, int, Section]] = []
     for section, pattern in LABELS.items():
         m = re.search(_CELL_START + "(" + pattern + _LABEL_COLON + ")", cleaned.text)
         if m:
             found.append((m.start(1), m.end(1), section))
+    found += _short_labels(cleaned.text, found)
     found.sort()
     head_end = found[0][0] if found else len(cleaned)
     sections: dict[Section, SourcedText] = {}
@@ -111,6 +127,64 @@ def split_sections(cleaned: SourcedText) -> Split:
         if i + 1 == len(found) and cleaned[stop:].text.strip():
             tail = cleaned[stop:]
     return Split(cleaned[:head_end], sections, labels, tail)
+
+
+_ANY_LABEL = re.compile(_CELL_START + "(?:" + "|".join(f"(?:{p})" for p in LABELS.values()) + ")")
+# A column's name: a few words, no number (a row's value has its dates and amounts).
+_COLUMN_NAME = re.compile(r"[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+){0,3}\.?")
+_CELL_WS = " \u00a0\x0b\ue000\ue100"
+
+
+def drop_header_rows(cleaned: SourcedText) -> SourcedText:
+    """The table's header row ("Sadaļa | Informācija") and each repetition of it (a PDF
+    repeats it at the top of every page, where it falls between the rows or inside one)
+    without it: it names the columns, and read as text it would be a stray line in the
+    title block or an activity in the middle of the description. The header is the row
+    right before the first label's, of two cells or more, each a name of a few words."""
+    text = cleaned.text
+    first = _ANY_LABEL.search(text)
+    if first is None or "\t" not in text:
+        return cleaned
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    if text[line_start : first.start()].strip(_CELL_WS + "\t"):
+        return cleaned  # the label is not its row's first cell
+    before = text[:line_start].rstrip("\n")
+    header_start = before.rfind("\n") + 1
+    header = _cells(before[header_start:])
+    if len(header) < 2 or not all(_COLUMN_NAME.fullmatch(c) for c in header):
+        return cleaned
+    keep: list[SourcedText] = []
+    pos = 0
+    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+        if m.start() >= header_start and m.group().strip() and _cells(m.group()) == header:
+            keep.append(cleaned[pos : m.start()])
+            pos = m.end()
+    keep.append(cleaned[pos:])
+    return SourcedText.join(keep, "")
+
+
+def _cells(line: str) -> list[str]:
+    return [" ".join(c.strip(_CELL_WS).split()) for c in line.rstrip("\n").split("\t")]
+
+
+def _short_labels(
+    text: str, found: list[tuple[int, int, Section]]
+) -> list[tuple[int, int, Section]]:
+    """The short forms of the labels not found in full, before the description's label (or
+    the funding's, or anywhere when neither is found)."""
+    later = [start for start, _, s in found if s in (Section.DESCRIPTION, Section.FUNDING)]
+    limit = min(later, default=len(text))
+    have = {s for _, _, s in found}
+    out: list[tuple[int, int, Section]] = []
+    for section, pattern in SHORT_LABELS.items():
+        if section in have:
+            continue
+        label = _CELL_START + f"((?:{pattern}){_SHORT_END}{_LABEL_COLON})"
+        m = re.search(label, text)
+        taken = [(start, end) for start, end, _ in found + out]
+        if m and m.start(1) < limit and not any(start <= m.start(1) < end for start, end in taken):
+            out.append((m.start(1), m.end(1), section))
+    return out
 
 
 def _end_of_table(text: str, value_start: int) -> int:

@@ -181,4 +181,81 @@ def clean(source_text: str) -> SourcedText:
             offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
     keep(pos, len(text))
+    return pipe_tables(SourcedText("".join(parts), tuple(offs)))
+
+
+# A Markdown (GFM) table: rows "| a | b |" on lines of their own, the second its delimiter
+# row "|---|---|". Only such a block is a table: a line of its own between pipes without a
+# delimiter row under the first is text as written. A row's own line break or tab is none
+# (a converter's "<br>" in a cell is already a soft break).
+_PIPE_LINE = re.compile(r"[ \u00a0]{0,3}\|[^\n\t]*\|[ \u00a0]*")
+_DELIMITER_CELL = re.compile(r"[ \u00a0]*:?-+:?[ \u00a0]*")
+_CELL_SPACE = " \u00a0\x0b"
+
+
+def pipe_tables(text: SourcedText) -> SourcedText:
+    """Each Markdown table as the tab layout of the other exports: a row a line, its cells
+    joined by tabs. The delimiter row and a header row of empty cells carry no text and go;
+    a header naming the columns is a row as a Word table's is."""
+    if "|" not in text.text:
+        return text
+    lines = _split_lines(text)
+    out: list[SourcedText] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _PIPE_LINE.fullmatch(lines[j].text.rstrip("\n")):
+            j += 1
+        if j - i < 2 or not _is_delimiter(_cells(lines[i + 1])):
+            out.append(lines[i])
+            i += 1
+            continue
+        for line in lines[i:j]:
+            cells = _cells(line)
+            if not _is_delimiter(cells) and any(c.text for _, c in cells):
+                out.append(_row(cells, line))
+        i = j
+    return SourcedText.join(out, "")
+
+
+def _split_lines(text: SourcedText) -> list[SourcedText]:
+    lines, start = [], 0
+    for m in re.finditer("\n", text.text):
+        lines.append(text[start : m.end()])
+        start = m.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def _cells(line: SourcedText) -> list[tuple[int, SourcedText]]:
+    """A row's cells, each stripped, with the source offset of the pipe before it; a pipe
+    escaped as "\\|" is a cell's own."""
+    body = line.strip(" \u00a0\n")
+    cells: list[tuple[int, SourcedText]] = []
+    start = 1
+    for m in re.finditer(r"(?<!\\)\|", body.text[1:-1]):
+        cells.append((body.offsets[start - 1], body[start : m.start() + 1].strip(_CELL_SPACE)))
+        start = m.end() + 1
+    cells.append((body.offsets[start - 1], body[start : len(body) - 1].strip(_CELL_SPACE)))
+    return cells
+
+
+def _row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText:
+    """The cells joined by tabs, each tab standing for the pipe before its cell."""
+    parts: list[str] = []
+    offs: list[int] = []
+    for k, (pipe, cell) in enumerate(cells):
+        if k:
+            parts.append("\t")
+            offs.append(pipe)
+        parts.append(cell.text)
+        offs.extend(cell.offsets)
+    if line.text.endswith("\n"):
+        parts.append("\n")
+        offs.append(line.offsets[-1])
     return SourcedText("".join(parts), tuple(offs))
+
+
+def _is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:
+    return all(_DELIMITER_CELL.fullmatch(c.text) for _, c in cells)

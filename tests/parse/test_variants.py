@@ -21,9 +21,10 @@ from tests.parse.variants import TRANSFORMATIONS, Variant, original, pairs, sing
 
 BUNDLED = sorted(REPORTS.glob("*.txt"))
 UNSEEN = sorted((FIXTURES / "reports" / "unseen").glob("*.txt"))
-#: Reports with no contradiction in them: none of their variants may report one (one
-#: unseen report has a contradiction planted in it).
-CLEAN = [MINIMAL, *(p for p in UNSEEN if p.stem != "kurzeme_pdf_planted_remainder")]
+#: Reports with no contradiction in them: none of their variants may report one (two
+#: unseen reports have a contradiction planted in them).
+PLANTED = {"kurzeme_pdf_planted_remainder", "latgale_sentences_planted_year_start"}
+CLEAN = [MINIMAL, *(p for p in UNSEEN if p.stem not in PLANTED)]
 ALL = [*BUNDLED, MINIMAL, *UNSEEN]
 
 #: Findings that say the report contradicts itself (as opposed to "could not be read").

@@ -1,0 +1,212 @@
+"""Activities written as a table whose rows are `| cell | cell |` lines: a Markdown table, or
+the rows of a table inside a Word cell (see `pipeline.documents.layout`).
+
+    | Nr. | Aktivitāte | Plānots | Faktiski |          | Nr.p.k. | Aktivitāte | Skaits |
+    |---|---|---|---|                                  | 1. | Reģionālie NVO forumi | 2 |
+    | 1. | Mācību semināri | 6 | 7 semināri |
+
+The header row names what each column holds; a table is one of activities only when it has a
+column naming the activity and one giving what was done ("Faktiski", "Sasniegts", "Skaits").
+A row is then an activity: its number as written in the "Nr." column, its text the activity's
+name and what was done. A planned value ("Plānots") is a target, not an achievement: it is no
+part of the activity. A count alone in its cell counts what the activity's name names, read
+as if the number were written before the name ("2" of "Reģionālie NVO forumi": 2 forums).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from pipeline.model import Indicator, Qualifier
+from pipeline.parse.mentions import counted_kind, find_indicators, qualifier_before
+from pipeline.parse.text import SourcedText, SourceFile
+
+
+class Role(Enum):
+    NUMBER = "number"
+    NAME = "name"
+    TARGET = "target"
+    DONE = "done"  # what was done, in words or as a count alone
+    OTHER = "other"
+
+
+# The header words, lower-cased, by what their column holds, checked in this order: "Plānotais
+# rezultāts" is a plan, "Pasākumu skaits" a count. Anything else is kept in the text, unread.
+_HEADER_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"(?:n\.?\s*)?(?:nr|n)\.?(?:\s*p\.?\s*k\.?)?|npk|#"), Role.NUMBER),
+    (re.compile(r".*(?:plān|paredzēt|mērķ|līgum|sākotnēj).*"), Role.TARGET),
+    (re.compile(r".*(?:faktisk|sasniegt|izpild|rezultāt|skait|daudzum).*"), Role.DONE),
+    (re.compile(r"(?:aktivitāt|pasākum|darbīb|nosaukum).*"), Role.NAME),
+)
+# A row: `| … |` with nothing else on its line (a table inside a Word cell), or a line of
+# cells parted by tabs (the layout of a Word, OpenDocument or Markdown table).
+_PIPE_ROW = re.compile(
+    r"(?:^|(?<=[\n\x0b\ue000]))[ \t\u00a0]*\|(?P<body>[^\n\x0b]*)\|[ \t\u00a0]*(?=[\n\x0b\ue000]|$)"
+)
+_TAB_ROW = re.compile(r"(?:^|(?<=\n))(?P<body>[^\n|]*\t[^\n|]*)(?=\n|$)")
+_BETWEEN = {"|": re.compile(r"[\s\ue000]*"), "\t": re.compile(r"\n")}
+_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_NUMBER_CELL = re.compile(r"(\d{1,2})[.)]?|[a-z]\)")
+_MARKUP = re.compile(r"[*_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    role: Role
+    header: str  # the column's header as written
+    text: SourcedText
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A row of a table of activities: the row as written and its cells."""
+
+    line: SourcedText
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+
+    def first(self, role: Role) -> SourcedText | None:
+        return next((c.text for c in self.cells if c.role is role and c.text.text), None)
+
+    @property
+    def number(self) -> SourcedText | None:
+        cell = self.first(Role.NUMBER)
+        return cell if cell is not None and _NUMBER_CELL.fullmatch(cell.text) else None
+
+    @property
+    def is_activity(self) -> bool:
+        """A row with a number or with what was done; a row with only a heading in it
+        ("| | Mazākumtautību kapacitātes celšanai: | |") is no activity."""
+        return self.number is not None or self.first(Role.DONE) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int
+    end: int
+    rows: tuple[Row, ...]
+
+
+def find_tables(text: SourcedText) -> list[Table]:
+    """The tables of activities in `text`, in order, each from its header row to its last row."""
+    tables = [t for sep in _BETWEEN for t in _tables(text, sep)]
+    return sorted(tables, key=lambda t: t.start)
+
+
+def _tables(text: SourcedText, sep: str) -> list[Table]:
+    s = text.text
+    runs: list[list[re.Match[str]]] = []
+    for m in (_PIPE_ROW if sep == "|" else _TAB_ROW).finditer(s):
+        if runs and _BETWEEN[sep].fullmatch(s, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    tables: list[Table] = []
+    for run in runs:
+        header: list[tuple[Role, str]] | None = None
+        start = 0
+        rows: list[Row] = []
+        for m in run:
+            cells = _cells(text, m, sep)
+            roles = _roles([c.text for c in cells])
+            if roles is not None:
+                if header is not None and rows:
+                    tables.append(Table(start, rows[-1].end, tuple(rows)))
+                header = [(r, c.text) for r, c in zip(roles, cells, strict=True)]
+                start, rows = m.start(), []
+                continue
+            if header is None or all(_RULE_CELL.fullmatch(c.text) for c in cells):
+                continue
+            if len(cells) != len(header):
+                break  # another table, or a row whose columns cannot be told
+            row = tuple(Cell(r, h, c) for (r, h), c in zip(header, cells, strict=True))
+            rows.append(Row(text[m.start() : m.end()], m.start(), m.end(), row))
+        if header is not None and rows:
+            tables.append(Table(start, rows[-1].end, tuple(rows)))
+    return tables
+
+
+def _cells(text: SourcedText, m: re.Match[str], sep: str) -> list[SourcedText]:
+    cells: list[SourcedText] = []
+    at = m.start("body")
+    for part in m.group("body").split(sep):
+        cells.append(text[at : at + len(part)].strip())
+        at += len(part) + 1
+    return cells
+
+
+def _roles(cells: list[str]) -> tuple[Role, ...] | None:
+    """What each column holds, when the cells are a header row of a table of activities."""
+    roles = tuple(_role(c) for c in cells)
+    if Role.NAME in roles and Role.DONE in roles:
+        return roles
+    return None
+
+
+def _role(cell: str) -> Role:
+    word = _MARKUP.sub("", cell).strip().lower()
+    for pattern, role in _HEADER_WORDS:
+        if pattern.fullmatch(word):
+            return role
+    return Role.OTHER
+
+
+# A count alone in its cell, perhaps qualified ("ap 420", "vairāk nekā 530"), thousands
+# grouped by a space; a full stop may end it.
+_BARE_COUNT = re.compile(
+    r"(?P<words>(?:[^\W\d_]+\s+){0,3}?)(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})\.?"
+)
+
+
+def row_text(row: Row) -> SourcedText:
+    """The activity's text: its name and what was done (and any column not read), as one."""
+    kept = [c.text for c in row.cells if c.role not in (Role.NUMBER, Role.TARGET) and c.text.text]
+    return SourcedText.join(kept, " – ")
+
+
+def row_indicators(row: Row, source: SourceFile) -> tuple[Indicator, ...]:
+    """What a row says was done: the quantities in its "done" cells. A number in the name or
+    in a column of unknown meaning is not read: the table says where the achievement is."""
+    found: list[Indicator] = []
+    name = row.first(Role.NAME)
+    for cell in row.cells:
+        if cell.role is not Role.DONE or not cell.text.text:
+            continue
+        alone = _BARE_COUNT.fullmatch(cell.text.text)
+        if alone is None:
+            # a breakdown is marked within its cell: its positions follow the cells before
+            shift = len(found)
+            found += [
+                replace(i, part_of=i.part_of + shift) if i.part_of is not None else i
+                for i in find_indicators(cell.text, source)
+            ]
+            continue
+        counted = _column_count(row, name, cell, alone, source)
+        if counted is not None:
+            found.append(counted)
+    return tuple(found)
+
+
+def _column_count(
+    row: Row, name: SourcedText | None, cell: Cell, alone: re.Match[str], source: SourceFile
+) -> Indicator | None:
+    """A count alone in its cell counts what its column's header names ("Dalībnieku
+    skaits"), or else what the activity's name names."""
+    qualifier = qualifier_before(cell.text.text, alone.start("n"))
+    if qualifier is None or (alone.group("words") and qualifier is Qualifier.EXACT):
+        return None  # an upper bound, or words that are no qualifier
+    kind = counted_kind(cell.header)
+    if kind is None and name is not None:
+        kind = counted_kind(name.text)
+    if kind is None:
+        return None
+    value = int(re.sub(r"\D", "", alone.group("n")))
+    # The phrase runs from the name (if it names the kind) to the count, as written.
+    first = name if name is not None and counted_kind(cell.header) is None else cell.text
+    a = row.line.offsets.index(first.offsets[0])
+    b = row.line.offsets.index(cell.text.offsets[-1]) + 1
+    piece = row.line[a:b]
+    return Indicator(value, qualifier, kind, piece.text, source.span_of(piece))

@@ -1,0 +1,181 @@
+"""The shapes of funding tables: a table nested in a cell or written in Markdown (its rows as
+"| a | b |" lines), a header row naming each column's role, the key cell that names a row's
+year, and a table with one column per year. The statements in the cells are read by
+`funding_statements.py`; the rows are cut into years in `funding.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipeline.model import AmountRole, Period
+from pipeline.parse.funding_words import (
+    CALENDAR_YEAR,
+    CARRY_IN_BEFORE,
+    NEW_STATEMENT,
+    NUMERAL,
+    ORDINAL_ROW,
+    PERIOD_RANGE,
+    STATEMENT_ROLE,
+    TOTAL_ROW,
+    ordinal_number,
+    remainder_role,
+    split_text,
+    statement_word,
+)
+from pipeline.parse.latvian import PERIOD_TEXT
+from pipeline.parse.text import SourcedText
+
+_WS = " \n\t\x0b\u00a0"
+_BREAKS = re.compile(r"[\x0b\ue000]+")
+_PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
+# Markdown's line under a table's header: "|---|:---:|".
+_DELIMITER_ROW = re.compile(r"[\s\ue000]*\|(?:\s*:?-{3,}:?\s*\|)+[\s\ue000]*")
+
+
+def table_rows(line: SourcedText) -> tuple[list[SourcedText], SourcedText | None]:
+    """A table nested in a cell, its rows written as paragraphs "| a | b |", or a Markdown
+    table's row standing as a line of its own: its rows, their cells tab-separated like the
+    section's own. Any other line as it is. Paragraphs before the nested table introduce it
+    ("Finansējums pa īstenošanas gadiem:", "Summas norādītas EUR."): they are no row (a row
+    of no year and no amount); when they name a number (a sum over the years, "Kopā
+    piešķirti 98 000,00 EUR:") they are returned too, as money of no row, not dropped.
+    Markdown's delimiter row ("|---|---|") is no row either."""
+    cells = split_text(line, "\t")
+    if len(cells) == 1 and _PIPE_ROW.fullmatch(line.text) and "\x0b" not in line.text:
+        return ([] if _DELIMITER_ROW.fullmatch(line.text) else [_cells_of(line)]), None
+    paragraphs = [
+        p for p in split_text(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
+    ]
+    first = next((i for i, p in enumerate(paragraphs) if _PIPE_ROW.fullmatch(p.text)), 0)
+    intro, paragraphs = paragraphs[:first], paragraphs[first:]
+    if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
+        return [line], None
+    rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
+    rows.extend(_cells_of(p) for p in paragraphs if not _DELIMITER_ROW.fullmatch(p.text))
+    numbered = any(re.search(r"\d", p.text) for p in intro)
+    return rows, SourcedText.join(intro, "\x0b") if numbered else None
+
+
+def is_markdown_table(text: str) -> bool:
+    """Whether the text holds a Markdown table: a row "| a | b |" and its delimiter row
+    "|---|---|" on lines of their own."""
+    lines = text.split("\n")
+    return any(_DELIMITER_ROW.fullmatch(line) for line in lines) and any(
+        _PIPE_ROW.fullmatch(line) and not _DELIMITER_ROW.fullmatch(line) for line in lines
+    )
+
+
+def _cells_of(paragraph: SourcedText) -> SourcedText:
+    inner = paragraph.strip(_WS + "\ue000")
+    parts = split_text(inner[1:-1], "|")
+    return SourcedText.join([c.strip(_WS) for c in parts], "\t")
+
+
+# -- a header row naming each column's role ----------------------------------------------------
+_PLANNED_WORD = re.compile(r"plānot", re.I)
+_ACTUAL_WORD = re.compile(r"faktisk|(?<![\wāčēģīķļņšūž])izlietot", re.I)
+_REMAINDER_WORD = re.compile(r"atlikum|neizmantot|neizlietot", re.I)
+
+
+def header_roles(cells: list[SourcedText]) -> list[AmountRole | None] | None:
+    """The role of each column a header row names ("Periods | Plānots | Faktiski izlietots |
+    Atlikums"): PLANNED, ACTUAL, REMAINDER (any remainder: what became of it its cells say)
+    or None (the key's column). None when the header does not name one planned and one
+    actual column, each cell at most one role: then the columns are read by their place."""
+    roles: list[AmountRole | None] = []
+    for cell in cells:
+        named = [
+            role
+            for role, word in (
+                (AmountRole.PLANNED, _PLANNED_WORD),
+                (AmountRole.ACTUAL, _ACTUAL_WORD),
+                (AmountRole.REMAINDER, _REMAINDER_WORD),
+            )
+            if word.search(cell.text)
+        ]
+        if len(named) > 1:
+            return None
+        roles.append(named[0] if named else None)
+    if any(roles.count(role) != 1 for role in (AmountRole.PLANNED, AmountRole.ACTUAL)):
+        return None
+    return None if roles.count(AmountRole.REMAINDER) > 1 else roles
+
+
+# -- the key cell naming a row's (or a column's) year --------------------------------------------
+class YearKey(NamedTuple):
+    """What a key cell says of its year: its ordinal, its calendar year, its dates (the
+    range's place in the cell)."""
+
+    ordinal: int | None
+    calendar_year: int | None
+    range: tuple[int, int] | None
+
+
+# "I (01.03.2023.–29.02.2024.)", "II. gads 15.07.2023.–14.07.2024.", "01.03.2023.–29.02.2024."
+_RANGE_KEY = re.compile(
+    rf"\s*(?:(?P<n>{NUMERAL})\.?\s*(?:(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž]))?"
+    rf"[\s:–-]*)?\(?\s*(?P<range>{PERIOD_TEXT})\s*\)?[\s.:]*",
+    re.I,
+)
+# A calendar year alone in a key cell ("2020"): a year only where the header has named the
+# columns, never as money (it has no currency word) and never in running text.
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\.?\s*")
+
+
+def year_key(text: str, *, bare_year: bool) -> YearKey | None:
+    """The year a whole key cell names, or None when the cell is anything else."""
+    ranged = _RANGE_KEY.fullmatch(text)
+    if ranged is not None:
+        n = ranged.group("n")
+        return YearKey(ordinal_number(n) if n else None, None, ranged.span("range"))
+    ordinal = ORDINAL_ROW.match(text)
+    if ordinal is not None and not text[ordinal.end() :].strip():
+        return YearKey(ordinal_number(ordinal.group("n")), None, None)
+    calendar = CALENDAR_YEAR.match(text)
+    if calendar is not None:
+        span = calendar.span("range")
+        return YearKey(None, int(calendar.group(1)), span if span[0] >= 0 else None)
+    bare = _BARE_YEAR.fullmatch(text) if bare_year else None
+    return YearKey(None, int(bare.group(1)), None) if bare is not None else None
+
+
+# -- a table with one column per year ----------------------------------------------------------
+def year_columns(cells: list[SourcedText]) -> list[YearKey | None] | None:
+    """A header row naming a year in each column after the first ("| | I. gads
+    15.07.2022.–14.07.2023. | II. gads … |"), perhaps with a column of the sum over the years
+    ("Kopā", None): the key of each column after the first. None for any other row."""
+    if len(cells) < 3 or PERIOD_RANGE.search(cells[0].text):
+        return None
+    keys = [year_key(c.text, bare_year=True) for c in cells[1:]]
+    years = [k for k in keys if k is not None]
+    if len(years) < 2 or any(
+        k is None and not TOTAL_ROW.fullmatch(c.text.strip(" :"))
+        for k, c in zip(keys, cells[1:], strict=True)
+    ):
+        return None
+    return keys
+
+
+def row_role(label: str) -> AmountRole | None:
+    """A row's label in a table with a column per year: "Plānots, kopā" (the planned total),
+    "Faktiski izlietots" (the actual), "Neizlietotais atlikums, atgriezts KM budžetā" (a
+    remainder, returned). None for a label that opens no statement (a line of the total
+    above, "t.sk. pilsoniskās sabiedrības …", or words whose amounts are not read)."""
+    statement = NEW_STATEMENT.search(label)
+    if statement is None or CARRY_IN_BEFORE.search(label.strip(" :")):
+        return None  # "t.sk. pārceltais atlikums no I. gada": carried in, no remainder
+    word = statement_word(statement.group(0))
+    if word in STATEMENT_ROLE:
+        return STATEMENT_ROLE[word]
+    return remainder_role(NEW_STATEMENT.sub(" ", label))
+
+
+def period_in(text: SourcedText, key: YearKey) -> SourcedText | None:
+    """The dates a key names, as written."""
+    return text[key.range[0] : key.range[1]] if key.range is not None else None
+
+
+def same_period(a: Period | None, b: Period | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
