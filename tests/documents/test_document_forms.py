@@ -4,7 +4,6 @@ table inside a table's cell, a row a page break split without a rule."""
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -13,6 +12,7 @@ import pdfplumber
 from pipeline.documents import Document, read_document, read_document_bytes
 from pipeline.documents.layout import letters
 from pipeline.documents.pdf_lines import lines_of
+from tests.documents.odt import odt
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 # Printed by `chromium --headless --no-pdf-header-footer --print-to-pdf` from the .html beside
@@ -93,22 +93,6 @@ def test_word_table_in_a_cell_is_a_paragraph_per_row(tmp_path: Path) -> None:
     assert len(text.splitlines()) == 2
 
 
-def _odt(body: str) -> bytes:
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">'
-        f"<office:body><office:text>{body}</office:text></office:body>"
-        "</office:document-content>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", content)
-    return out.getvalue()
-
-
 def _cell(inner: str) -> str:
     return f"<table:table-cell>{inner}</table:table-cell>"
 
@@ -127,7 +111,7 @@ def test_odt_table_in_a_cell_is_a_paragraph_per_row_and_no_row_of_the_outer_tabl
         + _cell(f"<text:p>4. Citi:</text:p><table:table>{nested}</table:table>")
         + "</table:table-row></table:table>"
     )
-    text = _read(_odt(body), "nested.odt").text
+    text = _read(odt(body), "nested.odt").text
     assert text.splitlines() == [
         "Kopsavilkums",
         "Sadaļa\tSaturs",

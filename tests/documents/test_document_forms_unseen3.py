@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from pipeline.documents import Document, DocumentError, ErrorCode, read_document
 from pipeline.documents.pdf_lines import Paragraph, lines_of, paragraphs
 from pipeline.model import ActivityGroup
 from pipeline.parse import parse_text
+from tests.documents.odt import odt
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "documents"
@@ -135,22 +135,6 @@ def test_word_soft_return_in_a_table_inside_a_cell_is_a_space() -> None:
     assert "<br>" not in text
 
 
-def _odt(body: str) -> bytes:
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">'
-        f"<office:body><office:text>{body}</office:text></office:body>"
-        "</office:document-content>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", content)
-    return out.getvalue()
-
-
 def test_odt_line_breaks_in_a_cell_are_line_breaks() -> None:
     value = "<text:line-break/>".join(YEAR_LINES)
     body = (
@@ -159,7 +143,7 @@ def test_odt_line_breaks_in_a_cell_are_line_breaks() -> None:
         f"<table:table-cell><text:p>{value}</text:p></table:table-cell>"
         "</table:table-row></table:table>"
     )
-    text = _read(_odt(body), "r.odt").text
+    text = _read(odt(body), "r.odt").text
     assert text.splitlines() == [
         "Kopsavilkums",
         "par uzdevumu",
