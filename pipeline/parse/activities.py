@@ -29,7 +29,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
-from pipeline.parse.activity_tables import Row, Table, find_tables, row_indicators, row_text
+from pipeline.parse.activity_tables import (
+    Row,
+    Table,
+    find_tables,
+    row_dates,
+    row_indicators,
+    row_text,
+)
 from pipeline.parse.activity_text import sentences, split_entries
 from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
@@ -177,6 +184,8 @@ class _Reader:
             return "year"
         if m.group("group"):
             return "group"
+        if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
+            return None
         if m.group("dash") or m.group("dot"):
             return "bullet"
         if m.group("inline_dash"):
@@ -218,6 +227,23 @@ class _Reader:
         if after is None:
             return False
         return after.group("lower") is not None or bool(_JOINS_ON.search(before))
+
+    def _soft_broken_dash(self, start: int, end: int) -> bool:
+        """Whether a "- " line goes on with the numbered item before it: a line break inside
+        the same paragraph (a Word soft break, one "\x0b"), then "- " and a lower-case word
+        ("1. Organizēti 3 semināri Valmierā" / "- piedalījās 40 dalībnieki;") adds to the
+        item, it starts no unnumbered one. A paragraph's break ("\x0b\x0b") or a list's
+        entry ("\ue000") would start one."""
+        item = self.item
+        if item is None or item.number is None or item.sub_run:
+            return False
+        s = self.text.text
+        before = s[:start].rstrip(" \u00a0")
+        if not before.endswith("\x0b") or before[:-1].rstrip(" \u00a0").endswith(
+            ("\x0b", "\n", "\ue000")
+        ):
+            return False
+        return bool(re.match(r"\s*[a-zāčēģīķļņšūž]", s[end:]))
 
     def _accepts_number(self, m: re.Match[str]) -> bool:
         n, style = int(m.group("n")), m.group("style")
@@ -329,6 +355,8 @@ class _Reader:
         be a year or group heading, or a total, which stays a note."""
         self._close()
         self._reset_list()
+        if not table.of_activities:
+            self._note(table.header)
         for row in table.rows:
             if row.is_activity and not _TOTAL_ROW.match(row_text(row).text):
                 number = row.number
@@ -417,7 +445,11 @@ class _Reader:
             positions[group] = positions.get(group, 0) + 1
             activity = self._activity(year, group, positions[group], number, collapsed)
             if row is not None:
-                activity = replace(activity, indicators=row_indicators(row, self.source))
+                activity = replace(
+                    activity,
+                    indicators=row_indicators(row, self.source),
+                    dates=row_dates(row, self.source),
+                )
             # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
             # not the activity's own date: it is not read, so no finding comes from it.
             activities.append(replace(activity, dates=()) if prose else activity)

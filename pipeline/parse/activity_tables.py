@@ -10,7 +10,10 @@ column naming the activity and one giving what was done ("Faktiski", "Sasniegts"
 A row is then an activity: its number as written in the "Nr." column, its text the activity's
 name and what was done. A planned value ("Plānots") is a target, not an achievement: it is no
 part of the activity. A count alone in its cell counts what the activity's name names, read
-as if the number were written before the name ("2" of "Reģionālie NVO forumi": 2 forums).
+as if the number were written before the name ("2" of "Reģionālie NVO forumi": 2 forums),
+unless the name or the header names a unit or another count ("(stundas)", "dalībnieku
+skaits"). A column of money, a share or a time ("Faktiski, EUR", "Izpilde, %", "Izpildes
+termiņš") is never counted; a table with no other column of what was done stays a note.
 """
 
 from __future__ import annotations
@@ -19,8 +22,13 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from pipeline.model import Indicator, Qualifier
-from pipeline.parse.mentions import counted_kind, find_indicators, qualifier_before
+from pipeline.model import DateMention, Indicator, Qualifier
+from pipeline.parse.mentions import (
+    counted_kind,
+    find_activity_dates,
+    find_indicators,
+    qualifier_before,
+)
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -29,13 +37,23 @@ class Role(Enum):
     NAME = "name"
     TARGET = "target"
     DONE = "done"  # what was done, in words or as a count alone
+    MEASURE = "measure"  # money, a share or a time: never a count, its dates not the activity's
     OTHER = "other"
 
 
 # The header words, lower-cased, by what their column holds, checked in this order: "Plānotais
 # rezultāts" is a plan, "Pasākumu skaits" a count. Anything else is kept in the text, unread.
+# A column of money, a share or a time ("Faktiski, EUR", "Izpilde, %", "Izpildes termiņš")
+# holds no count, whatever else its header says: a number in it is kept in the text, unread.
 _HEADER_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"(?:n\.?\s*)?(?:nr|n)\.?(?:\s*p\.?\s*k\.?)?|npk|#"), Role.NUMBER),
+    (
+        re.compile(
+            r".*(?:(?<![^\W\d_])(?:eur|euro|eiro|gads)(?![^\W\d_])|€|%|procent|summ|finansēj"
+            r"|budžet|izmaks|naud|termiņ|datum|laiks|laikā|laikposm|period|mēnes|mēneš).*"
+        ),
+        Role.MEASURE,
+    ),
     (re.compile(r".*(?:plān|paredzēt|mērķ|līgum|sākotnēj).*"), Role.TARGET),
     (re.compile(r".*(?:faktisk|sasniegt|izpild|rezultāt|skait|daudzum).*"), Role.DONE),
     (re.compile(r"(?:aktivitāt|pasākum|darbīb|nosaukum).*"), Role.NAME),
@@ -79,7 +97,10 @@ class Row:
     @property
     def is_activity(self) -> bool:
         """A row with a number or with what was done; a row with only a heading in it
-        ("| | Mazākumtautību kapacitātes celšanai: | |") is no activity."""
+        ("| | Mazākumtautību kapacitātes celšanai: | |") is no activity, nor is any row of a
+        table that says nothing of what was done ("| Aktivitāte | Plānots, EUR |")."""
+        if not any(c.role is Role.DONE for c in self.cells):
+            return False
         return self.number is not None or self.first(Role.DONE) is not None
 
 
@@ -88,6 +109,13 @@ class Table:
     start: int
     end: int
     rows: tuple[Row, ...]
+    header: SourcedText  # the header row as written
+
+    @property
+    def of_activities(self) -> bool:
+        """Whether the table says what was done; one that does not ("| Aktivitāte |
+        Izpildes termiņš |") is kept as written, a note."""
+        return any(c.role is Role.DONE for c in self.rows[0].cells)
 
 
 def find_tables(text: SourcedText) -> list[Table]:
@@ -108,15 +136,16 @@ def _tables(text: SourcedText, sep: str) -> list[Table]:
     for run in runs:
         header: list[tuple[Role, str]] | None = None
         start = 0
+        line = text[0:0]
         rows: list[Row] = []
         for m in run:
             cells = _cells(text, m, sep)
             roles = _roles([c.text for c in cells])
             if roles is not None:
                 if header is not None and rows:
-                    tables.append(Table(start, rows[-1].end, tuple(rows)))
+                    tables.append(Table(start, rows[-1].end, tuple(rows), line))
                 header = [(r, c.text) for r, c in zip(roles, cells, strict=True)]
-                start, rows = m.start(), []
+                start, rows, line = m.start(), [], text[m.start() : m.end()]
                 continue
             if header is None or all(_RULE_CELL.fullmatch(c.text) for c in cells):
                 continue
@@ -125,7 +154,7 @@ def _tables(text: SourcedText, sep: str) -> list[Table]:
             row = tuple(Cell(r, h, c) for (r, h), c in zip(header, cells, strict=True))
             rows.append(Row(text[m.start() : m.end()], m.start(), m.end(), row))
         if header is not None and rows:
-            tables.append(Table(start, rows[-1].end, tuple(rows)))
+            tables.append(Table(start, rows[-1].end, tuple(rows), line))
     return tables
 
 
@@ -141,7 +170,7 @@ def _cells(text: SourcedText, m: re.Match[str], sep: str) -> list[SourcedText]:
 def _roles(cells: list[str]) -> tuple[Role, ...] | None:
     """What each column holds, when the cells are a header row of a table of activities."""
     roles = tuple(_role(c) for c in cells)
-    if Role.NAME in roles and Role.DONE in roles:
+    if Role.NAME in roles and (Role.DONE in roles or Role.MEASURE in roles):
         return roles
     return None
 
@@ -165,6 +194,20 @@ def row_text(row: Row) -> SourcedText:
     """The activity's text: its name and what was done (and any column not read), as one."""
     kept = [c.text for c in row.cells if c.role not in (Role.NUMBER, Role.TARGET) and c.text.text]
     return SourcedText.join(kept, " – ")
+
+
+def row_dates(row: Row, source: SourceFile) -> tuple[DateMention, ...]:
+    """The dates of a row's activity: those in its text but for a plan or a deadline
+    ("Izpildes termiņš" is a date set, not when the activity was done; "Norises laiks" is)."""
+    return tuple(
+        d
+        for c in row.cells
+        if c.role not in (Role.NUMBER, Role.TARGET) and not _DEADLINE.search(c.header)
+        for d in find_activity_dates(c.text, source)
+    )
+
+
+_DEADLINE = re.compile(r"termiņ", re.I)
 
 
 def row_indicators(row: Row, source: SourceFile) -> tuple[Indicator, ...]:
@@ -198,15 +241,44 @@ def _column_count(
     qualifier = qualifier_before(cell.text.text, alone.start("n"))
     if qualifier is None or (alone.group("words") and qualifier is Qualifier.EXACT):
         return None  # an upper bound, or words that are no qualifier
+    value = int(re.sub(r"\D", "", alone.group("n")))
+    if value in _YEARS and not _COUNT_HEADER.search(cell.header):
+        return None  # "2023" under "Izpilde": a year as likely as a count
     kind = counted_kind(cell.header)
+    if _measures_other(cell.header, kind):
+        return None
     if kind is None and name is not None:
         kind = counted_kind(name.text)
+        if _measures_other(name.text, kind):
+            return None
     if kind is None:
         return None
-    value = int(re.sub(r"\D", "", alone.group("n")))
     # The phrase runs from the name (if it names the kind) to the count, as written.
     first = name if name is not None and counted_kind(cell.header) is None else cell.text
     a = row.line.offsets.index(first.offsets[0])
     b = row.line.offsets.index(cell.text.offsets[-1]) + 1
     piece = row.line[a:b]
     return Indicator(value, qualifier, kind, piece.text, source.span_of(piece))
+
+
+# A number alone that could be a year is read only under a header that says it is a count.
+_YEARS = range(1900, 2101)
+_COUNT_HEADER = re.compile(r"skait|daudzum", re.I)
+# A unit in the words naming the count makes it a measure, not a number of things: "Konsultācijas
+# NVO (stundas) | 120" are hours, "Stundu skaits" too.
+_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:stund\w*|h|st\.|minūt\w*|dien(?:a|as|u|ās)|nedēļ\w*|mēne(?:si|šu|šos)"
+    r"|eur|euro|eiro|lpp|km|reiz(?:e|es|u|ēm)|cilvēk(?:stund|dien)\w*|procent\w*)(?![^\W\d_])|€|%",
+    re.I,
+)
+# "dalībnieku skaits": a count of what the genitive plural before "skaits" names.
+_COUNT_OF = re.compile(r"(?<![^\W\d_])(?P<noun>[^\W\d_]+u)\s+skait", re.I)
+
+
+def _measures_other(words: str, kind: str | None) -> bool:
+    """Whether the words naming a count say it counts something other than `kind`: a unit
+    ("stundas"), or a count of another thing ("Semināri, dalībnieku skaits | 45": 45 are the
+    participants, not the seminars; which the number counts is not read from the name)."""
+    if _UNIT.search(words):
+        return True
+    return any(counted_kind(m.group("noun")) != kind for m in _COUNT_OF.finditer(words))

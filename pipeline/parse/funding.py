@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period
-from pipeline.parse.funding_statements import Block, FundingRead, StatementReader, Total
+from pipeline.parse.funding_blocks import Block, FundingRead, Total
+from pipeline.parse.funding_carry import carried_in
+from pipeline.parse.funding_statements import StatementReader
 from pipeline.parse.funding_tables import (
     YearKey,
     header_roles,
@@ -39,7 +41,6 @@ from pipeline.parse.funding_words import (
     TOTAL_ROW,
     Columns,
     amount_value,
-    carried_in,
     counts_as_money,
     is_header_row,
     ordinal_number,
@@ -115,9 +116,11 @@ class _Reader(StatementReader):
                 by_year = (cells, years)
                 continue
             lead, values = cells[0], cells[1:]
-            if is_header_row(row.text):
-                # A header row names the columns: it is no year with no amount.
-                roles = header_roles(cells)
+            named = header_roles(cells) if not re.search(r"\d", row.text) else None
+            if named is not None or is_header_row(row.text):
+                # A header row names the columns ("Periods | Piešķirts | Izlietots", or
+                # in words of its own): it is no year with no amount.
+                roles = named
                 continue
             # A row is keyed by its first cell or, under the section label, its second.
             key, rest = (
@@ -140,11 +143,13 @@ class _Reader(StatementReader):
             mapped = roles if roles is not None and len(roles) == len(cells) else None
             calendar = CALENDAR_YEAR.match(key.text)
             ordinal = ORDINAL_ROW.match(key.text)
-            keyed = (
-                year_key(key.text, bare_year=mapped is not None)
-                if not (calendar or ordinal)
-                else None
-            )
+            keyed = year_key(key.text, bare_year=mapped is not None) if not calendar else None
+            if ordinal and keyed is not None and keyed.range is not None:
+                # "I gads (01.03.2023.–29.02.2024.)": the whole cell names the year and its
+                # dates, the row's amounts in the cells after it.
+                ordinal = None
+            elif ordinal:
+                keyed = None
             tail = _EMPTY
             if calendar:
                 year, part = int(calendar.group(1)), calendar.span("range")
@@ -156,7 +161,10 @@ class _Reader(StatementReader):
                 self.blocks.append(Block(ordinal=ordinal_number(ordinal.group("n"))))
                 columns.append(_Slots())
                 tail = key[ordinal.end() :]
-                values, lead = ([tail] if tail.text else []) + rest, _EMPTY
+                if _has_money(tail.text):  # "I. gads 40 000,00 EUR": the first column's
+                    values, lead = [tail, *rest], _EMPTY
+                else:  # "I gads – 2023": words of the key, no column of their own
+                    values, lead = rest, tail
             elif keyed is not None:
                 # "I (01.03.2023.–29.02.2024.)", "01.03.2023.–29.02.2024.", under a header
                 # "2020": the cell names the row's year and nothing else.

@@ -10,16 +10,24 @@ cut a section into such texts are in `funding.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
-from pipeline.parse.funding_words import (
-    ABBREVIATED,
-    AMOUNT_IN_WORDS,
+from pipeline.parse.funding_blocks import Block, Cursor, FundingRead, Total
+from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
     CARRY_IN_BEFORE,
     CARRY_OUT,
+    CARRY_OUT_BEFORE,
+    carried_in,
+    carried_words,
+    carried_words_end,
+    counted_carried_out,
+    words_after,
+)
+from pipeline.parse.funding_words import (
+    ABBREVIATED,
+    AMOUNT_IN_WORDS,
     INCLUDED,
     INCLUDING,
     MONEY_IN_TEXT,
@@ -30,9 +38,6 @@ from pipeline.parse.funding_words import (
     STATEMENT_ROLE,
     amount_value,
     bare_whole_euros,
-    carried_in,
-    carried_words,
-    carried_words_end,
     counts_as_money,
     gives_parts,
     label_after,
@@ -48,63 +53,9 @@ from pipeline.parse.funding_words import (
     restates,
     short_range,
     sum_parts,
-    words_after,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period
 from pipeline.parse.text import SourcedText, SourceFile
-
-
-@dataclass(slots=True)
-class Total:
-    role: AmountRole
-    value: Decimal
-    itemised: bool  # followed by "t.sk." (including): lines will follow
-    lines: Decimal = Decimal(0)
-
-
-@dataclass(slots=True)
-class Block:
-    """One year's statements while they are read."""
-
-    period: Period | None = None
-    ordinal: int | None = None  # the implementation year the row names, if it names one
-    calendar_year: int | None = None
-    uncertain: bool = False  # an amount in it could not be read: compare nothing
-    plan_incomplete: bool = False  # money carried in stands beside the plan
-    spent_nothing: bool = False  # a denial read "nothing spent" as the actual
-    carried_parts: list[Decimal] = field(default_factory=list)  # of planned lines "a + b"
-    amounts: list[Amount] = field(default_factory=list)
-    totals: list[Total] = field(default_factory=list)
-    pieces: list[SourcedText] = field(default_factory=list)
-    missing: list[SourcedText] = field(default_factory=list)  # rows naming a year with no amount
-
-    def total_of(self, role: AmountRole) -> Total | None:
-        return next((t for t in self.totals if t.role is role), None)
-
-
-@dataclass(slots=True)
-class _Cursor:
-    """Where the reading of one statement text stands."""
-
-    role: AmountRole | None  # the column's or the latest statement's role
-    remainder: AmountRole | None = None  # an open remainder statement's role, for its lines
-    skip_until: int = -1  # the end of an amount only referred to ("no piešķirtā … 24 000")
-    last_end: int = 0
-    line_purpose: Purpose | None = None
-    paren_until: int = -1  # the end of a parenthesis opened at once after an amount
-    parts: bool = False  # that parenthesis gives the parts of a planned total
-    parts_purpose: Purpose | None = None  # the purpose of the amount it follows
-    lines_until: int = -1  # the end of a parenthesis that gives a total's lines
-
-    def in_parenthesis(self, start: int) -> bool:
-        return start < self.paren_until
-
-
-@dataclass(frozen=True, slots=True)
-class FundingRead:
-    years: tuple[FundingYear, ...]
-    missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
-    unread: tuple[SourcedText, ...]  # amounts whose role could not be told
 
 
 class StatementReader:
@@ -125,7 +76,7 @@ class StatementReader:
         for m in AMOUNT_IN_WORDS.finditer(s):  # "simts eiro": money not in the grammar
             if not restates(s, m):
                 self._unread(block, text[m.start() : m.end()])
-        at = _Cursor(hint)
+        at = Cursor(hint)
         if hint is AmountRole.REMAINDER:
             # A column of remainders ("Atlikums"): what became of them its words say
             # ("pārcelts uz nākamo periodu", "atgriezts KM"), for its lines too.
@@ -177,6 +128,9 @@ class StatementReader:
                 # gada)": a part of the line before it, inside the total, not beside it.
                 self._add_carried_in(block, m, text, at.line_purpose, value, right)
                 continue
+            if counted_carried_out(lead, right, stated=statement is not None):
+                self._included_carry_out(block, m, text, value)
+                continue
             if (
                 at.role is AmountRole.ACTUAL
                 and statement is None
@@ -203,7 +157,7 @@ class StatementReader:
         block: Block,
         m: re.Match[str],
         text: SourcedText,
-        at: _Cursor,
+        at: Cursor,
         statement: str | None,
         lead: str,
         right: str,
@@ -231,7 +185,10 @@ class StatementReader:
                 at.skip_until = at.last_end = end
             return  # "(21 553,00 euro + 2 447,00 euro pārceltais ...)": a part, kept in the label
         if statement in ("atlikums", "neizmantotais"):
-            at.remainder = remainder_role(right)
+            # "Uz nākamo gadu pārceltais atlikums 700 EUR": its destination written first
+            at.remainder = (
+                AmountRole.CARRIED_OVER if CARRY_OUT_BEFORE.search(lead) else remainder_role(right)
+            )
             self._add(block, m, text, at.remainder, None, value, right, itemised=True)
             return
         allocated = re.match(
@@ -284,7 +241,7 @@ class StatementReader:
         block: Block,
         m: re.Match[str],
         text: SourcedText,
-        at: _Cursor,
+        at: Cursor,
         statement: str | None,
         value: Decimal,
     ) -> bool:
@@ -328,7 +285,7 @@ class StatementReader:
         block: Block,
         m: re.Match[str],
         text: SourcedText,
-        at: _Cursor,
+        at: Cursor,
         lead: str,
         right: str,
         value: Decimal,
@@ -382,7 +339,7 @@ class StatementReader:
         block: Block,
         m: re.Match[str],
         text: SourcedText,
-        at: _Cursor,
+        at: Cursor,
         value: Decimal,
         lead: str,
         right: str,
@@ -403,12 +360,30 @@ class StatementReader:
             self._add_carried_in(block, m, text, None, value, right)
         block.plan_incomplete = True
 
+    def _included_carry_out(
+        self, block: Block, m: re.Match[str], text: SourcedText, value: Decimal
+    ) -> None:
+        """ "neizlietotais atlikums 1 000,00 EUR (ieskaitot uz nākamo gadu pārcelto atlikumu
+        1 000,00 EUR)": money sent on to the next year, counted in an amount before it, is
+        no money of this year's received nor a second total. The remainder it restates is
+        read already; any other such amount (a part, or "ieskaitot atlikumu 1 000,00 EUR,
+        kas pārcelts uz nākamo gadu" in the actual, which may or may not count it) is
+        unread, the year compared with nothing."""
+        if any(
+            a.role in (AmountRole.CARRIED_OVER, AmountRole.REMAINDER)
+            and a.purpose is None
+            and a.value == value
+            for a in block.amounts
+        ):
+            return
+        self._unread(block, text[m.start() : m.end()])
+
     def _line_with_carried_part(
         self,
         block: Block,
         m: re.Match[str],
         text: SourcedText,
-        at: _Cursor,
+        at: Cursor,
         statement: str | None,
         value: Decimal,
     ) -> bool:

@@ -10,9 +10,9 @@ import re
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period
+from pipeline.parse.funding_carry import CARRY_IN_BEFORE
 from pipeline.parse.funding_words import (
     CALENDAR_YEAR,
-    CARRY_IN_BEFORE,
     NEW_STATEMENT,
     NUMERAL,
     ORDINAL_ROW,
@@ -75,6 +75,9 @@ def _cells_of(paragraph: SourcedText) -> SourcedText:
 
 # -- a header row naming each column's role ----------------------------------------------------
 _PLANNED_WORD = re.compile(r"plānot", re.I)
+# "Piešķirts" (granted) is what the contract allotted the year, the plan, in a header that
+# names no "Plānots" column; beside one, its column's role is not told.
+_GRANTED_WORD = re.compile(r"(?<![\wāčēģīķļņšūž])piešķirt", re.I)
 _ACTUAL_WORD = re.compile(r"faktisk|(?<![\wāčēģīķļņšūž])izlietot", re.I)
 _REMAINDER_WORD = re.compile(r"atlikum|neizmantot|neizlietot", re.I)
 
@@ -83,7 +86,9 @@ def header_roles(cells: list[SourcedText]) -> list[AmountRole | None] | None:
     """The role of each column a header row names ("Periods | Plānots | Faktiski izlietots |
     Atlikums"): PLANNED, ACTUAL, REMAINDER (any remainder: what became of it its cells say)
     or None (the key's column). None when the header does not name one planned and one
-    actual column, each cell at most one role: then the columns are read by their place."""
+    actual column, each cell at most one role: then the columns are read by their place.
+    "Piešķirts" names the planned column where no cell says "Plānots"."""
+    granted = not any(_PLANNED_WORD.search(c.text) for c in cells)
     roles: list[AmountRole | None] = []
     for cell in cells:
         named = [
@@ -95,6 +100,8 @@ def header_roles(cells: list[SourcedText]) -> list[AmountRole | None] | None:
             )
             if word.search(cell.text)
         ]
+        if not named and granted and _GRANTED_WORD.search(cell.text):
+            named = [AmountRole.PLANNED]  # "Faktiski izlietots no piešķirtā" is the actual
         if len(named) > 1:
             return None
         roles.append(named[0] if named else None)

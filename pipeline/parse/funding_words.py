@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
+from pipeline.parse.funding_carry import carried_in
 from pipeline.parse.headings import ORDINAL_WORDS, ordinal_of
 from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
 from pipeline.parse.text import SourcedText
@@ -94,61 +95,6 @@ def words_value(words: str) -> int | None:
     return total + current
 
 
-# An implementation year in words: "no pirmā gada", "otrajā īstenošanas gadā".
-_ORDINAL_WORD = rf"(?<![{_LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{_LETTER}]*"
-# Money received from the previous period, named right beside the amount. The previous
-# period is the year before ("no iepriekšējā gada", "no I. īstenošanas gada"); "atlikums
-# no piešķirtā finansējuma" is the remainder OF the granted money, this year's. A mere
-# "iepriekšējā gadā" elsewhere in the text ("iepriekšējā gadā noslēgtajam līgumam",
-# "iepriekšējā gadā uzsāktajiem projektiem") says nothing about the amount.
-_PREVIOUS = (
-    rf"(?:iepriekšēj[{_LETTER}]*\s+(?:gad|period)[{_LETTER}]*"
-    rf"|(?:(?:[IVX]{{1,4}}|[1-8])\.?|{_ORDINAL_WORD})\s*(?:īstenošanas\s+)?gad[{_LETTER}]*)"
-)
-_CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LETTER}]*"
-# Before the amount: "… un no iepriekšējā gada pārceltais atlikums 1 234,57 EUR",
-# "atlikums no I. īstenošanas gada: 500,00 euro", "iepriekšējā gada atlikums 500,00 euro".
-CARRY_IN_BEFORE = re.compile(
-    rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
-    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*)"
-    r"\s*(?:[:–-]\s*)?$",
-    re.I,
-)
-# After the amount and its currency word: "1 382,62 euro atlikums no II. īstenošanas gada",
-# "2 447,00 euro pārceltais finansējums no iepriekšējā gada", "2 447,00 euro pārceltais".
-# "1 200 EUR pārcelti no pirmā gada" (moved from year one) is carried in as well; moved
-# "uz" (to) a year it is carried over.
-CARRY_IN_AFTER = re.compile(
-    rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
-    rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
-    rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
-    rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))",
-    re.I,
-)
-
-
-def carried_words_end(right: str) -> int:
-    """Where the words naming an amount carried in end ("587,60 EUR pārceltais atlikums no
-    2022. gada"): their "atlikums" said what that amount is, and must not open a remainder
-    for the amounts after it."""
-    found = CARRY_IN_AFTER.match(right)
-    if found is None:
-        return 0
-    tail = re.match(
-        rf"[{_LETTER}]*(?:\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))?",
-        right[found.end() :],
-        re.I,
-    )
-    return found.end() + (tail.end() if tail else 0)
-
-
-def carried_words(right: str) -> str:
-    """The words naming an amount carried in, as written after it, its currency word blanked
-    out: "   atlikums no 2024. gada" for " EUR atlikums no 2024. gada)"."""
-    words = right[: carried_words_end(right)]
-    return re.sub(rf"^\s*(?:{CURRENCY})", lambda c: " " * len(c.group(0)), words, flags=re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class PlanSum:
     """A planned total written as its parts: "7 500,00 EUR + 350,00 EUR atlikums (kopā
@@ -214,12 +160,10 @@ REMAINDER_AFTER = re.compile(
     rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot|neizlietot)[{_LETTER}]*(?![{_LETTER}])",
     re.I,
 )
-# Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
-CARRY_OUT = re.compile(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])", re.I)
 # A table's header row names only its columns ("Periods | Plānots | Faktiski | Atlikums").
 HEADER_WORD = re.compile(
     r"period\w*|gad\w*|īstenošan\w*|laik\w*|posm\w*|plānot\w*|faktisk\w*|izlietot\w*"
-    r"|atlikum\w*|neizmantot\w*|neizlietot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
+    r"|piešķirt\w*|atlikum\w*|neizmantot\w*|neizlietot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
     r"|kopā|un|pa|eur|euro|eiro|nr",
     re.I,
 )
@@ -420,13 +364,6 @@ def is_header_row(text: str) -> bool:
     )
 
 
-def words_after(right: str) -> str:
-    """The words after an amount up to the next amount or the end of its parenthesis."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
-    end = re.search(rf"[();]|{AMOUNT}", rest)
-    return rest[: end.start()] if end else rest
-
-
 def parts_end(right: str) -> int | None:
     """Where a parenthesis opened at once after an amount ends, when it gives that amount's
     parts ("11 000,00 euro (10 000,00 euro un 1 000,00 euro atlikums no I. gada)"): it starts
@@ -553,14 +490,6 @@ def counts_as_money(m: re.Match[str]) -> bool:
             re.search(r"[,.\s]", amount)
         )
     return is_money(m)
-
-
-def carried_in(lead: str, right: str) -> bool:
-    """Whether the amount is named money received from the previous period by the words
-    right before it or right after it (not by the year before named anywhere else)."""
-    if CARRY_OUT.search(words_after(right)):
-        return False  # "atlikums no I. gada … pārcelts uz III. gadu" goes out
-    return bool(CARRY_IN_BEFORE.search(lead) or CARRY_IN_AFTER.match(right))
 
 
 def gives_parts(parenthesis: str, total: Decimal) -> bool:

@@ -112,3 +112,43 @@ def genitive_plural(word: str) -> bool:
     biedrībām": forty consultations, given to associations)."""
     lowered = word.lower()
     return lowered not in _ABBREVIATIONS and lowered.endswith("u")
+
+
+# The kinds that own what another noun names ("biedrības mājaslapa", "pašvaldības telpas").
+_OWNER_KINDS = {"organisations", "municipalities"}
+
+
+def genitive_form(word: str) -> bool:
+    """Whether `word` has a genitive singular's form ("biedrības", "foruma"), which a
+    nominative plural shares only in "-as" / "-es", never in "-i"."""
+    return word.lower().endswith(("as", "es", "a"))
+
+
+def owner_genitive(word: str) -> bool:
+    """ "biedrības", "pašvaldības" before another counted noun: the owner, in the genitive."""
+    return kind_of(word) in _OWNER_KINDS and word.lower().endswith(("as", "es"))
+
+
+# Visitors ("apmeklētāji") take part in an event; those of a website, a page or a social
+# network ("mājaslapu apmeklēja 12 000 apmeklētāju"), or so many a day, do not.
+_VISITORS = re.compile(r"apmeklētāj\w*|apmeklet[aā]j\w*", re.I)
+_SITE = re.compile(
+    r"(?<![^\W\d_])(?:mājas\s*lap\w*|majaslap\w*|tīmekļ\w*|vietn(?:e|es|ē|i|ei)|portāl\w*"
+    r"|lap(?:a|as|ā|ai|u|ām|ās)|facebook\w*|instagram\w*|twitter\w*|youtube\w*|tiktok\w*"
+    r"|sociāl\w*\s+(?:tīkl|medij)\w*|internet\w*|www)(?![^\W\d_])|https?://",
+    re.I,
+)
+_PER_TIME = re.compile(r"\s+(?:dienā|diennaktī|nedēļā|mēnesī)(?![^\W\d_])", re.I)
+_CLAUSE_END = re.compile(r"[;\n\x0b\ue000]|[.!?](?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ]|\s*$)")
+
+
+def site_visitors(s: str, begin: int, end: int, kind: str) -> bool:
+    """Whether the counted phrase at `begin`–`end` counts a website's visitors, or visitors
+    a day: no one who took part in anything."""
+    if kind != "participants" or not _VISITORS.search(s, begin, end):
+        return False
+    if _PER_TIME.match(s, end):
+        return True
+    before = [m.end() for m in _CLAUSE_END.finditer(s, 0, begin)]
+    after = _CLAUSE_END.search(s, end)
+    return bool(_SITE.search(s, before[-1] if before else 0, after.start() if after else len(s)))

@@ -161,7 +161,18 @@ _DAY_RANGE = (
 # "2019-07-01" (ISO 8601), as a form or a spreadsheet writes it: four digits of a year of
 # 1900-2099, two of a month and two of a day, nothing else of digits or points around it,
 # so that no amount, telephone or registration number is one.
-_ISO = r"(?<![\w.,/])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w]|[.,/]\d)"
+_ISO = (
+    r"(?<![\w.,/])(?<![^\W\d_]-)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    r"(?![\w]|[.,/]\d|-\d{1,3}(?!\d))"
+)
+# After a word that numbers what follows ("līgums Nr. 2022-11-03", "reģ. Nr.", "tālr."), a
+# number of that form is the document's or the line's number, no date; so is one inside a
+# longer code ("LV-2022-11-03", "2022-11-03-1"), which the pattern above leaves out.
+_ISO_NUMBERED = re.compile(
+    r"(?<![^\W\d_])(?:(?:nr|reģ|reg|tālr|tel|kods|id|līgum\w*|lēmum\w*|rīkojum\w*)\.?|no\.)"
+    r"(?:\s*nr\.?)?\s*$",
+    re.I,
+)
 # "2023. gada martā", "2024. g. martā"; "2020. gada martā – jūnijā", a range of months of
 # one year (a later month: "novembrī – februārī" would be the next year, which is not said)
 _MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
@@ -211,6 +222,8 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
         date = _valid(_year(g["ny"]), int(g["nm"]), int(g["nd"]))
         return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
     if g["iy"]:
+        if _ISO_NUMBERED.search(m.string, max(0, m.start() - 30), m.start()):
+            return None
         date = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
         return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
     month_start = _valid(int(g["my"]), month_number(g["mm"]), 1)

@@ -4,12 +4,14 @@ Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju
 so the kind of thing counted is the last head-like noun of the known kinds after the number,
 before punctuation; genitive and dative forms ("dalībnieku", "organizācijām") are taken only
 when no nominative one is there ("ap 100 dalībnieku"), a genitive before a dative ("ap 40
-konsultāciju biedrībām"); after the head, a word of its form that another word follows is
-that word's genitive ("58 ziņas biedrības mājaslapā"). A number alone in parentheses counts
+konsultāciju biedrībām"); after the head, a word in a genitive's form that another word
+follows is that word's genitive ("58 ziņas biedrības mājaslapā"), but never a nominative
+plural "-i" ("5 biedrības pasākumi Daugavpilī"). A number alone in parentheses counts
 the noun right before it ("Konsultācijas (88)") or restates the number written in words
 before it ("divpadsmit (12) konsultācijas"); a number after a dash that ends its phrase
 counts the noun before the dash ("semināri – 6, dalībnieki – 140;"). A house number
-("Jūrmalas gatvē 76") is no count. The kinds are in `pipeline.parse.indicators`.
+("Jūrmalas gatvē 76") is no count, nor are a website's visitors. The kinds are in
+`pipeline.parse.indicators`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ import re
 from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Mention, Qualifier
-from pipeline.parse.indicators import COMPOUNDS, genitive_plural, head_like, kind_of
+from pipeline.parse.indicators import (
+    COMPOUNDS,
+    genitive_form,
+    genitive_plural,
+    head_like,
+    kind_of,
+    owner_genitive,
+    site_visitors,
+)
 from pipeline.parse.indicators import INDICATOR_KINDS as INDICATOR_KINDS
 from pipeline.parse.latvian import find_dates, number_in_words
 from pipeline.parse.text import SourcedText, SourceFile
@@ -101,11 +111,15 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     phrase = text[start : words[-1][1]]
     matches = [(w, end) for w, end in words if kind_of(w)]
     heads = [(w, end) for w, end in matches if head_like(w)]
-    # A genitive comes before the noun it belongs to: after a head, a word of the same form
-    # that another word follows is that word's genitive ("58 ziņas biedrības mājaslapā":
-    # news, on the association's website), not the head.
+    # A genitive comes before the noun it belongs to: after a head, a word in a genitive's
+    # form that another word follows is that word's genitive ("58 ziņas biedrības mājaslapā":
+    # news, on the association's website), not the head. A nominative plural "-i" is never
+    # one ("5 biedrības pasākumi Daugavpilī"), and an owner such as "biedrības" first is
+    # itself the genitive of the head after it ("30 biedrības konsultācijas NVO …").
     followed = {end for (_, end), _next in itertools.pairwise(words)}
-    heads = heads[:1] + [h for h in heads[1:] if h[1] not in followed]
+    if len(heads) > 1 and owner_genitive(heads[0][0]):
+        heads = heads[1:]
+    heads = heads[:1] + [h for h in heads[1:] if not (h[1] in followed and genitive_form(h[0]))]
     # With no nominative, a genitive plural is what is counted and a later dative or
     # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
     genitives = [(w, end) for w, end in matches if genitive_plural(w)]
@@ -138,7 +152,9 @@ def counted_kind(name: str) -> str | None:
     NVO forumi"). The name's capital is its first word's, not a proper noun's."""
     lowered = name[:1].lower() + name[1:]
     noun = _noun_after(lowered, 0)
-    return noun[0] if noun is not None else None
+    if noun is None or site_visitors(lowered, 0, noun[1], noun[0]):
+        return None
+    return noun[0]
 
 
 def qualifier_before(s: str, start: int) -> Qualifier | None:
@@ -175,6 +191,8 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         kind, begin, qualifier, end = reading
         if qualifier is None:
             continue  # an upper bound ("līdz 30"), which no qualifier says
+        if site_visitors(s, begin, end, kind):
+            continue
         piece = text[begin:end]
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))

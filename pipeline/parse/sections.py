@@ -61,8 +61,8 @@ LABELS: dict[Section, str] = {
 # The short forms typists write for the first three labels ("Uzdevuma veicējs",
 # "Deleģēšanas periods", "Uzdevums"). Their words also open sentences ("Uzdevuma veicējs
 # organizēja …"), so a short form is a label only where the full one is not found, standing
-# alone in its cell or line or ending in a colon, and before the description's label (in
-# the template's order these come first).
+# alone in its cell or line or ending in a colon, at the start of a row (its label cell), and
+# before the description's label (in the template's order these come first).
 SHORT_LABELS: dict[Section, str] = {
     Section.TASK: r"Uzdevums",
     Section.IMPLEMENTER: r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs",
@@ -79,6 +79,9 @@ TITLE_WORD = r"(?:Kopsavilkums|KOPSAVILKUMS)"
 REQUIRED = (Section.TASK, Section.IMPLEMENTER, Section.PERIOD, Section.DESCRIPTION, Section.FUNDING)
 
 _CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+# A row's first cell, its label cell: a short label's words inside a value ("<TAB>Īstenotājs:
+# biedrība sadarbībā ar pašvaldību" in the task's cell) are that value's text.
+_ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
 # Many typists end a label with a colon ("…veicējs:", "…mērķiem :"). It belongs to the
 # label: left in the value it would stand before the cell's first word, where a year
 # heading, a legal form, a funding row's key or a "Nav" is only read at the start.
@@ -132,6 +135,41 @@ def split_sections(cleaned: SourcedText) -> Split:
 _ANY_LABEL = re.compile(_CELL_START + "(?:" + "|".join(f"(?:{p})" for p in LABELS.values()) + ")")
 # A column's name: a few words, no number (a row's value has its dates and amounts).
 _COLUMN_NAME = re.compile(r"[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+){0,3}\.?")
+# The words a table's header names its columns with. A row of other words before the first
+# label ("Reģions | Vidzemes reģions") may be the report's own text: it is kept (and reported
+# as text outside any section), and only where the table repeats it (a PDF repeats its header
+# on each page) are the repetitions dropped.
+_COLUMN_WORDS = frozenset(
+    [
+        "sadaļa",
+        "sadaļas",
+        "sadaļu",
+        "informācija",
+        "informācijas",
+        "nosaukums",
+        "nosaukumi",
+        "apraksts",
+        "apraksti",
+        "rādītājs",
+        "rādītāji",
+        "vērtība",
+        "vērtības",
+        "saturs",
+        "lauks",
+        "lauki",
+        "dati",
+        "joma",
+        "teksts",
+        "kolonna",
+        "aile",
+        "piezīmes",
+        "skaidrojums",
+        "komentāri",
+        "un",
+        "nr",
+        "nr.",
+    ]
+)
 _CELL_WS = " \u00a0\x0b\ue000\ue100"
 
 
@@ -140,7 +178,8 @@ def drop_header_rows(cleaned: SourcedText) -> SourcedText:
     repeats it at the top of every page, where it falls between the rows or inside one)
     without it: it names the columns, and read as text it would be a stray line in the
     title block or an activity in the middle of the description. The header is the row
-    right before the first label's, of two cells or more, each a name of a few words."""
+    right before the first label's, of two cells or more, each a name of a few words; of a
+    header in other words than columns are named with only the repetitions go."""
     text = cleaned.text
     first = _ANY_LABEL.search(text)
     if first is None or "\t" not in text:
@@ -153,12 +192,19 @@ def drop_header_rows(cleaned: SourcedText) -> SourcedText:
     header = _cells(before[header_start:])
     if len(header) < 2 or not all(_COLUMN_NAME.fullmatch(c) for c in header):
         return cleaned
+    rows = [
+        m
+        for m in re.finditer(r"[^\n]*(?:\n|$)", text)
+        if m.start() >= header_start and m.group().strip() and _cells(m.group()) == header
+    ]
+    if not all(w.lower() in _COLUMN_WORDS for c in header for w in c.split()):
+        # Other words: what the table repeats goes, the first time stays the report's text.
+        rows = rows[1:]
     keep: list[SourcedText] = []
     pos = 0
-    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
-        if m.start() >= header_start and m.group().strip() and _cells(m.group()) == header:
-            keep.append(cleaned[pos : m.start()])
-            pos = m.end()
+    for m in rows:
+        keep.append(cleaned[pos : m.start()])
+        pos = m.end()
     keep.append(cleaned[pos:])
     return SourcedText.join(keep, "")
 
@@ -179,7 +225,7 @@ def _short_labels(
     for section, pattern in SHORT_LABELS.items():
         if section in have:
             continue
-        label = _CELL_START + f"((?:{pattern}){_SHORT_END}{_LABEL_COLON})"
+        label = _ROW_START + f"((?:{pattern}){_SHORT_END}{_LABEL_COLON})"
         m = re.search(label, text)
         taken = [(start, end) for start, end, _ in found + out]
         if m and m.start(1) < limit and not any(start <= m.start(1) < end for start, end in taken):

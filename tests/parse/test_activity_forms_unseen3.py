@@ -305,3 +305,220 @@ def test_a_later_month_before_an_earlier_one_is_no_range() -> None:
     """ "novembrī – februārī" would end in the next year, which the text does not say."""
     [found] = find_dates("2020. gada novembrī – februārī")
     assert (found.start, found.end) == (D(2020, 11, 1), None)
+
+
+# -- after the review of the third round ------------------------------------------------------
+
+
+def report_codes(description: str) -> set[str]:
+    """The codes of the findings of a one-year Vidzeme report with this description."""
+    text = (
+        "Kopsavilkums\n"
+        "par atsevišķu valsts pārvaldes uzdevumu veikšanu pilsoniskās sabiedrības un "
+        "starpkultūru sadarbības attīstības un mazākumtautību nevalstisko organizāciju "
+        "līdzdalības veicināšanas jomā Vidzemes reģionā (2023–2024)\n\n"
+        "Valsts pārvaldes uzdevums\tAtsevišķu valsts pārvaldes uzdevumu veikšana "
+        "pilsoniskās sabiedrības un starpkultūru sadarbības attīstības un mazākumtautību "
+        "nevalstisko organizāciju līdzdalības veicināšanas jomā Vidzemes reģionā\n"
+        "Valsts pārvaldes uzdevuma veicējs\tBiedrība „Probes centrs”, reģ. Nr. 40008276543\n"
+        "Valsts pārvaldes uzdevuma deleģēšanas periods\t01.03.2023.–29.02.2024.\n"
+        f"{DESCRIPTION}\n{description}\n{FUNDING}\n"
+        "Plānots 10 000,00 euro, faktiski izlietoti 10 000,00 euro.\n"
+        "Neatbilstoši veiktie izdevumi\tNav\n"
+        "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem\tNav\n"
+        "Cita informācija\tNav\n"
+    )
+    return {f.code for f in parse_text(text).findings}
+
+
+def test_a_table_of_money_columns_counts_nothing() -> None:
+    """ "Faktiski, EUR" holds euros: 4 800 is no number of seminars. The table says nothing
+    of what was done, so it stays as written, the year's notes."""
+    year = report(
+        HEADING + "| Nr. | Aktivitāte | Plānots, EUR | Faktiski, EUR |\n"
+        "|---|---|---|---|\n"
+        "| 1. | Mācību semināri | 5000 | 4800 |\n"
+        "| 2. | Konsultācijas NVO | 2 000 | 1 950 |\n"
+    ).years[0]
+    assert not any(a.indicators for a in year.activities)
+    kept = " ".join(n.value for n in year.notes)
+    assert "Faktiski, EUR" in kept and "Mācību semināri" in kept and "4800" in kept
+
+
+def test_a_share_or_a_deadline_column_counts_nothing() -> None:
+    percent = report(
+        HEADING + "Nr.\tAktivitāte\tIzpilde, %\n1.\tMācību semināri\t100\n"
+        "2.\tKonsultācijas NVO\t95\n"
+    ).years[0]
+    assert not any(a.indicators for a in percent.activities)
+    deadline = report(
+        HEADING + "| Nr. | Aktivitāte | Izpildes termiņš |\n|---|---|---|\n"
+        "| 1. | Reģionālais NVO forums | 2023 |\n"
+    ).years[0]
+    assert not any(a.indicators for a in deadline.activities)  # not 2023 forums
+
+
+def test_a_deadline_beside_a_count_is_no_date_of_the_activity() -> None:
+    """ "Izpildes termiņš" is a deadline set, not when the seminars were: its date, after
+    the year's end, is no finding; the count beside it is read."""
+    table = (
+        HEADING + "| Nr. | Aktivitāte | Skaits | Izpildes termiņš |\n|---|---|---|---|\n"
+        "| 1. | Mācību semināri | 3 | 15.05.2024. |\n"
+    )
+    [seminars] = report(table).years[0].activities
+    assert values(seminars) == [(3, E, "seminars")] and seminars.dates == ()
+    assert "15.05.2024." in seminars.text.value
+    assert "activity.date-outside-year" not in report_codes(table)
+
+
+def test_a_bare_year_under_an_achievement_column_is_no_count() -> None:
+    [forum] = (
+        report(
+            HEADING + "| Nr. | Aktivitāte | Izpilde |\n|---|---|---|\n"
+            "| 1. | Reģionālais NVO forums | 2023 |\n"
+        )
+        .years[0]
+        .activities
+    )
+    assert values(forum) == []
+
+
+def test_a_count_whose_name_names_a_unit_or_another_count_is_not_read() -> None:
+    activities = (
+        report(
+            HEADING + "| Nr.p.k. | Aktivitāte | Skaits |\n|---|---|---|\n"
+            "| 1. | Konsultācijas NVO (stundas) | 120 |\n"
+            "| 2. | Semināri, dalībnieku skaits | 45 |\n"
+            "| 3. | Dalībnieku skaits | 140 |\n"
+            "| 4. | Reģionālie NVO forumi | 2 |\n"
+        )
+        .years[0]
+        .activities
+    )
+    # 120 hours, not consultations; 45 participants or seminars cannot be told apart
+    assert [values(a) for a in activities] == [
+        [],
+        [],
+        [(140, E, "participants")],
+        [(2, E, "forums")],
+    ]
+
+
+def test_a_count_column_of_hours_counts_nothing() -> None:
+    [consultations] = (
+        report(
+            HEADING + "| Nr. | Aktivitāte | Stundu skaits |\n|---|---|---|\n"
+            "| 1. | Konsultācijas NVO | 120 |\n"
+        )
+        .years[0]
+        .activities
+    )
+    assert values(consultations) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a genitive owner before the counted noun: the noun after it is counted
+        ("Organizēti 5 mazākumtautību biedrības pasākumi Daugavpilī.", [(5, E, "events")]),
+        ("Organizēti 3 biedrības forumi Rēzeknē un Preiļos.", [(3, E, "forums")]),
+        ("Sniegtas 30 biedrības konsultācijas NVO pārstāvjiem.", [(30, E, "consultations")]),
+        ("Izdoti 2 biedrības informatīvie bukleti latviešu valodā.", [(2, E, "publications")]),
+        ("Notika 2 apmācības semināri jauniešiem.", [(2, E, "seminars")]),
+        ("6 tiešsaistes apmācības semināri vadības komandām", [(6, E, "seminars")]),
+        ("piedalījās 45 semināra dalībnieki Valmierā", [(45, E, "participants")]),
+        ("5 biedrības konsultācijas pašvaldības telpās", [(5, E, "consultations")]),
+        # a genitive after the counted noun is still that of the word after it
+        ("notika 3 semināri biedrības telpās", [(3, E, "seminars")]),
+        # a website's visitors, or visitors a day, took part in nothing
+        (
+            "Uzturēta biedrības mājaslapa, kuru gada laikā apmeklēja vairāk nekā 12 000 "
+            "apmeklētāju;",
+            [],
+        ),
+        ("Facebook lapai ir vidēji 350 apmeklētāju dienā", []),
+        ("Portāla apmeklētāju skaits – 900;", []),
+        ("Mājaslapas apmeklētāji (3500)", []),
+        ("Pasākuma apmeklētāji (350)", [(350, E, "participants")]),
+    ],
+)
+def test_what_a_number_counts_after_the_review(
+    text: str, expected: list[tuple[int, Qualifier, str]]
+) -> None:
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noslēgts sadarbības līgums Nr. 2022-11-03 ar Valmieras novada pašvaldību;",
+        "līgums 2022-11-03",
+        "reģ. Nr. 2022-11-03",
+        "tālr. 2022-11-03",
+        "LV-2022-11-03",
+        "2022-11-03-1",
+    ],
+)
+def test_a_number_of_an_iso_date_form_after_nr_or_in_a_code_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_an_iso_date_after_no_from_is_still_a_date() -> None:
+    [date] = find_dates("no 2023-11-03 līdz 2023-11-05")[:1]
+    assert date.start == D(2023, 11, 3)
+
+
+def test_a_contract_number_gives_no_date_finding() -> None:
+    codes = report_codes(
+        HEADING + "1. Noslēgts sadarbības līgums Nr. 2022-11-03 ar Valmieras novada pašvaldību;"
+    )
+    assert "activity.date-outside-year" not in codes
+
+
+def test_a_soft_broken_dash_line_goes_on_with_its_numbered_item() -> None:
+    text = (
+        "\x0bI. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.)\x0b\x0b"
+        "1. Organizēti 3 semināri Valmierā\x0b- piedalījās 40 dalībnieki;\x0b\x0b"
+        "2. Sniegtas 25 konsultācijas.\x0b"
+    )
+    seminars, consultations = _described(text)
+    assert (seminars.number, consultations.number) == ("1.", "2.")
+    assert values(seminars) == [(3, E, "seminars"), (40, E, "participants")]
+    assert values(consultations) == [(25, E, "consultations")]
+
+
+def test_a_dash_after_a_paragraph_break_or_in_a_dashed_list_is_an_item() -> None:
+    after_paragraph = _described(
+        "\x0bI. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.)\x0b\x0b"
+        "1. Organizēti 3 semināri;\x0b\x0b- sniegtas 12 konsultācijas;\x0b"
+    )
+    assert [(a.number, values(a)) for a in after_paragraph] == [
+        ("1.", [(3, E, "seminars")]),
+        (None, [(12, E, "consultations")]),
+    ]
+    dashed = _described(
+        "\x0bI. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.)\x0b\x0b"
+        "- organizēti 3 semināri;\x0b- sniegtas 12 konsultācijas;\x0b"
+    )
+    assert [values(a) for a in dashed] == [[(3, E, "seminars")], [(12, E, "consultations")]]
+
+
+def test_a_range_of_months_is_compared_by_month_only() -> None:
+    """ "martā – jūnijā" ends with June, not on its 1st: a month-precision date is never
+    compared as a day, so a range over the year's start or end is no finding."""
+    codes = report_codes(HEADING + "1. 2023. gada februārī – martā notika 3 semināri;")
+    assert "activity.date-outside-year" not in codes
+
+
+def test_a_date_column_of_when_it_took_place_gives_the_activity_its_date() -> None:
+    [forum] = (
+        report(
+            HEADING
+            + "| Nr. | Aktivitāte | Norises laiks | Dalībnieku skaits |\n|---|---|---|---|\n"
+            "| 1. | Reģionālais NVO forums | 14.10.2023. | 85 |\n"
+        )
+        .years[0]
+        .activities
+    )
+    assert [d.start for d in forum.dates] == [D(2023, 10, 14)]
+    assert values(forum) == [(85, E, "participants")]

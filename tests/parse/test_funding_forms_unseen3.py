@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pipeline.model import AmountRole, FundingYear, Parsed, Purpose
 from pipeline.parse.funding import read_funding
@@ -30,6 +31,9 @@ P, A = AmountRole.PLANNED, AmountRole.ACTUAL
 CARRIED_IN, CARRIED_OVER = AmountRole.CARRIED_IN, AmountRole.CARRIED_OVER
 RETURNED, REMAINDER, REPORTED = AmountRole.RETURNED, AmountRole.REMAINDER, AmountRole.REPORTED
 CS, MN = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
+
+if TYPE_CHECKING:
+    from pipeline.parse.funding_blocks import FundingRead
 
 
 def _parsed(minimal_text: str, rows: list[str]) -> Parsed:
@@ -412,3 +416,166 @@ def test_a_markdown_funding_table() -> None:
     assert _value(first, CARRIED_OVER) == Decimal("763.60")
     assert _value(second, A) == Decimal("51982.10")
     assert _value(second, RETURNED) == Decimal("17.90")
+
+
+# -- a "Piešķirts" (granted) column; a key cell naming the year and its dates ----------------------
+
+
+def _read(section: str) -> FundingRead:
+    return read_funding(SourcedText.of(section), SourceFile("f.md", section))
+
+
+YEAR_ONE_KEY = "I gads (01.03.2023.–29.02.2024.)"
+
+
+def test_a_granted_column_is_the_plan_and_its_header_no_year() -> None:
+    """ "| Periods | Piešķirts | Izlietots | Atlikums |": the granted column is the plan (no
+    column says "Plānots"); the header is no year with no amount, and the key "I gads
+    (01.03.2023.–29.02.2024.)" does not push 10 000,00 into the actual's column."""
+    read = _read(
+        "| Periods | Piešķirts | Izlietots | Atlikums |\n|---|---|---|---|\n"
+        f"| {YEAR_ONE_KEY} | 10 000,00 | 9 800,00 | 200,00 |\n"
+    )
+    assert not read.unread and not read.missing_amounts
+    (row,) = read.years
+    assert row.ordinal == 1
+    assert row.period is not None
+    assert (row.period.start, row.period.end) == (date(2023, 3, 1), date(2024, 2, 29))
+    assert _value(row, P) == Decimal("10000.00")
+    assert _value(row, A) == Decimal("9800.00")
+    assert _value(row, REMAINDER) == Decimal("200.00")
+    assert row.compared
+
+
+def test_a_granted_column_in_a_tab_table_and_in_longer_words() -> None:
+    """The same as tab-separated rows; and "Piešķirtais finansējums, EUR | Faktiski
+    izlietotais finansējums, EUR" (the words of a header of its own)."""
+    tabbed = _read(
+        f"Periods\tPiešķirts\tIzlietots\tAtlikums\n{YEAR_ONE_KEY}\t10 000,00\t9 800,00\t200,00\n"
+    )
+    worded = _read(
+        "| Īstenošanas gads | Piešķirtais finansējums, EUR | Faktiski izlietotais "
+        "finansējums, EUR |\n|---|---|---|\n"
+        f"| {YEAR_ONE_KEY} | 10 000,00 | 10 000,00 |\n"
+    )
+    for read, actual in ((tabbed, "9800.00"), (worded, "10000.00")):
+        assert not read.unread and not read.missing_amounts
+        (row,) = read.years
+        assert (row.ordinal, _value(row, P), _value(row, A)) == (
+            1,
+            Decimal("10000.00"),
+            Decimal(actual),
+        )
+
+
+def test_a_header_in_words_of_its_own_is_no_year() -> None:
+    """ "Piešķirts saskaņā ar līgumu (EUR)" has words no header list holds: the header still
+    names a planned and an actual column, and no digit: it is no year."""
+    read = _read(
+        "| Periods | Piešķirts saskaņā ar līgumu (EUR) | Izlietots |\n|---|---|---|\n"
+        f"| {YEAR_ONE_KEY} | 10 000,00 | 9 800,00 |\n"
+    )
+    assert not read.missing_amounts
+    (row,) = read.years
+    assert (_value(row, P), _value(row, A)) == (Decimal("10000.00"), Decimal("9800.00"))
+
+
+def test_a_granted_column_beside_a_planned_one_is_unread() -> None:
+    """Beside "Plānots", what "Piešķirts" is is not written: its amount is unread and the
+    year compared with nothing; the planned and actual columns are read."""
+    read = _read(
+        "| Periods | Plānots | Piešķirts | Faktiski |\n|---|---|---|---|\n"
+        f"| {YEAR_ONE_KEY} | 10 000,00 | 12 000,00 | 9 800,00 |\n"
+    )
+    (row,) = read.years
+    assert [u.text.strip() for u in read.unread] == ["12 000,00"]
+    assert (_value(row, P), _value(row, A)) == (Decimal("10000.00"), Decimal("9800.00"))
+    assert not row.compared
+
+
+def test_words_after_a_year_in_its_key_cell_are_no_column() -> None:
+    """ "I gads (2023)" and "I. īstenošanas gads (01.03.2023.–29.02.2024.)" with no header:
+    the cells after the key are planned, then actual (the key's words were taken for the
+    planned column, 10 000,00 read as the actual)."""
+    for key in ("I gads (2023)", "I. īstenošanas gads (01.03.2023.–29.02.2024.)"):
+        read = _read(f"{key}\t10 000,00 EUR\t9 800,00 EUR\n")
+        (row,) = read.years
+        assert row.ordinal == 1
+        assert (_value(row, P), _value(row, A)) == (Decimal("10000.00"), Decimal("9800.00"))
+
+
+# -- money sent on to the next year, counted in an amount before it -----------------------------
+
+YEAR_ONE_TEXT = "I. gads (01.03.2023.–29.02.2024.)\tPlānots 40 000,00 EUR.\tFaktiski 39 000,00 EUR"
+
+
+def test_money_carried_over_inside_the_remainder_is_no_money_carried_in(
+    minimal_text: str,
+) -> None:
+    """ "neizlietotais atlikums 1 000,00 EUR (ieskaitot uz nākamo gadu pārcelto atlikumu
+    1 000,00 EUR)": sent on to the next year, the same 1 000,00 as the remainder, said again
+    (it was carried in, the plan marked incomplete). 40 000 − 39 000 = 1 000 carried over."""
+    parsed = _parsed(
+        minimal_text,
+        [
+            "Plānots 40 000,00 EUR.\tFaktiski 39 000,00 EUR, neizlietotais atlikums 1 000,00 "
+            "EUR (ieskaitot uz nākamo gadu pārcelto atlikumu 1 000,00 EUR)."
+        ],
+    )
+    (row,) = _funding(parsed)
+    assert not any(a.role is CARRIED_IN for a in row.amounts)
+    assert [a.value for a in row.amounts if a.role is CARRIED_OVER] == [Decimal("1000.00")]
+    assert [a.value for a in row.amounts if a.role is A] == [Decimal("39000.00")]
+    assert (row.compared, row.plan_complete) == (True, True)
+    assert _funding_codes(parsed) == []
+
+
+def test_carried_over_including_words_and_a_part_of_the_remainder() -> None:
+    """ ", t.sk. uz nākamo gadu pārceltais atlikums 1 000,00 EUR" after "Atlikums 1 000,00
+    EUR" is that remainder again (it was a second remainder, 2 000 in all); a part of it
+    (600,00 of 1 000,00) is unread, the year compared with nothing."""
+    same = _read(
+        f"{YEAR_ONE_TEXT}. Atlikums 1 000,00 EUR, t.sk. uz nākamo gadu pārceltais atlikums "
+        "1 000,00 EUR.\n"
+    )
+    part = _read(
+        f"{YEAR_ONE_TEXT}, neizlietotais atlikums 1 000,00 EUR (ieskaitot uz nākamo gadu "
+        "pārcelto atlikumu 600,00 EUR).\n"
+    )
+    (row,) = same.years
+    assert not same.unread and row.compared
+    assert [(a.role, a.value) for a in row.amounts if a.role not in (P, A)] == [
+        (CARRIED_OVER, Decimal("1000.00"))
+    ]
+    (row,) = part.years
+    assert [u.text.strip() for u in part.unread] == ["600,00 EUR"]
+    assert not any(a.role is CARRIED_IN for a in row.amounts)
+    assert not row.compared
+
+
+def test_a_remainder_named_carried_over_in_the_actual_is_no_second_actual(
+    minimal_text: str,
+) -> None:
+    """ "Faktiski izlietoti 39 000,00 EUR (ieskaitot atlikumu 1 000,00 EUR, kas pārcelts uz
+    nākamo gadu)": whether 39 000,00 counts the 1 000,00 is not told. It was a second
+    actual, and the remainder 0,00 a false mismatch; it is unread, the year not compared."""
+    parsed = _parsed(
+        minimal_text,
+        [
+            "Plānots 40 000,00 EUR.\tFaktiski izlietoti 39 000,00 EUR (ieskaitot atlikumu "
+            "1 000,00 EUR, kas pārcelts uz nākamo gadu)."
+        ],
+    )
+    (row,) = _funding(parsed)
+    assert [a.value for a in row.amounts if a.role is A] == [Decimal("39000.00")]
+    assert not row.compared
+    assert "funding.remainder-mismatch" not in _funding_codes(parsed)
+
+
+def test_a_remainder_with_its_destination_written_first_is_carried_over() -> None:
+    """ "Uz nākamo gadu pārceltais atlikums 1 000,00 EUR" is carried over, not a remainder
+    whose fate is unsaid."""
+    read = _read(f"{YEAR_ONE_TEXT}. Uz nākamo gadu pārceltais atlikums 1 000,00 EUR.\n")
+    (row,) = read.years
+    assert _value(row, CARRIED_OVER) == Decimal("1000.00")
+    assert _value(row, REMAINDER) is None

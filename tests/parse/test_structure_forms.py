@@ -173,8 +173,12 @@ def _after_each_label(text: str, colon: str) -> Variant:
 REPORT_FILES = [
     *sorted(REPORTS.glob("*.txt")),
     MINIMAL,
-    # one unseen report already ends its labels with colons
-    *sorted(p for p in UNSEEN.glob("*.txt") if p.stem != "vidzeme_colon_labels"),
+    # two unseen reports already end their labels with colons
+    *sorted(
+        p
+        for p in UNSEEN.glob("*.txt")
+        if p.stem not in {"vidzeme_colon_labels", "riga_labels_on_lines_iso_dates"}
+    ),
 ]
 
 

@@ -315,3 +315,159 @@ def test_breaks_go_before_the_first_item_and_the_group_heading_only() -> None:
 )
 def test_no_break_where_no_start_ran_on(text: str) -> None:
     assert restore_breaks(SourcedText.of(text)).text == text
+
+
+# -- review: what the run-on, header and short-label readers must leave as written --------------
+
+
+def one_year_report(description: str, extra_rows: str = "", implementer: bool = True) -> str:
+    implementer_row = (
+        "Valsts pārvaldes uzdevuma veicējs\tBiedrība „Probes centrs”, reģ. Nr. 40008276543\n"
+        if implementer
+        else ""
+    )
+    return (
+        "Kopsavilkums\npar uzdevumu Vidzemes reģionā (2023–2024)\n"
+        f"{extra_rows}"
+        f"Valsts pārvaldes uzdevums\t{TASK_VALUE}\n"
+        f"{implementer_row}"
+        "Valsts pārvaldes uzdevuma deleģēšanas periods\t01.03.2023.–29.02.2024.\n"
+        f"{DESCRIPTION}\t{description}\n"
+        f"{FUNDING}\t01.03.2023.–29.02.2024.\tPlānots 100,00 euro\tFaktiski 100,00 euro\n"
+        f"{TAIL}"
+    )
+
+
+def test_a_capacity_heading_without_the_minority_word_is_no_group_heading() -> None:
+    """ "Vidzemes NVO kapacitātes celšanai:" is no minority group's heading: the items after
+    it stay civil-society work; only "Vidzemes mazākumtautību …" opens the minority group."""
+    description = (
+        "I. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.). 1) Organizēti 8 semināri; 2) Sniegtas "
+        "60 konsultācijas. Vidzemes NVO kapacitātes celšanai: 1) organizēti 2 forumi; "
+        "2) izveidota 1 darba grupa. Vidzemes mazākumtautību kapacitātes celšanai: "
+        "1) atbalstītas 4 mazākumtautību NVO."
+    )
+    restored = restore_breaks(SourcedText.of(description)).text
+    assert f"{SOFT_BREAK}Vidzemes NVO" not in restored
+    assert f"; {SOFT_BREAK}2)" not in restored
+    assert f". {SOFT_BREAK}Vidzemes mazākumtautību kapacitātes celšanai: 1)" in restored
+    parsed = parse_text(one_year_report(description))
+    assert parsed.report is not None
+    (year,) = parsed.report.years
+    civil, minority = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
+    by_group = {
+        group: [i.value for a in year.activities if a.group is group for i in a.indicators]
+        for group in (civil, minority)
+    }
+    assert by_group == {civil: [8, 60, 2], minority: [4]}
+
+
+def test_a_day_and_month_after_a_run_on_heading_is_no_first_item() -> None:
+    """ "… GADS (…) 1. martā notika …": "1. martā" is the 1st of March, kept in the text."""
+    description = (
+        "I. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.) 1. martā notika atklāšanas pasākums, "
+        "piedalījās 50 dalībnieki; 2) organizēti 3 semināri."
+    )
+    assert restore_breaks(SourcedText.of(description)).text == description
+    parsed = parse_text(one_year_report(description))
+    assert parsed.report is not None
+    (year,) = parsed.report.years
+    texts = [a.text.value for a in year.activities] + [n.value for n in year.notes]
+    assert any(t.startswith("1. martā notika atklāšanas pasākums") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # the heading's first words end the finished item's line (a soft break in Word)
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)\x0b1. Organizēti 3 semināri; Vidzemes "
+        "mazākumtautību\x0bkapacitātes celšanai:\x0b1. Sniegtas 25 konsultācijas.",
+        # the heading's first words on a line of their own
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)\x0b\x0b1. Organizēti 3 semināri;\x0b"
+        "Vidzemes mazākumtautību\x0bkapacitātes celšanai:\x0b\x0b1. Sniegtas 25 konsultācijas.",
+        # an HTML line break, the wrap after the region's name
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)<br>1. Organizēti 3 semināri; Vidzemes"
+        "<br>mazākumtautību kapacitātes celšanai:<br>1. Sniegtas 25 konsultācijas.",
+    ],
+)
+def test_a_group_heading_wrapped_by_a_soft_break_is_one_heading(description: str) -> None:
+    parsed = parse_text(one_year_report(description))
+    assert parsed.report is not None
+    assert "structure.no-minority-group" not in codes(parsed)
+    (year,) = parsed.report.years
+    read = [(a.group, a.text.value) for a in year.activities]
+    assert read == [
+        (ActivityGroup.CIVIL_SOCIETY, "Organizēti 3 semināri;"),
+        (ActivityGroup.MINORITY_CAPACITY, "Sniegtas 25 konsultācijas."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no minority word: not the group's heading
+        "1. Organizēti 3 semināri; Vidzemes NVO\x0bkapacitātes celšanai:\x0b1. Forumi.",
+        # a number on the first line: an item's text, not a heading
+        "Organizēti 3 semināri Vidzemes\x0bmazākumtautību kapacitātes celšanai:\x0b1. Forumi.",
+        # the heading's words go on after its colon: a sentence
+        "Semināri; Vidzemes mazākumtautību\x0bkapacitātes celšanai: tika rīkoti 5 pasākumi.",
+    ],
+)
+def test_no_wrapped_group_heading_where_none_is(text: str) -> None:
+    assert restore_breaks(SourcedText.of(text)).text == text
+
+
+def test_a_content_row_before_the_first_label_is_kept_as_text() -> None:
+    """ "Reģions<TAB>Vidzemes reģions" names no column: it is kept and reported as text
+    outside any section, not dropped as the table's header."""
+    text = one_year_report(
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)\n\t1. Organizēti 3 semināri.",
+        extra_rows="Reģions\tVidzemes reģions\n",
+    )
+    assert "Reģions\tVidzemes reģions" in split_sections(clean(text)).head.text
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert [u.value for u in parsed.report.unlabelled] == ["Reģions Vidzemes reģions"]
+    assert "structure.unlabelled-text" in codes(parsed)
+
+
+def test_a_repeated_row_in_other_words_loses_only_its_repetition() -> None:
+    """A header in words other than column names ("Daļa | Izklāsts"), repeated inside the
+    description as a PDF repeats it: the first stays the report's text, the repetition goes."""
+    text = HEADER_REPORT.replace("Sadaļa\tInformācija", "Daļa\tIzklāsts").replace(
+        "<ul><li>Sadaļa</li></ul>\t<ul><li>Informācija</li></ul>",
+        "<ul><li>Daļa</li></ul>\t<ul><li>Izklāsts</li></ul>",
+    )
+    split = split_sections(clean(text))
+    assert "Daļa\tIzklāsts" in split.head.text
+    assert "Daļa" not in split.sections[Section.DESCRIPTION].text
+
+
+@pytest.mark.parametrize(
+    "header", ["Sadaļa\tInformācija", "Nosaukums\tApraksts", "Rādītājs\tVērtība"]
+)
+def test_a_header_naming_its_columns_is_dropped(header: str) -> None:
+    text = one_year_report(
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)\n\t1. Organizēti 3 semināri.",
+        extra_rows=f"{header}\n",
+    )
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    assert parsed.report.unlabelled == ()
+
+
+def test_a_short_label_inside_a_value_cell_is_the_value_text() -> None:
+    """ "<TAB>Īstenotājs: biedrība sadarbībā ar pašvaldību" continues the task's cell: no
+    implementer is read from it, so no registration number is missing from one."""
+    text = one_year_report(
+        "I. īstenošanas gads (01.03.2023.–29.02.2024.)\n\t1. Organizēti 3 semināri.",
+        implementer=False,
+    ).replace(f"{TASK_VALUE}\n", f"{TASK_VALUE}\n\tĪstenotājs: biedrība sadarbībā ar pašvaldību\n")
+    parsed = parse_text(text)
+    r = parsed.report
+    assert r is not None
+    assert r.implementer is None
+    assert "implementer.missing-registration-number" not in codes(parsed)
+    assert "structure.missing-section" in codes(parsed)
+    assert r.task is not None
+    assert r.task.value.endswith("Īstenotājs: biedrība sadarbībā ar pašvaldību")
