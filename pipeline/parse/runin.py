@@ -4,7 +4,8 @@ Rīgas reģiona mazākumtautību kapacitātes celšanai: 1) …"), as a reader t
 line break as a space leaves them. A typist reads each as starting its line; the description
 reader reads headings and a list's first item only there. A break is put back only where
 what follows is certainly such a start: an item "1" right after a heading's period, a group
-heading after a finished sentence and before its own list's first item.
+heading after a finished sentence and before its own list's first item (on its line or
+opening the next).
 
 The opposite loss too: a group heading wrapped by a soft break ("…; Vidzemes
 mazākumtautību<br>kapacitātes celšanai:") is one heading, its first words standing after a
@@ -35,7 +36,10 @@ _GROUP_RUN_IN = re.compile(
     + _UPPER
     + r"](?=[^\n\t\x0b:;.]{0,80}?"
     + _MINORITY
-    + r")[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)[ \u00a0]*:)[ \u00a0]*"
+    + r")[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)[ \u00a0]*:)"
+    # its list's first item on the same line, or opening the next paragraph (a paragraph of
+    # a PDF or a Word document that the heading ends)
+    + r"[ \u00a0]*(?:[\n\x0b\ue000][ \u00a0\n\x0b\ue000]*)?"
     + _FIRST_ITEM
 )
 # A group heading wrapped once by a soft break (or a hard-wrapped line): its first line

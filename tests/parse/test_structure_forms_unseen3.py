@@ -471,3 +471,26 @@ def test_a_short_label_inside_a_value_cell_is_the_value_text() -> None:
     assert "structure.missing-section" in codes(parsed)
     assert r.task is not None
     assert r.task.value.endswith("Īstenotājs: biedrība sadarbībā ar pašvaldību")
+
+
+def test_a_run_on_group_heading_ending_its_paragraph_opens_the_group() -> None:
+    """A PDF printed by Chromium (seed 004's table): "… veicināšanas aktivitātes ietvaros
+    īstenoti 6 pasākumi. Kurzemes reģiona mazākumtautību kapacitātes celšanai:" ends its
+    paragraph and "1) Nodrošinātas 3 …" opens the next: the heading opens the group."""
+    description = (
+        "I. ĪSTENOŠANAS GADS (01.03.2023.–29.02.2024.)<p>1) Organizēti 8 semināri;</p>"
+        "<p>2) Notikuši 11 pasākumi. Vidzemes reģiona mazākumtautību kapacitātes "
+        "celšanai:</p><p>1) Nodrošinātas 3 konsultācijas;</p><p>2) Izstrādātas 2 "
+        "stratēģijas.</p>"
+    )
+    parsed = parse_text(one_year_report(description))
+    r = parsed.report
+    assert r is not None
+    assert "structure.no-minority-group" not in codes(parsed)
+    civil, minority = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
+    assert [(a.group, [i.value for i in a.indicators]) for a in r.activities] == [
+        (civil, [8]),
+        (civil, [11]),
+        (minority, [3]),
+        (minority, [2]),
+    ]
