@@ -100,3 +100,32 @@ def test_classes_not_made_again_by_their_field_values_are_pickled_the_usual_way(
     called with its field values in order."""
     values = (Made("4"), Named(2, label="two"))
     assert pickle.loads(pickling.dumps(values)) == values
+
+
+def test_rdflib_terms_come_back_as_they_were_made() -> None:
+    """A literal comes back with its own text, value and datatype, not parsed again (which
+    would write "01" as "1"); an IRI as its text. Equal and hashed alike."""
+    from rdflib import XSD, Literal, URIRef
+
+    terms = [
+        URIRef("https://example.org/id/report/a#year-1"),
+        Literal("01", datatype=XSD.integer, normalize=False),
+        Literal("54 000,00 EUR", lang="lv"),
+        Literal(Decimal("54000.00")),
+        Literal("2023-02-29", datatype=XSD.date),  # ill-typed: no such day
+        Literal("teksts"),
+    ]
+    back = pickle.loads(pickling.dumps(terms))
+    assert back == terms
+    assert [hash(t) for t in back] == [hash(t) for t in terms]
+    assert [type(t) for t in back] == [type(t) for t in terms]
+    for made, read in zip(terms[1:], back[1:], strict=True):
+        assert isinstance(made, Literal) and isinstance(read, Literal)
+        assert (str(read), read.language, read.datatype, read.value, read.ill_typed) == (
+            str(made),
+            made.language,
+            made.datatype,
+            made.value,
+            made.ill_typed,
+        )
+    assert str(back[1]) == "01"  # as written
