@@ -30,9 +30,9 @@ DESCRIPTION = (
 FUNDING = "Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem"
 
 
-def report(description: str, period: str = "01.03.2023.–29.02.2024.") -> Report:
+def report_text(description: str, period: str = "01.03.2023.–29.02.2024.") -> str:
     """A one-year Vidzeme report in the text layout, its description as given."""
-    text = (
+    return (
         "Kopsavilkums\n"
         "par atsevišķu valsts pārvaldes uzdevumu veikšanu pilsoniskās sabiedrības un "
         "starpkultūru sadarbības attīstības un mazākumtautību nevalstisko organizāciju "
@@ -50,7 +50,10 @@ def report(description: str, period: str = "01.03.2023.–29.02.2024.") -> Repor
         "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem\tNav\n"
         "Cita informācija\tNav\n"
     )
-    parsed = parse_text(text)
+
+
+def report(description: str, period: str = "01.03.2023.–29.02.2024.") -> Report:
+    parsed = parse_text(report_text(description, period))
     assert parsed.report is not None
     return parsed.report
 
@@ -312,23 +315,7 @@ def test_a_later_month_before_an_earlier_one_is_no_range() -> None:
 
 def report_codes(description: str) -> set[str]:
     """The codes of the findings of a one-year Vidzeme report with this description."""
-    text = (
-        "Kopsavilkums\n"
-        "par atsevišķu valsts pārvaldes uzdevumu veikšanu pilsoniskās sabiedrības un "
-        "starpkultūru sadarbības attīstības un mazākumtautību nevalstisko organizāciju "
-        "līdzdalības veicināšanas jomā Vidzemes reģionā (2023–2024)\n\n"
-        "Valsts pārvaldes uzdevums\tAtsevišķu valsts pārvaldes uzdevumu veikšana "
-        "pilsoniskās sabiedrības un starpkultūru sadarbības attīstības un mazākumtautību "
-        "nevalstisko organizāciju līdzdalības veicināšanas jomā Vidzemes reģionā\n"
-        "Valsts pārvaldes uzdevuma veicējs\tBiedrība „Probes centrs”, reģ. Nr. 40008276543\n"
-        "Valsts pārvaldes uzdevuma deleģēšanas periods\t01.03.2023.–29.02.2024.\n"
-        f"{DESCRIPTION}\n{description}\n{FUNDING}\n"
-        "Plānots 10 000,00 euro, faktiski izlietoti 10 000,00 euro.\n"
-        "Neatbilstoši veiktie izdevumi\tNav\n"
-        "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem\tNav\n"
-        "Cita informācija\tNav\n"
-    )
-    return {f.code for f in parse_text(text).findings}
+    return {f.code for f in parse_text(report_text(description)).findings}
 
 
 def test_a_table_of_money_columns_counts_nothing() -> None:
