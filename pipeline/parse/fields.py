@@ -113,9 +113,10 @@ _LEGAL_FORM = re.compile(r"^(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšū�
 _FORM_AFTER_NAME = re.compile(r"\s*,?\s*(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
 # "Nav", or "Nav konstatēti" (none found) agreeing with whatever the label names: the
 # expenditure (-i), the amount (-s), a feminine noun (-a, -as); or a dash alone in the cell,
-# as a form's empty answer is struck through.
+# as a form's empty answer is struck through; or "N/A", "Nav attiecināms" (not applicable):
+# there was nothing to report. As the whole answer only: "N/A, jo …" explains something.
 _NONE = re.compile(
-    rf"^\s*(?:nav(?:\s+konstatēt(?:s|i|a|as))?\s*\.?|[{DASHES}])\s*$",
+    rf"^\s*(?:nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?\s*\.?|n\s*/\s*a\.?|[{DASHES}])\s*$",
     re.I,
 )
 

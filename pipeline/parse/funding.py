@@ -53,6 +53,10 @@ from pipeline.parse.latvian import AMOUNT, CURRENCY
 from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
+# A calendar year opening a line, a colon after it and the row's words: "2019. gads: plānots".
+_CALENDAR_COLON = re.compile(
+    r"\s*(?P<key>\d{4}\.\s?gad[sā](?:\s*\([^()]*\d[^()]*\))?)[ \u00a0]*:[ \u00a0]*(?=\S)", re.I
+)
 
 
 class _Row(NamedTuple):
@@ -65,7 +69,9 @@ class _Row(NamedTuple):
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
-    if "\t" in section.text or is_markdown_table(section.text):
+    if _calendar_lines(section.text):
+        reader.read_table(_keyed_rows(section))
+    elif "\t" in section.text or is_markdown_table(section.text):
         reader.read_table(section)
     else:
         reader.read_text(section.collapse(), None)
@@ -130,6 +136,11 @@ class _Reader(StatementReader):
                 if values
                 else (lead, values)
             )
+            colon = _CALENDAR_COLON.match(key.text)
+            if colon is not None:
+                # "2019. gads: plānots 20 000,00 euro, …": the year keys its row as a cell of
+                # its own would ("2019. gads<TAB>plānots …"), the colon ending the key.
+                key, rest = key[: colon.end("key")], [key[colon.end() :], *rest]
             header = purpose_columns(rest) if not re.search(r"\d", row.text) else None
             if header is not None:
                 purposes = header
@@ -474,6 +485,27 @@ class _Slots:
             if cell is not key:
                 self.add(_SLOT_OF_ROLE.get(role, 2) if role is not None else 2, cell)
         self.add(2, tail)
+
+
+def _calendar_lines(text: str) -> bool:
+    """Whether the section's money is in lines opened by their calendar year and a colon
+    ("2019. gads: plānots …"): rows of a table, with the colon for the cell's end. Its first
+    money stands on such a line; a line without a key after it (a row wrapped over lines)
+    continues the row before, as a table's would."""
+    money = [line for line in text.split("\n") if _has_money(line)]
+    return bool(money) and _CALENDAR_COLON.match(money[0]) is not None
+
+
+def _keyed_rows(section: SourcedText) -> SourcedText:
+    """The section with each calendar year's row on one line: a line without its key
+    continues the row before (a row wrapped over lines, as PDF text or a typist wraps it)."""
+    rows: list[list[SourcedText]] = []
+    for line in split_text(section, "\n"):
+        if not rows or _CALENDAR_COLON.match(line.text):
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return SourcedText.join([SourcedText.join(row, " ") for row in rows], "\n")
 
 
 def _has_money(text: str) -> bool:

@@ -53,6 +53,7 @@ class Cursor:
     parts: bool = False  # that parenthesis gives the parts of a planned total
     parts_purpose: Purpose | None = None  # the purpose of the amount it follows
     lines_until: int = -1  # the end of a parenthesis that gives a total's lines
+    originals: list[SourcedText] = field(default_factory=list)  # plans an amendment replaced
 
     def in_parenthesis(self, start: int) -> bool:
         return start < self.paren_until

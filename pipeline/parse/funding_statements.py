@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
+from pipeline.parse.funding_amended import original_plan
 from pipeline.parse.funding_blocks import Block, Cursor, FundingRead, Total
 from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
@@ -111,6 +112,9 @@ class StatementReader:
                     # over the years, not a second total of this one.
                     continue
             statement = last_keyword(lead)
+            if self._original_plan(at, statement, lead, in_parenthesis):
+                at.originals.append(text[m.start() : m.end()])
+                continue
             if not in_parenthesis and self._plan_sum(block, m, text, at, statement, value):
                 continue
             denied = NOT_GRANTED.search(lead) if value == 0 else None
@@ -151,6 +155,23 @@ class StatementReader:
             if in_parenthesis and self._in_parenthesis(block, m, text, right, value):
                 continue
             self._statement(block, m, text, at, statement, lead, right, value)
+        for piece in at.originals:
+            # Superseded by the amended plan read beside it, the original is only history;
+            # with no plan in force read, which one the year's spending answers to is unsure.
+            if block.total_of(AmountRole.PLANNED) is None:
+                self._unread(block, piece)
+
+    @staticmethod
+    def _original_plan(at: Cursor, statement: str | None, lead: str, in_parenthesis: bool) -> bool:
+        """ "Sākotnēji plānots 45 000,00 euro; pēc grozījumiem … plānots 50 000,00 euro": the
+        original plan, which an amendment replaced, is not the year's plan. Its lines, with
+        no plan open to take them, stay unread."""
+        role = STATEMENT_ROLE.get(statement) if statement is not None else at.role
+        if role is not AmountRole.PLANNED or not original_plan(lead):
+            return False
+        if not in_parenthesis:
+            at.role, at.remainder = None, None
+        return True
 
     def _statement(
         self,

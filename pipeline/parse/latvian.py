@@ -60,9 +60,14 @@ _DAY_MONTH = f"(?:{MONTH}|{_MONTH_ABBREVIATION})"
 # -- the number grammar ----------------------------------------------------------------------
 # One table of the ways an amount is written; every reader of money uses AMOUNT and
 # parse_amount, never a pattern of its own.
-#: Characters that separate thousands by a space: a space, a no-break space, a narrow one.
-THOUSANDS_SPACES = " \u00a0\u202f"
-_SP = "[ \u00a0\u202f]"
+#: Characters that separate thousands by a space: a space, a no-break space, a narrow one, a
+#: thin space and a figure space (typesetting tools and Word's "Insert symbol" write these two).
+THOUSANDS_SPACES = " \u00a0\u202f\u2009\u2007"
+_SP = "[ \u00a0\u202f\u2009\u2007]"
+# After a digit, a space of these kinds glues one number: what follows it is a part of that
+# number ("49\u2009000,00" whose thousands a reader failed to join), never an amount of its own.
+# An ordinary space is left out: "5 000,00 4 950,00" are two amounts side by side.
+_GLUED = "[\u00a0\u202f\u2009\u2007]"
 AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
     # "30 000.00": a decimal point after spaced thousands takes exactly two digits and no
     # space, so that "2022. 15" (a year, then a day) or "1 000.07.2023" stays out of it
@@ -80,7 +85,7 @@ AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
 # are no amount, and no part of them is one either: not "30 000", not "30".
 _NOT_AN_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.(?=\d)(?!\d{{2}}(?!\.?\d))"
 AMOUNT = (
-    rf"(?<![\d,.])(?!{_NOT_AN_AMOUNT})(?:"
+    rf"(?<![\d,.])(?<!\d{_GLUED})(?!{_NOT_AN_AMOUNT})(?:"
     + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
     + r")(?![\d])"
 )

@@ -29,10 +29,17 @@ def _words(*words: str) -> str:
     return r"[\s*]+".join(words)
 
 
+def _any_case(pattern: str) -> str:
+    """A label in any letter case ("VALSTS PĀRVALDES UZDEVUMS", "Valsts Pārvaldes
+    Uzdevums") but opening with a capital: at a line start a lower-case word is a
+    hard-wrapped sentence going on ("… un\ncita informācija par …"), no label."""
+    return r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])(?i:" + pattern + ")"
+
+
 # Label patterns, in template order. The description label's wording differs between
 # reports ("rezultatīvajiem rādītājiem", "rezultātiem un rādītājiem", a typo), so it is
 # matched from its first words to its last.
-LABELS: dict[Section, str] = {
+_LABELS_AS_WRITTEN: dict[Section, str] = {
     Section.TASK: _words("Valsts", "pārvaldes", "uzdevums") + r"(?![\wāčēģīķļņšūž])",
     Section.IMPLEMENTER: _words(
         "Valsts", "pārvaldes", "uzdevuma", r"(?:veicējs|īstenotājs|izpildītājs)"
@@ -57,6 +64,7 @@ LABELS: dict[Section, str] = {
     ),
     Section.OTHER: _words("Cita", "informācija"),
 }
+LABELS: dict[Section, str] = {s: _any_case(p) for s, p in _LABELS_AS_WRITTEN.items()}
 
 # The short forms typists write for the first three labels ("Uzdevuma veicējs",
 # "Deleģēšanas periods", "Uzdevums"). Their words also open sentences ("Uzdevuma veicējs
@@ -64,9 +72,11 @@ LABELS: dict[Section, str] = {
 # alone in its cell or line or ending in a colon, at the start of a row (its label cell), and
 # before the description's label (in the template's order these come first).
 SHORT_LABELS: dict[Section, str] = {
-    Section.TASK: r"Uzdevums",
-    Section.IMPLEMENTER: r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs",
-    Section.PERIOD: r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods",
+    Section.TASK: _any_case(r"Uzdevums"),
+    Section.IMPLEMENTER: _any_case(
+        r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs"
+    ),
+    Section.PERIOD: _any_case(r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods"),
 }
 _SHORT_END = r"(?=[ \u00a0]*(?::|[\t\n\x0b]|$))"
 
@@ -79,6 +89,20 @@ TITLE_WORD = r"(?:Kopsavilkums|KOPSAVILKUMS)"
 REQUIRED = (Section.TASK, Section.IMPLEMENTER, Section.PERIOD, Section.DESCRIPTION, Section.FUNDING)
 
 _CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+# Many typists number the labels as the template's rows ("1. VALSTS PĀRVALDES UZDEVUMS:",
+# "2) …", "3 …", or a number cell "4.<TAB>…"). The number belongs to the label: left in the
+# section before, it would end that section's value. Only right at a line's or cell's start,
+# where a sentence's number ("… organizēti 2 Valsts …") never stands.
+_NUMBER = r"(?:[1-9]\d?[.)]?[ \u00a0\t]+)?"
+
+
+def _numbered(pattern: str) -> str:
+    """The label, or its number and the label ending where a label does (a colon, the
+    cell's or line's end): a numbered list item of the description opening with a label's
+    words ("3) Cita informācija par projektu ir …") goes on as a sentence."""
+    return f"(?:{_NUMBER[:-1]}(?:{pattern}){_SHORT_END}|(?:{pattern}))"
+
+
 # A row's first cell, its label cell: a short label's words inside a value ("<TAB>Īstenotājs:
 # biedrība sadarbībā ar pašvaldību" in the task's cell) are that value's text.
 _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
@@ -104,7 +128,7 @@ _ANOTHER_REPORT = re.compile(
     r"(?:^|(?<=\n))[ \u00a0]*(?:\**"
     + TITLE_WORD
     + r"\b|"
-    + "|".join(f"(?:{p})" for p in LABELS.values())
+    + "|".join(_numbered(p) for p in LABELS.values())
     + ")"
 )
 
@@ -114,7 +138,7 @@ def split_sections(cleaned: SourcedText) -> Split:
     cleaned = drop_header_rows(cleaned)
     found: list[tuple[int, int, Section]] = []
     for section, pattern in LABELS.items():
-        m = re.search(_CELL_START + "(" + pattern + _LABEL_COLON + ")", cleaned.text)
+        m = re.search(_CELL_START + "(" + _numbered(pattern) + _LABEL_COLON + ")", cleaned.text)
         if m:
             found.append((m.start(1), m.end(1), section))
     found += _short_labels(cleaned.text, found)
@@ -132,7 +156,7 @@ def split_sections(cleaned: SourcedText) -> Split:
     return Split(cleaned[:head_end], sections, labels, tail)
 
 
-_ANY_LABEL = re.compile(_CELL_START + "(?:" + "|".join(f"(?:{p})" for p in LABELS.values()) + ")")
+_ANY_LABEL = re.compile(_CELL_START + "(?:" + "|".join(_numbered(p) for p in LABELS.values()) + ")")
 # A column's name: a few words, no number (a row's value has its dates and amounts).
 _COLUMN_NAME = re.compile(r"[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+){0,3}\.?")
 # The words a table's header names its columns with. A row of other words before the first
@@ -225,7 +249,7 @@ def _short_labels(
     for section, pattern in SHORT_LABELS.items():
         if section in have:
             continue
-        label = _ROW_START + f"((?:{pattern}){_SHORT_END}{_LABEL_COLON})"
+        label = _ROW_START + f"({_NUMBER}(?:{pattern}){_SHORT_END}{_LABEL_COLON})"
         m = re.search(label, text)
         taken = [(start, end) for start, end, _ in found + out]
         if m and m.start(1) < limit and not any(start <= m.start(1) < end for start, end in taken):

@@ -2,7 +2,11 @@
 before the parser ran (`tests/fixtures/reports/unseen/`): an HTML page as Word's "Save as
 Web Page" writes it (mso styles, `<![if !supportLists]>` numbers, numbers and a registration
 number split over nested spans, `&nbsp;` in amounts), with one contradiction planted in it
-(Vidzeme). Line numbers are the text the page was read into.
+(Vidzeme); the older template with its funding in lines "2019. gads: plānots …" and one
+planted remainder (Zemgale); a plan amended within the year ("Sākotnēji plānots …; pēc
+grozījumiem … plānots …") and plans in thousands (Rīga); labels in capitals and numbered
+("1. VALSTS PĀRVALDES UZDEVUMS:"), amounts with thin and narrow no-break spaces, "N/A" and
+"nav attiecināms" (Kurzeme). Line numbers are the text the page was read into.
 """
 
 from __future__ import annotations
@@ -31,7 +35,12 @@ from tests.parse.golden import (
     years,
 )
 
-FILES = {"web_page": "vidzeme_word_web_page_planted_lines.htm"}
+FILES = {
+    "web_page": "vidzeme_word_web_page_planted_lines.htm",
+    "older": "zemgale_older_calendar_years_planted_remainder.txt",
+    "amended": "riga_amended_plan_thousands.txt",
+    "caps": "kurzeme_caps_numbered_labels_spaces.txt",
+}
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +96,65 @@ def test_a_word_web_page(read: dict[str, Parsed]) -> None:
     }
     assert (A, None, Decimal("48950.00")) in amounts(third)
     assert (BACK, None, Decimal("50.00")) in amounts(third)
+
+
+def _warnings(parsed: Parsed) -> list[tuple[str, int | None]]:
+    return [(f.code, f.span and f.span.line) for f in parsed.findings if f.severity.value != "info"]
+
+
+def test_the_older_template_with_calendar_year_lines(read: dict[str, Parsed]) -> None:
+    # "2019. gads: plānots 20 000,00 euro, faktiski izlietoti 19 640,10 euro; neizmantotais
+    # finansējums 395,90 euro apmērā atgriezts KM": 20 000,00 − 19 640,10 = 359,90
+    assert _warnings(read["older"]) == [("funding.remainder-mismatch", 34)]
+    rep = report_of(read, "older")
+    assert rep.region == "zemgale"
+    period = rep.delegation_period
+    assert period is not None and (period.start, period.end) == (D(2018, 3, 1), D(2020, 12, 31))
+    assert [row.calendar_year for row in rep.funding] == [2018, 2019, 2020]
+    assert [amounts(row) for row in rep.funding] == [
+        {(P, None, Decimal("15000.00")), (A, None, Decimal("14862.35")),
+         (BACK, None, Decimal("137.65"))},
+        {(P, None, Decimal("20000.00")), (A, None, Decimal("19640.10")),
+         (BACK, None, Decimal("395.90"))},
+        {(P, None, Decimal("20000.00")), (A, None, Decimal("20000.00"))},
+    ]  # fmt: skip
+
+
+def test_an_amended_plan_is_the_plan(read: dict[str, Parsed]) -> None:
+    # "Sākotnēji plānots 45 000,00 euro; pēc grozījumiem līgumā (…) plānots 50 000,00 euro,
+    # t.sk. 30 000,00 …; 20 000,00 …": the plan in force is the amended one
+    assert _warnings(read["amended"]) == []
+    second = report_of(read, "amended").funding[1]
+    assert {(r, p, v) for r, p, v in amounts(second) if r is P} == {
+        (P, None, Decimal("50000.00")),
+        (P, CS, Decimal("30000.00")),
+        (P, MN, Decimal("20000.00")),
+    }
+    assert (A, None, Decimal("49731.45")) in amounts(second)
+    # "Plānots 45,0 tūkst. EUR": thousands are not read, and the year is compared with nothing
+    first = report_of(read, "amended").funding[0]
+    assert not first.compared and not [a for a in first.amounts if a.role is P]
+
+
+def test_capital_numbered_labels_and_thin_spaces(read: dict[str, Parsed]) -> None:
+    assert _warnings(read["caps"]) == []
+    rep = report_of(read, "caps")
+    imp = rep.implementer
+    assert imp is not None and imp.registration_number is not None
+    assert (rep.region, imp.name.value, imp.registration_number.value) == (
+        "kurzeme",
+        "Liepājas NVO centrs",
+        "40008456789",
+    )
+    period = rep.delegation_period
+    # "01.03.2021 - 29.02.2024"
+    assert period is not None and (period.start, period.end) == (D(2021, 3, 1), D(2024, 2, 29))
+    assert len(rep.years) == 3
+    # "1 250 dalībnieki" with a thin space (U+2009)
+    assert (CIVIL, 1250, EXACT, "participants") in quantities(rep, 1)
+    # "PLĀNOTS: 49 000,00 EUR" with a thin space in year II: the whole amount, never 0,00
+    totals = [row.total(P) for row in rep.funding]
+    assert [t.value if t else None for t in totals] == [Decimal("49000.00")] * 3
+    # "N/A", "-", "nav attiecināms": none
+    answers = (rep.irregular_expenditure, rep.unrecovered_amount, rep.other_information)
+    assert [a is not None and a.none for a in answers] == [True, True, True]
