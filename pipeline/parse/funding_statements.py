@@ -511,6 +511,17 @@ class StatementReader:
             label = label_after(right)
         # Cells of one column are joined by a tab; the label reads them as one text.
         label = (re.sub(r"\s+", " ", label[0]), label[1])
+        if (
+            purpose is None
+            and count
+            and role in (AmountRole.PLANNED, AmountRole.ACTUAL)
+            and any(t.role is role for t in block.totals)
+        ):
+            # A year states one planned and one actual total: a second one without a
+            # purpose is some line whose purpose was not read ("- …: 19 000,00 EUR"), not
+            # another total. Which it is cannot be told: it is unread.
+            self._unread(block, text[m.start() : m.end()])
+            return
         begin = m.start("amount")
         piece = text[begin : m.end() + len(label[1])]
         amount_text = m.group("amount")

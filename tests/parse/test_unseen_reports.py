@@ -86,7 +86,7 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "structure.no-year-headings",
         ],
         "riga_amended_plan_thousands": ["funding.unread-amount"] * 6,
-        "kurzeme_caps_numbered_labels_spaces": ["funding.unread-amount"] * 6,
+        "kurzeme_caps_numbered_labels_spaces": ["funding.unread-amount"] * 12,
     }
 
 
