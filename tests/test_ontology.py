@@ -87,7 +87,8 @@ def test_own_terms_have_bilingual_definitions_and_the_header_is_complete() -> No
 
 def test_parser_indicator_kinds_and_minorities_are_in_the_schemes() -> None:
     pytest.importorskip("pipeline.parse.mentions")
-    from pipeline.parse.mentions import INDICATOR_KINDS, MINORITIES
+    from pipeline.parse.mentions import INDICATOR_KINDS
+    from pipeline.parse.named import MINORITIES
 
     for kind in INDICATOR_KINDS:
         assert _labelled(URIRef(f"{VOCAB_ROOT}indicator-kind#{kind}")), kind

@@ -40,12 +40,8 @@ from pipeline.parse.activity_tables import (
 from pipeline.parse.activity_text import sentences, split_entries
 from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
-from pipeline.parse.mentions import (
-    find_activity_dates,
-    find_indicators,
-    find_minorities,
-    find_places,
-)
+from pipeline.parse.mentions import find_activity_dates, find_indicators
+from pipeline.parse.named import find_minorities, find_places
 from pipeline.parse.text import SourcedText, SourceFile
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.model import Qualifier
-from pipeline.parse.mentions import (
-    INDICATOR_KINDS,
-    find_indicators,
-    find_minorities,
-    find_places,
-)
+from pipeline.parse.mentions import INDICATOR_KINDS, find_indicators
+from pipeline.parse.named import find_minorities, find_places
 from pipeline.parse.text import SourcedText, SourceFile
 
 E, MORE, LEAST, ABOUT = Qualifier.EXACT, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.ABOUT
