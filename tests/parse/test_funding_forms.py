@@ -660,3 +660,15 @@ def test_a_sum_no_form_reads_is_not_compared(minimal_text: str) -> None:
     assert parsed.report is not None
     assert [row.compared for row in parsed.report.funding] == [True, False]
     assert _funding_codes(parsed) == ["funding.unread-amount"]
+
+
+def _parsed(minimal_text: str, rows: list[str]) -> Parsed:
+    """The minimal report with these funding rows, read."""
+    parsed = parse_text(_with_funding(minimal_text, rows))
+    assert parsed.report is not None
+    return parsed
+
+
+def _funding(parsed: Parsed) -> tuple[FundingYear, ...]:
+    assert parsed.report is not None
+    return parsed.report.funding

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.model import AmountRole, Parsed, Purpose
+from pipeline.model import AmountRole, Purpose
 from tests.conftest import parse_text
 from tests.parse.test_funding_forms import (
     CIVIL,
@@ -20,8 +20,8 @@ from tests.parse.test_funding_forms import (
     MINORITY,
     _funding_codes,
     _lines,
+    _parsed,
     _value,
-    _with_funding,
 )
 
 P, A = AmountRole.PLANNED, AmountRole.ACTUAL
@@ -32,12 +32,6 @@ FIRST = (
     f"Plānots 49 000,00 euro, t.sk. 30 000,00 euro {CIVIL} un 19 000,00 euro {MINORITY}\t"
     f"Faktiski 49 000,00 euro, t.sk. 30 000,00 euro {CIVIL} un 19 000,00 euro {MINORITY}"
 )
-
-
-def _parsed(minimal_text: str, rows: list[str]) -> Parsed:
-    parsed = parse_text(_with_funding(minimal_text, rows))
-    assert parsed.report is not None
-    return parsed
 
 
 # -- "neizlietotais" (unspent) is a remainder, never the actual -----------------------------

@@ -14,17 +14,17 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pipeline.model import AmountRole, FundingYear, Parsed, Purpose
+from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding import read_funding
 from pipeline.parse.text import SourcedText, SourceFile
-from tests.conftest import parse_text
 from tests.parse.test_funding_forms import (
     CIVIL,
     MINORITY,
+    _funding,
     _funding_codes,
     _lines,
+    _parsed,
     _value,
-    _with_funding,
 )
 
 P, A = AmountRole.PLANNED, AmountRole.ACTUAL
@@ -34,17 +34,6 @@ CS, MN = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
 
 if TYPE_CHECKING:
     from pipeline.parse.funding_blocks import FundingRead
-
-
-def _parsed(minimal_text: str, rows: list[str]) -> Parsed:
-    parsed = parse_text(_with_funding(minimal_text, rows))
-    assert parsed.report is not None
-    return parsed
-
-
-def _funding(parsed: Parsed) -> tuple[FundingYear, ...]:
-    assert parsed.report is not None
-    return parsed.report.funding
 
 
 def _cell(*paragraphs: str) -> str:

@@ -11,24 +11,21 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.model import AmountRole, FundingYear, Parsed
+from pipeline.model import AmountRole, Parsed
 from pipeline.parse.latvian import AMOUNT, parse_amount
 from tests.conftest import parse_text
-from tests.parse.test_funding_forms import CIVIL, MINORITY, _funding_codes, _value, _with_funding
+from tests.parse.test_funding_forms import (
+    CIVIL,
+    MINORITY,
+    _funding,
+    _funding_codes,
+    _parsed,
+    _value,
+    _with_funding,
+)
 
 P, A = AmountRole.PLANNED, AmountRole.ACTUAL
 RETURNED = AmountRole.RETURNED
-
-
-def _parsed(minimal_text: str, rows: list[str]) -> Parsed:
-    parsed = parse_text(_with_funding(minimal_text, rows))
-    assert parsed.report is not None
-    return parsed
-
-
-def _funding(parsed: Parsed) -> tuple[FundingYear, ...]:
-    assert parsed.report is not None
-    return parsed.report.funding
 
 
 # -- thin and figure spaces between thousands --------------------------------------------------
