@@ -17,7 +17,14 @@ from pipeline.model import AmountRole, Purpose, Report, Severity
 from pipeline.rdf import MappedGraph, OrganisationResolver, dataset_graph, to_graph
 from pipeline.rdf.namespaces import LP, RDF, SH, SKOS, new_graph
 from pipeline.settings import Settings
-from pipeline.shacl_speed import _ParameterList, memoised, reference, supported
+from pipeline.shacl_speed import (
+    _ParameterList,
+    _remembering,
+    install,
+    memoised,
+    reference,
+    supported,
+)
 from pipeline.validate import (
     DATASET_SHAPES,
     Shapes,
@@ -397,3 +404,49 @@ def test_a_validation_keeps_its_problems_not_a_graph() -> None:
     again = validation_of(validation.key, reversed(validation.problems), settings)
     assert sorted(validation.report) == sorted(again.report) == sorted(validation.report)
     assert len(validation.report) > 3 * len(validation.problems)
+
+
+def test_the_sparql_check_is_remembered_for_texts_it_passed_only() -> None:
+    calls: list[str] = []
+
+    def check(
+        helper: object, text: str, valuenode: object = None, extravars: object = None
+    ) -> bool:
+        calls.append(text)
+        if "MINUS" in text:
+            raise ValueError("no MINUS")
+        return True
+
+    remembered = _remembering(check)
+    helper = object()
+    assert remembered(helper, "SELECT $this") and remembered(helper, "SELECT $this")
+    assert calls == ["SELECT $this"]  # passed once: not scanned again
+    remembered(helper, "SELECT $this", valuenode=URIRef("urn:x:v"))  # another kind of call
+    assert calls == ["SELECT $this"] * 2
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            remembered(helper, "SELECT $this { MINUS {} }")
+    assert calls.count("SELECT $this { MINUS {} }") == 2  # refused every time
+    with reference():
+        remembered(helper, "SELECT $this")
+    assert calls.count("SELECT $this") == 3  # the reference run checks as pyshacl does
+
+
+def test_pyshacl_still_refuses_an_illegal_sparql_constraint_after_a_legal_one() -> None:
+    from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+    assert install()
+    checked = SPARQLQueryHelper.check_invalid_sparql
+    assert getattr(checked, "lodpipe_remembering", False)
+    install()  # again: not wrapped twice
+    assert SPARQLQueryHelper.check_invalid_sparql is checked
+    helper = SPARQLQueryHelper.__new__(SPARQLQueryHelper)
+    legal = "SELECT $this WHERE { $this a ?type }"
+    assert checked(helper, legal) and checked(helper, legal)
+    for illegal in (
+        "SELECT $this WHERE { $this a ?t MINUS { $this a ?u } }",
+        "SELECT $this WHERE { VALUES ?x { 1 } }",
+    ):
+        for _ in range(2):
+            with pytest.raises(Exception, match="must not contain"):
+                checked(helper, illegal)
