@@ -18,6 +18,7 @@ from pipeline.documents.layout import (
     bullet_marker,
     table_in_cell,
 )
+from pipeline.documents.spans import RowSpans, span_count
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -115,10 +116,22 @@ class _Reader:
 
     def table(self, table: ET.Element) -> Table:
         rows = []
+        spans = RowSpans()
         for row in _rows(table):
             cells: list[Cell] = []
-            # Covered cells are the columns a spanning cell takes: not cells of their own.
-            for cell in row.findall("table:table-cell", _NS):
+            column = 0
+            for cell in row:
+                repeated = span_count(cell.get(_q("table:number-columns-repeated")))
+                if cell.tag == _q("table:covered-table-cell"):
+                    # A place a spanning cell covers: from above, an empty cell (as Word
+                    # writes it); from the left, part of that cell.
+                    for k in range(repeated):
+                        if spans.covered(column + k):
+                            cells.append(())
+                    column += repeated
+                    continue
+                if cell.tag != _q("table:table-cell"):
+                    continue
                 paras: list[Para] = []
                 for block in self.blocks(cell):
                     if isinstance(block, Para):
@@ -126,6 +139,15 @@ class _Reader:
                     else:
                         paras.extend(table_in_cell(block))
                 cells.append(tuple(paras))
+                spans.add(
+                    column,
+                    span_count(cell.get(_q("table:number-columns-spanned"))),
+                    span_count(cell.get(_q("table:number-rows-spanned"))),
+                )
+                # The columns it spans follow as covered cells; repeats of an empty cell
+                # (LibreOffice's shorthand) stay one cell, as before.
+                column += repeated
+            spans.next_row()
             rows.append(tuple(cells))
         return Table(tuple(rows))
 

@@ -29,6 +29,7 @@ from pipeline.documents.pdf_lines import (
     paragraphs,
     wraps_spaces,
 )
+from pipeline.documents.pdf_running import furniture, over_rules, running
 
 
 class PdfEncrypted(Exception):
@@ -72,6 +73,7 @@ _MARK = re.compile("\ue000([\ue010-\ue019]+)\ue001")
 class _Cell:
     box: tuple[float, float, float, float]
     lines: list[Line] = field(default_factory=list)
+    placeholder: bool = False  # a column a cell from a row above spans: holds no text
 
 
 @dataclass(slots=True)
@@ -95,11 +97,17 @@ class _Text:
 
 def _read(pages: list[Page]) -> PdfText:
     chars = images = 0
+    grids = [_grids(page) for page in pages]
+    runs = [
+        over_rules(page.chars, [[c.box for c in row.cells] for g in page_grids for row in g.rows])
+        for page, page_grids in zip(pages, grids, strict=True)
+    ]
     items: list[list[_Grid | _Text]] = []
-    for index, page in enumerate(pages):
+    for index, (page, page_grids, drop) in enumerate(zip(pages, grids, running(runs), strict=True)):
         chars += len(page.chars)
         images += len(page.images)
-        items.append(_page_items(page, index))
+        items.append(_page_items(page, index, page_grids, drop))
+    items = _without_furniture(items)
     margins = _padding([item for page_items in items for item in page_items])
     spaces = wraps_spaces(
         line for page_items in items for item in page_items for line in _lines(item)
@@ -108,27 +116,80 @@ def _read(pages: list[Page]) -> PdfText:
     return PdfText(text, starts, chars, images)
 
 
-def _page_items(page: Page, index: int) -> list[_Grid | _Text]:
-    """A page's ruled tables (rows of cells with their lines) and the lines outside them,
-    top to bottom."""
-    items: list[_Grid | _Text] = []
+def _without_furniture(pages: list[list[_Grid | _Text]]) -> list[list[_Grid | _Text]]:
+    """The pages without their running headers and footers outside the tables."""
+    texts = [[item for item in items if isinstance(item, _Text)] for items in pages]
+    cells = [
+        [line for item in items if isinstance(item, _Grid) for line in _lines(item)]
+        for items in pages
+    ]
+    drops = furniture([[t.lines[0] for t in page] for page in texts], cells)
+    gone = {id(page[i]) for page, drop in zip(texts, drops, strict=True) for i in drop}
+    return [[item for item in items if id(item) not in gone] for items in pages]
+
+
+def _grids(page: Page) -> list[_Grid]:
+    """A page's ruled tables: rows of cells, their text not yet in them."""
+    items: list[_Grid] = []
     split = _split_rules(page)
     tables = page.find_tables({**_TABLES, "explicit_horizontal_lines": split})
     for table in tables:
         rows = []
+        lefts = _column_lefts(table.rows)
         for row in table.rows:
-            # Columns a merged cell covers come back as None: one cell, not two.
-            cells = [_Cell(box) for box in row.cells if box is not None]
+            cells = _row_cells(row.cells, lefts, (float(row.bbox[1]), float(row.bbox[3])))
             if cells:
                 bottom = float(row.bbox[3])
                 cut = any(abs(float(rule["top"]) - bottom) <= _RULE for rule in split)
                 rows.append(_Row(cells, bottom, cut))
         items.append(_Grid(rows, float(table.bbox[1])))
-    cells = [c for item in items if isinstance(item, _Grid) for r in item.rows for c in r.cells]
+    return items
+
+
+def _column_lefts(rows: list[Any]) -> list[float | None]:
+    """Where each column of a table begins, from a row with a cell of its own there."""
+    width = max((len(row.cells) for row in rows), default=0)
+    return [
+        next((float(r.cells[j][0]) for r in rows if j < len(r.cells) and r.cells[j]), None)
+        for j in range(width)
+    ]
+
+
+def _row_cells(
+    boxes: list[Any], lefts: list[float | None], height: tuple[float, float]
+) -> list[_Cell]:
+    """A row's cells. Columns a merged cell covers come back as None. One covered by a cell
+    to its left (a column span) is part of that cell; one covered by a cell from a row above
+    (a row span: a year's cell beside its purposes) is an empty cell, as Word holds it, so
+    the row's cells stay under their columns."""
+    cells: list[_Cell] = []
+    for j, box in enumerate(boxes):
+        if box is not None:
+            cells.append(_Cell(box))
+            continue
+        left = lefts[j]
+        spanned = bool(cells) and left is not None and cells[-1].box[2] > left + _RULE
+        right = next((x for x in lefts[j + 1 :] if x is not None), None)
+        # A spanned last column is left out, as a row's empty last cell would write nothing.
+        if not spanned and left is not None and right is not None:
+            cells.append(_Cell((left, height[0], right, height[1]), placeholder=True))
+    return cells if any(not c.placeholder for c in cells) else []
+
+
+def _page_items(page: Page, index: int, grids: list[_Grid], drop: set[int]) -> list[_Grid | _Text]:
+    """A page's ruled tables (rows of cells with their lines) and the lines outside them,
+    top to bottom; without the glyphs in `drop` (running text laid over a table)."""
+    items: list[_Grid | _Text] = list(grids)
+    cells = [c for item in grids for r in item.rows for c in r.cells]
     held: list[list[dict[str, Any]]] = [[] for _ in cells]
     outside = []
-    for char in page.chars:
-        at = next((i for i, c in enumerate(cells) if centre_in(char, c.box)), None)
+    for k, char in enumerate(page.chars):
+        if k in drop:
+            continue
+        at = next(
+            (i for i, c in enumerate(cells) if not c.placeholder and centre_in(char, c.box)),
+            None,
+        )
         if at is None:
             outside.append(char)
         else:
@@ -253,8 +314,10 @@ def _continues(
     pairs = [(_under(last, cell), cell) for cell in first.cells]
     label = first.cells[0].lines
     if label:
-        # A label goes on mid-sentence; a new row's label starts with a capital.
-        return _goes_on(*pairs[0], margins, spaces) and not label[0].words[0].text[:1].isupper()
+        # A label goes on mid-sentence; a new row's label starts with a capital, or is the
+        # row's number ("8.") in a numbered table.
+        start = label[0].words[0].text[:1]
+        return _goes_on(*pairs[0], margins, spaces) and not (start.isupper() or start.isdigit())
     return any(_goes_on(before, after, margins, spaces) for before, after in pairs)
 
 
@@ -291,10 +354,19 @@ def _render(
     left, right = margins
     marks = _Pages()
     blocks: list[Block] = []
+    # The text outside the tables runs between the page's margins, which the tables show
+    # where a short title's lines (centred, broken by hand) do not.
+    sides = [
+        (c.box[0], c.box[2])
+        for item in items
+        if isinstance(item, _Grid)
+        for row in item.rows
+        for c in row.cells
+    ]
     for item in items:
         if isinstance(item, _Text):
-            margin = min(line.x0 for line in item.lines)
-            edge = max(line.x1 for line in item.lines)
+            margin = min([line.x0 for line in item.lines] + [x0 for x0, _ in sides])
+            edge = max([line.x1 for line in item.lines] + [x1 for _, x1 in sides])
             for para in paragraphs(item.lines, margin, edge, centred=True, wrap_spaces=spaces):
                 blocks.append(marks.para(para))
             continue

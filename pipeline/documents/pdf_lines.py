@@ -268,6 +268,16 @@ def _pitch(lines: Sequence[Line]) -> float | None:
     return min(recurring or pitches, default=None)
 
 
+def _set_off(lines: Sequence[Line], margin: float, right: float) -> bool:
+    """Whether a cell's lines are centred (a header's) or set flush right (an amount's), some
+    of them away from the margin: their room is on the left, none of them is indented.
+    A line filling the width is centred as much as any."""
+    if not any(ln.x0 - margin > ln.size * 0.5 for ln in lines):
+        return False
+    middle = all(abs((ln.x0 - margin) - (right - ln.x1)) <= 2 * _ALIGNED for ln in lines)
+    return middle or all(abs(right - ln.x1) <= 2 * _ALIGNED for ln in lines)
+
+
 def _middle(line: Line, margin: float, right: float) -> bool:
     left = line.x0 - margin
     return left > line.size * 0.5 and abs(left - (right - line.x1)) <= 2 * _ALIGNED
@@ -284,19 +294,31 @@ def paragraphs(
     `wrap_spaces`: whether the printer draws the space a line wrapped at (`wraps_spaces`)."""
     out: list[Paragraph] = []
     previous: Line | None = None
-    # A cell whose every line stands in its middle (a header's) is centred, not indented.
-    middle = not centred and bool(lines) and all(_middle(ln, margin, right) for ln in lines)
+    # A cell whose every line stands in its middle (a header's) or at its right (an amount's)
+    # is centred or set right, not indented.
+    middle = not centred and _set_off(lines, margin, right)
     centred = centred or middle
     hanging = [ln.x0 for ln in lines if ln.x0 > margin + ln.size * 0.5 and not middle]
-    pitch = None if wrap_spaces else _pitch(lines)
+    # A larger font (a title's) is spaced wider than the text under it: each size its own.
+    sizes = {round(ln.size, 1) for ln in lines}
+    pitches = {
+        size: None if wrap_spaces else _pitch([ln for ln in lines if round(ln.size, 1) == size])
+        for size in sizes
+    }
     for line in lines:
         marker, words = _marker(line, margin, hanging)
-        indented = line.x0 > margin + line.size * 0.5 and not middle
+        # Outside a table, a centred line (a title's) is off the margin but not indented.
+        indented = (
+            line.x0 > margin + line.size * 0.5
+            and not middle
+            and not (centred and _middle(line, margin, right))
+        )
         gap = (
             previous is not None
             and line.page == previous.page
             and line.top - previous.bottom > line.size * 0.6
         )
+        pitch = pitches[round(line.size, 1)]
         loose = (
             pitch is not None
             and previous is not None

@@ -6,10 +6,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from pipeline.documents.layout import BREAK, Block, Para, Run, Table, table_in_cell
+from pipeline.documents.spans import RowSpans, span_count
 from pipeline.parse.decode import decode
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table"}
 _SKIP = {"script", "style", "head", "title"}
+_GROUPS = {"thead", "tbody", "tfoot"}
 
 
 def read_html(data: bytes) -> list[Block]:
@@ -32,8 +34,12 @@ class _Parser(HTMLParser):
         self.lists: list[list[int | str]] = []  # per open list: [kind, count]
         self.rows: list[list[list[Para]]] | None = None
         self.cell: list[Para] | None = None
-        # The tables (rows and open cell) a table inside a cell's text was opened in.
-        self.outer: list[tuple[list[list[list[Para]]], list[Para] | None]] = []
+        # The open table's cells spanning rows, and the column of its grid the next cell is in.
+        self.spans = RowSpans()
+        self.column = 0
+        # The tables a table inside a cell's text was opened in: their rows, open cell, spans
+        # and column, taken up again where the inner table ends.
+        self.outer: list[tuple[list[list[list[Para]]], list[Para] | None, RowSpans, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -57,15 +63,27 @@ class _Parser(HTMLParser):
         elif tag == "table":
             self._flush()
             if self.rows is not None:
-                self.outer.append((self.rows, self.cell))
+                self.outer.append((self.rows, self.cell, self.spans, self.column))
             self.rows, self.cell = [], None
+            self.spans, self.column = RowSpans(), 0
+        elif tag in _GROUPS and self.rows is not None:
+            # A cell spans rows of its own group only (`thead`, `tbody`), as a browser shows it.
+            self._end_row()
+            self.spans = RowSpans()
         elif tag == "tr" and self.rows is not None:
+            self._end_row()  # a row whose `</tr>` the page leaves out, as HTML allows
             self.rows.append([])
+            self.column = 0
         elif tag in ("td", "th") and self.rows is not None:
             self._flush()
             self.cell = []
             if self.rows:
+                self._covered()
                 self.rows[-1].append(self.cell)
+                found = dict(attrs)
+                columns = span_count(found.get("colspan"))
+                self.spans.add(self.column, columns, span_count(found.get("rowspan")))
+                self.column += columns
         elif tag in _BLOCKS:
             self._flush()
 
@@ -81,11 +99,14 @@ class _Parser(HTMLParser):
         elif tag in ("td", "th"):
             self._flush()
             self.cell = None
+        elif tag == "tr":
+            self._end_row()
         elif tag == "table" and self.rows is not None:
             self._flush()
+            self._end_row()
             table = Table(tuple(tuple(tuple(c) for c in row) for row in self.rows))
             if self.outer:
-                self.rows, self.cell = self.outer.pop()
+                self.rows, self.cell, self.spans, self.column = self.outer.pop()
                 if self.cell is not None:
                     self.cell.extend(table_in_cell(table))
                 else:  # written between the cells: kept, as a row of its own
@@ -95,6 +116,23 @@ class _Parser(HTMLParser):
                 self.rows = None
         elif tag in _BLOCKS:
             self._flush()
+
+    def _covered(self) -> None:
+        """The empty cells of the columns a cell from a row above covers, up to the next cell."""
+        assert self.rows
+        while width := self.spans.covered(self.column):
+            self.rows[-1].append([])
+            self.column += width
+
+    def _end_row(self) -> None:
+        """The open row is done: the columns after its last cell that a cell from above
+        covers are empty cells of it too, as Word writes them."""
+        if self.rows is None or not self.rows or self.column < 0:
+            return
+        self._covered()
+        self.rows[-1].extend([] for _ in range(self.spans.rest(self.column)))
+        self.spans.next_row()
+        self.column = -1  # done: a `</tr>` and the next `<tr>` end it once
 
     def handle_data(self, data: str) -> None:
         if self.skip:
