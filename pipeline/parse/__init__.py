@@ -27,6 +27,7 @@ from pipeline.parse.decode import decode
 from pipeline.parse.fields import (
     find_region,
     find_regions_listed,
+    period_remainder,
     read_implementer,
     read_period,
     read_statement,
@@ -130,7 +131,14 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     def statement(section: Section) -> Statement | None:
         return read_statement(sections[section], source) if section in sections else None
 
-    unlabelled = tuple(t for t in (title.rest,) if t is not None)
+    period_rest = (
+        period_remainder(sections[Section.PERIOD], delegation, source)
+        if Section.PERIOD in sections
+        else None
+    )
+    # The signature is the report's own text, kept as written where no section has it.
+    signature = text_of(split.signature, source) if split.signature is not None else None
+    unlabelled = tuple(t for t in (title.rest, period_rest, signature) if t is not None)
     after_end = text_of(split.tail.strip(), source) if split.tail is not None else None
     report = Report(
         file=file,
@@ -176,6 +184,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
                 find_regions_listed(title.mapped, source)
                 or find_regions_listed(task_mapped, source)
             ),
+            signature=signature,
         )
     )
     return Parsed(file, report, tuple(findings))

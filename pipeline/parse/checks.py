@@ -22,6 +22,7 @@ from pipeline.model import (
     Report,
     Severity,
     Span,
+    Text,
 )
 from pipeline.parse.headings import is_calendar, is_roman
 from pipeline.parse.text import SourcedText, SourceFile
@@ -77,6 +78,7 @@ def check_report(
     source: SourceFile,
     unread_headings: tuple[SourcedText, ...] = (),
     several_regions: tuple[RegionMention, ...] = (),
+    signature: Text | None = None,
 ) -> list[Problem]:
     """Every contradiction between values read with certainty. A funding row with an amount
     that could not be read is not compared (its sums would accuse the report of an error
@@ -95,7 +97,7 @@ def check_report(
         return Problem(code, severity, message, f, span, lv)
 
     out: list[Problem] = []
-    out.extend(_structure(report, has_group_headings, finding))
+    out.extend(_structure(report, has_group_headings, finding, signature))
     out.extend(_periods(report, finding))
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
@@ -138,8 +140,19 @@ def check_report(
     return out
 
 
-def _structure(report: Report, has_groups: bool, finding: Emit) -> Iterator[Problem]:
+def _structure(
+    report: Report, has_groups: bool, finding: Emit, signature: Text | None
+) -> Iterator[Problem]:
     for text in report.unlabelled:
+        if text == signature:
+            yield finding(
+                "structure.unlabelled-text",
+                f"the report's signature is kept as written, outside any section: {text.value!r}",
+                text.span,
+                Severity.INFO,
+                lv=f"kopsavilkuma paraksts saglabāts, kā rakstīts, ārpus sadaļām: {text.value!r}",
+            )
+            continue
         yield finding(
             "structure.unlabelled-text",
             f"text outside any section is kept as written: {text.value!r}",

@@ -208,9 +208,16 @@ def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | No
         name_piece = collapsed[quoted.start("name") : quoted.end("name")]
         name_end = quoted.end()
     else:
-        name_end = min((i for i in (s.find(","), s.find("(")) if i > 0), default=len(s))
         skip = len(form.group("form")) + 1 if form else 0
+        # A comma or parenthesis ends the name only after its first character: one right
+        # after the legal form ("Biedrība(") would leave no name at all.
+        ends = (s.find(",", skip), s.find("(", skip))
+        name_end = min((i for i in ends if i > skip), default=len(s))
         name_piece = collapsed[skip:name_end].strip(" ,")
+    if not re.search(r"\w", name_piece.text):
+        # Marks alone ("„(Zemgales …", "„:"(…") name no one: the cell's text as written is
+        # the name then, not a name read from it.
+        name_piece = collapsed
     if form is None:
         form = _FORM_AFTER_NAME.match(s, name_end)
     legal_text = form.group("form") if form else None
@@ -240,6 +247,41 @@ def read_period(value: SourcedText, source: SourceFile) -> Period | None:
         return Period(None, None, collapsed.text, source.span_of(collapsed))
     piece = collapsed[found.begin : found.stop]
     return Period(found.start, found.end, piece.text, source.span_of(piece))
+
+
+def period_remainder(value: SourcedText, period: Period | None, source: SourceFile) -> Text | None:
+    """The lines of the delegation period's value that hold no part of the period read from
+    it. The period is the value's one fact, and the rest would otherwise be lost: a row or
+    paragraph under it whose label no reader places ("4. Darbības pārskats" and the whole
+    description after it) runs on in this value until the next label found. Text before the
+    period on its line is how it is written ("no … līdz …"), kept in the value's span; a
+    remark after it, more than its stop, is kept too."""
+    if period is None or period.start is None or period.end is None:
+        return None  # no period read: the value's whole text is the period's text
+    lines = [m.span() for m in re.finditer(r"[^\n\x0b]+", value.text)]
+    kept: list[SourcedText] = []
+    for start, end in lines:
+        line = value[start:end]
+        if not _overlaps(line.source_range(), (period.span.start, period.span.end)):
+            kept.append(line)
+            continue
+        # A remark after the period on its line ("… (grozīts ar 2023. gada 5. maija
+        # vienošanos)") says more than the period: kept, as the lines below it are.
+        after = next((i for i, o in enumerate(line.offsets) if o >= period.span.end), len(line))
+        if not _PERIOD_CLOSE.fullmatch(line.text[after:]):
+            lead = re.match(r"[\s.,;:–—-]*", line.text[after:])
+            kept.append(line[after + (lead.end() if lead else 0) :])
+    rest = [piece.strip() for piece in kept if piece.strip().text]
+    return text_of(SourcedText.join(rest, "\n"), source) if rest else None
+
+
+# What may close a period on its line and says nothing more: its stop, "g." after a date
+# in figures, "(ieskaitot)" (inclusive).
+_PERIOD_CLOSE = re.compile(r"[\s.,;:]*(?:g\.?|gads|\(?ieskaitot\)?)?[\s.,;:]*|[\s.,;:–—-]*", re.I)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 _STATED_AMOUNT = re.compile(MONEY, re.I)

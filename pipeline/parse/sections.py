@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pipeline.parse.signatures import signature_start, value_end
 from pipeline.parse.text import SourcedText
 
 
@@ -118,6 +119,7 @@ class Split:
     sections: dict[Section, SourcedText]  # the value of each section found
     labels: dict[Section, SourcedText]  # the label text as written
     tail: SourcedText | None = None  # text after the table's end, in no section
+    signature: SourcedText | None = None  # the signature block closing the report
 
 
 # After the last section, where the table has ended: a second title or a label again (a
@@ -142,6 +144,7 @@ def split_sections(cleaned: SourcedText) -> Split:
         if m:
             found.append((m.start(1), m.end(1), section))
     found += _short_labels(cleaned.text, found)
+    found += _reworded_labels(cleaned.text, found)
     found.sort()
     head_end = found[0][0] if found else len(cleaned)
     sections: dict[Section, SourcedText] = {}
@@ -153,7 +156,23 @@ def split_sections(cleaned: SourcedText) -> Split:
         sections[section] = cleaned[end:stop]
         if i + 1 == len(found) and cleaned[stop:].text.strip():
             tail = cleaned[stop:]
-    return Split(cleaned[:head_end], sections, labels, tail)
+    signature = _cut_signature(sections, found[-1][2]) if found else None
+    if tail is not None and signature is None:
+        at = signature_start(tail, whole=True)
+        if at is not None:
+            signature, tail = tail[at:], None
+    return Split(cleaned[:head_end], sections, labels, tail, signature)
+
+
+def _cut_signature(sections: dict[Section, SourcedText], last: Section) -> SourcedText | None:
+    """The signature block closing the last section's value, cut off that value (where
+    the last label is on its own line, its value runs to the text's end)."""
+    value = sections[last]
+    at = signature_start(value, whole=False)
+    if at is None:
+        return None
+    sections[last] = value[: value_end(value, at)]
+    return value[at:]
 
 
 _ANY_LABEL = re.compile(_CELL_START + "(?:" + "|".join(_numbered(p) for p in LABELS.values()) + ")")
@@ -272,3 +291,88 @@ def _end_of_table(text: str, value_start: int) -> int:
             continue
         return line_end + 1 if text[line_end + 1 : end].strip() else end
     return end
+
+
+# -- labels as typists reword them ------------------------------------------------------------
+# Typists shorten the template's labels ("4. Apraksts un vērtējums par sasniegtajiem
+# rezultatīvajiem rādītājiem"), put a word before them ("Deleģētais valsts pārvaldes
+# uzdevums") or use another word of the same meaning ("Neatbilstoši izlietotie līdzekļi").
+# Such a label is known by its distinctive words, and is one only where it looks like a
+# label: alone in its row's first cell or line, or ending in a colon; words only (a
+# sentence has its commas, numbers and full stops), opening with a capital; and between the
+# labels found of the sections before and after it in the template's order, the first
+# there. A sentence of a section's value is then never read as the next section's label
+# unless that section's own label is written in words no reader would place.
+_LABEL_WORDS = (
+    r"(?P<words>[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]*(?:(?:[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)[^\W\d_]+){0,29})"
+    # a remark in parentheses after it: "(euro)", "(nosaukums)"
+    r"(?:[ \u00a0]*\([^()\d\n\t\x0b]{1,40}\))?"
+)
+_REWORDED = re.compile(
+    _ROW_START
+    + f"(?P<label>{_NUMBER}{_LABEL_WORDS}"
+    + r"(?:[ \u00a0]*:|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
+)
+_AS = re.IGNORECASE
+#: What the words of each section's label say, in the forms typists write (the template's
+#: own label among them), as the whole label: a sentence opening with them goes on in
+#: other words ("Neatbilstoši izdevumi netika konstatēti", "Neatgūto līdzekļu nav").
+REWORDED: dict[Section, re.Pattern[str]] = {
+    Section.TASK: re.compile(
+        r"(?:deleģēt(?:ais|ā)\s+)?(?:valsts\s+pārvaldes\s+)?uzdevum(?:s|a\s+nosaukums)", _AS
+    ),
+    Section.IMPLEMENTER: re.compile(
+        r"(?:\S+\s+){0,4}(?:veicēj|īstenotāj|izpildītāj)(?:s|a|i)"
+        r"(?:\s+(?:nosaukums|rekvizīti|un\s+\S+\s+rekvizīti))?",
+        _AS,
+    ),
+    Section.PERIOD: re.compile(
+        r"(?:\S+\s+){0,4}(?:deleģēšanas|deleģējuma|līguma\s+darbības|uzdevuma\s+izpildes)"
+        r"\s+(?:periods|termiņš|laiks|laikposms)",
+        _AS,
+    ),
+    Section.DESCRIPTION: re.compile(
+        r"(?:\S+\s+){0,4}(?:apraksts|vērtējums)(?:\s+(?:un|par)\s+.*)?", _AS
+    ),
+    Section.FUNDING: re.compile(
+        r"(?:plānotais|piešķirtais)\s+un\s+(?:faktiski\s+)?(?:izlietotais|faktiskais)"
+        r"(?:\s+\S+){0,2}\s+finansējums(?:\s+.*)?"
+        r"|(?:valsts\s+budžeta\s+)?finansējum(?:s|a\s+sadalījums)\s+(?:sadalījumā\s+)?pa\s+gadiem",
+        _AS,
+    ),
+    Section.IRREGULAR: re.compile(
+        r"neatbilstoš[^\W\d_]*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)", _AS
+    ),
+    Section.UNRECOVERED: re.compile(
+        r"(?:\S+\s+){0,2}neatgūt[^\W\d_]*\s+(?:līdzekļ|summ|izdevum)[^\W\d_]*"
+        r"(?:\s+apmērs)?(?:\s+no\s+.*)?",
+        _AS,
+    ),
+    Section.OTHER: re.compile(
+        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)"
+        r"(?:\s+par\s+.*)?",
+        _AS,
+    ),
+}
+
+
+def _reworded_labels(
+    text: str, found: list[tuple[int, int, Section]]
+) -> list[tuple[int, int, Section]]:
+    """The labels of the sections still missing, reworded (see `REWORDED`), each searched
+    between the labels of the sections before and after it in the template's order."""
+    order = list(Section)
+    out: list[tuple[int, int, Section]] = []
+    for section in order:
+        have = found + out
+        if any(s is section for _, _, s in have):
+            continue
+        place = order.index(section)
+        low = max((end for _, end, s in have if order.index(s) < place), default=0)
+        high = min((start for start, _, s in have if order.index(s) > place), default=len(text))
+        for m in _REWORDED.finditer(text, low, high):
+            words = " ".join(m.group("words").split())
+            if m.end("label") <= high and REWORDED[section].fullmatch(words):
+                out.append((m.start("label"), m.end("label"), section))
+                break
+    return out
