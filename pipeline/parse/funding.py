@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.model import AmountRole, Period
+from pipeline.model import AmountRole, Period, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead, Total
 from pipeline.parse.funding_carry import carried_in
-from pipeline.parse.funding_statements import StatementReader
+from pipeline.parse.funding_lines import (
+    calendar_sentences,
+    purpose_line,
+    purpose_lines,
+    unused_lines,
+)
+from pipeline.parse.funding_rows import (
+    PendingTotal,
+    PurposeTable,
+    RowReader,
+    Slots,
+    broken_header,
+    line_purpose,
+    purpose_column,
+    unit_note,
+)
 from pipeline.parse.funding_tables import (
     YearKey,
     header_roles,
@@ -71,19 +86,17 @@ def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
     if _calendar_lines(section.text):
         reader.read_table(_keyed_rows(section))
-    elif "\t" in section.text or is_markdown_table(section.text):
+    elif _has_columns(section.text) or is_markdown_table(section.text):
         reader.read_table(section)
     else:
+        reader.purpose_lines = purpose_lines(section)
         reader.read_text(section.collapse(), None)
+        return replace(reader.result(), unused=unused_lines(section))
     return reader.result()
 
 
-class _Reader(StatementReader):
+class _Reader(RowReader):
     """The layouts: a table's rows and cells, or PDF text, cut into each year's texts."""
-
-    def __init__(self, source: SourceFile) -> None:
-        super().__init__(source)
-        self.columns: list[_Slots] = []  # per block: its cells per column
 
     # -- layouts ----------------------------------------------------------------------------
     def read_table(self, section: SourcedText) -> None:
@@ -91,7 +104,9 @@ class _Reader(StatementReader):
         that does not open a year continues the one before. Cells are gathered per year and
         read at the end; text in unexpected cells is read too, by its keywords only. A
         header row naming the columns' roles places each cell by its column; a header
-        naming a year per column makes the table one read a column at a time."""
+        naming a year per column makes the table one read a column at a time. A row whose
+        label names a purpose ("t.sk. pilsoniskās sabiedrības …") is a line of the year
+        above; a header with a purpose column hands its rows to `purpose_row`."""
         columns = self.columns
         lines: list[SourcedText] = []
         for line in split_text(section, "\n"):
@@ -105,6 +120,8 @@ class _Reader(StatementReader):
         rows = [part for line in lines for part in self._year_paragraphs(line)]
         purposes: Columns | None = None
         roles: list[AmountRole | None] | None = None
+        table: PurposeTable | None = None  # a header naming a purpose column too
+        pending: list[PendingTotal] = []
         by_year: tuple[list[SourcedText], list[YearKey | None]] | None = None
         transposed: list[list[SourcedText]] = []
         for row, raw_cells, unsure in rows:
@@ -122,11 +139,20 @@ class _Reader(StatementReader):
                 by_year = (cells, years)
                 continue
             lead, values = cells[0], cells[1:]
+            if not self.blocks and unit_note(row.text):
+                continue  # "(euro)": the currency of the table below, no year
             named = header_roles(cells) if not re.search(r"\d", row.text) else None
+            if named is None and not self.blocks:
+                named = broken_header(cells)
             if named is not None or is_header_row(row.text):
                 # A header row names the columns ("Periods | Piešķirts | Izlietots", or
                 # in words of its own): it is no year with no amount.
                 roles = named
+                column = purpose_column(cells, named) if named is not None else None
+                table = PurposeTable(tuple(named), column) if named and column else None
+                continue
+            if table is not None:
+                self.purpose_row(row, cells, unsure, table, pending)
                 continue
             # A row is keyed by its first cell or, under the section label, its second.
             key, rest = (
@@ -161,16 +187,24 @@ class _Reader(StatementReader):
                 ordinal = None
             elif ordinal:
                 keyed = None
+            line_of = (
+                line_purpose(key.text, bare=mapped is not None)
+                if self.blocks and not (calendar or ordinal or keyed)
+                else None
+            )
+            if line_of is not None:
+                self._line_row(line_of, key, rest, cells, mapped, row, unsure)
+                continue
             tail = _EMPTY
             if calendar:
                 year, part = int(calendar.group(1)), calendar.span("range")
                 period = self._period(key[part[0] : part[1]], year) if part[0] >= 0 else None
                 self.blocks.append(Block(period=period, calendar_year=year))
-                columns.append(_Slots(headed=mapped is not None))
+                columns.append(Slots(headed=mapped is not None))
                 values, lead = rest, _EMPTY
             elif ordinal:
                 self.blocks.append(Block(ordinal=ordinal_number(ordinal.group("n"))))
-                columns.append(_Slots())
+                columns.append(Slots())
                 tail = key[ordinal.end() :]
                 if _has_money(tail.text):  # "I. gads 40 000,00 EUR": the first column's
                     values, lead = [tail, *rest], _EMPTY
@@ -189,14 +223,14 @@ class _Reader(StatementReader):
                             calendar_year=keyed.calendar_year,
                         )
                     )
-                    columns.append(_Slots(headed=mapped is not None))
+                    columns.append(Slots(headed=mapped is not None))
             elif (
                 not self.blocks
                 or (values and self._starts_year(values[0].text))
                 or PERIOD_RANGE.match(lead.text)
             ):
                 self.blocks.append(Block())
-                columns.append(_Slots())
+                columns.append(Slots())
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
             for piece in unsure:
@@ -213,6 +247,7 @@ class _Reader(StatementReader):
                 slots.add(2, lead)
         if by_year is not None:
             self._year_columns(*by_year, transposed)
+        self.settle_totals(pending, self.blocks)
         for block, slots in zip(self.blocks, columns, strict=True):
             if block.calendar_year is not None and not slots.headed:
                 self._statements(block, slots.cells[0], AmountRole.REPORTED)
@@ -221,6 +256,35 @@ class _Reader(StatementReader):
                 self._statements(block, slots.cells[1], AmountRole.ACTUAL)
             self._statements(block, slots.cells[2], None)
             self._statements(block, slots.cells[3], AmountRole.REMAINDER)
+
+    def _line_row(
+        self,
+        purpose: Purpose,
+        key: SourcedText,
+        rest: list[SourcedText],
+        cells: list[SourcedText],
+        mapped: list[AmountRole | None] | None,
+        row: SourcedText,
+        unsure: tuple[SourcedText, ...],
+    ) -> None:
+        """A purpose line of the year above ("t.sk. pilsoniskās sabiedrības attīstībai … |
+        29 000,00 | 29 000,00 | 0,00"): each amount in its column's role, as that year's
+        line. Without a header naming the columns they stand as the year's own row does,
+        planned then actual; a further amount's role is not told."""
+        block, slots = self.blocks[-1], self.columns[-1]
+        self._row_pieces(block, row, unsure)
+        if mapped is not None:
+            placed = [(r, c) for c, r in zip(cells, mapped, strict=True) if r is not None]
+            for cell, role in zip(cells, mapped, strict=True):
+                if role is None and cell is not key:
+                    slots.add(2, cell)
+            self.line_cells(block, purpose, key, placed)
+        elif block.calendar_year is None and not slots.headed:
+            roles = (AmountRole.PLANNED, AmountRole.ACTUAL)
+            self.line_cells(block, purpose, key, list(zip(roles, rest, strict=False)))
+            self.unread_cells(block, rest[2:])
+        else:
+            self.unread_cells(block, rest)
 
     def _year_columns(
         self,
@@ -245,7 +309,7 @@ class _Reader(StatementReader):
                 calendar_year=key.calendar_year,
             )
             self.blocks.append(block)
-            self.columns.append(_Slots())
+            self.columns.append(Slots())
             block.pieces.append(header[j])
             total: Total | None = None
             for cells in rows:
@@ -302,6 +366,8 @@ class _Reader(StatementReader):
             segments.append((text[m.start() : m.end()], text[m.end() : stop]))
             pos = stop
         if not marks:
+            if self._calendar_paragraphs(text, hint):
+                return
             segments.append((None, text[pos:]))
         lead_in: SourcedText | None = None
         for period_text, body in segments:
@@ -336,6 +402,29 @@ class _Reader(StatementReader):
             current.pieces.append(body)
             self._statements(current, body, hint)
 
+    def _calendar_paragraphs(self, text: SourcedText, hint: AmountRole | None) -> bool:
+        """Prose whose paragraphs open with their calendar year ("2023. gadā piešķirti 45 000
+        EUR, … 2024. gadā piešķirti …"): each year's sentences are that calendar year's
+        row; which implementation year it is, the description's headings tell. Money
+        before the first such sentence is of no year. Returns whether the text was such."""
+        found = calendar_sentences(text.text)
+        if not found:
+            return False
+        head = text[: found[0].start()]
+        if _has_money(head.text):
+            block = Block()
+            self.blocks.append(block)
+            block.pieces.append(head)
+            self._statements(block, head, hint)
+        for i, m in enumerate(found):
+            stop = found[i + 1].start() if i + 1 < len(found) else len(text)
+            body = text[m.start() : stop]
+            block = Block(calendar_year=int(m.group("year")))
+            self.blocks.append(block)
+            block.pieces.append(body)
+            self._statements(block, body, hint)
+        return True
+
     def _role_row(
         self,
         found: re.Match[str],
@@ -358,7 +447,7 @@ class _Reader(StatementReader):
         )
         if not self.blocks or (period is not None and not _same(self.blocks[-1].period, period)):
             self.blocks.append(Block(period=period))
-            self.columns.append(_Slots())
+            self.columns.append(Slots())
         block = self.blocks[-1]
         block.pieces.append(row.collapse())
         money = [[m for m in MONEY_IN_TEXT.finditer(v.text) if counts_as_money(m)] for v in values]
@@ -454,37 +543,6 @@ class _Reader(StatementReader):
 
 
 _EMPTY = SourcedText.of("")
-_SLOT_OF_ROLE = {AmountRole.PLANNED: 0, AmountRole.ACTUAL: 1, AmountRole.REMAINDER: 3}
-
-
-@dataclass(slots=True)
-class _Slots:
-    """One year's cells gathered per column: planned, actual, other, remainder."""
-
-    cells: list[SourcedText] = field(default_factory=lambda: [_EMPTY] * 4)
-    headed: bool = False  # placed by a header naming the columns: a calendar year's too
-
-    def add(self, column: int, value: SourcedText) -> None:
-        if not value.text:
-            return
-        # A tab between cells, so that a currency word ending one cell is not read as the
-        # next cell's amount's ("…, EUR<TAB>2023").
-        old = self.cells[column]
-        self.cells[column] = SourcedText.join([old, value], "\t") if old.text else value
-
-    def place_by_header(
-        self,
-        cells: list[SourcedText],
-        roles: list[AmountRole | None],
-        key: SourcedText,
-        tail: SourcedText,
-    ) -> None:
-        """Each cell in its column's slot; the key's cell is the row's year, what follows
-        the year in it ("I. gads (01.03.2023.–…)") read by its words only."""
-        for cell, role in zip(cells, roles, strict=True):
-            if cell is not key:
-                self.add(_SLOT_OF_ROLE.get(role, 2) if role is not None else 2, cell)
-        self.add(2, tail)
 
 
 def _calendar_lines(text: str) -> bool:
@@ -506,6 +564,17 @@ def _keyed_rows(section: SourcedText) -> SourcedText:
         else:
             rows[-1].append(line)
     return SourcedText.join([SourcedText.join(row, " ") for row in rows], "\n")
+
+
+def _has_columns(text: str) -> bool:
+    """Whether a tab separates cells: one after a line's first words, or one before a line
+    that is not a purpose's line. A tab only before "pilsoniskās sabiedrības attīstībai –
+    EUR 7 500" indents it, as a typist indents a statement's lines; before other words it
+    may leave the first cell empty."""
+    return any(
+        "\t" in line.strip() or (line[:1] == "\t" and purpose_line(line) is None)
+        for line in text.split("\n")
+    )
 
 
 def _has_money(text: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
-from pipeline.parse.text import SourcedText
+from pipeline.parse.text import SourcedText, SourceFile
 
 
 @dataclass(slots=True)
@@ -64,3 +64,56 @@ class FundingRead:
     years: tuple[FundingYear, ...]
     missing_amounts: tuple[tuple[int, SourcedText], ...]  # (index into years, the row)
     unread: tuple[SourcedText, ...]  # amounts whose role could not be told
+    # lines of the section the reader used for nothing (an explanation with no amount),
+    # to be kept as written
+    unused: tuple[SourcedText, ...] = ()
+
+
+def funding_result(
+    blocks: list[Block], source: SourceFile, unread: list[SourcedText]
+) -> FundingRead:
+    """The years read, each an empty row when no amount was read, and the rows to report."""
+    years: list[FundingYear] = []
+    missing: list[tuple[int, SourcedText]] = []
+    for block in blocks:
+        if block.carried_parts and sum(block.carried_parts, Decimal(0)) != sum(
+            (
+                a.value or Decimal(0)
+                for a in block.amounts
+                if a.role is AmountRole.CARRIED_IN and a.purpose is None
+            ),
+            Decimal(0),
+        ):
+            block.uncertain = True  # which part of a line was carried in is in doubt
+        joined = (
+            SourcedText.join([p for p in block.pieces if p.text])
+            if block.pieces
+            else SourcedText.of("")
+        )
+        if not block.amounts:
+            if not block.missing:
+                block.missing.append(joined)
+            block.amounts.append(
+                Amount(
+                    AmountRole.REPORTED if block.calendar_year else AmountRole.PLANNED,
+                    None,
+                    None,
+                    "",
+                    "",
+                    source.span_of(joined),
+                )
+            )
+        for row in block.missing:
+            missing.append((len(years), row))
+        years.append(
+            FundingYear(
+                ordinal=block.ordinal,
+                period=block.period,
+                calendar_year=block.calendar_year,
+                amounts=tuple(block.amounts),
+                span=source.span_of(joined),
+                compared=not block.uncertain,
+                plan_complete=not block.plan_incomplete,
+            )
+        )
+    return FundingRead(tuple(years), tuple(missing), tuple(unread))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
+from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding_amended import original_plan
-from pipeline.parse.funding_blocks import Block, Cursor, FundingRead, Total
+from pipeline.parse.funding_base import ReaderBase
+from pipeline.parse.funding_blocks import Block, Cursor
 from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
     CARRY_IN_BEFORE,
@@ -26,12 +27,12 @@ from pipeline.parse.funding_carry import (
     counted_carried_out,
     words_after,
 )
+from pipeline.parse.funding_lines import UNFINISHED, money_matches
 from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
     INCLUDED,
     INCLUDING,
-    MONEY_IN_TEXT,
     NOT_GRANTED,
     OVER_YEARS,
     PERIOD_RANGE,
@@ -52,20 +53,16 @@ from pipeline.parse.funding_words import (
     purpose_of,
     remainder_role,
     restates,
-    short_range,
     sum_parts,
 )
-from pipeline.parse.latvian import AMOUNT, CURRENCY, find_period
-from pipeline.parse.text import SourcedText, SourceFile
+from pipeline.parse.funding_words import (
+    SENTENCE_END as _SENTENCE_END,
+)
+from pipeline.parse.latvian import AMOUNT, CURRENCY
+from pipeline.parse.text import SourcedText
 
 
-class StatementReader:
-    def __init__(self, source: SourceFile) -> None:
-        self.source = source
-        self.blocks: list[Block] = []
-        self.unread: list[SourcedText] = []
-
-    # -- statements -------------------------------------------------------------------------
+class StatementReader(ReaderBase):
     def _statements(self, block: Block, text: SourcedText, hint: AmountRole | None) -> None:
         if block.period is None and hint is not None:
             found = PERIOD_RANGE.search(text.text)
@@ -82,7 +79,16 @@ class StatementReader:
             # A column of remainders ("Atlikums"): what became of them its words say
             # ("pārcelts uz nākamo periodu", "atgriezts KM"), for its lines too.
             at.role = at.remainder = remainder_role(s)
-        for m in MONEY_IN_TEXT.finditer(s):
+        if UNFINISHED.search(s):
+            # a year not over: the plan is not yet all spent or left, so no remainder and
+            # no sum against the plan is compared
+            block.plan_incomplete = True
+        # "piešķirti" (granted) is the plan only where no plan is written beside it.
+        granted_is_plan = not re.search(r"plānot", s, re.I)
+        line_starts = [
+            i for i, o in enumerate(text.offsets) if o in self.purpose_lines.starts and i
+        ]
+        for m in money_matches(s):
             if m.start() < at.skip_until:
                 continue
             if not counts_as_money(m):
@@ -98,9 +104,24 @@ class StatementReader:
             # The words of a parenthesis belong to its amounts, not to the next one:
             # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
             since = at.last_end if in_parenthesis else max(at.last_end, at.paren_until)
-            lead, right = s[since : m.start()], s[m.end() :]
+            # A purpose line after the amount's own line is no longer its words.
+            stop = next((i for i in line_starts if i > m.end()), len(s))
+            lead, right = s[since : m.start()], s[m.end() : stop]
             at.last_end = m.end()
             value = amount_value(m.group("amount"))
+            if _SENTENCE_END.search(lead) and last_keyword(lead) is None:
+                at.remainder = None  # a remainder's words end with their sentence
+            if re.search(r"\|[ \u00a0]*$", lead) and _CELL_END.match(right):
+                # "| 30 000,00 |": a cell of a table flattened into text (one nested in a
+                # cell); its role is its column's, which words before it do not tell, nor
+                # does the cell's column hint for the words after the table
+                self._unread(block, text[m.start() : m.end()])
+                at.role = at.remainder = None
+                continue
+            line = self.purpose_lines.amounts.get(text.offsets[m.start("amount")])
+            if line is not None and not in_parenthesis:
+                self._purpose_line(block, m, text, at, line, value)
+                continue
             if in_parenthesis and at.parts:
                 self._part(block, m, text, at, lead, right, value)
                 continue
@@ -112,6 +133,9 @@ class StatementReader:
                     # over the years, not a second total of this one.
                     continue
             statement = last_keyword(lead)
+            if statement == "piešķirts" and not granted_is_plan:
+                # granted beside a written plan: which of them is the plan is not told
+                at.role, at.remainder, statement = None, None, None
             if self._original_plan(at, statement, lead, in_parenthesis):
                 at.originals.append(text[m.start() : m.end()])
                 continue
@@ -160,6 +184,35 @@ class StatementReader:
             # with no plan in force read, which one the year's spending answers to is unsure.
             if block.total_of(AmountRole.PLANNED) is None:
                 self._unread(block, piece)
+
+    def _purpose_line(
+        self,
+        block: Block,
+        m: re.Match[str],
+        text: SourcedText,
+        at: Cursor,
+        line: tuple[Purpose, str],
+        value: Decimal,
+    ) -> None:
+        """A line "pilsoniskās sabiedrības attīstībai …: EUR 30 000" under a statement
+        ("Plānotais finansējums: EUR 50 000", "Izlietots – EUR 12 500:", "Atlikums:"): a line
+        of that statement's total, for the purpose its own words name. With no statement
+        above it, its role is not told: it is unread."""
+        purpose, words = line
+        if at.remainder is not None:
+            self._add(block, m, text, at.remainder, purpose, value, "", parts=words)
+            return
+        target = next(
+            (t for t in reversed(block.totals) if at.role is not None and t.role is at.role),
+            None,
+        )
+        if target is None:
+            self._unread(block, text[m.start() : m.end()])
+            return
+        target.itemised = True
+        target.lines += value
+        at.line_purpose = purpose
+        self._add(block, m, text, target.role, purpose, value, "", count=False, parts=words)
 
     @staticmethod
     def _original_plan(at: Cursor, statement: str | None, lead: str, in_parenthesis: bool) -> bool:
@@ -463,130 +516,5 @@ class StatementReader:
             return False
         return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)
 
-    def _unread(self, block: Block, piece: SourcedText) -> None:
-        self.unread.append(piece)
-        block.uncertain = True
 
-    def _line_target(self, block: Block, role: AmountRole | None) -> Total | None:
-        """The total a purpose line belongs to: in a column, that column's; in running text,
-        the latest itemised total whose lines do not yet add up to it."""
-        itemised = [t for t in block.totals if t.itemised and t.role not in _REMAINDERS]
-        if role is not None:
-            same = [t for t in itemised if t.role is role]
-            if same:
-                open_same = [t for t in same if t.lines < t.value]
-                if open_same or len({t.role for t in itemised}) == 1:
-                    return same[-1]
-        open_totals = [t for t in itemised if t.lines < t.value]
-        if open_totals:
-            return open_totals[-1]
-        if role is None:
-            return None  # outside the columns, a line is not given to a total already complete
-        return itemised[-1] if itemised else None
-
-    def _add(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        role: AmountRole,
-        purpose: Purpose | None,
-        value: Decimal,
-        right: str,
-        *,
-        itemised: bool = False,
-        count: bool = True,
-        words: str | None = None,
-        parts: str | None = None,
-    ) -> None:
-        # The words that say what the amount is, when they are not its clause's: a
-        # carried-in part's "atlikums no I. gada" is a statement word that ends a clause;
-        # a sum's parts ("7 500,00 EUR + 350,00 EUR atlikums (kopā 7 850,00 EUR)") are
-        # written before it, outside its span.
-        if parts is not None:
-            label = (parts.strip(" ,.;()+"), "")
-        elif words:
-            label = (words.strip(" ,.;()+"), words.rstrip())
-        else:
-            label = label_after(right)
-        # Cells of one column are joined by a tab; the label reads them as one text.
-        label = (re.sub(r"\s+", " ", label[0]), label[1])
-        if (
-            purpose is None
-            and count
-            and role in (AmountRole.PLANNED, AmountRole.ACTUAL)
-            and any(t.role is role for t in block.totals)
-        ):
-            # A year states one planned and one actual total: a second one without a
-            # purpose is some line whose purpose was not read ("- …: 19 000,00 EUR"), not
-            # another total. Which it is cannot be told: it is unread.
-            self._unread(block, text[m.start() : m.end()])
-            return
-        begin = m.start("amount")
-        piece = text[begin : m.end() + len(label[1])]
-        amount_text = m.group("amount")
-        block.amounts.append(
-            Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
-        )
-        if purpose is None and count:
-            block.totals.append(Total(role, value, itemised))
-
-    def _period(self, text: SourcedText, year: int | None = None) -> Period:
-        found = find_period(text.text)
-        span = self.source.span_of(text)
-        if found is None:
-            # In a calendar year's row the range may write its year once: "1.03.–31.12.2022."
-            dates = short_range(text.text) if year is not None else None
-            if dates is not None and dates[1].year == year:
-                return Period(dates[0], dates[1], text.text.strip(), span)
-            return Period(None, None, text.text, span)
-        return Period(found.start, found.end, text.text.strip(), span)
-
-    def result(self) -> FundingRead:
-        years: list[FundingYear] = []
-        missing: list[tuple[int, SourcedText]] = []
-        for block in self.blocks:
-            if block.carried_parts and sum(block.carried_parts, Decimal(0)) != sum(
-                (
-                    a.value or Decimal(0)
-                    for a in block.amounts
-                    if a.role is AmountRole.CARRIED_IN and a.purpose is None
-                ),
-                Decimal(0),
-            ):
-                block.uncertain = True  # which part of a line was carried in is in doubt
-            joined = (
-                SourcedText.join([p for p in block.pieces if p.text])
-                if block.pieces
-                else SourcedText.of("")
-            )
-            if not block.amounts:
-                if not block.missing:
-                    block.missing.append(joined)
-                block.amounts.append(
-                    Amount(
-                        AmountRole.REPORTED if block.calendar_year else AmountRole.PLANNED,
-                        None,
-                        None,
-                        "",
-                        "",
-                        self.source.span_of(joined),
-                    )
-                )
-            for row in block.missing:
-                missing.append((len(years), row))
-            years.append(
-                FundingYear(
-                    ordinal=block.ordinal,
-                    period=block.period,
-                    calendar_year=block.calendar_year,
-                    amounts=tuple(block.amounts),
-                    span=self.source.span_of(joined),
-                    compared=not block.uncertain,
-                    plan_complete=not block.plan_incomplete,
-                )
-            )
-        return FundingRead(tuple(years), tuple(missing), tuple(self.unread))
-
-
-_REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+_CELL_END = re.compile(rf"[ \u00a0]*(?:(?:{CURRENCY})[ \u00a0]*)?\|")

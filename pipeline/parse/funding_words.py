@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding_carry import carried_in
+from pipeline.parse.funding_money import AMOUNT_IN_WORDS as AMOUNT_IN_WORDS
+from pipeline.parse.funding_money import thousands_value, words_value
 from pipeline.parse.headings import ORDINAL_WORDS, ordinal_of
 from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
 from pipeline.parse.text import SourcedText
@@ -35,64 +37,6 @@ MONEY_IN_TEXT = re.compile(
     rf"(?:\s*(?P<currency>{CURRENCY}))?",
     re.I,
 )
-# The number words, each with its value: a unit ("divi", "piecas", "trīs"), a teen
-# ("piecpadsmit"), a ten ("piecdesmit"), and the multipliers. Only whole words count: "vien"
-# starts "vienošanās", "div" starts "divpusējs".
-_UNIT_STEMS = (
-    ("vien", 1), ("div", 2), ("trīs", 3), ("četr", 4), ("piec", 5), ("seš", 6),
-    ("septiņ", 7), ("astoņ", 8), ("deviņ", 9),
-)  # fmt: skip
-_UNIT_ENDINGS = r"(?:s|a|u|i|as|am|ai|iem|ām|ās|os)"
-_UNIT = (
-    "|".join(rf"{stem}{_UNIT_ENDINGS}" for stem, _ in _UNIT_STEMS if stem != "trīs")
-    + r"|trīs|triju|trijiem|trim"
-)
-_STEMS = "|".join(stem for stem, _ in _UNIT_STEMS)
-_NUMBER_WORD = (
-    rf"(?:nulle|(?:{_STEMS})padsmit|(?:{_STEMS})desmit|desmit|{_UNIT}"
-    rf"|simt(?:s|a|u|i|iem|os)?|tūksto(?:tis|ša|šu|ši|šiem|šos|š)|miljon(?:s|a|u|i|iem|os))"
-    rf"(?![{_LETTER}])"
-)
-# An amount in words before a currency word ("simts eiro", "piecdesmit tūkstoši euro"): not
-# in the number grammar, so it is reported rather than read (a statement read as no amount
-# would compare as 0), unless it only restates an amount written in digits.
-AMOUNT_IN_WORDS = re.compile(
-    rf"(?<![{_LETTER}])(?:{_NUMBER_WORD}\s+)*{_NUMBER_WORD}\s+(?:{CURRENCY})", re.I
-)
-
-
-def words_value(words: str) -> int | None:
-    """The value of an amount in words ("piecdesmit tūkstoši" 50 000, "divi simti" 200);
-    None when a word is not a number word."""
-    total = current = 0
-    for word in re.findall(rf"[{_LETTER}]+", words.lower()):
-        if re.fullmatch(r"euro|eur|eiro", word):
-            continue
-        if not re.fullmatch(_NUMBER_WORD, word):
-            return None
-        if word.startswith("simt"):
-            current = (current or 1) * 100
-        elif word.startswith("tūksto"):
-            total, current = total + (current or 1) * 1000, 0
-        elif word.startswith("miljon"):
-            total, current = total + (current or 1) * 1_000_000, 0
-        elif word == "nulle":
-            continue
-        elif word == "desmit":
-            current += 10
-        else:
-            n = (
-                3
-                if word.startswith("tri")
-                else next(n for st, n in _UNIT_STEMS if word.startswith(st))
-            )
-            if word.endswith("padsmit"):
-                current += 10 + n
-            elif word.endswith("desmit"):
-                current += 10 * n
-            else:
-                current += n
-    return total + current
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +95,10 @@ NOT_GRANTED = re.compile(
 
 
 def amount_value(text: str) -> Decimal:
-    """The value of an amount as MONEY_IN_TEXT reads it: "24 000,-" is 24 000,00."""
-    return parse_amount(text.removesuffix(",-"))
+    """The value of an amount as MONEY_IN_TEXT or THOUSANDS reads it: "24 000,-" is
+    24 000,00, "24,3 tūkst." 24 300."""
+    thousands = thousands_value(text)
+    return thousands if thousands is not None else parse_amount(text.removesuffix(",-"))
 
 
 # A statement word right after an amount: "(100,00 euro atlikums atgriezts KM)".
@@ -263,12 +209,17 @@ TEXT_KEY = re.compile(
     r"(?![\wāčēģīķļņšūž])",
     re.I,
 )
-# Amounts in thousands or millions ("50 tūkst. euro") are not read: they are reported.
-ABBREVIATED = re.compile(
-    rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*(?:tūkst|milj)\w*\.?\s*(?:{CURRENCY})", re.I
-)
+# Amounts in millions ("1,2 milj. euro") are not read: they are reported. Thousands are
+# read (THOUSANDS), as rounded amounts.
+ABBREVIATED = re.compile(rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*milj\w*\.?\s*(?:{CURRENCY})", re.I)
 # "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
-INCLUDING = re.compile(rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā)", re.I)
+# "no tiem 27 000,00 EUR …" (of which) does too, before an amount; "no kuriem izlietoti"
+# names the next statement instead.
+INCLUDING = re.compile(
+    rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā"
+    rf"|no\s+(?:tiem|tām)(?=\s*(?:(?:{CURRENCY})\s*)?\d))",
+    re.I,
+)
 # "ieskaitot" (including) before an amount, in the actual's parenthesis: "(ieskaitot no I.
 # īstenošanas gada pārcelto atlikumu €785,70)".
 INCLUDED = re.compile(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s", re.I)
@@ -285,7 +236,14 @@ TOTAL_ROW = re.compile(
 OVER_YEARS = re.compile(
     r"(?<![\wāčēģīķļņšūž])kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$", re.I
 )
+# The statement verbs of a sentence, in the number and gender of their subject: "piešķirti
+# 45 000 EUR" (granted, the plan where no plan is written), "izlietoti" (spent), "Plānoti".
+# "piešķirtā finansējuma" (of the granted funding) only refers to the plan.
+STATEMENT_VERB = re.compile(
+    rf"(?<![{_LETTER}])(?:plānot|izlietot|piešķirt)(?:s|i|a|as)(?![{_LETTER}])", re.I
+)
 STATEMENT_ROLE = {
+    "piešķirts": AmountRole.PLANNED,
     "plānots": AmountRole.PLANNED,
     "faktiski": AmountRole.ACTUAL,
     "izlietots": AmountRole.ACTUAL,
@@ -296,12 +254,20 @@ def purpose_of(text: str) -> Purpose | None:
     """The purpose a funding line names, in any of its wordings ("pilsoniskās sabiedrības
     attīstībai ...", "pils.sab.", "mazākumtautību NVO ...", "MT NVO"); None when it names
     neither (then the line is reported, not guessed)."""
-    lowered = text.lower()
-    civil = re.search(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", lowered)
-    minority = re.search(r"mazākumtautīb|(?<!\w)mt\s*nvo", lowered)
+    civil, minority = _CIVIL.search(text), _MINORITY.search(text)
     if civil and (not minority or civil.start() < minority.start()):
         return Purpose.CIVIL_SOCIETY
     return Purpose.MINORITY_NGOS if minority else None
+
+
+def names_both_purposes(text: str) -> bool:
+    """Whether a label names both purposes ("pilsoniskās sabiedrības un mazākumtautību NVO
+    attīstībai"): their sum, no line of either."""
+    return bool(_CIVIL.search(text) and _MINORITY.search(text))
+
+
+_CIVIL = re.compile(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", re.I)
+_MINORITY = re.compile(r"mazākumtautīb|(?<!\w)mt\s*nvo", re.I)
 
 
 def ordinal_number(numeral: str) -> int | None:
@@ -311,9 +277,13 @@ def ordinal_number(numeral: str) -> int | None:
 def last_keyword(lead: str) -> str | None:
     """The latest statement word before an amount; every form of "unused" / "unspent"
     ("neizlietotie līdzekļi", "neizmantotā summa") is the one remainder word
-    "neizmantotais"."""
-    found = list(NEW_STATEMENT.finditer(lead))
-    return statement_word(found[-1].group(0)) if found else None
+    "neizmantotais". A verb in a sentence ("piešķirti 45 000 EUR", "izlietoti …",
+    "Plānoti …") is a statement word too, unless denied ("netika izlietoti")."""
+    found = [*NEW_STATEMENT.finditer(lead)]
+    found += [m for m in STATEMENT_VERB.finditer(lead) if not _negated(lead, m.start())]
+    if not found:
+        return None
+    return statement_word(max(found, key=lambda m: m.start()).group(0))
 
 
 def statement_word(word: str) -> str:
@@ -322,6 +292,10 @@ def statement_word(word: str) -> str:
     word = word.lower()
     if word.startswith("plānot"):
         return "plānots"
+    if word.startswith("piešķirt"):
+        return "piešķirts"
+    if word.startswith("izlietot"):
+        return "izlietots"
     return "neizmantotais" if word.startswith(("neizmant", "neizliet")) else word
 
 
@@ -459,7 +433,8 @@ def purpose_after(right: str) -> Purpose | None:
 
 # A sentence's end: a full stop before a capital. Its words are no longer the amount's
 # ("… pārcelts uz otro gadu. OTRAIS GADS (…)").
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+_SENTENCE_END = SENTENCE_END
 
 
 def label_after(right: str) -> tuple[str, str]:
@@ -489,6 +464,8 @@ def counts_as_money(m: re.Match[str]) -> bool:
         return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
             re.search(r"[,.\s]", amount)
         )
+    if "tūkst" in amount.lower():
+        return True  # THOUSANDS: the currency word is part of the form
     return is_money(m)
 
 

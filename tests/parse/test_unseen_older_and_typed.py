@@ -131,9 +131,15 @@ def test_an_amended_plan_is_the_plan(read: dict[str, Parsed]) -> None:
         (P, MN, Decimal("20000.00")),
     }
     assert (A, None, Decimal("49731.45")) in amounts(second)
-    # "Plānots 45,0 tūkst. EUR": thousands are not read, and the year is compared with nothing
+    # "Plānots 45,0 tūkst. EUR": thousands are read as rounded (45 000), kept as written,
+    # and the year, whose other amounts are exact, is compared with nothing
     first = report_of(read, "amended").funding[0]
-    assert not first.compared and not [a for a in first.amounts if a.role is P]
+    assert not first.compared
+    assert [(a.purpose, a.value, a.text) for a in first.amounts if a.role is P] == [
+        (None, Decimal("45000"), "45,0 tūkst."),
+        (CS, Decimal("27000"), "27,0 tūkst."),
+        (MN, Decimal("18000"), "18,0 tūkst."),
+    ]
 
 
 def test_capital_numbered_labels_and_thin_spaces(read: dict[str, Parsed]) -> None:
@@ -155,13 +161,17 @@ def test_capital_numbered_labels_and_thin_spaces(read: dict[str, Parsed]) -> Non
     # "PLĀNOTS: 49 000,00 EUR" with a thin space in year II: the whole amount, never 0,00
     totals = [row.total(P) for row in rep.funding]
     assert [t.value if t else None for t in totals] == [Decimal("49000.00")] * 3
-    # "- mazākumtautību … veicināšanai: 19 000,00 EUR": a line whose purpose is not read
-    # is no second planned total; the year is compared with nothing
+    # "- mazākumtautību … veicināšanai: 19 000,00 EUR": the purpose is written before the
+    # amount, on its own line; the lines add up and the year is compared
     for row in rep.funding:
         assert [a.value for a in row.amounts if a.role is P and a.purpose is None] == [
             Decimal("49000.00")
         ]
-        assert not row.compared
+        assert [(a.purpose, a.value) for a in row.lines(P)] == [
+            (CS, Decimal("30000.00")),
+            (MN, Decimal("19000.00")),
+        ]
+        assert row.compared
     # "N/A", "-", "nav attiecināms": none
     answers = (rep.irregular_expenditure, rep.unrecovered_amount, rep.other_information)
     assert [a is not None and a.none for a in answers] == [True, True, True]

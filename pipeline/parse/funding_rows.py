@@ -1,0 +1,373 @@
+"""Table rows that are not a year of their own: a purpose line under its year ("t.sk.
+pilsoniskās sabiedrības attīstībai … | 29 000,00 | 29 000,00"), a row whose year cell a
+rowspan covers, and a table with a purpose column ("Īstenošanas gads | Finansējuma mērķis |
+Plānots | Faktiski"), its "Kopā" row the year's total. Also the rows above a table that
+are none: a unit note ("(euro)") and a header whose cells a running footer broke into.
+`funding.py` cuts the section into rows; the amounts are added by the statement reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.model import AmountRole, Purpose
+from pipeline.parse.funding_blocks import Block
+from pipeline.parse.funding_statements import StatementReader
+from pipeline.parse.funding_tables import (
+    header_roles,
+    period_in,
+    same_period,
+    year_key,
+)
+from pipeline.parse.funding_words import (
+    CALENDAR_YEAR,
+    MONEY_IN_TEXT,
+    NEW_STATEMENT,
+    ORDINAL_ROW,
+    PERIOD_RANGE,
+    TOTAL_ROW,
+    amount_value,
+    counts_as_money,
+    names_both_purposes,
+    ordinal_number,
+    purpose_of,
+    remainder_role,
+)
+from pipeline.parse.latvian import CURRENCY
+from pipeline.parse.text import SourcedText, SourceFile
+
+EMPTY = SourcedText.of("")
+SLOT_OF_ROLE = {AmountRole.PLANNED: 0, AmountRole.ACTUAL: 1, AmountRole.REMAINDER: 3}
+_LETTER = r"\wāčēģīķļņšūž"
+_DASH = re.compile(r"\s*(?:[–—-]+|x|nav|-)?\s*", re.I)
+
+
+@dataclass(slots=True)
+class Slots:
+    """One year's cells gathered per column: planned, actual, other, remainder."""
+
+    cells: list[SourcedText] = field(default_factory=lambda: [EMPTY] * 4)
+    headed: bool = False  # placed by a header naming the columns: a calendar year's too
+
+    def add(self, column: int, value: SourcedText) -> None:
+        if not value.text:
+            return
+        # A tab between cells, so that a currency word ending one cell is not read as the
+        # next cell's amount's ("…, EUR<TAB>2023").
+        old = self.cells[column]
+        self.cells[column] = SourcedText.join([old, value], "\t") if old.text else value
+
+    def place_by_header(
+        self,
+        cells: list[SourcedText],
+        roles: list[AmountRole | None],
+        key: SourcedText,
+        tail: SourcedText,
+    ) -> None:
+        """Each cell in its column's slot; the key's cell is the row's year, what follows
+        the year in it ("I. gads (01.03.2023.–…)") read by its words only."""
+        for cell, role in zip(cells, roles, strict=True):
+            if cell is not key:
+                self.add(SLOT_OF_ROLE.get(role, 2) if role is not None else 2, cell)
+        self.add(2, tail)
+
+
+# -- rows above a table that are none -----------------------------------------------------------
+_UNIT_WORD = re.compile(
+    rf"(?:{CURRENCY})|summ[{_LETTER}]*|norādīt[{_LETTER}]*|izteikt[{_LETTER}]*|vis[{_LETTER}]*"
+    rf"|ir|valūt[{_LETTER}]*",
+    re.I,
+)
+
+
+def unit_note(text: str) -> bool:
+    """A line saying only the table's currency ("(euro)", "Summas norādītas EUR"), as the
+    section label's tail or above the table: no year with no amount."""
+    words = re.findall(r"[^\W\d_]+|€", text)
+    return (
+        bool(words)
+        and not re.search(r"\d", text)
+        and all(_UNIT_WORD.fullmatch(w) for w in words)
+        and any(re.fullmatch(CURRENCY, w, re.I) for w in words)
+    )
+
+
+# A bare whole number, as a page footer's "· 2026" (or its pieces) leaves in header cells.
+_STRAY_NUMBER = re.compile(r"(?<![\d,.])\d{1,4}(?![\d,.])")
+
+
+def broken_header(cells: list[SourcedText]) -> list[AmountRole | None] | None:
+    """The table's first row naming the columns' roles ("Īstenošanas gads | Finansējuma mērķis
+    | Plānots, EUR | Faktiski, EUR") with the pieces of a running footer printed into its
+    cells ("Faktiski, EUR 26"): its numbers are the footer's, no amount. It is a header only
+    when its first cell names no year and holds no number, and every number in it is a
+    bare whole number of at most four digits (a page number, a year), never an amount."""
+    first = cells[0].text.strip() if cells else ""
+    if not re.search(rf"[{_LETTER}]", first) or re.search(r"\d", first) or names_year(first):
+        return None
+    joined = "\t".join(c.text for c in cells)
+    numbers = [m for m in MONEY_IN_TEXT.finditer(joined) if re.search(r"\d", m.group(0))]
+    if not numbers or not all(_STRAY_NUMBER.fullmatch(m.group("amount").strip()) for m in numbers):
+        return None
+    stripped = re.sub(r"\d", "", joined)
+    if re.search(r"[.,]\s*[.,]", stripped):
+        return None
+    return header_roles(cells)
+
+
+def names_year(text: str) -> bool:
+    return bool(
+        ORDINAL_ROW.match(text)
+        or CALENDAR_YEAR.match(text)
+        or year_key(text, bare_year=True) is not None
+        or PERIOD_RANGE.search(text)
+    )
+
+
+# -- a purpose line under its year ---------------------------------------------------------------
+# "t.sk.", "tai skaitā", "ieskaitot", "no tiem" or a dash before a line's purpose.
+_LINE_LEAD = re.compile(
+    rf"\s*(?:t\.\s?sk\.?|tai\s+skaitā|ieskaitot|no\s+tiem|[–—•-])(?![{_LETTER}])[\s:,]*", re.I
+)
+
+
+def line_purpose(text: str, *, bare: bool) -> Purpose | None:
+    """The purpose a row's label names when the row is a line of the year above ("t.sk.
+    pilsoniskās sabiedrības attīstībai Rīgas reģionā"): a label with "t.sk." or a dash before
+    it, or (`bare`, under a header naming the columns) the purpose alone. None for any label
+    with a number, a statement word or a sum ("Kopā"): those are no line."""
+    if not bare and _LINE_LEAD.match(text) is None:
+        return None
+    if re.search(r"\d", text) or NEW_STATEMENT.search(text) or TOTAL_ROW.match(text):
+        return None
+    if re.search(r"\bkopā\b", text, re.I):
+        return None
+    return None if names_both_purposes(text) else purpose_of(text)
+
+
+def is_placeholder(text: str) -> bool:
+    """An empty amount cell: blank, a dash, "x", "nav"."""
+    return _DASH.fullmatch(text) is not None
+
+
+def right_aligned(
+    cells: list[SourcedText], roles: list[AmountRole | None], keep: int
+) -> list[SourcedText] | None:
+    """A row with fewer cells than the header: the cells a rowspan covers (the year's, on the
+    left) are missing from it, as a PDF's or OpenDocument's table leaves them out. Its cells
+    stand under the header's last ones when they fill every column from `keep` (the purpose
+    column) on, each amount column's cell one amount or empty, and the first of them names
+    no year. Any other short row (a note spanning the columns, a cell spanning two amount
+    columns) is None: its columns cannot be told."""
+    missing = len(roles) - len(cells)
+    if missing <= 0 or missing > keep:
+        return None
+    padded = [EMPTY] * missing + list(cells)
+    for cell, role in zip(padded, roles, strict=True):
+        money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
+        one = len(money) == 1 and not _words_beside(cell.text, money[0])
+        if role is not None and not one and not is_placeholder(cell.text):
+            return None
+    lead = padded[missing]
+    if names_year(lead.text):
+        return None
+    return padded
+
+
+def _words_beside(text: str, money: re.Match[str]) -> bool:
+    rest = text[: money.start()] + " " + text[money.end() :]
+    return bool(re.search(rf"[{_LETTER}]", rest))
+
+
+# -- the amounts of such rows -------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PurposeTable:
+    """A header naming each column's role, and which column names the purpose."""
+
+    roles: tuple[AmountRole | None, ...]
+    purpose: int
+
+
+def purpose_column(cells: list[SourcedText], roles: list[AmountRole | None]) -> int | None:
+    """The column after the first whose header names the purpose ("Finansējuma mērķis",
+    "Mērķis"), before the amount columns."""
+    first_amount = next((i for i, r in enumerate(roles) if r is not None), len(roles))
+    for i in range(1, first_amount):
+        if re.search(rf"(?<![{_LETTER}])mērķ", cells[i].text, re.I):
+            return i
+    return None
+
+
+@dataclass(slots=True)
+class PendingTotal:
+    """A "Kopā" row in a purpose column: the year's total, or the sum over the years when it
+    ends the table; which one is decided when the table is read."""
+
+    block: Block
+    slots: Slots
+    cells: list[tuple[AmountRole, SourcedText]]
+    summed: bool = True  # "Kopā"; False: a purpose cell naming no purpose (or both)
+
+
+class RowReader(StatementReader):
+    """The rows of a table that add lines to a year, or its total, rather than open one."""
+
+    def __init__(self, source: SourceFile) -> None:
+        super().__init__(source)
+        self.columns: list[Slots] = []  # per block: its cells per column
+
+    def purpose_row(
+        self,
+        row: SourcedText,
+        cells: list[SourcedText],
+        unsure: tuple[SourcedText, ...],
+        table: PurposeTable,
+        pending: list[PendingTotal],
+    ) -> None:
+        """A row of a table with a purpose column. Its first cell, when it names a year,
+        opens that year (a rowspan leaves it out of the year's next rows); its purpose cell
+        says what its amounts are: a line of that purpose, the year's total ("Kopā", or no
+        purpose written), or, naming neither, amounts whose role is not told (unread)."""
+        roles = list(table.roles)
+        if len(cells) != len(roles):
+            padded = right_aligned(cells, roles, table.purpose) if self.blocks else None
+            if padded is None:
+                self._words_row(row, cells, unsure)
+                return
+            cells = padded
+        key = cells[0]
+        if key.text and TOTAL_ROW.match(key.text) and self.blocks:
+            return  # "Kopā" in the year's column: the sum over the years, no year of its own
+        block, slots = self._keyed_block(key)
+        self._row_pieces(block, row, unsure)
+        amounts = [(r, c) for c, r in zip(cells, roles, strict=True) if r is not None]
+        for i, (cell, role) in enumerate(zip(cells, roles, strict=True)):
+            if role is None and i not in (0, table.purpose):
+                slots.add(2, cell)
+        purpose_cell = cells[table.purpose]
+        if TOTAL_ROW.match(purpose_cell.text):
+            slots.add(2, purpose_cell)  # its words ("Kopā (t.sk. 31 000,00 EUR …)") only
+            pending.append(PendingTotal(block, slots, amounts))
+        elif not purpose_cell.text.strip():
+            for role, cell in amounts:  # a year in one row: its amounts are its totals
+                slots.add(SLOT_OF_ROLE[role], cell)
+        elif (purpose := line_purpose(purpose_cell.text, bare=True)) is not None:
+            self.line_cells(block, purpose, purpose_cell, amounts)
+        else:
+            # "Valsts pārvaldes uzdevuma izpildei", or both purposes in one cell: the year's
+            # total when it is the year's only row, else some line whose purpose is not told.
+            slots.add(2, purpose_cell)
+            pending.append(PendingTotal(block, slots, amounts, summed=False))
+
+    def _words_row(
+        self, row: SourcedText, cells: list[SourcedText], unsure: tuple[SourcedText, ...]
+    ) -> None:
+        """A row whose cells cannot be placed under the header's columns (a note spanning
+        them, "Atlikums 785,40 EUR pārcelts uz …"): read by its words only."""
+        key = cells[0] if cells and names_year(cells[0].text) else EMPTY
+        block, slots = self._keyed_block(key)
+        self._row_pieces(block, row, unsure)
+        for cell in cells:
+            if cell is not key:
+                slots.add(2, cell)
+
+    def _keyed_block(self, key: SourcedText) -> tuple[Block, Slots]:
+        """The year a row's first cell opens, or the year it goes on with."""
+        found = year_key(key.text, bare_year=True) if key.text else None
+        ordinal = ORDINAL_ROW.match(key.text) if key.text and found is None else None
+        if found is not None:
+            dates = period_in(key, found)
+            period = self._period(dates, found.calendar_year) if dates else None
+            if not self.blocks or not same_period(self.blocks[-1].period, period):
+                block = Block(
+                    period=period, ordinal=found.ordinal, calendar_year=found.calendar_year
+                )
+                self.blocks.append(block)
+                self.columns.append(Slots(headed=True))
+        elif ordinal is not None:
+            self.blocks.append(Block(ordinal=ordinal_number(ordinal.group("n"))))
+            self.columns.append(Slots(headed=True))
+            self.columns[-1].add(2, key[ordinal.end() :])
+        elif not self.blocks:
+            self.blocks.append(Block())
+            self.columns.append(Slots(headed=True))
+        if found is None and ordinal is None:
+            self.columns[-1].add(2, key)
+        return self.blocks[-1], self.columns[-1]
+
+    def _row_pieces(self, block: Block, row: SourcedText, unsure: tuple[SourcedText, ...]) -> None:
+        block.pieces.append(row.collapse())
+        for piece in unsure:
+            for found in MONEY_IN_TEXT.finditer(piece.text):
+                if counts_as_money(found):
+                    self._unread(block, piece[found.start() : found.end()])
+
+    def line_cells(
+        self,
+        block: Block,
+        purpose: Purpose,
+        label: SourcedText,
+        cells: list[tuple[AmountRole, SourcedText]],
+    ) -> None:
+        """A purpose line's amounts, one per column: a cell of two amounts is unread."""
+        for role, cell in cells:
+            money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
+            if len(money) != 1 or _words_beside(cell.text, money[0]):
+                for m in money:
+                    self._unread(block, cell[m.start() : m.end()])
+                continue
+            m = money[0]
+            line_role = remainder_role(cell.text) if role is AmountRole.REMAINDER else role
+            value = amount_value(m.group("amount"))
+            self._add(block, m, cell, line_role, purpose, value, "", count=False, parts=label.text)
+
+    def unread_cells(self, block: Block, cells: list[SourcedText]) -> None:
+        for cell in cells:
+            for m in MONEY_IN_TEXT.finditer(cell.text):
+                if counts_as_money(m):
+                    self._unread(block, cell[m.start() : m.end()])
+
+    def settle_totals(self, pending: list[PendingTotal], blocks: list[Block]) -> None:
+        """Each "Kopā" row of a purpose column: the year's total when another year follows
+        it, when every year before it in the table had one, or when it is the sum of its
+        year's lines; otherwise it may be the sum over the years, and its amounts are
+        unread."""
+        with_total = {id(p.block) for p in pending if p.summed}
+        for p in pending:
+            at = next(i for i, b in enumerate(blocks) if b is p.block)
+            earlier = blocks[:at]
+            if not p.summed:
+                alone = sum(q.block is p.block for q in pending) == 1 and not any(
+                    a.purpose is not None and a.role in (AmountRole.PLANNED, AmountRole.ACTUAL)
+                    for a in p.block.amounts
+                )
+                sure = alone
+            else:
+                sure = (
+                    at + 1 < len(blocks)
+                    or bool(earlier and all(id(b) in with_total for b in earlier))
+                    or self._sums_lines(p)
+                )
+            if sure:
+                for role, cell in p.cells:
+                    p.slots.add(SLOT_OF_ROLE[role], cell)
+            else:
+                self.unread_cells(p.block, [cell for _, cell in p.cells])
+
+    @staticmethod
+    def _sums_lines(p: PendingTotal) -> bool:
+        compared = False
+        for role, cell in p.cells:
+            money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
+            if not money:
+                continue
+            if len(money) != 1 or role is AmountRole.REMAINDER:
+                return False
+            lines = [a.value for a in p.block.amounts if a.role is role and a.purpose]
+            summed = sum((v for v in lines if v is not None), Decimal(0))
+            if not lines or summed != amount_value(money[0].group("amount")):
+                return False
+            compared = True
+        return compared
