@@ -29,47 +29,41 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.activity_dates import activity_dates
+from pipeline.parse.activity_groups import roman_value
+from pipeline.parse.activity_markers import (
+    CONTINUATION,
+    JOINS_ON,
+    LEAD_IN,
+    LETTER,
+    MARKERS,
+    OWN_PARAGRAPH,
+    PARAGRAPH_BREAK,
+    ROMAN_STYLE,
+    SEPARATOR_CELL,
+    WS,
+)
 from pipeline.parse.activity_tables import (
     Row,
     Table,
     find_tables,
+    is_group_heading,
     row_dates,
     row_indicators,
     row_text,
 )
-from pipeline.parse.activity_text import sentences, split_entries
-from pipeline.parse.headings import YEAR_HEADING, ordinal_of, unread_headings
+from pipeline.parse.activity_text import (
+    GOVERNED_NUMBER,
+    NOT_ACHIEVED,
+    sentences,
+    split_entries,
+    years_inside,
+)
+from pipeline.parse.headings import ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
-from pipeline.parse.mentions import find_activity_dates, find_indicators
+from pipeline.parse.mentions import find_indicators
 from pipeline.parse.named import find_minorities, find_places
 from pipeline.parse.text import SourcedText, SourceFile
-
-_LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
-_MARKERS = re.compile(
-    YEAR_HEADING
-    # a group heading may be wrapped once: its first line then starts with a capital
-    + rf"|(?P<group>{_LINE_START}(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}\n[ \u00a0]*)?"
-    + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)\s*:)"
-    rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
-    r"|(?P<dot>•)"
-    r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
-    r"|(?P<letter>(?<![\w.,/(–-])(?P<l>[a-z])\)(?=\s))"
-    r"|(?P<inline_dash>(?<=[.;])[ ]+-(?=[ ]\S))"
-    r"|(?P<list>\ue000(?![\s\x0b]*(?:[•\-–*]\s|\d{1,2}[.)]\s)))"
-    r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
-)
-_LETTER = "a)"  # the style of a lettered list: "a)", "b)", …
-# What goes on with an unfinished sentence: a lower-case word or a number that starts no list
-# item ("7 mazākumtautību NVO", not "2. Semināri"), or any word after a joining one.
-_CONTINUATION = re.compile(
-    r"[\s\ue000]*(?:(?P<lower>[a-zāčēģīķļņšūž«„\"]|\d+(?![.)]\s|\d))|[A-ZĀČĒĢĪĶĻŅŠŪŽ])"
-)
-_JOINS_ON = re.compile(r"(?:,|[\s(](?:un|ar|par|no|uz|gan|vai|kā|–|-))$")
-_SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
-_WS = " \n\t\x0b\u00a0\ue000"
-_LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
-# A blank line before a lower-case word is a page break inside a sentence, not a paragraph.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\S")
 
 
 @dataclass(slots=True)
@@ -113,7 +107,7 @@ class Description:
 def read_description(
     section: SourcedText, source: SourceFile, default_group: ActivityGroup
 ) -> Description:
-    text = section.replace(_SEPARATOR_CELL, "")
+    text = section.replace(SEPARATOR_CELL, "")
     reader = _Reader(text, source, default_group)
     reader.run()
     return reader.result()
@@ -140,7 +134,7 @@ class _Reader:
         s = self.text.text
         pos = 0
         tables = find_tables(self.text)
-        for m in _MARKERS.finditer(s):
+        for m in MARKERS.finditer(s):
             while tables and tables[0].start < m.end():
                 table = tables.pop(0)
                 self._text(self.text[pos : table.start])
@@ -157,7 +151,7 @@ class _Reader:
             if kind == "year":
                 self._year(m)
             elif kind == "group":
-                self._group(m)
+                self._group()
             elif kind == "number":
                 self._number(m)
             elif kind == "bullet":
@@ -178,7 +172,7 @@ class _Reader:
     def _kind(self, m: re.Match[str]) -> str | None:
         if m.group("year"):
             return "year"
-        if m.group("group"):
+        if m.group("group") or m.group("minority"):
             return "group"
         if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
             return None
@@ -204,6 +198,11 @@ class _Reader:
             return "number" if self._accepts_number(m) else None
         if m.group("letter"):
             return "number" if self._accepts_letter(m) else None
+        if m.group("roman"):
+            n = roman_value(m.group("r"))
+            return (
+                "number" if n == 1 or (self.style == ROMAN_STYLE and n == self.expected) else None
+            )
         return None
 
     def _continues(self, start: int, at: int) -> bool:
@@ -216,13 +215,13 @@ class _Reader:
         if item is None:
             return False
         before = " ".join([*(p.text for p in item.pieces), self.text.text[self.pending : start]])
-        before = before.rstrip(_WS)
+        before = before.rstrip(WS)
         if not before or before[-1] in ".;:!?":
             return False
-        after = _CONTINUATION.match(self.text.text, at)
+        after = CONTINUATION.match(self.text.text, at)
         if after is None:
             return False
-        return after.group("lower") is not None or bool(_JOINS_ON.search(before))
+        return after.group("lower") is not None or bool(JOINS_ON.search(before))
 
     def _soft_broken_dash(self, start: int, end: int) -> bool:
         """Whether a "- " line goes on with the numbered item before it: a line break inside
@@ -251,7 +250,7 @@ class _Reader:
             item is not None
             and item.number is not None
             and item.number[0].isalpha()
-            and before.rstrip(_WS).endswith(":")
+            and before.rstrip(WS).endswith(":")
         ):
             return False  # "a) … 3 semināri:" then "1) Rīgā …": the entry's own sub-items
         if n == 1 and at_line_start:
@@ -275,22 +274,45 @@ class _Reader:
         if n == 1:
             return at_line_start or before.endswith(":")
         after_break = at_line_start or before.endswith((";", ".", ":", ")"))
-        return self.style == _LETTER and n == self.expected and after_break
+        return self.style == LETTER and n == self.expected and after_break
 
     # -- events ---------------------------------------------------------------------------
     def _text(self, piece: SourcedText) -> None:
-        if not piece.text.strip(_WS):
+        if not piece.text.strip(WS):
+            return
+        after = self._paragraph_after_item(piece.text)
+        if after is not None:
+            self._text(piece[:after])
+            self._close()
+            self._note(piece[after:])
             return
         if self.item is not None:
             self.item.pieces.append(piece)
-            lead_ins = list(_LEAD_IN.finditer(piece.text))
-            breaks = list(_PARAGRAPH_BREAK.finditer(piece.text))
+            lead_ins = list(LEAD_IN.finditer(piece.text))
+            breaks = list(PARAGRAPH_BREAK.finditer(piece.text))
             if lead_ins and (not breaks or breaks[-1].start() < lead_ins[-1].start()):
                 self.item.sub_run = True
             elif breaks:
                 self.item.sub_run = False  # a plain paragraph after the sub-items ends them
         else:
             self._note(piece)
+
+    def _paragraph_after_item(self, text: str) -> int | None:
+        """Where a paragraph of its own starts after the open item's text, if one does: after
+        a blank line, a capitalised line that no bullet or number opens ("- … (iepirkums
+        izsludināts)" / "" / "Līdz gada beigām plānots …") is no part of the item, and adds
+        nothing to it. A bulleted entry is one paragraph; a numbered one may have more, so
+        only a finished sentence (".", ";") before the break ends it."""
+        item = self.item
+        if item is None or item.sub_run or item.row is not None or item.bare:
+            return None
+        m = OWN_PARAGRAPH.search(text)
+        if m is None or not text[: m.start()].strip(WS):
+            return None
+        before = " ".join([*(p.text for p in item.pieces), text[: m.start()]]).rstrip(WS)
+        if item.number is not None and not before.endswith((".", ";")):
+            return None
+        return m.end() - 1
 
     def _year(self, m: re.Match[str]) -> None:
         self._close()
@@ -320,7 +342,7 @@ class _Reader:
         self.group = self.default_group
         self._reset_list()
 
-    def _group(self, m: re.Match[str]) -> None:
+    def _group(self) -> None:
         self._close()
         self.has_groups = True
         self.group = ActivityGroup.MINORITY_CAPACITY
@@ -328,7 +350,9 @@ class _Reader:
 
     def _number(self, m: re.Match[str]) -> None:
         if m.group("letter"):
-            n, style, number = ord(m.group("l")) - ord("a") + 1, _LETTER, m.group("letter")
+            n, style, number = ord(m.group("l")) - ord("a") + 1, LETTER, m.group("letter")
+        elif m.group("roman"):
+            n, style, number = roman_value(m.group("r")), ROMAN_STYLE, m.group("r") + "."
         else:
             n, style = int(m.group("n")), m.group("style")
             number = f"{n}{style}"
@@ -361,15 +385,17 @@ class _Reader:
                 continue
             headings = [
                 m
-                for m in _MARKERS.finditer(self.text.text, row.start, row.end)
-                if m.group("year") or m.group("group")
+                for m in MARKERS.finditer(self.text.text, row.start, row.end)
+                if m.group("year") or m.group("group") or m.group("minority")
             ]
             for m in headings:
                 if m.group("year"):
                     self._year(m)
                 else:
-                    self._group(m)
-            if not headings:
+                    self._group()
+            if not headings and is_group_heading(row):
+                self._group()
+            elif not headings:
                 self._note(row.line)
 
     # -- state ----------------------------------------------------------------------------
@@ -381,15 +407,15 @@ class _Reader:
             year = self._current_year()
             note = year.notes[-1] if year.notes else None
             # the introduction before a year's heading leads in no list of that year
-            return note.piece.text.strip(_WS) if note and not note.introduction else ""
+            return note.piece.text.strip(WS) if note and not note.introduction else ""
         last = item.pieces[-1]
-        body = last.text.rstrip(_WS)
+        body = last.text.rstrip(WS)
         if body.endswith(":"):
             cut = max(body.rfind(c) for c in "\n\t\x0b")
-            if cut > 0 and body[:cut].strip(_WS):
+            if cut > 0 and body[:cut].strip(WS):
                 item.pieces[-1] = last[:cut]
                 self._note(last[cut:], after_item=True)
-        return body.strip(_WS)
+        return body.strip(WS)
 
     def _note(self, piece: SourcedText, after_item: bool = False) -> None:
         year = self._current_year()
@@ -444,7 +470,7 @@ class _Reader:
                 activity = replace(
                     activity,
                     indicators=row_indicators(row, self.source),
-                    dates=row_dates(row, self.source),
+                    dates=row_dates(row, self.source, year.period),
                 )
             # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
             # not the activity's own date: it is not read, so no finding comes from it.
@@ -508,9 +534,9 @@ class _Reader:
         s = sentence.text
         return (
             not s.endswith(":")
-            and not _NOT_ACHIEVED.search(s)
-            and not _GOVERNED_NUMBER.search(s)
-            and _years_inside(year, s)
+            and not NOT_ACHIEVED.search(s)
+            and not GOVERNED_NUMBER.search(s)
+            and years_inside(year.period, s)
             and bool(find_indicators(sentence, self.source))
         )
 
@@ -529,7 +555,7 @@ class _Reader:
             number=number,
             text=Text(collapsed.text, self.source.span_of(collapsed)),
             indicators=find_indicators(collapsed, self.source),
-            dates=find_activity_dates(collapsed, self.source),
+            dates=activity_dates(collapsed, self.source, year.period),
             minorities=find_minorities(collapsed, self.source),
             places=find_places(collapsed, self.source),
         )
@@ -549,45 +575,5 @@ def _introduction_notes(introduction: _Year) -> list[_Note]:
     ]
 
 
-# Words that make a sentence's count something other than this year's achievement: not done
-# ("nenotika", "neieradās", "neīstenoti"), cancelled or postponed, planned or to come
-# ("notiks", "organizēsim", "iecerēti"), before ("pagājušajā gadā", "iepriekš", "kopš"),
-# compared or changed ("pieauga par"), the whole delegation period's, what the organisation
-# is ("apvieno", "biedri") or what was applied for ("pieteikumi").
-_NOT_ACHIEVED = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:ne(?:tik|notik|bij|tiek|tiks|notiks|izdev|varēj|ierad|īsteno"
-    r"|piedal|organizē|organizēt|sniedz|sniegt|sasniedz|sasniegt|izpild|realizē|notiek|apmeklē"
-    r"|izveido|izdot|rīko|rīkot|vadīt|darboj)\w*|nav"
-    r"|atcel\w*|atcēl\w*|pārcel\w*|pārcēl\w*|atlikt\w*|atlik(?:a|ts|ti|tas|ta)"
-    r"|plānot\w*|plāno(?!šan)\w*|plān(?:s|a|u|ā|i|os)|paredz\w*|iecer\w*|tiks|notiks|būs|organizēs|rīkos|sniegs|īstenos|turpinās"
-    r"|\w+sim|\w+siet|nākam\w*|turpmāk\w*"
-    r"|salīdzin\w*|iepriekš\w*|pagājuš\w*|kopš|agrāk\w*"
-    r"|pieaug\w*|pieauga|samazin\w*|palielin\w*|kritās|krities|pieaudz\w*"
-    r"|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*|gadu\s+laikā|gados"
-    r"|apvieno\w*|biedri|biedru|biedriem|pieteikum\w*|pieteic\w*|pieteicās)"
-    r"(?![\wāčēģīķļņšūž])",
-    re.I,
-)
-# A number governed by a word before it is not what the sentence achieved: a part of it ("No
-# 10 semināriem notika 8"), a time or a partner ("Pēc 3 semināriem", "ar 3 biedrībām"), a
-# change ("par 20"), an average ("Katrā no 4", "katram"), a purpose ("dalībai 1 forumā").
-_GOVERNED_NUMBER = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:no|pēc|par|ar|uz|pie|līdz|kopš|starp|pirms|katr\w*|dalībai|Nr\.?)"
-    r"\s+(?:\S+\s+){0,1}?\d",
-    re.I,
-)
 # A table's row of totals ("| | Kopā | | 420 |") sums the rows above it: no activity of its own.
 _TOTAL_ROW = re.compile(r"\s*(?:kopā|kopumā|pavisam)\b", re.I)
-_CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.(?!\d)|\)|\s*[-–/])")
-
-
-def _years_inside(year: _Year, sentence: str) -> bool:
-    """Whether every calendar year the sentence names is in the implementation year: "2021.
-    gadā notika 7 semināri" in a year from July 2022 counts another year's seminars."""
-    named = [int(m.group(0)) for m in _CALENDAR_YEAR.finditer(sentence)]
-    if not named:
-        return True
-    period = year.period
-    if period is None or period.start is None or period.end is None:
-        return False
-    return all(period.start.year <= y <= period.end.year for y in named)

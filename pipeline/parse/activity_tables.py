@@ -7,13 +7,18 @@ the rows of a table inside a Word cell (see `pipeline.documents.layout`).
 
 The header row names what each column holds; a table is one of activities only when it has a
 column naming the activity and one giving what was done ("Faktiski", "Sasniegts", "Skaits").
+A row of one cell merged across the table ("I ĪSTENOŠANAS GADS (…)", "Latgales
+mazākumtautību kapacitātes celšanai") is a year's or a group's heading inside it: a Word,
+OpenDocument or HTML table gives it as a line with no tab between its rows.
 A row is then an activity: its number as written in the "Nr." column, its text the activity's
 name and what was done. A planned value ("Plānots") is a target, not an achievement: it is no
 part of the activity. A count alone in its cell counts what the activity's name names, read
 as if the number were written before the name ("2" of "Reģionālie NVO forumi": 2 forums),
 unless the name or the header names a unit or another count ("(stundas)", "dalībnieku
-skaits"). A column of money, a share or a time ("Faktiski, EUR", "Izpilde, %", "Izpildes
-termiņš") is never counted; a table with no other column of what was done stays a note.
+skaits"). A total the name gives in parentheses, all the parentheses hold ("Konsultācijas
+NVO pārstāvjiem (kopā 96 konsultācijas)"), is read too. A column of money, a share or a time
+("Faktiski, EUR", "Izpilde, %", "Izpildes termiņš") is never counted; a table with no other
+column of what was done stays a note.
 """
 
 from __future__ import annotations
@@ -22,13 +27,10 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from pipeline.model import DateMention, Indicator, Qualifier
-from pipeline.parse.mentions import (
-    counted_kind,
-    find_activity_dates,
-    find_indicators,
-    qualifier_before,
-)
+from pipeline.model import DateMention, Indicator, Period, Qualifier
+from pipeline.parse.activity_dates import activity_dates
+from pipeline.parse.activity_groups import is_minority_heading
+from pipeline.parse.mentions import counted_kind, find_indicators, qualifier_before
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -104,6 +106,17 @@ class Row:
         return self.number is not None or self.first(Role.DONE) is not None
 
 
+# A row that is only a group's heading, a cell merged across the table or one cell of a row:
+# "Latgales mazākumtautību kapacitātes celšanai", with or without the ":" a paragraph has.
+_GROUP_ROW = re.compile(r"[^:;.\t]{0,80}?kapacitātes\s+celšanai\s*:?", re.I)
+
+
+def is_group_heading(row: Row) -> bool:
+    """Whether the row is the heading of the minority group's activities, and nothing else."""
+    line = re.sub(r"[|\s\ue000]+", " ", row.line.text).strip()
+    return bool(_GROUP_ROW.fullmatch(line)) or is_minority_heading(line)
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     start: int
@@ -115,7 +128,7 @@ class Table:
     def of_activities(self) -> bool:
         """Whether the table says what was done; one that does not ("| Aktivitāte |
         Izpildes termiņš |") is kept as written, a note."""
-        return any(c.role is Role.DONE for c in self.rows[0].cells)
+        return any(c.role is Role.DONE for row in self.rows for c in row.cells)
 
 
 def find_tables(text: SourcedText) -> list[Table]:
@@ -126,10 +139,13 @@ def find_tables(text: SourcedText) -> list[Table]:
 
 def _tables(text: SourcedText, sep: str) -> list[Table]:
     s = text.text
-    runs: list[list[re.Match[str]]] = []
+    runs: list[list[re.Match[str] | tuple[int, int]]] = []
     for m in (_PIPE_ROW if sep == "|" else _TAB_ROW).finditer(s):
-        if runs and _BETWEEN[sep].fullmatch(s, runs[-1][-1].end(), m.start()):
+        last = runs[-1][-1] if runs else None
+        if isinstance(last, re.Match) and _BETWEEN[sep].fullmatch(s, last.end(), m.start()):
             runs[-1].append(m)
+        elif isinstance(last, re.Match) and sep == "\t" and (lines := _spanning(s, last, m)):
+            runs[-1] += [*lines, m]
         else:
             runs.append([m])
     tables: list[Table] = []
@@ -138,24 +154,58 @@ def _tables(text: SourcedText, sep: str) -> list[Table]:
         start = 0
         line = text[0:0]
         rows: list[Row] = []
-        for m in run:
+        pending: list[Row] = []  # rows of one cell across the table, kept if a row follows
+        for item in run:
+            if isinstance(item, tuple):
+                pending.append(Row(text[item[0] : item[1]], item[0], item[1], ()))
+                continue
+            m = item
             cells = _cells(text, m, sep)
             roles = _roles([c.text for c in cells])
             if roles is not None:
                 if header is not None and rows:
                     tables.append(Table(start, rows[-1].end, tuple(rows), line))
                 header = [(r, c.text) for r, c in zip(roles, cells, strict=True)]
-                start, rows, line = m.start(), [], text[m.start() : m.end()]
+                start, rows, line, pending = m.start(), [], text[m.start() : m.end()], []
                 continue
             if header is None or all(_RULE_CELL.fullmatch(c.text) for c in cells):
                 continue
             if len(cells) != len(header):
+                shown = [c for c in cells if c.text and not _RULE_CELL.fullmatch(c.text)]
+                if len(shown) == 1 and len(header) > 1:
+                    # a row of one merged cell ("| I gads |"): a heading, never an activity
+                    pending.append(Row(text[m.start() : m.end()], m.start(), m.end(), ()))
+                    continue
                 break  # another table, or a row whose columns cannot be told
             row = tuple(Cell(r, h, c) for (r, h), c in zip(header, cells, strict=True))
-            rows.append(Row(text[m.start() : m.end()], m.start(), m.end(), row))
+            rows += [*pending, Row(text[m.start() : m.end()], m.start(), m.end(), row)]
+            pending = []
         if header is not None and rows:
             tables.append(Table(start, rows[-1].end, tuple(rows), line))
     return tables
+
+
+# A Word, OpenDocument or HTML row of one cell merged across the table (a year or group
+# heading: "I ĪSTENOŠANAS GADS (…)", "Latgales mazākumtautību kapacitātes celšanai") is a
+# line with no tab between the table's rows. One or two such lines, none a list's entry,
+# belong to the table when a row of it follows; a paragraph after the table has none after it.
+_SPANNING_LINE = re.compile(r"[ \u00a0\x0b\ue000]*[^\s\ue000|][^\t\n|]{0,200}")
+_LIST_ENTRY = re.compile(r"[ \u00a0\x0b\ue000]*(?:[•\-–*]|\d{1,2}[.)]|[a-z]\))\s")
+
+
+def _spanning(s: str, before: re.Match[str], after: re.Match[str]) -> list[tuple[int, int]]:
+    """The lines between two tab rows, as (start, end), when they are rows of one cell."""
+    gap = s[before.end() : after.start()]
+    if not (gap.startswith("\n") and gap.endswith("\n")):
+        return []
+    lines: list[tuple[int, int]] = []
+    at = before.end() + 1
+    for piece in gap[1:-1].split("\n"):
+        if not _SPANNING_LINE.fullmatch(piece) or _LIST_ENTRY.match(piece):
+            return []
+        lines.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return lines if len(lines) <= 2 else []
 
 
 def _cells(text: SourcedText, m: re.Match[str], sep: str) -> list[SourcedText]:
@@ -196,14 +246,15 @@ def row_text(row: Row) -> SourcedText:
     return SourcedText.join(kept, " – ")
 
 
-def row_dates(row: Row, source: SourceFile) -> tuple[DateMention, ...]:
+def row_dates(row: Row, source: SourceFile, period: Period | None) -> tuple[DateMention, ...]:
     """The dates of a row's activity: those in its text but for a plan or a deadline
-    ("Izpildes termiņš" is a date set, not when the activity was done; "Norises laiks" is)."""
+    ("Izpildes termiņš" is a date set, not when the activity was done; "Norises laiks" is).
+    `period` is the implementation year's, which gives a range of months its year."""
     return tuple(
         d
         for c in row.cells
         if c.role not in (Role.NUMBER, Role.TARGET) and not _DEADLINE.search(c.header)
-        for d in find_activity_dates(c.text, source)
+        for d in activity_dates(c.text, source, period)
     )
 
 
@@ -211,8 +262,9 @@ _DEADLINE = re.compile(r"termiņ", re.I)
 
 
 def row_indicators(row: Row, source: SourceFile) -> tuple[Indicator, ...]:
-    """What a row says was done: the quantities in its "done" cells. A number in the name or
-    in a column of unknown meaning is not read: the table says where the achievement is."""
+    """What a row says was done: the quantities in its "done" cells, and a total the name
+    gives in parentheses. Any other number in the name or in a column of unknown meaning is
+    not read: the table says where the achievement is."""
     found: list[Indicator] = []
     name = row.first(Role.NAME)
     for cell in row.cells:
@@ -230,7 +282,30 @@ def row_indicators(row: Row, source: SourceFile) -> tuple[Indicator, ...]:
         counted = _column_count(row, name, cell, alone, source)
         if counted is not None:
             found.append(counted)
+    if name is not None:
+        kinds = {i.kind for i in found}
+        found += [i for i in _name_totals(name, source) if i.kind not in kinds]
     return tuple(found)
+
+
+# A count the name gives in parentheses, all that the parentheses hold: "Konsultācijas NVO
+# pārstāvjiem (kopā 96 konsultācijas)". Its words say what it counts, where the count column
+# has none ("–"), as a list entry would; a title's number ("Seminārs „5 soļi”") or a measure
+# ("(3 dienas)") is no counted phrase alone in parentheses.
+_PARENTHESES = re.compile(r"\((?P<inner>[^()]*\d[^()]*)\)")
+_TOTAL_WORD = r"(?:(?:kopā|kopskaitā|pavisam|kopumā)\s+)?"
+
+
+def _name_totals(name: SourcedText, source: SourceFile) -> list[Indicator]:
+    found: list[Indicator] = []
+    for m in _PARENTHESES.finditer(name.text):
+        inner = name[m.start("inner") : m.end("inner")].strip()
+        counted = find_indicators(inner, source)
+        if len(counted) != 1 or counted[0].part_of is not None:
+            continue
+        if re.fullmatch(_TOTAL_WORD + re.escape(counted[0].phrase), inner.text, re.I):
+            found.append(counted[0])
+    return found
 
 
 def _column_count(

@@ -1,11 +1,13 @@
 """How an item's or a note's text is cut: into sentences (a year written as prose), and a
-list written without bullets into its entries ("…; …; …").
+list written without bullets into its entries ("…; …; …"); and the words that make a
+sentence of prose state no achievement of its year (see `pipeline.parse.activities`).
 """
 
 from __future__ import annotations
 
 import re
 
+from pipeline.model import Period
 from pipeline.parse.text import SourcedText
 
 _WS = " \n\t\x0b\u00a0\ue000"
@@ -63,3 +65,44 @@ def split_entries(text: SourcedText) -> list[SourcedText]:
         else:
             entries.append(piece)
     return entries
+
+
+# Words that make a sentence's count something other than this year's achievement: not done
+# ("nenotika", "neieradās", "neīstenoti"), cancelled or postponed, planned or to come
+# ("notiks", "organizēsim", "iecerēti"), before ("pagājušajā gadā", "iepriekš", "kopš"),
+# compared or changed ("pieauga par"), the whole delegation period's, what the organisation
+# is ("apvieno", "biedri") or what was applied for ("pieteikumi").
+NOT_ACHIEVED = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:ne(?:tik|notik|bij|tiek|tiks|notiks|izdev|varēj|ierad|īsteno"
+    r"|piedal|organizē|organizēt|sniedz|sniegt|sasniedz|sasniegt|izpild|realizē|notiek|apmeklē"
+    r"|izveido|izdot|rīko|rīkot|vadīt|darboj)\w*|nav"
+    r"|atcel\w*|atcēl\w*|pārcel\w*|pārcēl\w*|atlikt\w*|atlik(?:a|ts|ti|tas|ta)"
+    r"|plānot\w*|plāno(?!šan)\w*|plān(?:s|a|u|ā|i|os)|paredz\w*|iecer\w*|tiks|notiks|būs|organizēs|rīkos|sniegs|īstenos|turpinās"
+    r"|\w+sim|\w+siet|nākam\w*|turpmāk\w*"
+    r"|salīdzin\w*|iepriekš\w*|pagājuš\w*|kopš|agrāk\w*"
+    r"|pieaug\w*|pieauga|samazin\w*|palielin\w*|kritās|krities|pieaudz\w*"
+    r"|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*|gadu\s+laikā|gados"
+    r"|apvieno\w*|biedri|biedru|biedriem|pieteikum\w*|pieteic\w*|pieteicās)"
+    r"(?![\wāčēģīķļņšūž])",
+    re.I,
+)
+# A number governed by a word before it is not what the sentence achieved: a part of it ("No
+# 10 semināriem notika 8"), a time or a partner ("Pēc 3 semināriem", "ar 3 biedrībām"), a
+# change ("par 20"), an average ("Katrā no 4", "katram"), a purpose ("dalībai 1 forumā").
+GOVERNED_NUMBER = re.compile(
+    r"(?<![\wāčēģīķļņšūž])(?:no|pēc|par|ar|uz|pie|līdz|kopš|starp|pirms|katr\w*|dalībai|Nr\.?)"
+    r"\s+(?:\S+\s+){0,1}?\d",
+    re.I,
+)
+_CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.(?!\d)|\)|\s*[-–/])")
+
+
+def years_inside(period: Period | None, sentence: str) -> bool:
+    """Whether every calendar year the sentence names is in the implementation year: "2021.
+    gadā notika 7 semināri" in a year from July 2022 counts another year's seminars."""
+    named = [int(m.group(0)) for m in _CALENDAR_YEAR.finditer(sentence)]
+    if not named:
+        return True
+    if period is None or period.start is None or period.end is None:
+        return False
+    return all(period.start.year <= y <= period.end.year for y in named)

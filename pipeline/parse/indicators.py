@@ -37,6 +37,7 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"forum\w*", "forums"),
     (r"diskusij\w*", "discussions"),
     (r"tikšan\w*", "meetings"),
+    (r"sanāksm\w*", "meetings"),
     (r"ziņ(?:a|as|u|ām|ās)", "news-items"),
     (r"ierakst\w*", "posts"),
     (r"publikācij\w*", "publications"),

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
 from pipeline.model import DateMention, Indicator, Qualifier
+from pipeline.parse.activity_parts import mark_parts
+from pipeline.parse.activity_words import agrees, ends_entry, named_before, planned, word_numbers
 from pipeline.parse.indicators import (
     COMPOUNDS,
     genitive_form,
@@ -169,15 +170,26 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
     masked = _masked_ranges(s)
     found: list[Indicator] = []
     places: list[tuple[int, int]] = []
-    for start, stop, value in _numbers(text, source, masked):
-        if re.search(r"\bx\s*$", s[:start]):
-            continue  # a factor ("6 vietas x 4 nodarbības")
+    for start, stop, value, in_words in _all_numbers(text, source, masked):
+        if re.search(r"\bx\s*$", s[:start]) or planned(s, start):
+            continue  # a factor ("6 vietas x 4 nodarbības"), or a plan ("plānots 4 NVO")
         rm = _RANGE_BEFORE.search(s, 0, start)
         if rm and not _in(rm.start(1), masked):
             continue
         closing = _CLOSING.match(s, stop)
         opening = _OPENING.search(s, 0, start)
-        if closing and opening:
+        if in_words and (_in(start, places) or (closing and opening)):
+            continue  # "2 (divas) stratēģijas": the digits say it
+        if in_words:
+            noun = _noun_after(s, stop)
+            if noun is not None and not agrees(s[start:stop], _last_word(s, noun[1])):
+                continue  # "viena biedrības pārstāve": one member, not one association
+            reading = (
+                (noun[0], *_qualified(s, start), noun[1])
+                if noun is not None
+                else _after_dash(s, start, stop, value, places)
+            )
+        elif closing and opening:
             reading = _in_parentheses(s, opening.start(), closing.end(), value, places)
         elif _words_disagree(s, stop, value):
             continue  # "2 (trīs) stratēģijas": which of the two is meant cannot be told
@@ -198,6 +210,20 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     return mark_parts(tuple(found), places, s)
+
+
+def _all_numbers(
+    text: SourcedText, source: SourceFile, masked: list[tuple[int, int]]
+) -> list[tuple[int, int, int, bool]]:
+    """The numbers in digits and in words, in order, as (start, stop, value, in words)."""
+    digits = [(a, b, v, False) for a, b, v in _numbers(text, source, masked)]
+    words = [(a, b, v, True) for a, b, v in word_numbers(text.text) if not _in(a, masked)]
+    return sorted(digits + words)
+
+
+def _last_word(s: str, end: int) -> str:
+    m = re.search(r"[^\W\d_]+$", s[:end])
+    return m.group(0) if m else ""
 
 
 def _qualified(s: str, start: int) -> tuple[int, Qualifier | None]:
@@ -257,33 +283,18 @@ def _with_compound(s: str, kind: str, begin: int, end: int) -> tuple[str, int]:
     return kind, begin
 
 
-# "semināri (vebināri) – 6", "dalībnieku skaits – 140": a counted noun, perhaps another name
-# for it in parentheses, then a dash and the count. The count must end its phrase (punctuation,
-# a parenthesis, "un" or the end follows): "– 6–8" is a range, "– 3 dienas" a duration.
-_DASH_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?P<noun>[^\W\d_]+)(?P<count>\s+skait(?:s|a|u))?(?:\s*\([^()]{1,40}\))?"
-    r"(?:\s*[–—]\s*|\s+-\s+)$",
-    re.I,
-)
-_ENDS_ENTRY = re.compile(r"\s*(?:[.,;()]|$)|\s+un\s")
-
-
 def _after_dash(
     s: str, start: int, stop: int, value: int, places: list[tuple[int, int]]
 ) -> tuple[str, int, Qualifier | None, int] | None:
-    """A number after a dash that follows a counted noun, as (kind, begin, qualifier, end)."""
+    """A count after the phrase that names it ("semināri – 6", "dalībnieku skaits: 88"), as
+    (kind, begin, qualifier, end); see `pipeline.parse.activity_words.named_before`."""
     begin, qualifier = _qualified(s, start)
-    dm = _DASH_BEFORE.search(s, 0, begin)
-    if dm is None or value in _YEARS or not _ENDS_ENTRY.match(s, stop):
+    if value in _YEARS or not ends_entry(s, stop):
         return None
-    noun = dm.group("noun")
-    kind = kind_of(noun)
-    # "dalībnieku skaits" names what is counted in the genitive; otherwise the noun before
-    # the dash must be a nominative ("semināri"), not a word governed by another one.
-    if kind is None or not (dm.group("count") or head_like(noun)) or _in(dm.start(), places):
-        return None
-    kind, phrase_start = _with_compound(s, kind, dm.start(), dm.end("noun"))
-    return kind, phrase_start, qualifier, stop
+    named = named_before(s, begin)
+    if named is None or _in(named[1], places):
+        return None  # nothing named, or a noun that a number before it counts already
+    return named[0], named[1], qualifier, stop
 
 
 # "konsultācijas (1) klātienē un (2) attālināti": numbers that enumerate, not counts.
@@ -401,103 +412,6 @@ def _source_between(text: SourcedText, source: SourceFile, last: int, first: int
         return None
     a, b = text.offsets[last] + 1, text.offsets[first]
     return source.text[a:b] if a <= b else None
-
-
-def mark_parts(
-    indicators: tuple[Indicator, ...], places: list[tuple[int, int]], text: str
-) -> tuple[Indicator, ...]:
-    """Mark breakdowns, so that sums do not count a value twice. Exact values of one kind
-    are the parts of another value of that kind when they add up to it exactly and the text
-    says so: in a parenthesis right after it ("199 konsultācijas (… 41 …; 80 …; 78 …)"), or
-    before a total introduced by "kopā" / "kopumā" ("… 63 dalībnieki … Kopumā … 151"), or
-    in a list right after the total and its colon ("8 semināri: – 2 …; – 3 …; – 3 …"). A list
-    that adds up to less may name some of the total or add to it ("10 semināri: 4 …, bet
-    papildus vēl 3 …"), so it is left unmarked; values after a word meaning "in addition"
-    are never parts of the total before it."""
-    marked = list(indicators)
-    for t, total in enumerate(indicators):
-        if total.qualifier is not Qualifier.EXACT or marked[t].part_of is not None:
-            continue
-        after = _before_addition(_run(indicators, t, +1), places[t][1], places, text)
-        before = _run(indicators, t, -1)
-        listed = _in_sentence(after, places, text)
-        if len(after) >= 2 and _inside_parenthesis(text, places[t][1], places[after[-1]][0]):
-            run = after
-        elif len(listed) >= 2 and _LIST_AFTER_COLON.fullmatch(
-            text, places[t][1], places[listed[0]][0]
-        ):
-            run = listed
-        elif len(before) >= 2 and _TOTAL_WORD.search(
-            text[max(0, places[t][0] - 60) : places[t][0]]
-        ):
-            run = before
-        else:
-            continue
-        parts = sum(indicators[i].value for i in run)
-        if parts == total.value:
-            for i in run:
-                marked[i] = replace(marked[i], part_of=t + 1)
-    return tuple(marked)
-
-
-_TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
-# From the end of a total to its first part: the rest of its phrase, a colon and perhaps the
-# first sub-item's bullet; any other sentence punctuation means the list is something else.
-_LIST_AFTER_COLON = re.compile(r"[^.;:()]{0,80}:\s*(?:[-–•*]\s+|[a-z]\)\s+)?")
-
-
-# "papildus", "vēl", "kā arī", "turklāt", "bez tam": what follows is added to the total.
-_ADDITION = re.compile(r"(?<!\w)(?:papildus|vēl|kā\s+arī|turklāt|bez\s+tam)(?!\w)", re.I)
-
-
-def _before_addition(
-    run: list[int], start: int, places: list[tuple[int, int]], text: str
-) -> list[int]:
-    """The start of `run` up to the first value after a word meaning "in addition". Only
-    words inside the breakdown count: one between the total and the breakdown's opening
-    parenthesis or colon belongs to the total's sentence ("199 konsultācijas …, kā arī
-    gada pārskatu iesniegšanu (… 41 …; 80 …; 78 …)")."""
-    if run:
-        first = places[run[0]][0]
-        start = max(start, text.rfind("(", start, first) + 1, text.rfind(":", start, first) + 1)
-    kept: list[int] = []
-    for i in run:
-        if _ADDITION.search(text, start, places[i][0]):
-            break
-        kept.append(i)
-    return kept
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ]")
-
-
-def _in_sentence(run: list[int], places: list[tuple[int, int]], text: str) -> list[int]:
-    """The start of `run` up to the first value in a later sentence: a list after a colon
-    ends with its sentence."""
-    kept = run[:1]
-    for i in run[1:]:
-        if _SENTENCE_END.search(text, places[kept[-1]][1], places[i][0]):
-            break
-        kept.append(i)
-    return kept
-
-
-def _inside_parenthesis(text: str, start: int, stop: int) -> bool:
-    between = text[start:stop]
-    return between.count("(") > between.count(")")
-
-
-def _run(indicators: tuple[Indicator, ...], t: int, step: int) -> list[int]:
-    """The unbroken run of exact same-kind values next to position `t`, in one direction."""
-    run: list[int] = []
-    i = t + step
-    while 0 <= i < len(indicators):
-        ind = indicators[i]
-        if ind.kind != indicators[t].kind or ind.qualifier is not Qualifier.EXACT:
-            break
-        run.append(i)
-        i += step
-    return run
 
 
 # A house number after its street ("Jūrmalas gatvē 76", "Brīvības ielā 85a") is an address,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Mention
+from pipeline.parse.named_places import PLACES
 from pipeline.parse.text import SourcedText, SourceFile
 
 # National minorities by the inflected forms of their adjective ("poļu", "romiem").
@@ -44,41 +45,10 @@ def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...
     return tuple(sorted(found, key=lambda x: x.span.start))
 
 
-# Towns and municipalities: key, name (nominative, genitive), the stem and its case endings.
-# The genitive names the municipality ("Rēzeknes novads"); a place without a nominative is
-# only ever a municipality ("Augšdaugavas novads").
-PLACES: tuple[tuple[str, str, str, str], ...] = (
-    ("daugavpils", "Daugavpils", "Daugavpils", r"Daugavpil(?:s|ī)"),
-    ("rezekne", "Rēzekne", "Rēzeknes", r"Rēzekn(?:e|es|ē)"),
-    ("livani", "Līvāni", "Līvānu", r"Līvān(?:i|u|os)"),
-    ("ludza", "Ludza", "Ludzas", r"Ludz(?:a|as|ā)"),
-    ("balvi", "Balvi", "Balvu", r"Balv(?:i|u|os)"),
-    ("augsdaugava", "", "Augšdaugavas", r"Augšdaugavas"),
-    ("preili", "Preiļi", "Preiļu", r"Preiļ(?:i|u|os)"),
-    ("kraslava", "Krāslava", "Krāslavas", r"Krāslav(?:a|as|ā)"),
-    ("riga", "Rīga", "Rīgas", r"Rīg(?:a|as|ā)"),
-    ("bauska", "Bauska", "Bauskas", r"Bausk(?:a|as|ā)"),
-    ("auce", "Auce", "Auces", r"Auc(?:e|es|ē)|AUCĒ"),
-    ("dobele", "Dobele", "Dobeles", r"Dobel(?:e|es|ē)"),
-    ("jelgava", "Jelgava", "Jelgavas", r"Jelgav(?:a|as|ā)"),
-    ("ventspils", "Ventspils", "Ventspils", r"Ventspil(?:s|ī)"),
-    ("liepaja", "Liepāja", "Liepājas", r"Liepāj(?:a|as|ā)"),
-    ("talsi", "Talsi", "Talsu", r"Tals(?:i|u|os)"),
-    ("sabile", "Sabile", "Sabiles", r"Sabil(?:e|es|ē)"),
-    ("tukums", "Tukums", "Tukuma", r"Tukum(?:s|a|ā)"),
-    ("dagda", "Dagda", "Dagdas", r"Dagd(?:a|as|ā)"),
-    ("vilaka", "Viļaka", "Viļakas", r"Viļak(?:a|as|ā)"),
-    ("luznava", "Lūznava", "Lūznavas", r"Lūznav(?:a|as|ā)"),
-    ("vecumnieki", "Vecumnieki", "Vecumnieku", r"Vecumniek(?:i|u|os)"),
-    ("ziguri", "Žīguri", "Žīguru", r"Ž[iī]gur(?:i|u|os)"),
-    ("kuldiga", "Kuldīga", "Kuldīgas", r"Kuldīg(?:a|as|ā)"),
-    ("saldus", "Saldus", "Saldus", r"Sald(?:us|ū)"),
-    ("jekabpils", "Jēkabpils", "Jēkabpils", r"Jēkabpil(?:s|ī)"),
-    ("aizkraukle", "Aizkraukle", "Aizkraukles", r"Aizkraukl(?:e|es|ē)"),
-    ("valmiera", "Valmiera", "Valmieras", r"Valmier(?:a|as|ā)"),
-    ("cesis", "Cēsis", "Cēsu", r"Cēs(?:is|u|īs)"),
-    ("jurmala", "Jūrmala", "Jūrmalas", r"Jūrmal(?:a|as|ā)"),
-    ("ogre", "Ogre", "Ogres", r"Ogr(?:e|es|ē)"),
+# The gazetteer's names (see `pipeline.parse.named_places`), each as one pattern of its forms.
+_PLACE_PATTERNS = tuple(
+    (key, name, genitive, re.compile(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])"))
+    for key, name, genitive, forms in PLACES
 )
 _REGION_AFTER = re.compile(r"\s+(?:plānošanas\s+)?reģion", re.I)
 _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
@@ -86,8 +56,8 @@ _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
 
 def find_places(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
-    for key, name, genitive, forms in PLACES:
-        for m in re.finditer(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])", text.text):
+    for key, name, genitive, pattern in _PLACE_PATTERNS:
+        for m in pattern.finditer(text.text):
             if _REGION_AFTER.match(text.text, m.end()):
                 continue  # "Rīgas reģions" is the planning region
             kind = "municipality" if _MUNICIPALITY_AFTER.match(text.text, m.end()) else "city"

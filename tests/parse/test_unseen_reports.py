@@ -79,14 +79,14 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
         "latgale_sentences_planted_year_start": ["period.year-outside-delegation"],
         "riga_labels_on_lines_iso_dates": [],
         # three by a third tester (`test_unseen_older_and_typed.py`): 2019's remainder is
-        # planted (line 34); amounts in thousands ("45,0 tūkst. EUR") and lines written
-        # "purpose: amount" are not read
+        # planted (line 34); amounts in thousands ("45,0 tūkst. EUR") are read as rounded
+        # (their year compared with nothing) and lines written "purpose: amount" are read
         "zemgale_older_calendar_years_planted_remainder": [
             "funding.remainder-mismatch",
             "structure.no-year-headings",
         ],
-        "riga_amended_plan_thousands": ["funding.unread-amount"] * 6,
-        "kurzeme_caps_numbered_labels_spaces": ["funding.unread-amount"] * 12,
+        "riga_amended_plan_thousands": [],
+        "kurzeme_caps_numbered_labels_spaces": [],
     }
 
 
@@ -131,10 +131,12 @@ def test_vidzeme_years_and_activities(unseen: dict[str, Parsed]) -> None:
     ]
     first = rep.years[0].activities[0]
     assert [(i.value, i.kind) for i in first.indicators] == [(3, "trainings")]
-    # "6.–10. novembrī" has no year: it stays in the text and is not read as a date.
-    assert [(d.start, d.text) for d in first.dates] == [
-        (D(2023, 9, 14), "2023. gada 14. septembrī"),
-        (D(2023, 10, 12), "12.10.2023."),
+    # "6.–10. novembrī" has no year of its own: the item writes one year only (2023), and
+    # November 2023 lies inside year I (July 2023 to June 2024), so its year is certain.
+    assert [(d.start, d.end, d.text) for d in first.dates] == [
+        (D(2023, 9, 14), None, "2023. gada 14. septembrī"),
+        (D(2023, 10, 12), None, "12.10.2023."),
+        (D(2023, 11, 6), D(2023, 11, 10), "6.–10. novembrī"),
     ]
     assert "6.–10. novembrī" in first.text.value
     assert rep.years[0].activities[3].dates == ()  # "16. un 23.10": no year, no date

@@ -1,0 +1,44 @@
+"""The markers the description's reader scans for (see `pipeline.parse.activities`): year and
+group headings, item numbers (Arabic, lettered, Roman), bullets, a list's entries and an HTML
+paragraph; and the patterns that tell how text between them goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.activity_groups import MINORITY_HEADING, ROMAN
+from pipeline.parse.headings import YEAR_HEADING
+
+_LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
+MARKERS = re.compile(
+    YEAR_HEADING
+    # a group heading may be wrapped once: its first line then starts with a capital
+    + rf"|(?P<group>{_LINE_START}(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}\n[ \u00a0]*)?"
+    + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)\s*:)"
+    + rf"|(?P<minority>{MINORITY_HEADING})"
+    rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
+    r"|(?P<dot>•)"
+    r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
+    rf"|(?P<roman>{_LINE_START}(?P<r>{ROMAN})\.(?=[ \t\u00a0]+[^\W\d_]))"
+    r"|(?P<letter>(?<![\w.,/(–-])(?P<l>[a-z])\)(?=\s))"
+    r"|(?P<inline_dash>(?<=[.;])[ ]+-(?=[ ]\S))"
+    r"|(?P<list>\ue000(?![\s\x0b]*(?:[•\-–*]\s|\d{1,2}[.)]\s)))"
+    r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
+)
+LETTER = "a)"  # the style of a lettered list: "a)", "b)", …
+ROMAN_STYLE = "I."  # the style of a list numbered "I.", "II.", … (see `activity_groups`)
+# What goes on with an unfinished sentence: a lower-case word or a number that starts no list
+# item ("7 mazākumtautību NVO", not "2. Semināri"), or any word after a joining one.
+CONTINUATION = re.compile(
+    r"[\s\ue000]*(?:(?P<lower>[a-zāčēģīķļņšūž«„\"]|\d+(?![.)]\s|\d))|[A-ZĀČĒĢĪĶĻŅŠŪŽ])"
+)
+JOINS_ON = re.compile(r"(?:,|[\s(](?:un|ar|par|no|uz|gan|vai|kā|–|-))$")
+SEPARATOR_CELL = re.compile(r"(?<=[\n\t])[ ]*-{2,}[ ]*(?=[\n\t])")
+WS = " \n\t\x0b\u00a0\ue000"
+LEAD_IN = re.compile(r":[ \t]*(?:[\n\x0b\ue000]|$)")
+# A blank line before a lower-case word is a page break inside a sentence, not a paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\S")
+# A blank line, then a capitalised line at the margin: a paragraph of its own, no item's
+# (see `pipeline.parse.activities`).
+OWN_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
