@@ -80,11 +80,12 @@ def bullet_marker(fmt: str, number: int, template: str = "%1.") -> str:
         return "- "
     if fmt in ("none", ""):
         return ""
-    shown = _number(fmt, number)
+    shown = number_text(fmt, number)
     return re.sub(r"%\d", shown, template or "%1.") + " "
 
 
-def _number(fmt: str, n: int) -> str:
+def number_text(fmt: str, n: int) -> str:
+    """A list number as a level of format `fmt` shows it (3 → "c", "iii", "III", "3")."""
     if fmt in ("lowerLetter", "a"):
         return chr(ord("a") + (n - 1) % 26)
     if fmt in ("upperLetter", "A"):

@@ -21,6 +21,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.documents.layout import Block, Cell, Para, Run, Table, render
+from pipeline.documents.pdf_columns import Columns, Grid, text_of
 from pipeline.documents.pdf_lines import (
     Line,
     Paragraph,
@@ -30,6 +31,7 @@ from pipeline.documents.pdf_lines import (
     wraps_spaces,
 )
 from pipeline.documents.pdf_running import furniture, over_rules, running
+from pipeline.documents.pdf_turn import Sheet, sheet
 
 
 class PdfEncrypted(Exception):
@@ -87,16 +89,20 @@ class _Row:
 class _Grid:
     rows: list[_Row]
     top: float
+    ruled: bool = True  # False: a table drawn without rules, its cells the text's extent
 
 
 @dataclass(slots=True)
 class _Text:
     lines: list[Line]
     top: float
+    # Text set in columns, laid at the first column's place: that column's margins.
+    frame: tuple[float, float] | None = None
 
 
-def _read(pages: list[Page]) -> PdfText:
+def _read(plumbed: list[Page]) -> PdfText:
     chars = images = 0
+    pages = [sheet(page) for page in plumbed]
     grids = [_grids(page) for page in pages]
     runs = [
         over_rules(page.chars, [[c.box for c in row.cells] for g in page_grids for row in g.rows])
@@ -128,7 +134,7 @@ def _without_furniture(pages: list[list[_Grid | _Text]]) -> list[list[_Grid | _T
     return [[item for item in items if id(item) not in gone] for items in pages]
 
 
-def _grids(page: Page) -> list[_Grid]:
+def _grids(page: Sheet) -> list[_Grid]:
     """A page's ruled tables: rows of cells, their text not yet in them."""
     items: list[_Grid] = []
     split = _split_rules(page)
@@ -176,7 +182,7 @@ def _row_cells(
     return cells if any(not c.placeholder for c in cells) else []
 
 
-def _page_items(page: Page, index: int, grids: list[_Grid], drop: set[int]) -> list[_Grid | _Text]:
+def _page_items(page: Sheet, index: int, grids: list[_Grid], drop: set[int]) -> list[_Grid | _Text]:
     """A page's ruled tables (rows of cells with their lines) and the lines outside them,
     top to bottom; without the glyphs in `drop` (running text laid over a table)."""
     items: list[_Grid | _Text] = list(grids)
@@ -196,15 +202,31 @@ def _page_items(page: Page, index: int, grids: list[_Grid], drop: set[int]) -> l
             held[at].append(char)
     for cell, cell_chars in zip(cells, held, strict=True):
         cell.lines = lines_of(cell_chars, index)
-    items.extend(_Text([line], line.top) for line in lines_of(outside, index))
+    for part in text_of(outside, index):
+        if isinstance(part, Columns):
+            # One column after the other, where the columns begin on the page.
+            items.extend(
+                _Text([line], part.top + j * 1e-6, part.frame) for j, line in enumerate(part.lines)
+            )
+        elif isinstance(part, Grid):
+            items.append(_unruled(part))
+        else:
+            items.append(_Text([part], part.top))
     items.sort(key=lambda item: item.top)
     return items
+
+
+def _unruled(grid: Grid) -> _Grid:
+    rows = [
+        _Row([_Cell(box, list(lines)) for box, lines in row], row[0][0][3]) for row in grid.rows
+    ]
+    return _Grid(rows, grid.top, ruled=False)
 
 
 _RULE = 3.0  # points: shorter edges are the ends of thin rules, not rules across
 
 
-def _split_rules(page: Page) -> list[dict[str, Any]]:
+def _split_rules(page: Sheet) -> list[dict[str, Any]]:
     """Rules across where a page break splits a table row and the printer drew none.
 
     Chromium ends a split row's side rules at the foot of the page and starts them again at
@@ -264,18 +286,31 @@ def _blocks(
     for items in pages:
         for k, item in enumerate(items):
             last = out[-1] if out else None
-            if isinstance(item, _Grid) and isinstance(last, _Grid) and k == 0:
+            if (
+                isinstance(item, _Grid)
+                and isinstance(last, _Grid)
+                and k == 0
+                and item.ruled == last.ruled
+            ):
                 rows = list(item.rows)
                 if rows and last.rows and len(last.rows) > 1 and _same(rows[0], last.rows[0]):
                     rows.pop(0)
                 if rows and last.rows and _continues(last.rows[-1], rows[0], foot, margins, spaces):
                     last.rows[-1] = _join(last.rows[-1], rows.pop(0))
                 last.rows.extend(rows)
-            elif isinstance(item, _Text) and isinstance(last, _Text):
+            elif isinstance(item, _Text) and isinstance(last, _Text) and _framed(item, last):
                 last.lines.extend(item.lines)
             else:
                 out.append(item)
     return out
+
+
+def _framed(item: _Text, last: _Text) -> bool:
+    """Whether two stretches of text run between the same margins: the page's, or the same
+    columns' (on the next page too), so that a paragraph can go on from one to the other."""
+    if item.frame is None or last.frame is None:
+        return item.frame is last.frame
+    return all(abs(a - b) <= _RULE for a, b in zip(item.frame, last.frame, strict=True))
 
 
 def _same(row: _Row, header: _Row) -> bool:
@@ -359,7 +394,7 @@ def _render(
     sides = [
         (c.box[0], c.box[2])
         for item in items
-        if isinstance(item, _Grid)
+        if isinstance(item, _Grid) and item.ruled
         for row in item.rows
         for c in row.cells
     ]
@@ -367,6 +402,8 @@ def _render(
         if isinstance(item, _Text):
             margin = min([line.x0 for line in item.lines] + [x0 for x0, _ in sides])
             edge = max([line.x1 for line in item.lines] + [x1 for _, x1 in sides])
+            if item.frame is not None:
+                margin, edge = item.frame
             for para in paragraphs(item.lines, margin, edge, centred=True, wrap_spaces=spaces):
                 blocks.append(marks.para(para))
             continue
@@ -377,7 +414,8 @@ def _render(
             cells: list[Cell] = []
             for cell in row.cells:
                 x0, _, x1, _ = cell.box
-                paras = paragraphs(cell.lines, x0 + left, x1 - right, wrap_spaces=spaces)
+                pad = (left, right) if item.ruled else (0.0, 0.0)
+                paras = paragraphs(cell.lines, x0 + pad[0], x1 - pad[1], wrap_spaces=spaces)
                 cells.append(tuple(marks.para(p) for p in paras))
             rows.append(tuple(cells))
         blocks.append(Table(tuple(rows)))
@@ -390,7 +428,7 @@ def _padding(items: list[_Grid | _Text]) -> tuple[float, float]:
     lefts: Counter[float] = Counter()
     rights: list[float] = []
     for item in items:
-        if isinstance(item, _Grid):
+        if isinstance(item, _Grid) and item.ruled:
             for row in item.rows:
                 for cell in row.cells:
                     if cell.lines:

@@ -179,7 +179,12 @@ def _marker(
     first = words[0]
     if len(words) < 2 or first.x0 > margin + first.size * 0.5:
         return None, words
-    tab = words[1].x0 - first.x1 > first.size * 0.6
+    gap = words[1].x0 - first.x1
+    # Justified text spreads every space of a line alike: a tab stands out from them.
+    spread = max(
+        (b.x0 - a.x1 for a, b in itertools.pairwise(words[1:]) if b.space_before), default=0.0
+    )
+    tab = gap > first.size * 0.6 and gap > spread + _ALIGNED
     if not tab and not any(abs(words[1].x0 - x) <= _ALIGNED for x in hanging):
         return None, words
     if _BULLET.fullmatch(first.text):

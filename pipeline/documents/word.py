@@ -1,18 +1,32 @@
-"""Word documents (.docx) read with python-docx: the body in order, tables cell by cell."""
+"""Word documents (.docx) read with python-docx: the body in order, tables cell by cell.
+
+The text is read as the document reads with all tracked changes accepted: what was
+inserted (`w:ins`, `w:moveTo`) is the report's text, what was deleted (`w:del`,
+`w:moveFrom`, a deleted table row) is not. python-docx's runs are only those straight
+under a paragraph, so a corrected count ("sniegtas ~~58~~ 64 konsultācijas") lost its 64;
+the paragraph's runs are walked here instead.
+
+A text box (`w:txbxContent`) holds paragraphs of its own, drawn where it is anchored: they
+are read after the paragraph anchoring them. A box saved twice, as a drawing and as the
+older VML picture for programs that cannot show it (`mc:AlternateContent`), is read once.
+
+List numbers are counted as Word counts them (`numbering`).
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections import defaultdict
+from collections.abc import Iterator
 
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table as WordTable
 from docx.table import _Cell
-from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
 
@@ -22,9 +36,18 @@ from pipeline.documents.layout import (
     Para,
     Run,
     Table,
-    bullet_marker,
     table_in_cell,
 )
+from pipeline.documents.numbering import numbering_of
+
+# Deleted text, and what only describes an element: no text of the document as it reads.
+_LEFT_OUT = {
+    qn(tag)
+    for tag in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:customXmlPr", "w:smartTagPr")
+}
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_FALLBACK = f"{{{_MC}}}Fallback"
+_CHOICE = f"{{{_MC}}}Choice"
 
 
 class WordError(Exception):
@@ -49,22 +72,28 @@ def read_docx(data: bytes) -> list[Block]:
 class _Reader:
     def __init__(self, document: WordDocument) -> None:
         self.document = document
-        self.counters: dict[tuple[str, str], int] = defaultdict(int)
-        self.formats = _numbering_formats(document)
+        self.numbering = numbering_of(document)
 
     def blocks(self) -> list[Block]:
+        return self.content(self.document.element.body)
+
+    def content(self, parent: BaseOxmlElement) -> list[Block]:
+        """Paragraphs and tables in order, also those inside content controls."""
         out: list[Block] = []
-        body = self.document.element.body
-        for child in body.iterchildren():
+        for child in parent.iterchildren():
             if child.tag == qn("w:p"):
-                out.append(self.para(Paragraph(child, self.document)))
+                out.extend(self.paras(Paragraph(child, self.document)))
             elif child.tag == qn("w:tbl"):
                 out.append(self.table(WordTable(child, self.document)))
+            elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+                out.extend(self.content(child))
         return out
 
     def table(self, table: WordTable) -> Table:
         rows = []
         for tr in table._tbl.tr_lst:
+            if tr.trPr is not None and tr.trPr.find(qn("w:del")) is not None:
+                continue  # a row deleted with the changes tracked
             cells: list[Cell] = []
             # Physical cells, not the grid: a cell spanning two columns is one cell, and a
             # cell continuing a vertical merge holds nothing of its own.
@@ -78,27 +107,52 @@ class _Reader:
 
     def cell(self, cell: _Cell) -> Cell:
         paras: list[Para] = []
-        for item in cell.iter_inner_content():
-            if isinstance(item, Paragraph):
-                paras.append(self.para(item))
-            else:
-                paras.extend(table_in_cell(self.table(item)))
+        for block in self.content(cell._tc):
+            paras.extend(table_in_cell(block) if isinstance(block, Table) else [block])
         return tuple(paras)
 
-    def para(self, paragraph: Paragraph) -> Para:
+    def paras(self, paragraph: Paragraph) -> list[Block]:
+        """The paragraph, then the text boxes anchored in it."""
         runs: list[Run] = []
-        for item in paragraph.iter_inner_content():
-            parts = item.runs if isinstance(item, Hyperlink) else [item]
-            runs.extend(Run(r.text, _italic(r)) for r in parts)
-        return Para(tuple(runs), self.marker(paragraph))
+        boxes: list[Block] = []
+        for r in _runs(paragraph._p):
+            run = WordRun(r, paragraph)
+            runs.append(Run(run.text, _italic(run)))
+            for box in _boxes(r):
+                boxes.extend(self.content(box))
+        return [Para(tuple(runs), self.marker(paragraph)), *boxes]
 
     def marker(self, paragraph: Paragraph) -> str | None:
         num_id, level = _numbering_of(paragraph)
         if num_id is None or num_id == "0":
             return None
-        fmt, template = self.formats.get((num_id, level), ("decimal", "%1."))
-        self.counters[(num_id, level)] += 1
-        return bullet_marker(fmt, self.counters[(num_id, level)], template)
+        return self.numbering.marker(num_id, level)
+
+
+def _runs(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """A paragraph's runs as it reads with its changes accepted: also those in insertions,
+    hyperlinks, fields and content controls; none that were deleted or moved away."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:r"):
+            yield child
+        elif child.tag not in _LEFT_OUT and child.tag != _FALLBACK and not isinstance(child, CT_P):
+            yield from _runs(child)
+
+
+def _boxes(run: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """The text boxes drawn in a run, each once: a VML copy kept for older programs
+    (`mc:Fallback`) is left out when the drawing itself (`mc:Choice`) holds the box."""
+    for box in run.iter(qn("w:txbxContent")):
+        ancestors = list(box.iterancestors())
+        if any(a.tag == qn("w:txbxContent") for a in ancestors[: ancestors.index(run)]):
+            continue  # a box inside a box is read with the outer box's content
+        fallback = next((a for a in ancestors if a.tag == _FALLBACK), None)
+        if fallback is not None:
+            alternate = fallback.getparent()
+            chosen = [c for c in alternate.iterchildren(_CHOICE)] if alternate is not None else []
+            if any(c.find(f".//{qn('w:txbxContent')}") is not None for c in chosen):
+                continue
+        yield box
 
 
 def _italic(run: WordRun) -> bool:
@@ -128,30 +182,3 @@ def _numbering_of(paragraph: Paragraph) -> tuple[str | None, str]:
                 qn("w:val"), "0"
             ) if level is not None else "0"
     return None, "0"
-
-
-def _numbering_formats(document: WordDocument) -> dict[tuple[str, str], tuple[str, str]]:
-    """(numId, level) → (number format, level text) from the numbering part."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        return {}
-    abstract: dict[str, dict[str, tuple[str, str]]] = {}
-    for node in numbering.iterchildren(qn("w:abstractNum")):
-        levels = {}
-        for lvl in node.iterchildren(qn("w:lvl")):
-            fmt = lvl.find(qn("w:numFmt"))
-            text = lvl.find(qn("w:lvlText"))
-            levels[lvl.get(qn("w:ilvl"), "0")] = (
-                fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
-                text.get(qn("w:val"), "") if text is not None else "",
-            )
-        abstract[node.get(qn("w:abstractNumId"), "")] = levels
-    out: dict[tuple[str, str], tuple[str, str]] = {}
-    for num in numbering.iterchildren(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        if ref is None:
-            continue
-        for level, value in abstract.get(ref.get(qn("w:val"), ""), {}).items():
-            out[(num.get(qn("w:numId"), ""), level)] = value
-    return out
