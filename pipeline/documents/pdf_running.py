@@ -18,6 +18,14 @@ table was no longer one table (its repeated header read as a row, the footer's "
 count). A line dropped as furniture is on a majority of the pages, two at least, and at the
 head or foot of each of them: a line written once, or a heading that recurs down the page,
 is the report's.
+
+Only a page number may differ between the copies of a line ("Lapa 2 no 4", "3/4", "- 3 -",
+"3. lpp.", a number standing alone), and it goes on from page to page or stays the same.
+Any other digit is the line's text: "2. ĪSTENOŠANAS GADS (01.01.2024.–31.12.2024.)" and
+"3. ĪSTENOŠANAS GADS (…2025.)", each opening its page after a page break, are two headings,
+not one running header. And a line the template's grammar reads (a year heading, a calendar
+year "2024. gads", a section's label, a numbered item) is never furniture, even where it
+recurs: dropping it would move what follows into another year or section.
 """
 
 from __future__ import annotations
@@ -35,15 +43,15 @@ Box = tuple[float, float, float, float]
 # spaces between words, not the padding on both sides of a rule between two cells.
 _RUN_GAP = 0.5
 _SAME_HEIGHT = 2.0  # points: a running line stands at one height on every page
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
     """Glyphs drawn over a rule between cells: their indices among the page's glyphs."""
 
-    text: str  # the words with their digits left out (a page number changes)
+    text: str  # the words with their page number left out (see `page_key`)
     top: float
+    numbers: tuple[int, ...]  # the page numbers left out
     glyphs: tuple[int, ...]
 
 
@@ -83,8 +91,8 @@ def _crossing(
         # Over the rule: a glyph drawn across it, a letter or the space between two words.
         edges = {x for k in held if k is not None for x in (cells[k][0], cells[k][2])}
         if any(_f(chars[i], "x0") < x < _f(chars[i], "x1") for i in run for x in edges):
-            text = _DIGITS.sub("", "".join(str(chars[i]["text"]) for i in shown))
-            return [Run(text, min(_f(chars[i], "top") for i in shown), tuple(run))]
+            key = page_key("".join(str(chars[i]["text"]) for i in shown))
+            return [Run(key.text, min(_f(chars[i], "top") for i in shown), key.numbers, tuple(run))]
     return []
 
 
@@ -96,7 +104,9 @@ def running(pages: Sequence[Sequence[Run]]) -> list[set[int]]:
         drop: set[int] = set()
         for run in runs:
             if any(
-                other.text == run.text and abs(other.top - run.top) <= _SAME_HEIGHT
+                other.text == run.text
+                and abs(other.top - run.top) <= _SAME_HEIGHT
+                and _numbered_alike(run.numbers, index, other.numbers, k)
                 for k, others in enumerate(pages)
                 if k != index
                 for other in others
@@ -128,14 +138,22 @@ def furniture(
 ) -> list[set[int]]:
     """Per page, the indices of its lines outside the tables (`outside`) that are page
     furniture; `inside` holds each page's lines in the tables' cells."""
-    keys = [[(_key(line), line.top) for line in lines] for lines in outside]
+    keys = [[(_line_key(line), line.top) for line in lines] for lines in outside]
     pages = len(outside)
     out: list[set[int]] = []
     for index, lines in enumerate(outside):
         repeated = set()
         for i, (key, top) in enumerate(keys[index]):
+            if key is None:
+                continue
             on = 1 + sum(
-                any(k == key and abs(t - top) <= _SAME_HEIGHT for k, t in others)
+                any(
+                    k is not None
+                    and k.text == key.text
+                    and abs(t - top) <= _SAME_HEIGHT
+                    and _numbered_alike(key.numbers, index, k.numbers, other)
+                    for k, t in others
+                )
                 for other, others in enumerate(keys)
                 if other != index
             )
@@ -156,6 +174,68 @@ def furniture(
     return out
 
 
-def _key(line: Line) -> str:
-    """A line's words with their digits left out (the page's number changes)."""
-    return " ".join(_DIGITS.sub("", " ".join(w.text for w in line.words)).split())
+@dataclass(frozen=True, slots=True)
+class PageKey:
+    """A line's text with its page numbers taken out (each one "#"), and those numbers."""
+
+    text: str
+    numbers: tuple[int, ...]
+
+
+# A page number as printers and typists write it, in a running header or footer. Up to three
+# digits: a four-digit number is a year, never a page's. Digits in any other form (a date,
+# "2024. gads", "2)", "Nr. 5") are the line's own text.
+_N = r"(\d{1,3})"
+_PAGE_NUMBER = re.compile(
+    r"(?<![\w.,:/–—-])(?:"
+    rf"(?i:lapa|lappuse|lpp\.|page)[ \u00a0]*{_N}(?:[ \u00a0]*(?i:no|of|/)[ \u00a0]*{_N})?"
+    rf"|{_N}\.?[ \u00a0]*(?i:lpp)\.?"
+    rf"|{_N}[ \u00a0]*(?:/|(?i:no|of)(?=[ \u00a0]))[ \u00a0]*{_N}"
+    rf"|[-–—][ \u00a0]*{_N}[ \u00a0]*[-–—]"
+    # standing alone: between spaces or a footer's separators ("Biedrība X · 3")
+    rf"|(?<![^ \u00a0·|•]){_N}(?![^ \u00a0·|•])"
+    r")(?![\w/])"
+)
+# What the template's grammar reads as its own: a year heading ("2. ĪSTENOŠANAS GADS",
+# "Pirmais īstenošanas gads", "II gads"), a calendar year's heading ("2024. gads"), a
+# section's label, a numbered item ("1) …", "2. …", "a) …", "IV. …"). Written on every page
+# it is still the report's: each copy heads what follows it.
+_GRAMMAR = re.compile(
+    r"īstenošanas\s+gad"
+    r"|(?<![\w.])(?:\d{1,4}|[ivx]{1,4})\.?\s*gads(?!\w)"
+    r"|^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zāčēģīķļņšūž]\)|[ivx]{1,4}[.)])\s*(?!lpp)\w"
+    r"|^\s*(?:\d{1,2}\.\s*)?(?:(?:deleģēt\w*\s+)?(?:valsts\s+pārvaldes\s+)?uzdevum(?:s|a\s+nosaukums)"
+    r"(?!\w)|(?:\S+\s+){0,4}(?:veicēj|īstenotāj|izpildītāj)\w*\s*:)"
+    r"|deleģēšanas\s+period|deleģējuma\s+period|apraksts\s+un\s+vērtējums"
+    r"|(?:plānotais|piešķirtais)\s+un\s+(?:faktiski\s+)?(?:izlietotais|faktiskais)"
+    r"|finansējum\w*\s+(?:sadalījumā\s+)?pa\s+gadiem"
+    r"|neatbilstoš\w*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)"
+    r"|neatgūt\w*\s+(?:līdzekļ|summ|izdevum)"
+    r"|^\s*(?:\d{1,2}\.\s*)?(?:cita|citas|papildu|papildus)\s+(?:\w+\s+)?(?:informācija|ziņas)",
+    re.IGNORECASE,
+)
+
+
+def page_key(text: str) -> PageKey:
+    """`text` with its page numbers taken out."""
+    numbers: list[int] = []
+
+    def number(m: re.Match[str]) -> str:
+        numbers.extend(int(g) for g in m.groups() if g is not None)
+        return "#"
+
+    return PageKey(" ".join(_PAGE_NUMBER.sub(number, text).split()), tuple(numbers))
+
+
+def _line_key(line: Line) -> PageKey | None:
+    """A line's key, or None where the template's grammar reads the line (no furniture)."""
+    text = " ".join(w.text for w in line.words)
+    return None if _GRAMMAR.search(text) else page_key(text)
+
+
+def _numbered_alike(one: tuple[int, ...], page: int, other: tuple[int, ...], at: int) -> bool:
+    """Whether the page numbers of a line on `page` and of its copy on page `at` are those of
+    one running line: each the same on both pages, or going on with the pages."""
+    return len(one) == len(other) and all(
+        a == b or a - page == b - at for a, b in zip(one, other, strict=True)
+    )

@@ -1,5 +1,14 @@
 """A report saved as an HTML page, read with the standard library's HTML parser: paragraphs,
-tables cell by cell, list items with the bullet or number a browser shows, italics."""
+tables cell by cell, list items with the bullet or number a browser shows, italics.
+
+A page can give the template's labels and values as a definition list instead of a table
+(`<dl><dt>label</dt><dd>value</dd>…</dl>`): the browser shows each term with its value
+indented under it, and a reader takes them as the table's rows. So a `<dl>` is read as that
+table: each term with its values one row, "label<TAB>value" (several `<dd>` of one term are
+paragraphs of its value, several `<dt>` before a value the paragraphs of its label), the
+paragraphs, lists and tables inside a `<dd>` as in a cell. A `<dd>` with no term before it
+(a page indenting its text) is a row of that one cell.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +48,12 @@ class _Parser(HTMLParser):
         self.column = 0
         # The tables a table inside a cell's text was opened in: their rows, open cell, spans
         # and column, taken up again where the inner table ends.
-        self.outer: list[tuple[list[list[list[Para]]], list[Para] | None, RowSpans, int]] = []
+        self.outer: list[
+            tuple[list[list[list[Para]]], list[Para] | None, RowSpans, int, str | None]
+        ] = []
+        # In a `<dl>`: the last of its items opened ("dt", "dd"), None at its start (and in a
+        # table): which row and cell the next `<dt>` or `<dd>` goes on.
+        self.item: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -60,12 +74,15 @@ class _Parser(HTMLParser):
                 # LibreOffice and many sites write the number in the item's own text
                 # when the list shows none; a browser's number is shown otherwise.
                 self.marker = "- " if kind == "ul" else f"{int(count) + 1}. "
-        elif tag == "table":
+        elif tag in ("table", "dl"):
             self._flush()
             if self.rows is not None:
-                self.outer.append((self.rows, self.cell, self.spans, self.column))
+                self.outer.append((self.rows, self.cell, self.spans, self.column, self.item))
             self.rows, self.cell = [], None
-            self.spans, self.column = RowSpans(), 0
+            self.spans, self.column, self.item = RowSpans(), 0, None
+        elif tag in ("dt", "dd") and self.rows is not None:
+            self._flush()
+            self._definition(tag)
         elif tag in _GROUPS and self.rows is not None:
             # A cell spans rows of its own group only (`thead`, `tbody`), as a browser shows it.
             self._end_row()
@@ -96,26 +113,42 @@ class _Parser(HTMLParser):
             self._flush()
             if self.lists:
                 self.lists.pop()
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th", "dt", "dd"):
             self._flush()
             self.cell = None
         elif tag == "tr":
             self._end_row()
-        elif tag == "table" and self.rows is not None:
+        elif tag in ("table", "dl") and self.rows is not None:
             self._flush()
             self._end_row()
             table = Table(tuple(tuple(tuple(c) for c in row) for row in self.rows))
             if self.outer:
-                self.rows, self.cell, self.spans, self.column = self.outer.pop()
+                self.rows, self.cell, self.spans, self.column, self.item = self.outer.pop()
                 if self.cell is not None:
                     self.cell.extend(table_in_cell(table))
                 else:  # written between the cells: kept, as a row of its own
                     self.rows.append([table_in_cell(table)])
             else:
                 self.out.append(table)
-                self.rows = None
+                self.rows, self.cell = None, None
         elif tag in _BLOCKS:
             self._flush()
+
+    def _definition(self, tag: str) -> None:
+        """Open the cell of a `<dl>`'s term or value: a term after a value begins a row."""
+        assert self.rows is not None
+        row = self.rows[-1] if self.rows and self.item is not None else None
+        if row is not None and tag == self.item:  # another term, or another value, of one row
+            self.cell = row[-1]
+        elif row is not None and tag == "dd":  # the value of the term before
+            self.cell = []
+            row.append(self.cell)
+        else:
+            self._end_row()
+            self.cell = []
+            self.rows.append([self.cell])
+            self.column = 0
+        self.item = tag
 
     def _covered(self) -> None:
         """The empty cells of the columns a cell from a row above covers, up to the next cell."""
