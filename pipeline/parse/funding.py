@@ -15,10 +15,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period, Purpose
-from pipeline.parse.funding_blocks import Block, FundingRead, Total
-from pipeline.parse.funding_carry import carried_in
+from pipeline.parse.funding_blocks import Block, FundingRead
+from pipeline.parse.funding_grid import GridReader
 from pipeline.parse.funding_lines import (
     calendar_sentences,
+    ordinal_sentences,
     purpose_line,
     purpose_lines,
     unused_lines,
@@ -26,10 +27,10 @@ from pipeline.parse.funding_lines import (
 from pipeline.parse.funding_rows import (
     PendingTotal,
     PurposeTable,
-    RowReader,
     Slots,
     broken_header,
     line_purpose,
+    part_row,
     purpose_column,
     unit_note,
 )
@@ -38,7 +39,6 @@ from pipeline.parse.funding_tables import (
     header_roles,
     is_markdown_table,
     period_in,
-    row_role,
     same_period,
     table_rows,
     year_columns,
@@ -51,16 +51,13 @@ from pipeline.parse.funding_words import (
     ORDINAL_ROW,
     PERIOD_RANGE,
     ROLE_LEAD,
-    STATEMENT_ROLE,
     TEXT_KEY,
     TOTAL_ROW,
     Columns,
-    amount_value,
     counts_as_money,
     is_header_row,
     ordinal_number,
     purpose_columns,
-    purpose_of,
     split_text,
     year_paragraphs,
 )
@@ -91,11 +88,11 @@ def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     else:
         reader.purpose_lines = purpose_lines(section)
         reader.read_text(section.collapse(), None)
-        return replace(reader.result(), unused=unused_lines(section))
+        return replace(reader.result(), unused=unused_lines(section, reader.used))
     return reader.result()
 
 
-class _Reader(RowReader):
+class _Reader(GridReader):
     """The layouts: a table's rows and cells, or PDF text, cut into each year's texts."""
 
     # -- layouts ----------------------------------------------------------------------------
@@ -125,6 +122,7 @@ class _Reader(RowReader):
         by_year: tuple[list[SourcedText], list[YearKey | None]] | None = None
         transposed: list[list[SourcedText]] = []
         for row, raw_cells, unsure in rows:
+            self.row_number += 1
             cells = [c.collapse() for c in raw_cells]
             if not any(c.text for c in cells):
                 continue
@@ -194,6 +192,12 @@ class _Reader(RowReader):
             )
             if line_of is not None:
                 self._line_row(line_of, key, rest, cells, mapped, row, unsure)
+                continue
+            if self.blocks and part_row(key.text):
+                # "t.sk. atlīdzībai | 20 000,00": a part of the year above whose purpose is
+                # neither of the two, no year of its own: its amounts are unread
+                self._row_pieces(self.blocks[-1], row, unsure)
+                self.unread_cells(self.blocks[-1], rest)
                 continue
             tail = _EMPTY
             if calendar:
@@ -281,77 +285,12 @@ class _Reader(RowReader):
             self.line_cells(block, purpose, key, placed)
         elif block.calendar_year is None and not slots.headed:
             roles = (AmountRole.PLANNED, AmountRole.ACTUAL)
-            self.line_cells(block, purpose, key, list(zip(roles, rest, strict=False)))
+            # a cell left out at the row's end is empty, as a merged cell's place is
+            padded = [*rest, *[_EMPTY] * (len(roles) - len(rest))]
+            self.line_cells(block, purpose, key, list(zip(roles, padded, strict=False)))
             self.unread_cells(block, rest[2:])
         else:
             self.unread_cells(block, rest)
-
-    def _year_columns(
-        self,
-        header: list[SourcedText],
-        keys: list[YearKey | None],
-        rows: list[list[SourcedText]],
-    ) -> None:
-        """A table with a column per year, its rows the statements: "Plānots, kopā" (a
-        total), "t.sk. pilsoniskās sabiedrības …" (a line of the total above it),
-        "Neizlietotais atlikums, atgriezts KM budžetā" (a remainder). Each year is read down
-        its column; a cell of two amounts, or under a label that names no statement nor a
-        line of one, is unread, and its year compared with nothing."""
-        if not rows:
-            return  # years named over no row: no year of the report's, nor amounts missing
-        for j, key in enumerate(keys, start=1):
-            if key is None:
-                continue  # "Kopā": the sum over the years, no year of its own
-            dates = period_in(header[j], key)
-            block = Block(
-                period=self._period(dates, key.calendar_year) if dates else None,
-                ordinal=key.ordinal,
-                calendar_year=key.calendar_year,
-            )
-            self.blocks.append(block)
-            self.columns.append(Slots())
-            block.pieces.append(header[j])
-            total: Total | None = None
-            for cells in rows:
-                label, cell = cells[0], cells[j]
-                block.pieces.append(cell)
-                money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
-                role = row_role(label.text)
-                purpose = purpose_of(label.text)
-                if role is not None:
-                    total = None
-                if not money:
-                    if re.search(r"\d", cell.text):
-                        self._unread(block, cell)  # a number that is no money for sure
-                    continue
-                sure = len(money) == 1 and (
-                    (role is not None and purpose is None and block.total_of(role) is None)
-                    or (role is None and purpose is not None and total is not None)
-                )
-                if not sure:
-                    for m in money:
-                        self._unread(block, cell[m.start() : m.end()])
-                    continue
-                m = money[0]
-                value = amount_value(m.group("amount"))
-                if role is not None:
-                    self._add(
-                        block, m, cell, role, None, value, "", itemised=True, parts=label.text
-                    )
-                    total = block.totals[-1]
-                elif total is not None:
-                    total.lines += value
-                    self._add(
-                        block,
-                        m,
-                        cell,
-                        total.role,
-                        purpose,
-                        value,
-                        "",
-                        count=False,
-                        parts=label.text,
-                    )
 
     def read_text(self, text: SourcedText, hint: AmountRole | None) -> None:
         """PDF text: every date range not repeating the current one starts a year, and so
@@ -372,11 +311,13 @@ class _Reader(RowReader):
         lead_in: SourcedText | None = None
         for period_text, body in segments:
             if period_text is None and is_header_row(body.text):
+                self._use(body)
                 continue
             if period_text is None and marks and not _has_money(body.text):
                 # Words before the first year's dates ("PIRMAIS GADS (01.01.2023.–…)")
                 # name that year: they are no year of their own with no amount.
                 lead_in = body
+                self._use(body)
                 continue
             keyed = ORDINAL_ROW.match(period_text.text) if period_text is not None else None
             ordinal = ordinal_number(keyed.group("n")) if keyed else None
@@ -399,99 +340,36 @@ class _Reader(RowReader):
                 lead_in = None
             if period_text is not None:
                 current.pieces.append(period_text)
+                self._use(period_text)
             current.pieces.append(body)
             self._statements(current, body, hint)
 
     def _calendar_paragraphs(self, text: SourcedText, hint: AmountRole | None) -> bool:
-        """Prose whose paragraphs open with their calendar year ("2023. gadā piešķirti 45 000
-        EUR, … 2024. gadā piešķirti …"): each year's sentences are that calendar year's
-        row; which implementation year it is, the description's headings tell. Money
-        before the first such sentence is of no year. Returns whether the text was such."""
-        found = calendar_sentences(text.text)
+        """Prose whose paragraphs open with their year: a calendar year ("2023. gadā
+        piešķirti 45 000 EUR, … 2024. gadā piešķirti …", which implementation year it is,
+        the description's headings tell) or an implementation year ("II. īstenošanas gadā
+        plānoti …"). Each year's sentences are its row; money before the first such
+        sentence is of no year. Returns whether the text was such."""
+        found = [
+            (m, Block(calendar_year=int(m.group("year")))) for m in calendar_sentences(text.text)
+        ]
+        found = found or [(m, Block(ordinal=n)) for m, n in ordinal_sentences(text.text)]
         if not found:
             return False
-        head = text[: found[0].start()]
+        head = text[: found[0][0].start()]
         if _has_money(head.text):
             block = Block()
             self.blocks.append(block)
             block.pieces.append(head)
             self._statements(block, head, hint)
-        for i, m in enumerate(found):
-            stop = found[i + 1].start() if i + 1 < len(found) else len(text)
+        for i, (m, block) in enumerate(found):
+            stop = found[i + 1][0].start() if i + 1 < len(found) else len(text)
             body = text[m.start() : stop]
-            block = Block(calendar_year=int(m.group("year")))
             self.blocks.append(block)
+            self._use(body, 0, m.end() - m.start())
             block.pieces.append(body)
             self._statements(block, body, hint)
         return True
-
-    def _role_row(
-        self,
-        found: re.Match[str],
-        lead: SourcedText,
-        values: list[SourcedText],
-        purposes: Columns | None,
-        row: SourcedText,
-    ) -> None:
-        """A row whose first cell names its role and perhaps its year ("15.07.2023–14.07.2024
-        plānots"), its other cells one amount per column. The planned and the actual row of
-        a year share its dates: the second continues the first's year. Under a header naming
-        each column's purpose and the total's column, the cells are the total and its lines;
-        without one, a single amount is the total, and several are unread (which of them is
-        the total is not written)."""
-        role = STATEMENT_ROLE[found.group("role").lower()]
-        period = (
-            self._period(lead[found.start("period") : found.end("period")])
-            if found.group("period")
-            else None
-        )
-        if not self.blocks or (period is not None and not _same(self.blocks[-1].period, period)):
-            self.blocks.append(Block(period=period))
-            self.columns.append(Slots())
-        block = self.blocks[-1]
-        block.pieces.append(row.collapse())
-        money = [[m for m in MONEY_IN_TEXT.finditer(v.text) if counts_as_money(m)] for v in values]
-        filled = [i for i, found_money in enumerate(money) if found_money]
-        if purposes is None or len(purposes.purposes) != len(values):
-            if len(filled) == 1:
-                self._statements(block, values[filled[0]], role)
-            else:
-                for i in filled:
-                    for m in money[i]:
-                        self._unread(block, values[i][m.start() : m.end()])
-            return
-        total_cell, total_money = values[purposes.total], money[purposes.total]
-        if len(total_money) != 1:
-            for m in total_money:
-                self._unread(block, total_cell[m.start() : m.end()])
-            total = None
-        else:
-            m = total_money[0]
-            value = amount_value(m.group("amount"))
-            self._add(block, m, total_cell, role, None, value, "", itemised=True)
-            total = block.totals[-1]
-        for i, purpose in enumerate(purposes.purposes):
-            if i == purposes.total or not money[i]:
-                continue
-            cell, first, extra = values[i], money[i][0], money[i][1:]
-            if total is None or purpose is None:
-                for m in money[i]:
-                    self._unread(block, cell[m.start() : m.end()])
-                continue
-            value = amount_value(first.group("amount"))
-            total.lines += value
-            self._add(block, first, cell, role, purpose, value, "", count=False)
-            last = first.end()
-            for m in extra:
-                lead_words, right = cell.text[last : m.start()], cell.text[m.end() :]
-                last = m.end()
-                if re.search(r"t\.\s?sk\.?\s*$", lead_words) and carried_in(lead_words, right):
-                    # a part of the line, inside it: carried in for its purpose
-                    self._add_carried_in(
-                        block, m, cell, purpose, amount_value(m.group("amount")), right
-                    )
-                else:
-                    self._unread(block, cell[m.start() : m.end()])
 
     def _year_paragraphs(self, row: SourcedText) -> list[_Row]:
         """The row as the rows it stands for: a paragraph of its last cell that names a

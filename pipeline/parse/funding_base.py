@@ -6,6 +6,7 @@ total). `funding_statements.py` decides what each amount is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, Period, Purpose
@@ -23,12 +24,21 @@ class ReaderBase:
         self.blocks: list[Block] = []
         self.unread: list[SourcedText] = []
         self.purpose_lines: PurposeLines = NO_LINES
+        # the source offsets of what the reader took: amounts, the words saying what each
+        # is, the words naming a year; the section's other text it used for nothing
+        self.used: set[int] = set()
+        # each read amount's text, by the amount's identity, to leave it unread later
+        self.amount_texts: dict[int, SourcedText] = {}
 
     # -- statements -------------------------------------------------------------------------
 
     def _unread(self, block: Block, piece: SourcedText) -> None:
         self.unread.append(piece)
+        self.used.update(piece.offsets)
         block.uncertain = True
+
+    def _use(self, text: SourcedText, start: int = 0, end: int | None = None) -> None:
+        self.used.update(text.offsets[start:end])
 
     def _line_target(self, block: Block, role: AmountRole | None) -> Total | None:
         """The total a purpose line belongs to: in a column, that column's; in running text,
@@ -89,11 +99,14 @@ class ReaderBase:
         piece = text[begin : m.end() + len(label[1])]
         amount_text = m.group("amount")
         if is_rounded(amount_text):
-            # "54 tūkst. EUR" is rounded: a sum with it is never exact, so none is compared
-            block.uncertain = True
-        block.amounts.append(
-            Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
-        )
+            # "54 tūkst. EUR" is rounded: the true figure (24 347,60 for "24,3 tūkst.") is
+            # not written, so it is no amount to publish; its text is kept
+            self._unread(block, text[m.start() : m.end()])
+            return
+        amount = Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
+        block.amounts.append(amount)
+        self.amount_texts[id(amount)] = text[m.start() : m.end()]
+        self.used.update(piece.offsets)
         if purpose is None and count:
             block.totals.append(Total(role, value, itemised))
 
@@ -109,7 +122,67 @@ class ReaderBase:
         return Period(found.start, found.end, text.text.strip(), span)
 
     def result(self) -> FundingRead:
+        for block in self.blocks:
+            block.amounts = remainder_lines(block.amounts)
+            for line in partial_lines(block) if not block.uncertain else ():
+                # "EUR 50 000, t. sk. mazākumtautību …: EUR 20 000" and no other line: the
+                # lines are some of the total's ("t.sk.", including), not all of it, so
+                # they are compared with nothing; which part they are is kept as written
+                block.amounts = [a for a in block.amounts if a is not line]
+                self.unread.append(self.amount_texts.get(id(line), SourcedText.of(line.text)))
         return funding_result(self.blocks, self.source, self.unread)
+
+
+def remainder_lines(amounts: list[Amount]) -> list[Amount]:
+    """A remainder total whose words do not say what became of it ("350,00" in a "Kopā"
+    row) over lines that do ("350,00 (pārcelts uz 2. gadu)"): the lines are its parts, not
+    more money. The total takes the role its lines that say one share ("0,00" says
+    none); lines of roles that differ take the total's, so that no money is counted twice."""
+    total = next((a for a in amounts if a.role is AmountRole.REMAINDER and a.purpose is None), None)
+    lines = [a for a in amounts if a.role in REMAINDERS and a.purpose is not None]
+    if total is None or any(
+        a.role is not AmountRole.REMAINDER
+        for a in amounts
+        if a.purpose is None and a.role in REMAINDERS
+    ):
+        return amounts
+    roles = {a.role for a in lines} - {AmountRole.REMAINDER}
+    if not roles:
+        return amounts
+    if len(roles) == 1:
+        role = roles.pop()
+        return [replace(a, role=role) if a is total else a for a in amounts]
+    return [replace(a, role=AmountRole.REMAINDER) if a in lines else a for a in amounts]
+
+
+def partial_lines(block: Block) -> list[Amount]:
+    """The lines of a total that name fewer purposes than the year uses and do not add up
+    to it. The lines cover the total when they name both purposes, or every purpose named by
+    another role's lines that add up to that role's total; only then is a gap between them
+    and their total a contradiction."""
+    lines_of: dict[AmountRole, list[Amount]] = {}
+    totals: dict[AmountRole, Decimal | None] = {}
+    for a in block.amounts:
+        if a.role is AmountRole.CARRIED_IN:
+            continue
+        if a.purpose is None:
+            totals.setdefault(a.role, a.value)
+        else:
+            lines_of.setdefault(a.role, []).append(a)
+
+    def adds_up(role: AmountRole) -> bool:
+        summed = sum((a.value or Decimal(0) for a in lines_of[role]), Decimal(0))
+        return totals.get(role) == summed
+
+    whole = [{a.purpose for a in lines} for role, lines in lines_of.items() if adds_up(role)]
+    out: list[Amount] = []
+    for role, lines in lines_of.items():
+        named = {a.purpose for a in lines}
+        if role not in totals or named >= set(Purpose) or adds_up(role):
+            continue
+        if not any(other and named >= other for other in whole):
+            out.extend(lines)
+    return out
 
 
 REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)

@@ -1,29 +1,37 @@
 """Forms of the funding section read before its text is collapsed into one line, or around
 the amounts themselves: a purpose line with its amount after the purpose ("pilsoniskās
 sabiedrības attīstībai Kurzemes reģionā: EUR 30 000"), amounts in thousands, and prose
-paragraphs opened by their calendar year ("2023. gadā piešķirti 45 000 EUR, …").
+paragraphs opened by their calendar year ("2023. gadā piešķirti 45 000 EUR, …"). And the
+section's text the reader took nothing from: the words it reads around each amount
+(`words_read`), and the lines of no sentence it read (`unused_lines`), kept as written.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from pipeline.model import Purpose
 from pipeline.parse.funding_money import THOUSANDS
 from pipeline.parse.funding_words import (
-    CALENDAR_KEY,
+    CLAUSE_END,
     MONEY_IN_TEXT,
     NEW_STATEMENT,
-    ORDINAL_ROW,
     STATEMENT_VERB,
-    TEXT_KEY,
     counts_as_money,
     is_header_row,
+    last_keyword_match,
     names_both_purposes,
     purpose_of,
+    purpose_words,
+    remainder_verb,
+    skip_parenthesis,
     split_text,
+    statement_word,
 )
+from pipeline.parse.headings import ordinal_of
+from pipeline.parse.latvian import AMOUNT, CURRENCY
 from pipeline.parse.text import SourcedText
 
 _LETTER = r"\wāčēģīķļņšūž"
@@ -32,13 +40,29 @@ _LETTER = r"\wāčēģīķļņšūž"
 def money_matches(s: str) -> list[re.Match[str]]:
     """The amounts of a text in order: those in thousands ("54 tūkst. EUR") whole, and every
     other amount MONEY_IN_TEXT finds outside them (not the "54" of "54 tūkst.")."""
-    rounded = list(THOUSANDS.finditer(s))
+    struck = [m.span() for m in _STRUCK.finditer(s)]
+    rounded = [m for m in THOUSANDS.finditer(s) if not _inside(m, struck)]
     plain = [
         m
         for m in MONEY_IN_TEXT.finditer(s)
         if not any(m.start() < r.end() and r.start() < m.end() for r in rounded)
+        and not _inside(m, struck)
     ]
     return sorted([*rounded, *plain], key=lambda m: m.start())
+
+
+# Markdown's strikethrough ("~~31 000,00~~ 30 000,00"), or an amount corrected in the
+# parenthesis after it ("31 000,00 (labots uz 30 000,00)"): the struck amount is no amount
+# of the report's; the one that replaced it is.
+_STRUCK = re.compile(
+    rf"~~(?=\S)[^~\n]*?~~|(?:{AMOUNT})(?=\s*(?:(?:{CURRENCY})\s*)?\(\s*"
+    rf"(?:labot|koriģēt|precizēt|mainīt)[{_LETTER}]*\s+uz\s)",
+    re.I,
+)
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start("amount") < b for a, b in spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +98,9 @@ def purpose_lines(section: SourcedText) -> PurposeLines:
             for first in range(len(before) + 1):
                 # the fewest lines of words before it that make it a purpose line
                 lead = before[len(before) - first :] if first else []
-                found = purpose_line(s, " ".join(p.text.strip() for p in lead))
+                # the first line's indent kept: it may be the list's only bullet
+                wrapped = [p.text.strip() if i else p.text.rstrip() for i, p in enumerate(lead)]
+                found = purpose_line(s, " ".join(wrapped))
                 if found is not None and line.offsets:
                     m, purpose, words = found
                     amounts[line.offsets[m.start("amount")]] = (purpose, words)
@@ -109,8 +135,11 @@ def purpose_line(s: str, before: str = "") -> tuple[re.Match[str], Purpose, str]
         return None
     head = f"{before} {s[: m.start()]}" if before else s[: m.start()]
     opened = _BULLET.match(before)
-    if before and not (opened and opened.group(0).strip()):
-        return None  # wrapped words open with their bullet, or the line is no list's
+    indented = before[:1] in (" ", "\t", "\u00a0") and s[:1] not in (" ", "\t", "\u00a0")
+    if before and not (opened and opened.group(0).strip()) and not indented:
+        # wrapped words open with their bullet, or with an indent the wrapped line's
+        # return to the margin ends; else the line is no list's
+        return None
     bullet = _BULLET.match(head)
     words = head[bullet.end() if bullet else 0 :]
     separator = _SEPARATOR.search(words)
@@ -137,15 +166,53 @@ CALENDAR_SENTENCE = re.compile(
     rf"(?:^|(?<=[.;!?]\s)|(?<=[.;!?]\s\s))\s*(?P<year>\d{{4}})\.\s?gadā(?![{_LETTER}])"
 )
 
+# An implementation year named in any case: "II. īstenošanas gadā", "otrajā gadā", "uz 2.
+# gadu". Not a calendar year ("2024. gadā"): its four digits are no numeral of this.
+IMPLEMENTATION_YEAR = re.compile(
+    rf"(?<![\w.])(?:[IVX]{{1,4}}|[1-8])\.\s*(?:īstenošanas\s+)?gad(?:s|ā|a|u|am)(?![{_LETTER}])"
+    rf"|(?<![{_LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{_LETTER}]*\s+"
+    rf"(?:īstenošanas\s+)?gad[{_LETTER}]*",
+    re.I,
+)
+
 
 def calendar_sentences(text: str) -> list[re.Match[str]]:
     """The sentences opening a paragraph of a calendar year's money, when each names a later
     year than the one before (one paragraph per year); otherwise none (the years' money
     cannot be told apart)."""
+    if IMPLEMENTATION_YEAR.search(text):
+        # written per implementation year: "2024. gadā papildus piešķirti …" inside one is
+        # that year's sentence, and a filler "2023. gadā finansējums netika samazināts" no
+        # year of its own
+        return []
     found = list(CALENDAR_SENTENCE.finditer(text))
     years = [int(m.group("year")) for m in found]
     if not found or years != sorted(set(years)):
         return []
+    return found
+
+
+# A sentence opened by its implementation year in the locative: "II. īstenošanas gadā
+# plānoti …", "Otrajā īstenošanas gadā …" (a heading's "II. īstenošanas gads" is a key).
+_ORDINAL_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]\s\s))\s*(?:(?P<n>[IVX]{{1,4}}|[1-8])\.\s*"
+    rf"(?:īstenošanas\s+)?|(?P<word>pirm|otr|treš|ceturt|piekt|sest|septīt|astot)ajā\s+"
+    rf"(?:īstenošanas\s+)?)gadā(?![{_LETTER}])",
+    re.I,
+)
+_WORD_ORDINALS = ("pirm", "otr", "treš", "ceturt", "piekt", "sest", "septīt", "astot")
+
+
+def ordinal_sentences(text: str) -> list[tuple[re.Match[str], int]]:
+    """The sentences opening a paragraph of an implementation year's money, with the year's
+    number, when each names a later year than the one before; otherwise none."""
+    found: list[tuple[re.Match[str], int]] = []
+    for m in _ORDINAL_SENTENCE.finditer(text):
+        word = m.group("word")
+        n = _WORD_ORDINALS.index(word.lower()) + 1 if word else ordinal_of(m.group("n"))
+        if n is None or (found and n <= found[-1][1]):
+            return []
+        found.append((m, n))
     return found
 
 
@@ -159,19 +226,87 @@ UNFINISHED = re.compile(
 )
 
 
-def unused_lines(section: SourcedText) -> tuple[SourcedText, ...]:
-    """The section's lines that hold no money, name no year and open no statement: an
-    explanation ("5.1. Skaidrojums", "Atlikums radās ietaupījuma dēļ …"), kept as written
-    rather than lost. A line ending in a colon heads the lines under it; one of column
-    names heads a table."""
-    kept = []
-    for line in split_text(section, "\n"):
-        s = line.text.strip(" \t\u00a0\ue000")
-        if not s or _has_money(s) or s.endswith(":") or is_header_row(s):
-            continue
-        if TEXT_KEY.search(s) or CALENDAR_KEY.match(s) or ORDINAL_ROW.match(s):
-            continue
-        if re.fullmatch(r"[\W\d_]*(?:nav|n/a)?[\W\d_]*", s, re.I):
-            continue  # a rule, a number, "Nav"
-        kept.append(line.strip())
-    return tuple(kept)
+def words_read(
+    s: str, since: int, m: re.Match[str], line_start: int | None, remainder: bool
+) -> tuple[int, int]:
+    """The part of `s` around the amount `m` whose words the reader may take what the amount
+    is from: from the statement word before it (after the amount before, at `since`) or
+    its purpose line's first word (`line_start`), to the end of the purpose words after it
+    and, for a remainder, of the verb saying what became of it. Such words may stand past a
+    sentence's end or on lines of their own ("Plānots:" over its amount, "Atlikums 128,28
+    euro." over "Atgriezts ministrijas budžetā.")."""
+    begin, end = m.start(), m.end()
+    keyword = last_keyword_match(s[since : m.start()])
+    if keyword is not None:
+        begin = since + keyword.start()
+        remainder = remainder or statement_word(keyword.group(0)) in ("atlikums", "neizmantotais")
+    if line_start is not None:
+        begin = min(begin, line_start)
+    right = s[m.end() :]
+    words_start = len(right) - len(skip_parenthesis(_CURRENCY_LEAD.sub("", right, count=1)))
+    words = right[words_start:]
+    stop = CLAUSE_END.search(words)
+    named = purpose_words(words[: stop.start()] if stop else words)
+    if named is not None:
+        end = m.end() + words_start + named.end()
+    verb = remainder_verb(right) if remainder else None
+    if verb is not None:
+        end = max(end, m.end() + verb.end())
+    return begin, end
+
+
+_CURRENCY_LEAD = re.compile(rf"^\s*(?:{CURRENCY})[\s,.]*", re.I)
+# A sentence's or a paragraph's end: a stop before a capital or a number ("… tiešsaistē.
+# 5.1. Skaidrojums"), a stop after an abbreviation ("t.sk.", "Nr.") being none; or a blank
+# line before a line that does not go on in small letters (a wrapped line that does is a
+# page's break inside a statement).
+_UNIT_END = re.compile(
+    rf"(?<![{_LETTER}]\.sk)(?<!\.\ssk)(?<!\bNr)(?<!\bnr)(?<!\bu\.c)(?<!\butt)"
+    rf"[.!?](?=(?:[ \t\u00a0\ue000]+\n?|\n)[ \t\u00a0\ue000]*[A-ZĀČĒĢĪĶĻŅŠŪŽ\d])"
+    rf"|\n[ \t\u00a0\ue000]*\n(?=\s*[^\sa-zāčēģīķļņšūž])"
+    rf"|\n(?=[ \t\u00a0\ue000]*[A-ZĀČĒĢĪĶĻŅŠŪŽ\d])"
+)
+
+
+def unused_lines(section: SourcedText, used: set[int]) -> tuple[SourcedText, ...]:
+    """The section's lines the reader used nothing of: an explanation ("5.1. Skaidrojums",
+    "Atlikums radās ietaupījuma dēļ …"), kept as written rather than lost. `used` holds the
+    source offsets of what the reader took (amounts, the words saying what each is, the
+    words naming a year); a sentence with any of them was read, its wrapped lines too
+    ("t.sk.", "reģionā;"). A line ending in a colon heads the lines under it, one of column
+    names heads a table; a rule, a lone number or "Nav" says nothing: none is kept. A line
+    going on in small letters with the sentence of the kept line before is one text."""
+    text = section.text
+    read = [False] * len(text)
+    bounds = [0, *(u.end() for u in _UNIT_END.finditer(text)), len(text)]
+    for begin, end in itertools.pairwise(bounds):
+        if any(o in used for o in section.offsets[begin:end]):
+            read[begin:end] = [True] * (end - begin)
+    kept: list[list[SourcedText]] = []
+    begin, joins = 0, False
+    for line in text.split("\n"):
+        end = begin + len(line)
+        s = line.strip(" \t\u00a0\ue000")
+        if s and not any(read[begin:end]) and not _no_note(s):
+            if joins and re.match(rf"[{_LOWER}]", s):
+                kept[-1].append(section[begin:end].strip())
+            else:
+                kept.append([section[begin:end].strip()])
+            joins = not re.search(r"[.!?:;]$", s)
+        else:
+            joins = False
+        begin = end + 1
+    return tuple(SourcedText.join(lines, " ") for lines in kept)
+
+
+_LOWER = "a-zāčēģīķļņšūž"
+
+
+def _no_note(s: str) -> bool:
+    """A line that says nothing of its own: a heading over lines (its colon), a table's
+    column names, a rule, a number, "Nav"."""
+    return (
+        s.endswith(":")
+        or is_header_row(s)
+        or re.fullmatch(r"[\W\d_]*(?:nav|n/a)?[\W\d_]*", s, re.I) is not None
+    )

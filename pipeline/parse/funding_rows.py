@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pipeline.model import AmountRole, Purpose
+from pipeline.model import Amount, AmountRole, Purpose
+from pipeline.parse.funding_base import REMAINDERS
 from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_statements import StatementReader
 from pipeline.parse.funding_tables import (
@@ -27,6 +28,8 @@ from pipeline.parse.funding_words import (
     NEW_STATEMENT,
     ORDINAL_ROW,
     PERIOD_RANGE,
+    STATEMENT_ROLE,
+    STATEMENT_VERB,
     TOTAL_ROW,
     amount_value,
     counts_as_money,
@@ -34,6 +37,8 @@ from pipeline.parse.funding_words import (
     ordinal_number,
     purpose_of,
     remainder_role,
+    remainder_verb,
+    statement_word,
 )
 from pipeline.parse.latvian import CURRENCY
 from pipeline.parse.text import SourcedText, SourceFile
@@ -147,6 +152,17 @@ def line_purpose(text: str, *, bare: bool) -> Purpose | None:
     return None if names_both_purposes(text) else purpose_of(text)
 
 
+def part_row(text: str) -> bool:
+    """A row whose label opens with "t.sk." (including): a part of the year above, never a
+    year of its own, whatever purpose it names ("t.sk. atlīdzībai")."""
+    return (
+        re.match(
+            r"\s*(?:t\.\s?sk\.?|tai\s+skaitā|ieskaitot|no\s+tiem)(?![\wāčēģīķļņšūž])", text, re.I
+        )
+        is not None
+    )
+
+
 def is_placeholder(text: str) -> bool:
     """An empty amount cell: blank, a dash, "x", "nav"."""
     return _DASH.fullmatch(text) is not None
@@ -167,7 +183,7 @@ def right_aligned(
     padded = [EMPTY] * missing + list(cells)
     for cell, role in zip(padded, roles, strict=True):
         money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
-        one = len(money) == 1 and not _words_beside(cell.text, money[0])
+        one = len(money) == 1 and role is not None and not _words_beside(cell.text, money[0], role)
         if role is not None and not one and not is_placeholder(cell.text):
             return None
     lead = padded[missing]
@@ -176,9 +192,45 @@ def right_aligned(
     return padded
 
 
-def _words_beside(text: str, money: re.Match[str]) -> bool:
+def _words_beside(text: str, money: re.Match[str], role: AmountRole) -> bool:
+    """Whether a cell's words beside its one amount may make it something else than its
+    column's. A note with no other number that names no other statement does not: "350,00
+    (pārcelts uz 2. gadu)" under the remainders, "30 000,00 euro" over "izlietots pilnā
+    apmērā" under the actual amounts."""
     rest = text[: money.start()] + " " + text[money.end() :]
-    return bool(re.search(rf"[{_LETTER}]", rest))
+    if not re.search(rf"[{_LETTER}]", rest):
+        return False
+    rest = _DESTINATION.sub(" ", rest)
+    if re.search(r"\d", rest):
+        return True
+    words = [statement_word(w.group(0)) for w in NEW_STATEMENT.finditer(rest)]
+    words += [statement_word(w.group(0)) for w in STATEMENT_VERB.finditer(rest)]
+    if role in REMAINDERS:
+        return any(w in STATEMENT_ROLE for w in words)
+    return any(STATEMENT_ROLE.get(w) is not role for w in words) or (
+        remainder_verb(rest) is not None
+    )
+
+
+# Where a remainder went, its year's number in it: "uz 2. gadu", "uz II. īstenošanas gadu".
+_DESTINATION = re.compile(
+    rf"(?<![{_LETTER}])uz\s+(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gad[{_LETTER}]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _LineRow:
+    """The purpose line read last: its table row, its year, its amounts read per column
+    (each with its amount as written)."""
+
+    row: int
+    block: Block
+    amounts: dict[AmountRole, list[tuple[Amount, SourcedText]]]
+
+
+def _money(text: str) -> bool:
+    return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))
 
 
 # -- the amounts of such rows -------------------------------------------------------------------
@@ -217,6 +269,8 @@ class RowReader(StatementReader):
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.columns: list[Slots] = []  # per block: its cells per column
+        self.row_number = 0  # of the table row being read, counted by the layout reader
+        self._line_above: _LineRow | None = None
 
     def purpose_row(
         self,
@@ -311,17 +365,43 @@ class RowReader(StatementReader):
         label: SourcedText,
         cells: list[tuple[AmountRole, SourcedText]],
     ) -> None:
-        """A purpose line's amounts, one per column: a cell of two amounts is unread."""
+        """A purpose line's amounts, one per column: a cell of two amounts is unread. An
+        empty cell under the purpose line just above, which has an amount in that column,
+        makes that amount unread (see `_spanned_above`)."""
+        self._spanned_above(block, cells)
+        read: dict[AmountRole, list[tuple[Amount, SourcedText]]] = {}
         for role, cell in cells:
             money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
-            if len(money) != 1 or _words_beside(cell.text, money[0]):
+            if len(money) != 1 or _words_beside(cell.text, money[0], role):
                 for m in money:
                     self._unread(block, cell[m.start() : m.end()])
                 continue
             m = money[0]
             line_role = remainder_role(cell.text) if role is AmountRole.REMAINDER else role
             value = amount_value(m.group("amount"))
+            before = len(block.amounts)
             self._add(block, m, cell, line_role, purpose, value, "", count=False, parts=label.text)
+            if len(block.amounts) > before:
+                read.setdefault(role, []).append((block.amounts[-1], cell[m.start() : m.end()]))
+        self._line_above = _LineRow(self.row_number, block, read)
+
+    def _spanned_above(self, block: Block, cells: list[tuple[AmountRole, SourcedText]]) -> None:
+        """A purpose line whose cell in a money column is empty while its other money cells
+        are filled, right under a purpose line of the same year with an amount in that
+        column: the amount above may be one cell spanning both rows (a document reader
+        writes the place a merged cell covers as an empty cell), the sum of both purposes,
+        or that purpose's alone with this one's missing. Which, the text cannot tell: the
+        amount above is unread, and the year compared with nothing."""
+        above = self._line_above
+        if above is None or above.row != self.row_number - 1 or above.block is not block:
+            return
+        filled = {role for role, cell in cells if _money(cell.text)}
+        for role, cell in cells:
+            if cell.text.strip() or not filled - {role}:
+                continue
+            for amount, piece in above.amounts.pop(role, []):
+                block.amounts = [a for a in block.amounts if a is not amount]
+                self._unread(block, piece)
 
     def unread_cells(self, block: Block, cells: list[SourcedText]) -> None:
         for cell in cells:
@@ -366,8 +446,10 @@ class RowReader(StatementReader):
             if len(money) != 1 or role is AmountRole.REMAINDER:
                 return False
             lines = [a.value for a in p.block.amounts if a.role is role and a.purpose]
+            if not lines:
+                continue  # none read in its column (a spanning cell left unread): no sum
             summed = sum((v for v in lines if v is not None), Decimal(0))
-            if not lines or summed != amount_value(money[0].group("amount")):
+            if summed != amount_value(money[0].group("amount")):
                 return False
             compared = True
         return compared

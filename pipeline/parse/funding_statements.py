@@ -27,7 +27,7 @@ from pipeline.parse.funding_carry import (
     counted_carried_out,
     words_after,
 )
-from pipeline.parse.funding_lines import UNFINISHED, money_matches
+from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
 from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
@@ -79,7 +79,10 @@ class StatementReader(ReaderBase):
             # A column of remainders ("Atlikums"): what became of them its words say
             # ("pārcelts uz nākamo periodu", "atgriezts KM"), for its lines too.
             at.role = at.remainder = remainder_role(s)
-        if UNFINISHED.search(s):
+        unfinished = list(UNFINISHED.finditer(s))
+        for found in unfinished:
+            self._use(text, found.start(), found.end())
+        if unfinished:
             # a year not over: the plan is not yet all spent or left, so no remainder and
             # no sum against the plan is compared
             block.plan_incomplete = True
@@ -90,6 +93,7 @@ class StatementReader(ReaderBase):
         ]
         for m in money_matches(s):
             if m.start() < at.skip_until:
+                self._use(text, m.start(), m.end())  # referred to: its statement's words
                 continue
             if not counts_as_money(m):
                 # "atlikums 350,-": whole euros with no currency word, money after a
@@ -108,6 +112,7 @@ class StatementReader(ReaderBase):
             stop = next((i for i in line_starts if i > m.end()), len(s))
             lead, right = s[since : m.start()], s[m.end() : stop]
             at.last_end = m.end()
+            self._use_words(text, m, since, at, hint)
             value = amount_value(m.group("amount"))
             if _SENTENCE_END.search(lead) and last_keyword(lead) is None:
                 at.remainder = None  # a remainder's words end with their sentence
@@ -134,8 +139,10 @@ class StatementReader(ReaderBase):
                     continue
             statement = last_keyword(lead)
             if statement == "piešķirts" and not granted_is_plan:
-                # granted beside a written plan: which of them is the plan is not told
+                # granted beside a written plan: which of them is the plan is not told, and
+                # money granted on top of it ("papildus piešķirti") may make the plan more
                 at.role, at.remainder, statement = None, None, None
+                block.plan_incomplete = True
             if self._original_plan(at, statement, lead, in_parenthesis):
                 at.originals.append(text[m.start() : m.end()])
                 continue
@@ -154,7 +161,10 @@ class StatementReader(ReaderBase):
             if m.start() < at.lines_until and carried_in(lead, right):
                 # "(…, 25 200 EUR mazākumtautību …, t.sk. 1 200 EUR pārcelti no pirmā
                 # gada)": a part of the line before it, inside the total, not beside it.
+                # Its "atlikums" names it and ends with its clause: the next line ("…;
+                # 19 000,00 euro mazākumtautību …") is no remainder.
                 self._add_carried_in(block, m, text, at.line_purpose, value, right)
+                at.last_end, at.remainder = m.end() + carried_words_end(right), None
                 continue
             if counted_carried_out(lead, right, stated=statement is not None):
                 self._included_carry_out(block, m, text, value)
@@ -184,6 +194,20 @@ class StatementReader(ReaderBase):
             # with no plan in force read, which one the year's spending answers to is unsure.
             if block.total_of(AmountRole.PLANNED) is None:
                 self._unread(block, piece)
+
+    def _use_words(
+        self, text: SourcedText, m: re.Match[str], since: int, at: Cursor, hint: AmountRole | None
+    ) -> None:
+        """The words around an amount the reader may take what it is from, as used (see
+        `words_read`); they may lie on lines of their own or past a sentence's end."""
+        s = text.text
+        starts = [
+            i for i, o in enumerate(text.offsets[: m.start() + 1]) if o in self.purpose_lines.starts
+        ]
+        first = starts[-1] if starts and starts[-1] >= since else None
+        remainder = at.remainder is not None or hint is AmountRole.REMAINDER
+        begin, end = words_read(s, since, m, first, remainder)
+        self._use(text, begin, end)
 
     def _purpose_line(
         self,

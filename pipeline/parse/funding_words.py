@@ -31,10 +31,13 @@ _WHOLE = r"(?:,-(?![\d-]))?"
 # so, as it does after the amount. A short decimal-point amount ("12.50") is money only
 # after such a word, as it is only before one in AMOUNT. The word and its amount share a
 # cell: across a tab ("…, EUR<TAB>2023") the number is the next cell's, not this word's.
+# A footnote's mark right after an amount ("30 000,00⁴ euro", "30 000,00* euro"): no part
+# of the amount, nor does it end the amount's words.
+_FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})(?=[\s.,;:)]|$)"
 MONEY_IN_TEXT = re.compile(
     rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
     rf"(?P<amount>{AMOUNT}{_WHOLE}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
-    rf"(?:\s*(?P<currency>{CURRENCY}))?",
+    rf"(?:{_FOOTNOTE_MARK})?(?:\s*(?P<currency>{CURRENCY}))?",
     re.I,
 )
 
@@ -254,10 +257,16 @@ def purpose_of(text: str) -> Purpose | None:
     """The purpose a funding line names, in any of its wordings ("pilsoniskās sabiedrības
     attīstībai ...", "pils.sab.", "mazākumtautību NVO ...", "MT NVO"); None when it names
     neither (then the line is reported, not guessed)."""
-    civil, minority = _CIVIL.search(text), _MINORITY.search(text)
-    if civil and (not minority or civil.start() < minority.start()):
-        return Purpose.CIVIL_SOCIETY
-    return Purpose.MINORITY_NGOS if minority else None
+    found = purpose_words(text)
+    if found is None:
+        return None
+    return Purpose.MINORITY_NGOS if found.re is _MINORITY else Purpose.CIVIL_SOCIETY
+
+
+def purpose_words(text: str) -> re.Match[str] | None:
+    """The words `purpose_of` tells the purpose by: the first naming either."""
+    found = [m for m in (_MINORITY.search(text), _CIVIL.search(text)) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def names_both_purposes(text: str) -> bool:
@@ -279,11 +288,15 @@ def last_keyword(lead: str) -> str | None:
     ("neizlietotie līdzekļi", "neizmantotā summa") is the one remainder word
     "neizmantotais". A verb in a sentence ("piešķirti 45 000 EUR", "izlietoti …",
     "Plānoti …") is a statement word too, unless denied ("netika izlietoti")."""
+    found = last_keyword_match(lead)
+    return statement_word(found.group(0)) if found is not None else None
+
+
+def last_keyword_match(lead: str) -> re.Match[str] | None:
+    """Where `last_keyword` found the statement word in `lead`."""
     found = [*NEW_STATEMENT.finditer(lead)]
     found += [m for m in STATEMENT_VERB.finditer(lead) if not _negated(lead, m.start())]
-    if not found:
-        return None
-    return statement_word(max(found, key=lambda m: m.start()).group(0))
+    return max(found, key=lambda m: m.start()) if found else None
 
 
 def statement_word(word: str) -> str:
@@ -304,20 +317,25 @@ def remainder_role(right: str) -> AmountRole:
     a denied one ("netika …", "ne…") saying neither.
     "pārcelts uz nākamo periodu, lai atmaksātu …" moves the money to repay something later;
     "netika atmaksāts, bet novirzīts uz …" says it was not returned."""
+    verb = remainder_verb(right)
+    if verb is None:
+        return AmountRole.REMAINDER
+    return AmountRole.RETURNED if verb.group(0).startswith("at") else AmountRole.CARRIED_OVER
+
+
+def remainder_verb(right: str) -> re.Match[str] | None:
+    """The first verb not denied saying what became of a remainder, in the words after it
+    up to the next statement: "atgriezts", "atmaksāts" (returned), "pārcelts", "novirzīts"
+    (carried over); its place is its place in `right`."""
     context = NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
-    returned = next(
-        (m for m in re.finditer(r"atgriez|atmaksā", context) if not _negated(context, m.start())),
+    return next(
+        (
+            m
+            for m in re.finditer(r"atgriez|atmaksā|pārcel|novirzīt", context)
+            if not _negated(context, m.start())
+        ),
         None,
     )
-    moved = next(
-        (m for m in re.finditer(r"pārcel|novirzīt", context) if not _negated(context, m.start())),
-        None,
-    )
-    if moved and (returned is None or moved.start() < returned.start()):
-        return AmountRole.CARRIED_OVER
-    if returned:
-        return AmountRole.RETURNED
-    return AmountRole.REMAINDER
 
 
 def _negated(text: str, start: int) -> bool:
@@ -435,6 +453,8 @@ def purpose_after(right: str) -> Purpose | None:
 # ("… pārcelts uz otro gadu. OTRAIS GADS (…)").
 SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 _SENTENCE_END = SENTENCE_END
+# ... or a numbered heading after it ("… atgriezts budžetā. 5.1. Skaidrojums").
+_HEADING_NEXT = re.compile(r"\.(?=\s+\d+(?:\.\d+)+\.?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 
 def label_after(right: str) -> tuple[str, str]:
@@ -442,7 +462,11 @@ def label_after(right: str) -> tuple[str, str]:
     raw)."""
     rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
     tail = skip_parenthesis(rest)
-    ends = [e for e in (CLAUSE_END.search(tail), _SENTENCE_END.search(tail)) if e is not None]
+    ends = [
+        e
+        for e in (CLAUSE_END.search(tail), _SENTENCE_END.search(tail), _HEADING_NEXT.search(tail))
+        if e is not None
+    ]
     end = min(ends, key=lambda e: e.start()) if ends else None
     cut = len(rest) - len(tail) + (end.start() if end else len(tail))
     raw = right[: len(right) - len(rest) + cut]

@@ -2,7 +2,7 @@
 
 Pure functions over strings: "54 000,00", "53 948, 50", "30 000.00", "2022.gada 15.jūlijs",
 "2022. gada 28. februārī", "2022. g. 15. jūl.", "15.07.2022.", "20.10.2020. – 20.01.2021.",
-"2019-07-01", "2020. gada martā – jūnijā".
+"2019-07-01", "07/03/2020", "5. V 2022", "2020. gada martā – jūnijā".
 No report structure.
 """
 
@@ -178,6 +178,23 @@ _ISO_NUMBERED = re.compile(
     r"(?:\s*nr\.?)?\s*$",
     re.I,
 )
+# "07/03/2020": a day, a month and a year parted by slashes, as Latvian typists write them:
+# always the day first (never the American month first), so "12/03/2020" is 12 March and
+# "03/25/2020" no date at all. Only with all three parts and a year of four digits: "1/2",
+# "2/3 dalībnieku" and "Nr. 12/2021" are a fraction, a share and a document's number.
+_SLASHED = (
+    r"(?<![\w./,-])(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>(?:19|20)\d\d)"
+    r"(?![\w/]|[.,]\d)\.?"
+)
+# "5. V 2022", "12. XI 2021.", "5.V.2022": the month as an upper-case Roman numeral between
+# the day and the year. The numeral alone is never a month ("I daļa", "V gads"); only a day
+# before it and a year of four digits after it make it one.
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_MONTH = "(?-i:" + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True)) + ")"
+_ROMAN_DATE = (
+    rf"(?<![\w.,/])(?P<rmd>\d{{1,2}})\.[ \u00a0]?(?P<rmm>{_ROMAN_MONTH})(?:\.[ \u00a0]?|[ \u00a0])"
+    r"(?P<rmy>(?:19|20)\d\d)(?![\w/]|[.,]\d)\.?"
+)
 # "2023. gada martā", "2024. g. martā"; "2020. gada martā – jūnijā", a range of months of
 # one year (a later month: "novembrī – februārī" would be the next year, which is not said)
 _MONTH_ONLY = r"(?P<my>\d{4})\.\s?(?:gada|g\.)\s+(?P<mm>" + MONTH + r")(?![\w])"
@@ -185,7 +202,10 @@ _TO_MONTH = re.compile(rf"\s*(?:{_DASH}|līdz)\s*(?P<to>{MONTH})(?![\w])", re.I)
 # Dates written without a year ("6.–10. decembrī", "16. un 23.10") are left as text: the
 # year is never guessed.
 
-DATE = re.compile(f"{_LONG}|{_LONG_RANGE}|{_DAY_RANGE}|{_NUMERIC}|{_ISO}|{_MONTH_ONLY}", re.I)
+DATE = re.compile(
+    f"{_LONG}|{_LONG_RANGE}|{_DAY_RANGE}|{_NUMERIC}|{_ISO}|{_SLASHED}|{_ROMAN_DATE}|{_MONTH_ONLY}",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +250,17 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
         if _ISO_NUMBERED.search(m.string, max(0, m.start() - 30), m.start()):
             return None
         date = _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
+    if g["sd"] or g["rmd"]:
+        # a slashed number after "Nr." or the like is the document's number, no date
+        if g["sd"] and _ISO_NUMBERED.search(m.string, max(0, m.start() - 30), m.start()):
+            return None
+        written: tuple[str, int, str] = (
+            (g["sd"], int(g["sm"]), g["sy"])
+            if g["sd"]
+            else (g["rmd"], _ROMAN_MONTHS.index(g["rmm"]) + 1, g["rmy"])
+        )
+        date = _valid(int(written[2]), written[1], int(written[0]))
         return FoundDate(date, None, DatePrecision.DAY, m.start(), m.end()) if date else None
     month_start = _valid(int(g["my"]), month_number(g["mm"]), 1)
     if month_start is None:
@@ -285,7 +316,11 @@ def _unnamed(pattern: str) -> str:
 
 
 #: A day-precision date as a pattern without groups, to be embedded in other grammars.
-DATE_TEXT = "(?:" + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC, _ISO)) + ")"
+DATE_TEXT = (
+    "(?:"
+    + "|".join(_unnamed(p) for p in (_LONG, _DAY_RANGE, _NUMERIC, _ISO, _SLASHED, _ROMAN_DATE))
+    + ")"
+)
 #: A date range as a pattern: "DATE – DATE", "DATE līdz DATE", any dash, spaced or not.
 PERIOD_TEXT = rf"{DATE_TEXT}\s*(?:{_DASH}|līdz)\s*{DATE_TEXT}"
 

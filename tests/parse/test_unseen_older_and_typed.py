@@ -131,15 +131,10 @@ def test_an_amended_plan_is_the_plan(read: dict[str, Parsed]) -> None:
         (P, MN, Decimal("20000.00")),
     }
     assert (A, None, Decimal("49731.45")) in amounts(second)
-    # "Plānots 45,0 tūkst. EUR": thousands are read as rounded (45 000), kept as written,
-    # and the year, whose other amounts are exact, is compared with nothing
+    # "Plānots 45,0 tūkst. EUR": thousands are rounded, so not read as amounts (kept as
+    # written in their findings), and the year is compared with nothing
     first = report_of(read, "amended").funding[0]
-    assert not first.compared
-    assert [(a.purpose, a.value, a.text) for a in first.amounts if a.role is P] == [
-        (None, Decimal("45000"), "45,0 tūkst."),
-        (CS, Decimal("27000"), "27,0 tūkst."),
-        (MN, Decimal("18000"), "18,0 tūkst."),
-    ]
+    assert not first.compared and not [a for a in first.amounts if a.role is P]
 
 
 def test_capital_numbered_labels_and_thin_spaces(read: dict[str, Parsed]) -> None:

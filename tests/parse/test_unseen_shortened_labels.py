@@ -246,10 +246,12 @@ def test_number_words_and_thousands(read: dict[str, Parsed]) -> None:
     assert (MINORITY, 700, MORE, "participants") in quantities(rep, 2)
     planned = {row.ordinal: [a.value for a in row.amounts if a.role is P and not a.purpose]
                for row in rep.funding}  # fmt: skip
-    # "54 tūkst. EUR"; year 3's actual lines "30 tūkst. EUR" and "24,3 tūkst. EUR"
-    assert planned == {1: [E("54000")], 2: [E("54387.60")], 3: [E("54347.60")]}
+    # "54 tūkst. EUR" and year 3's actual lines "30 tūkst. EUR" and "24,3 tūkst. EUR" are
+    # rounded: left unread, their true figures not written
+    assert planned == {1: [], 2: [E("54387.60")], 3: [E("54347.60")]}
     third = rep.funding[2]
-    assert {(A, CS, E("30000")), (A, MN, E("24300")), (BACK, None, E("47.60"))} <= amounts(third)
+    assert (BACK, None, E("47.60")) in amounts(third)
+    assert not {a for a in amounts(third) if a[1] is not None and a[0] is A}
 
 
 def test_roman_numbered_items_and_their_minority_group(read: dict[str, Parsed]) -> None:
