@@ -138,7 +138,17 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     )
     # The signature is the report's own text, kept as written where no section has it.
     signature = text_of(split.signature, source) if split.signature is not None else None
-    unlabelled = tuple(t for t in (title.rest, period_rest, signature) if t is not None)
+    # The funding section's explanations its reader took nothing from, in document order.
+    notes = tuple(text_of(line, source) for line in funding.unused) if funding else ()
+    # Footnotes or a translation closing a section or the report: its own text, read as no
+    # section's. All in document order.
+    closing = tuple(text_of(piece, source) for piece in split.notes)
+    unlabelled = tuple(
+        sorted(
+            (t for t in (title.rest, period_rest, *notes, *closing, signature) if t is not None),
+            key=lambda t: t.span.start,
+        )
+    )
     after_end = text_of(split.tail.strip(), source) if split.tail is not None else None
     report = Report(
         file=file,

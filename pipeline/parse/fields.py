@@ -81,8 +81,11 @@ def _listed(text: str) -> list[re.Match[str]]:
 _TITLE_WORD = re.compile(TITLE_WORD)
 _TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 # "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines.
+# The number may carry the country's prefix, as a VAT number does ("Reģ. Nr. LV40103982164"):
+# the prefix is no part of the register's 11 digits.
 _REG_NO = re.compile(
-    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*:?\s*(?P<number>\d[\d ]*\d)", re.I
+    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*:?\s*(?:LV[ \u00a0-]?)?(?P<number>\d[\d ]*\d)",
+    re.I,
 )
 #: The legal forms of the Latvian register, as a cell begins with them or as they follow the
 #: name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …"). Only associations and
@@ -91,6 +94,8 @@ _LEGAL_FORMS: tuple[tuple[str, LegalForm | None], ...] = (
     ("biedrība", LegalForm.ASSOCIATION),
     ("nodibinājums", LegalForm.FOUNDATION),
     ("reliģiskā organizācija", None),
+    ("reliģiskās organizācijas iestāde", None),
+    ("draudze", None),
     ("arodbiedrība", None),
     ("politiskā partija", None),
     ("sabiedrība ar ierobežotu atbildību", None),
@@ -114,9 +119,11 @@ _FORM_AFTER_NAME = re.compile(r"\s*,?\s*(?P<form>" + _FORMS + r")(?![\wāčēģ�
 # "Nav", or "Nav konstatēti" (none found) agreeing with whatever the label names: the
 # expenditure (-i), the amount (-s), a feminine noun (-a, -as); or a dash alone in the cell,
 # as a form's empty answer is struck through; or "N/A", "Nav attiecināms" (not applicable):
-# there was nothing to report. As the whole answer only: "N/A, jo …" explains something.
+# there was nothing to report. As the whole answer only: "N/A, jo …" explains something. A
+# dash before "nav" is the one that sets a label's answer off ("… – nav").
 _NONE = re.compile(
-    rf"^\s*(?:nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?\s*\.?|n\s*/\s*a\.?|[{DASHES}])\s*$",
+    rf"^\s*(?:(?:[{DASHES}]\s*)?nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?\s*\.?"
+    rf"|n\s*/\s*a\.?|[{DASHES}])\s*$",
     re.I,
 )
 
@@ -276,8 +283,13 @@ def period_remainder(value: SourcedText, period: Period | None, source: SourceFi
 
 
 # What may close a period on its line and says nothing more: its stop, "g." after a date
-# in figures, "(ieskaitot)" (inclusive).
-_PERIOD_CLOSE = re.compile(r"[\s.,;:]*(?:g\.?|gads|\(?ieskaitot\)?)?[\s.,;:]*|[\s.,;:–—-]*", re.I)
+# in figures, "(ieskaitot)" (inclusive), a footnote's mark ("… 31.maijs¹"; the footnote is
+# kept where it stands).
+_PERIOD_CLOSE = re.compile(
+    r"[\s.,;:]*(?:g\.?|gads|\(?ieskaitot\)?)?[\s.,;:]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})?[\s.,;:]*"
+    r"|[\s.,;:–—-]*",
+    re.I,
+)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -55,6 +55,14 @@ ORDINAL_WORDS = {
 #: One of `ORDINAL_WORDS`, in any letter case.
 ORDINAL_WORD = "(?i:" + "|".join(ORDINAL_WORDS) + ")" + _NOT_LETTER
 
+# The two calendar years an implementation year spans, in parentheses after its heading
+# ("1. gads (2018./2019.)", "2. īstenošanas gads (2019/2020)"): they name the year, not its
+# dates, which are then unknown unless written after them ("– no 2018.g. 1.jūnija līdz …").
+_CALENDAR_PAIR = (
+    r"[ \t\u00a0]*\((?:19|20)\d\d\.?[ \u00a0]*(?:g\.|gads)?[ \u00a0]*[/–—-][ \u00a0]*"
+    r"(?:19|20)\d\d\.?[ \u00a0]*(?:g\.|gads)?[ \u00a0]*\)"
+)
+
 #: The heading, to be embedded in the description's marker scanner. Groups: `year` (the
 #: whole heading, with a dot or colon ending it), `numeral`, `range` (the period in
 #: parentheses) or `bare` (the period written after a dash or colon or on the next line).
@@ -64,14 +72,17 @@ ORDINAL_WORD = "(?i:" + "|".join(ORDINAL_WORDS) + ")" + _NOT_LETTER
 #: opens a paragraph the same way, and is no heading.
 YEAR_HEADING = (
     rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
-    rf"|(?<![{_LETTER}.]))"
-    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|"
-    rf"(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}})))))"
-    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|\.?)))\s*"
-    r"(?(calendar)|(?i:ĪSTENOŠANAS)\s+)(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"|(?<![{_LETTER}.])|(?P<paired>{_LINE_START}))"
+    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|(?(paired)[1-8]|"
+    rf"(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}}))))))"
+    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.|\.?))))\s*"
+    r"(?(calendar)|(?(paired)|(?i:ĪSTENOŠANAS)\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"(?:(?P<years>{_CALENDAR_PAIR}))?(?(paired)(?(years)|(?!)))"
     r"(?:\s*\((?P<range>[^()]*)\)"
-    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?P<bare>(?i:{PERIOD_TEXT})))?(?:[ \t\u00a0]*[.:])?"
-    rf"(?(arabic){_LINE_END}|(?(word){_WORD_END}|(?(range)|(?(bare)|(?!{_DESCRIBED}))))))"
+    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?i:no\s+)?(?P<bare>(?i:{PERIOD_TEXT})))?"
+    r"(?:[ \t\u00a0]*[.:])?"
+    rf"(?(arabic){_LINE_END}|(?(paired){_LINE_END}|(?(word){_WORD_END}"
+    rf"|(?(range)|(?(bare)|(?!{_DESCRIBED})))))))"
 )
 _HEADING = re.compile(YEAR_HEADING)
 

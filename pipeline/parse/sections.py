@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipeline.parse.signatures import signature_start, value_end
+from pipeline.parse.signatures import notes_start, signature_start, value_end
 from pipeline.parse.text import SourcedText
 
 
@@ -97,20 +97,26 @@ _CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
 _NUMBER = r"(?:[1-9]\d?[.)]?[ \u00a0\t]+)?"
 
 
+# A dash set off by spaces after a label, as a colon is ("Neatbilstoši veiktie izdevumi –
+# nav", "Valsts pārvaldes uzdevuma veicējs – Biedrība …").
+_LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0])"
+
+
 def _numbered(pattern: str) -> str:
-    """The label, or its number and the label ending where a label does (a colon, the
-    cell's or line's end): a numbered list item of the description opening with a label's
-    words ("3) Cita informācija par projektu ir …") goes on as a sentence."""
-    return f"(?:{_NUMBER[:-1]}(?:{pattern}){_SHORT_END}|(?:{pattern}))"
+    """The label, or its number and the label ending where a label does (a colon or dash,
+    the cell's or line's end): a numbered list item of the description opening with a
+    label's words ("3) Cita informācija par projektu ir …") goes on as a sentence."""
+    return f"(?:{_NUMBER[:-1]}(?:{pattern})(?:{_SHORT_END}|(?={_LABEL_DASH}))|(?:{pattern}))"
 
 
 # A row's first cell, its label cell: a short label's words inside a value ("<TAB>Īstenotājs:
 # biedrība sadarbībā ar pašvaldību" in the task's cell) are that value's text.
 _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
-# Many typists end a label with a colon ("…veicējs:", "…mērķiem :"). It belongs to the
-# label: left in the value it would stand before the cell's first word, where a year
-# heading, a legal form, a funding row's key or a "Nav" is only read at the start.
-_LABEL_COLON = r"(?:[ \u00a0]*:)?"
+# Many typists end a label with a colon ("…veicējs:", "…mērķiem :", doubled "…veicējs::"
+# where a form's label already had one), or a dash. It belongs to the label: left in the
+# value it would stand before the cell's first word, where a year heading, a legal form, a
+# funding row's key or a "Nav" is only read at the start.
+_LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+|{_LABEL_DASH})?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +126,9 @@ class Split:
     labels: dict[Section, SourcedText]  # the label text as written
     tail: SourcedText | None = None  # text after the table's end, in no section
     signature: SourcedText | None = None  # the signature block closing the report
+    # footnotes closing a section's value (a page's foot before the next label) or the
+    # report, or a translation closing it, in document order
+    notes: tuple[SourcedText, ...] = ()
 
 
 # After the last section, where the table has ended: a second title or a label again (a
@@ -149,19 +158,50 @@ def split_sections(cleaned: SourcedText) -> Split:
     head_end = found[0][0] if found else len(cleaned)
     sections: dict[Section, SourcedText] = {}
     labels: dict[Section, SourcedText] = {}
-    tail = None
+    tail, tail_start = None, 0
     for i, (start, end, section) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else _end_of_table(cleaned.text, end)
         labels[section] = cleaned[start:end]
         sections[section] = cleaned[end:stop]
         if i + 1 == len(found) and cleaned[stop:].text.strip():
-            tail = cleaned[stop:]
+            tail, tail_start = cleaned[stop:], stop
     signature = _cut_signature(sections, found[-1][2]) if found else None
+    cut = [_cut_notes(sections, section, cleaned.text[:end]) for _, end, section in found]
+    notes = [n for n in cut if n is not None]
     if tail is not None and signature is None:
         at = signature_start(tail, whole=True)
         if at is not None:
             signature, tail = tail[at:], None
-    return Split(cleaned[:head_end], sections, labels, tail, signature)
+    if tail is not None:
+        after, tail, signature = _notes_after_table(tail, cleaned.text[:tail_start], signature)
+        notes += [after] if after is not None else []
+    return Split(cleaned[:head_end], sections, labels, tail, signature, tuple(notes))
+
+
+def _cut_notes(
+    sections: dict[Section, SourcedText], last: Section, before: str
+) -> SourcedText | None:
+    """The footnotes or translation closing a section's value (see
+    `signatures.notes_start`), cut off that value: they are no part of its answer."""
+    value = sections[last]
+    at = notes_start(value, before, whole=False)
+    if at is None:
+        return None
+    sections[last] = value[: value_end(value, at)]
+    return value[at:].strip()
+
+
+def _notes_after_table(
+    tail: SourcedText, before: str, signature: SourcedText | None
+) -> tuple[SourcedText | None, SourcedText | None, SourcedText | None]:
+    """The text after the table's end as the report's closing notes and signature, where it
+    is nothing else (else it stays the tail): (notes, tail, signature)."""
+    at = signature_start(tail, whole=False) if signature is None else None
+    rest = tail[: value_end(tail, at)] if at is not None else tail
+    start = notes_start(rest, before, whole=True)
+    if start is None:
+        return None, tail, signature
+    return rest[start:].strip(), None, tail[at:] if at is not None else signature
 
 
 def _cut_signature(sections: dict[Section, SourcedText], last: Section) -> SourcedText | None:
@@ -303,15 +343,20 @@ def _end_of_table(text: str, value_start: int) -> int:
 # labels found of the sections before and after it in the template's order, the first
 # there. A sentence of a section's value is then never read as the next section's label
 # unless that section's own label is written in words no reader would place.
+# A long label hard-wrapped once (PDF text): its second line lower-case words ending in the
+# label's colon ("… sasniegtajiem rezultatīvajiem\nrādītājiem:"). Without the colon a
+# lower-case line after a label's words may be its value's first.
+_WRAP = r"[ \u00a0]*\n[ \u00a0]*(?=[a-zāčēģīķļņšūž][^\W\d_]*(?:[ \u00a0]+[^\W\d_]+)*[ \u00a0]*:)"
 _LABEL_WORDS = (
-    r"(?P<words>[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]*(?:(?:[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)[^\W\d_]+){0,29})"
+    r"(?P<words>[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]*"
+    rf"(?:(?:[ \u00a0]+|[ \u00a0]*/[ \u00a0]*|{_WRAP})[^\W\d_]+){{0,29}})"
     # a remark in parentheses after it: "(euro)", "(nosaukums)"
     r"(?:[ \u00a0]*\([^()\d\n\t\x0b]{1,40}\))?"
 )
 _REWORDED = re.compile(
     _ROW_START
     + f"(?P<label>{_NUMBER}{_LABEL_WORDS}"
-    + r"(?:[ \u00a0]*:|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
+    + rf"(?:(?:[ \u00a0]*:)+|{_LABEL_DASH}|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
 )
 _AS = re.IGNORECASE
 #: What the words of each section's label say, in the forms typists write (the template's

@@ -11,6 +11,7 @@ a date line or a name alone may end any section's text, and stays there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.parse.latvian import DATE_TEXT
 from pipeline.parse.text import SourcedText
@@ -61,6 +62,7 @@ _PREPARED = re.compile(
 )
 _RULE = re.compile(r"[-–—_=*]{3,}")
 _LINE = re.compile(r"[^\n\x0b]+")
+_ANY_LINE = re.compile(r"(?:^|(?<=[\n\x0b]))[^\n\x0b]*")
 _STRIP = " \u00a0\t\ue000*_"
 
 
@@ -110,3 +112,155 @@ def value_end(text: SourcedText, start: int) -> int:
             return m.end()
         end = m.start()
     return end
+
+
+# -- the report's closing notes ----------------------------------------------------------------
+# After the last section's answer a report may close with its footnotes ("¹ Deleģēšanas
+# līgums … noslēgts …", "* Klātienē; …") or a summary in another language ("Summary in
+# English. Over the two years …"). Left in the last section's value they would be read as
+# its answer (a "Nav" with notes after it is no longer "none", an amount in the summary
+# becomes the section's amount). They are the report's own text, kept unlabelled, and known
+# only with certainty: after the answer and a blank line or rule, to the end, each paragraph
+# either a footnote whose mark the text before uses ("… 31.maijs¹", "dalībnieki*") or a
+# paragraph in English.
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_NOTE_MARK = re.compile(
+    rf"[ \u00a0\t\ue000]*(?P<mark>[{_SUPERSCRIPTS}]+|\*{{1,3}}|\d{{1,2}}\)|\[\d{{1,2}}\])"
+    r"[ \u00a0]*(?=\S)"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Words that open or join nearly every English sentence, and none of them a Latvian word
+# (not "to", which is both).
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "in",
+        "was",
+        "were",
+        "is",
+        "are",
+        "for",
+        "with",
+        "by",
+        "from",
+        "this",
+        "that",
+        "over",
+        "on",
+        "at",
+        "an",
+        "which",
+        "has",
+        "have",
+        "been",
+        "it",
+        "its",
+    ]
+)
+_LATVIAN = frozenset(
+    [
+        "un",
+        "ar",
+        "par",
+        "no",
+        "uz",
+        "ir",
+        "bija",
+        "tika",
+        "kā",
+        "vai",
+        "lai",
+        "gan",
+        "arī",
+        "kas",
+        "pēc",
+        "līdz",
+        "kopā",
+        "tiek",
+        "nav",
+        "pie",
+    ]
+)
+
+
+def _mark_used(mark: str, before: str) -> bool:
+    """Whether the text before the notes puts `mark` after a word or figure, as a footnote's
+    mark stands ("maijs¹", "dalībnieki*", "summa1)"), not as a list's number does."""
+    if mark[0] in _SUPERSCRIPTS:
+        pattern = rf"[^\s{_SUPERSCRIPTS}]{re.escape(mark)}(?![{_SUPERSCRIPTS}])"
+    elif mark[0] == "*":
+        pattern = rf"[^\s*]{re.escape(mark)}(?!\*)"
+    else:
+        pattern = rf"[^\s\d(\[]{re.escape(mark)}"
+    return re.search(pattern, before) is not None
+
+
+def is_english(paragraph: str) -> bool:
+    """Whether a paragraph is written in English: its joining words are English ones, and
+    hardly any Latvian."""
+    words = [w.lower() for w in _WORD_RE.findall(paragraph)]
+    english = [w for w in words if w in _ENGLISH]
+    latvian = sum(w in _LATVIAN for w in words)
+    return len(english) >= 4 and len(set(english)) >= 2 and latvian * 4 <= len(english)
+
+
+def _is_rule(line: str) -> bool:
+    """A blank line or a rule (see `_kind`)."""
+    bare = line.strip(" \u00a0\t\ue000")
+    return not line.strip(_STRIP) or _RULE.fullmatch(bare.replace(" ", "")) is not None
+
+
+def _last_paragraphs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The paragraphs of `text` from its last, each as its lines and where it starts (blank
+    and rule lines part them)."""
+    lines = [(m.start(), m.group()) for m in _ANY_LINE.finditer(text)]
+    current: list[str] = []
+    start = len(text)
+    for begin, line in reversed(lines):
+        if _is_rule(line):
+            if current:
+                yield start, current
+            current = []
+        else:
+            current.insert(0, line)
+            start = begin
+    if current:
+        yield start, current
+
+
+def _note_marks(lines: list[str], before: str) -> list[str] | None:
+    """The marks of a paragraph of notes (none for a paragraph in English), or None when it
+    is no notes: each footnote marked as the text before marks it, a line without a mark
+    going on with the footnote above it."""
+    marks = [_NOTE_MARK.match(line) for line in lines]
+    if marks[0] is None:
+        return [] if is_english(" ".join(lines)) else None
+    used = [k.group("mark") for k in marks if k is not None]
+    return used if all(_mark_used(mark, before) for mark in used) else None
+
+
+def notes_start(text: SourcedText, before: str, whole: bool) -> int | None:
+    """Where the closing notes of `text` begin (see above): the first of its last
+    paragraphs that all are notes. `before` is the report's text before `text`, where the
+    footnotes' marks are used. With `whole` the notes must be all of `text` (what follows
+    the table); else an answer must stand before them, finished (not leading in to more
+    with a colon or comma)."""
+    s = text.text
+    start: int | None = None
+    seen: list[str] = []
+    for begin, lines in _last_paragraphs(s):
+        marks = _note_marks(lines, before + s[:begin])
+        # Each footnote has its own mark: lines opening with the same one ("* …", "* …")
+        # are a list's bullets.
+        if marks is None or len(set(seen + marks)) < len(seen + marks):
+            break
+        seen += marks
+        start = begin
+    if start is None:
+        return None
+    given = s[:start].strip(_STRIP + "\n\x0b")
+    if whole:
+        return start if not given else None
+    return start if given and not given.endswith((":", ",")) else None
