@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
 from pipeline.parse.activity_dates import activity_dates
-from pipeline.parse.activity_groups import roman_value
+from pipeline.parse.activity_groups import opens_minority_part, opens_roman_item, roman_value
 from pipeline.parse.activity_markers import (
     CONTINUATION,
     JOINS_ON,
@@ -42,6 +42,7 @@ from pipeline.parse.activity_markers import (
     ROMAN_STYLE,
     SEPARATOR_CELL,
     WS,
+    goes_on,
 )
 from pipeline.parse.activity_tables import (
     Row,
@@ -55,7 +56,8 @@ from pipeline.parse.activity_tables import (
 from pipeline.parse.activity_text import (
     GOVERNED_NUMBER,
     NOT_ACHIEVED,
-    sentences,
+    Clause,
+    clauses,
     split_entries,
     years_inside,
 )
@@ -128,6 +130,8 @@ class _Reader:
         self.has_groups = False
         self.read_headings: list[tuple[int, int]] = []
         self.pending = 0  # where the text not yet given to the open item starts
+        self.minority_prose = False  # a year's prose went on to the minority group's part
+        self.roman = False  # a list numbered "I.", "II.", … was read
 
     # -- scanning -------------------------------------------------------------------------
     def run(self) -> None:
@@ -172,7 +176,7 @@ class _Reader:
     def _kind(self, m: re.Match[str]) -> str | None:
         if m.group("year"):
             return "year"
-        if m.group("group") or m.group("minority"):
+        if m.group("group") or m.group("minority") or m.group("inline_group"):
             return "group"
         if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
             return None
@@ -200,9 +204,13 @@ class _Reader:
             return "number" if self._accepts_letter(m) else None
         if m.group("roman"):
             n = roman_value(m.group("r"))
-            return (
-                "number" if n == 1 or (self.style == ROMAN_STYLE and n == self.expected) else None
-            )
+            listed = n == 1 or (self.style == ROMAN_STYLE and n == self.expected)
+            s, item = self.text.text, self.item
+            before = " ".join([*(p.text for p in item.pieces)] if item else [])
+            before += " " + s[self.pending : m.start()]
+            opens = opens_roman_item(s, m.end(), m.group("r"), before, self.roman)
+            self.roman |= listed and opens
+            return "number" if listed and opens else None
         return None
 
     def _continues(self, start: int, at: int) -> bool:
@@ -309,10 +317,8 @@ class _Reader:
         m = OWN_PARAGRAPH.search(text)
         if m is None or not text[: m.start()].strip(WS):
             return None
-        before = " ".join([*(p.text for p in item.pieces), text[: m.start()]]).rstrip(WS)
-        if item.number is not None and not before.endswith((".", ";")):
-            return None
-        return m.end() - 1
+        before = " ".join([*(p.text for p in item.pieces), text[: m.start()]])
+        return None if goes_on(before, text[m.end() :], item.number is not None) else m.end() - 1
 
     def _year(self, m: re.Match[str]) -> None:
         self._close()
@@ -473,7 +479,8 @@ class _Reader:
                     dates=row_dates(row, self.source, year.period),
                 )
             # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
-            # not the activity's own date: it is not read, so no finding comes from it.
+            # not the activity's own date: it is not read, so no finding comes from it. An
+            # entry of a list written with ";" is the list's item, its dates its own.
             activities.append(replace(activity, dates=()) if prose else activity)
 
         # the notes before the item at the same index come first
@@ -481,6 +488,7 @@ class _Reader:
             [(n.at, 0, k) for k, n in enumerate(year.notes)]
             + [(i, 1, i) for i in range(len(year.items))]
         )
+        self.minority_prose = False  # the year's prose went on to the minority group's part
         for _, is_item, k in order:
             if is_item:
                 group, item = year.items[k]
@@ -493,8 +501,9 @@ class _Reader:
             as_written = note.introduction or bool(year.items)
             kept, read = ([note.piece], []) if as_written else self._read_prose(year, note.piece)
             notes += [self._text_of(piece) for piece in kept]
-            for sentence in read:
-                add(note.group, None, sentence, prose=True)
+            for sentence, clause, minority in read:
+                group = ActivityGroup.MINORITY_CAPACITY if minority else note.group
+                add(group, None, sentence, prose=not clause.listed)
         return ImplementationYear(
             ordinal=year.ordinal,
             numeral=year.numeral,
@@ -507,36 +516,42 @@ class _Reader:
 
     def _read_prose(
         self, year: _Year, piece: SourcedText
-    ) -> tuple[list[SourcedText], list[SourcedText]]:
+    ) -> tuple[list[SourcedText], list[tuple[SourcedText, Clause, bool]]]:
         """The text of a year with no list, as (notes, activities). A year written as prose
-        states its activities in sentences: a sentence that counts something the indicator
-        list knows is an activity, unless it introduces a list (it ends in ":"), says the
-        count is not this year's achievement (not done, planned, compared, another year, the
-        whole period, a change), or a word governs the number ("No 10 semināriem notika 8",
-        "Pēc 3 semināriem", "ar 3 biedrībām"). Every other sentence stays a note, as written."""
-        marked = [
-            (a, b, self._states_activity(year, piece[a:b].collapse()))
-            for a, b in sentences(piece.text)
-        ]
-        if not any(is_activity for _, _, is_activity in marked):
+        states its activities in sentences, or in one paragraph whose entries end in ";"
+        (see `clauses`): a sentence or entry that counts something the indicator list knows
+        is an activity, unless it introduces a list (it ends in ":"), says the count is not
+        this year's achievement (not done, planned, compared, another year, the whole period,
+        a change), or a word governs the number ("No 10 semināriem notika 8", "Pēc 3
+        semināriem", "ar 3 biedrībām"). Every other sentence stays a note, as written. An
+        entry that opens with the minority group's purpose starts that group's part, to the
+        year's end; each activity comes with whether it is in it."""
+        marked: list[tuple[Clause, bool, bool]] = []
+        for c in clauses(piece.text):
+            sentence = piece[c.start : c.stop].collapse()
+            if opens_minority_part(sentence.text):
+                self.minority_prose = self.has_groups = True
+            is_activity = self._states_activity(year, sentence, c.listed)
+            marked.append((c, is_activity, self.minority_prose))
+        if not any(is_activity for _, is_activity, _ in marked):
             return [piece], []
         kept: list[SourcedText] = []
-        read: list[SourcedText] = []
-        for is_activity, run in itertools.groupby(marked, key=lambda m: m[2]):
+        read: list[tuple[SourcedText, Clause, bool]] = []
+        for is_activity, run in itertools.groupby(marked, key=lambda m: m[1]):
             spans = list(run)
             if is_activity:
-                read += [piece[a:b].collapse() for a, b, _ in spans]
+                read += [(piece[c.start : c.stop].collapse(), c, m) for c, _, m in spans]
             else:
-                kept.append(piece[spans[0][0] : spans[-1][1]])
+                kept.append(piece[spans[0][0].start : spans[-1][0].stop])
         return kept, read
 
-    def _states_activity(self, year: _Year, sentence: SourcedText) -> bool:
+    def _states_activity(self, year: _Year, sentence: SourcedText, listed: bool) -> bool:
         s = sentence.text
         return (
             not s.endswith(":")
             and not NOT_ACHIEVED.search(s)
             and not GOVERNED_NUMBER.search(s)
-            and years_inside(year.period, s)
+            and years_inside(year.period, s, dated=listed)
             and bool(find_indicators(sentence, self.source))
         )
 

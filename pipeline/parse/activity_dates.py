@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from pipeline.model import DateMention, DatePrecision, Period
+from pipeline.parse.indicators import kind_of
 from pipeline.parse.latvian import DASHES, MONTH, month_number
 from pipeline.parse.mentions import find_activity_dates
 from pipeline.parse.text import SourcedText, SourceFile
@@ -32,12 +33,18 @@ def activity_dates(
 ) -> tuple[DateMention, ...]:
     """The dates in an activity's text, in order; `period` is its implementation year's."""
     found = list(find_activity_dates(text, source))
+    written = _written_years(text.text, found)
     for m in _MONTH_RANGE.finditer(text.text):
         first, last = month_number(m.group("first")), month_number(m.group("last"))
-        year = _year(m.group("year"), period)
+        end = m.end()
+        if m.group("year") and _counts(text.text, m.end("year")):
+            end = m.end("last")  # "oktobris–decembris 2000 apmeklētāju": a count, no year
+            year = _year(None, period, written)
+        else:
+            year = _year(m.group("year"), period, written)
         if year is None or last <= first:
             continue
-        piece = text[m.start() : m.end()]
+        piece = text[m.start() : end]
         span = source.span_of(piece)
         if any(d.span.start < span.end and span.start < d.span.end for d in found):
             continue  # a date the grammar read ("2024. gada septembris–novembris")
@@ -60,8 +67,23 @@ _DAY_RANGE = re.compile(
     rf"(?<![\w.])(?:(?i:no)\s+)?(?P<first>\d{{1,2}})\.\s*(?:[{DASHES}]|(?i:līdz))\s*"
     rf"(?P<last>\d{{1,2}})\.\s*(?P<month>{MONTH})(?![\wāčēģīķļņšūž])",
 )
-# A year the item writes: in a date the grammar read, or alone ("2020. gada", "2020. g.").
-_WRITTEN_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.\s*(?:gad|g\.))")
+# A year the item writes: in a date the grammar read, or alone ("2020. gada", "2020. g.",
+# "(2022)").
+_WRITTEN_YEAR = re.compile(
+    r"(?<![\d.,])(?:19|20)\d\d(?=\.\s*(?:gad|g\.))|(?<=\()(?:19|20)\d\d(?=\))"
+)
+# A counted noun after a four-digit number makes it a count ("2000 apmeklētāju"), no year.
+_COUNTED_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)")
+
+
+def _counts(s: str, at: int) -> bool:
+    m = _COUNTED_AFTER.match(s, at)
+    return m is not None and kind_of(m.group("word")) is not None
+
+
+def _written_years(s: str, read: list[DateMention]) -> set[int]:
+    written = {d.start.year for d in read if d.precision is DatePrecision.DAY}
+    return written | {int(m.group(0)) for m in _WRITTEN_YEAR.finditer(s)}
 
 
 def _day_ranges(
@@ -74,12 +96,9 @@ def _day_ranges(
     is left as text too, so no finding ever comes from a year the report did not write."""
     if period is None or period.start is None or period.end is None:
         return []
-    written = {d.start.year for d in read if d.precision is DatePrecision.DAY}
-    written |= {int(m.group(0)) for m in _WRITTEN_YEAR.finditer(text.text)}
-    if period.start.year == period.end.year:
-        years = {period.start.year}
-    else:
-        years = written if len(written) == 1 else set()
+    written = _written_years(text.text, read)
+    year = _year(None, period, written)
+    years = {year} if year is not None else written if len(written) == 1 else set()
     found: list[DateMention] = []
     for m in _DAY_RANGE.finditer(text.text):
         if not years:
@@ -101,9 +120,14 @@ def _day_ranges(
     return found
 
 
-def _year(written: str | None, period: Period | None) -> int | None:
-    if written is not None:
-        return int(written)
+def _year(stated: str | None, period: Period | None, written: set[int]) -> int | None:
+    """The year of a date written without one: the implementation year's, where it lies in
+    one calendar year and the item writes no other year ("1.–3. martā … (2022)" in 2023 is
+    not certain: left as text)."""
+    if stated is not None:
+        return int(stated)
     if period is None or period.start is None or period.end is None:
         return None
-    return period.start.year if period.start.year == period.end.year else None
+    if period.start.year != period.end.year or written - {period.start.year}:
+        return None
+    return period.start.year

@@ -24,6 +24,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A minority group's heading, on a line of its own.
 MINORITY_HEADING = (
     _LINE_START
+    # a line a list's number or bullet opens is that list's item, whatever it ends with
+    + r"(?![-–•*][ \t\u00a0]|\(?(?:\d{1,2}|[a-zA-Z]|[IVX]{1,4})[.)][ \t\u00a0])"
     + r"(?![^\n\t\x0b\ue000]*(?i:pilsonisk))[*_]*[^\n\t\x0b\ue000:;.]{0,60}?(?i:mazākumtautīb)"
     r"[^\n\t\x0b\ue000:;.]{0,80}?[^\W\d_](?i:ai|am)[*_]*[ \u00a0]*:[*_]*"
     r"(?=[ \u00a0]*(?:[\n\t\x0b\ue000]|$))"
@@ -42,3 +44,44 @@ def is_minority_heading(line: str) -> bool:
     with or without the colon a paragraph has)."""
     text = line.strip()
     return bool(_MINORITY_ROW.fullmatch(text) or _MINORITY_ROW.fullmatch(text + ":"))
+
+
+# A paragraph of prose that lists the year's work goes on to the minority group's part inside
+# it: "…; mazākumtautību kapacitātes celšanai izstrādātas 2 stratēģijas …" (with or without a
+# colon). Only an entry that opens with the purpose, naming no civil society with it.
+_INLINE_MINORITY = re.compile(
+    r"[\s*_]*(?:[^\W\d_]+[ \u00a0]+){0,3}?(?i:mazākumtautīb)[^\W\d_]*[ \u00a0]+"
+    r"(?:[^\W\d_]+[ \u00a0]+){0,3}?(?i:kapacitātes[ \u00a0]+celšanai)(?![^\W\d_])"
+)
+
+
+def opens_minority_part(clause: str) -> bool:
+    """Whether an entry of a paragraph opens with the minority group's purpose."""
+    m = _INLINE_MINORITY.match(clause)
+    return m is not None and "pilsonisk" not in m.group(0).lower()
+
+
+# The next Roman item after "I.": "II." at a line's start with a word after it, not a year's
+# heading ("II. ĪSTENOŠANAS GADS").
+_SECOND_ROMAN = re.compile(
+    _LINE_START + r"II\.[ \t\u00a0]+(?!(?i:īstenošanas[ \t\u00a0]+gads))[^\W\d_]"
+)
+
+
+def opens_roman_item(text: str, end: int, numeral: str, before: str, in_list: bool) -> bool:
+    """Whether a Roman numeral at a line's start ("I." or the next one of a Roman list,
+    ending at `end` in `text`) numbers an item. `before` is the open item's text so far (or
+    the text since the last marker). A person's initial at a line's start looks the same
+    ("…vadīja lektore" / "I. Bērziņa, kopā 60 dalībnieki;"), so an item is numbered only
+    where the text before it is finished (a sentence's end, or a lead-in's ":"), and "I."
+    only where it starts a list: no other item is open (right after a heading), the report
+    numbers its lists so already (`in_list`), or "II." follows at a line's start."""
+    before = before.rstrip(" \n\t\x0b\u00a0\ue000")
+    if before and before[-1] not in ".;:!?":
+        return False
+    return (
+        roman_value(numeral) > 1
+        or in_list
+        or not before
+        or _SECOND_ROMAN.search(text, end) is not None
+    )

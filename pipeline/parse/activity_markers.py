@@ -9,14 +9,23 @@ import re
 
 from pipeline.parse.activity_groups import MINORITY_HEADING, ROMAN
 from pipeline.parse.headings import YEAR_HEADING
+from pipeline.parse.indicators import kind_of
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 MARKERS = re.compile(
     YEAR_HEADING
     # a group heading may be wrapped once: its first line then starts with a capital
     + rf"|(?P<group>{_LINE_START}(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}\n[ \u00a0]*)?"
-    + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)\s*:)"
+    # who carries it out may follow in parentheses: "… celšanai** (īsteno partneris):"
+    + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)[*_]*"
+    + r"(?:[ \u00a0]*\([^()\n\t\x0b:;]{1,60}\)[*_]*)?\s*:)"
     + rf"|(?P<minority>{MINORITY_HEADING})"
+    # run into a paragraph after a finished entry, the minority part's heading and its list:
+    # "…; mazākumtautību NVO kapacitātes celšanai: 1) …" (never the task's "pilsoniskās …")
+    + r"|(?P<inline_group>(?<=[;.])[ \u00a0]+(?![^\n\t\x0b:;.]*(?i:pilsonisk))"
+    + r"[^\n\t\x0b:;.]{0,60}?(?i:mazākumtautīb)[^\n\t\x0b:;.]{0,60}?"
+    + r"(?i:kapacitātes\s+celšanai)(?:[ \u00a0]*\([^()\n\t\x0b:;]{1,60}\))?[ \u00a0]*:"
+    + r"(?=[ \u00a0]*1[.)]\s))"
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
     r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
@@ -42,3 +51,34 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\
 # A blank line, then a capitalised line at the margin: a paragraph of its own, no item's
 # (see `pipeline.parse.activities`).
 OWN_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+
+# A paragraph that opens by referring back to the item before it goes on with that item:
+# the event named in a locative ("Forumā piedalījās 173 dalībnieki", "Semināros …") or a
+# demonstrative ("Tajā", "Šajos", "Tie", "No tiem").
+_REFERS_BACK = re.compile(r"[„\"(]?(?:(?:No|Kopā\s+no)\s+)?(?P<word>[^\W\d_]+)(?![^\W\d_])", re.I)
+_DEMONSTRATIVE = re.compile(
+    r"(?:t|š)(?:ajā|ajos|ajās|ur|ie|ās|ā|o|is|ī|iem|ām|ai|am)|tur|tai|tiem|tām|tās|tos",
+    re.I,
+)
+_LOCATIVE = ("ā", "ās", "os", "ē", "ēs", "ī", "īs")
+
+
+def goes_on(before: str, paragraph: str, numbered: bool) -> bool:
+    """Whether a paragraph after a blank line goes on with the open item whose text so far
+    is `before`: a blank line inside an unfinished sentence (a PDF's page break: "sadarbībā
+    ar" / "" / "Valmieras novada pašvaldību, …") never ends the item, nor does a paragraph
+    that refers back to it. A numbered item's sentence is finished by "." or ";", a
+    bullet's also by ")" or no mark at all after its last word (bullets often have none),
+    unless a comma or a joining word ends it."""
+    before = before.rstrip(WS)
+    if numbered and not before.endswith((".", ";")):
+        return True
+    if JOINS_ON.search(before):
+        return True
+    m = _REFERS_BACK.match(paragraph)
+    if m is None:
+        return False
+    word = m.group("word")
+    return bool(
+        _DEMONSTRATIVE.fullmatch(word) or (word.lower().endswith(_LOCATIVE) and kind_of(word))
+    )

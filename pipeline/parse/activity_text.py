@@ -6,8 +6,10 @@ sentence of prose state no achievement of its year (see `pipeline.parse.activiti
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from pipeline.model import Period
+from pipeline.model import DatePrecision, Period
+from pipeline.parse.latvian import find_dates
 from pipeline.parse.text import SourcedText
 
 _WS = " \n\t\x0b\u00a0\ue000"
@@ -30,10 +32,70 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").lstrip('(„"').lower()
             if word in _ABBREVIATIONS or len(word) < 2 or word.isdigit():
                 continue
+        elif _wrapped(text, m.start(), m.end()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip(_WS)]
+
+
+# A plain text's paragraph hard-wrapped at a fixed width: its lines break anywhere, even
+# between a number and what it counts ("sniegtas 88" / "konsultācijas"). A single line break
+# after an unfinished sentence, before a lower-case word or a number, or after a word that
+# joins ("Ogrē … un" / "Siguldā …"), goes on with the sentence.
+_LINE_BREAK = re.compile(r"[ \u00a0]*\n[ \u00a0]*")
+_GOES_ON = re.compile(r"[a-zāčēģīķļņšūž(„\"]|\d+(?![.)]\s|\d)")
+_JOINS_ON = re.compile(r"(?:,|(?<![^\W\d_])(?:un|ar|par|no|uz|gan|vai|kā|–|-))$")
+
+
+def _wrapped(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip(_WS)
+    if not _LINE_BREAK.fullmatch(text, start, end) or not before or before[-1] in ".;:!?":
+        return False
+    return bool(_GOES_ON.match(text, end) or _JOINS_ON.search(before))
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    stop: int
+    listed: bool  # an entry of a list written without bullets, its entries ending in ";"
+
+
+def clauses(text: str) -> list[Clause]:
+    """The sentences of a year's prose, each cut at its semicolons: a paragraph that lists
+    what was done ("organizēti 3 forumi …, kopā 276 dalībnieki; novadīti 10 semināri …;
+    sniegtas 88 konsultācijas …") is a list written without bullets, each clause an entry.
+    A semicolon inside parentheses ("(Jūrmalā …; Ogrē …)") parts no entries."""
+    found: list[Clause] = []
+    for a, b in sentences(text):
+        cuts = _semicolons(text, a, b)
+        listed = bool(cuts)
+        start = a
+        for cut in cuts:
+            if text[start:cut].strip(_WS):
+                found.append(Clause(start, cut, listed))
+            start = cut
+        if text[start:b].strip(_WS):
+            found.append(Clause(start, b, listed))
+    return found
+
+
+def _semicolons(text: str, start: int, stop: int) -> list[int]:
+    """Where the entries after each top-level ";" of text[start:stop] start (the ";" stays
+    with the entry it ends, as `split_entries` keeps it)."""
+    depth = 0
+    cuts: list[int] = []
+    for i in range(start, stop):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ";" and depth == 0:
+            cuts.append(i + 1)
+    return cuts
 
 
 _COUNT_FRAGMENT = re.compile(r"^[^;:]{0,60}?[-–]\s*\d+\s*;?$")
@@ -71,7 +133,7 @@ def split_entries(text: SourcedText) -> list[SourcedText]:
 # ("nenotika", "neieradās", "neīstenoti"), cancelled or postponed, planned or to come
 # ("notiks", "organizēsim", "iecerēti"), before ("pagājušajā gadā", "iepriekš", "kopš"),
 # compared or changed ("pieauga par"), the whole delegation period's, what the organisation
-# is ("apvieno", "biedri") or what was applied for ("pieteikumi").
+# is ("apvieno", "45 biedri") or what was applied for ("pieteikumi").
 NOT_ACHIEVED = re.compile(
     r"(?<![\wāčēģīķļņšūž])(?:ne(?:tik|notik|bij|tiek|tiks|notiks|izdev|varēj|ierad|īsteno"
     r"|piedal|organizē|organizēt|sniedz|sniegt|sasniedz|sasniegt|izpild|realizē|notiek|apmeklē"
@@ -82,7 +144,11 @@ NOT_ACHIEVED = re.compile(
     r"|salīdzin\w*|iepriekš\w*|pagājuš\w*|kopš|agrāk\w*"
     r"|pieaug\w*|pieauga|samazin\w*|palielin\w*|kritās|krities|pieaudz\w*"
     r"|deleģēšanas\s+period\w*|vis(?:ā|u)\s+period\w*|gadu\s+laikā|gados"
-    r"|apvieno\w*|biedri|biedru|biedriem|pieteikum\w*|pieteic\w*|pieteicās)"
+    # membership ("biedru skaits", "45 biedri", "uzņemti 3 jauni biedri"), not the members'
+    # own activity ("biedru aptauja")
+    r"|apvieno\w*|biedru\s+skait\w*|(?:\d+|jaun\w*)\s+biedr(?:i|us|iem|u|s)"
+    r"|uzņemt\w*\s+(?:\S+\s+){0,2}?biedr(?:i|us|s)"
+    r"|pieteikum\w*|pieteic\w*|pieteicās)"
     r"(?![\wāčēģīķļņšūž])",
     re.I,
 )
@@ -97,9 +163,15 @@ GOVERNED_NUMBER = re.compile(
 _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?=\.(?!\d)|\)|\s*[-–/])")
 
 
-def years_inside(period: Period | None, sentence: str) -> bool:
+def years_inside(period: Period | None, sentence: str, dated: bool = False) -> bool:
     """Whether every calendar year the sentence names is in the implementation year: "2021.
-    gadā notika 7 semināri" in a year from July 2022 counts another year's seminars."""
+    gadā notika 7 semināri" in a year from July 2022 counts another year's seminars. With
+    `dated`, the years of whole dates are left out: an entry's own dates, which the date
+    check compares with its year (a finding, not a lost entry)."""
+    if dated:
+        for d in find_dates(sentence):
+            if d.precision is DatePrecision.DAY:
+                sentence = sentence[: d.begin] + " " * (d.stop - d.begin) + sentence[d.stop :]
     named = [int(m.group(0)) for m in _CALENDAR_YEAR.finditer(sentence)]
     if not named:
         return True

@@ -94,13 +94,62 @@ _PLANNED = re.compile(
     re.I,
 )
 _CLAUSE_START = re.compile(r".*[.;,()\n\t\x0b\ue000]", re.S)
+# A word of what was achieved ends the plan's clause: "plānots 2 / faktiski 3" achieved 3.
+_ACHIEVED = re.compile(
+    r"(?<![^\W\d_])(?:faktiski|sasniegt(?:s|i|ais|ie|as|ā)?|izpildīt(?:s|i|as)?)(?![^\W\d_])",
+    re.I,
+)
+
+
+# A verb of what was done, in a past form (never the infinitive "plānots noorganizēt"), that
+# no future or negation goes with ("tiks noorganizēti", "netika noorganizēti").
+_DONE = re.compile(
+    r"(?<![^\W\d_])(?<!tiks )(?<!tiek )(?<!būs )(?<!netika )(?<!nav )(?<!nebija )"
+    r"(?:(?:no)?organizēt|īstenot|sniegt|izdot|sagatavot|izstrādāt|izveidot|novadīt|rīkot"
+    r"|publicēt|vadīt)(?:s|i|a|as|ais|ie|ās)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:notika|norisinājās|piedalījās|(?:no)?organizēja|īstenoja|sniedza"
+    r"|izdeva|sagatavoja|rīkoja|novadīja)(?![^\W\d_])",
+    re.I,
+)
+# The plan's participle as an adjective of the noun ("Plānotie 8 semināri noorganizēti",
+# "Paredzētie 3 forumi notika"): what was planned, and then, by the verb after, done.
+_PLAN_ADJECTIVE = re.compile(r"(?:plānot|paredzēt|iecerēt)(?:ais|ie|ā|ās|o|ajiem|ajām)", re.I)
+_CLAUSE_END = re.compile(r"[.;,()\n\t\x0b\ue000]|$")
 
 
 def planned(s: str, start: int) -> bool:
     """Whether the number at `start` is a plan: a word of plan or future before it, in its
-    clause."""
+    clause, and no word of what was achieved between the two. A verb of what was done
+    between them ("Saskaņā ar plānoto noorganizēti 4 semināri", "Plānots un noorganizēts 5
+    semināri"), or after the number where the plan is the noun's adjective ("Plānotie 8
+    semināri noorganizēti"), says the count was delivered."""
     clause = _CLAUSE_START.match(s, 0, start)
-    return bool(_PLANNED.search(s, clause.end() if clause else 0, start))
+    begin = clause.end() if clause else 0
+    plans = list(_PLANNED.finditer(s, begin, start))
+    if not plans or _ACHIEVED.search(s, plans[-1].end(), start):
+        return False
+    if _DONE.search(s, plans[-1].end(), start):
+        return False
+    if _PLAN_ADJECTIVE.fullmatch(plans[-1].group(0)):
+        end = _CLAUSE_END.search(s, start)
+        return not (end and _DONE.search(s, start, end.start()))
+    return True
+
+
+# "Reģionālie NVO forumi — plānots 2 / faktiski 3 (…)", "Forumi: plānots: 4, faktiski: 5": the
+# achieved count after the planned one counts what the phrase before the plan names.
+_PLAN_THEN_ACHIEVED = re.compile(
+    r"(?<![^\W\d_])plānot(?:s|i|as|ais|ie)?\s*:?\s*\d{1,6}\s*(?:[/,;]|un)?\s*"
+    r"(?:faktiski|sasniegt(?:s|i|ais|ie|as)?|izpildīt(?:s|i|as)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def plan_then_achieved(s: str, at: int) -> int | None:
+    """Where the plan starts when the count at `at` is the achieved one after a planned one
+    ("plānots 2 / faktiski 3"): the phrase before that is what both count."""
+    m = _PLAN_THEN_ACHIEVED.search(s, max(0, at - 60), at)
+    return m.start() if m is not None else None
 
 
 # -- a count after the phrase that names it ---------------------------------------------------
@@ -114,6 +163,7 @@ _PHRASE_START = re.compile(r".*(?:[.;:,](?=\s)|[()\n\t\x0b\ue000]|\s[–—-]\s)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 _PARENTHESES_AT_END = re.compile(r"\s*\([^()\d]{1,40}\)\s*$")
 _COUNT_WORD = re.compile(r"(?P<noun>[^\W\d_]+)\s+skait(?:s|a|u)\s*$", re.I)
+_COUNT_INSIDE = re.compile(r"(?<![^\W\d_])(?P<noun>[^\W\d_]+)\s+skait(?:s|a|u)(?![^\W\d_])", re.I)
 # Words after the counted noun that start a clause of their own ("semināri, kuros …",
 # "semināri notika …"): the count after them is not the noun's.
 _CLAUSE_WORDS = re.compile(
@@ -145,6 +195,12 @@ def named_before(s: str, at: int) -> tuple[str, int, bool] | None:
         return None  # only "skaits" takes its count with no dash or colon
     clause = _PHRASE_START.match(s, 0, end)
     begin = clause.end() if clause else 0
+    # "Dalībnieku skaits semināros: 45": the count is of what "skaits" names, wherever the
+    # words after it say where
+    inside = _COUNT_INSIDE.search(s, begin, end)
+    if inside is not None:
+        kind = kind_of(inside.group("noun"))
+        return (kind, inside.start(), True) if kind is not None else None
     found = _compound(s, begin, end)
     if found is None:
         found = _head(s, begin, end)

@@ -22,7 +22,14 @@ import re
 
 from pipeline.model import DateMention, Indicator, Qualifier
 from pipeline.parse.activity_parts import mark_parts
-from pipeline.parse.activity_words import agrees, ends_entry, named_before, planned, word_numbers
+from pipeline.parse.activity_words import (
+    agrees,
+    ends_entry,
+    named_before,
+    plan_then_achieved,
+    planned,
+    word_numbers,
+)
 from pipeline.parse.indicators import (
     COMPOUNDS,
     genitive_form,
@@ -85,9 +92,16 @@ _DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 
 
+# "gab." (pieces) after a number counts copies or articles, not activities: "500 gab.
+# bukletu" is a print run, "12 gab. krēslu" chairs. No kind is counted so (see `_numbers`).
+_PIECES = re.compile(r"[ \u00a0]*gab(?:\.|(?![^\W\d_]))", re.I)
+
+
 def _noun_after(text: str, start: int) -> tuple[str, int] | None:
     """The kind counted by a number ending at `start`, and where its phrase ends."""
     words: list[tuple[str, int]] = []
+    if _PIECES.match(text, start):
+        return None  # "500 gab. bukletu": a print run, no number of publications
     for m in _WORD.finditer(text, start):
         token, inner = m.group(0), m.group("inner")
         if inner and (number_in_words(inner) or _ABBREVIATION_IN_PARENTHESES.fullmatch(inner)):
@@ -99,6 +113,8 @@ def _noun_after(text: str, start: int) -> tuple[str, int] | None:
             or _FUNCTION_WORDS.fullmatch(lowered)
         ):
             break
+        if number_in_words(token) is not None:
+            break  # "pieci lektori un divdesmit pieci dalībnieki": the next number's noun
         if _OTHER_NOUN.fullmatch(token) and not kind_of(token):
             break  # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
         if lowered == "un" and (not words or any(kind_of(w) and head_like(w) for w, _ in words)):
@@ -283,15 +299,25 @@ def _with_compound(s: str, kind: str, begin: int, end: int) -> tuple[str, int]:
     return kind, begin
 
 
+# "Ziņas: 3 (janvārī), 5 (februārī)": numbers with nothing named after them, one after the
+# other, are parts of the count, none of them the whole.
+_MORE_PARTS = re.compile(
+    r"(?:\s*\([^()]{0,60}\))?\s*(?:,|\s(?:un|\+))\s*\d{1,6}\s*(?:\(|[,;.+]|un\s|$)"
+)
+
+
 def _after_dash(
     s: str, start: int, stop: int, value: int, places: list[tuple[int, int]]
 ) -> tuple[str, int, Qualifier | None, int] | None:
     """A count after the phrase that names it ("semināri – 6", "dalībnieku skaits: 88"), as
     (kind, begin, qualifier, end); see `pipeline.parse.activity_words.named_before`."""
     begin, qualifier = _qualified(s, start)
-    if value in _YEARS or not ends_entry(s, stop):
+    if _PIECES.match(s, stop):
+        return None  # "bukleti – 500 gab.": a print run
+    if value in _YEARS or not ends_entry(s, stop) or _MORE_PARTS.match(s, stop):
         return None
-    named = named_before(s, begin)
+    plan = plan_then_achieved(s, begin)
+    named = named_before(s, plan if plan is not None else begin)
     if named is None or _in(named[1], places):
         return None  # nothing named, or a noun that a number before it counts already
     return named[0], named[1], qualifier, stop

@@ -52,15 +52,41 @@ _PLACE_PATTERNS = tuple(
 )
 _REGION_AFTER = re.compile(r"\s+(?:plānošanas\s+)?reģion", re.I)
 _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
+# Genitives listed before one "novados" are each a municipality: "Smiltenes, Madonas, Valkas un
+# Limbažu novados".
+_LISTED_MUNICIPALITIES = re.compile(
+    r"(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+un[ \u00a0]+)[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]+){1,8}"
+    r"[ \u00a0]+novad(?:os|u|ā|iem|i)(?![^\W\d_])"
+)
+# A town's name that names something else: a street, a quarter, a lake or a river ("Lielvārdes
+# ielā", "Kalnciema kvartālā", "Lubāna ezera"), a product ("Saldus siers").
+_THING_AFTER = re.compile(
+    r"[ \u00a0]+(?:iel(?:a|ā|as|u)|gatv|prospekt|bulvār|šosej|kvartāl|ezer|upe(?:s)?(?![^\W\d_])"
+    r"|upē|sier|maiz|alu(?![^\W\d_])|alus)",
+    re.I,
+)
+# A capitalised first name right before a town's nominative makes it a surname ("Ilze Ogre",
+# "Anna Madona"); a town's own nominative never follows a capitalised word in Latvian prose.
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+[ \u00a0]+$")
+# A title in quotes („Madona ar bērnu”) names a work, not where something took place.
+_QUOTED = re.compile(r"[„“\"«][^„“”\"«»\n]{0,120}[”“\"»]")
 
 
 def find_places(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
+    s = text.text
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(s)]
     for key, name, genitive, pattern in _PLACE_PATTERNS:
-        for m in pattern.finditer(text.text):
-            if _REGION_AFTER.match(text.text, m.end()):
+        for m in pattern.finditer(s):
+            if _REGION_AFTER.match(s, m.end()):
                 continue  # "Rīgas reģions" is the planning region
-            kind = "municipality" if _MUNICIPALITY_AFTER.match(text.text, m.end()) else "city"
+            if _THING_AFTER.match(s, m.end()) or any(a < m.start() < b for a, b in quoted):
+                continue
+            if m.group(0) == name and _NAME_BEFORE.search(s, 0, m.start()):
+                continue  # "Ilze Ogre": a person
+            listed = m.group(0) == genitive and _LISTED_MUNICIPALITIES.match(s, m.end())
+            municipal = listed or _MUNICIPALITY_AFTER.match(s, m.end())
+            kind = "municipality" if municipal else "city"
             piece = text[m.start() : m.end()]
             # The kind stays what the text says, as it makes the IRI, which must not change.
             named = name if kind == "city" and name else f"{genitive} novads"
