@@ -9,7 +9,8 @@ A minority group's heading is a line of its own that names the minorities ("maz�
 …") and ends with the purpose in the dative and a colon ("… veicināšanai:", "… atbalstam:"),
 as the civil-society group's heading does ("Pilsoniskās sabiedrības attīstībai:"). A line
 that also names civil society is the task's name for both, no group's heading; a list's
-lead-in ("Mazākumtautību kultūras pasākumi:") names no purpose.
+lead-in ("Mazākumtautību kultūras pasākumi:") names no purpose, and one that says what was
+done ("… organizēti pasākumi … dienai:") is a sentence, not a heading.
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ MINORITY_HEADING = (
     _LINE_START
     # a line a list's number or bullet opens is that list's item, whatever it ends with
     + r"(?![-–•*][ \t\u00a0]|\(?(?:\d{1,2}|[a-zA-Z]|[IVX]{1,4})[.)][ \t\u00a0])"
-    + r"(?![^\n\t\x0b\ue000]*(?i:pilsonisk))[*_]*[^\n\t\x0b\ue000:;.]{0,60}?(?i:mazākumtautīb)"
+    + r"(?![^\n\t\x0b\ue000]*(?i:pilsonisk))"
+    # a sentence saying what was done is a list's lead-in, however it ends ("Sadarbībā ar
+    # mazākumtautību NVO organizēti pasākumi Ukrainas neatkarības dienai:")
+    + r"(?![^\n\t\x0b\ue000]*(?i:organizē|noorganizē|sniegt|sniedz|īstenot|notik|notiek|"
+    r"izstrādāt|sagatavot|rīkot|rīkoj|nodrošināt|piedalīj|veikt|izdot|atbalstīt))"
+    + r"[*_]*[^\n\t\x0b\ue000:;.]{0,60}?(?i:mazākumtautīb)"
     r"[^\n\t\x0b\ue000:;.]{0,80}?[^\W\d_](?i:ai|am)[*_]*[ \u00a0]*:[*_]*"
     r"(?=[ \u00a0]*(?:[\n\t\x0b\ue000]|$))"
 )

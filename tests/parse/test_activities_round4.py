@@ -280,3 +280,16 @@ def test_a_membership_count_in_prose_stays_a_note() -> None:
     (year,) = report(YEAR + "Biedrībā ir 45 biedri, tā apvieno 12 NVO.\n", PERIOD).years
     assert year.activities == ()
     assert [n.value for n in year.notes] == ["Biedrībā ir 45 biedri, tā apvieno 12 NVO."]
+
+
+def test_a_lead_in_saying_what_was_done_is_no_minority_heading() -> None:
+    from pipeline.parse.activity_groups import is_minority_heading
+
+    lead_in = "Sadarbībā ar mazākumtautību NVO organizēti pasākumi Ukrainas neatkarības dienai:"
+    assert not is_minority_heading(lead_in)
+    for heading in (
+        "Mazākumtautību līdzdalības veicināšanai:",
+        "Mazākumtautību NVO kapacitātes celšanai:",
+        "Mazākumtautību sadarbības veicināšanai:",
+    ):
+        assert is_minority_heading(heading), heading
