@@ -9,6 +9,7 @@ No report structure.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -344,6 +345,7 @@ def _unit(word: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a report's words repeat; each was tried on every pattern
 def _word_value(word: str) -> tuple[int, str] | None:
     """One number word as its value and its place: H hundreds, T tens, E teens, U units."""
     for suffix, place in (("simt(?:s|u|i)?", "H"), ("desmit", "T"), ("padsmit", "E")):

@@ -50,6 +50,22 @@ _PLACE_PATTERNS = tuple(
     (key, name, genitive, re.compile(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])"))
     for key, name, genitive, forms in PLACES
 )
+
+
+def _heads(forms: str) -> frozenset[str]:
+    """The first two letters of each alternative of a name's forms: a text holding none of
+    them names no such place (a substring test is far quicker than the pattern)."""
+    heads, depth, start = set(), 0, 0
+    for i, c in enumerate(forms + "|"):
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            heads.add(forms[start : start + 2])
+            start = i + 1
+    return frozenset(heads)
+
+
+_PLACE_HEADS = tuple(_heads(forms) for _, _, _, forms in PLACES)
 _REGION_AFTER = re.compile(r"\s+(?:plānošanas\s+)?reģion", re.I)
 _MUNICIPALITY_AFTER = re.compile(r"\s+novad", re.I)
 # Genitives listed before one "novados" are each a municipality: "Smiltenes, Madonas, Valkas un
@@ -76,7 +92,9 @@ def find_places(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
     s = text.text
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(s)]
-    for key, name, genitive, pattern in _PLACE_PATTERNS:
+    for (key, name, genitive, pattern), heads in zip(_PLACE_PATTERNS, _PLACE_HEADS, strict=True):
+        if not any(head in s for head in heads):
+            continue
         for m in pattern.finditer(s):
             if _REGION_AFTER.match(s, m.end()):
                 continue  # "Rīgas reģions" is the planning region
