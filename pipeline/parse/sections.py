@@ -394,8 +394,8 @@ REWORDED: dict[Section, re.Pattern[str]] = {
         _AS,
     ),
     Section.OTHER: re.compile(
-        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)"
-        r"(?:\s+par\s+.*)?",
+        # no "par …" after it: "Papildu informācija par pasākumiem pieejama …" is a sentence
+        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)",
         _AS,
     ),
 }

@@ -15,33 +15,14 @@ from pipeline.model import AmountRole, FundingYear, Parsed, Purpose
 from pipeline.parse.funding import read_funding
 from pipeline.parse.funding_blocks import FundingRead
 from pipeline.parse.text import SourcedText, SourceFile
-from tests.conftest import parse_text
 from tests.parse.test_funding_forms import LABEL
+from tests.parse.test_funding_tester8 import _codes, _report, _years
 
 P, A = AmountRole.PLANNED, AmountRole.ACTUAL
 CIVIL, MINORITY = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS
 CIV = "pilsoniskās sabiedrības attīstībai Zemgales reģionā"
 MIN = "mazākumtautību NVO attīstībai"
 HEADER = "Īstenošanas gads\tFinansējuma mērķis\tPlānots, EUR\tFaktiski, EUR"
-
-
-def _report(minimal_text: str, rows: list[str]) -> Parsed:
-    """The minimal report with its funding section replaced: the label on a line of its
-    own, the rows after it."""
-    lines = minimal_text.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.startswith(LABEL + "\t"))
-    assert lines[first + 2].startswith("Neatbilstoši veiktie izdevumi")
-    lines[first : first + 2] = [LABEL, *rows]
-    return parse_text("\n".join(lines))
-
-
-def _years(parsed: Parsed) -> tuple[FundingYear, ...]:
-    assert parsed.report is not None
-    return parsed.report.funding
-
-
-def _codes(parsed: Parsed) -> list[str]:
-    return [f.code for f in parsed.findings if f.code.startswith("funding.")]
 
 
 def _lines(year: FundingYear, role: AmountRole) -> dict[Purpose | None, Decimal | None]:

@@ -223,3 +223,12 @@ def test_a_parenthesis_after_the_legal_form_leaves_the_name(
     r = parse_text(text).report
     assert r is not None and r.implementer is not None
     assert r.implementer.name.value == name
+
+
+def test_a_sentence_opening_like_the_other_information_label_stays_text() -> None:
+    from pipeline.parse.sections import REWORDED, Section
+
+    sentence = "Papildu informācija par pasākumiem pieejama biedrības mājaslapā"
+    assert not REWORDED[Section.OTHER].fullmatch(sentence)
+    assert REWORDED[Section.OTHER].fullmatch("Papildu informācija")
+    assert REWORDED[Section.OTHER].fullmatch("Cita būtiska informācija")
