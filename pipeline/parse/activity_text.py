@@ -49,9 +49,25 @@ _GOES_ON = re.compile(r"[a-zāčēģīķļņšūž(„\"]|\d+(?![.)]\s|\d)")
 _JOINS_ON = re.compile(r"(?:,|(?<![^\W\d_])(?:un|ar|par|no|uz|gan|vai|kā|–|-))$")
 
 
+_LOWER_START = re.compile(r"[a-zāčēģīķļņšūž]")
+
+
 def _wrapped(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(_WS)
-    if not _LINE_BREAK.fullmatch(text, start, end) or not before or before[-1] in ".;:!?":
+    if not before:
+        return False
+    if not text[start:end].strip(_WS) and (
+        before.count("(") > before.count(")")
+        or (before[-1] not in ".;:!?" and _LOWER_START.match(text, end))
+    ):
+        return True  # a page break inside a parenthesis or a sentence: it goes on after it
+    if not _LINE_BREAK.fullmatch(text, start, end):
+        return False
+    if before[-1] == "." and _LOWER_START.match(text, end):
+        # an abbreviation ends the line ("15 gab." / "saliekamo galdu"): no sentence starts
+        # in lower case
+        return True
+    if before[-1] in ".;:!?":
         return False
     return bool(_GOES_ON.match(text, end) or _JOINS_ON.search(before))
 

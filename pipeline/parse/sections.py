@@ -116,7 +116,8 @@ _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
 # where a form's label already had one), or a dash. It belongs to the label: left in the
 # value it would stand before the cell's first word, where a year heading, a legal form, a
 # funding row's key or a "Nav" is only read at the start.
-_LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+|{_LABEL_DASH})?"
+# a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav")
+_LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH})?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +357,7 @@ _LABEL_WORDS = (
 _REWORDED = re.compile(
     _ROW_START
     + f"(?P<label>{_NUMBER}{_LABEL_WORDS}"
-    + rf"(?:(?:[ \u00a0]*:)+|{_LABEL_DASH}|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
+    + rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
 )
 _AS = re.IGNORECASE
 #: What the words of each section's label say, in the forms typists write (the template's

@@ -303,3 +303,14 @@ def test_a_place_is_looked_for_only_where_its_first_letters_stand() -> None:
     for (_, name, genitive, _), heads in zip(PLACES, _PLACE_HEADS, strict=True):
         for form in (name, genitive):
             assert not form or form[:2] in heads, form
+
+
+def test_a_page_break_inside_a_sentence_of_prose_splits_nothing() -> None:
+    from pipeline.parse.activity_text import sentences
+
+    text = "izstrādātas 2 stratēģijas (Rīgas armēņu\n\n \n\nbiedrībai), kopā 40 dalībnieki."
+    assert len(sentences(text)) == 1
+    text = "mazākumtautību kapacitātes celšanai\n\n \n\nizstrādāta 1 stratēģija."
+    assert len(sentences(text)) == 1
+    # a finished sentence and a capital after the gap are two
+    assert len(sentences("notika 2 forumi.\n\n \n\nIzdoti 3 buklets.")) == 2

@@ -131,9 +131,16 @@ def _page_breaks(text: str) -> list[Edit]:
 def _label_colons(text: str) -> list[Edit]:
     """A colon after every section label ("…veicējs:"), where there is none yet."""
     labels = split_sections(clean(text)).labels.values()
-    ends = sorted(label.offsets[-1] + 1 for label in labels)
+    # a label read with the dash after it ("… izdevumi – nav") takes its colon before the
+    # dash, as a typist writes both ("… izdevumi: – nav")
+    ends = sorted(before_dash(text, label.offsets[-1] + 1) for label in labels)
     # the parser reads a colon as part of its label: a label may end with one already
     return [(end, end, ":") for end in ends if not text[:end].rstrip(" \u00a0").endswith(":")]
+
+
+def before_dash(text: str, end: int) -> int:
+    dash = re.search(r"[ \u00a0]+[–—-]$", text[:end])
+    return dash.start() if dash else end
 
 
 def _pdf_only(transformation: Transformation) -> Transformation:
