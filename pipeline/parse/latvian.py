@@ -307,11 +307,6 @@ def find_period(text: str) -> FoundPeriod | None:
     return None
 
 
-def month_end(day: dt.date) -> dt.date:
-    following = day.replace(day=28) + dt.timedelta(days=4)
-    return following - dt.timedelta(days=following.day)
-
-
 def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
