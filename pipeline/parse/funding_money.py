@@ -71,8 +71,8 @@ def words_value(words: str) -> int | None:
     return total + current
 
 
-# Thousands of euro ("54 tūkst. EUR", "24,3 tūkst. eiro"): a rounded amount, read as the
-# value it stands for. The currency word must follow, or "5 tūkst. apmeklētāju" would be
+# Thousands of euro ("54 tūkst. EUR", "24,3 tūkst. eiro"): money, found so that it is
+# reported as an unread amount (it is rounded; see `is_rounded`). The currency word must follow, or "5 tūkst. apmeklētāju" would be
 # money. The amount group holds the whole written form, so that it is kept as written.
 THOUSANDS = re.compile(
     rf"(?<![\d,.])(?P<amount>\d{{1,3}}(?:[.,]\d{{1,3}})?[ \u00a0]*tūkst\.?)"

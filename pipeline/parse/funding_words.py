@@ -213,7 +213,7 @@ TEXT_KEY = re.compile(
     re.I,
 )
 # Amounts in millions ("1,2 milj. euro") are not read: they are reported. Thousands are
-# read (THOUSANDS), as rounded amounts.
+# found as money (THOUSANDS), so that they too are reported, not lost.
 ABBREVIATED = re.compile(rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*milj\w*\.?\s*(?:{CURRENCY})", re.I)
 # "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
 # "no tiem 27 000,00 EUR …" (of which) does too, before an amount; "no kuriem izlietoti"
