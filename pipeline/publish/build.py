@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -178,9 +178,16 @@ def build_site(
             discard(staging)
             raise
     records = tuple(record for record, _ in read)
-    return Build(
-        records, validations, tuple(sorted(p.absolute().relative_to(staging) for p in written))
-    )
+    return Build(records, validations, _relative(written, staging))
+
+
+def _relative(written: Iterable[Path], folder: Path) -> tuple[Path, ...]:
+    """The files `written` (under `folder`, made absolute) relative to it, each once, in
+    path order. By their strings: tens of thousands of `relative_to` took a tenth of a
+    second of a rebuild after one change."""
+    prefix = f"{folder.absolute()}{os.sep}"
+    names = {os.path.abspath(p).removeprefix(prefix) for p in written}
+    return tuple(Path(name) for name in sorted(names, key=lambda name: name.split(os.sep)))
 
 
 @contextlib.contextmanager
@@ -377,7 +384,7 @@ def _publish(
         inputs,
     )
     progress("write", 4, 4)
-    return validations, sorted(set(written))
+    return validations, written
 
 
 def _validate_dataset(shared: MappedGraph, settings: Settings, cache: BuildCache) -> Validation:

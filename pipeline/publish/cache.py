@@ -180,13 +180,16 @@ class BuildCache:
 def link_tree(source: Path, target: Path, names: Iterable[str]) -> None:
     """Put the files `names` (relative) of `source` under `target`: hard links, which
     cost no copy; a copy where links are not possible (another file system)."""
-    made: set[Path] = set()
+    # Strings, not paths: a rebuild links tens of thousands of files.
+    made: set[str] = set()
+    source_dir, target_dir = os.fspath(source), os.fspath(target)
     for name in names:
-        destination = target / name
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
+        destination = os.path.join(target_dir, name)
+        parent = os.path.dirname(destination)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         try:
-            os.link(source / name, destination)
+            os.link(os.path.join(source_dir, name), destination)
         except OSError:
-            shutil.copyfile(source / name, destination)
+            shutil.copyfile(os.path.join(source_dir, name), destination)

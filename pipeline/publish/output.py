@@ -136,12 +136,16 @@ def _mark(staging: Path) -> None:
 def _files(folder: Path) -> list[str]:
     """Every file and link under `folder`, relative, sorted (a linked folder is not
     followed: it is one entry)."""
+    # Strings, not paths: a site holds tens of thousands of files, and it is listed twice
+    # on every build.
     found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        here = Path(root)
-        linked = [d for d in dirs if (here / d).is_symlink()]
+    top = os.fspath(folder)
+    for root, dirs, files in os.walk(top):
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
         dirs[:] = [d for d in dirs if d not in linked]
-        found += [(here / name).relative_to(folder).as_posix() for name in (*files, *linked)]
+        here = os.path.relpath(root, top).replace(os.sep, "/")
+        prefix = "" if here == "." else f"{here}/"
+        found += [f"{prefix}{name}" for name in (*files, *linked)]
     return sorted(found)
 
 

@@ -434,7 +434,11 @@ def fill(graph: Graph, triples: Iterable[tuple[Node, Node, Node]]) -> None:
     """Add `triples` (terms lodpipe made) to `graph`, a graph without named-graph
     bookkeeping, straight into its store: `Graph.addN` checks every term again, and the
     summary graph takes hundreds of thousands of triples on every build."""
-    add = graph.store.add
+    store = graph.store
+    if isinstance(store, CompactStore):
+        store.extend(triples)
+        return
+    add = store.add
     for triple in triples:
         add(triple, graph)
 

@@ -153,7 +153,12 @@ def render_site(
     for asset in sorted(STATIC.rglob("*")):
         if asset.is_file():
             out.write(f"static/{asset.relative_to(STATIC).as_posix()}", asset.read_bytes())
-    return tuple(sorted(out.written))
+    return tuple(sorted(out.written, key=_parts))
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    # The order of paths, compared as tuples of strings rather than by `Path.__lt__`.
+    return path.parts
 
 
 def render_documents(site: SiteInput, out_dir: Path, wanted: Callable[[str], bool]) -> list[str]:
@@ -203,9 +208,17 @@ def _resource_page(
     key = _input_key(ctx, page, doc) if pages is not None and kind in _DRAWN else None
     if pages is not None and key is not None and _recalled(out, pages, key, names):
         return
-    slicer = ctx.vocabulary_slices if ctx.is_vocabulary(doc) else ctx.data_slices
-    triples = sorted_triples([slicer.concise(doc)], blank_nodes=True)
+    vocabulary = ctx.is_vocabulary(doc)
     view = _VIEWS[kind](ctx, doc)
+    if pages is not None and key is None and vocabulary:
+        # A vocabulary page's slice is read from ontology/ and shapes/, which the code
+        # version in every key covers: no need to make it (its blank nodes are labelled by
+        # canonicalising the slice, the dearest part of the page) to know the page.
+        key = _page_key(page, view, ())
+        if key is not None and _recalled(out, pages, key, names):
+            return
+    slicer = ctx.vocabulary_slices if vocabulary else ctx.data_slices
+    triples = sorted_triples([slicer.concise(doc)], blank_nodes=True)
     if pages is not None and key is None:
         key = _page_key(page, view, triples)
         if key is not None and _recalled(out, pages, key, names):
@@ -280,7 +293,7 @@ def _keep(out: _Writer, pages: PageCache, key: str, files: Mapping[str, bytes]) 
     pages.remember(key, files)
 
 
-def _page_key(page: Page, view: object, triples: list[Any]) -> str | None:
+def _page_key(page: Page, view: object, triples: Sequence[Any]) -> str | None:
     """A digest of what a page is rendered from (the code is in every cache key); None
     when the view cannot be pickled, and the page is then rendered every time."""
     try:
