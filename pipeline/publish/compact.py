@@ -56,13 +56,23 @@ class CompactStore(Store):
         every build, and a call per triple and term was most of the time it took."""
         ids, terms = self._ids, self._terms
         new_s, new_p, new_o = self._new
-        for triple in triples:
-            for term, column in zip(triple, (new_s, new_p, new_o)):
-                found = ids.get(term)
-                if found is None:
-                    found = ids[term] = len(terms)
-                    terms.append(term)
-                column.append(found)
+        for s, p, o in triples:
+            # Written out for each place: a loop over the three cost a third more.
+            n = ids.get(s)
+            if n is None:
+                n = ids[s] = len(terms)
+                terms.append(s)
+            new_s.append(n)
+            n = ids.get(p)
+            if n is None:
+                n = ids[p] = len(terms)
+                terms.append(p)
+            new_p.append(n)
+            n = ids.get(o)
+            if n is None:
+                n = ids[o] = len(terms)
+                terms.append(o)
+            new_o.append(n)
 
     def intern(self, term: Node) -> Node:
         """The store's own copy of `term` (added if new): what it adds is kept once."""
