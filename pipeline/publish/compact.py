@@ -174,9 +174,7 @@ class CompactStore(Store):
         self._spo = spo
         # Each index is the one before it turned: (a, b, c) -> (b, c, a).
         self._pos = _index(bits, sorted([((k & whole) << bits) | (k >> shift) for k in spo]))
-        self._osp = _index(
-            bits, sorted([((k & whole) << bits) | (k >> shift) for k in self._pos])
-        )
+        self._osp = _index(bits, sorted([((k & whole) << bits) | (k >> shift) for k in self._pos]))
         self._new = (array("I"), array("I"), array("I"))
 
     # Prefixes, as rdflib's own stores keep them
