@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from pipeline.model import Parsed, Problem, Severity, exit_code, file_name
 from pipeline.publish import pickling
@@ -43,7 +44,14 @@ from pipeline.publish.output import claim_output, discard, new_staging, publish_
 from pipeline.publish.queryprocess import Answering, QueriesFailed, answering
 from pipeline.publish.querystore import StoreBusy
 from pipeline.publish.records import ReportRecord
-from pipeline.publish.render import Download, PageInputs, SiteInput, UnsafeIRI, render_site
+from pipeline.publish.render import (
+    Download,
+    PageInputs,
+    SiteInput,
+    UnsafeIRI,
+    prepare_templates,
+    render_site,
+)
 from pipeline.publish.render.queries import QUERIES_DIR
 from pipeline.publish.render.tallies import Tally
 from pipeline.publish.reports import (
@@ -186,8 +194,14 @@ def _relative(written: Iterable[Path], folder: Path) -> tuple[Path, ...]:
     path order. By their strings: tens of thousands of `relative_to` took a tenth of a
     second of a rebuild after one change."""
     prefix = f"{folder.absolute()}{os.sep}"
-    names = {os.path.abspath(p).removeprefix(prefix) for p in written}
+    names = {_under(str(p), prefix) for p in written}
     return tuple(Path(name) for name in sorted(names, key=lambda name: name.split(os.sep)))
+
+
+def _under(path: str, prefix: str) -> str:
+    if path.startswith(prefix):
+        return path[len(prefix) :]
+    return os.path.abspath(path).removeprefix(prefix)
 
 
 @contextlib.contextmanager
@@ -288,7 +302,9 @@ def _publish(
 
     # Each report's summary is read as soon as the report is there: after one report
     # changed, the others' are read while a worker makes it.
-    arriving = built_in_order(jobs, cache, settings.jobs, progress, ready=made, known=start_queries)
+    arriving = built_in_order(
+        jobs, cache, settings.jobs, progress, ready=made, known=start_queries, idle=_prepare
+    )
     gathered = gather(arriving, rebuilt)
     built, (queries,) = gathered.built, answers
     # The summaries stay until the site is written: no collection walks them again (a
@@ -302,7 +318,8 @@ def _publish(
     # A cross-report triple pointing into a report's pages (a dataset-level result naming a
     # source line) belongs in those pages' slices: those reports are built again with it.
     # What the reports state themselves (organisations, places) their workers had already.
-    inbound = _inbound(built, (shared.graph - commons, dataset_results))
+    # As sets: rdflib's `Graph.__sub__` looks each triple up in the other graph's store.
+    inbound = _inbound(built, (set(shared.graph) - set(commons), dataset_results))
     if inbound:
         again = [i for i, b in enumerate(built) if b.output.key in inbound]
         redo = build_all(
@@ -387,6 +404,14 @@ def _publish(
     return validations, written
 
 
+def _prepare() -> None:
+    """What the pages will need whatever the reports say (the vocabulary read, the
+    templates compiled), made while the main process would otherwise wait for a worker:
+    after one report changed, it waits for that report about a quarter of a second."""
+    vocabulary()
+    prepare_templates()
+
+
 def _validate_dataset(shared: MappedGraph, settings: Settings, cache: BuildCache) -> Validation:
     """The cross-report graph's validation, kept in the cache under that graph and where
     its facts were read: when one report changed, it is most often the same graph."""
@@ -418,7 +443,9 @@ def _organisation(resolver: OrganisationResolver, record: ReportRecord) -> str:
     return resolver.key(record.implementer) if record.implementer is not None else ""
 
 
-def _inbound(built: Sequence[Built], graphs: Sequence[Graph]) -> dict[str, bytes]:
+def _inbound(
+    built: Sequence[Built], graphs: Sequence[Iterable[tuple[Node, Node, Node]]]
+) -> dict[str, bytes]:
     owner = {doc: b.output.key for b in built for doc in b.output.documents}
     found: dict[str, Graph] = {}
     for graph in graphs:

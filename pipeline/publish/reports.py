@@ -168,6 +168,7 @@ def built_in_order(
     fresh: bool = False,
     ready: Callable[[list[Built]], None] | None = None,
     known: Callable[[list[Built], bool], None] | None = None,
+    idle: Callable[[], None] | None = None,
 ) -> Iterator[Built]:
     """`build_all`'s outputs one by one in report order, each as soon as it and those
     before it are there, so that the caller reads them (`gather`) while workers make the
@@ -176,8 +177,9 @@ def built_in_order(
     summaries meanwhile, where it waited for it before. When some come from the cache,
     `known` is called with their outputs (in report order) and whether any report is to
     be made, before any is made; `ready` is called with the outputs of the reports made,
-    once they are all made (noticed between two reports given out), when any is. When
-    none comes from the cache, the outputs are given once all are made."""
+    once they are all made (noticed between two reports given out), when any is. `idle`
+    is called once, the first time the caller would wait for a worker. When none comes
+    from the cache, the outputs are given once all are made."""
     keys = [job_key(job) for job in jobs_]
     found: dict[int, Built] = {}
     todo = []
@@ -201,7 +203,7 @@ def built_in_order(
     try:
         calls = [(jobs_[i], entries[i] / "files", cache.stored(jobs_[i].source)) for i in todo]
         labels = [jobs_[i].file for i in todo]
-        with _pooled(jobs, _run, calls, todo, labels, beside=bool(found)) as made:
+        with _pooled(jobs, _run, calls, todo, labels, beside=bool(found), idle=idle) as made:
             if found:
                 if known is not None:  # once the workers are forked: they hold none of it
                     known([found[i] for i in sorted(found)], bool(todo))
@@ -293,6 +295,7 @@ def _pooled(
     indexes: Sequence[int],
     labels: Sequence[str],
     beside: bool = False,
+    idle: Callable[[], None] | None = None,
 ) -> Iterator[_Results[T]]:
     """`_in_pool`'s results, the calls handed to the workers on entering: the caller can
     work between taking results. In this process with one job, or with one call unless
@@ -318,7 +321,7 @@ def _pooled(
             # until the last one was done.
             futures = deque(pool.submit(function, *call) for call in calls)
             try:
-                yield _Results(_Collected(futures, indexes, labels), tuple(futures))
+                yield _Results(_Collected(futures, indexes, labels, idle), tuple(futures))
             finally:
                 for pending in futures:
                     pending.cancel()
@@ -353,14 +356,22 @@ class _Collected(Iterator[tuple[int, T]]):
     a failed call stops the rest and is named by its label."""
 
     def __init__(
-        self, futures: deque[Future[T]], indexes: Sequence[int], labels: Sequence[str]
+        self,
+        futures: deque[Future[T]],
+        indexes: Sequence[int],
+        labels: Sequence[str],
+        idle: Callable[[], None] | None = None,
     ) -> None:
         self._futures = futures
         self._named = iter(zip(indexes, labels, strict=True))
+        self._idle = idle
 
     def __next__(self) -> tuple[int, T]:
         index, label = next(self._named)
         future = self._futures.popleft()
+        if self._idle is not None and not future.done():
+            idle, self._idle = self._idle, None
+            idle()  # work the caller would do later anyway, while the worker works
         try:
             result = future.result()
         except Exception as exc:

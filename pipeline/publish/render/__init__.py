@@ -144,7 +144,7 @@ def render_site(
     after anything else) or when one IRI is the path prefix of another.
     """
     ctx = build_context(site)
-    env = environment()
+    env = _environment()
     out = _Writer(out_dir)
     for doc, path in ctx.pages.items():
         if doc not in site.documents:
@@ -176,9 +176,17 @@ def render_documents(site: SiteInput, out_dir: Path, wanted: Callable[[str], boo
 
 @functools.cache
 def _environment() -> Environment:
-    # One per worker process: compiling the templates for every report took longer than
-    # rendering its pages.
+    # One per process: compiling the templates for every report took longer than
+    # rendering its pages. (Jinja looks whether a template's file changed each time it
+    # hands it out, so one process may build many times.)
     return environment()
+
+
+def prepare_templates() -> None:
+    """Compile every template now rather than when a page first needs it."""
+    env = _environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
 
 
 def _resource_page(
