@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pipeline.documents.layout import render
 from pipeline.documents.model import Document, DocumentError, ErrorCode, MediaType
+from pipeline.documents.referred import follow_pointers
 from pipeline.documents.sniff import MEDIA_TYPES, Kind, sniff
 from pipeline.parse.decode import decode
 from pipeline.parse.sections import LABELS
@@ -140,7 +141,7 @@ def _read_structured(
         from pipeline.documents.word import WordError, read_docx
 
         try:
-            return render(read_docx(data)), ()
+            return render(follow_pointers(read_docx(data))), ()
         except WordError as exc:
             return _error(
                 file, ErrorCode.CORRUPT, f"the Word document is damaged or truncated ({exc})"
@@ -149,14 +150,14 @@ def _read_structured(
         from pipeline.documents.odf import OdfError, read_odt
 
         try:
-            return render(read_odt(data)), ()
+            return render(follow_pointers(read_odt(data))), ()
         except OdfError as exc:
             return _error(
                 file, ErrorCode.CORRUPT, f"the OpenDocument file is damaged or truncated ({exc})"
             )
     from pipeline.documents.web import read_html
 
-    return render(read_html(data)), ()
+    return render(follow_pointers(read_html(data))), ()
 
 
 def _error(file: str, code: ErrorCode, message: str) -> DocumentError:

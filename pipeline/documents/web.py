@@ -8,6 +8,9 @@ table: each term with its values one row, "label<TAB>value" (several `<dd>` of o
 paragraphs of its value, several `<dt>` before a value the paragraphs of its label), the
 paragraphs, lists and tables inside a `<dd>` as in a cell. A `<dd>` with no term before it
 (a page indenting its text) is a row of that one cell.
+
+A report inside a web page is read without the page's frame around it (menus, breadcrumb,
+sidebar, cookie notice, footer): see `web_chrome.py`.
 """
 
 from __future__ import annotations
@@ -16,25 +19,49 @@ from html.parser import HTMLParser
 
 from pipeline.documents.layout import BREAK, Block, Para, Run, Table, table_in_cell
 from pipeline.documents.spans import RowSpans, span_count
+from pipeline.documents.web_chrome import CONTENT, holds_report, is_frame, is_main, marks_main
 from pipeline.parse.decode import decode
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table"}
 _SKIP = {"script", "style", "head", "title"}
 _GROUPS = {"thead", "tbody", "tfoot"}
+# Elements that never begin a frame: no end tag closes them (`<img>`), or a page leaves it out
+# (`<p>`, `<li>`, a cell), so a frame begun there would run on over the report; or the page's
+# own `<body class="cookie-consent-shown">`.
+_NO_FRAME = {
+    *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"),
+    *("track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "html", "body"),
+    *("thead", "tbody", "tfoot", "colgroup"),
+}
 
 
 def read_html(data: bytes) -> list[Block]:
     decoded = decode(data, "")
     text = decoded.text if decoded.text is not None else data.decode("utf-8", "replace")
-    parser = _Parser()
+    if marks_main(text):
+        # The page says where its content is; were the report elsewhere, it is read whole.
+        blocks = _parse(text, main_only=True)
+        if holds_report(blocks):
+            return blocks
+    return _parse(text, main_only=False)
+
+
+def _parse(text: str, *, main_only: bool) -> list[Block]:
+    parser = _Parser(main_only)
     parser.feed(text)
     parser.close()
     return parser.result()
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, main_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        # The page's frame being skipped: its element's name and how many of that name are
+        # open in it. Outside `<main>` (when `main_only`) everything is frame.
+        self.frame: tuple[str, int] | None = None
+        self.main: tuple[str, int] | None = None
+        self.main_only = main_only
+        self.within: list[str] = []  # the open content elements (`<article>`, `<main>`, …)
         self.out: list[Block] = []
         self.runs: list[Run] = []
         self.marker: str | None = None
@@ -56,6 +83,10 @@ class _Parser(HTMLParser):
         self.item: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._framed(tag, dict(attrs)):
+            return
+        if tag in CONTENT:
+            self.within.append(tag)
         if tag in _SKIP:
             self.skip += 1
         elif tag in ("i", "em"):
@@ -104,7 +135,46 @@ class _Parser(HTMLParser):
         elif tag in _BLOCKS:
             self._flush()
 
+    def _framed(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Whether the tag opened is of the page's frame: in it, or beginning it."""
+        if self.frame is not None:
+            if tag == self.frame[0]:
+                self.frame = (tag, self.frame[1] + 1)
+            return True
+        if self.main is not None:
+            if tag == self.main[0]:
+                self.main = (tag, self.main[1] + 1)
+        elif self.main_only:
+            if not is_main(tag, attrs):
+                return True
+            self.main = (tag, 1)
+            return False
+        # `role="main"` on a `<div>` owns its header as `<main>` does
+        within = {*self.within, "main"} if self.main is not None else set(self.within)
+        if tag not in _NO_FRAME and is_frame(tag, attrs, within):
+            self._flush()
+            self.frame = (tag, 1)
+            return True
+        return False
+
+    def _unframed(self, tag: str) -> bool:
+        """Whether the tag closed is of the page's text: not in its frame, nor closing it."""
+        if self.frame is not None:
+            if tag == self.frame[0]:
+                depth = self.frame[1] - 1
+                self.frame = (tag, depth) if depth else None
+            return False
+        if self.main is not None and tag == self.main[0]:
+            depth = self.main[1] - 1
+            self.main = (tag, depth) if depth else None
+            return True
+        return self.main is not None or not self.main_only
+
     def handle_endtag(self, tag: str) -> None:
+        if not self._unframed(tag):
+            return
+        if tag in CONTENT and tag in self.within:
+            del self.within[len(self.within) - 1 - self.within[::-1].index(tag)]
         if tag in _SKIP:
             self.skip = max(self.skip - 1, 0)
         elif tag in ("i", "em"):
@@ -168,7 +238,7 @@ class _Parser(HTMLParser):
         self.column = -1  # done: a `</tr>` and the next `<tr>` end it once
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.frame is not None or (self.main_only and self.main is None):
             return
         self.runs.append(Run(" ".join(data.split("\n")), self.italic > 0))
 
