@@ -41,6 +41,7 @@ from pipeline.parse.activity_markers import (
     PARAGRAPH_BREAK,
     ROMAN_STYLE,
     SEPARATOR_CELL,
+    SUB_HEADING,
     WS,
     goes_on,
 )
@@ -224,8 +225,8 @@ class _Reader:
             return False
         before = " ".join([*(p.text for p in item.pieces), self.text.text[self.pending : start]])
         before = before.rstrip(WS)
-        if not before or before[-1] in ".;:!?":
-            return False
+        if not before or before[-1] in ".;:!?" or _is_sub_heading(_LAST_LINE.split(before)[-1]):
+            return False  # a finished sentence, or a sub-heading, which nothing goes on with
         after = CONTINUATION.match(self.text.text, at)
         if after is None:
             return False
@@ -288,6 +289,12 @@ class _Reader:
     def _text(self, piece: SourcedText) -> None:
         if not piece.text.strip(WS):
             return
+        heading = self._sub_heading_after_item(piece.text)
+        if heading is not None:
+            self._text(piece[:heading])
+            self._close()
+            self._note(piece[heading:])
+            return
         after = self._paragraph_after_item(piece.text)
         if after is not None:
             self._text(piece[:after])
@@ -304,6 +311,21 @@ class _Reader:
                 self.item.sub_run = False  # a plain paragraph after the sub-items ends them
         else:
             self._note(piece)
+
+    def _sub_heading_after_item(self, text: str) -> int | None:
+        """Where a line that only names a part of the year ("2023. gada janvāris–jūlijs",
+        "III ceturksnis") starts after the open item's text: a sub-heading grouping the
+        entries after it, so the year's note, not the item's words or date. A line after a
+        word that joins ("… sadarbībā ar") or before a lower-case word goes on with the
+        item's sentence."""
+        item = self.item
+        if item is None or item.row is not None:
+            return None
+        for m in SUB_HEADING.finditer(text):
+            before = " ".join([*(p.text for p in item.pieces), text[: m.start()]]).rstrip(WS)
+            if before and not JOINS_ON.search(before) and not _LOWER_NEXT.match(text, m.end()):
+                return m.start()
+        return None
 
     def _paragraph_after_item(self, text: str) -> int | None:
         """Where a paragraph of its own starts after the open item's text, if one does: after
@@ -438,6 +460,12 @@ class _Reader:
     def _close(self) -> None:
         item, self.item = self.item, None
         if item is None or not any(p.text.strip() for p in item.pieces):
+            return
+        whole = SourcedText.join(item.pieces)
+        if item.number is None and item.row is None and _is_sub_heading(whole.text.strip(WS)):
+            # a paragraph or list entry that only names a part of the year heads the entries
+            # after it ("2023. gada janvāris–jūlijs"): the year's note, no activity
+            self._note(whole)
             return
         if self.in_objectives:
             self.objectives.append(item)
@@ -589,6 +617,17 @@ def _introduction_notes(introduction: _Year) -> list[_Note]:
         for *_, piece, group in sorted(pieces, key=lambda p: p[:3])
     ]
 
+
+_LAST_LINE = re.compile(r"[\n\t\x0b\ue000]")
+
+
+def _is_sub_heading(line: str) -> bool:
+    heading = SUB_HEADING.match(line)
+    return heading is not None and not line[heading.end() :].strip(WS)
+
+
+# A lower-case word on the next line goes on with a sentence; a list's next entry does not.
+_LOWER_NEXT = re.compile(r"\s*[a-zāčēģīķļņšūž]")
 
 # A table's row of totals ("| | Kopā | | 420 |") sums the rows above it: no activity of its own.
 _TOTAL_ROW = re.compile(r"\s*(?:kopā|kopumā|pavisam)\b", re.I)

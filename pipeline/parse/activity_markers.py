@@ -52,6 +52,28 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\
 # (see `pipeline.parse.activities`).
 OWN_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
+# A line that only names a part of the year ("2023. gada janvāris–jūlijs", "III ceturksnis",
+# "2024. gada I–II ceturksnis", "2. pusgads", "2023. gads"): a sub-heading that groups the
+# entries after it. After an entry it is no part of that entry, nor its date. Months are in
+# the nominative: "… notika 2023. gada martā" is a sentence's end, wrapped.
+_NOMINATIVE_MONTH = (
+    r"(?:janvāris|februāris|marts|aprīlis|maijs|jūnijs|jūlijs|augusts|septembris"
+    r"|oktobris|novembris|decembris)"
+)
+_OF_YEAR = r"(?:\d{4}\.?[ \u00a0]*(?:gada|g\.)[ \u00a0]*)"
+_PART_NUMBER = rf"(?:{ROMAN}|[1-4]\.)"
+_RANGE_DASH = r"[ \u00a0]*[-–—][ \u00a0]*"
+SUB_HEADING = re.compile(
+    r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*(?i:"
+    rf"{_OF_YEAR}?{_NOMINATIVE_MONTH}(?:{_RANGE_DASH}{_OF_YEAR}?{_NOMINATIVE_MONTH})?"
+    rf"|{_OF_YEAR}?(?-i:{_PART_NUMBER}(?:{_RANGE_DASH}{_PART_NUMBER})?)[ \u00a0]*"
+    r"(?:ceturksn(?:is|ī)|ceturkšņi|pusgad(?:s|ā|i))"
+    r"|\d{4}\.?[ \u00a0]*gads)"
+    r"[ \u00a0]*(?:\([^()\n\t\x0b\ue000]{1,40}\))?[ \u00a0]*:?"
+    r"(?=[ \t\u00a0]*(?:[\n\x0b\ue000]|$))"
+)
+
+
 # A paragraph that opens by referring back to the item before it goes on with that item:
 # the event named in a locative ("Forumā piedalījās 173 dalībnieki", "Semināros …") or a
 # demonstrative ("Tajā", "Šajos", "Tie", "No tiem").

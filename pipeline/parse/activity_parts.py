@@ -1,12 +1,15 @@
 """Breakdowns among an activity's quantities: which values are the parts of another one
-("199 konsultācijas (… 41 …; 80 …; 78 …)"), so that sums do not count a value twice."""
+("199 konsultācijas (… 41 …; 80 …; 78 …)", "45 dalībnieki (30 sievietes, 15 vīrieši)"), so
+that sums do not count a value twice, and which stated breakdowns do not add up."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.model import Indicator, Qualifier
+from pipeline.parse.text import SourcedText, SourceFile
 
 
 def mark_parts(
@@ -101,6 +104,125 @@ def _run(indicators: tuple[Indicator, ...], t: int, step: int) -> list[int]:
         ind = indicators[i]
         if ind.kind != indicators[t].kind or ind.qualifier is not Qualifier.EXACT:
             break
+        if ind.part_of is not None:
+            break  # a part of a breakdown in brackets (see `bracketed_parts`), already marked
         run.append(i)
         i += step
     return run
+
+
+# A breakdown in brackets right after a count, of parts that name no kind of their own: "45
+# dalībnieki (30 sievietes, 15 vīrieši)", "22 konsultācijas (15 klātienē, 7 tiešsaistē)",
+# "199 konsultācijas (tiešsaistē 80, klātienē 78, e-pastā 41)". Each part is a number and
+# one to three words, either way round; parts are parted by "," ";" or "un". Anything else
+# inside ("t. sk.", "ap 20", "no tiem") is no such breakdown and is not read.
+_WORD = r"(?<![^\W\d_])(?!un(?![^\W\d_]))[^\W\d_](?:[^\W\d_]|-)*"
+_WORDS = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,2}}"
+_COUNT = r"(?<![\d.,])\d{1,5}(?![\d]|[.,]\d)"
+_ITEM = rf"(?:{_COUNT}[ \u00a0]+{_WORDS}|{_WORDS}[ \u00a0]*(?:[:–-][ \u00a0]*)?{_COUNT})"
+_SEPARATOR = r"[ \u00a0]*[,;][ \u00a0]*|[ \u00a0]+un[ \u00a0]+"
+_BRACKETS = re.compile(rf"\([ \u00a0]*({_ITEM}(?:(?:{_SEPARATOR}){_ITEM})+)[ \u00a0]*\)")
+_PART = re.compile(
+    rf"(?P<a>{_COUNT})[ \u00a0]+(?P<w>{_WORDS})|(?P<v>{_WORDS})[ \u00a0]*(?:[:–-][ \u00a0]*)?(?P<b>{_COUNT})"
+)
+# Between the count's phrase and the bracket: a few words, no punctuation and no number
+# ("22 konsultācijas NVO pārstāvjiem (15 klātienē, …)").
+_GAP = re.compile(r"(?:[ \u00a0]+[^\W\d_](?:[^\W\d_]|-)*){0,3}[ \u00a0]*")
+# What a part's words may say of the thing counted: where or how ("Rīgā", "klātienē",
+# "e-pastā", "telefoniski", "attālināti"), or, of people, who ("sievietes", "jaunieši").
+# Another noun may count something else ("40 dalībnieki (8 komandas, 2 tiesneši)").
+_LOCATIVE = re.compile(r"[^\W\d_](?:[^\W\d_]|-)+(?:ā|ē|ī|ū|ās|ēs|īs|os)", re.I)
+_MANNER = re.compile(r"[^\W\d_]+(?:ski|ināti|viduāli)|online", re.I)
+_WHEN = re.compile(
+    r"(?:dien|nedēļ|mēne|gad|stund|minūt|reiz|laik|period|vakar|rīt)[^\W\d_]{0,4}", re.I
+)
+_PEOPLE = re.compile(
+    r"(?:sieviet|vīriet|vīrieš|meiten|zēn|bērn|pieaugu|senior|skolēn|student|pensionār"
+    r"|brīvprātīg|jaunieš|dalībniec)\w*",
+    re.I,
+)
+_PEOPLE_KINDS = {"participants", "persons"}
+
+
+def bracketed_parts(
+    text: SourcedText,
+    source: SourceFile,
+    found: list[Indicator],
+    places: list[tuple[int, int]],
+    masked: list[tuple[int, int]],
+) -> tuple[list[Indicator], list[tuple[int, int]]]:
+    """`found` and `places` with the parts of each breakdown in brackets after a count (see
+    `_BRACKETS`) added after it, as counts of its kind, `part_of` it whether or not they add
+    up: the report states them as its parts (`unequal_breakdowns` tells when they do not).
+    A bracket none of whose numbers was read otherwise, and whose every part says where,
+    how or (of people) who, is read; any other is left as it was."""
+    s = text.text
+    added: list[tuple[int, Indicator, tuple[int, int]]] = []
+    for m in _BRACKETS.finditer(s):
+        if any(m.start() <= a < m.end() for a, _ in [*places, *masked]):
+            continue  # a number in it counts a kind of its own, or is a date
+        totals = [
+            t
+            for t, (_, end) in enumerate(places)
+            if end <= m.start() and _GAP.fullmatch(s, end, m.start())
+        ]
+        if not totals:
+            continue
+        t = totals[-1]
+        total = found[t]
+        parts: list[tuple[Indicator, tuple[int, int]]] = []
+        for p in _PART.finditer(s, m.start(1), m.end(1)):
+            words = (p.group("w") or p.group("v")).split()
+            if not _describes(words, total.kind):
+                parts = []
+                break
+            piece = text[p.start() : p.end()]
+            value = int(p.group("a") or p.group("b"))
+            parts.append(
+                (
+                    Indicator(
+                        value, Qualifier.EXACT, total.kind, piece.text, source.span_of(piece)
+                    ),
+                    (p.start(), p.end()),
+                )
+            )
+        added += [(t, part, place) for part, place in parts]
+    if not added:
+        return found, places
+    # each run of parts right after its total, `part_of` its position once they are in
+    result: list[Indicator] = []
+    where: list[tuple[int, int]] = []
+    for t, (indicator, place) in enumerate(zip(found, places, strict=True)):
+        result.append(indicator)
+        where.append(place)
+        position = len(result)
+        for at, part, at_place in added:
+            if at == t:
+                result.append(replace(part, part_of=position))
+                where.append(at_place)
+    return result, where
+
+
+def _describes(words: list[str], kind: str) -> bool:
+    last = words[-1]
+    if any(_WHEN.fullmatch(w) for w in words):
+        return False  # a time ("2 dienās", "3 vakaros"), not a part of the count
+    if _LOCATIVE.fullmatch(last) or _MANNER.fullmatch(last):
+        return True
+    return kind in _PEOPLE_KINDS and bool(_PEOPLE.fullmatch(last))
+
+
+def unequal_breakdowns(
+    indicators: tuple[Indicator, ...],
+) -> Iterator[tuple[Indicator, tuple[Indicator, ...]]]:
+    """Each total whose stated parts do not add up to it, with those parts: only an exact
+    total whose parts are all exact ("60 dalībnieki (35 sievietes, 20 vīrieši)"), as a
+    breakdown of a bound or an estimate may well not add up."""
+    for t, total in enumerate(indicators, start=1):
+        parts = tuple(i for i in indicators if i.part_of == t)
+        if not parts or total.qualifier is not Qualifier.EXACT:
+            continue
+        if all(p.qualifier is Qualifier.EXACT for p in parts) and (
+            sum(p.value for p in parts) != total.value
+        ):
+            yield total, parts

@@ -14,7 +14,9 @@ COMPOUNDS: tuple[tuple[str, str], ...] = (
     (r"fokusgrup", "focus-groups"),
     (r"ziņu\s+lap", "newsletters"),
     (r"jaunumu\s+lap", "newsletters"),
-    (r"info\s+lap", "publications"),
+    # "2 info lapas", "3 informatīvās lapas", "infolapas": leaflets; a "lapa" alone is a web page
+    (r"info\s*lap", "publications"),
+    (r"informatīv\w*\s+lap", "publications"),
 )
 # Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
 STEMS: tuple[tuple[str, str], ...] = (

@@ -10,9 +10,11 @@ follows is that word's genitive ("58 ziņas biedrības mājaslapā"), but never 
 plural "-i" ("5 biedrības pasākumi Daugavpilī"). A number alone in parentheses counts
 the noun right before it ("Konsultācijas (88)") or restates the number written in words
 before it ("divpadsmit (12) konsultācijas"); a number after a dash that ends its phrase
-counts the noun before the dash ("semināri – 6, dalībnieki – 140;"). A house number
-("Jūrmalas gatvē 76") is no count, nor are a website's visitors. The kinds are in
-`pipeline.parse.indicators`.
+counts the noun before the dash ("semināri – 6, dalībnieki – 140;"). A range ("20–25
+dalībnieki") is at least its lower end, unless it is per event ("katrā"); a breakdown in
+brackets after a count ("45 dalībnieki (30 sievietes, 15 vīrieši)") is that count's parts
+(`pipeline.parse.activity_parts`). A house number ("Jūrmalas gatvē 76") is no count, nor
+are a website's visitors. The kinds are in `pipeline.parse.indicators`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import itertools
 import re
 
 from pipeline.model import DateMention, Indicator, Qualifier
-from pipeline.parse.activity_parts import mark_parts
+from pipeline.parse.activity_numbers import digit_numbers, in_ranges, masked_ranges
+from pipeline.parse.activity_parts import bracketed_parts, mark_parts
 from pipeline.parse.activity_words import (
     agrees,
     ends_entry,
@@ -48,7 +51,7 @@ from pipeline.parse.text import SourcedText, SourceFile
 _STOP_WORDS = re.compile(
     r"dien(?:a|as|u|ām|ās|ai|ā)|gadadien\w*|lpp\.?|gad(?:s|a|u|us|i|os|ā|iem|am)"
     r"|viet(?:a|as|u|ām|ās)|stund\w*|minūt\w*|mēne(?:sis|ša|sim|si|šus|šiem|šos|šu)"
-    r"|nedēļ\w*|reiz(?:e|es|i|ēm|ēs)|euro|eur|x|%"
+    r"|nedēļ\w*|reiz(?:e|es|i|ēm|ēs)|euro|eur|eiro|x|%"
 )
 # Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
 _FUNCTION_WORDS = re.compile(
@@ -72,14 +75,14 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
     (re.compile(r"vismaz\s*$", re.I), Qualifier.AT_LEAST),
     (re.compile(r"(?:aptuveni|ap)\s*$", re.I), Qualifier.ABOUT),
 )
-# The upper end of a range ("10–30 dalībnieki") is not an exact count either.
-_RANGE_BEFORE = re.compile(r"(\d)\s*[–—]\s*$")
-# Not a decimal or a time ("6,5", "10:00"), nor an ordinal or a date ("2. īstenošanas gads",
-# "2022. gada"); a comma or a full stop that ends a phrase may follow ("dalībnieki – 140.").
-_NUMBER = re.compile(
-    r"(?<![\w.,:/=&#%+-])(\d{1,6})"
-    r"(?![\d:%]|[.,]\d|\.(?!\s*$|\s+[^\sa-zāčēģīķļņšūž]))"
-)
+# The upper end of a range ("10–30 dalībnieki", "20 - 25 dalībnieki") is not an exact count
+# either. Its lower end is a bound the text states: at least that many took part ("piedalījās
+# 20–25 dalībnieki"). A range per event ("katrā 20–25 dalībnieki", "20–25 dalībnieki katrā",
+# "vidēji") is no figure of the activity at all, as a count per event is not its total.
+_RANGE_BEFORE = re.compile(r"(\d)\s*[-–—]\s*$")
+_RANGE_AFTER = re.compile(r"[ \u00a0]*[-–—][ \u00a0]*(\d{1,6})(?![\d:%]|[.,]\d)")
+_PER_EVENT = re.compile(r"(?<![^\W\d_])(?:katr\w*|vidēji|vienā|vienam|vienai)(?![^\W\d_])", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:.()\n\t\x0b\ue000]")
 _WORD = re.compile(
     r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
     r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
@@ -89,7 +92,6 @@ _WINDOW = 7
 # A dative or locative plural of another kind before the head names what the number counts
 # in another role ("pēc 3 semināriem dalībnieki"): which is counted cannot be told.
 _DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:lv|com|eu|org)\S*", re.I)
 
 
 # "gab." (pieces) after a number counts copies or articles, not activities: "500 gab.
@@ -183,20 +185,23 @@ def qualifier_before(s: str, start: int) -> Qualifier | None:
 def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, ...]:
     """Every number in `text` followed by a known kind of thing counted."""
     s = text.text
-    masked = _masked_ranges(s)
+    masked = masked_ranges(s)
     found: list[Indicator] = []
     places: list[tuple[int, int]] = []
     for start, stop, value, in_words in _all_numbers(text, source, masked):
         if re.search(r"\bx\s*$", s[:start]) or planned(s, start):
             continue  # a factor ("6 vietas x 4 nodarbības"), or a plan ("plānots 4 NVO")
         rm = _RANGE_BEFORE.search(s, 0, start)
-        if rm and not _in(rm.start(1), masked):
+        if rm and not in_ranges(rm.start(1), masked):
             continue
+        upper = None if in_words else _RANGE_AFTER.match(s, stop)
         closing = _CLOSING.match(s, stop)
         opening = _OPENING.search(s, 0, start)
-        if in_words and (_in(start, places) or (closing and opening)):
+        if in_words and (in_ranges(start, places) or (closing and opening)):
             continue  # "2 (divas) stratēģijas": the digits say it
-        if in_words:
+        if upper is not None and not in_ranges(upper.start(1), masked):
+            reading = _range(s, start, value, upper)
+        elif in_words:
             noun = _noun_after(s, stop)
             if noun is not None and not agrees(s[start:stop], _last_word(s, noun[1])):
                 continue  # "viena biedrības pārstāve": one member, not one association
@@ -220,21 +225,61 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         kind, begin, qualifier, end = reading
         if qualifier is None:
             continue  # an upper bound ("līdz 30"), which no qualifier says
-        if site_visitors(s, begin, end, kind):
+        if site_visitors(s, begin, end, kind) or _singular_after_plural(s, end, value):
             continue
         piece = text[begin:end]
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
+    found, places = bracketed_parts(text, source, found, places, masked)
     return mark_parts(tuple(found), places, s)
+
+
+def _range(
+    s: str, start: int, value: int, upper: re.Match[str]
+) -> tuple[str, int, Qualifier | None, int] | None:
+    """A range "20–25 dalībnieki" as its lower end's reading, at least that many: (kind,
+    begin, qualifier, end). Not read when a word before qualifies it ("ap 20–25": about
+    which end?), when it is no range (years "2022–2025", "25–20"), when it counts no known
+    kind, or per event."""
+    if value in _YEARS or int(upper.group(1)) in _YEARS or int(upper.group(1)) <= value:
+        return None
+    begin, qualifier = _qualified(s, start)
+    noun = _noun_after(s, upper.end())
+    if qualifier is not Qualifier.EXACT or noun is None:
+        return None
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(s, 0, begin)]
+    after = _CLAUSE_MARK.search(s, noun[1])
+    if _PER_EVENT.search(s, marks[-1] if marks else 0, after.start() if after else len(s)):
+        return None  # "katrā 20–25 dalībnieki": per event, not the activity's figure
+    return noun[0], begin, Qualifier.AT_LEAST, noun[1]
 
 
 def _all_numbers(
     text: SourcedText, source: SourceFile, masked: list[tuple[int, int]]
 ) -> list[tuple[int, int, int, bool]]:
     """The numbers in digits and in words, in order, as (start, stop, value, in words)."""
-    digits = [(a, b, v, False) for a, b, v in _numbers(text, source, masked)]
-    words = [(a, b, v, True) for a, b, v in word_numbers(text.text) if not _in(a, masked)]
+    digits = [(a, b, v, False) for a, b, v in digit_numbers(text, source, masked)]
+    words = [(a, b, v, True) for a, b, v in word_numbers(text.text) if not in_ranges(a, masked)]
     return sorted(digits + words)
+
+
+# The genitive singular of the masculine kinds ("foruma", "semināra"): never what a number
+# counts, only whose ("– 1 000 reģionālā NVO foruma norisei": money whose currency is not
+# written, for the forum). A feminine "-a" is a nominative ("86 konsultācija", mistyped).
+_MASCULINE_GENITIVE = re.compile(
+    r"(?:dalībniek|jaunieš|apmeklētāj|pasākum|festivāl|seminār|vebinār|kurs|forum|ierakst"
+    r"|buklet|kalendār|izdevum|materiāl|apkopojum|rakst|projekt|pētījum|lietotāj|sekotāj"
+    r"|pārstāvj)a",
+    re.I,
+)
+
+
+def _singular_after_plural(s: str, end: int, value: int) -> bool:
+    """Whether the counted phrase ending at `end` ends in a masculine genitive singular
+    after a number that takes a plural: the number counts something else."""
+    if value % 10 == 1 and value % 100 != 11:
+        return False
+    return end > 0 and bool(_MASCULINE_GENITIVE.fullmatch(_last_word(s, end)))
 
 
 def _last_word(s: str, end: int) -> str:
@@ -281,7 +326,7 @@ def _in_parentheses(
         return None
     word = last.group(0).rstrip()
     kind = kind_of(word)
-    if kind is None or not head_like(word) or _in(last.start(), places):
+    if kind is None or not head_like(word) or in_ranges(last.start(), places):
         return None  # not a counted noun, or one that a number before it counts already
     kind, begin = _with_compound(s, kind, last.start(), opening)
     return kind, begin, Qualifier.EXACT, closing
@@ -318,7 +363,7 @@ def _after_dash(
         return None
     plan = plan_then_achieved(s, begin)
     named = named_before(s, plan if plan is not None else begin)
-    if named is None or _in(named[1], places):
+    if named is None or in_ranges(named[1], places):
         return None  # nothing named, or a noun that a number before it counts already
     return named[0], named[1], qualifier, stop
 
@@ -345,119 +390,6 @@ def _words_disagree(s: str, stop: int, value: int) -> bool:
     m = _IN_WORDS_AFTER.match(s, stop)
     said = number_in_words(m.group(1)) if m else None
     return said is not None and said != value
-
-
-def _in(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in ranges)
-
-
-_GAP = re.compile(r"[ \t\n\x0b\u00a0\u202f\u2009\ue000]+")
-_THOUSANDS_GAPS = {" ", "\u00a0", "\u202f", "\u2009"}
-# A cell or list boundary between two numbers: they are two numbers, not one.
-_BREAK_GAP = re.compile(r"[\t\x0b\ue000|]")
-
-
-def _numbers(
-    text: SourcedText, source: SourceFile, masked: list[tuple[int, int]]
-) -> list[tuple[int, int, int]]:
-    """The numbers in `text` as (start, stop, value), with thousands grouped by a space
-    ("2 300"). Digit groups next to each other are one number only when the groups are those
-    of thousands and one space-like character parts each in the source; when that cannot be
-    told ("1 20", "2021 300", a number wrapped onto the next line), none of them is read."""
-    s = text.text
-    runs = [m for m in _NUMBER.finditer(s) if not _in(m.start(), masked)]
-    chains: list[list[re.Match[str]]] = []
-    for m in runs:
-        last = chains[-1][-1] if chains else None
-        if last is not None and _GAP.fullmatch(s, last.end(), m.start()):
-            chains[-1].append(m)
-        else:
-            chains.append([m])
-    numbers: list[tuple[int, int, int]] = []
-    for chain in chains:
-        segment = [chain[0]]
-        clear = True
-        for left, right in itertools.pairwise(chain):
-            gap = _source_between(text, source, left.end() - 1, right.start())
-            if gap is not None and _BREAK_GAP.search(gap):
-                numbers += _segment_number(
-                    segment, clear, _led_by(text, source, segment[0].start())
-                )
-                segment, clear = [right], True
-                continue
-            head = len(segment) == 1
-            grouped = (len(left.group(1)) <= 3 if head else len(left.group(1)) == 3) and len(
-                right.group(1)
-            ) == 3
-            clear = clear and grouped and gap in _THOUSANDS_GAPS
-            segment.append(right)
-        numbers += _segment_number(segment, clear, _led_by(text, source, segment[0].start()))
-    return numbers
-
-
-# A number right after one of these is what it numbers ("pasākumā Nr. 2 120 dalībnieki": event
-# 2, and 120 taking part), not the first group of a larger number. "no" alone is "from".
-_NUMBERING_WORD = re.compile(r"(?i:nr\.?|no\.|§|punkt\w*|p\.)")
-_TOKEN_BEFORE = re.compile(r"(\S+)(\s*)$")
-
-
-def _led_by(text: SourcedText, source: SourceFile, start: int) -> str | None:
-    """What the word before a number at `start` makes of it: "numbering" after "Nr." or the
-    like, "number" after a token with a digit (a date, "2.", "2)"), None otherwise."""
-    tm = _TOKEN_BEFORE.search(text.text, max(0, start - 60), start)
-    if tm is None:
-        return None
-    gap = _source_between(text, source, tm.end(1) - 1, start) if tm.group(2) else ""
-    if _BREAK_GAP.search(gap if gap is not None else tm.group(2)):
-        return None  # the word is in another cell or list entry
-    token = tm.group(1).lstrip("([„“\"'")
-    if _NUMBERING_WORD.fullmatch(token) or token.endswith("§"):
-        return "numbering"
-    return "number" if any(c.isdigit() for c in token) else None
-
-
-def _segment_number(
-    segment: list[re.Match[str]], clear: bool, led_by: str | None
-) -> list[tuple[int, int, int]]:
-    if len(segment) > 1 and led_by == "numbering":
-        # The first group is what the word numbers; a single group after it is a number of
-        # its own, more groups start right after a digit group and so cannot be told apart.
-        rest = segment[1:]
-        return [(rest[0].start(), rest[0].end(), int(rest[0].group(1)))] if len(rest) == 1 else []
-    if len(segment) > 1 and led_by == "number":
-        return []  # "2) 1 200", "12.10.2022. 1 200": where the number starts is not clear
-    if not clear:
-        return []
-    value = int("".join(m.group(1) for m in segment))
-    return [(segment[0].start(), segment[-1].end(), value)]
-
-
-def _source_between(text: SourcedText, source: SourceFile, last: int, first: int) -> str | None:
-    """The source's characters between the character at `last` and the one at `first`."""
-    if not (0 <= last < first <= len(text.offsets) - 1):
-        return None
-    a, b = text.offsets[last] + 1, text.offsets[first]
-    return source.text[a:b] if a <= b else None
-
-
-# A house number after its street ("Jūrmalas gatvē 76", "Brīvības ielā 85a") is an address,
-# not a count. ("Nr. 5" is left to the numbering rule: "Nr. 5 – 3" may be one number.)
-_ADDRESS = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:iel(?:a|ā|as)|gatv(?:e|ē|es)|prospekt(?:s|ā|a)|bulvār(?:is|ī|a)"
-    r"|laukum(?:s|ā|a)|šosej(?:a|ā|as)|alej(?:a|ā|as)|krastmal(?:a|ā|as))"
-    r"\s*(?P<number>\d+(?:[ ]?[a-zA-Z](?![\wāčēģīķļņšūž]))?(?:[/-]\d+)?)",
-    re.I,
-)
-
-
-def _masked_ranges(s: str) -> list[tuple[int, int]]:
-    """Dates, times, URLs, addresses and multipliers ("6 vietas x 4") are not counts."""
-    ranges = [(d.begin, d.stop) for d in find_dates(s)]
-    ranges += [(m.start("number"), m.end("number")) for m in _ADDRESS.finditer(s)]
-    ranges += [(m.start(), m.end()) for m in _URL.finditer(s)]
-    ranges += [(m.start(), m.end()) for m in re.finditer(r"\d+\s*x\s*\d+", s)]
-    ranges += [(m.start(), m.end()) for m in re.finditer(r"\d+:\d+", s)]
-    return ranges
 
 
 def find_activity_dates(text: SourcedText, source: SourceFile) -> tuple[DateMention, ...]:

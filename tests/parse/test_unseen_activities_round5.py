@@ -1,0 +1,231 @@
+"""Golden values for the activities of reports by two more independent testers, who read
+their facts by hand before the parser ran (`tests/fixtures/reports/unseen/`).
+
+Markdown with quarter sub-headings ("III ceturksnis") and breakdowns by gender in brackets
+(Vidzeme, clean); tab-separated text with month-range sub-headings ("2023. gada
+janvāris–jūlijs") between numbered entries (Latgale, two planted); Markdown with month-range
+headings between "-" bullets and a breakdown of consultations (Zemgale, clean); plain text
+whose first forum's breakdown does not add up (Rīga, planted); Word with "informatīvās
+lapas" (Zemgale, one planted in funding) and a breakdown "(tiešsaistē 80, klātienē 78,
+e-pastā 41)" (Latgale, clean).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.model import Activity, Parsed, Qualifier, Report
+from pipeline.parse.activity_parts import unequal_breakdowns
+from pipeline.parse.mentions import find_indicators
+from pipeline.parse.text import SourcedText, SourceFile
+from tests.conftest import parse_text
+from tests.parse.golden import AT_LEAST, EXACT, UNSEEN, read_unseen, report_of
+
+FILES = {
+    "quarters": "vidzeme_markdown_quarter_headings_breakdowns.md",
+    "months": "latgale_tabs_month_subheadings_planted.txt",
+    "md_months": "zemgale_markdown_month_headings.md",
+    "underlined": "riga_underlined_labels_planted_breakdown.txt",
+    "merged": "zemgale_word_merged_header_total_row_planted.docx",
+    "table_after": "latgale_word_funding_table_below.docx",
+}
+
+
+@pytest.fixture(scope="module")
+def read() -> dict[str, Parsed]:
+    return read_unseen(FILES)
+
+
+def _activity(rep: Report, year: int, text: str) -> Activity:
+    (found,) = [a for a in rep.activities if a.year == year and text in a.text.value]
+    return found
+
+
+def _breakdown(activity: Activity) -> list[tuple[int, str, list[int]]]:
+    """Each total of the activity with the values marked as its parts."""
+    return [
+        (total.value, total.kind, [i.value for i in activity.indicators if i.part_of == t])
+        for t, total in enumerate(activity.indicators, start=1)
+        if any(i.part_of == t for i in activity.indicators)
+    ]
+
+
+# -- month and quarter sub-headings -----------------------------------------------------------
+
+
+def test_month_range_sub_headings_group_the_entries_after_them(read: dict[str, Parsed]) -> None:
+    rep = report_of(read, "months")
+    first, second = rep.years
+    # "Month-range lines 8, 11, 22, 25 are sub-headings, not activities, and not dates of
+    # activities": "• 2) sniegtas 48 konsultācijas NVO pārstāvjiem;" / "2023. gada
+    # janvāris–jūlijs" / "• 3) …"
+    assert [n.value for n in first.notes] == [
+        "2022. gada augusts–decembris",
+        "2023. gada janvāris–jūlijs",
+    ]
+    assert [n.value for n in second.notes] == [
+        "2023. gada augusts–decembris",
+        "2024. gada janvāris–jūlijs",
+    ]
+    consultations = _activity(rep, 1, "48 konsultācijas")
+    assert consultations.text.value == "sniegtas 48 konsultācijas NVO pārstāvjiem;"
+    assert consultations.dates == ()
+    assert _activity(rep, 2, "52 konsultācijas").text.value == "sniegtas 52 konsultācijas;"
+    # "2) 48 consultations … 3) 5 seminars": the numbered list goes on after the heading
+    assert [a.number for a in rep.activities if a.year == 1][:5] == ["1)", "2)", "3)", "4)", "5)"]
+    # the planted date stays found: "15.03.2021. is before the delegation period"
+    codes = sorted((f.code, f.line) for f in read["months"].findings)
+    assert ("activity.date-outside-year", 14) in codes
+    # "Quarter headings "III ceturksnis", "IV ceturksnis", "I ceturksnis", "II ceturksnis"
+    # (lines 21,26,31,35) are sub-headings, NOT activities, not years" (Vidzeme)
+    quarters = report_of(read, "quarters")
+    assert [n.value for n in quarters.years[0].notes] == [
+        "III ceturksnis",
+        "IV ceturksnis",
+        "I ceturksnis",
+        "II ceturksnis",
+    ]
+    assert len([a for a in quarters.activities if a.year == 1]) == 8
+
+
+def test_a_month_heading_between_html_lists_heads_the_next_list() -> None:
+    """The same year I with its bullets as HTML lists and each sub-heading a paragraph
+    between them: "<p>2023. gada janvāris–jūlijs</p><ul><li>organizēti 5 semināri …" is no
+    part of the seminars' entry (a list's first entry after an unfinished line goes on with
+    it), nor their date."""
+    text = (UNSEEN / FILES["months"]).read_text(encoding="utf-8").split("\n")
+    first = (
+        "<p>2022. gada augusts–decembris</p><ul><li>organizēts 1 forums Rēzeknē 14.10.2022., "
+        "piedalījās 64 dalībnieki;</li><li>sniegtas 48 konsultācijas NVO pārstāvjiem;</li></ul>"
+        "<p>2023. gada janvāris–jūlijs</p><ul><li>organizēti 5 semināri Daugavpilī un Ludzā, "
+        "katrā 20–25 dalībnieki;</li><li>publicētas vairāk nekā 120 ziņas;</li></ul>"
+    )
+    rep = parse_text("\n".join([*text[:6], first, *text[14:]])).report
+    assert rep is not None
+    assert [n.value for n in rep.years[0].notes] == [
+        "2022. gada augusts–decembris",
+        "2023. gada janvāris–jūlijs",
+    ]
+    seminars = _activity(rep, 1, "5 semināri")
+    assert seminars.text.value.startswith("organizēti 5 semināri")
+    assert seminars.dates == ()
+
+
+def test_markdown_month_headings_are_no_bullet_s_words_or_date(read: dict[str, Parsed]) -> None:
+    rep = report_of(read, "md_months")
+    # "Month headings l.14,18,22,25 are sub-headings": "- Organizēti 2 semināri Jelgavā, kopā
+    # 46 dalībnieki (31 sieviete, 15 vīrieši)." / "" / "### 2023. gada aprīlis–jūnijs"
+    seminars = _activity(rep, 1, "2 semināri Jelgavā")
+    assert seminars.text.value.endswith("(31 sieviete, 15 vīrieši).")
+    assert seminars.dates == ()
+    # "3 focus-group discussions, 8–12 participants each [l.20]", then "### 2023. gada
+    # jūlijs–septembris": no date of that discussion
+    assert _activity(rep, 1, "fokusgrupu diskusijas").dates == ()
+    # "5 minority NGOs supported [l.38]", then "### 2024. gada jūlijs–decembris"
+    assert _activity(rep, 2, "5 MT NVO").dates == ()
+    headings = [n.value for y in rep.years for n in y.notes]
+    assert "2023. gada aprīlis–jūnijs" in headings and "2024. gada jūlijs–decembris" in headings
+
+
+# -- breakdowns in brackets -------------------------------------------------------------------
+
+
+def test_a_breakdown_by_gender_is_parts_of_its_total(read: dict[str, Parsed]) -> None:
+    rep = report_of(read, "quarters")
+    # "1) 1 forum, 45 participants G(30,15) [l.23]"
+    assert _breakdown(_activity(rep, 1, "45 dalībnieki")) == [(45, "participants", [30, 15])]
+    # "2) 5 cultural events, 180 participants G(120,60) [l.42]"
+    assert _breakdown(_activity(rep, 1, "180 dalībnieki")) == [(180, "participants", [120, 60])]
+    # year III: "1) 1 forum, 60 participants G(41,19)"; "3 trainings, 38 participants G(25,13)"
+    assert _breakdown(_activity(rep, 3, "60 dalībnieki")) == [(60, "participants", [41, 19])]
+    assert _breakdown(_activity(rep, 3, "38 dalībnieki")) == [(38, "participants", [25, 13])]
+    # "Findings expected: NONE (everything adds up: 30+15=45, …)"
+    assert not [a for a in rep.activities if list(unequal_breakdowns(a.indicators))]
+
+
+def test_a_breakdown_by_channel_is_parts_of_its_total(read: dict[str, Parsed]) -> None:
+    # "22 consultations (15 in person, 7 online → breakdown of 22) [l.15]"
+    rep = report_of(read, "md_months")
+    consultations = _activity(rep, 1, "22 konsultācijas")
+    assert _breakdown(consultations) == [(22, "consultations", [15, 7])]
+    assert all(i.qualifier is EXACT for i in consultations.indicators)
+    # "3) 199 consultations (breakdown 80+78+41 = 199, part_of)"
+    rep = report_of(read, "table_after")
+    assert _breakdown(_activity(rep, 2, "199 konsultācijas")) == [
+        (199, "consultations", [80, 78, 41])
+    ]
+
+
+def test_a_breakdown_that_does_not_add_up_is_told(read: dict[str, Parsed]) -> None:
+    rep = report_of(read, "underlined")
+    # "C2 line 22: 60 participants but breakdown 35 women + 20 men = 55"
+    forums = _activity(rep, 1, "60 dalībnieki")
+    assert _breakdown(forums) == [(60, "participants", [35, 20])]
+    ((total, parts),) = list(unequal_breakdowns(forums.indicators))
+    assert (total.value, [p.value for p in parts]) == (60, [35, 20])
+    assert total.span.line == 22
+    # "1) 1 forum, 95 participants G(62,33)" and "130 participants G(80,50)" add up
+    others = [a for a in rep.activities if a is not forums]
+    assert not [a for a in others if list(unequal_breakdowns(a.indicators))]
+
+
+# -- ranges -----------------------------------------------------------------------------------
+
+
+def test_a_range_per_event_gives_no_figure_and_never_its_upper_end(
+    read: dict[str, Parsed],
+) -> None:
+    # Not yet: "3) 5 seminars, 20–25 participants each [l.12]" keeps no figure. Ranges
+    # "20–25" are a range: a reader knows at least 20 / at most 25; they must never become
+    # one exact value (e.g. 25, 2025 or -25)". Every range in these reports is per event
+    # ("katrā 20–25", "20–25 dalībnieki katrā"), which is no figure of the activity (as the
+    # golden values of `vidzeme_suspended_year.txt` hold), so only the seminars are counted.
+    rep = report_of(read, "months")
+    seminars = _activity(rep, 1, "5 semināri")
+    assert [(i.value, i.qualifier, i.kind) for i in seminars.indicators] == [(5, EXACT, "seminars")]
+    for key in FILES:
+        for activity in report_of(read, key).activities:
+            values = [i.value for i in activity.indicators]
+            for m in re.finditer(r"\d+\s*[–-]\s*(\d+)", activity.text.value):
+                assert int(m.group(1)) not in values, (key, activity.text.value)
+                assert 2000 + int(m.group(1)) not in values, (key, activity.text.value)
+
+
+def _counts(text: str) -> list[tuple[int, Qualifier, str, str]]:
+    found = find_indicators(SourcedText.of(text), SourceFile("t.txt", text))
+    return [(i.value, i.qualifier, i.kind, i.phrase) for i in found]
+
+
+# A range of the whole activity: at least its lower end took part. "katrā 20 - 25 dalībnieki"
+# was read as exactly 25; per event, it is no figure. A qualified range, years and a reversed
+# range are not read.
+RANGES: list[tuple[str, list[tuple[int, Qualifier, str, str]]]] = [
+    ("seminārā piedalījās 20–25 dalībnieki;", [(20, AT_LEAST, "participants", "20–25 dalībnieki")]),
+    (
+        "forumā piedalījās 40 - 45 dalībnieki",
+        [(40, AT_LEAST, "participants", "40 - 45 dalībnieki")],
+    ),
+    ("organizēti 4 semināri, katrā 20 - 25 dalībnieki", [(4, EXACT, "seminars", "4 semināri")]),
+    ("6 semināri, 20 - 25 dalībnieki katrā", [(6, EXACT, "seminars", "6 semināri")]),
+    ("piedalījās ap 20–25 dalībnieki", []),
+    ("2022–2025 dalībnieki", []),
+    ("25–20 dalībnieki", []),
+]
+
+
+def test_a_range_of_the_activity_is_its_lower_bound() -> None:
+    assert [(text, _counts(text)) for text, _ in RANGES] == RANGES
+
+
+# -- counted kinds ----------------------------------------------------------------------------
+
+
+def test_information_sheets_are_publications(read: dict[str, Parsed]) -> None:
+    # "4) 3 info pages" ("izveidotas 3 informatīvās lapas.")
+    rep = report_of(read, "merged")
+    sheets = _activity(rep, 1, "informatīvās lapas")
+    assert [(i.value, i.qualifier, i.kind) for i in sheets.indicators] == [
+        (3, EXACT, "publications")
+    ]
