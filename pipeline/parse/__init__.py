@@ -6,6 +6,7 @@ bad input: a file that cannot be read gives `Parsed(report=None)` with a load-er
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
@@ -16,6 +17,7 @@ from pipeline.model import (
     FundingYear,
     ImplementationYear,
     Parsed,
+    Period,
     Problem,
     Report,
     Severity,
@@ -126,6 +128,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
+    years = tuple(_calendar_period(year, delegation, source) for year in years)
     funding_years = _match_years(funding.years if funding else (), years)
 
     def statement(section: Section) -> Statement | None:
@@ -198,6 +201,36 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         )
     )
     return Parsed(file, report, tuple(findings))
+
+
+_CALENDAR_WORDS = re.compile(r"\d{4}\.[ \u00a0]*(?i:gads)")
+
+
+def _calendar_period(
+    year: ImplementationYear, delegation: Period | None, source: SourceFile
+) -> ImplementationYear:
+    """A year headed by its calendar year and no dates ("2023. gads", "2023. gads (I
+    īstenošanas gads)") is that whole year, where the delegation period covers all of it:
+    its first or last year, cut by the period, is left without dates, which it does not
+    write."""
+    if (
+        year.period is not None
+        or year.heading is None
+        or not is_calendar(year.numeral)
+        or delegation is None
+        or delegation.start is None
+        or delegation.end is None
+    ):
+        return year
+    first, last = dt.date(int(year.numeral), 1, 1), dt.date(int(year.numeral), 12, 31)
+    if first < delegation.start or last > delegation.end:
+        return year
+    span = year.heading.span
+    words = _CALENDAR_WORDS.match(source.text, span.start)
+    if words is not None and words.end() <= span.end:
+        span = source.span(words.start(), words.end())
+    text = source.text[span.start : span.end]
+    return replace(year, period=Period(first, last, " ".join(text.split()), span))
 
 
 def _match_years(

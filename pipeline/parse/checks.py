@@ -25,6 +25,7 @@ from pipeline.model import (
     Text,
 )
 from pipeline.parse.headings import is_calendar, is_roman
+from pipeline.parse.signatures import only_signature_lines
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -97,7 +98,13 @@ def check_report(
         return Problem(code, severity, message, f, span, lv)
 
     out: list[Problem] = []
-    out.extend(_structure(report, has_group_headings, finding, signature))
+    after = report.after_end
+    # Lines such as "Sagatavoja: J. Bērziņa, 05.08.2025." after the table close a report as
+    # every Word template has them: kept, and said, but no fault of the report.
+    closing = after is not None and only_signature_lines(
+        source.text[after.span.start : after.span.end]
+    )
+    out.extend(_structure(report, has_group_headings, finding, signature, closing))
     out.extend(_periods(report, finding))
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
@@ -141,7 +148,7 @@ def check_report(
 
 
 def _structure(
-    report: Report, has_groups: bool, finding: Emit, signature: Text | None
+    report: Report, has_groups: bool, finding: Emit, signature: Text | None, closing: bool
 ) -> Iterator[Problem]:
     for text in report.unlabelled:
         if text == signature:
@@ -167,7 +174,7 @@ def _structure(
             f"text after the end of the report's table belongs to no section; it is kept as "
             f"written but not read ({len(report.after_end.value):,} characters: {preview!r})",
             report.after_end.span,
-            Severity.WARNING,
+            Severity.INFO if closing else Severity.WARNING,
             lv=f"teksts pēc kopsavilkuma tabulas beigām nepieder nevienai sadaļai; tas saglabāts, "
             f"kā rakstīts, bet nav nolasīts ({len(report.after_end.value):,} rakstzīmes: {preview!r})",
         )

@@ -63,6 +63,13 @@ _CALENDAR_PAIR = (
     r"(?:19|20)\d\d\.?[ \u00a0]*(?:g\.|gads)?[ \u00a0]*\)"
 )
 
+# The year of implementation a calendar year is, in parentheses after its heading ("2023.
+# gads (I īstenošanas gads)", "(1. īstenošanas gads)"): its place, not its dates.
+_PLACE = (
+    r"\([ \u00a0]*(?P<place_numeral>(?i:[IVX]{1,4})\.?|[1-8]\.)[ \u00a0]*"
+    r"(?i:īstenošanas)[ \u00a0]+(?i:gads)[ \u00a0]*\)"
+)
+
 #: The heading, to be embedded in the description's marker scanner. Groups: `year` (the
 #: whole heading, with a dot or colon ending it), `numeral`, `range` (the period in
 #: parentheses) or `bare` (the period written after a dash or colon or on the next line).
@@ -78,6 +85,7 @@ YEAR_HEADING = (
     r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.|\.?))))\s*"
     r"(?(calendar)|(?(paired)|(?i:ĪSTENOŠANAS)\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?(?(paired)(?(years)|(?!)))"
+    rf"(?(calendar)(?:[ \t\u00a0]*(?P<place>{_PLACE}))?)"
     r"(?:\s*\((?P<range>[^()]*)\)"
     rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?i:no\s+)?(?P<bare>(?i:{PERIOD_TEXT})))?"
     r"(?:[ \t\u00a0]*[.:])?"
@@ -103,6 +111,14 @@ _LOOSE = re.compile(
 _CALENDAR = re.compile(
     _LINE_START + r"(?P<head>\d{4}\.[ \u00a0]*(?i:gads)" + _NOT_LETTER + r"(?:[ \u00a0]*\("
     r"[^()\n\t\x0b]*\))?)(?=[ \u00a0]*[.:]?[ \u00a0]*(?:[\n\t\x0b\r]|$))"
+)
+
+
+_PLACE_IN_HEADING = re.compile(
+    _LINE_START
+    + r"(\d{4}\.[ \u00a0]*(?i:gads)[ \u00a0]*)("
+    + _PLACE.replace("?P<place_numeral>", "")
+    + ")"
 )
 
 
@@ -152,7 +168,9 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
     fail this in a description without other year headings are returned as unread."""
     text = description.text
     found = list(_CALENDAR.finditer(text))
-    if not found or _HEADING.search(text) or _LOOSE.search(text):
+    # A heading's place in parentheses names "īstenošanas gads" as no heading of its own does.
+    bare = _PLACE_IN_HEADING.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    if not found or _HEADING.search(bare) or _LOOSE.search(bare):
         return CalendarYears(description, ())
     pieces: list[SourcedText] = []
     pos = 0
@@ -179,6 +197,9 @@ def _in_order(headings: list[re.Match[str] | None], delegation: Period | None) -
         year = int(m.group("numeral"))
         if year != delegation.start.year + place or year > delegation.end.year:
             return False
+        stated = m.group("place_numeral")
+        if stated is not None and ordinal_of(stated.rstrip(".")) != place + 1:
+            return False  # "2024. gads (I īstenošanas gads)" second: which is meant is unsure
         written = m.group("range") if m.group("range") is not None else m.group("bare")
         found = find_period(written) if written else None
         # An unreadable period is still this year's, and reported as such; a date in another

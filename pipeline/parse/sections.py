@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pipeline.parse.layout_columns import unfold_columns
+from pipeline.parse.layout_pages import drop_page_furniture
 from pipeline.parse.signatures import notes_start, signature_start, value_end
 from pipeline.parse.text import SourcedText
 
@@ -147,6 +149,9 @@ _ANOTHER_REPORT = re.compile(
 
 def split_sections(cleaned: SourcedText) -> Split:
     """Find each label once (its first occurrence at a cell start) and cut between them."""
+    # Plain text as a printed page or a PDF converter lays it out: its page furniture and
+    # underlines go, and a two-column table is read by its columns.
+    cleaned = unfold_columns(drop_page_furniture(cleaned), opens_with_label)
     cleaned = drop_header_rows(cleaned)
     found: list[tuple[int, int, Section]] = []
     for section, pattern in LABELS.items():
@@ -177,6 +182,15 @@ def split_sections(cleaned: SourcedText) -> Split:
         after, tail, signature = _notes_after_table(tail, cleaned.text[:tail_start], signature)
         notes += [after] if after is not None else []
     return Split(cleaned[:head_end], sections, labels, tail, signature, tuple(notes))
+
+
+_OPENING_LABELS = [re.compile(p) for p in (*LABELS.values(), *SHORT_LABELS.values())]
+
+
+def opens_with_label(words: str) -> bool:
+    """Whether `words` (a label cell's lines joined) open with a template's label, in full
+    or short."""
+    return any(p.match(words) for p in _OPENING_LABELS)
 
 
 def _cut_notes(

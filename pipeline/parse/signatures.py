@@ -103,6 +103,16 @@ def signature_start(text: SourcedText, whole: bool) -> int | None:
     return first
 
 
+def only_signature_lines(text: str) -> bool:
+    """Whether every line of `text` is one a signature block has, weak ones too ("Sagatavoja:
+    J. Bērziņa, 05.08.2025.", "Valmierā, 2025. gada 14. februārī", a name): after the
+    table such lines close the report, though with no strong line they are not certainly
+    its signature."""
+    lines = [m.group() for m in _LINE.finditer(text)]
+    kinds = [_kind(line) for line in lines]
+    return any(k == "weak" for k in kinds) and all(k is not None for k in kinds)
+
+
 def value_end(text: SourcedText, start: int) -> int:
     """The end of the value before a signature block at `start`: the rules and blank lines
     that set the block off belong to neither."""

@@ -1,0 +1,253 @@
+"""A report's table as `pdftotext -layout` writes it: two columns of text side by side.
+
+The label column is narrow, so each label is wrapped over several lines, and those lines
+are the same lines as the value column's first ones:
+
+     Valsts pārvaldes             Nodibinājums „Kurzemes kopienu fonds”, reģistrācijas
+     uzdevuma veicējs             Nr. 40008234561
+
+Read line by line the label's words and the value's run into each other, and no label is
+found. Read by column it is the table the other exports write, a row a line
+(`label<TAB>value`, the value's lines parted by soft breaks), and read the same way.
+
+Only where the evidence of two columns is strong: a gutter (two spaces or more) opening the
+value column at the same place on several lines, nothing written across it, a label wrapped
+over lines beside its value, the left column's lines of at least two rows read together as
+the template's labels, and of every other row as a label's words (no figures, no sentence).
+Indented text of one column (a list, a centred title, a quote) never has that, and is left
+as written. What follows the table in the left column alone (a signature, a date) stays as
+written after it.
+
+A value line indented deeper than the one above it, and opening with no bullet or number,
+is that line wrapped ("1) Organizēti 2 forumi …, kopā 85" / "   dalībnieki …"): it goes on
+in it, as the retyped report writes it on one line. A label broken by a page's end goes on
+after it in lower case ("Valsts pārvaldes" / "" / "uzdevums"); words in the left column
+that no label has (a date, a figure) inside the table are the value's, set out to the left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.parse.layout_pages import line_ranges
+from pipeline.parse.text import SOFT_BREAK, SourcedText
+
+# Where the value column starts after the label's words: two spaces or more between them.
+_GAP = re.compile(r"\S[ \u00a0]{2,}(?=\S)")
+# How far a value's own indentation (a wrapped item, a sub-list's dash) goes past the gutter.
+_INDENT = 8
+# Fewest lines whose value column starts right at the gutter, fewest lines holding both
+# columns, fewest rows whose left column is a template's label.
+_MIN_AT_GUTTER = 3
+_MIN_SPLIT_LINES = 4
+_MIN_LABELS = 2
+# A label column narrower than this is no column of labels.
+_MIN_GUTTER = 10
+_MARKER = re.compile(r"(?:[-–—•*▪◦·]|\d{1,2}[.)]|[IVXivx]{1,4}\.|[a-zāčēģīķļņšūž]\))(?=[ \u00a0])")
+# A label's number as typists write it ("4.", "5)"), before its words.
+_NUMBERED = re.compile(r"[1-9]\d?[.)]?[ \u00a0]+")
+# A label's words: letters, no figures and no sentence's stops after them.
+_LABEL_LIKE = re.compile(r"(?:[1-9]\d?[.)]?[ \u00a0]+)?[^\W\d_][^\d;!?]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    left: SourcedText | None  # the label column's text on this line
+    right: SourcedText | None  # the value column's text on this line
+    indent: int  # the value's column less the gutter's
+
+
+@dataclass(slots=True)
+class _Row:
+    first: int  # its first line's index
+    last: int  # its last line's index with text
+    labels: list[SourcedText]
+    lines: list[_Line | None]  # the value column's lines, None for a blank one
+
+
+def unfold_columns(text: SourcedText, is_label: Callable[[str], bool]) -> SourcedText:
+    """`text` with its two-column table written as `label<TAB>value` rows (see the
+    module); as it is where the evidence of two columns is not strong. `is_label` tells
+    whether a row's left column, its words joined, opens with a template's label."""
+    s = text.text
+    if "\t" in s or SOFT_BREAK in s:
+        return text  # a table's cells are already parted
+    ranges = line_ranges(s)
+    gutter = _gutter(s, ranges)
+    if gutter is None:
+        return text
+    lines: list[_Line | None] = []
+    for start, end in ranges:
+        line = _split(text[start:end], gutter)
+        if line is False:
+            if any(seen is not None and seen.left and seen.right for seen in lines):
+                break  # a line across the gutter: the table has ended
+            line = None
+        lines.append(line)
+    rows = _rows(lines, is_label)
+    # What follows the table in the left column alone is no row of it.
+    while (
+        rows
+        and not _value(rows[-1].lines).text
+        and not _LABEL_LIKE.fullmatch(_label(rows[-1]).text)
+    ):
+        rows.pop()
+    if not _certain(rows, lines, is_label):
+        return text
+    out = [text[: ranges[rows[0].first][0]]]
+    for k, row in enumerate(rows):
+        written = _row(row)
+        if k:
+            out.append(SourcedText("\n", (written.offsets[0] if written.offsets else 0,)))
+        out.append(written)
+    out.append(text[ranges[rows[-1].last][1] :])
+    return SourcedText.join(out, "")
+
+
+def _certain(rows: list[_Row], lines: list[_Line | None], is_label: Callable[[str], bool]) -> bool:
+    """Whether the rows are certainly a two-column table's (see the module)."""
+    both = sum(1 for line in lines if line is not None and line.left and line.right)
+    labels = [" ".join(_label(row).text.split()) for row in rows]
+    return (
+        both >= _MIN_SPLIT_LINES
+        and any(len(row.labels) > 1 for row in rows)
+        and sum(1 for label in labels if is_label(_unnumbered(label))) >= _MIN_LABELS
+        and all(_LABEL_LIKE.fullmatch(label) for label in labels)
+    )
+
+
+def _gutter(s: str, ranges: list[tuple[int, int]]) -> int | None:
+    """The column the value column starts at: where most lines that have text on its left
+    go on after a gap, on enough lines."""
+    starts: Counter[int] = Counter()
+    for start, end in ranges:
+        gap = next(
+            (m for m in _GAP.finditer(s, start, end) if m.end() - start >= _MIN_GUTTER), None
+        )
+        if gap is not None:
+            starts[gap.end() - start] += 1
+    if not starts:
+        return None
+    gutter, count = starts.most_common(1)[0]
+    return gutter if count >= _MIN_AT_GUTTER else None
+
+
+def _split(line: SourcedText, gutter: int) -> _Line | Literal[False] | None:
+    """The line's two columns; None for a blank line; False for a line written across the
+    gutter (no table's line)."""
+    s = line.text
+    stripped = s.lstrip(" \u00a0")
+    if not stripped.strip():
+        return None
+    indent = len(s) - len(stripped)
+    if indent >= gutter - 1:
+        return _Line(None, line[indent:].strip(), indent - gutter)
+    for m in _GAP.finditer(s):
+        # the label's words end before the gutter, the value's start at it or after
+        if m.start() + 1 <= gutter - 2 and m.end() >= gutter - 1:
+            return _Line(line[: m.start() + 1].strip(), line[m.end() :].strip(), m.end() - gutter)
+    if len(s.rstrip()) <= gutter - 2:
+        return _Line(line.strip(), None, 0)
+    return False
+
+
+def _rows(lines: list[_Line | None], is_label: Callable[[str], bool]) -> list[_Row]:
+    """The table's rows, from the first line holding both columns (with its label's lines
+    standing alone above it): a row starts where the label column has text again after a
+    line where it had none, unless that text goes on with the label (see `_goes_on`)."""
+    first = next((k for k, x in enumerate(lines) if x is not None and x.left and x.right), None)
+    if first is None:
+        return []
+    while first > 0 and (above := lines[first - 1]) is not None and above.right is None:
+        first -= 1
+    # the table's last line with a value: after it, the left column's text is no row's
+    end = max(k for k, x in enumerate(lines) if x is not None and x.right is not None)
+    rows: list[_Row] = []
+    had_left = False
+    for k in range(first, len(lines)):
+        line = lines[k]
+        # inside the table, words no label has (a date, a sentence) in the left column:
+        # the value's, set out to the left ("I. ĪSTENOŠANAS GADS" / "(01.03.2022. – …)")
+        left = line.left if line is not None else None
+        if line is not None and left is not None and line.right is None and rows and k < end:
+            line = line if _LABEL_LIKE.fullmatch(left.text) else _Line(None, left, 0)
+        left = line.left if line is not None else None
+        if left is not None and (
+            not rows or (not had_left and not _goes_on(rows[-1], left, is_label))
+        ):
+            rows.append(_Row(k, k, [], []))
+        had_left = left is not None
+        if line is None:
+            rows[-1].lines.append(None)
+            continue
+        rows[-1].last = k
+        if left is not None:
+            rows[-1].labels.append(left)
+        rows[-1].lines.append(line if line.right is not None else None)
+    return rows
+
+
+def _goes_on(row: _Row, left: SourcedText, is_label: Callable[[str], bool]) -> bool:
+    """Whether the left column's text after a blank line (a page's end) goes on with the
+    row's label: a label opens with a capital or its number, and its wrapped words go on in
+    lower case ("Valsts pārvaldes" / "" / "uzdevums")."""
+    first = left.text[:1]
+    return (
+        bool(row.labels)
+        and first.isalpha()
+        and first.islower()
+        and not is_label(_unnumbered(" ".join(_label(row).text.split())))
+    )
+
+
+def _label(row: _Row) -> SourcedText:
+    return SourcedText.join(row.labels, " ")
+
+
+def _value(lines: list[_Line | None]) -> SourcedText:
+    """A row's value: its lines parted by soft breaks, a blank line kept as an empty one,
+    a wrapped line joined to the one it goes on from."""
+    joined: list[list[SourcedText] | None] = []
+    above: int | None = None  # the indentation of the line above
+    hang: int | None = None  # the indentation a wrapped line goes on at
+    for line in lines:
+        if line is None or line.right is None or not line.right.text:
+            if joined and joined[-1] is not None:
+                joined.append(None)
+            above = hang = None
+            continue
+        piece = line.right
+        last = joined[-1] if joined else None
+        deeper = above is not None and (line.indent > above or line.indent == hang)
+        if last is not None and deeper and not _MARKER.match(piece.text):
+            last.append(piece)  # the line above, wrapped
+            hang = line.indent
+        else:
+            joined.append([piece])
+            hang = None
+        above = line.indent
+    while joined and joined[-1] is None:
+        joined.pop()
+    parts = [SourcedText.join(p, " ") if p is not None else SourcedText("", ()) for p in joined]
+    out: list[SourcedText] = []
+    for k, part in enumerate(parts):
+        if k:
+            at = next((p.offsets[0] for p in parts[k:] if p.offsets), 0)
+            out.append(SourcedText(SOFT_BREAK, (at,)))
+        out.append(part)
+    return SourcedText.join(out, "")
+
+
+def _row(row: _Row) -> SourcedText:
+    label, value = _label(row), _value(row.lines)
+    if not value.text:
+        return label
+    return SourcedText.join([label, SourcedText("\t", (value.offsets[0],)), value], "")
+
+
+def _unnumbered(words: str) -> str:
+    return words[m.end() :] if (m := _NUMBERED.match(words)) else words
