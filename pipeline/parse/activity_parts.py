@@ -222,7 +222,31 @@ def unequal_breakdowns(
         parts = tuple(i for i in indicators if i.part_of == t)
         if not parts or total.qualifier is not Qualifier.EXACT:
             continue
-        if all(p.qualifier is Qualifier.EXACT for p in parts) and (
-            sum(p.value for p in parts) != total.value
+        if (
+            all(p.qualifier is Qualifier.EXACT for p in parts)
+            and _whole(parts)
+            and sum(p.value for p in parts) != total.value
         ):
             yield total, parts
+
+
+# Parts that between them name the whole: women and men, or the ways an activity is held
+# (in person, online, by phone). A list of places may name only some ("(Rīgā 40, Jelgavā
+# 35)"), and its sum proves nothing.
+_WHOLES = (
+    re.compile(r"(?:sieviet|vīriet|vīrieš|meiten|zēn)\w*", re.I),
+    re.compile(
+        r"klātienē|neklātienē|tiešsaistē|attālināti|online|e-pastā|telefoniski|rakstiski"
+        r"|individuāli|grupās|grupā",
+        re.I,
+    ),
+)
+
+
+def _whole(parts: tuple[Indicator, ...]) -> bool:
+    for whole in _WHOLES:
+        if all(
+            any(whole.fullmatch(w) for w in re.findall(r"[^\W\d_][\w-]*", p.phrase)) for p in parts
+        ):
+            return True
+    return False

@@ -24,6 +24,7 @@ from pipeline.model import (
     Span,
     Text,
 )
+from pipeline.parse.activity_parts import unequal_breakdowns
 from pipeline.parse.headings import is_calendar, is_roman
 from pipeline.parse.signatures import only_signature_lines
 from pipeline.parse.text import SourcedText, SourceFile
@@ -109,6 +110,7 @@ def check_report(
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
     out.extend(_activity_dates(report, finding, heading_lines))
+    out.extend(_breakdowns(report, finding))
     for row in report.funding:
         if row.compared:
             out.extend(_funding(row, finding))
@@ -308,6 +310,22 @@ def _activity_dates(
                         date.span,
                         lv=f"datums {date.text!r} darbībā {activity.number or activity.position} ir ārpus {_year_lv(year, 'gada')} (no {period.start} līdz {period.end})",
                     )
+
+
+def _breakdowns(report: Report, finding: Emit) -> Iterator[Problem]:
+    for a in report.activities:
+        for total, parts in unequal_breakdowns(a.indicators):
+            listed = ", ".join(p.phrase for p in parts)
+            added = sum(p.value for p in parts)
+            which = a.number or str(a.position)
+            yield finding(
+                "activity.breakdown-mismatch",
+                f"the parts of {total.phrase!r} in activity {which} of year {a.year} "
+                f"({listed}) add up to {added}, not {total.value}",
+                total.span,
+                lv=f"{total.phrase!r} daļas {a.year}. gada darbībā {which} ({listed}) "
+                f"kopā ir {added}, nevis {total.value}",
+            )
 
 
 def _row_labels(row: FundingYear) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from pipeline.model import Activity, Parsed, Qualifier, Report
 from pipeline.parse.activity_parts import unequal_breakdowns
 from pipeline.parse.mentions import find_indicators
 from pipeline.parse.text import SourcedText, SourceFile
-from tests.conftest import parse_text
+from tests.conftest import FIXTURES, parse_text
 from tests.parse.golden import AT_LEAST, EXACT, UNSEEN, read_unseen, report_of
 
 FILES = {
@@ -169,6 +169,27 @@ def test_a_breakdown_that_does_not_add_up_is_told(read: dict[str, Parsed]) -> No
     # "1) 1 forum, 95 participants G(62,33)" and "130 participants G(80,50)" add up
     others = [a for a in rep.activities if a is not forums]
     assert not [a for a in others if list(unequal_breakdowns(a.indicators))]
+    # and the report is told of it, at the count's line, once
+    told = [f for f in read["underlined"].findings if f.code == "activity.breakdown-mismatch"]
+    assert [(f.severity.value, f.span.line if f.span else None) for f in told] == [("warning", 22)]
+    assert "55" in told[0].message and "60" in told[0].message
+
+
+def test_only_a_breakdown_that_names_the_whole_is_summed() -> None:
+    # Places may name only some of them ("of whom in Riga 40 and in Jelgava 35"): a sum
+    # short of the total proves nothing. Women and men, or in person and online, are all.
+    minimal = (FIXTURES / "reports" / "minimal.txt").read_text(encoding="utf-8")
+    said = "organizēti ap 5 pasākumi;"
+    assert said in minimal
+
+    def told(count: str) -> list[str]:
+        parsed = parse_text(minimal.replace(said, f"sniegtas {count};"), "t.txt")
+        return [f.code for f in parsed.findings if f.code.startswith("activity.b")]
+
+    assert told("60 dalībnieki (35 sievietes, 20 vīrieši)") == ["activity.breakdown-mismatch"]
+    assert told("22 konsultācijas (15 klātienē, 5 tiešsaistē)") == ["activity.breakdown-mismatch"]
+    assert told("60 dalībnieki (35 sievietes, 25 vīrieši)") == []
+    assert told("100 dalībnieki (Rīgā 40, Jelgavā 35)") == []
 
 
 # -- ranges -----------------------------------------------------------------------------------

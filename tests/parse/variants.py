@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.parse.sections import split_sections
+from pipeline.parse.layout_columns import unfold_columns
+from pipeline.parse.layout_pages import drop_page_furniture
+from pipeline.parse.sections import opens_with_label, split_sections
 from pipeline.parse.text import clean
 
 Edit = tuple[int, int, str]  # replace text[start:end] by the string
@@ -144,8 +146,15 @@ def before_dash(text: str, end: int) -> int:
 
 
 def _pdf_only(transformation: Transformation) -> Transformation:
-    """PDF text has no table cells; a line break inside a table row would split the row."""
-    return lambda text: [] if "\t" in text else transformation(text)
+    """PDF text has no table cells; a line break inside a table row would split the row.
+    Nor does a converter that lays the page out in two columns (`pdftotext -layout`) break
+    a line inside the value column, which would move the value under the labels."""
+    return lambda text: [] if "\t" in text or _in_columns(text) else transformation(text)
+
+
+def _in_columns(text: str) -> bool:
+    cleaned = drop_page_furniture(clean(text))
+    return unfold_columns(cleaned, opens_with_label).text != cleaned.text
 
 
 TRANSFORMATIONS: dict[str, Transformation] = {
