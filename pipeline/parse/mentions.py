@@ -225,7 +225,11 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         kind, begin, qualifier, end = reading
         if qualifier is None:
             continue  # an upper bound ("līdz 30"), which no qualifier says
-        if site_visitors(s, begin, end, kind) or _singular_after_plural(s, end, value):
+        if (
+            site_visitors(s, begin, end, kind)
+            or _singular_after_plural(s, end, value)
+            or _funded(s, start, end)
+        ):
             continue
         piece = text[begin:end]
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
@@ -272,6 +276,23 @@ _MASCULINE_GENITIVE = re.compile(
     r"|pārstāvj)a",
     re.I,
 )
+
+
+# A number right after a verb of giving or spending money, before a noun that is not its
+# object, is money, written or not with its currency ("pašvaldības līdzfinansēja 3 500
+# diskusiju ciklam": euro for the cycle, not 3,500 discussions); "finansēja 2 pasākumus"
+# counts the events it funded.
+_FUNDED = re.compile(
+    r"(?<![^\W\d_])(?:līdzfinansēj|finansēj|piešķīr|ziedoj|samaksāj|izlietoj|iztērēj)[^\W\d_]*"
+    r"(?:[ \u00a0]+(?:ar|kopā|vēl|papildus))?[ \u00a0]+$",
+    re.I,
+)
+
+
+def _funded(s: str, start: int, end: int) -> bool:
+    return bool(_FUNDED.search(s, 0, start)) and not re.search(
+        r"(?:us|as|es|is|i)$", _last_word(s, end), re.I
+    )
 
 
 def _singular_after_plural(s: str, end: int, value: int) -> bool:

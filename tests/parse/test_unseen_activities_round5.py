@@ -250,3 +250,20 @@ def test_information_sheets_are_publications(read: dict[str, Parsed]) -> None:
     assert [(i.value, i.qualifier, i.kind) for i in sheets.indicators] == [
         (3, EXACT, "publications")
     ]
+
+
+def test_a_number_given_as_money_is_no_count_whether_or_not_its_currency_is_written() -> None:
+    # "Kuldīgas novada un Ventspils valstspilsētas pašvaldības kopā līdzfinansēja 3 500 euro
+    # diskusiju ciklam": the same sentence with "euro" left out is still money, not 3,500
+    # discussions; "finansēja 2 pasākumus" still counts the two events it funded.
+    minimal = (FIXTURES / "reports" / "minimal.txt").read_text(encoding="utf-8")
+    said = "organizēti ap 5 pasākumi;"
+
+    def counted(words: str) -> list[tuple[int, str]]:
+        parsed = parse_text(minimal.replace(said, f"{words};"), "t.txt")
+        year = [a for a in parsed.report.activities if a.year == 2 and a.position == 1]
+        return [(i.value, i.kind) for i in year[0].indicators]
+
+    assert counted("pašvaldības kopā līdzfinansēja 3 500 diskusiju ciklam") == []
+    assert counted("pašvaldības kopā līdzfinansēja 3 500 euro diskusiju ciklam") == []
+    assert counted("pašvaldība finansēja 2 pasākumus") == [(2, "events")]
