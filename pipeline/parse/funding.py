@@ -17,6 +17,7 @@ from typing import NamedTuple
 from pipeline.model import AmountRole, Period, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead
 from pipeline.parse.funding_grid import GridReader
+from pipeline.parse.funding_keys import CALENDAR_COLON, calendar_rows
 from pipeline.parse.funding_lines import (
     calendar_sentences,
     ordinal_sentences,
@@ -24,6 +25,7 @@ from pipeline.parse.funding_lines import (
     purpose_lines,
     unused_lines,
 )
+from pipeline.parse.funding_notes import cross_reference, names_columns
 from pipeline.parse.funding_rows import (
     PendingTotal,
     PurposeTable,
@@ -65,10 +67,6 @@ from pipeline.parse.latvian import AMOUNT, CURRENCY
 from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
-# A calendar year opening a line, a colon after it and the row's words: "2019. gads: plānots".
-_CALENDAR_COLON = re.compile(
-    r"\s*(?P<key>\d{4}\.\s?gad[sā](?:\s*\([^()]*\d[^()]*\))?)[ \u00a0]*:[ \u00a0]*(?=\S)", re.I
-)
 
 
 class _Row(NamedTuple):
@@ -81,15 +79,18 @@ class _Row(NamedTuple):
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
-    if _calendar_lines(section.text):
-        reader.read_table(_keyed_rows(section))
-    elif _has_columns(section.text) or is_markdown_table(section.text):
+    keyed = calendar_rows(section) if not _has_columns(section.text) else None
+    if keyed is not None:
+        reader.read_table(keyed.rows)
+        # the words over the first year, a unit note ("(euro)") aside, kept as written
+        head = [line for line in unused_lines(keyed.head, set()) if not unit_note(line.text)]
+        return replace(reader.result(), unused=(*head, *reader.notes))
+    if _has_columns(section.text) or is_markdown_table(section.text):
         reader.read_table(section)
-    else:
-        reader.purpose_lines = purpose_lines(section)
-        reader.read_text(section.collapse(), None)
-        return replace(reader.result(), unused=unused_lines(section, reader.used))
-    return reader.result()
+        return replace(reader.result(), unused=tuple(reader.notes))
+    reader.purpose_lines = purpose_lines(section)
+    reader.read_text(section.collapse(), None)
+    return replace(reader.result(), unused=unused_lines(section, reader.used))
 
 
 class _Reader(GridReader):
@@ -139,6 +140,9 @@ class _Reader(GridReader):
             lead, values = cells[0], cells[1:]
             if not self.blocks and unit_note(row.text):
                 continue  # "(euro)": the currency of the table below, no year
+            if not _has_money(row.text) and cross_reference(row.text):
+                self.notes.append(row.collapse())  # "Skatīt tabulu zemāk": kept, no year
+                continue
             named = header_roles(cells) if not re.search(r"\d", row.text) else None
             if named is None and not self.blocks:
                 named = broken_header(cells)
@@ -149,6 +153,8 @@ class _Reader(GridReader):
                 column = purpose_column(cells, named) if named is not None else None
                 table = PurposeTable(tuple(named), column) if named and column else None
                 continue
+            if names_columns(row.text):
+                continue  # "Periods | Finansējums, EUR" over the roles' row: no year
             if table is not None:
                 self.purpose_row(row, cells, unsure, table, pending)
                 continue
@@ -160,7 +166,7 @@ class _Reader(GridReader):
                 if values
                 else (lead, values)
             )
-            colon = _CALENDAR_COLON.match(key.text)
+            colon = CALENDAR_COLON.match(key.text)
             if colon is not None:
                 # "2019. gads: plānots 20 000,00 euro, …": the year keys its row as a cell of
                 # its own would ("2019. gads<TAB>plānots …"), the colon ending the key.
@@ -170,7 +176,10 @@ class _Reader(GridReader):
                 purposes = header
                 continue
             if self.blocks and TOTAL_ROW.match(key.text):
-                continue  # "Kopā faktiski": the sum over the years above, no year of its own
+                # "Kopā faktiski": the sum over the years above, no year of its own, for
+                # which the model has no place: kept as written
+                self.notes.append(row.collapse())
+                continue
             role_lead = ROLE_LEAD.fullmatch(key.text) if rest else None
             if role_lead is not None:
                 self._role_row(role_lead, key, rest, purposes, row)
@@ -228,10 +237,9 @@ class _Reader(GridReader):
                         )
                     )
                     columns.append(Slots(headed=mapped is not None))
-            elif (
-                not self.blocks
-                or (values and self._starts_year(values[0].text))
-                or PERIOD_RANGE.match(lead.text)
+            elif not self.blocks or (
+                ((values and self._starts_year(values[0].text)) or PERIOD_RANGE.match(lead.text))
+                and not _named_only(self.blocks[-1], columns[-1])
             ):
                 self.blocks.append(Block())
                 columns.append(Slots())
@@ -313,6 +321,8 @@ class _Reader(GridReader):
             if period_text is None and is_header_row(body.text):
                 self._use(body)
                 continue
+            if period_text is None and not _has_money(body.text) and cross_reference(body.text):
+                continue  # "Skatīt tabulu pielikumā": no year; its lines are kept as written
             if period_text is None and marks and not _has_money(body.text):
                 # Words before the first year's dates ("PIRMAIS GADS (01.01.2023.–…)")
                 # name that year: they are no year of their own with no amount.
@@ -423,25 +433,12 @@ class _Reader(GridReader):
 _EMPTY = SourcedText.of("")
 
 
-def _calendar_lines(text: str) -> bool:
-    """Whether the section's money is in lines opened by their calendar year and a colon
-    ("2019. gads: plānots …"): rows of a table, with the colon for the cell's end. Its first
-    money stands on such a line; a line without a key after it (a row wrapped over lines)
-    continues the row before, as a table's would."""
-    money = [line for line in text.split("\n") if _has_money(line)]
-    return bool(money) and _CALENDAR_COLON.match(money[0]) is not None
-
-
-def _keyed_rows(section: SourcedText) -> SourcedText:
-    """The section with each calendar year's row on one line: a line without its key
-    continues the row before (a row wrapped over lines, as PDF text or a typist wraps it)."""
-    rows: list[list[SourcedText]] = []
-    for line in split_text(section, "\n"):
-        if not rows or _CALENDAR_COLON.match(line.text):
-            rows.append([line])
-        else:
-            rows[-1].append(line)
-    return SourcedText.join([SourcedText.join(row, " ") for row in rows], "\n")
+def _named_only(block: Block, slots: Slots) -> bool:
+    """Whether the year before is only named so far: its row gave its key ("01.08.2022. –
+    31.07.2023." on a row of its own) and no money. The row of amounts under it is that
+    year's, as a second line of its cell would be, not a year with no name."""
+    keyed = block.period is not None or block.ordinal is not None or block.calendar_year
+    return bool(keyed) and not block.amounts and not any(_has_money(c.text) for c in slots.cells)
 
 
 def _has_columns(text: str) -> bool:

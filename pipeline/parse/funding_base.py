@@ -14,7 +14,7 @@ from pipeline.parse.funding_blocks import Block, FundingRead, Total, funding_res
 from pipeline.parse.funding_lines import NO_LINES, PurposeLines
 from pipeline.parse.funding_money import is_rounded
 from pipeline.parse.funding_words import label_after, short_range
-from pipeline.parse.latvian import find_period
+from pipeline.parse.latvian import find_period, signed_negative
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -29,6 +29,9 @@ class ReaderBase:
         self.used: set[int] = set()
         # each read amount's text, by the amount's identity, to leave it unread later
         self.amount_texts: dict[int, SourcedText] = {}
+        # rows of a table that are no year's and are kept as written: a cross-reference,
+        # the total over the years
+        self.notes: list[SourcedText] = []
 
     # -- statements -------------------------------------------------------------------------
 
@@ -93,6 +96,11 @@ class ReaderBase:
             # A year states one planned and one actual total: a second one without a
             # purpose is some line whose purpose was not read ("- …: 19 000,00 EUR"), not
             # another total. Which it is cannot be told: it is unread.
+            self._unread(block, text[m.start() : m.end()])
+            return
+        if role in REMAINDERS and signed_negative(text.text, m.start("amount")):
+            # "Atlikums: -340,00 euro (pārtēriņš …)", an overspend: no role holds money
+            # below zero, and its digits alone would be money left over
             self._unread(block, text[m.start() : m.end()])
             return
         begin = m.start("amount")

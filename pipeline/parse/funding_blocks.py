@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Period, Purpose
+from pipeline.parse.funding_notes import says_none
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -90,7 +91,9 @@ def funding_result(
             if block.pieces
             else SourcedText.of("")
         )
-        if not block.amounts:
+        if not block.amounts and says_none(joined.text):
+            pass  # "01.03.2024. – 28.02.2025. | Nav": the report says the year had none
+        elif not block.amounts:
             if not block.missing:
                 block.missing.append(joined)
             block.amounts.append(

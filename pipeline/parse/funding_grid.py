@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model import Period
+from pipeline.model import AmountRole, Period
 from pipeline.parse.funding_blocks import Block, Total
-from pipeline.parse.funding_carry import carried_in
+from pipeline.parse.funding_carry import CARRY_IN_BEFORE, carried_in
 from pipeline.parse.funding_rows import RowReader, Slots
 from pipeline.parse.funding_tables import YearKey, period_in, row_role
 from pipeline.parse.funding_words import (
@@ -58,11 +58,27 @@ class GridReader(RowReader):
                 money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
                 role = row_role(label.text)
                 purpose = purpose_of(label.text)
-                if role is not None:
+                # "Pārceltais atlikums no iepriekšējā gada": money received from the year
+                # before, on top of the plan, not a remainder of this one. "t.sk. pārceltais
+                # …" is a part of the amount above it, inside it: not read.
+                carried = (
+                    role is None
+                    and not _INSIDE.match(label.text)
+                    and CARRY_IN_BEFORE.search(label.text.strip(" :"))
+                )
+                if role is not None or carried:
                     total = None
                 if not money:
                     if re.search(r"\d", cell.text):
                         self._unread(block, cell)  # a number that is no money for sure
+                    continue
+                if carried and len(money) == 1 and block.total_of(AmountRole.CARRIED_IN) is None:
+                    m = money[0]
+                    value = amount_value(m.group("amount"))
+                    self._add(
+                        block, m, cell, AmountRole.CARRIED_IN, None, value, "", parts=label.text
+                    )
+                    self._carried_in_beside(block)
                     continue
                 sure = len(money) == 1 and (
                     (role is not None and purpose is None and block.total_of(role) is None)
@@ -160,6 +176,10 @@ class GridReader(RowReader):
                     )
                 else:
                     self._unread(block, cell[m.start() : m.end()])
+
+
+# A row label naming a part of the amount above: "t.sk.", "tai skaitā", "ieskaitot".
+_INSIDE = re.compile(r"\s*(?:t\.\s?sk|tai\s+skaitā|ieskaitot|iekļaujot|no\s+t[ie]e?m)", re.I)
 
 
 def _same(a: Period | None, b: Period) -> bool:

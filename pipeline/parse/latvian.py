@@ -105,6 +105,23 @@ def is_money(m: re.Match[str]) -> bool:
     return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
 
 
+def signed_negative(text: str, amount_start: int) -> bool:
+    """Whether the amount starting at `amount_start` in `text` is written negative: an
+    overspend stated as a remainder below zero ("Atlikums: -340,00 euro"). AMOUNT has no
+    sign, so a reader that took its digits alone would turn it into money left over.
+    The minus sign itself ("− 340,00") says so; a hyphen does when it touches the digit and
+    follows a word, a colon, "=", a bracket, or opens the text or a cell ("Atlikums: -340",
+    "EUR -340", a cell "-340"). A hyphen with a space after it, or after a list's stop or
+    semicolon ("t.sk. -36 785,82 euro …"), is a bullet; one after a digit joins a range."""
+    head = text[:amount_start]
+    if head.rstrip(" \u00a0").endswith("\u2212"):
+        return True
+    if not head.endswith("-"):
+        return False
+    before = head[:-1].rstrip(" \u00a0")
+    return not before or before[-1] in "\t:=(€" or before[-1].isalpha()
+
+
 # An amount as AMOUNT finds it, whole: spaces only between groups of three or after a
 # decimal comma, so that "2022. 15" is never 2022.15.
 _WHOLE_AMOUNT = re.compile(

@@ -109,6 +109,26 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "funding.unread-amount",
             "structure.unlabelled-text",
         ],
+        # four by one more tester (`test_unseen_structure_round5.py`,
+        # `test_unseen_activities_round5.py`, `test_unseen_funding_forms_round5.py`): a
+        # report laid out in two columns as pdftotext -layout gives it, and its retyped twin
+        # with a year whose funding is "Nav", both clean
+        "kurzeme_pdftotext_layout_two_columns": [],
+        "kurzeme_tab_labels_year_without_funding": [],
+        # a date before the delegation (line 14) and a returned 1 250,00 where 45 000,00 −
+        # 44 000,00 = 1 000,00 (line 33) planted
+        "latgale_tabs_month_subheadings_planted": [
+            "activity.date-outside-year",
+            "funding.remainder-mismatch",
+        ],
+        # 60 participants "(35 sievietes, 20 vīrieši)" (line 22) and planned lines 32 000,00
+        # + 21 000,00 under 52 000,00 (line 56) planted; the remainder "-340,00" (an
+        # overspend, line 62) is not read as money left over
+        "riga_underlined_labels_planted_breakdown": [
+            "activity.breakdown-mismatch",
+            "funding.sum-mismatch",
+            "funding.unread-amount",
+        ],
     }
 
 
