@@ -52,18 +52,21 @@ class Slicer:
             return stem if named and stem in page_of else None
 
         if nodes is not None:
+            # Straight from the store: rdflib's `Graph.triples` wraps each triple it hands on
+            # in a generator of its own, half the time of this loop over an archive.
+            store = graph.store
             for node in nodes:
                 if not isinstance(node, URIRef):
                     continue
                 if (doc := page(node)) is not None:
-                    own = set(graph.triples((node, None, None)))
-                    inbound = {t for t in graph.triples((None, None, node)) if t[1] != RDF.type}
+                    own = {t for t, _ in store.triples((node, None, None))}
+                    inbound = {t for t, _ in store.triples((None, None, node)) if t[1] != RDF.type}
                     if own:  # a node that is only a type names no page of its own
                         self._own[doc] |= own
                     if inbound:
                         self._inbound[doc] |= inbound
                 elif (doc := beside(node)) is not None:
-                    self._files[doc] |= set(graph.triples((node, None, None)))
+                    self._files[doc] |= {t for t, _ in store.triples((node, None, None))}
             return
         for s, p, o in graph:
             if isinstance(s, URIRef):
