@@ -3,8 +3,10 @@
 Tables give a planned and an actual column per year row (a row whose first cell does not
 start a new year continues the previous one); PDF text gives the same statements one after
 another, introduced by "Plānots" / "Faktiski" and a date range, with the two columns
-sometimes interleaved. This module cuts a section into each year's texts; the statement
-reader (`funding_statements.py`) reads them amount by amount.
+sometimes interleaved. This module cuts a table into each year's texts (PDF text is cut in
+`funding_text.py`); the statement reader (`funding_statements.py`) reads them amount by
+amount. A section with pieces of numbers in it (a table whose wrapped cells a converter
+mixed up) is read not at all: its amounts are reported unread.
 """
 
 from __future__ import annotations
@@ -14,13 +16,11 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.model import AmountRole, Period, Purpose
+from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead
-from pipeline.parse.funding_grid import GridReader
+from pipeline.parse.funding_grid import Column, role_cell, role_purpose_columns
 from pipeline.parse.funding_keys import CALENDAR_COLON, calendar_rows
 from pipeline.parse.funding_lines import (
-    calendar_sentences,
-    ordinal_sentences,
     purpose_line,
     purpose_lines,
     unused_lines,
@@ -32,8 +32,9 @@ from pipeline.parse.funding_rows import (
     Slots,
     broken_header,
     line_purpose,
+    names_year,
     part_row,
-    purpose_column,
+    purpose_table,
     unit_note,
 )
 from pipeline.parse.funding_tables import (
@@ -46,14 +47,13 @@ from pipeline.parse.funding_tables import (
     year_columns,
     year_key,
 )
+from pipeline.parse.funding_text import TextReader
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
     CALENDAR_YEAR,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
-    ROLE_LEAD,
-    TEXT_KEY,
     TOTAL_ROW,
     Columns,
     counts_as_money,
@@ -63,7 +63,7 @@ from pipeline.parse.funding_words import (
     split_text,
     year_paragraphs,
 )
-from pipeline.parse.latvian import AMOUNT, CURRENCY
+from pipeline.parse.latvian import AMOUNT, BROKEN_NUMBER, CURRENCY
 from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
@@ -79,6 +79,13 @@ class _Row(NamedTuple):
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
+    if BROKEN_NUMBER.search(section.text):
+        # Pieces of numbers ("45 44 480,00", "– 000,00 520,00"): a table whose narrow
+        # cells' lines a converter mixed up. Which amount is which cannot be told, nor
+        # whether an amount is whole: nothing is read, every amount reported unread.
+        found = MONEY_IN_TEXT.finditer(section.text)
+        unread = tuple(section[m.start() : m.end()] for m in found if counts_as_money(m))
+        return FundingRead((), (), unread)
     keyed = calendar_rows(section) if not _has_columns(section.text) else None
     if keyed is not None:
         reader.read_table(keyed.rows)
@@ -93,7 +100,7 @@ def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     return replace(reader.result(), unused=unused_lines(section, reader.used))
 
 
-class _Reader(GridReader):
+class _Reader(TextReader):
     """The layouts: a table's rows and cells, or PDF text, cut into each year's texts."""
 
     # -- layouts ----------------------------------------------------------------------------
@@ -119,6 +126,8 @@ class _Reader(GridReader):
         purposes: Columns | None = None
         roles: list[AmountRole | None] | None = None
         table: PurposeTable | None = None  # a header naming a purpose column too
+        grid: list[Column] | None = None  # a header of roles over purposes
+        header_cells: list[SourcedText] = []
         pending: list[PendingTotal] = []
         by_year: tuple[list[SourcedText], list[YearKey | None]] | None = None
         transposed: list[list[SourcedText]] = []
@@ -143,20 +152,28 @@ class _Reader(GridReader):
             if not _has_money(row.text) and cross_reference(row.text):
                 self.notes.append(row.collapse())  # "Skatīt tabulu zemāk": kept, no year
                 continue
+            if roles is not None and grid is None and not self.blocks:
+                grid = role_purpose_columns(roles, header_cells, cells)
+                if grid is not None:
+                    continue  # the purposes under the roles of the row above
+                if not re.search(r"\d", row.text) and not any(names_year(c.text) for c in cells):
+                    continue  # a header's second row whose columns cannot be told: no year
             named = header_roles(cells) if not re.search(r"\d", row.text) else None
             if named is None and not self.blocks:
                 named = broken_header(cells)
             if named is not None or is_header_row(row.text):
                 # A header row names the columns ("Periods | Piešķirts | Izlietots", or
                 # in words of its own): it is no year with no amount.
-                roles = named
-                column = purpose_column(cells, named) if named is not None else None
-                table = PurposeTable(tuple(named), column) if named and column else None
+                roles, header_cells = named, cells
+                table = purpose_table(cells, named) if named is not None else None
                 continue
             if names_columns(row.text):
                 continue  # "Periods | Finansējums, EUR" over the roles' row: no year
             if table is not None:
                 self.purpose_row(row, cells, unsure, table, pending)
+                continue
+            if grid is not None:
+                self.grid_row(row, cells, unsure, grid)
                 continue
             # A row is keyed by its first cell or, under the section label, its second.
             key, rest = (
@@ -180,9 +197,9 @@ class _Reader(GridReader):
                 # which the model has no place: kept as written
                 self.notes.append(row.collapse())
                 continue
-            role_lead = ROLE_LEAD.fullmatch(key.text) if rest else None
+            role_lead = role_cell(key, rest, purposes)
             if role_lead is not None:
-                self._role_row(role_lead, key, rest, purposes, row)
+                self._role_row(*role_lead, rest, purposes, row)
                 continue
             mapped = roles if roles is not None and len(roles) == len(cells) else None
             calendar = CALENDAR_YEAR.match(key.text)
@@ -241,8 +258,20 @@ class _Reader(GridReader):
                 ((values and self._starts_year(values[0].text)) or PERIOD_RANGE.match(lead.text))
                 and not _named_only(self.blocks[-1], columns[-1])
             ):
-                self.blocks.append(Block())
+                # A row opening with its dates ("01.08.2023.–31.07.2024. - Plānots: …", a
+                # paragraph of its own after a blank line) names its year's period.
+                opening = PERIOD_RANGE.match(lead.text)
+                dates = lead[: opening.end()] if opening else None
+                self.blocks.append(Block(period=self._period(dates) if dates else None))
                 columns.append(Slots())
+            opened = calendar or ordinal or keyed is not None
+            role_lead = role_cell(rest[0], rest[1:], purposes) if opened and rest else None
+            if role_lead is not None and role_lead[1] is None and not tail.text.strip():
+                # "2023. gads | Plānots | 40 000,00 | 24 000,00 | …": the year's cell, then
+                # a row of one role's amounts, the rows under it (their year cell spanned)
+                # its other roles
+                self._role_row(role_lead[0], None, rest[1:], purposes, row)
+                continue
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
             for piece in unsure:
@@ -251,6 +280,11 @@ class _Reader(GridReader):
                         self._unread(block, piece[found.start() : found.end()])
             if mapped is not None:
                 slots.place_by_header(cells, mapped, key, tail)
+                continue
+            if roles is not None and _money_cells(cells, key) > sum(r is not None for r in roles):
+                # more amounts than the header names roles: its cells span columns this
+                # row's do not, and which amount is whose cannot be told by its place
+                self.unread_cells(block, [c for c in cells if c is not key])
                 continue
             for i, value in enumerate(values):
                 column = 0 if block.calendar_year is not None else min(i, 2)
@@ -299,87 +333,6 @@ class _Reader(GridReader):
             self.unread_cells(block, rest[2:])
         else:
             self.unread_cells(block, rest)
-
-    def read_text(self, text: SourcedText, hint: AmountRole | None) -> None:
-        """PDF text: every date range not repeating the current one starts a year, and so
-        does an ordinal ("II. īstenošanas gads") naming another year."""
-        pos = 0
-        marks = list(TEXT_KEY.finditer(text.text))
-        segments: list[tuple[SourcedText | None, SourcedText]] = []
-        for i, m in enumerate(marks):
-            if i == 0 and m.start() > 0 and text.text[: m.start()].strip():
-                segments.append((None, text[: m.start()]))
-            stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-            segments.append((text[m.start() : m.end()], text[m.end() : stop]))
-            pos = stop
-        if not marks:
-            if self._calendar_paragraphs(text, hint):
-                return
-            segments.append((None, text[pos:]))
-        lead_in: SourcedText | None = None
-        for period_text, body in segments:
-            if period_text is None and is_header_row(body.text):
-                self._use(body)
-                continue
-            if period_text is None and not _has_money(body.text) and cross_reference(body.text):
-                continue  # "Skatīt tabulu pielikumā": no year; its lines are kept as written
-            if period_text is None and marks and not _has_money(body.text):
-                # Words before the first year's dates ("PIRMAIS GADS (01.01.2023.–…)")
-                # name that year: they are no year of their own with no amount.
-                lead_in = body
-                self._use(body)
-                continue
-            keyed = ORDINAL_ROW.match(period_text.text) if period_text is not None else None
-            ordinal = ordinal_number(keyed.group("n")) if keyed else None
-            period = self._period(period_text) if period_text is not None and not keyed else None
-            current = self.blocks[-1] if self.blocks else None
-            # "I. gads (01.01.2023.–31.12.2023.)": dates right after a year's key, before any
-            # of its money, are that year's.
-            dated = current is not None and current.period is None and not current.amounts
-            if (
-                current is None
-                or (period is not None and not dated and not _same(current.period, period))
-                or (ordinal is not None and ordinal != current.ordinal)
-            ):
-                current = Block(period=period, ordinal=ordinal)
-                self.blocks.append(current)
-            elif dated and period is not None:
-                current.period = period
-            if lead_in is not None:
-                current.pieces.append(lead_in)
-                lead_in = None
-            if period_text is not None:
-                current.pieces.append(period_text)
-                self._use(period_text)
-            current.pieces.append(body)
-            self._statements(current, body, hint)
-
-    def _calendar_paragraphs(self, text: SourcedText, hint: AmountRole | None) -> bool:
-        """Prose whose paragraphs open with their year: a calendar year ("2023. gadā
-        piešķirti 45 000 EUR, … 2024. gadā piešķirti …", which implementation year it is,
-        the description's headings tell) or an implementation year ("II. īstenošanas gadā
-        plānoti …"). Each year's sentences are its row; money before the first such
-        sentence is of no year. Returns whether the text was such."""
-        found = [
-            (m, Block(calendar_year=int(m.group("year")))) for m in calendar_sentences(text.text)
-        ]
-        found = found or [(m, Block(ordinal=n)) for m, n in ordinal_sentences(text.text)]
-        if not found:
-            return False
-        head = text[: found[0][0].start()]
-        if _has_money(head.text):
-            block = Block()
-            self.blocks.append(block)
-            block.pieces.append(head)
-            self._statements(block, head, hint)
-        for i, (m, block) in enumerate(found):
-            stop = found[i + 1][0].start() if i + 1 < len(found) else len(text)
-            body = text[m.start() : stop]
-            self.blocks.append(block)
-            self._use(body, 0, m.end() - m.start())
-            block.pieces.append(body)
-            self._statements(block, body, hint)
-        return True
 
     def _year_paragraphs(self, row: SourcedText) -> list[_Row]:
         """The row as the rows it stands for: a paragraph of its last cell that names a
@@ -452,9 +405,9 @@ def _has_columns(text: str) -> bool:
     )
 
 
+def _money_cells(cells: list[SourcedText], key: SourcedText) -> int:
+    return sum(_has_money(c.text) for c in cells if c is not key)
+
+
 def _has_money(text: str) -> bool:
     return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))
-
-
-def _same(a: Period | None, b: Period) -> bool:
-    return a is not None and (a.start, a.end) == (b.start, b.end)

@@ -145,9 +145,19 @@ def remainder_lines(amounts: list[Amount]) -> list[Amount]:
     """A remainder total whose words do not say what became of it ("350,00" in a "Kopā"
     row) over lines that do ("350,00 (pārcelts uz 2. gadu)"): the lines are its parts, not
     more money. The total takes the role its lines that say one share ("0,00" says
-    none); lines of roles that differ take the total's, so that no money is counted twice."""
-    total = next((a for a in amounts if a.role is AmountRole.REMAINDER and a.purpose is None), None)
+    none); lines of roles that differ take the total's, so that no money is counted twice.
+    Lines that say nothing under a total that does take its role."""
+    totals = [a for a in amounts if a.role in REMAINDERS and a.purpose is None]
     lines = [a for a in amounts if a.role in REMAINDERS and a.purpose is not None]
+    if len(totals) == 1 and totals[0].role is not AmountRole.REMAINDER:
+        # "480,00 (pārcelts uz nākamo periodu)" over lines "0,00", "480,00" that say
+        # nothing of their own: they are its parts, and went where it went
+        said = totals[0].role
+        return [
+            replace(a, role=said) if a in lines and a.role is AmountRole.REMAINDER else a
+            for a in amounts
+        ]
+    total = next((a for a in amounts if a.role is AmountRole.REMAINDER and a.purpose is None), None)
     if total is None or any(
         a.role is not AmountRole.REMAINDER
         for a in amounts

@@ -94,7 +94,9 @@ def funding_result(
         if not block.amounts and says_none(joined.text):
             pass  # "01.03.2024. – 28.02.2025. | Nav": the report says the year had none
         elif not block.amounts:
-            if not block.missing:
+            if not block.missing and not block.uncertain:
+                # a year whose amounts were all unread states them: they are reported
+                # as unread, not as missing
                 block.missing.append(joined)
             block.amounts.append(
                 Amount(

@@ -1,24 +1,29 @@
 """Tables read down a column or along a row of roles: a column per year, its rows the
 statements ("Plānots, kopā", "t.sk. …", "Neizlietotais atlikums"), and a row whose first
-cell names its role ("15.07.2023–14.07.2024 plānots") with an amount per purpose column.
+cell names its role ("15.07.2023–14.07.2024 plānots", or a year's cell and then "Plānots")
+with an amount per purpose column; and a header of two rows, the roles over the purposes.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.model import AmountRole, Period
+from pipeline.model import AmountRole, Period, Purpose
 from pipeline.parse.funding_blocks import Block, Total
 from pipeline.parse.funding_carry import CARRY_IN_BEFORE, carried_in
-from pipeline.parse.funding_rows import RowReader, Slots
+from pipeline.parse.funding_rows import EMPTY, SLOT_OF_ROLE, RowReader, Slots
 from pipeline.parse.funding_tables import YearKey, period_in, row_role
 from pipeline.parse.funding_words import (
     MONEY_IN_TEXT,
+    ROLE_LEAD,
     STATEMENT_ROLE,
+    TOTAL_ROW,
     Columns,
     amount_value,
     counts_as_money,
+    names_both_purposes,
     purpose_of,
+    remainder_role,
 )
 from pipeline.parse.text import SourcedText
 
@@ -111,8 +116,8 @@ class GridReader(RowReader):
 
     def _role_row(
         self,
-        found: re.Match[str],
-        lead: SourcedText,
+        role: AmountRole,
+        dates: SourcedText | None,
         values: list[SourcedText],
         purposes: Columns | None,
         row: SourcedText,
@@ -123,12 +128,7 @@ class GridReader(RowReader):
         each column's purpose and the total's column, the cells are the total and its lines;
         without one, a single amount is the total, and several are unread (which of them is
         the total is not written)."""
-        role = STATEMENT_ROLE[found.group("role").lower()]
-        period = (
-            self._period(lead[found.start("period") : found.end("period")])
-            if found.group("period")
-            else None
-        )
+        period = self._period(dates) if dates is not None else None
         if not self.blocks or (period is not None and not _same(self.blocks[-1].period, period)):
             self.blocks.append(Block(period=period))
             self.columns.append(Slots())
@@ -177,6 +177,87 @@ class GridReader(RowReader):
                 else:
                     self._unread(block, cell[m.start() : m.end()])
 
+    def grid_row(
+        self,
+        row: SourcedText,
+        cells: list[SourcedText],
+        unsure: tuple[SourcedText, ...],
+        columns: list[Column],
+    ) -> None:
+        """A row under a header of roles over purposes (see `role_purpose_columns`): its
+        first cell opens its year or, empty (a rowspan's place), goes on with the one above;
+        a cell under a role's total is that role's statement, a cell under a purpose that
+        role's line of it. Money a cell says was carried in from the year before ("+ 543,22
+        € pārcelts no II gada") is that purpose's carried-in money, beside the plan. A row
+        of another number of cells is read by its words only: its columns cannot be told."""
+        if len(cells) != len(columns):
+            self._words_row(row, cells, unsure)
+            return
+        first = next(i for i, (role, _) in enumerate(columns) if role is not None)
+        key = next((c for c in cells[:first] if c.text), cells[0])  # under "Periods"
+        if key.text and TOTAL_ROW.match(key.text) and self.blocks:
+            self.notes.append(row.collapse())  # "Kopā": the sum over the years, kept as written
+            return
+        block, slots = self._keyed_block(key)
+        self._row_pieces(block, row, unsure)
+        lines: dict[Purpose, list[tuple[AmountRole, SourcedText]]] = {}
+        for n, (cell, (role, purpose)) in enumerate(zip(cells, columns, strict=True)):
+            if role is None:
+                remainder = n and columns[n - 1] == (AmountRole.REMAINDER, None)
+                if remainder and not _money(cell.text):
+                    # a notes column after the remainder's ("pārcelts uz nākamo periodu")
+                    # says what became of it
+                    slots.add(SLOT_OF_ROLE[AmountRole.REMAINDER], cell)
+                elif cell is not key:
+                    slots.add(2, cell)
+            elif purpose is None:
+                slots.add(SLOT_OF_ROLE.get(role, 2), cell)
+            elif not self._carried_cell(block, cell, purpose):
+                lines.setdefault(purpose, []).append((role, cell))
+        for purpose, placed in lines.items():
+            self.line_cells(block, purpose, EMPTY, placed)
+
+    def _carried_cell(self, block: Block, cell: SourcedText, purpose: Purpose) -> bool:
+        money = [m for m in MONEY_IN_TEXT.finditer(cell.text) if counts_as_money(m)]
+        if len(money) != 1:
+            return False
+        m = money[0]
+        right = cell.text[m.end() :]
+        if not carried_in(cell.text[: m.start()], right):
+            return False
+        self._add_carried_in(block, m, cell, purpose, amount_value(m.group("amount")), right)
+        block.plan_incomplete = True
+        return True
+
+
+def role_cell(
+    cell: SourcedText, values: list[SourcedText], purposes: Columns | None
+) -> tuple[AmountRole, SourcedText | None] | None:
+    """The role a row's label cell names, and the dates before it ("15.07.2023–14.07.2024
+    plānots", "Faktiski"), when the cells after it are that role's amounts. A remainder
+    ("Atlikums", "Neizlietotais atlikums (atgriezts)") is such a label only under a header
+    naming each of those cells' purpose: without one its amounts may be anything."""
+    found = ROLE_LEAD.fullmatch(cell.text) if values else None
+    if found is not None:
+        dates = cell[found.start("period") : found.end("period")] if found.group("period") else None
+        return STATEMENT_ROLE[found.group("role").lower()], dates
+    left = _REMAINDER_CELL.fullmatch(cell.text)
+    if left is None or purposes is None or len(purposes.purposes) != len(values):
+        return None
+    return remainder_role(left.group("what")), None
+
+
+# "Atlikums", "Neizlietotais atlikums", "Atlikums (atgriezts valsts budžetā)": a remainder
+# row's label, the words after it saying what became of it, no number among them.
+_REMAINDER_CELL = re.compile(
+    r"\s*(?:neizlietot\w*\s+|neizmantot\w*\s+)?atlikums(?![\wāčēģīķļņšūž])(?P<what>[^\d]*)",
+    re.I,
+)
+
+
+def _money(text: str) -> bool:
+    return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))
+
 
 # A row label naming a part of the amount above: "t.sk.", "tai skaitā", "ieskaitot".
 _INSIDE = re.compile(r"\s*(?:t\.\s?sk|tai\s+skaitā|ieskaitot|iekļaujot|no\s+t[ie]e?m)", re.I)
@@ -184,3 +265,61 @@ _INSIDE = re.compile(r"\s*(?:t\.\s?sk|tai\s+skaitā|ieskaitot|iekļaujot|no\s+t[
 
 def _same(a: Period | None, b: Period) -> bool:
     return a is not None and (a.start, a.end) == (b.start, b.end)
+
+
+# -- a header of two rows: roles over purposes -------------------------------------------------
+#: A column of a two-row header: the role its upper cell names and the purpose its lower
+#: cell names (None: the role's total, or the key column when the role is None too).
+Column = tuple[AmountRole | None, Purpose | None]
+
+
+def role_purpose_columns(
+    roles: list[AmountRole | None], header: list[SourcedText], cells: list[SourcedText]
+) -> list[Column] | None:
+    """The columns of a header whose first row (`header`, its `roles`) names the roles
+    ("Periods | Plānots | Faktiski | Atlikums | Piezīmes", a role's cell spanning its
+    purposes' columns) and whose second row, `cells`, names what is under them ("Kopā |
+    pilsoniskās … | mazākumtautību …" per role; empty where a cell of the first row spans
+    both rows). The key columns come first (empty in the second row). Each column of the
+    first row after them takes, in order, either one empty cell (a role's total, or a
+    column of no role such as notes) or a run of a role's total and purposes. The header is
+    read only when every run names the same things in the same order and the cells are
+    used up exactly; otherwise None: which column is whose cannot be told."""
+    named_cells = [i for i, c in enumerate(header) if c.text.strip()]
+    first_role = next((i for i, r in enumerate(roles) if r is not None), None)
+    if first_role is None or not named_cells or len(cells) <= named_cells[-1] + 1:
+        return None
+    if any(c.text.strip() for c in cells[:first_role]):
+        return None
+    items: list[Purpose | str] = []  # a purpose, "total", or "" for an empty cell
+    for cell in cells[first_role:]:
+        text = cell.text.strip(" :\u00a0")
+        if re.search(r"\d", text) or (text and names_both_purposes(text)):
+            return None
+        purpose = purpose_of(text) if text else None
+        if purpose is None and text and not TOTAL_ROW.fullmatch(text):
+            return None
+        items.append(purpose if purpose is not None else "total" if text else "")
+    columns: list[Column] = [(None, None)] * first_role
+    runs: list[list[Purpose | str]] = []
+    j = 0
+    for role in roles[first_role : named_cells[-1] + 1]:
+        if j >= len(items):
+            return None
+        if items[j] == "":
+            columns.append((role, None))
+            j += 1
+            continue
+        if role is None:
+            return None  # a column of no role over purposes
+        run: list[Purpose | str] = []
+        while j < len(items) and (item := items[j]) != "" and item not in run:
+            run.append(item)
+            j += 1
+        runs.append(run)
+        columns.extend((role, item if isinstance(item, Purpose) else None) for item in run)
+    if any(items[j:]) or not runs or any(run != runs[0] for run in runs):
+        return None
+    if not any(isinstance(item, Purpose) for item in runs[0]):
+        return None
+    return columns + [(None, None)] * (len(items) - j)

@@ -92,8 +92,11 @@ def purpose_lines(section: SourcedText) -> PurposeLines:
     amounts: dict[int, tuple[Purpose, str]] = {}
     starts: set[int] = set()
     before: list[SourcedText] = []  # lines of words since the last money or blank line
-    for line in split_text(section, "\n"):
+    lines = split_text(section, "\n")
+    for n, line in enumerate(lines):
         s = line.text
+        if not s.strip() and before and _page_break(lines, n):
+            continue  # a page break inside the purpose's words splits nothing
         if not s.strip() or _has_money(s) or NEW_STATEMENT.search(s):
             for first in range(len(before) + 1):
                 # the fewest lines of words before it that make it a purpose line
@@ -119,6 +122,28 @@ def purpose_lines(section: SourcedText) -> PurposeLines:
 
 def _has_money(s: str) -> bool:
     return any(counts_as_money(m) for m in money_matches(s))
+
+
+def _page_break(lines: list[SourcedText], n: int) -> bool:
+    """Whether the blank line `n` is part of a page break inside a wrapped line: the blank
+    lines around it hold a line of white space only (a PDF converter's empty page line,
+    " " or a no-break space) or a form feed, or the line after them goes on in lower case.
+    A plain blank line before a capitalised or bulleted line ends the words before it."""
+    first = n
+    while first > 0 and not lines[first - 1].text.strip():
+        first -= 1
+    last = n
+    while last + 1 < len(lines) and not lines[last + 1].text.strip():
+        last += 1
+    if last + 1 >= len(lines):
+        return False
+    gap = [line.text for line in lines[first : last + 1]]
+    furniture = any((text and not text.strip(" \t\u00a0\f")) or "\f" in text for text in gap)
+    return furniture or bool(_GOES_ON.match(lines[last + 1].text))
+
+
+# A wrapped line's next words: a lower-case word at the margin, no bullet before it.
+_GOES_ON = re.compile(r"[ \t\u00a0]*[a-zāčēģīķļņšūž]")
 
 
 def purpose_line(s: str, before: str = "") -> tuple[re.Match[str], Purpose, str] | None:

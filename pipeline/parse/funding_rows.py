@@ -240,6 +240,20 @@ class PurposeTable:
 
     roles: tuple[AmountRole | None, ...]
     purpose: int
+    key: int = 0  # the year's column: empty columns before it are a layout's, no year's
+
+
+def purpose_table(cells: list[SourcedText], roles: list[AmountRole | None]) -> PurposeTable | None:
+    """The header of a table with a purpose column, or None. Its empty cells at the end
+    are no columns (a converter's trailing cell): rows leave them out."""
+    column = purpose_column(cells, roles)
+    if column is None:
+        return None
+    width = len(cells)
+    while width > column + 1 and not cells[width - 1].text.strip() and roles[width - 1] is None:
+        width -= 1
+    key = next((i for i, c in enumerate(cells[:column]) if c.text.strip()), 0)
+    return PurposeTable(tuple(roles[:width]), column, key)
 
 
 def purpose_column(cells: list[SourcedText], roles: list[AmountRole | None]) -> int | None:
@@ -285,20 +299,22 @@ class RowReader(StatementReader):
         says what its amounts are: a line of that purpose, the year's total ("Kopā", or no
         purpose written), or, naming neither, amounts whose role is not told (unread)."""
         roles = list(table.roles)
+        if len(cells) > len(roles) and not any(c.text.strip() for c in cells[len(roles) :]):
+            cells = cells[: len(roles)]  # empty cells after the last column: none of its
         if len(cells) != len(roles):
             padded = right_aligned(cells, roles, table.purpose) if self.blocks else None
             if padded is None:
                 self._words_row(row, cells, unsure)
                 return
             cells = padded
-        key = cells[0]
+        key = cells[table.key]
         if key.text and TOTAL_ROW.match(key.text) and self.blocks:
             return  # "Kopā" in the year's column: the sum over the years, no year of its own
         block, slots = self._keyed_block(key)
         self._row_pieces(block, row, unsure)
         amounts = [(r, c) for c, r in zip(cells, roles, strict=True) if r is not None]
         for i, (cell, role) in enumerate(zip(cells, roles, strict=True)):
-            if role is None and i not in (0, table.purpose):
+            if role is None and i not in (table.key, table.purpose):
                 slots.add(2, cell)
         purpose_cell = cells[table.purpose]
         if TOTAL_ROW.match(purpose_cell.text):

@@ -85,8 +85,22 @@ AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
 # Spaced thousands with a point decimal of other than two digits ("30 000.5", "2 015.07.2022")
 # are no amount, and no part of them is one either: not "30 000", not "30".
 _NOT_AN_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.(?=\d)(?!\d{{2}}(?!\.?\d))"
+# Pieces of numbers a converter broke or glued (narrow table cells wrapped: "45 / 000,00"
+# and "44 / 520,00" read as "45 44 480,00" / "– 000,00 520,00"): digits after a short bare
+# number and one space ("44 480,00" after "45 ") may be another cell's, and a group opening
+# with a zero ("000,00") is the tail of one. Neither is an amount the report states.
+_BROKEN_BEFORE = r"(?<![^\d,.]\d )(?<![^\d,.]\d\d )"
+_BROKEN_TAIL = r"0\d"
+#: Where a text holds such pieces: a short number, then digits grouped as no amount is
+#: ("45 44 480,00"), or decimals after a leading zero ("000,00") that no digit stands before
+#: (not "1 \n040,13", an amount wrapped). A table with them in it was read with its cells'
+#: lines mixed up.
+BROKEN_NUMBER = re.compile(
+    r"(?<![\d,.])(?<!\d )\d{1,3} \d{1,2}(?: \d{3})+,\d{2}(?!\d)"
+    r"|(?<![\w,.])(?<!\d\s)(?<!\d\s\s)0\d+,\d{2}(?!\d)"
+)
 AMOUNT = (
-    rf"(?<![\d,.])(?<!\d{_GLUED})(?!{_NOT_AN_AMOUNT})(?:"
+    rf"(?<![\d,.])(?<!\d{_GLUED}){_BROKEN_BEFORE}(?!{_BROKEN_TAIL})(?!{_NOT_AN_AMOUNT})(?:"
     + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
     + r")(?![\d])"
 )
