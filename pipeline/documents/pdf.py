@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
@@ -31,7 +31,13 @@ from pipeline.documents.pdf_lines import (
     wraps_spaces,
 )
 from pipeline.documents.pdf_running import furniture, over_rules, running
+from pipeline.documents.pdf_tables import RULE as _RULE
+from pipeline.documents.pdf_tables import Cell as _Cell
+from pipeline.documents.pdf_tables import Grid as _Grid
+from pipeline.documents.pdf_tables import Row as _Row
+from pipeline.documents.pdf_tables import ruled_tables, without_padding
 from pipeline.documents.pdf_turn import Sheet, sheet
+from pipeline.documents.referred import follow_pointers
 
 
 class PdfEncrypted(Exception):
@@ -66,30 +72,8 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfUnreadable(str(exc) or exc.__class__.__name__) from exc
 
 
-_TABLES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Where a page begins in the rendering: private-use marks the reader removes again.
 _MARK = re.compile("\ue000([\ue010-\ue019]+)\ue001")
-
-
-@dataclass(slots=True)
-class _Cell:
-    box: tuple[float, float, float, float]
-    lines: list[Line] = field(default_factory=list)
-    placeholder: bool = False  # a column a cell from a row above spans: holds no text
-
-
-@dataclass(slots=True)
-class _Row:
-    cells: list[_Cell]
-    bottom: float
-    open: bool = False  # no rule across its foot: a page break split it there
-
-
-@dataclass(slots=True)
-class _Grid:
-    rows: list[_Row]
-    top: float
-    ruled: bool = True  # False: a table drawn without rules, its cells the text's extent
 
 
 @dataclass(slots=True)
@@ -103,7 +87,7 @@ class _Text:
 def _read(plumbed: list[Page]) -> PdfText:
     chars = images = 0
     pages = [sheet(page) for page in plumbed]
-    grids = [_grids(page) for page in pages]
+    grids = [ruled_tables(page) for page in pages]
     runs = [
         over_rules(page.chars, [[c.box for c in row.cells] for g in page_grids for row in g.rows])
         for page, page_grids in zip(pages, grids, strict=True)
@@ -113,7 +97,7 @@ def _read(plumbed: list[Page]) -> PdfText:
         chars += len(page.chars)
         images += len(page.images)
         items.append(_page_items(page, index, page_grids, drop))
-    items = _without_furniture(items)
+    items = _without_furniture(items, [page.bbox[3] - page.bbox[1] for page in pages])
     margins = _padding([item for page_items in items for item in page_items])
     spaces = wraps_spaces(
         line for page_items in items for item in page_items for line in _lines(item)
@@ -122,64 +106,18 @@ def _read(plumbed: list[Page]) -> PdfText:
     return PdfText(text, starts, chars, images)
 
 
-def _without_furniture(pages: list[list[_Grid | _Text]]) -> list[list[_Grid | _Text]]:
+def _without_furniture(
+    pages: list[list[_Grid | _Text]], heights: list[float]
+) -> list[list[_Grid | _Text]]:
     """The pages without their running headers and footers outside the tables."""
     texts = [[item for item in items if isinstance(item, _Text)] for items in pages]
     cells = [
         [line for item in items if isinstance(item, _Grid) for line in _lines(item)]
         for items in pages
     ]
-    drops = furniture([[t.lines[0] for t in page] for page in texts], cells)
+    drops = furniture([[t.lines[0] for t in page] for page in texts], cells, heights)
     gone = {id(page[i]) for page, drop in zip(texts, drops, strict=True) for i in drop}
     return [[item for item in items if id(item) not in gone] for items in pages]
-
-
-def _grids(page: Sheet) -> list[_Grid]:
-    """A page's ruled tables: rows of cells, their text not yet in them."""
-    items: list[_Grid] = []
-    split = _split_rules(page)
-    tables = page.find_tables({**_TABLES, "explicit_horizontal_lines": split})
-    for table in tables:
-        rows = []
-        lefts = _column_lefts(table.rows)
-        for row in table.rows:
-            cells = _row_cells(row.cells, lefts, (float(row.bbox[1]), float(row.bbox[3])))
-            if cells:
-                bottom = float(row.bbox[3])
-                cut = any(abs(float(rule["top"]) - bottom) <= _RULE for rule in split)
-                rows.append(_Row(cells, bottom, cut))
-        items.append(_Grid(rows, float(table.bbox[1])))
-    return items
-
-
-def _column_lefts(rows: list[Any]) -> list[float | None]:
-    """Where each column of a table begins, from a row with a cell of its own there."""
-    width = max((len(row.cells) for row in rows), default=0)
-    return [
-        next((float(r.cells[j][0]) for r in rows if j < len(r.cells) and r.cells[j]), None)
-        for j in range(width)
-    ]
-
-
-def _row_cells(
-    boxes: list[Any], lefts: list[float | None], height: tuple[float, float]
-) -> list[_Cell]:
-    """A row's cells. Columns a merged cell covers come back as None. One covered by a cell
-    to its left (a column span) is part of that cell; one covered by a cell from a row above
-    (a row span: a year's cell beside its purposes) is an empty cell, as Word holds it, so
-    the row's cells stay under their columns."""
-    cells: list[_Cell] = []
-    for j, box in enumerate(boxes):
-        if box is not None:
-            cells.append(_Cell(box))
-            continue
-        left = lefts[j]
-        spanned = bool(cells) and left is not None and cells[-1].box[2] > left + _RULE
-        right = next((x for x in lefts[j + 1 :] if x is not None), None)
-        # A spanned last column is left out, as a row's empty last cell would write nothing.
-        if not spanned and left is not None and right is not None:
-            cells.append(_Cell((left, height[0], right, height[1]), placeholder=True))
-    return cells if any(not c.placeholder for c in cells) else []
 
 
 def _page_items(page: Sheet, index: int, grids: list[_Grid], drop: set[int]) -> list[_Grid | _Text]:
@@ -202,6 +140,8 @@ def _page_items(page: Sheet, index: int, grids: list[_Grid], drop: set[int]) -> 
             held[at].append(char)
     for cell, cell_chars in zip(cells, held, strict=True):
         cell.lines = lines_of(cell_chars, index)
+    for grid in grids:
+        without_padding(grid)
     for part in text_of(outside, index):
         if isinstance(part, Columns):
             # One column after the other, where the columns begin on the page.
@@ -221,48 +161,6 @@ def _unruled(grid: Grid) -> _Grid:
         _Row([_Cell(box, list(lines)) for box, lines in row], row[0][0][3]) for row in grid.rows
     ]
     return _Grid(rows, grid.top, ruled=False)
-
-
-_RULE = 3.0  # points: shorter edges are the ends of thin rules, not rules across
-
-
-def _split_rules(page: Sheet) -> list[dict[str, Any]]:
-    """Rules across where a page break splits a table row and the printer drew none.
-
-    Chromium ends a split row's side rules at the foot of the page and starts them again at
-    the top of the next with nothing across, so no cell would be closed there and the row's
-    text would be read as text outside the table. Where two or more side rules end at one
-    height with no rule across them, one is drawn from the first to the last of them.
-    """
-    edges = [
-        e for e in page.edges if float(e["x1"]) - float(e["x0"]) > _RULE or e["orientation"] == "v"
-    ]
-    across = [e for e in edges if e["orientation"] == "h"]
-    open_ends: dict[float, list[float]] = {}
-    for edge in edges:
-        if edge["orientation"] != "v" or float(edge["bottom"]) - float(edge["top"]) <= _RULE:
-            continue
-        x = float(edge["x0"])
-        for y in (float(edge["top"]), float(edge["bottom"])):
-            if not any(
-                abs(float(h["top"]) - y) <= _RULE
-                and float(h["x0"]) - _RULE <= x <= float(h["x1"]) + _RULE
-                for h in across
-            ):
-                open_ends.setdefault(round(y, 1), []).append(x)
-    return [
-        {
-            "object_type": "line",
-            "x0": min(xs),
-            "x1": max(xs),
-            "top": y,
-            "bottom": y,
-            "width": max(xs) - min(xs),
-            "height": 0.0,
-        }
-        for y, xs in open_ends.items()
-        if len(xs) >= 2
-    ]
 
 
 def _lines(item: _Grid | _Text) -> list[Line]:
@@ -341,6 +239,11 @@ def _continues(
     """
     if last.open:
         return True
+    if not spaces:
+        # Chromium (no space drawn where lines wrap) draws no rule under a row it split: a
+        # row it drew one under ended there, however narrow the columns whose amounts would
+        # otherwise seem to go on ("45 / 000,00" over "27 / 000,00" in the next row).
+        return False
     size = max((line.size for c in last.cells for line in c.lines), default=10.0)
     if last.bottom < foot - 4 * size:
         return False
@@ -419,7 +322,9 @@ def _render(
                 cells.append(tuple(marks.para(p) for p in paras))
             rows.append(tuple(cells))
         blocks.append(Table(tuple(rows)))
-    return _page_map(render(blocks), pages)
+    # A table the report's table points to (an annex on a page of its own) is the content of
+    # the cell pointing to it, as in a Word document.
+    return _page_map(render(follow_pointers(blocks)), pages)
 
 
 def _padding(items: list[_Grid | _Text]) -> tuple[float, float]:

@@ -28,13 +28,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.documents.pdf_lines import Line, lines_of
+from pipeline.documents.pdf_lines import Line, Word, lines_of
 
 _GUTTER = 0.8  # font sizes: the narrowest gutter (Chromium's default column gap is 1 em)
 _SIDED = 3  # lines with text on both sides of a gutter, at least
 _COLUMN = 12.0  # font sizes: the narrowest column of running text
 _FILLED = 0.2  # of a column's width: a wrapped line ends this close to the gutter
 _BREAK = 3.0  # font sizes: a blank this high ends a region
+_PAGE_SHARE = 0.5  # of the page's text height: a gutter of a page set in columns runs down
+_SAME_WIDTH = 0.1  # of a column's width: columns set alike differ by less
+_PARAGRAPH = 0.6  # font sizes: a blank this high between lines parts paragraphs
 _SLACK = 1.0  # points
 _AMOUNT = re.compile(r"\d,\d\d\b")
 Box = tuple[float, float, float, float]
@@ -179,12 +182,15 @@ def _sided(lines: list[Line], track: _Track) -> int:
 
 
 def _text_columns(lines: list[Line], track: _Track, tracks: list[_Track], size: float) -> bool:
-    """Whether a gutter parts two columns of running text: each side wide, most of its lines
-    filled out to its edge, and no gutter of its own along the same lines."""
+    """Whether a gutter parts two columns of running text: each side wide, with no gutter
+    of its own along the same lines, and either most of each side's lines filled out to its
+    edge (justified or wrapped prose), or the page set in columns (`_page_in_columns`)."""
     a, b = track.gutter
     rows = lines[track.lo : track.hi + 1]
     lefts = [[w for w in ln.words if w.x1 <= a] for ln in rows]
     rights = [[w for w in ln.words if w.x0 >= b] for ln in rows]
+    spans: list[tuple[float, float]] = []
+    filled_out = True
     for side in (lefts, rights):
         parts = [p for p in side if p]
         if len(parts) < _SIDED:
@@ -194,14 +200,53 @@ def _text_columns(lines: list[Line], track: _Track, tracks: list[_Track], size: 
         if x1 - x0 < _COLUMN * size:
             return False
         filled = sum(1 for p in parts if x1 - p[-1].x1 <= _FILLED * (x1 - x0))
-        if filled * 2 < len(parts):
-            return False
+        filled_out = filled_out and filled * 2 >= len(parts)
         for other in tracks:
             inside = x0 < other.gutter[0] and other.gutter[1] < x1
             shared = min(other.hi, track.hi) - max(other.lo, track.lo) + 1
             if other is not track and inside and shared * 2 >= len(parts):
                 return False
-    return True
+        spans.append((x0, x1))
+    return filled_out or _page_in_columns(lines, track, spans, (lefts, rights), size)
+
+
+def _page_in_columns(
+    lines: list[Line],
+    track: _Track,
+    spans: list[tuple[float, float]],
+    sides: tuple[list[list[Word]], list[list[Word]]],
+    size: float,
+) -> bool:
+    """Whether a page is set in two columns of ragged text (CSS `columns: 2`, a Word
+    section in columns): short lines (headings, list items, "Nav") leave most of their
+    lines short of the gutter, but the gutter runs down most of the page, the two columns
+    are as wide as each other, and their paragraphs begin at heights of their own. A table
+    without rules is none: its label column is narrower than its values, and each row's
+    label begins at the height its value does."""
+    height = lines[-1].bottom - lines[0].top
+    if lines[track.hi].bottom - lines[track.lo].top < _PAGE_SHARE * height:
+        return False
+    (l0, l1), (r0, r1) = spans
+    if abs((l1 - l0) - (r1 - r0)) > _SAME_WIDTH * max(l1 - l0, r1 - r0):
+        return False
+    left, right = (_starts(side, size) for side in sides)
+    together = sum(1 for top in left if any(abs(top - t) <= _SLACK for t in right))
+    return together * 2 < min(len(left), len(right))
+
+
+def _starts(side: list[list[Word]], size: float) -> list[float]:
+    """The heights a side's paragraphs begin at: its first line, and each line after a
+    blank wider than the line spacing leaves."""
+    out: list[float] = []
+    bottom: float | None = None
+    for words in side:
+        if not words:
+            continue
+        top = min(w.top for w in words)
+        if bottom is None or top - bottom > _PARAGRAPH * size:
+            out.append(top)
+        bottom = max(w.bottom for w in words)
+    return out
 
 
 def _columns(chars: list[dict[str, Any]], gutter: tuple[float, float], page: int) -> Columns:

@@ -134,25 +134,41 @@ def _size(char: dict[str, Any]) -> float:
 
 
 def furniture(
-    outside: Sequence[Sequence[Line]], inside: Sequence[Sequence[Line]]
+    outside: Sequence[Sequence[Line]],
+    inside: Sequence[Sequence[Line]],
+    heights: Sequence[float] | None = None,
 ) -> list[set[int]]:
     """Per page, the indices of its lines outside the tables (`outside`) that are page
-    furniture; `inside` holds each page's lines in the tables' cells."""
-    keys = [[(_line_key(line), line.top) for line in lines] for lines in outside]
+    furniture; `inside` holds each page's lines in the tables' cells, `heights` each page's
+    height. A header stands as far from the top of each page, a footer from its foot: on a
+    landscape page among portrait ones, the footer is higher up the page than on the others.
+    A page's own number alone at its head or foot ("1", "Lapa 1 no 1") is furniture even on
+    a document of one page."""
+    feet = list(heights) if heights is not None else [0.0] * len(outside)
+    keys = [
+        [(_line_key(line), line.top, foot - line.bottom) for line in lines]
+        for lines, foot in zip(outside, feet, strict=True)
+    ]
     pages = len(outside)
     out: list[set[int]] = []
     for index, lines in enumerate(outside):
         repeated = set()
-        for i, (key, top) in enumerate(keys[index]):
+        for i, (key, top, low) in enumerate(keys[index]):
             if key is None:
+                continue
+            if key.text == "#" and key.numbers[:1] == (index + 1,):
+                repeated.add(i)
                 continue
             on = 1 + sum(
                 any(
                     k is not None
                     and k.text == key.text
-                    and abs(t - top) <= _SAME_HEIGHT
+                    and (
+                        abs(t - top) <= _SAME_HEIGHT
+                        or (heights is not None and abs(f - low) <= _SAME_HEIGHT)
+                    )
                     and _numbered_alike(key.numbers, index, k.numbers, other)
-                    for k, t in others
+                    for k, t, f in others
                 )
                 for other, others in enumerate(keys)
                 if other != index
