@@ -19,7 +19,14 @@ from html.parser import HTMLParser
 
 from pipeline.documents.layout import BREAK, Block, Para, Run, Table, table_in_cell
 from pipeline.documents.spans import RowSpans, span_count
-from pipeline.documents.web_chrome import CONTENT, holds_report, is_frame, is_main, marks_main
+from pipeline.documents.web_chrome import (
+    CONTENT,
+    holds_report,
+    is_frame,
+    is_main,
+    marks_main,
+    report_holders,
+)
 from pipeline.parse.decode import decode
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table"}
@@ -47,15 +54,19 @@ def read_html(data: bytes) -> list[Block]:
 
 
 def _parse(text: str, *, main_only: bool) -> list[Block]:
-    parser = _Parser(main_only)
+    parser = _Parser(main_only, report_holders(text))
     parser.feed(text)
     parser.close()
     return parser.result()
 
 
 class _Parser(HTMLParser):
-    def __init__(self, main_only: bool = False) -> None:
+    def __init__(
+        self, main_only: bool = False, holders: frozenset[tuple[int, int]] = frozenset()
+    ) -> None:
         super().__init__(convert_charrefs=True)
+        # Where the elements begin that hold the report's text: never frame (`web_chrome.py`).
+        self.holders = holders
         # The page's frame being skipped: its element's name and how many of that name are
         # open in it. Outside `<main>` (when `main_only`) everything is frame.
         self.frame: tuple[str, int] | None = None
@@ -151,7 +162,11 @@ class _Parser(HTMLParser):
             return False
         # `role="main"` on a `<div>` owns its header as `<main>` does
         within = {*self.within, "main"} if self.main is not None else set(self.within)
-        if tag not in _NO_FRAME and is_frame(tag, attrs, within):
+        if (
+            tag not in _NO_FRAME
+            and self.getpos() not in self.holders
+            and is_frame(tag, attrs, within)
+        ):
             self._flush()
             self.frame = (tag, 1)
             return True

@@ -8,8 +8,16 @@ sidebar became its title (another region's) and the footer text after its end. A
 reader view and a screen reader tell that frame from the content by the page's structure,
 and so does this module: the landmark elements (`<nav>`, and `<header>`, `<footer>`,
 `<aside>` of the page rather than of an article), their ARIA roles, a dialog, and the few
-class names CMS themes give the same parts (`breadcrumb`, `cookie`, `share`, `meta`). Words are not
-used: a report's own text may name a ministry or a region as the frame does.
+class names CMS themes give the same parts (`breadcrumb`, `cookie`, `share`, `meta`). Words do
+not make a frame: a report's own text may name a ministry or a region as the frame does.
+
+Words keep a report's text, though: a theme's names are guesses ("social-integration" is a
+ministry's field, "doc-meta" its report's box) and a page may set the report's last rows
+beside the rest (`<aside>` within `<main>`). An element whose text holds a section label of
+the template, or whose `<h1>` opens with the title word, is the report's, whatever its name
+or place; skipped, the report would be claimed to lack sections it has. The title word
+elsewhere does not keep an element: breadcrumbs and sidebars name the ministry's other
+reports ("Kopsavilkums Kurzemes reģionā"), and taking one for the title reads a wrong region.
 
 A page that marks its main content (`<main>`, `role="main"`) says that the rest is frame;
 it is read alone when it holds the report (a title or a section label), else the page is
@@ -19,6 +27,7 @@ read whole, as a page marking the wrong part would lose the report.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from pipeline.documents.layout import Block, render
 from pipeline.parse.sections import LABELS, TITLE_WORD
@@ -42,14 +51,17 @@ _ROLES = {
     "alertdialog",
 }
 # Class and id words CMS themes give the frame; matched as whole words of the name
-# ("cookie-banner", "breadcrumb", "share-links"), never as parts of a word. "meta" is the
-# page's note of when it was published ("entry-meta", "node__meta"), not the report's.
+# ("cookie-banner", "breadcrumb", "share-links"), never as parts of a word. "meta" (the
+# page's note of when it was published) and "social" (its links to social networks) only as
+# a whole name: as part of one they name content too ("doc-meta", "social-integration",
+# the ministries' field of social integration).
 _NAMES = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|breadcrumbs?|share|sharing|social|skip-link|sidebar"
-    r"|navbar|site-header|site-footer|meta)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:cookies?|consent|breadcrumbs?|share|sharing|skip-link|sidebar"
+    r"|navbar|site-header|site-footer)(?:$|[\s_-])|(?:^|\s)(?:social|meta)(?:$|\s)",
     re.I,
 )
 _LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS.values()))
+_TITLE = re.compile(r"\s*" + TITLE_WORD)
 _MAIN = re.compile(r"<main[\s>]|\brole\s*=\s*[\"']?main\b", re.I)
 
 
@@ -81,3 +93,50 @@ def holds_report(blocks: list[Block]) -> bool:
     """Whether the text read holds a report: its title word or a section label."""
     text = render(blocks) if blocks else ""
     return bool(re.search(TITLE_WORD, text) or _LABEL.search(text))
+
+
+def report_holders(text: str) -> frozenset[tuple[int, int]]:
+    """Where (the parser's line and column) the elements begin that hold the report's text:
+    a section label, or an `<h1>` opening with the title word. None of them is frame."""
+    finder = _Holders()
+    finder.feed(text)
+    finder.close()
+    for _, start, at in finder.open:  # an element left open holds the rest of the page
+        finder.check(start, at)
+    return frozenset(finder.found)
+
+
+class _Holders(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        # The open elements: name, where the text read in them begins, where the tag stands.
+        self.open: list[tuple[str, int, tuple[int, int]]] = []
+        self.found: set[tuple[int, int]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append((tag, len(self.text), self.getpos()))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # `<br/>`: holds no text
+
+    def handle_endtag(self, tag: str) -> None:
+        names = [name for name, _, _ in self.open]
+        if tag not in names:
+            return
+        # elements left unclosed inside it (`<p>`, `<img>`) end with it
+        while self.open:
+            name, start, at = self.open.pop()
+            if name == "h1" and _TITLE.match("".join(self.text[start:])):
+                self.found.update(pos for _, _, pos in self.open)
+                self.found.add(at)
+            self.check(start, at)
+            if name == tag:
+                return
+
+    def check(self, start: int, at: tuple[int, int]) -> None:
+        if at not in self.found and _LABEL.search("".join(self.text[start:])):
+            self.found.add(at)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
