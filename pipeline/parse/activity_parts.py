@@ -49,6 +49,69 @@ def mark_parts(
     return tuple(marked)
 
 
+def included_parts(
+    indicators: tuple[Indicator, ...], places: list[tuple[int, int]], text: str
+) -> tuple[Indicator, ...]:
+    """Mark the values that "t. sk." (of which) makes parts of the count of their kind just
+    before it, in its clause: "1 504 zvani, t.sk. 312 zvani ārpus darba laika", "45
+    dalībnieki, tai skaitā 20 jaunieši un 5 seniori". They name only some of it, so they
+    may add up to less, never to more (then which is the total cannot be told). A split
+    into women and men, or into ways of holding, that adds up to less is left unmarked: it
+    reads as the whole, and would be reported as a breakdown that does not add up."""
+    marked = list(indicators)
+    t = 0
+    while t < len(indicators):
+        parts = _included_after(indicators, places, text, t)
+        total = indicators[t]
+        value = sum(indicators[i].value for i in parts)
+        if parts and value <= total.value:
+            whole = _whole(tuple(indicators[i] for i in parts))
+            if value == total.value or not whole or total.qualifier is not Qualifier.EXACT:
+                for i in parts:
+                    marked[i] = replace(marked[i], part_of=t + 1)
+        t = parts[-1] + 1 if parts else t + 1
+    return tuple(marked)
+
+
+# "t. sk.", "tai skaitā", "tostarp", "no tiem", "no kuriem" (of which), "ieskaitot" ending
+# right where a value's phrase begins
+_INCLUDING = re.compile(
+    r"(?<![^\W\d_])(?:t\.\s?sk\.?|tai\s+skaitā|tajā\s+skaitā|tostarp|ieskaitot"
+    r"|no\s+(?:tiem|tām|kuriem|kurām))[\s:,]*$",
+    re.I,
+)
+# Between a total and "t. sk.": a few words of its clause, at most a comma or a bracket
+_TO_INCLUDING = re.compile(r"[^;.\n\t\x0b\ue000]{0,80}")
+# Between one part and the next: the rest of its phrase ("klātienē"), then "," or "un"
+_AND = re.compile(r"[^\d;.()\n\t\x0b\ue000]{0,40}?(?:,|\sun)\s*", re.I)
+
+
+def _included_after(
+    indicators: tuple[Indicator, ...], places: list[tuple[int, int]], text: str, t: int
+) -> list[int]:
+    """The values "t. sk." makes parts of the value at `t`: the first of its kind after
+    it, when "t. sk." comes right before that, and those joined to it by "," or "un"."""
+    total = indicators[t]
+    if total.part_of is not None:
+        return []
+    first = next(
+        (i for i in range(t + 1, len(indicators)) if indicators[i].kind == total.kind), None
+    )
+    if first is None or indicators[first].part_of is not None:
+        return []
+    including = _INCLUDING.search(text, places[t][1], places[first][0])
+    if including is None or not _TO_INCLUDING.fullmatch(text, places[t][1], including.start()):
+        return []
+    parts = [first]
+    for i in range(first + 1, len(indicators)):
+        gap = (places[parts[-1]][1], places[i][0])
+        joined = _AND.fullmatch(text, *gap) and not _ADDITION.search(text, *gap)
+        if indicators[i].kind != total.kind or indicators[i].part_of is not None or not joined:
+            break
+        parts.append(i)
+    return parts
+
+
 _TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
 # From the end of a total to its first part: the rest of its phrase, a colon and perhaps the
 # first sub-item's bullet; any other sentence punctuation means the list is something else.

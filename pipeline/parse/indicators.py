@@ -17,6 +17,15 @@ COMPOUNDS: tuple[tuple[str, str], ...] = (
     # "2 info lapas", "3 informatīvās lapas", "infolapas": leaflets; a "lapa" alone is a web page
     (r"info\s*lap", "publications"),
     (r"informatīv\w*\s+lap", "publications"),
+    # a discussion platform is a discussion held in public ("4 iedzīvotāju diskusiju
+    # platformas"), not a website
+    (r"diskusiju\s+platform", "discussions"),
+    # a methodological or teaching aid is published ("2 metodiskie līdzekļi"); "līdzekļi"
+    # alone are funds
+    (r"metodisk\w*\s+līdzek", "publications"),
+    # a support group meets for long ("3 atbalsta grupas"); "12 atbalsta grupu nodarbības"
+    # counts the sessions
+    (r"(?:atbalsta|pašpalīdzības)\s+grup(?!u\s)", "support-groups"),
 )
 # Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
 STEMS: tuple[tuple[str, str], ...] = (
@@ -45,6 +54,11 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"publikācij\w*", "publications"),
     (r"grāmat(?:a|as|u|ām|ās)", "publications"),
     (r"buklet\w*", "publications"),
+    (r"brošūr\w*", "publications"),
+    (r"skrejlap\w*", "publications"),
+    # guides: "2 metodiskās rokasgrāmatas", "1 ceļvedis"
+    (r"rokasgrāmat\w*", "publications"),
+    (r"ceļved(?:is|i|im|ī)|ceļvež(?:a|i|u|us|iem|os)", "publications"),
     (r"kalendār(?:s|i|u|us|a|iem)", "publications"),
     (r"izdevum(?:s|i|u|us|a|iem)", "publications"),
     (r"materiāl(?:s|i|u|us|a|iem)", "publications"),
@@ -67,8 +81,13 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"lietotāj\w*", "followers"),
     (r"sekotāj\w*", "followers"),
     (r"person(?:a|as|u|ām|ās)", "persons"),
-    (r"pārstāvj\w*", "persons"),
+    (r"pārstāvj\w*|pārstāv(?:is|im|i|ī)", "persons"),
     (r"vajadzīb\w*", "needs"),
+    # calls to a hotline ("uzticības tālrunī pieņemti 1 236 zvani"); "zvanīja" is a verb
+    (r"zvan(?:s|i|u|us|a|am|iem|os)", "calls"),
+    (r"nometn(?:e|es|ei|i|ē|ēm|ēs)|nometņu", "camps"),
+    # families served ("pakalpojumu saņēmušas 46 ģimenes"), foster families among them
+    (r"(?:audžu)?ģimen(?:e|es|ei|i|ē|ēm|ēs)|(?:audžu)?ģimeņu", "families"),
 )
 INDICATOR_KINDS: tuple[str, ...] = tuple(
     sorted({kind for _, kind in COMPOUNDS} | {kind for _, kind in STEMS})
@@ -110,6 +129,12 @@ def head_like(word: str) -> bool:
     return lowered not in _ABBREVIATIONS and not lowered.endswith(_NOT_HEAD_ENDINGS)
 
 
+def indeclinable(word: str) -> bool:
+    """ "NVO": the same in every case, so a genitive before another noun too ("12 NVO
+    līderi")."""
+    return word.lower() in _ABBREVIATIONS
+
+
 def genitive_plural(word: str) -> bool:
     """ "konsultāciju", "dalībnieku": after a number, the thing counted ("ap 40 konsultāciju
     biedrībām": forty consultations, given to associations)."""
@@ -117,8 +142,9 @@ def genitive_plural(word: str) -> bool:
     return lowered not in _ABBREVIATIONS and lowered.endswith("u")
 
 
-# The kinds that own what another noun names ("biedrības mājaslapa", "pašvaldības telpas").
-_OWNER_KINDS = {"organisations", "municipalities"}
+# The kinds that own what another noun names ("biedrības mājaslapa", "pašvaldības telpas",
+# "ģimenes asistenti").
+_OWNER_KINDS = {"organisations", "municipalities", "families"}
 
 
 def genitive_form(word: str) -> bool:

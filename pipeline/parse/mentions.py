@@ -1,30 +1,27 @@
 """What an activity's text mentions: quantities (indicators) and dates (minorities and
 places named: `pipeline.parse.named`).
 
-Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju apmācības"),
-so the kind of thing counted is the last head-like noun of the known kinds after the number,
-before punctuation; genitive and dative forms ("dalībnieku", "organizācijām") are taken only
-when no nominative one is there ("ap 100 dalībnieku"), a genitive before a dative ("ap 40
-konsultāciju biedrībām"); after the head, a word in a genitive's form that another word
-follows is that word's genitive ("58 ziņas biedrības mājaslapā"), but never a nominative
-plural "-i" ("5 biedrības pasākumi Daugavpilī"). A number alone in parentheses counts
-the noun right before it ("Konsultācijas (88)") or restates the number written in words
-before it ("divpadsmit (12) konsultācijas"); a number after a dash that ends its phrase
-counts the noun before the dash ("semināri – 6, dalībnieki – 140;"). A range ("20–25
-dalībnieki") is at least its lower end, unless it is per event ("katrā"); a breakdown in
-brackets after a count ("45 dalībnieki (30 sievietes, 15 vīrieši)") is that count's parts
-(`pipeline.parse.activity_parts`). A house number ("Jūrmalas gatvē 76") is no count, nor
-are a website's visitors. The kinds are in `pipeline.parse.indicators`.
+A number counts the head of the noun phrase after it (`pipeline.parse.activity_heads`: the
+last nominative of the known kinds, a genitive plural only when no nominative is there,
+never a genitive that is another noun's attribute, "2 jauniešu nometnes"). A number alone
+in parentheses counts the noun right before it ("Konsultācijas (88)") or restates the
+number written in words before it ("divpadsmit (12) konsultācijas"); a number after a dash
+that ends its phrase counts the noun before the dash ("semināri – 6, dalībnieki – 140;").
+A range ("20–25 dalībnieki") is at least its lower end, unless it is per event ("katrā");
+a breakdown in brackets after a count ("45 dalībnieki (30 sievietes, 15 vīrieši)") or after
+"t. sk." is that count's parts (`pipeline.parse.activity_parts`). A house number ("Jūrmalas
+gatvē 76") is no count, nor are a website's visitors. The kinds are in
+`pipeline.parse.indicators`.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from pipeline.model import DateMention, Indicator, Qualifier
+from pipeline.parse.activity_heads import PIECES, noun_after
 from pipeline.parse.activity_numbers import digit_numbers, in_ranges, masked_ranges
-from pipeline.parse.activity_parts import bracketed_parts, mark_parts
+from pipeline.parse.activity_parts import bracketed_parts, included_parts, mark_parts
 from pipeline.parse.activity_words import (
     agrees,
     ends_entry,
@@ -35,31 +32,14 @@ from pipeline.parse.activity_words import (
 )
 from pipeline.parse.indicators import (
     COMPOUNDS,
-    genitive_form,
-    genitive_plural,
     head_like,
     kind_of,
-    owner_genitive,
     site_visitors,
 )
 from pipeline.parse.indicators import INDICATOR_KINDS as INDICATOR_KINDS
 from pipeline.parse.latvian import find_dates, number_in_words
 from pipeline.parse.text import SourcedText, SourceFile
 
-# A number followed by one of these measures something else: a duration ("2 dienu forums",
-# "10 gadus", "6 mēnešus") or a frequency ("vienu (1) reizi", "3 reizes") is never a count.
-_STOP_WORDS = re.compile(
-    r"dien(?:a|as|u|ām|ās|ai|ā)|gadadien\w*|lpp\.?|gad(?:s|a|u|us|i|os|ā|iem|am)"
-    r"|viet(?:a|as|u|ām|ās)|stund\w*|minūt\w*|mēne(?:sis|ša|sim|si|šus|šiem|šos|šu)"
-    r"|nedēļ\w*|reiz(?:e|es|i|ēm|ēs)|euro|eur|eiro|x|%"
-)
-# Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
-_FUNCTION_WORDS = re.compile(
-    r"par|ar|no|uz|pie|pēc|līdz|kopā|kopumā|kuros|kurās|kurā|kurš|kura|kas|ko|kā|arī|tika"
-    r"|tiek|ir|bija|lai|gan|jo|ka|ap|vairāk|vismaz|aptuveni|tai|starp|kurai|kuru|kurus"
-)
-# A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
-_OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
 # None: an upper bound ("līdz 30", "ne vairāk kā 30"), which no qualifier says; the number
 # stays in the activity's text only, as reading it as exact would claim more than the text.
 _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier | None], ...] = (
@@ -83,87 +63,6 @@ _RANGE_BEFORE = re.compile(r"(\d)\s*[-–—]\s*$")
 _RANGE_AFTER = re.compile(r"[ \u00a0]*[-–—][ \u00a0]*(\d{1,6})(?![\d:%]|[.,]\d)")
 _PER_EVENT = re.compile(r"(?<![^\W\d_])(?:katr\w*|vidēji|vienā|vienam|vienai)(?![^\W\d_])", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:.()\n\t\x0b\ue000]")
-_WORD = re.compile(
-    r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
-    r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
-)
-_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*(?:MT|NVO)\s*", re.I)
-_WINDOW = 7
-# A dative or locative plural of another kind before the head names what the number counts
-# in another role ("pēc 3 semināriem dalībnieki"): which is counted cannot be told.
-_DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
-
-
-# "gab." (pieces) after a number counts copies or articles, not activities: "500 gab.
-# bukletu" is a print run, "12 gab. krēslu" chairs. No kind is counted so (see `_numbers`).
-_PIECES = re.compile(r"[ \u00a0]*gab(?:\.|(?![^\W\d_]))", re.I)
-
-
-def _noun_after(text: str, start: int) -> tuple[str, int] | None:
-    """The kind counted by a number ending at `start`, and where its phrase ends."""
-    words: list[tuple[str, int]] = []
-    if _PIECES.match(text, start):
-        return None  # "500 gab. bukletu": a print run, no number of publications
-    for m in _WORD.finditer(text, start):
-        token, inner = m.group(0), m.group("inner")
-        if inner and (number_in_words(inner) or _ABBREVIATION_IN_PARENTHESES.fullmatch(inner)):
-            continue  # "2 (divas) stratēģijas", "11 mazākumtautību (MT) ..."
-        lowered = token.lower()
-        if (
-            not token[0].isalpha()
-            or _STOP_WORDS.fullmatch(lowered)
-            or _FUNCTION_WORDS.fullmatch(lowered)
-        ):
-            break
-        if number_in_words(token) is not None:
-            break  # "pieci lektori un divdesmit pieci dalībnieki": the next number's noun
-        if _OTHER_NOUN.fullmatch(token) and not kind_of(token):
-            break  # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
-        if lowered == "un" and (not words or any(kind_of(w) and head_like(w) for w, _ in words)):
-            # "3 ... aptaujas un aktivitātes": the first noun is the one counted; "semināri
-            # – 6 un dalībnieki – 140": a number never counts a noun after "un" alone
-            break
-        words.append((token, m.end()))
-        if len(words) == _WINDOW:
-            break
-    if not words:
-        return None
-    phrase = text[start : words[-1][1]]
-    matches = [(w, end) for w, end in words if kind_of(w)]
-    heads = [(w, end) for w, end in matches if head_like(w)]
-    # A genitive comes before the noun it belongs to: after a head, a word in a genitive's
-    # form that another word follows is that word's genitive ("58 ziņas biedrības mājaslapā":
-    # news, on the association's website), not the head. A nominative plural "-i" is never
-    # one ("5 biedrības pasākumi Daugavpilī"), and an owner such as "biedrības" first is
-    # itself the genitive of the head after it ("30 biedrības konsultācijas NVO …").
-    followed = {end for (_, end), _next in itertools.pairwise(words)}
-    if len(heads) > 1 and owner_genitive(heads[0][0]):
-        heads = heads[1:]
-    heads = heads[:1] + [h for h in heads[1:] if not (h[1] in followed and genitive_form(h[0]))]
-    # With no nominative, a genitive plural is what is counted and a later dative or
-    # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
-    genitives = [(w, end) for w, end in matches if genitive_plural(w)]
-    chosen = next((c[-1] for c in (heads, genitives, matches) if c), None)
-    if (
-        chosen is not None
-        and chosen in heads
-        and any(
-            end < chosen[1]
-            and w.lower().endswith(_DATIVE_ENDINGS)
-            and kind_of(w) != kind_of(chosen[0])
-            for w, end in matches
-        )
-    ):
-        return None  # "Pēc 3 semināriem dalībnieki": the number counts the seminars
-    for pattern, kind in COMPOUNDS:
-        cm = re.match(rf"\s*(?:\S+\s+){{0,3}}?{pattern}\S*", phrase, re.I)
-        if cm:
-            # "4 fokusgrupu diskusijas": the compound names the kind, the phrase runs to its noun
-            return kind, max(start + cm.end(), chosen[1] if chosen else 0)
-    if chosen is None:
-        return None
-    chosen_kind = kind_of(chosen[0])
-    return (chosen_kind, chosen[1]) if chosen_kind else None
 
 
 def counted_kind(name: str) -> str | None:
@@ -171,7 +70,7 @@ def counted_kind(name: str) -> str | None:
     "Skaits" column): read as if the number were written before them ("2" of "Reģionālie
     NVO forumi"). The name's capital is its first word's, not a proper noun's."""
     lowered = name[:1].lower() + name[1:]
-    noun = _noun_after(lowered, 0)
+    noun = noun_after(lowered, 0)
     if noun is None or site_visitors(lowered, 0, noun[1], noun[0]):
         return None
     return noun[0]
@@ -202,7 +101,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         if upper is not None and not in_ranges(upper.start(1), masked):
             reading = _range(s, start, value, upper)
         elif in_words:
-            noun = _noun_after(s, stop)
+            noun = noun_after(s, stop, value)
             if noun is not None and not agrees(s[start:stop], _last_word(s, noun[1])):
                 continue  # "viena biedrības pārstāve": one member, not one association
             reading = (
@@ -215,7 +114,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         elif _words_disagree(s, stop, value):
             continue  # "2 (trīs) stratēģijas": which of the two is meant cannot be told
         else:
-            noun = _noun_after(s, stop)
+            noun = noun_after(s, stop, value)
             if noun is not None:
                 reading = (noun[0], *_qualified(s, start), noun[1])
             else:
@@ -235,7 +134,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     found, places = bracketed_parts(text, source, found, places, masked)
-    return mark_parts(tuple(found), places, s)
+    return included_parts(mark_parts(tuple(found), places, s), places, s)
 
 
 def _range(
@@ -248,7 +147,7 @@ def _range(
     if value in _YEARS or int(upper.group(1)) in _YEARS or int(upper.group(1)) <= value:
         return None
     begin, qualifier = _qualified(s, start)
-    noun = _noun_after(s, upper.end())
+    noun = noun_after(s, upper.end(), int(upper.group(1)))
     if qualifier is not Qualifier.EXACT or noun is None:
         return None
     marks = [m.end() for m in _CLAUSE_MARK.finditer(s, 0, begin)]
@@ -273,7 +172,7 @@ def _all_numbers(
 _MASCULINE_GENITIVE = re.compile(
     r"(?:dalībniek|jaunieš|apmeklētāj|pasākum|festivāl|seminār|vebinār|kurs|forum|ierakst"
     r"|buklet|kalendār|izdevum|materiāl|apkopojum|rakst|projekt|pētījum|lietotāj|sekotāj"
-    r"|pārstāvj)a",
+    r"|pārstāvj|zvan|ceļvež)a",
     re.I,
 )
 
@@ -336,7 +235,7 @@ def _in_parentheses(
     for w in re.finditer(r"[^\W\d_]+", s[words.start() : opening]):
         said = number_in_words(s[words.start() + w.start() : opening])
         if said is not None:
-            noun = _noun_after(s, closing) if said == value else None
+            noun = noun_after(s, closing, value) if said == value else None
             if noun is None:
                 return None  # words and digits that disagree are not read with certainty
             return noun[0], *_qualified(s, words.start() + w.start()), noun[1]
@@ -378,7 +277,7 @@ def _after_dash(
     """A count after the phrase that names it ("semināri – 6", "dalībnieku skaits: 88"), as
     (kind, begin, qualifier, end); see `pipeline.parse.activity_words.named_before`."""
     begin, qualifier = _qualified(s, start)
-    if _PIECES.match(s, stop):
+    if PIECES.match(s, stop):
         return None  # "bukleti – 500 gab.": a print run
     if value in _YEARS or not ends_entry(s, stop) or _MORE_PARTS.match(s, stop):
         return None

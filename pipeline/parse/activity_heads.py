@@ -1,0 +1,235 @@
+"""Which noun a number counts: the head of the noun phrase after it
+(`pipeline.parse.mentions` reads the number, its qualifier and what surrounds it).
+
+Latvian puts modifiers before the head noun ("3 līderības un digitālo prasmju apmācības"),
+so the kind counted is the last head-like noun of the known kinds after the number, before
+punctuation. A genitive comes before the noun it belongs to, so a genitive followed by
+another noun is that noun's attribute, not what is counted: "2 jauniešu nometnes" counts
+camps, "3 semināru cikli" cycles and "3 biedrības darbinieki" staff (no kind of ours, so
+no figure), while "ap 100 dalībnieku" alone, or before a dative or a locative ("ap 40
+konsultāciju biedrībām", "80 dalībnieku apmācībās"), is itself what is counted. A dative or
+a locative is never the head ("40 dalībnieki seminārā" counts participants), and a verb
+ends the phrase ("100 jauniešu apmeklēja pasākumu").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.parse.indicators import (
+    COMPOUNDS,
+    genitive_form,
+    genitive_plural,
+    head_like,
+    indeclinable,
+    kind_of,
+    owner_genitive,
+)
+from pipeline.parse.latvian import number_in_words
+
+# A number followed by one of these measures something else: a duration ("2 dienu forums",
+# "10 gadus", "6 mēnešus") or a frequency ("vienu (1) reizi", "3 reizes") is never a count.
+_STOP_WORDS = re.compile(
+    r"dien(?:a|as|u|ām|ās|ai|ā)|gadadien\w*|lpp\.?|gad(?:s|a|u|us|i|os|ā|iem|am)"
+    r"|viet(?:a|as|u|ām|ās)|stund\w*|minūt\w*|mēne(?:sis|ša|sim|si|šus|šiem|šos|šu)"
+    r"|nedēļ\w*|reiz(?:e|es|i|ēm|ēs)|euro|eur|eiro|x|%"
+)
+# Function words end the noun phrase that follows a number ("1 apmācības par NVO ...").
+_FUNCTION_WORDS = re.compile(
+    r"par|ar|no|uz|pie|pēc|līdz|kopā|kopumā|kuros|kurās|kurā|kurš|kura|kas|ko|kā|arī|tika"
+    r"|tiek|ir|bija|lai|gan|jo|ka|ap|vairāk|vismaz|aptuveni|tai|starp|kurai|kuru|kurus"
+    r"|notika"
+)
+# A verb in the past ("apmeklēja", "saņēma", "sniedza", "piedalījās") ends the noun phrase
+# too: "100 jauniešu apmeklēja pasākumu" counts the young people, not the event. Only
+# endings that no common noun of six letters or more has ("māja", "idēja" are nouns).
+_VERB = re.compile(
+    r"(?=[a-zāčēģīķļņšūž]{6})[a-zāčēģīķļņšūž]+"
+    r"(?:ēja|āja|īja|oja|uva|ņēma|dza|eica|ējās|ājās|ījās|ojās|ojas)"
+)
+# A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
+_OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
+WORD = re.compile(
+    r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
+    r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
+)
+_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*(?:MT|NVO)\s*", re.I)
+_WINDOW = 7
+# A dative or locative plural of another kind before the head names what the number counts
+# in another role ("pēc 3 semināriem dalībnieki"): which is counted cannot be told.
+_DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
+# The locative ("seminārā", "nometnē", "semināros", "apmācībās") says where, never what is
+# counted; "tikšanās" is the one kind whose nominative ends so.
+_LOCATIVE_ENDINGS = ("ā", "ē", "ī", "ū", "os", "ās", "ēs", "īs")
+_NOMINATIVE_LOCATIVE = re.compile(r"tikšanās", re.I)
+# "gab." (pieces) after a number counts copies or articles, not activities: "500 gab.
+# bukletu" is a print run, "12 gab. krēslu" chairs. No kind is counted so.
+PIECES = re.compile(r"[ \u00a0]*gab(?:\.|(?![^\W\d_]))", re.I)
+
+
+def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, int] | None:
+    """The kind counted by a number ending at `start` (`value`, when known), and where
+    its phrase ends."""
+    words: list[tuple[str, int]] = []
+    stopper = ""  # a noun of no known kind that ended the phrase ("1 biedrības pārstāvis")
+    if PIECES.match(text, start):
+        return None  # "500 gab. bukletu": a print run, no number of publications
+    for m in WORD.finditer(text, start):
+        token, inner = m.group(0), m.group("inner")
+        if inner and (number_in_words(inner) or _ABBREVIATION_IN_PARENTHESES.fullmatch(inner)):
+            continue  # "2 (divas) stratēģijas", "11 mazākumtautību (MT) ..."
+        lowered = token.lower()
+        if (
+            not token[0].isalpha()
+            or _STOP_WORDS.fullmatch(lowered)
+            or _FUNCTION_WORDS.fullmatch(lowered)
+        ):
+            break
+        if number_in_words(token) is not None:
+            break  # "pieci lektori un divdesmit pieci dalībnieki": the next number's noun
+        if _VERB.fullmatch(lowered) and not _ADJECTIVE.fullmatch(lowered) and not kind_of(token):
+            break
+        if _OTHER_NOUN.fullmatch(token) and not kind_of(token) and not _compound(text, m.end()):
+            # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
+            stopper = token
+            break
+        if lowered == "un" and (not words or any(kind_of(w) and head_like(w) for w, _ in words)):
+            # "3 ... aptaujas un aktivitātes": the first noun is the one counted; "semināri
+            # – 6 un dalībnieki – 140": a number never counts a noun after "un" alone
+            break
+        words.append((token, m.end()))
+        if len(words) == _WINDOW:
+            break
+    if not words:
+        return None
+    phrase = text[start : words[-1][1]]
+    matches = [(w, end) for w, end in words if kind_of(w)]
+    attributes = _attributes(words, stopper, value, _compound_words(phrase))
+    if matches and matches[0] in attributes and not any(_head(w) for w, _ in matches[1:]):
+        return None  # "3 semināru cikli", "2 mācību līdzekļi": a noun of no known kind
+    matches = [m for m in matches if m not in attributes]
+    heads = [(w, end) for w, end in matches if _head(w)]
+    # After a head, a word in a genitive's form that another word follows is that word's
+    # genitive ("58 ziņas biedrības mājaslapā": news, on the association's website), not
+    # the head. A nominative plural "-i" is never one ("5 biedrības pasākumi Daugavpilī"),
+    # and an owner such as "biedrības" first is itself the genitive of the head after it
+    # ("30 biedrības konsultācijas NVO …").
+    followed = {end for (_, end), _next in itertools.pairwise(words)}
+    if len(heads) > 1 and owner_genitive(heads[0][0]):
+        heads = heads[1:]
+    heads = heads[:1] + [h for h in heads[1:] if not (h[1] in followed and genitive_form(h[0]))]
+    # With no nominative, a genitive plural is what is counted and a later dative or
+    # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
+    genitives = [(w, end) for w, end in matches if genitive_plural(w)]
+    chosen = next((c[-1] for c in (heads, genitives, matches) if c), None)
+    if (
+        chosen is not None
+        and chosen in heads
+        and any(
+            end < chosen[1]
+            and w.lower().endswith(_DATIVE_ENDINGS)
+            and kind_of(w) != kind_of(chosen[0])
+            for w, end in matches
+        )
+    ):
+        return None  # "Pēc 3 semināriem dalībnieki": the number counts the seminars
+    for pattern, kind in COMPOUNDS:
+        cm = re.match(rf"\s*(?:\S+\s+){{0,3}}?(?P<compound>{pattern})\S*", phrase, re.I)
+        if cm and not (chosen in heads and chosen[1] <= start + cm.start("compound")):
+            # "4 fokusgrupu diskusijas": the compound names the kind, the phrase runs to
+            # its noun; one after the head ("5 semināri atbalsta grupām") is no part of it
+            return kind, max(start + cm.end(), chosen[1] if chosen else 0)
+    if chosen is None:
+        return None
+    chosen_kind = kind_of(chosen[0])
+    return (chosen_kind, chosen[1]) if chosen_kind else None
+
+
+def _compound(text: str, end: int) -> bool:
+    """Whether a compound that names a kind ends in the word ending at `end` ("1
+    metodiskais līdzeklis")."""
+    return any(
+        re.search(rf"(?<![^\W\d_]){pattern}[^\W\d_]*$", text[max(0, end - 60) : end], re.I)
+        for pattern, _ in COMPOUNDS
+    )
+
+
+def _head(word: str) -> bool:
+    """Whether `word`, of a known kind, may be the nominative head of the phrase."""
+    lowered = word.lower()
+    locative = lowered.endswith(_LOCATIVE_ENDINGS) and not _NOMINATIVE_LOCATIVE.fullmatch(lowered)
+    return head_like(word) and not locative
+
+
+def _attributes(
+    words: list[tuple[str, int]], stopper: str, value: int | None, compound: set[str]
+) -> set[tuple[str, int]]:
+    """The words of a known kind in a genitive ("jauniešu", "biedrības") right before a
+    noun of no known kind in the nominative or accusative that the number may count: that
+    noun's attributes. A word of a compound that names a kind ("ziņu lapas") is none."""
+    nexts = [w for w, _ in words[1:]] + [stopper]
+    return {
+        (word, end)
+        for (word, end), after in zip(words, nexts, strict=True)
+        if kind_of(word)
+        and word.lower() not in compound
+        and (genitive_plural(word) or owner_genitive(word) or indeclinable(word))
+        and _other_noun(after, value)
+    }
+
+
+def _compound_words(phrase: str) -> set[str]:
+    found: set[str] = set()
+    for pattern, _ in COMPOUNDS:
+        for m in re.finditer(rf"(?<![^\W\d_]){pattern}[^\W\d_]*", phrase, re.I):
+            found |= set(m.group(0).lower().split())
+    return found
+
+
+# The nominative or accusative endings a noun after a genitive may have, in the number a
+# count takes: singular after 1, 21, 31 ("1 jauniešu nometne"), plural after any other
+# ("2 jauniešu nometnes", "3 semināru ciklus"). A noun in the other number is not what is
+# counted: "2 mazākumtautību kultūras pasākumu organizēšana" organises two events. A
+# locative or a dative ("vecumā", "biedrībām") says where or whom, and the genitive is
+# what is counted.
+_SINGULAR_ENDINGS = ("s", "š", "a", "e")
+_PLURAL_ENDINGS = ("i", "as", "es", "us")
+_NOT_NOMINATIVE_ENDINGS = ("os", "ās", "ēs", "īs", "ūs", "ies")
+# Doing something to the counted ("nodrošināta 1 izdevumu druka" prints one publication),
+# or their number ("dalībnieku skaits").
+_ACTION = re.compile(
+    r"[^\W\d_]+šan(?:a|as)|druk(?:a|as)|iegād(?:e|es)|izstrād(?:e|es)|(?:kop)?skait(?:s|a|u)",
+    re.I,
+)
+# The genitive of an adjective in "-ējs" ("vietēja līmeņa") is no verb.
+_ADJECTIVE = re.compile(r"(?:viet|iekš|ār|pēd|vid|kop)ēja")
+# A participle or an adverb after a genitive says what happened to the counted, or how:
+# "5 biedrības iesaistītas", "piedalījušies", "ap 40 konsultāciju individuāli".
+_PREDICATE = re.compile(
+    r"[^\W\d_]*(?:[aeiouāēīū]t(?:s|a|i|as)|uš(?:i|as)|usi|ski|ināti)"
+    r"|individuāli|aktīvi|regulāri|bezmaksas|papildus",
+    re.I,
+)
+
+
+def _other_noun(word: str, value: int | None) -> bool:
+    lowered = word.lower()
+    singular = value is not None and value % 10 == 1 and value % 100 != 11
+    endings = (
+        _SINGULAR_ENDINGS
+        if singular
+        else _PLURAL_ENDINGS
+        if value is not None
+        else _SINGULAR_ENDINGS + _PLURAL_ENDINGS
+    )
+    return (
+        len(word) > 2
+        and word[0].islower()
+        and word.replace("-", "").isalpha()
+        and kind_of(word) is None
+        and lowered.endswith(endings)
+        and not lowered.endswith(_NOT_NOMINATIVE_ENDINGS)
+        and not _PREDICATE.fullmatch(lowered)
+        and not _ACTION.fullmatch(lowered)
+    )
