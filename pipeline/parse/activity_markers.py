@@ -53,8 +53,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\x0b]*\n\s*(?![a-zāčēģīķļņšūž])\
 OWN_PARAGRAPH = re.compile(r"\n[ \t]*\n(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 # A line that only names a part of the year ("2023. gada janvāris–jūlijs", "III ceturksnis",
-# "2024. gada I–II ceturksnis", "2. pusgads", "2023. gads"): a sub-heading that groups the
-# entries after it. After an entry it is no part of that entry, nor its date. Months are in
+# "2024. gada I–II ceturksnis", "2. pusgads", "2023. gads"), perhaps with dates or words in
+# brackets: a sub-heading that groups the entries after it. After an entry it is no part of that entry, nor its date. Months are in
 # the nominative: "… notika 2023. gada martā" is a sentence's end, wrapped.
 _NOMINATIVE_MONTH = (
     r"(?:janvāris|februāris|marts|aprīlis|maijs|jūnijs|jūlijs|augusts|septembris"
@@ -69,7 +69,8 @@ SUB_HEADING = re.compile(
     rf"|{_OF_YEAR}?(?-i:{_PART_NUMBER}(?:{_RANGE_DASH}{_PART_NUMBER})?)[ \u00a0]*"
     r"(?:ceturksn(?:is|ī)|ceturkšņi|pusgad(?:s|ā|i))"
     r"|\d{4}\.?[ \u00a0]*gads)"
-    r"[ \u00a0]*(?:\([^()\n\t\x0b\ue000]{1,40}\))?[ \u00a0]*:?"
+    # a bracket of dates or words, not of counts ("Marts (12 konsultācijas)" is an entry)
+    r"[ \u00a0]*(?:\((?![^()\n]*\d[ \u00a0]+[^\W\d_])[^()\n\t\x0b\ue000]{1,40}\))?[ \u00a0]*:?"
     r"(?=[ \t\u00a0]*(?:[\n\x0b\ue000]|$))"
 )
 

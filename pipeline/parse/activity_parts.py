@@ -232,6 +232,10 @@ def bracketed_parts(
         if not totals:
             continue
         t = totals[-1]
+        if t > 0 and _GAP.fullmatch(s, places[t - 1][1], places[t][0]):
+            # "4 semināri 60 dalībniekiem (2 klātienē un 2 tiešsaistē)": which of the two
+            # counts the bracket breaks down cannot be told (here the seminars)
+            continue
         total = found[t]
         parts: list[tuple[Indicator, tuple[int, int]]] = []
         for p in _PART.finditer(s, m.start(1), m.end(1)):
@@ -241,6 +245,9 @@ def bracketed_parts(
                 break
             piece = text[p.start() : p.end()]
             value = int(p.group("a") or p.group("b"))
+            if value > total.value:
+                parts = []  # "3 apmācības (Rīgā 40, …)": participants per town, no parts
+                break
             parts.append(
                 (
                     Indicator(
@@ -293,17 +300,10 @@ def unequal_breakdowns(
             yield total, parts
 
 
-# Parts that between them name the whole: women and men, or the ways an activity is held
-# (in person, online, by phone). A list of places may name only some ("(Rīgā 40, Jelgavā
-# 35)"), and its sum proves nothing.
-_WHOLES = (
-    re.compile(r"(?:sieviet|vīriet|vīrieš|meiten|zēn)\w*", re.I),
-    re.compile(
-        r"klātienē|neklātienē|tiešsaistē|attālināti|online|e-pastā|telefoniski|rakstiski"
-        r"|individuāli|grupās|grupā",
-        re.I,
-    ),
-)
+# Parts that between them name the whole: women and men. A list of places or of ways an
+# activity was held (in person, online, by phone) may name only the main ones ("(5 klātienē,
+# 3 telefoniski)" of 10), and its sum proves nothing.
+_WHOLES = (re.compile(r"(?:sieviet|vīriet|vīrieš|meiten|zēn)\w*", re.I),)
 
 
 def _whole(parts: tuple[Indicator, ...]) -> bool:
