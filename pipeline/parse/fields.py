@@ -84,7 +84,11 @@ _TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 # The number may carry the country's prefix, as a VAT number does ("Reģ. Nr. LV40103982164"):
 # the prefix is no part of the register's 11 digits.
 _REG_NO = re.compile(
-    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*:?\s*(?:LV[ \u00a0-]?)?(?P<number>\d[\d ]*\d)",
+    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*"
+    # a bilingual form's English after it: "Vienotais reģistrācijas Nr. / Unified
+    # registration No."
+    r"(?:/\s*[A-Za-z][A-Za-z ]{0,40}?(?:No\.?|number)\s*)?"
+    r":?\s*(?:LV[ \u00a0-]?)?(?P<number>\d[\d ]*\d)",
     re.I,
 )
 #: The legal forms of the Latvian register, as a cell begins with them or as they follow the
@@ -107,11 +111,20 @@ _LEGAL_FORMS: tuple[tuple[str, LegalForm | None], ...] = (
 _FORMS = "|".join(re.escape(f) for f, _ in _LEGAL_FORMS)
 # A name in quotes ends where what follows it begins: a comma, a parenthesis, the
 # registration number or its legal form.
+# The registration number written bare right after the name ("Biedrība „X” 40008012345"):
+# the register's 11 digits, nothing else a name is followed by.
+_BARE_REG_NO = re.compile(r"[\s,]*(?:LV[ \u00a0-]?)?(?P<number>\d{11})(?![\d,.]\d|\d)")
+# Where the registration number's words or a row of them ("Vienotais reģistrācijas Nr.")
+# begin after the name: no part of it.
+_REG_WORDS = r"(?:vienot[^\W\d_]*\s+)?reģ(?:istrācijas|\.)"
 _QUOTED = re.compile(
-    r"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»](?=\s*(?:,|\(|$|reģ|(?i:"
+    r"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»](?=\s*(?:,|\(|$|\d{11}(?!\d)|(?i:"
+    + _REG_WORDS
+    + r")|(?i:"
     + _FORMS
     + r")(?![\wāčēģīķļņšūž])))"
 )
+_NAME_ENDS = re.compile(r"\s+(?=(?i:" + _REG_WORDS + r")|(?:LV[ \u00a0-]?)?\d{11}(?!\d))")
 _LEGAL_FORM = re.compile(r"^(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
 # Right after the name, before any other words: a form further on ("…, reģistrēta kā
 # biedrība") is not said of this name the same way, and is left unread.
@@ -218,7 +231,8 @@ def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | No
         skip = len(form.group("form")) + 1 if form else 0
         # A comma or parenthesis ends the name only after its first character: one right
         # after the legal form ("Biedrība(") would leave no name at all.
-        ends = (s.find(",", skip), s.find("(", skip))
+        reg_words = _NAME_ENDS.search(s, skip)
+        ends = (s.find(",", skip), s.find("(", skip), reg_words.start() if reg_words else -1)
         name_end = min((i for i in ends if i > skip), default=len(s))
         name_piece = collapsed[skip:name_end].strip(" ,")
     if not re.search(r"\w", name_piece.text):
@@ -231,7 +245,7 @@ def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | No
     legal_form = (
         next(v for f, v in _LEGAL_FORMS if f.lower() == legal_text.lower()) if legal_text else None
     )
-    reg = _REG_NO.search(s)
+    reg = _REG_NO.search(s) or _BARE_REG_NO.match(s, name_end)
     number = None
     if reg:
         piece = collapsed[reg.start("number") : reg.end("number")]

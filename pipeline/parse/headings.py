@@ -9,9 +9,11 @@ A line that names "īstenošanas gads" but cannot be read as a heading is report
 `unread_headings`, never guessed.
 
 Some reports give their years of implementation by calendar year instead, the first and
-the last partial: "2022. GADS (1.03.2022.–31.12.2022.)". Such a line is a year heading only
-when `mark_calendar_years` marks it (see there): "2022. gads" alone is also how a report
-heads a part of a longer year, or starts a sentence.
+the last partial: "2022. GADS (1.03.2022.–31.12.2022.)"; or by contract year, named by the
+two calendar years it spans: "2022./2023. gads (01.03.2022.–28.02.2023.)". Such a line is a
+year heading only when `mark_calendar_years` marks it (see there): "2022. gads" alone is
+also how a report heads a part of a longer year, or starts a sentence. Other ministries'
+forms count "līguma gads" (contract year) as the template counts "īstenošanas gads".
 """
 
 from __future__ import annotations
@@ -70,6 +72,15 @@ _PLACE = (
     r"(?i:īstenošanas)[ \u00a0]+(?i:gads)[ \u00a0]*\)"
 )
 
+# What a year is of: "īstenošanas gads" (of implementation) in the template, "līguma gads"
+# (of the contract) in other ministries' forms ("### 1. līguma gads (01.09.2021.–…)").
+_YEAR_OF = r"(?i:ĪSTENOŠANAS|LĪGUMA)"
+# A calendar year's heading names one year ("2024. gads") or, for a contract year that
+# spans two, both ("2022./2023. gads"); a bilingual form adds it in English ("2023. gads /
+# Year 2023"). Read only where `mark_calendar_years` marks it.
+_CALENDAR_NUMERAL = r"\d{4}(?:\.?[ \u00a0]*/[ \u00a0]*\d{4})?"
+_IN_ENGLISH = r"/[ \u00a0]*(?i:year)[ \u00a0]+\d{4}"
+
 #: The heading, to be embedded in the description's marker scanner. Groups: `year` (the
 #: whole heading, with a dot or colon ending it), `numeral`, `range` (the period in
 #: parentheses) or `bare` (the period written after a dash or colon or on the next line).
@@ -80,10 +91,11 @@ _PLACE = (
 YEAR_HEADING = (
     rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
     rf"|(?<![{_LETTER}.])|(?P<paired>{_LINE_START}))"
-    r"(?P<numeral>(?(calendar)\d{4}|(?(arabic)[1-8]|(?(paired)[1-8]|"
+    rf"(?P<numeral>(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|(?(paired)[1-8]|"
     rf"(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}}))))))"
     r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.|\.?))))\s*"
-    r"(?(calendar)|(?(paired)|(?i:ĪSTENOŠANAS)\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"(?(calendar)(?:{_IN_ENGLISH}[ \t\u00a0]*)?)"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?(?(paired)(?(years)|(?!)))"
     rf"(?(calendar)(?:[ \t\u00a0]*(?P<place>{_PLACE}))?)"
     r"(?:\s*\((?P<range>[^()]*)\)"
@@ -99,7 +111,7 @@ _HEADING = re.compile(YEAR_HEADING)
 # sentence goes on with a comma or a lower-case word ("Pirmais īstenošanas gads bija …",
 # "… gads, kurā …"): no heading, nothing to report.
 _LOOSE = re.compile(
-    r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?īstenošanas\s+gads"
+    r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?(?:īstenošanas|līguma)\s+gads"
     + _NOT_LETTER
     + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))"
     + rf"(?!{_DESCRIBED})[^\n\t\x0b]{{0,80}})",
@@ -109,7 +121,10 @@ _LOOSE = re.compile(
 # "2022. gads" standing alone as a line, a paragraph or a cell's first words, alone or with
 # its period in parentheses: "2022. gadā notika …", "2022. gads bija …" and dates are not.
 _CALENDAR = re.compile(
-    _LINE_START + r"(?P<head>\d{4}\.[ \u00a0]*(?i:gads)" + _NOT_LETTER + r"(?:[ \u00a0]*\("
+    _LINE_START
+    + rf"(?P<head>{_CALENDAR_NUMERAL}\.[ \u00a0]*(?i:gads)"
+    + _NOT_LETTER
+    + rf"(?:[ \u00a0]*{_IN_ENGLISH})?(?:[ \u00a0]*\("
     r"[^()\n\t\x0b]*\))?)(?=[ \u00a0]*[.:]?[ \u00a0]*(?:[\n\t\x0b\r]|$))"
 )
 
@@ -164,8 +179,9 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
     they are certainly its years of implementation: the description announces no year by
     "īstenošanas gads" (there they head parts of a year), and the headings name the calendar
     years from the delegation period's first on, one after another, none past its last, each
-    period they give lying in its year. Then a heading's place is its ordinal. Headings that
-    fail this in a description without other year headings are returned as unread."""
+    period they give lying in its year (or, for contract years "2022./2023. gads", see
+    `_in_order`). Then a heading's place is its ordinal. Headings that fail this in a
+    description without other year headings are returned as unread."""
     text = description.text
     found = list(_CALENDAR.finditer(text))
     # A heading's place in parentheses names "īstenošanas gads" as no heading of its own does.
@@ -188,23 +204,43 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
     return CalendarYears(description, unread)
 
 
+def _years_named(numeral: str) -> tuple[int, int]:
+    """The calendar years a heading's numeral names: (2024, 2024), or (2022, 2023) for a
+    contract year written "2022./2023."."""
+    years = [int(y) for y in re.findall(r"\d{4}", numeral)]
+    return years[0], years[-1]
+
+
 def _in_order(headings: list[re.Match[str] | None], delegation: Period | None) -> bool:
+    """Calendar years: each the delegation's next, from its first year, the dates they give
+    within them. Contract years written by the two calendar years they span ("2022./2023.
+    gads", the last perhaps one, "2024. gads") are the same in their first year, and each
+    gives its dates (a contract year is no calendar year: without them its dates are not
+    known), or the pair says which two years it spans."""
     if delegation is None or delegation.start is None or delegation.end is None:
         return False
-    for place, m in enumerate(headings):
-        if m is None:
+    if any(m is None for m in headings):
+        return False
+    matches = [m for m in headings if m is not None]
+    named = [_years_named(m.group("numeral")) for m in matches]
+    contract = any(first != last for first, last in named)
+    for place, (m, (first, last)) in enumerate(zip(matches, named, strict=True)):
+        if first != delegation.start.year + place or last > delegation.end.year:
             return False
-        year = int(m.group("numeral"))
-        if year != delegation.start.year + place or year > delegation.end.year:
+        if last not in (first, first + 1):
             return False
         stated = m.group("place_numeral")
         if stated is not None and ordinal_of(stated.rstrip(".")) != place + 1:
             return False  # "2024. gads (I īstenošanas gads)" second: which is meant is unsure
         written = m.group("range") if m.group("range") is not None else m.group("bare")
         found = find_period(written) if written else None
+        if contract and first == last and (found is None or None in (found.start, found.end)):
+            return False  # a contract year of one calendar year's name, without its dates
         # An unreadable period is still this year's, and reported as such; a date in another
         # year contradicts the heading, and which of the two is meant is not guessed.
-        dates = (found.start, found.end) if found else ()
-        if any(date is not None and date.year != year for date in dates):
-            return False
+        if found is not None:
+            if found.start is not None and found.start.year != first:
+                return False
+            if found.end is not None and found.end.year != last:
+                return False
     return True

@@ -1,0 +1,310 @@
+"""The template's section labels and the forms typists write them in: in full, shortened,
+reworded, numbered, with an English translation after a slash ("Īstenotājs / Implementer").
+`pipeline.parse.sections` cuts the report at the labels these find.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Section(StrEnum):
+    TASK = "task"
+    IMPLEMENTER = "implementer"
+    PERIOD = "delegation-period"
+    DESCRIPTION = "description"
+    FUNDING = "funding"
+    IRREGULAR = "irregular-expenditure"
+    UNRECOVERED = "unrecovered-amount"
+    OTHER = "other-information"
+
+
+def _words(*words: str) -> str:
+    return r"[\s*]+".join(words)
+
+
+def _any_case(pattern: str) -> str:
+    """A label in any letter case ("VALSTS PĀRVALDES UZDEVUMS", "Valsts Pārvaldes
+    Uzdevums") but opening with a capital: at a line start a lower-case word is a
+    hard-wrapped sentence going on ("… un\ncita informācija par …"), no label."""
+    return r"(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])(?i:" + pattern + ")"
+
+
+# Label patterns, in template order. The description label's wording differs between
+# reports ("rezultatīvajiem rādītājiem", "rezultātiem un rādītājiem", a typo), so it is
+# matched from its first words to its last.
+_LABELS_AS_WRITTEN: dict[Section, str] = {
+    Section.TASK: _words("Valsts", "pārvaldes", "uzdevums") + r"(?![\wāčēģīķļņšūž])",
+    Section.IMPLEMENTER: _words(
+        "Valsts", "pārvaldes", "uzdevuma", r"(?:veicējs|īstenotājs|izpildītājs)"
+    ),
+    Section.PERIOD: _words("Valsts", "pārvaldes", "uzdevuma", "deleģēšanas", "periods"),
+    Section.DESCRIPTION: _words("Apraksts", "un", "vērtējums") + r"[^\t]{0,400}?mērķiem",
+    Section.FUNDING: _words(
+        "Plānotais",
+        "un",
+        "faktiski",
+        "izlietotais",
+        "valsts",
+        "budžeta",
+        "finansējums",
+        "sadalījumā",
+        "pa",
+        "gadiem",
+    ),
+    Section.IRREGULAR: _words("Neatbilstoši", "veiktie", "izdevumi"),
+    Section.UNRECOVERED: _words(
+        "Neatgūto", "līdzekļu", "apmērs", "no", "neatbilstoši", "veiktajiem", "izdevumiem"
+    ),
+    Section.OTHER: _words("Cita", "informācija"),
+}
+LABELS: dict[Section, str] = {s: _any_case(p) for s, p in _LABELS_AS_WRITTEN.items()}
+
+# The short forms typists write for the first three labels ("Uzdevuma veicējs",
+# "Deleģēšanas periods", "Uzdevums"). Their words also open sentences ("Uzdevuma veicējs
+# organizēja …"), so a short form is a label only where the full one is not found, standing
+# alone in its cell or line or ending in a colon, at the start of a row (its label cell), and
+# before the description's label (in the template's order these come first).
+SHORT_LABELS: dict[Section, str] = {
+    Section.TASK: _any_case(r"Uzdevums"),
+    Section.IMPLEMENTER: _any_case(
+        r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs"
+    ),
+    Section.PERIOD: _any_case(r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods"),
+}
+_SHORT_END = r"(?=[ \u00a0]*(?::|[\t\n\x0b]|$))"
+
+#: The title's first word as the template writes it, or in capitals as a heading style sets
+#: it. Not any letter case: "kopsavilkums" in running text is a word, not a title.
+TITLE_WORD = r"(?:Kopsavilkums|KOPSAVILKUMS)"
+
+#: Sections without which a report cannot be published faithfully (an error when missing);
+#: the others are a warning.
+REQUIRED = (Section.TASK, Section.IMPLEMENTER, Section.PERIOD, Section.DESCRIPTION, Section.FUNDING)
+
+CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
+# Many typists number the labels as the template's rows ("1. VALSTS PĀRVALDES UZDEVUMS:",
+# "2) …", "3 …", or a number cell "4.<TAB>…"). The number belongs to the label: left in the
+# section before, it would end that section's value. Only right at a line's or cell's start,
+# where a sentence's number ("… organizēti 2 Valsts …") never stands.
+_NUMBER = r"(?:[1-9]\d?[.)]?[ \u00a0\t]+)?"
+
+
+# A dash set off by spaces after a label, as a colon is ("Neatbilstoši veiktie izdevumi –
+# nav", "Valsts pārvaldes uzdevuma veicējs – Biedrība …").
+_LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0])"
+
+
+def numbered(pattern: str) -> str:
+    """The label, or its number and the label ending where a label does (a colon or dash,
+    the cell's or line's end): a numbered list item of the description opening with a
+    label's words ("3) Cita informācija par projektu ir …") goes on as a sentence."""
+    return f"(?:{_NUMBER[:-1]}(?:{pattern})(?:{_SHORT_END}|(?={_LABEL_DASH}))|(?:{pattern}))"
+
+
+# A row's first cell, its label cell: a short label's words inside a value ("<TAB>Īstenotājs:
+# biedrība sadarbībā ar pašvaldību" in the task's cell) are that value's text.
+_ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
+# Many typists end a label with a colon ("…veicējs:", "…mērķiem :", doubled "…veicējs::"
+# where a form's label already had one), or a dash. It belongs to the label: left in the
+# value it would stand before the cell's first word, where a year heading, a legal form, a
+# funding row's key or a "Nav" is only read at the start.
+# a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav")
+LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH})?"
+
+
+# A bilingual form writes each label twice, "Latvian / English" ("Īstenotājs / Implementer",
+# "Neatbilstoši veiktie izdevumi / Irregular expenditure"). The English half is part of the
+# label: left in the value it would stand before a "Nav", which is then no answer of "none".
+# English only, running to the label's end (its cell's, its line's or a colon): Latvian
+# letters, digits or an answer ("/ Nav") after the slash are the value's own.
+_ENGLISH = (
+    r"(?!(?:Nav|NAV|Nē|NĒ|Ne|NE)(?![A-Za-z]))[A-Z][A-Za-z'’-]*"
+    r"(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,11}\.?"
+)
+TRANSLATION = rf"(?:[ \u00a0]*/[ \u00a0]*{_ENGLISH}{_SHORT_END})?"
+_TRANSLATED = re.compile(rf"\s*/\s*{_ENGLISH}")
+
+
+def latvian_half(words: str) -> str:
+    """A label's words without the English translation after them."""
+    m = _TRANSLATED.search(words)
+    return words[: m.start()] if m is not None and m.end() == len(words) else words
+
+
+def short_labels(
+    text: str, found: list[tuple[int, int, Section]]
+) -> list[tuple[int, int, Section]]:
+    """The short forms of the labels not found in full, before the description's label (or
+    the funding's, or anywhere when neither is found)."""
+    later = [start for start, _, s in found if s in (Section.DESCRIPTION, Section.FUNDING)]
+    limit = min(later, default=len(text))
+    have = {s for _, _, s in found}
+    out: list[tuple[int, int, Section]] = []
+    for section, pattern in SHORT_LABELS.items():
+        if section in have:
+            continue
+        label = _ROW_START + f"({_NUMBER}(?:{pattern}){TRANSLATION}{_SHORT_END}{LABEL_COLON})"
+        m = re.search(label, text)
+        taken = [(start, end) for start, end, _ in found + out]
+        if m and m.start(1) < limit and not any(start <= m.start(1) < end for start, end in taken):
+            out.append((m.start(1), m.end(1), section))
+    return out
+
+
+# -- labels as typists reword them ------------------------------------------------------------
+# Typists shorten the template's labels ("4. Apraksts un vērtējums par sasniegtajiem
+# rezultatīvajiem rādītājiem"), put a word before them ("Deleģētais valsts pārvaldes
+# uzdevums") or use another word of the same meaning ("Neatbilstoši izlietotie līdzekļi").
+# Such a label is known by its distinctive words, and is one only where it looks like a
+# label: alone in its row's first cell or line, or ending in a colon; words only (a
+# sentence has its commas, numbers and full stops), opening with a capital; and between the
+# labels found of the sections before and after it in the template's order, the first
+# there. A sentence of a section's value is then never read as the next section's label
+# unless that section's own label is written in words no reader would place.
+# A long label hard-wrapped once (PDF text): its second line lower-case words ending in the
+# label's colon ("… sasniegtajiem rezultatīvajiem\nrādītājiem:"). Without the colon a
+# lower-case line after a label's words may be its value's first.
+_WRAP = r"[ \u00a0]*\n[ \u00a0]*(?=[a-zāčēģīķļņšūž][^\W\d_]*(?:[ \u00a0]+[^\W\d_]+)*[ \u00a0]*:)"
+_LABEL_WORDS = (
+    r"(?P<words>[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]*"
+    rf"(?:(?:[ \u00a0]+|[ \u00a0]*/[ \u00a0]*|{_WRAP})[^\W\d_]+){{0,29}})"
+    # a remark in parentheses after it: "(euro)", "(nosaukums)"
+    r"(?:[ \u00a0]*\([^()\d\n\t\x0b]{1,40}\))?"
+)
+_REWORDED = re.compile(
+    _ROW_START
+    + f"(?P<label>{_NUMBER}{_LABEL_WORDS}"
+    + rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
+)
+_AS = re.IGNORECASE
+#: What the words of each section's label say, in the forms typists write (the template's
+#: own label among them), as the whole label: a sentence opening with them goes on in
+#: other words ("Neatbilstoši izdevumi netika konstatēti", "Neatgūto līdzekļu nav").
+REWORDED: dict[Section, re.Pattern[str]] = {
+    Section.TASK: re.compile(
+        r"(?:deleģēt(?:ais|ā)\s+)?(?:valsts\s+pārvaldes\s+)?uzdevum(?:s|a\s+nosaukums)", _AS
+    ),
+    Section.IMPLEMENTER: re.compile(
+        r"(?:\S+\s+){0,4}(?:veicēj|īstenotāj|izpildītāj)(?:s|a|i)"
+        r"(?:\s+(?:nosaukums|rekvizīti|un\s+\S+\s+rekvizīti))?",
+        _AS,
+    ),
+    Section.PERIOD: re.compile(
+        # "Deleģēšanas līguma termiņš", "Līguma darbības termiņš"
+        r"(?:\S+\s+){0,4}(?:deleģēšanas|deleģējuma|līguma(?:\s+darbības)?|uzdevuma\s+izpildes)"
+        r"\s+(?:periods|termiņš|laiks|laikposms)",
+        _AS,
+    ),
+    Section.DESCRIPTION: re.compile(
+        r"(?:\S+\s+){0,4}(?:apraksts|vērtējums)(?:\s+(?:un|par)\s+.*)?"
+        # "Uzdevuma izpildes rezultāti", "Sasniegtie rezultāti un rādītāji"
+        r"|(?:\S+\s+){0,3}rezultāti(?:\s+(?:un|par)\s+.*)?",
+        _AS,
+    ),
+    Section.FUNDING: re.compile(
+        r"(?:plānotais|piešķirtais)\s+un\s+(?:faktiski\s+)?(?:izlietotais|faktiskais)"
+        r"(?:\s+\S+){0,2}\s+finansējums(?:\s+.*)?"
+        r"|(?:valsts\s+budžeta\s+)?finansējum(?:s|a\s+sadalījums)\s+(?:sadalījumā\s+)?pa"
+        r"\s+(?:līguma\s+|īstenošanas\s+)?gadiem"
+        # "Finanšu līdzekļu izlietojums [sadalījumā pa līguma gadiem]"
+        r"|(?:finanšu\s+)?(?:līdzekļu|finansējuma)\s+izlietojums"
+        r"(?:\s+sadalījumā\s+pa\s+(?:līguma\s+|īstenošanas\s+)?gadiem)?",
+        _AS,
+    ),
+    Section.IRREGULAR: re.compile(
+        r"neatbilstoš[^\W\d_]*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)", _AS
+    ),
+    Section.UNRECOVERED: re.compile(
+        r"(?:\S+\s+){0,2}neatgūt[^\W\d_]*\s+(?:līdzekļ|summ|izdevum)[^\W\d_]*"
+        r"(?:\s+apmērs)?(?:\s+no\s+.*)?",
+        _AS,
+    ),
+    Section.OTHER: re.compile(
+        # no "par …" after it: "Papildu informācija par pasākumiem pieejama …" is a sentence
+        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)",
+        _AS,
+    ),
+}
+
+
+# Ministries' forms put the header's three rows in their own order ("Īstenotājs" before
+# "Deleģētais uzdevums"), and the funding before the results or after them. Where a label was
+# not found in the template's order, it is looked for again with the other sections of its
+# block in any order; placed so, it must stand alone in its row's first cell or line (a
+# heading), and name its section unmistakably (the results, the money), since the window it
+# is looked for in then holds the values of the others.
+_BLOCKS = (
+    (Section.TASK, Section.IMPLEMENTER, Section.PERIOD),
+    (Section.DESCRIPTION, Section.FUNDING),
+)
+_UNMISTAKABLE = {
+    Section.DESCRIPTION: re.compile(r"rezultāt|rādītāj|apraksts\s+un\s+vērtējums", _AS),
+    Section.FUNDING: re.compile(r"finans|finanšu", _AS),
+}
+_ALONE = re.compile(r"[ \u00a0:]*(?:[\t\n\x0b]|$)")
+
+
+def reworded_labels(
+    text: str, found: list[tuple[int, int, Section]]
+) -> list[tuple[int, int, Section]]:
+    """The labels of the sections still missing, reworded (see `REWORDED`), each searched
+    between the labels of the sections before and after it in the template's order; then,
+    of those still missing, in their block's any order (see `_BLOCKS`)."""
+    out: list[tuple[int, int, Section]] = []
+    for any_order in (False, True):
+        for section in Section:
+            have = found + out
+            if any(s is section for _, _, s in have):
+                continue
+            label = _reworded(text, section, have, any_order)
+            if label is not None:
+                out.append((*label, section))
+    return out
+
+
+def _reworded(
+    text: str, section: Section, have: list[tuple[int, int, Section]], any_order: bool
+) -> tuple[int, int] | None:
+    order = list(Section)
+    place = order.index(section)
+    peers = next((b for b in _BLOCKS if section in b), ()) if any_order else ()
+    bounded = [(start, end, s) for start, end, s in have if s not in peers]
+    low = max((end for _, end, s in bounded if order.index(s) < place), default=0)
+    high = min((start for start, _, s in bounded if order.index(s) > place), default=len(text))
+    for m in _REWORDED.finditer(text, low, high):
+        words = latvian_half(" ".join(m.group("words").split()))
+        if m.end("label") > high or not REWORDED[section].fullmatch(words):
+            continue
+        if any_order and not (
+            _ALONE.match(text, m.end("label"))
+            and _UNMISTAKABLE.get(section, REWORDED[section]).search(words)
+        ):
+            continue
+        if any(start <= m.start("label") < end for start, end, _ in have):
+            continue
+        return _wrapped(text, m, section)
+    return None
+
+
+# A label's last words hard-wrapped onto the next line ("Finanšu līdzekļu izlietojums" /
+# "sadalījumā pa līguma gadiem"): lower-case words only, two at least, alone on that line,
+# and the label with them still the section's. A value's first line has its own marks,
+# digits or a single word ("nav").
+_GOES_ON = re.compile(
+    r"[ \u00a0]*\n[ \u00a0]*(?P<words>[a-zāčēģīķļņšūž][^\W\d_]*(?:[ \u00a0]+[^\W\d_]+)+)"
+    r"[ \u00a0]*(?=\n|$)"
+)
+
+
+def _wrapped(text: str, m: re.Match[str], section: Section) -> tuple[int, int]:
+    """Where the label `m` is, with its words on the next line where they go on there."""
+    label = (m.start("label"), m.end("label"))
+    if text[m.start("words") : m.end("label")] != m.group("words"):
+        return label  # a colon or a remark ends the label where it is
+    more = _GOES_ON.match(text, m.end("label"))
+    if more is None:
+        return label
+    words = latvian_half(" ".join((m.group("words") + " " + more.group("words")).split()))
+    return (label[0], more.end()) if REWORDED[section].fullmatch(words) else label
