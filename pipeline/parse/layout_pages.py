@@ -11,7 +11,7 @@ form feed is dropped.
 
 A line of a figure alone may be a value's own ("Faktiski:\\n52 000,00"): it is a page number
 only where a page ends or begins beside it (a form feed, or the text's end after a blank
-line), or where it says so ("Lapa 2 no 3", "2. lpp.").
+line) and it is that page's number, or where it says so ("Lapa 2 no 3", "2. lpp.").
 """
 
 from __future__ import annotations
@@ -52,13 +52,27 @@ def drop_page_furniture(text: SourcedText) -> SourcedText:
         line = s[start:end].replace(_FORM_FEED, "")
         if not line.strip():
             continue
-        numbered = _BARE_NUMBER.fullmatch(line) and _beside_page_break(s, lines, k)
+        numbered = (
+            _BARE_NUMBER.fullmatch(line)
+            and _beside_page_break(s, lines, k)
+            and _numbers_its_page(s, start, line)
+        )
         if numbered or _UNDERLINE.fullmatch(line) or _NAMED_NUMBER.fullmatch(line):
             drop.append((start, end))
     drop += [(m.start(), m.end()) for m in re.finditer(_FORM_FEED, s)]
     if not drop:
         return text
     return _without(text, drop)
+
+
+def _numbers_its_page(s: str, start: int, line: str) -> bool:
+    """Whether the figure alone on the line at `start` is the number of the page it stands
+    on (counted by the form feeds before it; one off, for an unnumbered cover page or a
+    footer read after its page's form feed): "kopskaits:⏎40⏎\f" on the first page is a
+    value, not a page number."""
+    page = s.count(_FORM_FEED, 0, start) + 1
+    figure = re.search(r"\d+", line)
+    return figure is not None and abs(int(figure.group(0)) - page) <= 1
 
 
 def _beside_page_break(s: str, lines: list[tuple[int, int]], k: int) -> bool:

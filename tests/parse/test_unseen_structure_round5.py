@@ -369,3 +369,18 @@ def test_text_after_the_table_that_closes_no_report_is_still_a_warning() -> None
         [said] = [f for f in parsed.findings if f.code == "structure.text-after-end"]
         severities.append(said.severity)
     assert severities == [Severity.INFO, Severity.WARNING]
+
+
+def test_a_figure_alone_beside_a_page_break_is_a_page_number_only_if_it_numbers_its_page() -> None:
+    # A reviewer's forms: "sniegtas konsultācijas, kopskaits:⏎40⏎\f" on the first page, and
+    # "Neizlietotais atlikums, EUR:⏎⏎100" at the end: values, not page numbers ("1", "2"
+    # beside the breaks of pages 1 and 2 are).
+    from pipeline.parse.layout_pages import drop_page_furniture
+    from pipeline.parse.text import clean
+
+    kept = "konsultācijas, kopskaits:\n40\n\fII. ĪSTENOŠANAS GADS\natlikums, EUR:\n\n100"
+    assert drop_page_furniture(clean(kept)).text == kept.replace("\f", "")
+    numbered = "pirmā lapa\n1\n\fotrā lapa\n2\n\ftrešā lapa\n\n3"
+    assert drop_page_furniture(clean(numbered)).text.split() == [
+        "pirmā", "lapa", "otrā", "lapa", "trešā", "lapa"
+    ]  # fmt: skip
