@@ -63,7 +63,7 @@ from pipeline.parse.funding_words import (
     split_text,
     year_paragraphs,
 )
-from pipeline.parse.latvian import AMOUNT, BROKEN_NUMBER, CURRENCY
+from pipeline.parse.latvian import AMOUNT, BROKEN_NUMBER, CURRENCY, maybe_broken_amounts
 from pipeline.parse.text import SourcedText, SourceFile
 
 _WS = " \n\t\x0b\u00a0"
@@ -78,11 +78,29 @@ class _Row(NamedTuple):
 
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
+    read = _read_funding(section, source)
+    # An amount after a short bare number ("1 50 000,00") is left unread by AMOUNT, as it
+    # may be another cell's piece: it is reported, and its year compared with nothing;
+    # the other years stay as read.
+    maybe = [section[m.start() : m.end()] for m in maybe_broken_amounts(section.text)]
+    if not maybe or not read.years:
+        return read
+    spots = [source.span_of(piece).start for piece in maybe]
+    years = tuple(
+        replace(year, compared=False)
+        if any(year.span.start <= at < year.span.end for at in spots)
+        else year
+        for year in read.years
+    )
+    return replace(read, years=years, unread=(*read.unread, *maybe))
+
+
+def _read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
     if BROKEN_NUMBER.search(section.text):
-        # Pieces of numbers ("45 44 480,00", "– 000,00 520,00"): a table whose narrow
-        # cells' lines a converter mixed up. Which amount is which cannot be told, nor
-        # whether an amount is whole: nothing is read, every amount reported unread.
+        # The tail of a broken number ("– 000,00 520,00"): a table whose narrow cells'
+        # lines a converter mixed up. Which amount is which cannot be told, nor whether
+        # an amount is whole: nothing is read, every amount reported unread.
         found = MONEY_IN_TEXT.finditer(section.text)
         unread = tuple(section[m.start() : m.end()] for m in found if counts_as_money(m))
         return FundingRead((), (), unread)

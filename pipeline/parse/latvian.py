@@ -89,21 +89,32 @@ _NOT_AN_AMOUNT = rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.(?=\d)(?!\d{{2}}(?!\.?\d))"
 # and "44 / 520,00" read as "45 44 480,00" / "– 000,00 520,00"): digits after a short bare
 # number and one space ("44 480,00" after "45 ") may be another cell's, and a group opening
 # with a zero ("000,00") is the tail of one. Neither is an amount the report states.
-_BROKEN_BEFORE = r"(?<![^\d,.]\d )(?<![^\d,.]\d\d )"
-_BROKEN_TAIL = r"0\d"
-#: Where a text holds such pieces: a short number, then digits grouped as no amount is
-#: ("45 44 480,00"), or decimals after a leading zero ("000,00") that no digit stands before
-#: (not "1 \n040,13", an amount wrapped). A table with them in it was read with its cells'
-#: lines mixed up.
-BROKEN_NUMBER = re.compile(
-    r"(?<![\d,.])(?<!\d )\d{1,3} \d{1,2}(?: \d{3})+,\d{2}(?!\d)"
-    r"|(?<![\w,.])(?<!\d\s)(?<!\d\s\s)0\d+,\d{2}(?!\d)"
+# A number glued to a word is a footnote mark ("izlietots¹" as "izlietots1"), and one after
+# "Nr." names an agreement or a row: neither is a piece of the amount after it. "00,00" is
+# a zero as typed, no tail.
+_NUMBERED = "".join(
+    rf"(?<!{word}{digits} )"
+    for word in (r"[Nn][Rr]\. ", r"[Nn][Rr]\.\u00a0", r"[Nn][Rr] ")
+    for digits in (r"\d", r"\d\d")
 )
-AMOUNT = (
-    rf"(?<![\d,.])(?<!\d{_GLUED}){_BROKEN_BEFORE}(?!{_BROKEN_TAIL})(?!{_NOT_AN_AMOUNT})(?:"
-    + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
-    + r")(?![\d])"
-)
+_AFTER_SHORT_NUMBER = r"(?:(?<=[^\w,.]\d )|(?<=[^\w,.]\d\d )|(?<=^\d )|(?<=^\d\d ))" + _NUMBERED
+_BROKEN_BEFORE = rf"(?!{_AFTER_SHORT_NUMBER})"
+_BROKEN_TAIL = r"0(?!0,\d\d(?!\d))\d"
+#: Where a text holds the tail of a broken number ("– 000,00 520,00"): decimals after a
+#: leading zero that no digit stands before (not "1 \n040,13", an amount wrapped). A table
+#: with one in it was read with its cells' lines mixed up.
+BROKEN_NUMBER = re.compile(r"(?<![\w,.])(?<!\d\s)(?<!\d\s\s)0\d\d+,\d{2}(?!\d)")
+
+
+def _amount(before: str) -> str:
+    return (
+        rf"(?<![\d,.])(?<!\d{_GLUED}){before}(?!{_BROKEN_TAIL})(?!{_NOT_AN_AMOUNT})(?:"
+        + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
+        + r")(?![\d])"
+    )
+
+
+AMOUNT = _amount(_BROKEN_BEFORE)
 #: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
 CURRENCY = r"(?:euro|eur|eiro)(?![\wāčēģīķļņšūž])|€"
 _AMOUNT_RE = re.compile(AMOUNT, re.I)
@@ -117,6 +128,21 @@ def is_money(m: re.Match[str]) -> bool:
     if m.group("currency"):
         return True
     return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
+
+
+# AMOUNT as it would be without the short number before it
+_ANY_MONEY = re.compile(rf"(?P<amount>{_amount('')})(?:\s*(?P<currency>{CURRENCY}))?", re.I)
+
+
+def maybe_broken_amounts(text: str) -> list[re.Match[str]]:
+    """The money AMOUNT leaves unread for the short bare number before it: "1 50 000,00
+    euro" is row 1's 50 000,00 to a reader, or 150 000,00 whose cells a converter broke
+    ("45 44 480,00"). Which it is cannot be told, so a reader reports these unread."""
+    return [
+        m
+        for m in _ANY_MONEY.finditer(text)
+        if is_money(m) and not _AMOUNT_RE.match(text, m.start())
+    ]
 
 
 def signed_negative(text: str, amount_start: int) -> bool:
