@@ -14,11 +14,14 @@ from pipeline.parse.indicators import kind_of
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 MARKERS = re.compile(
     YEAR_HEADING
-    # a group heading may be wrapped once: its first line then starts with a capital
-    + rf"|(?P<group>{_LINE_START}(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}\n[ \u00a0]*)?"
+    # a group heading may be wrapped once, also over a page break (blank lines, a lone space):
+    # its first line then starts with a capital (after Markdown's emphasis, "*Latgales
+    # mazākumtautību⏎kapacitātes celšanai:*")
+    + rf"|(?P<group>{_LINE_START}(?:[*_]*[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\n\t\x0b:;.]{{0,60}}"
+    + r"\n(?:[ \u00a0]*\n)*[ \u00a0]*)?"
     # who carries it out may follow in parentheses: "… celšanai** (īsteno partneris):"
     + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)[*_]*"
-    + r"(?:[ \u00a0]*\([^()\n\t\x0b:;]{1,60}\)[*_]*)?\s*:)"
+    + r"(?:[ \u00a0]*\([^()\n\t\x0b:;]{1,60}\)[*_]*)?\s*:(?:[*_]+(?=[ \u00a0]*(?:\n|$)))?)"
     + rf"|(?P<minority>{MINORITY_HEADING})"
     # run into a paragraph after a finished entry, the minority part's heading and its list:
     # "…; mazākumtautību NVO kapacitātes celšanai: 1) …" (never the task's "pilsoniskās …")
