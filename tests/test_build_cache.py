@@ -531,3 +531,25 @@ def test_organisation_and_place_pages_recalled_by_their_inputs_follow_what_they_
     warm_files, cold_files = snapshot(warm), snapshot(tmp_path / "cold")
     assert warm_files.keys() == cold_files.keys()
     assert [k for k in warm_files if warm_files[k] != cold_files[k]] == []
+
+
+def test_a_page_recalled_by_the_names_its_caller_knows_replaces_nothing(tmp_path: Path) -> None:
+    """Given the page's file names, the entry's own list is not read; a name already taken
+    leaves that file alone and removes only what the call had linked."""
+    from pipeline.publish.cache import BuildCache, entry_key
+
+    cache = BuildCache(tmp_path / "cache")
+    names = ("id/x.html", "id/x.ttl")
+    cache.remember("k", {"id/x.html": b"<p>x</p>", "id/x.ttl": b"<x> <y> <z> ."})
+    (cache.entry(entry_key([b"page", b"k"])) / "output.pickle").unlink(missing_ok=True)
+    out = tmp_path / "site"
+    assert cache.recall("k", out, names) == names
+    assert (out / "id" / "x.ttl").read_bytes() == b"<x> <y> <z> ."
+    taken = tmp_path / "taken"
+    (taken / "id").mkdir(parents=True)
+    (taken / "id" / "x.ttl").write_bytes(b"someone else's")
+    assert cache.recall("k", taken, names) is None
+    assert (taken / "id" / "x.ttl").read_bytes() == b"someone else's"
+    assert not (taken / "id" / "x.html").exists()  # linked first, then removed again
+    assert cache.recall("unknown", tmp_path / "other", names) is None
+    assert not (tmp_path / "other").exists()

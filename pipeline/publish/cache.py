@@ -20,7 +20,7 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pipeline.publish import pickling
@@ -138,20 +138,28 @@ class BuildCache:
         if (self.root / MARKER).is_file():
             shutil.rmtree(self.entry(key), ignore_errors=True)
 
-    def recall(self, key: str, out_dir: Path) -> tuple[str, ...] | None:
-        """A page kept under `key` (see `remember`), linked into `out_dir`: its file names."""
+    def recall(
+        self, key: str, out_dir: Path, names: Sequence[str] | None = None
+    ) -> tuple[str, ...] | None:
+        """A page kept under `key` (see `remember`), linked into `out_dir`: its file names.
+
+        `names` are the files the caller knows the page has (its key covers them): given,
+        the entry's list of them is not read. Nothing already in `out_dir` is replaced:
+        where a name is taken, or the entry is damaged, what this call linked goes again
+        and the page is rendered instead."""
         entry = entry_key([b"page", key.encode("ascii")])
-        names = self.load(entry)
-        if not isinstance(names, tuple) or any((out_dir / name).exists() for name in names):
-            return None  # nothing there is replaced: the page is rendered instead
-        try:
-            link_tree(self.entry(entry) / "files", out_dir, names)
-        except OSError:
-            # A damaged entry: what this call linked goes, and the page is rendered again.
-            for name in names:
-                (out_dir / name).unlink(missing_ok=True)
+        if names is None:
+            listed = self.load(entry)
+            if not isinstance(listed, tuple):
+                return None
+            names = listed
+        elif self.entry(entry).is_dir():
+            self.used.add(entry)
+        else:
             return None
-        return names
+        if not _link_new(self.entry(entry) / "files", out_dir, names):
+            return None
+        return tuple(names)
 
     def remember(self, key: str, files: Mapping[str, bytes]) -> None:
         """Keep a rendered page and its alternates under `key`, a digest of their inputs."""
@@ -193,3 +201,34 @@ def link_tree(source: Path, target: Path, names: Iterable[str]) -> None:
             os.link(os.path.join(source_dir, name), destination)
         except OSError:
             shutil.copyfile(os.path.join(source_dir, name), destination)
+
+
+def _link_new(source: Path, target: Path, names: Sequence[str]) -> bool:
+    """`link_tree` that never replaces a file: False (and what it linked removed again)
+    where a name is taken under `target` or missing under `source`."""
+    made: list[str] = []
+    source_dir, target_dir = os.fspath(source), os.fspath(target)
+    folders: set[str] = set()
+    try:
+        for name in names:
+            destination = os.path.join(target_dir, name)
+            parent = os.path.dirname(destination)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
+            origin = os.path.join(source_dir, name)
+            try:
+                os.link(origin, destination)
+                made.append(destination)
+            except FileExistsError:
+                raise
+            except OSError:
+                # Another file system: a copy, which must not replace a file either.
+                with open(origin, "rb") as reader, open(destination, "xb") as writer:
+                    made.append(destination)
+                    shutil.copyfileobj(reader, writer)
+    except OSError:
+        for destination in made:
+            os.unlink(destination)
+        return False
+    return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import pickle
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -87,8 +88,11 @@ class NotFound:
 class PageCache(Protocol):
     """Rendered pages kept between builds, by a digest of everything they are made from."""
 
-    def recall(self, key: str, out_dir: Path) -> tuple[str, ...] | None:
-        """Put the files kept under `key` into `out_dir`; their names, or None."""
+    def recall(
+        self, key: str, out_dir: Path, names: Sequence[str] | None = None
+    ) -> tuple[str, ...] | None:
+        """Put the files kept under `key` (`names`, when the caller knows them) into
+        `out_dir`; their names, or None."""
 
     def remember(self, key: str, files: Mapping[str, bytes]) -> None: ...
 
@@ -100,25 +104,29 @@ class _Writer:
         self.root = root.resolve()
         self.written: list[Path] = []
         self._seen: set[str] = set()
-        self._folders: dict[str, Path] = {}  # as given -> resolved
+        self._root = os.fspath(self.root)
+        self._inside = os.path.join(self._root, "")
+        self._folders: dict[str, str] = {}  # as given -> resolved
 
-    def claim(self, path: str) -> Path:
+    def claim(self, path: str) -> str:
+        """The file `path` names under the folder, resolved; each path once."""
         # Thousands of files share a few folders: each folder is resolved once, and only
         # the file itself is looked at again (a link there would be written through).
+        # Strings, not paths: a rebuild claims tens of thousands of names.
         folder, _, name = path.rpartition("/")
         parent = self._folders.get(folder)
         if parent is None:
-            parent = self._folders[folder] = (self.root / folder).resolve()
-        target = parent / name
-        if target.is_symlink() or name in ("", ".", ".."):
-            target = target.resolve()
-        if self.root not in target.parents or path in self._seen:
+            parent = self._folders[folder] = os.path.realpath(os.path.join(self._root, folder))
+        target = os.path.join(parent, name)
+        if name in ("", ".", "..") or os.path.islink(target):
+            target = os.path.realpath(target)
+        if not target.startswith(self._inside) or path in self._seen:
             raise UnsafeIRI(f"refusing to write {path!r}")
         self._seen.add(path)
         return target
 
     def write(self, path: str, data: bytes | str) -> None:
-        target = self.claim(path)
+        target = Path(self.claim(path))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         self.written.append(target)
@@ -284,7 +292,7 @@ def _recalled(out: _Writer, pages: PageCache, key: str, names: Sequence[str]) ->
     way (`_keep` writes them when it was not)."""
     for name in names:
         out.claim(name)
-    if pages.recall(key, out.root) is None:
+    if pages.recall(key, out.root, names) is None:
         return False
     out.written += [out.root / name for name in names]
     return True

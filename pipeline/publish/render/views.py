@@ -105,6 +105,11 @@ _NAME_PREDICATES = (SKOS.prefLabel, RDFS.label, ROV.legalName, DCTERMS.title)
 #: Shown apart: the type under the heading, the source as a link to the line.
 _HIDDEN_ROWS = frozenset({RDF.type, PROV.wasDerivedFrom})
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: The namespaces a curie may use, the longest first (and of two alike, the one whose
+#: curie sorts last): the first that fits is the one `Terms.curie` picks.
+_LONGEST_FIRST = sorted(
+    PREFIXES.items(), key=lambda item: (len(item[1]), f"{item[0]}:"), reverse=True
+)
 #: An IRI's names a label shows: in Latvian, without a language, in English.
 _Names = tuple[Literal | None, Literal | None, Literal | None]
 _UNNAMED: _Names = (None, None, None)
@@ -180,13 +185,9 @@ class Terms:
     def curie(self, iri: str) -> str:
         """`lp:ordinal` for terms of a known namespace (the longest that fits), else the
         path under our base, else the IRI."""
-        matches = [
-            (len(ns), f"{prefix}:{iri[len(ns) :]}")
-            for prefix, ns in PREFIXES.items()
-            if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :])
-        ]
-        if matches:
-            return max(matches)[1]
+        for prefix, ns in _LONGEST_FIRST:
+            if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
+                return f"{prefix}:{iri[len(ns) :]}"
         if iri.startswith(self.paths.base):
             return iri[len(self.paths.base) :]
         return iri
