@@ -1,11 +1,25 @@
 """OpenDocument text (.odt, LibreOffice's own format), read from its content.xml with the
-standard library: the format is plain, documented XML, so no further dependency is needed."""
+standard library: the format is plain, documented XML, so no further dependency is needed.
+
+A list's numbers are not in the text: each `text:list` names a list style, which gives every
+level its format, prefix and suffix, how many levels its number shows ("1.2.") and where it
+starts; LibreOffice counts. They are counted here as LibreOffice counts them, so a list reads
+as the same list saved from Word does (`numbering`):
+
+- a list restarts its numbers unless it continues another: the list just before it, when
+  that one has the same style (`text:continue-numbering`), or the one it names
+  (`text:continue-list`); a list inside an item is a level of its item's list;
+- an item's number at its level restarts every lower level; an item may set its number
+  (`text:start-value`);
+- only an item's first paragraph shows the number; its other paragraphs, and those of a
+  list's header (`text:list-header`), show none, as a paragraph without a number in Word.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections import defaultdict
+from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from pipeline.documents.layout import (
@@ -16,6 +30,7 @@ from pipeline.documents.layout import (
     Run,
     Table,
     bullet_marker,
+    number_text,
     table_in_cell,
 )
 from pipeline.documents.spans import RowSpans, span_count
@@ -26,6 +41,7 @@ _NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "xml": "http://www.w3.org/XML/1998/namespace",
 }
 
 
@@ -74,11 +90,60 @@ def _rows(table: ET.Element) -> list[ET.Element]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Level:
+    fmt: str = "bullet"  # style:num-format ("1", "a", "i", …; "" shows none), or a bullet
+    prefix: str = ""
+    suffix: str = ""  # none where the style gives none: "1", not "1."
+    shown: int = 1  # text:display-levels: this level's number and those above it
+    start: int = 1
+
+
+_BULLET = _Level()
+_LEVEL_STYLES = {
+    _q("text:list-level-style-number"),
+    _q("text:list-level-style-bullet"),
+    _q("text:list-level-style-image"),
+}
+
+
+def _list_style(node: ET.Element) -> dict[int, _Level]:
+    levels: dict[int, _Level] = {}
+    for level in node:
+        if level.tag not in _LEVEL_STYLES:
+            continue
+        at = _number(level.get(_q("text:level")), 1)
+        if level.tag != _q("text:list-level-style-number"):
+            levels[at] = _BULLET
+            continue
+        levels[at] = _Level(
+            level.get(_q("style:num-format"), ""),
+            level.get(_q("style:num-prefix"), ""),
+            level.get(_q("style:num-suffix"), ""),
+            _number(level.get(_q("text:display-levels")), 1),
+            _number(level.get(_q("text:start-value")), 1),
+        )
+    return levels
+
+
+def _number(text: str | None, default: int) -> int:
+    return int(text) if text is not None and text.isdigit() and int(text) > 0 else default
+
+
+@dataclass(slots=True)
+class _Count:
+    """One list's numbers so far, level by level; lists continuing it share it."""
+
+    style: str | None
+    counts: dict[int, int] = field(default_factory=dict)
+
+
 class _Reader:
     def __init__(self, content: ET.Element, styles: ET.Element | None) -> None:
         self.italic: set[str] = set()
-        self.lists: dict[str, tuple[str, str, str]] = {}  # list style → (format, prefix, suffix)
-        self.counters: dict[int, int] = defaultdict(int)
+        self.lists: dict[str, dict[int, _Level]] = {}  # list style → its levels
+        self.named: dict[str, _Count] = {}  # a list's xml:id → its count
+        self.last: _Count | None = None  # the count of the last list outside any list
         for root in (styles, content):
             if root is None:
                 continue
@@ -87,19 +152,7 @@ class _Reader:
                 if props is not None and props.get(_q("fo:font-style")) == "italic":
                     self.italic.add(style.get(_q("style:name"), ""))
             for list_style in root.iter(_q("text:list-style")):
-                name = list_style.get(_q("style:name"), "")
-                level = next(iter(list_style), None)
-                if level is None:
-                    continue
-                if level.tag == _q("text:list-level-style-bullet"):
-                    self.lists[name] = ("bullet", "", "")
-                else:
-                    fmt = level.get(_q("style:num-format"), "")
-                    self.lists[name] = (
-                        fmt,
-                        level.get(_q("style:num-prefix"), ""),
-                        level.get(_q("style:num-suffix"), "."),
-                    )
+                self.lists[list_style.get(_q("style:name"), "")] = _list_style(list_style)
 
     def blocks(self, parent: ET.Element) -> list[Block]:
         out: list[Block] = []
@@ -107,7 +160,7 @@ class _Reader:
             if child.tag in (_q("text:p"), _q("text:h")):
                 out.append(self.para(child, None))
             elif child.tag == _q("text:list"):
-                out.extend(self.list_items(child, None))
+                out.extend(self.list_items(child, self.count_of(child), 1))
             elif child.tag == _q("table:table"):
                 out.append(self.table(child))
             elif child.tag == _q("text:section"):
@@ -151,22 +204,68 @@ class _Reader:
             rows.append(tuple(cells))
         return Table(tuple(rows))
 
-    def list_items(self, node: ET.Element, style: str | None) -> list[Para]:
-        style = node.get(_q("text:style-name")) or style
-        fmt, prefix, suffix = self.lists.get(style or "", ("bullet", "", ""))
-        key = id(node)
+    def count_of(self, node: ET.Element) -> _Count:
+        """The count a list outside any list goes on with: its own, unless it continues one."""
+        style = node.get(_q("text:style-name"))
+        named = node.get(_q("text:continue-list"))
+        if named is not None and named in self.named:
+            count = self.named[named]
+        elif (
+            named is None
+            and node.get(_q("text:continue-numbering")) == "true"
+            and self.last is not None
+            and self.last.style == style
+        ):
+            count = self.last
+        else:
+            count = _Count(style)
+        own = node.get(_q("xml:id"))
+        if own is not None:
+            self.named[own] = count
+        self.last = count
+        return count
+
+    def list_items(self, node: ET.Element, count: _Count, level: int) -> list[Para]:
+        levels = self.lists.get(node.get(_q("text:style-name")) or count.style or "", {})
         out: list[Para] = []
-        for item in node.findall("text:list-item", _NS):
-            self.counters[key] += 1
-            first = True
+        for item in node:
+            header = item.tag == _q("text:list-header")
+            if not header and item.tag != _q("text:list-item"):
+                continue
+            start = item.get(_q("text:start-value"))
+            first = not header
             for child in item:
                 if child.tag == _q("text:list"):
-                    out.extend(self.list_items(child, style))
+                    out.extend(self.list_items(child, count, level + 1))
                 elif child.tag in (_q("text:p"), _q("text:h")):
-                    marker = bullet_marker(fmt, self.counters[key], f"{prefix}%1{suffix}")
-                    out.append(self.para(child, marker if first else ""))
+                    marker = self.marker(levels, count, level, start) if first else None
+                    out.append(self.para(child, marker))
                     first = False
         return out
+
+    def marker(
+        self, levels: dict[int, _Level], count: _Count, level: int, start: str | None
+    ) -> str:
+        """The number (or bullet) an item's first paragraph shows, counted on."""
+        counts = count.counts
+        for upper in range(1, level):
+            # A lower level numbered before any item above it: LibreOffice counts that item
+            # as there, so the next one above shows 2.
+            counts.setdefault(upper, levels.get(upper, _BULLET).start)
+        own = levels.get(level, _BULLET)
+        if start is not None:
+            counts[level] = _number(start, own.start)
+        else:
+            counts[level] = counts[level] + 1 if level in counts else own.start
+        for lower in [k for k in counts if k > level]:
+            del counts[lower]
+        if own.fmt == "bullet" or own.fmt == "":
+            return bullet_marker(own.fmt, counts[level])
+        shown = ".".join(
+            number_text(levels.get(at, own).fmt, counts[at])
+            for at in range(max(1, level - own.shown + 1), level + 1)
+        )
+        return f"{own.prefix}{shown}{own.suffix} "
 
     def para(self, node: ET.Element, marker: str | None) -> Para:
         runs: list[Run] = []
