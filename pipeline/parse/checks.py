@@ -25,6 +25,9 @@ from pipeline.model import (
     Text,
 )
 from pipeline.parse.activity_parts import unequal_breakdowns
+from pipeline.parse.checks_contract import contract_total
+from pipeline.parse.checks_money import money
+from pipeline.parse.checks_statements import unrecovered_above_irregular
 from pipeline.parse.headings import is_calendar, is_roman
 from pipeline.parse.signatures import only_signature_lines
 from pipeline.parse.text import SourcedText, SourceFile
@@ -58,17 +61,6 @@ _PURPOSE_LV = {
 
 
 _REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
-
-
-def money(value: Decimal) -> str:
-    """54000.00 -> '54 000,00' (the reports' own notation)."""
-    sign = "-" if value < 0 else ""
-    whole, _, cents = f"{abs(value):.2f}".partition(".")
-    groups: list[str] = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}{' '.join(groups)},{cents}"
 
 
 def check_report(
@@ -134,7 +126,11 @@ def check_report(
                 lv=f"finansējuma rindā {label_lv} nav summas",
             )
         )
+    compared, told = contract_total(report, unread_amounts, bool(missing_amounts), source, finding)
+    out.extend(compared)
     for piece in unread_amounts:
+        if id(piece) in told:
+            continue
         out.append(
             finding(
                 "funding.unread-amount",
@@ -144,6 +140,7 @@ def check_report(
                 lv=f"summu {piece.text!r} nevarēja atšķirt kā plānoto, faktisko vai atlikumu; tā saglabāta tikai avota tekstā",
             )
         )
+    out.extend(unrecovered_above_irregular(report, finding))
     out.extend(_region(report, finding, several_regions))
     out.extend(_implementer(report, finding))
     return out

@@ -18,10 +18,11 @@ from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead
+from pipeline.parse.funding_cells import has_columns, has_money, money_cells, money_of, named_only
+from pipeline.parse.funding_contract import without_contract_total
 from pipeline.parse.funding_grid import Column, role_cell, role_purpose_columns
 from pipeline.parse.funding_keys import CALENDAR_COLON, calendar_rows
 from pipeline.parse.funding_lines import (
-    purpose_line,
     purpose_lines,
     unused_lines,
 )
@@ -38,15 +39,17 @@ from pipeline.parse.funding_rows import (
     unit_note,
 )
 from pipeline.parse.funding_tables import (
-    YearKey,
+    YearHeader,
     header_roles,
     is_markdown_table,
     period_in,
     same_period,
     table_rows,
-    year_columns,
+    under_header,
+    year_header,
     year_key,
 )
+from pipeline.parse.funding_tabs import held_amounts
 from pipeline.parse.funding_text import TextReader
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
@@ -95,22 +98,24 @@ def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
     return replace(read, years=years, unread=(*read.unread, *maybe))
 
 
-def _read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
+def _read_funding(whole: SourcedText, source: SourceFile) -> FundingRead:
     reader = _Reader(source)
+    section, over_contract = without_contract_total(whole)
+    reader.unread.extend(over_contract)
     if BROKEN_NUMBER.search(section.text):
         # The tail of a broken number ("– 000,00 520,00"): a table whose narrow cells'
         # lines a converter mixed up. Which amount is which cannot be told, nor whether
         # an amount is whole: nothing is read, every amount reported unread.
         found = MONEY_IN_TEXT.finditer(section.text)
         unread = tuple(section[m.start() : m.end()] for m in found if counts_as_money(m))
-        return FundingRead((), (), unread)
-    keyed = calendar_rows(section) if not _has_columns(section.text) else None
+        return FundingRead((), (), (*over_contract, *unread))
+    keyed = calendar_rows(section) if not has_columns(section.text) else None
     if keyed is not None:
         reader.read_table(keyed.rows)
         # the words over the first year, a unit note ("(euro)") aside, kept as written
         head = [line for line in unused_lines(keyed.head, set()) if not unit_note(line.text)]
         return replace(reader.result(), unused=(*head, *reader.notes))
-    if _has_columns(section.text) or is_markdown_table(section.text):
+    if has_columns(section.text) or is_markdown_table(section.text):
         reader.read_table(section)
         return replace(reader.result(), unused=tuple(reader.notes))
     reader.purpose_lines = purpose_lines(section)
@@ -132,7 +137,7 @@ class _Reader(TextReader):
         above; a header with a purpose column hands its rows to `purpose_row`."""
         columns = self.columns
         lines: list[SourcedText] = []
-        for line in split_text(section, "\n"):
+        for line in split_text(held_amounts(section), "\n"):
             rows_of_line, intro = table_rows(line)
             lines.extend(rows_of_line)
             for found in MONEY_IN_TEXT.finditer(intro.text if intro is not None else ""):
@@ -147,27 +152,29 @@ class _Reader(TextReader):
         grid: list[Column] | None = None  # a header of roles over purposes
         header_cells: list[SourcedText] = []
         pending: list[PendingTotal] = []
-        by_year: tuple[list[SourcedText], list[YearKey | None]] | None = None
+        by_year: YearHeader | None = None
         transposed: list[list[SourcedText]] = []
+        columned = False  # a table with a column per year was read
         for row, raw_cells, unsure in rows:
             self.row_number += 1
             cells = [c.collapse() for c in raw_cells]
             if not any(c.text for c in cells):
                 continue
             if by_year is not None:
-                if len(cells) == len(by_year[1]) + 1 and not unsure:
-                    transposed.append(cells)
+                body = under_header(cells, by_year)
+                if body is not None and not unsure:
+                    transposed.append(body)
                     continue
-                self._year_columns(*by_year, transposed)
+                self._year_columns(by_year.cells, by_year.keys, transposed)
                 by_year, transposed = None, []
-            years = year_columns(cells)
-            if years is not None:
-                by_year = (cells, years)
+            by_year = year_header(cells)
+            if by_year is not None:
+                columned = True
                 continue
             lead, values = cells[0], cells[1:]
             if not self.blocks and unit_note(row.text):
                 continue  # "(euro)": the currency of the table below, no year
-            if not _has_money(row.text) and cross_reference(row.text):
+            if not has_money(row.text) and cross_reference(row.text):
                 self.notes.append(row.collapse())  # "Skatīt tabulu zemāk": kept, no year
                 continue
             if roles is not None and grid is None and not self.blocks:
@@ -243,18 +250,25 @@ class _Reader(TextReader):
                 self._row_pieces(self.blocks[-1], row, unsure)
                 self.unread_cells(self.blocks[-1], rest)
                 continue
-            tail = _EMPTY
+            tail, opened_before = _EMPTY, len(self.blocks)
             if calendar:
                 year, part = int(calendar.group(1)), calendar.span("range")
                 period = self._period(key[part[0] : part[1]], year) if part[0] >= 0 else None
-                self.blocks.append(Block(period=period, calendar_year=year))
+                n = calendar.group("n")
+                self.blocks.append(
+                    Block(
+                        period=period,
+                        ordinal=ordinal_number(n) if n else None,
+                        calendar_year=year,
+                    )
+                )
                 columns.append(Slots(headed=mapped is not None))
                 values, lead = rest, _EMPTY
             elif ordinal:
                 self.blocks.append(Block(ordinal=ordinal_number(ordinal.group("n"))))
                 columns.append(Slots())
                 tail = key[ordinal.end() :]
-                if _has_money(tail.text):  # "I. gads 40 000,00 EUR": the first column's
+                if has_money(tail.text):  # "I. gads 40 000,00 EUR": the first column's
                     values, lead = [tail, *rest], _EMPTY
                 else:  # "I gads – 2023": words of the key, no column of their own
                     values, lead = rest, tail
@@ -274,7 +288,7 @@ class _Reader(TextReader):
                     columns.append(Slots(headed=mapped is not None))
             elif not self.blocks or (
                 ((values and self._starts_year(values[0].text)) or PERIOD_RANGE.match(lead.text))
-                and not _named_only(self.blocks[-1], columns[-1])
+                and not named_only(self.blocks[-1], columns[-1])
             ):
                 # A row opening with its dates ("01.08.2023.–31.07.2024. - Plānots: …", a
                 # paragraph of its own after a blank line) names its year's period.
@@ -290,6 +304,13 @@ class _Reader(TextReader):
                 # its other roles
                 self._role_row(role_lead[0], None, rest[1:], purposes, row)
                 continue
+            if columned and len(self.blocks) == opened_before:
+                # Under a table with a column per year, a row naming no year ("Neizlietotie
+                # līdzekļi 1 713,54 euro apmērā atmaksāti") speaks of the years together:
+                # kept as written, its money no one year's.
+                self.notes.append(row.collapse())
+                self.unread.extend(money_of(row))
+                continue
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
             for piece in unsure:
@@ -299,7 +320,7 @@ class _Reader(TextReader):
             if mapped is not None:
                 slots.place_by_header(cells, mapped, key, tail)
                 continue
-            if roles is not None and _money_cells(cells, key) > sum(r is not None for r in roles):
+            if roles is not None and money_cells(cells, key) > sum(r is not None for r in roles):
                 # more amounts than the header names roles: its cells span columns this
                 # row's do not, and which amount is whose cannot be told by its place
                 self.unread_cells(block, [c for c in cells if c is not key])
@@ -310,7 +331,7 @@ class _Reader(TextReader):
             if lead.text:
                 slots.add(2, lead)
         if by_year is not None:
-            self._year_columns(*by_year, transposed)
+            self._year_columns(by_year.cells, by_year.keys, transposed)
         self.settle_totals(pending, self.blocks)
         for block, slots in zip(self.blocks, columns, strict=True):
             if block.calendar_year is not None and not slots.headed:
@@ -402,30 +423,3 @@ class _Reader(TextReader):
 
 
 _EMPTY = SourcedText.of("")
-
-
-def _named_only(block: Block, slots: Slots) -> bool:
-    """Whether the year before is only named so far: its row gave its key ("01.08.2022. –
-    31.07.2023." on a row of its own) and no money. The row of amounts under it is that
-    year's, as a second line of its cell would be, not a year with no name."""
-    keyed = block.period is not None or block.ordinal is not None or block.calendar_year
-    return bool(keyed) and not block.amounts and not any(_has_money(c.text) for c in slots.cells)
-
-
-def _has_columns(text: str) -> bool:
-    """Whether a tab separates cells: one after a line's first words, or one before a line
-    that is not a purpose's line. A tab only before "pilsoniskās sabiedrības attīstībai –
-    EUR 7 500" indents it, as a typist indents a statement's lines; before other words it
-    may leave the first cell empty."""
-    return any(
-        "\t" in line.strip() or (line[:1] == "\t" and purpose_line(line) is None)
-        for line in text.split("\n")
-    )
-
-
-def _money_cells(cells: list[SourcedText], key: SourcedText) -> int:
-    return sum(_has_money(c.text) for c in cells if c is not key)
-
-
-def _has_money(text: str) -> bool:
-    return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))

@@ -186,9 +186,10 @@ def purpose_line(s: str, before: str = "") -> tuple[re.Match[str], Purpose, str]
 NO_LINES = PurposeLines({}, frozenset())
 
 # A sentence opened by its calendar year: "2023. gadā piešķirti …" at the text's start or
-# after a sentence's end.
+# after a sentence's end, perhaps as a list's item ("– 2022. gadā plānots: …").
 CALENDAR_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.;!?]\s)|(?<=[.;!?]\s\s))\s*(?P<year>\d{{4}})\.\s?gadā(?![{_LETTER}])"
+    rf"(?:^|(?<=[.;!?]\s)|(?<=[.;!?]\s\s))\s*(?:[–—•*-]\s+)?"
+    rf"(?P<year>\d{{4}})\.\s?gadā(?![{_LETTER}])"
 )
 
 # An implementation year named in any case: "II. īstenošanas gadā", "otrajā gadā", "uz 2.

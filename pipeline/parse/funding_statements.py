@@ -28,6 +28,7 @@ from pipeline.parse.funding_carry import (
     words_after,
 )
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
+from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
@@ -114,6 +115,11 @@ class StatementReader(ReaderBase):
             at.last_end = m.end()
             self._use_words(text, m, since, at, hint)
             value = amount_value(m.group("amount"))
+            if names_vat(lead):
+                # "(t.sk. PVN 7 726,68 euro)": the tax inside the total, no amount of the
+                # year's sums; reported unread, the year still compared
+                self.unread.append(text[m.start() : m.end()])
+                continue
             if _SENTENCE_END.search(lead) and last_keyword(lead) is None:
                 at.remainder = None  # a remainder's words end with their sentence
             if re.search(r"\|[ \u00a0]*$", lead) and _CELL_END.match(right):

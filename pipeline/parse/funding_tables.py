@@ -142,8 +142,9 @@ def year_key(text: str, *, bare_year: bool) -> YearKey | None:
         return YearKey(ordinal_number(ordinal.group("n")), None, None)
     calendar = CALENDAR_YEAR.match(text)
     if calendar is not None:
-        span = calendar.span("range")
-        return YearKey(None, int(calendar.group(1)), span if span[0] >= 0 else None)
+        span, n = calendar.span("range"), calendar.group("n")
+        number = ordinal_number(n) if n else None
+        return YearKey(number, int(calendar.group(1)), span if span[0] >= 0 else None)
     bare = _BARE_YEAR.fullmatch(text) if bare_year else None
     return YearKey(None, int(bare.group(1)), None) if bare is not None else None
 
@@ -163,6 +164,39 @@ def year_columns(cells: list[SourcedText]) -> list[YearKey | None] | None:
     ):
         return None
     return keys
+
+
+class YearHeader(NamedTuple):
+    """A header row with a column per year: its cells from the label column on, each
+    column's key after the label's (`year_columns`), and the empty cells before the label
+    column."""
+
+    cells: list[SourcedText]
+    keys: list[YearKey | None]
+    indent: int
+
+
+def year_header(cells: list[SourcedText]) -> YearHeader | None:
+    """A header row with a column per year. Set in the second column of a two-column
+    layout ("Label<TAB><TAB>2021<TAB>2022<TAB>Kopā", its rows "<TAB>Plānots, euro<TAB>…"),
+    the table's first column is empty in every row: it is read from the second."""
+    for indent in (0, 1):
+        if any(c.text.strip(_WS) for c in cells[:indent]):
+            break
+        keys = year_columns(cells[indent:])
+        if keys is not None:
+            return YearHeader(cells[indent:], keys, indent)
+    return None
+
+
+def under_header(cells: list[SourcedText], header: YearHeader) -> list[SourcedText] | None:
+    """A row of the table `header` opens, from its label column on; None for a row of
+    other columns, or with text where the header's rows have none."""
+    if len(cells) != header.indent + len(header.keys) + 1:
+        return None
+    if any(c.text.strip(_WS) for c in cells[: header.indent]):
+        return None
+    return cells[header.indent :]
 
 
 def row_role(label: str) -> AmountRole | None:

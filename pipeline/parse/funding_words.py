@@ -118,8 +118,12 @@ HEADER_WORD = re.compile(
 )
 # A calendar year's row, perhaps with the part of the year it covers: "2024. gads",
 # "2025. gads (1.01.–28.02.2025.)".
+# "2023. gads (01.01.2023.–31.12.2023.)"; "2023. gads (I. īstenošanas gads)": the calendar
+# year with the implementation year it was.
 CALENDAR_YEAR = re.compile(
-    r"^\s*(\d{4})\.\s?gad[sā]\s*(?:\((?P<range>[^()]*\d[^()]*)\)\.?\s*)?$", re.I
+    rf"^\s*(\d{{4}})\.\s?gad[sā]\s*(?:\((?:\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?"
+    rf"gads\s*|(?P<range>[^()]*\d[^()]*))\)\.?\s*)?$",
+    re.I,
 )
 # A calendar year opening a paragraph, as a row's key: "2023. gads", "2023. gads (1.03.–…)".
 CALENDAR_KEY = re.compile(

@@ -64,7 +64,9 @@ _DAY_MONTH = f"(?:{MONTH}|{_MONTH_ABBREVIATION})"
 #: Characters that separate thousands by a space: a space, a no-break space, a narrow one, a
 #: thin space and a figure space (typesetting tools and Word's "Insert symbol" write these two).
 THOUSANDS_SPACES = " \u00a0\u202f\u2009\u2007"
-_SP = "[ \u00a0\u202f\u2009\u2007]"
+# A soft hyphen between the groups ("24\u00ad000", a hint where a line may break) shows as
+# no character at all: the digits on both sides are one number.
+_SP = "[ \u00a0\u202f\u2009\u2007\u00ad]"
 # After a digit, a space of these kinds glues one number: what follows it is a part of that
 # number ("49\u2009000,00" whose thousands a reader failed to join), never an amount of its own.
 # An ordinary space is left out: "5 000,00 4 950,00" are two amounts side by side.
@@ -108,9 +110,9 @@ BROKEN_NUMBER = re.compile(r"(?<![\w,.])(?<!\d\s)(?<!\d\s\s)0\d\d+,\d{2}(?!\d)")
 
 def _amount(before: str) -> str:
     return (
-        rf"(?<![\d,.])(?<!\d{_GLUED}){before}(?!{_BROKEN_TAIL})(?!{_NOT_AN_AMOUNT})(?:"
+        rf"(?<![\d,.])(?<!\d{_GLUED})(?<!\d\u00ad){before}(?!{_BROKEN_TAIL})(?!{_NOT_AN_AMOUNT})(?:"
         + "|".join(f"(?:{p})" for _, p in AMOUNT_FORMS)
-        + r")(?![\d])"
+        + r")(?![\d])(?!\u00ad\d)"
     )
 
 

@@ -1,0 +1,32 @@
+"""The two answers about irregular expenditure against each other: the amount not recovered
+of it ("Neatgūto līdzekļu apmērs …: 1 450,00 euro") cannot be more than the irregular
+expenditure itself ("1 250,00 euro (t.sk. PVN 216,94 euro) – …"). Compared only when each
+answer states one amount, read with certainty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from pipeline.model import Problem, Report
+from pipeline.parse.checks_money import money
+
+
+def unrecovered_above_irregular(
+    report: Report, finding: Callable[..., Problem]
+) -> Iterator[Problem]:
+    irregular, unrecovered = report.irregular_expenditure, report.unrecovered_amount
+    if irregular is None or unrecovered is None:
+        return
+    spent, left = irregular.value, unrecovered.value
+    if spent is None or left is None or unrecovered.amount is None or irregular.amount is None:
+        return
+    if left > spent:
+        yield finding(
+            "irregular.unrecovered-above-irregular",
+            f"the amount not recovered, {money(left)} EUR, is more than the irregular "
+            f"expenditure, {money(spent)} EUR",
+            unrecovered.amount.span,
+            lv=f"neatgūtie līdzekļi {money(left)} EUR ir vairāk nekā neatbilstoši veiktie "
+            f"izdevumi {money(spent)} EUR",
+        )

@@ -1,0 +1,52 @@
+"""The money spent over the whole contract, stated after its years: "Izlietotais finansējums
+kopā: 118 400,00 euro", "Kopā faktiski izlietots: € 71 000,00". It is no year's amount: the
+funding reader leaves it out of the last year (where it would read as a second actual) and
+reports it unread; the checks compare it with the years' actual totals (`checks_contract`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.funding_words import MONEY_IN_TEXT, counts_as_money
+from pipeline.parse.text import SourcedText
+
+_L = r"[\wāčēģīķļņšūž]"
+_SPENT = rf"(?:faktiski\s+)?izlietot{_L}*(?:\s+(?:valsts\s+budžeta\s+)?(?:finansējums|līdzekļi))?"
+# the words before the amount, markup and a colon aside
+_LEAD = re.compile(
+    rf"[\s*_\ue000]*(?:{_SPENT}\s+kopā|kopā\s+{_SPENT})(?!{_L})[\s*_:]*",
+    re.I,
+)
+# after it: its currency word's stop, markup
+_TAIL = re.compile(r"[\s*_.]*")
+
+
+def states_contract_total(before: str, after: str) -> bool:
+    """Whether an amount whose line reads `before` up to it and `after` from its end is the
+    money spent over the contract, with nothing else in the line."""
+    return bool(_LEAD.fullmatch(before)) and bool(_TAIL.fullmatch(after))
+
+
+def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[SourcedText]]:
+    """The section with each line stating the money spent over the contract blanked (its
+    characters spaces, still mapped to the source), and the amounts those lines state.
+    Only a line after the first, of one amount and no cells."""
+    chars = list(section.text)
+    found: list[SourcedText] = []
+    start = 0
+    for n, line in enumerate(section.text.split("\n")):
+        money = [m for m in MONEY_IN_TEXT.finditer(line) if counts_as_money(m)]
+        if (
+            n > 0
+            and "\t" not in line
+            and len(money) == 1
+            and states_contract_total(line[: money[0].start()], line[money[0].end() :])
+        ):
+            m = money[0]
+            found.append(section[start + m.start() : start + m.end()])
+            chars[start : start + len(line)] = " " * len(line)
+        start += len(line) + 1
+    if not found:
+        return section, []
+    return SourcedText("".join(chars), section.offsets), found
