@@ -5,18 +5,28 @@ group headings, item numbers, bullets); text between markers belongs to the open
 Rules that hold across the reports:
 - an item number starts an item when it is the next in its list ("1)" after "- ", after a
   line break, or after "; " / ". " / ": " inside a paragraph), or a "1" at a line start;
-- a bullet starts an unnumbered item, except right after a lead-in ending in ":", where the
-  bullets are that item's sub-items (they stay in its text), until a plain paragraph;
+- a bullet ("•", or at a line start "-", "▪", "◦", "■", "➢", "✓", …: see `BULLETS` in
+  `pipeline.parse.activity_groups`) starts an unnumbered item, except right after a lead-in
+  ending in ":", where the bullets are that item's sub-items (they stay in its text), until a
+  plain paragraph;
+- a multilevel list's "1.1.", "1.2." … are items; the level-0 item "1. …:" over them is a
+  group's heading (the minority group's opens it, any other is a note), unless it counts
+  something: then they are its parts and stay in its text (see `pipeline.parse.activity_lists`);
 - a lettered list ("a)", "b)", …) is read as a numbered one where no other item is open;
   under a numbered or bulleted item its entries are that item's parts (they stay in its text),
-  and a numbered list right after a lettered entry's lead-in ":" is that entry's parts;
+  and a numbered list right after a lettered entry's lead-in ":" is that entry's parts; their
+  counts of a kind the lead-in counts are its parts (see `pipeline.parse.activity_sub_items`);
+- a minority group's heading may have no colon where it is a line of its own between two
+  lists (a Word heading: "Kurzemes mazākumtautību kapacitātes celšanai");
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities;
 - a list opened with no bullet right after an item's unfinished sentence goes on with that
   item (a PDF's wrapped line: "… atbalsts 7" / "mazākumtautību NVO;");
 - a table of activities ("| Nr. | Aktivitāte | Plānots | Faktiski |", or its tab layout) is
   read row by row, each row an activity (see `pipeline.parse.activity_tables`);
 - text outside any list is the year's notes, except a sentence that counts something (a year
-  written as prose): that sentence is an activity of its own (see `_Reader._read_prose`);
+  written as prose): that sentence is an activity of its own (see
+  `pipeline.parse.activity_years`); a paragraph after a list's last entry, before a heading
+  or the section's end, is a note too, unless it refers back to that entry;
 - text before the first year heading is no year: it stays, as written, the first year's notes
   (it may sum up every year, so nothing of it is read as an activity). Only a report with no
   year heading at all is one year, not stated, over its whole delegation period.
@@ -24,18 +34,24 @@ Rules that hold across the reports:
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
-from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
-from pipeline.parse.activity_dates import activity_dates
-from pipeline.parse.activity_groups import opens_minority_part, opens_roman_item, roman_value
+from pipeline.model import ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.activity_groups import heads_minority_group, opens_roman_item, roman_value
+from pipeline.parse.activity_lists import (
+    SubNumber,
+    group_heading_at_end,
+    heads_sub_list,
+    paragraph_after_list,
+    sub_number,
+)
 from pipeline.parse.activity_markers import (
     CONTINUATION,
     JOINS_ON,
     LEAD_IN,
     LETTER,
+    LINE_OPENERS,
     MARKERS,
     OWN_PARAGRAPH,
     PARAGRAPH_BREAK,
@@ -45,58 +61,12 @@ from pipeline.parse.activity_markers import (
     WS,
     goes_on,
 )
-from pipeline.parse.activity_tables import (
-    Row,
-    Table,
-    find_tables,
-    is_group_heading,
-    row_dates,
-    row_indicators,
-    row_text,
-)
-from pipeline.parse.activity_text import (
-    GOVERNED_NUMBER,
-    NOT_ACHIEVED,
-    Clause,
-    clauses,
-    split_entries,
-    years_inside,
-)
+from pipeline.parse.activity_tables import Table, find_tables, is_group_heading, row_text
+from pipeline.parse.activity_years import Item, Note, Year, YearBuilder, introduction_notes
 from pipeline.parse.headings import ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
 from pipeline.parse.mentions import find_indicators
-from pipeline.parse.named import find_minorities, find_places
 from pipeline.parse.text import SourcedText, SourceFile
-
-
-@dataclass(slots=True)
-class _Item:
-    number: str | None
-    marker: SourcedText | None = None  # the number or bullet as written
-    pieces: list[SourcedText] = field(default_factory=list)
-    sub_run: bool = False  # bullets now are sub-items of this item
-    dashed: bool = False  # opened by a "- " bullet
-    bare: bool = False  # opened by a list with no bullets: entries end with "; "
-    row: Row | None = None  # a row of a table of activities
-
-
-@dataclass(frozen=True, slots=True)
-class _Note:
-    piece: SourcedText
-    group: ActivityGroup
-    at: int  # how many of the year's items come before it
-    introduction: bool = False  # text before the first year heading: never read as prose
-
-
-@dataclass(slots=True)
-class _Year:
-    ordinal: int
-    numeral: str | None
-    period: Period | None
-    heading: Text | None
-    stated: bool
-    items: list[tuple[ActivityGroup, _Item]] = field(default_factory=list)
-    notes: list[_Note] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +92,18 @@ class _Reader:
         self.source = source
         self.default_group = default_group
         self.group = default_group
-        self.years: list[_Year] = []
-        self.objectives: list[_Item] = []
-        self.item: _Item | None = None
+        self.years: list[Year] = []
+        self.objectives: list[Item] = []
+        self.item: Item | None = None
         self.expected = 1
         self.style: str | None = None
         self.in_objectives = False
         self.has_groups = False
         self.read_headings: list[tuple[int, int]] = []
         self.pending = 0  # where the text not yet given to the open item starts
-        self.minority_prose = False  # a year's prose went on to the minority group's part
         self.roman = False  # a list numbered "I.", "II.", … was read
+        self.sub: SubNumber | None = None  # the next number of a multilevel list's level 1
+        self.list_ends = False  # the text now given ends a list: a heading or the end follows
 
     # -- scanning -------------------------------------------------------------------------
     def run(self) -> None:
@@ -142,6 +113,7 @@ class _Reader:
         for m in MARKERS.finditer(s):
             while tables and tables[0].start < m.end():
                 table = tables.pop(0)
+                self.list_ends = True
                 self._text(self.text[pos : table.start])
                 pos = table.end
                 self._table(table)
@@ -151,6 +123,7 @@ class _Reader:
             kind = self._kind(m)
             if kind is None:
                 continue
+            self.list_ends = kind in ("year", "group")
             self._text(self.text[pos : m.start()])
             pos = m.end()
             if kind == "year":
@@ -159,14 +132,22 @@ class _Reader:
                 self._group()
             elif kind == "number":
                 self._number(m)
+            elif kind == "sub":
+                self._sub(m)
             elif kind == "bullet":
                 self._bullet(
                     dashed=bool(m.group("dash") or m.group("inline_dash")),
                     bare=bool(m.group("list")),
                 )
             written = not (m.group("list") or m.group("para"))  # those have no mark to keep
-            if written and kind in ("number", "bullet") and self.item and not self.item.pieces:
+            if (
+                written
+                and kind in ("number", "sub", "bullet")
+                and self.item
+                and not self.item.pieces
+            ):
                 self.item.marker = self.text[m.start() : m.end()]
+        self.list_ends = True
         for table in tables:
             self._text(self.text[pos : table.start])
             pos = table.end
@@ -181,7 +162,7 @@ class _Reader:
             return "group"
         if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
             return None
-        if m.group("dash") or m.group("dot"):
+        if m.group("dash") or m.group("dot") or m.group("mark"):
             return "bullet"
         if m.group("inline_dash"):
             # " - " after a finished sentence, in a list whose entries are dash bullets
@@ -199,6 +180,8 @@ class _Reader:
             if item is not None and item.number is None and not item.sub_run:
                 return "bullet"
             return None
+        if m.group("sub"):
+            return "sub" if self._accepts_sub(sub_number(m), m.start()) else None
         if m.group("num"):
             return "number" if self._accepts_number(m) else None
         if m.group("letter"):
@@ -252,7 +235,7 @@ class _Reader:
     def _accepts_number(self, m: re.Match[str]) -> bool:
         n, style = int(m.group("n")), m.group("style")
         before = self.text.text[: m.start()].rstrip(" \u00a0")
-        at_line_start = not before or before[-1] in "\n\t\x0b\ue000•-–*"
+        at_line_start = not before or before[-1] in LINE_OPENERS
         after_break = at_line_start or before.endswith((";", ".", ":", ")"))
         item = self.item
         if (
@@ -270,6 +253,22 @@ class _Reader:
             return n > 1 or at_line_start or before.endswith(":")
         return False
 
+    def _accepts_sub(self, number: SubNumber, start: int) -> bool:
+        """A multilevel list's number ("1.1.") starts an item when it starts its level ("N.1.",
+        also after a group's heading) or is the next of it. Under a level-0 item that counts
+        something ("1. Organizēti 4 pasākumi:" / "1.1. …") the entries are that item's parts
+        and stay in its text, as lettered ones do: read as activities, their counts would be
+        counted twice."""
+        if number.n != 1:
+            return number == self.sub
+        before = self.text.text[:start].rstrip(WS)
+        if JOINS_ON.search(before):
+            return False  # a sentence wrapped before a reference ("… saskaņā ar" / "2.1. …")
+        item = self.item
+        if item is not None and heads_sub_list(item.number, number):
+            return not find_indicators(SourcedText.join(item.pieces), self.source)
+        return True
+
     def _accepts_letter(self, m: re.Match[str]) -> bool:
         """A lettered list is a list of activities only where no other list is open: under a
         numbered or bulleted item, "a) b) c)" are that item's parts and stay in its text."""
@@ -279,7 +278,7 @@ class _Reader:
             return False  # an empty item is a bullet just opened: "• a) …" starts the list
         n = ord(m.group("l")) - ord("a") + 1
         before = self.text.text[: m.start()].rstrip(" \u00a0")
-        at_line_start = not before or before[-1] in "\n\t\x0b\ue000•-–*"
+        at_line_start = not before or before[-1] in LINE_OPENERS
         if n == 1:
             return at_line_start or before.endswith(":")
         after_break = at_line_start or before.endswith((";", ".", ":", ")"))
@@ -289,6 +288,13 @@ class _Reader:
     def _text(self, piece: SourcedText) -> None:
         if not piece.text.strip(WS):
             return
+        before = " ".join(p.text for p in self.item.pieces) if self.item else ""
+        group = group_heading_at_end(before, piece.text) if self.item or self.years else None
+        if group is not None and (self.item is None or group > 0):
+            # a group's heading without its colon, between two lists (a Word heading)
+            self._text(piece[:group])
+            self._group()
+            return
         heading = self._sub_heading_after_item(piece.text)
         if heading is not None:
             self._text(piece[:heading])
@@ -296,6 +302,8 @@ class _Reader:
             self._note(piece[heading:])
             return
         after = self._paragraph_after_item(piece.text)
+        if after is None and self.list_ends:
+            after = self._paragraph_after_list(piece.text)
         if after is not None:
             self._text(piece[:after])
             self._close()
@@ -342,6 +350,15 @@ class _Reader:
         before = " ".join([*(p.text for p in item.pieces), text[: m.start()]])
         return None if goes_on(before, text[m.end() :], item.number is not None) else m.end() - 1
 
+    def _paragraph_after_list(self, text: str) -> int | None:
+        """Where a paragraph of its own starts after the last entry of a list that a heading
+        or the section's end closes (see `paragraph_after_list`)."""
+        item = self.item
+        if item is None or item.sub_run or item.row is not None or item.bare:
+            return None
+        before = " ".join(p.text for p in item.pieces)
+        return paragraph_after_list(before, text, item.number is not None)
+
     def _year(self, m: re.Match[str]) -> None:
         self._close()
         numeral = m.group("numeral").upper()
@@ -363,11 +380,12 @@ class _Reader:
         )
         ordinal = ordinal_of(numeral) or len(self.years) + 1
         self.years.append(
-            _Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
+            Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
         )
         if introduction is not None:
-            self.years[-1].notes += _introduction_notes(introduction)
+            self.years[-1].notes += introduction_notes(introduction)
         self.group = self.default_group
+        self.sub = None
         self._reset_list()
 
     def _group(self) -> None:
@@ -388,15 +406,35 @@ class _Reader:
         self._close()
         if lead is not None:
             self.in_objectives = lead.endswith("uzdevumi:")
-        self.item = _Item(number)
+        self.item = Item(number)
         self.expected = n + 1
         self.style = style
+
+    def _sub(self, m: re.Match[str]) -> None:
+        """An item of a multilevel list's level 1. The level-0 item it starts the list of
+        ("2. Kurzemes reģiona mazākumtautību kapacitātes celšanai:") is a group's heading:
+        the minority group's opens that group, any other stays the year's note. The level-0
+        list goes on after ("2." after "1.6.")."""
+        number = sub_number(m)
+        item = self.item
+        if item is not None and heads_sub_list(item.number, number):
+            self.item = None
+            heading = SourcedText.join(item.pieces)
+            if heads_minority_group(heading.text.strip(WS)):
+                self.has_groups = True
+                self.group = ActivityGroup.MINORITY_CAPACITY
+            elif heading.text.strip(WS):
+                self._note(heading)
+        else:
+            self._close()
+        self.item = Item(number.text)
+        self.sub = number.next()
 
     def _bullet(self, dashed: bool, bare: bool) -> None:
         if self.item is not None and self.item.sub_run:
             return  # a sub-item: its text stays in the open item
         self._close()
-        self.item = _Item(None, dashed=dashed, bare=bare)
+        self.item = Item(None, dashed=dashed, bare=bare)
 
     def _table(self, table: Table) -> None:
         """A table of activities: each row is an activity; a row with no activity in it may
@@ -408,7 +446,7 @@ class _Reader:
         for row in table.rows:
             if row.is_activity and not _TOTAL_ROW.match(row_text(row).text):
                 number = row.number
-                self.item = _Item(number.text if number else None, number, [row_text(row)], row=row)
+                self.item = Item(number.text if number else None, number, [row_text(row)], row=row)
                 self._close()
                 continue
             headings = [
@@ -447,14 +485,14 @@ class _Reader:
 
     def _note(self, piece: SourcedText, after_item: bool = False) -> None:
         year = self._current_year()
-        year.notes.append(_Note(piece, self.group, len(year.items) + after_item))
+        year.notes.append(Note(piece, self.group, len(year.items) + after_item))
 
     def _reset_list(self) -> None:
         self.expected, self.style, self.in_objectives = 1, None, False
 
-    def _current_year(self) -> _Year:
+    def _current_year(self) -> Year:
         if not self.years:
-            self.years.append(_Year(1, None, None, None, False))
+            self.years.append(Year(1, None, None, None, False))
         return self.years[-1]
 
     def _close(self) -> None:
@@ -474,148 +512,14 @@ class _Reader:
 
     # -- result ---------------------------------------------------------------------------
     def result(self) -> Description:
-        years = tuple(self._build_year(y) for y in self.years)
-        objectives = tuple(self._text_of(SourcedText.join(i.pieces)) for i in self.objectives)
+        builder = YearBuilder(self.source, self.has_groups)
+        years = tuple(builder.build(y) for y in self.years)
+        objectives = tuple(builder.text_of(SourcedText.join(i.pieces)) for i in self.objectives)
         unread = tuple(
             self.text[a:b].collapse()
             for a, b in unread_headings(self.text.text, self.read_headings)
         )
-        return Description(years, objectives, self.has_groups, unread)
-
-    def _text_of(self, mapped: SourcedText) -> Text:
-        collapsed = mapped.collapse()
-        return Text(collapsed.text, self.source.span_of(collapsed))
-
-    def _build_year(self, year: _Year) -> ImplementationYear:
-        activities: list[Activity] = []
-        notes: list[Text] = []
-        positions: dict[ActivityGroup, int] = {}
-
-        def add(
-            group: ActivityGroup,
-            number: str | None,
-            collapsed: SourcedText,
-            prose: bool = False,
-            row: Row | None = None,
-        ) -> None:
-            positions[group] = positions.get(group, 0) + 1
-            activity = self._activity(year, group, positions[group], number, collapsed)
-            if row is not None:
-                activity = replace(
-                    activity,
-                    indicators=row_indicators(row, self.source),
-                    dates=row_dates(row, self.source, year.period),
-                )
-            # A date in a sentence of prose is context ("Tāpat kā 2021. gada 5. martā, …"),
-            # not the activity's own date: it is not read, so no finding comes from it. An
-            # entry of a list written with ";" is the list's item, its dates its own.
-            activities.append(replace(activity, dates=()) if prose else activity)
-
-        # the notes before the item at the same index come first
-        order = sorted(
-            [(n.at, 0, k) for k, n in enumerate(year.notes)]
-            + [(i, 1, i) for i in range(len(year.items))]
-        )
-        self.minority_prose = False  # the year's prose went on to the minority group's part
-        for _, is_item, k in order:
-            if is_item:
-                group, item = year.items[k]
-                whole = SourcedText.join(item.pieces).collapse()
-                for collapsed in split_entries(whole) if item.bare else [whole]:
-                    add(group, item.number, collapsed, row=item.row)
-                continue
-            note = year.notes[k]
-            # Prose is read only in a year written wholly as prose: beside a list it is notes.
-            as_written = note.introduction or bool(year.items)
-            kept, read = ([note.piece], []) if as_written else self._read_prose(year, note.piece)
-            notes += [self._text_of(piece) for piece in kept]
-            for sentence, clause, minority in read:
-                group = ActivityGroup.MINORITY_CAPACITY if minority else note.group
-                add(group, None, sentence, prose=not clause.listed)
-        return ImplementationYear(
-            ordinal=year.ordinal,
-            numeral=year.numeral,
-            period=year.period,
-            heading=year.heading,
-            stated=year.stated,
-            activities=tuple(activities),
-            notes=tuple(notes),
-        )
-
-    def _read_prose(
-        self, year: _Year, piece: SourcedText
-    ) -> tuple[list[SourcedText], list[tuple[SourcedText, Clause, bool]]]:
-        """The text of a year with no list, as (notes, activities). A year written as prose
-        states its activities in sentences, or in one paragraph whose entries end in ";"
-        (see `clauses`): a sentence or entry that counts something the indicator list knows
-        is an activity, unless it introduces a list (it ends in ":"), says the count is not
-        this year's achievement (not done, planned, compared, another year, the whole period,
-        a change), or a word governs the number ("No 10 semināriem notika 8", "Pēc 3
-        semināriem", "ar 3 biedrībām"). Every other sentence stays a note, as written. An
-        entry that opens with the minority group's purpose starts that group's part, to the
-        year's end; each activity comes with whether it is in it."""
-        marked: list[tuple[Clause, bool, bool]] = []
-        for c in clauses(piece.text):
-            sentence = piece[c.start : c.stop].collapse()
-            if opens_minority_part(sentence.text):
-                self.minority_prose = self.has_groups = True
-            is_activity = self._states_activity(year, sentence, c.listed)
-            marked.append((c, is_activity, self.minority_prose))
-        if not any(is_activity for _, is_activity, _ in marked):
-            return [piece], []
-        kept: list[SourcedText] = []
-        read: list[tuple[SourcedText, Clause, bool]] = []
-        for is_activity, run in itertools.groupby(marked, key=lambda m: m[1]):
-            spans = list(run)
-            if is_activity:
-                read += [(piece[c.start : c.stop].collapse(), c, m) for c, _, m in spans]
-            else:
-                kept.append(piece[spans[0][0].start : spans[-1][0].stop])
-        return kept, read
-
-    def _states_activity(self, year: _Year, sentence: SourcedText, listed: bool) -> bool:
-        s = sentence.text
-        return (
-            not s.endswith(":")
-            and not NOT_ACHIEVED.search(s)
-            and not GOVERNED_NUMBER.search(s)
-            and years_inside(year.period, s, dated=listed)
-            and bool(find_indicators(sentence, self.source))
-        )
-
-    def _activity(
-        self,
-        year: _Year,
-        group: ActivityGroup,
-        position: int,
-        number: str | None,
-        collapsed: SourcedText,
-    ) -> Activity:
-        return Activity(
-            year=year.ordinal,
-            group=group,
-            position=position,
-            number=number,
-            text=Text(collapsed.text, self.source.span_of(collapsed)),
-            indicators=find_indicators(collapsed, self.source),
-            dates=activity_dates(collapsed, self.source, year.period),
-            minorities=find_minorities(collapsed, self.source),
-            places=find_places(collapsed, self.source),
-        )
-
-
-def _introduction_notes(introduction: _Year) -> list[_Note]:
-    """The notes and items before the first year heading, in their order, as notes that come
-    before the first year's items. An item keeps its number or bullet: nothing of it is read
-    as this year's, since it may sum up every year."""
-    pieces = [(n.at, 0, k, n.piece, n.group) for k, n in enumerate(introduction.notes)]
-    for k, (group, item) in enumerate(introduction.items):
-        marked = [item.marker, *item.pieces] if item.marker is not None else item.pieces
-        pieces.append((k, 1, k, SourcedText.join(marked), group))
-    return [
-        _Note(piece, group, 0, introduction=True)
-        for *_, piece, group in sorted(pieces, key=lambda p: p[:3])
-    ]
+        return Description(years, objectives, builder.has_groups, unread)
 
 
 _LAST_LINE = re.compile(r"[\n\t\x0b\ue000]")

@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
+#: Bullets a line may open with besides "•" and "-": squares, circles, arrows, ticks, a middle
+#: dot, and Word's Symbol-font bullets as private-use code points. Like "-", only at a line's
+#: start ("•" is a bullet anywhere).
+BULLETS = "▪▫◦‣∙○●■□➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
 #: The Roman numerals of 1 to 39, upper case.
 ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -26,7 +30,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 MINORITY_HEADING = (
     _LINE_START
     # a line a list's number or bullet opens is that list's item, whatever it ends with
-    + r"(?![-–•*][ \t\u00a0]|\(?(?:\d{1,2}|[a-zA-Z]|[IVX]{1,4})[.)][ \t\u00a0])"
+    + rf"(?![-–•*{BULLETS}][ \t\u00a0]|\(?(?:\d{{1,2}}|[a-zA-Z]|[IVX]{{1,4}})[.)][ \t\u00a0])"
     + r"(?![^\n\t\x0b\ue000]*(?i:pilsonisk))"
     # a sentence saying what was done is a list's lead-in, however it ends ("Sadarbībā ar
     # mazākumtautību NVO organizēti pasākumi Ukrainas neatkarības dienai:")
@@ -50,6 +54,23 @@ def is_minority_heading(line: str) -> bool:
     with or without the colon a paragraph has)."""
     text = line.strip()
     return bool(_MINORITY_ROW.fullmatch(text) or _MINORITY_ROW.fullmatch(text + ":"))
+
+
+# The task's words for the minority part, as a heading names it ("Kurzemes reģiona NVO
+# kapacitātes celšanai:"), never with the civil-society part's.
+_CAPACITY_HEADING = re.compile(
+    r"[*_]*[^\n\t\x0b\ue000:;.]{0,80}?(?i:kapacitātes\s+celšanai)[*_]*[ \u00a0]*:?[*_]*"
+)
+
+
+def heads_minority_group(line: str) -> bool:
+    """Whether a line, all of it, heads the minority group's activities, with or without its
+    colon: a minority heading (see `MINORITY_HEADING`), or one that names the task's purpose
+    "… kapacitātes celšanai" without civil society."""
+    text = line.strip()
+    if "pilsonisk" in text.lower():
+        return False
+    return is_minority_heading(text) or bool(_CAPACITY_HEADING.fullmatch(text))
 
 
 # A paragraph of prose that lists the year's work goes on to the minority group's part inside

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.activity_groups import MINORITY_HEADING, ROMAN
+from pipeline.parse.activity_groups import BULLETS, MINORITY_HEADING, ROMAN
 from pipeline.parse.headings import YEAR_HEADING
 from pipeline.parse.indicators import kind_of
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
+_ANY_BULLET = rf"[•\-–*{BULLETS}]"
 MARKERS = re.compile(
     YEAR_HEADING
     # a group heading may be wrapped once, also over a page break (blank lines, a lone space):
@@ -31,13 +32,20 @@ MARKERS = re.compile(
     + r"(?=[ \u00a0]*1[.)]\s))"
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
+    rf"|(?P<mark>{_LINE_START}[{BULLETS}](?=\s))"
+    # a multilevel list's number, "1.1." (or "1.1" before a word), at a line's start; a
+    # number with a leading zero is a date's ("01.03. notika …")
+    rf"|(?P<sub>{_LINE_START}(?!0\d)(?P<sn>\d{{1,2}})\.(?P<sm>\d{{1,2}})"
+    r"(?P<sdot>\.(?=[ \t\u00a0]+\S)|(?=[ \t\u00a0]+[^\W\d_])))"
     r"|(?P<num>(?<![\w.,/(–-])(?P<n>\d{1,2})(?P<style>[.)])(?=\s))"
     rf"|(?P<roman>{_LINE_START}(?P<r>{ROMAN})\.(?=[ \t\u00a0]+[^\W\d_]))"
     r"|(?P<letter>(?<![\w.,/(–-])(?P<l>[a-z])\)(?=\s))"
     r"|(?P<inline_dash>(?<=[.;])[ ]+-(?=[ ]\S))"
-    r"|(?P<list>\ue000(?![\s\x0b]*(?:[•\-–*]\s|\d{1,2}[.)]\s)))"
-    r"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?![•\-–*]\s|\d{1,2}[.)]\s|\ue000))"
+    rf"|(?P<list>\ue000(?![\s\x0b]*(?:{_ANY_BULLET}\s|\d{{1,2}}[.)]\s)))"
+    rf"|(?P<para>(?<=[;.])[ \t\n]*+\x0b[ \t\n\x0b]*+(?!{_ANY_BULLET}\s|\d{{1,2}}[.)]\s|\ue000))"
 )
+#: What a line's text may start after, at the start of a list's entry.
+LINE_OPENERS = "\n\t\x0b\ue000•-–*" + BULLETS
 LETTER = "a)"  # the style of a lettered list: "a)", "b)", …
 ROMAN_STYLE = "I."  # the style of a list numbered "I.", "II.", … (see `activity_groups`)
 # What goes on with an unfinished sentence: a lower-case word or a number that starts no list
