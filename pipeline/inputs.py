@@ -22,7 +22,7 @@ from pipeline.rdf.iris import report_key
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 #: The kinds of file a folder on the command line stands for.
-REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".odt", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".odt", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ SHAPES_FILE = "shapes.ttl"
 
 #: How a report's original document is published beside its text (`source/<key>.pdf`):
 #: `.htm` for HTML, whose `.html` is the source page's own name.
-ORIGINAL_EXTENSIONS = (".pdf", ".docx", ".odt", ".htm")
+ORIGINAL_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".htm")
 
 
 def of_one_report(path: str) -> bool:

@@ -33,7 +33,7 @@ _LV = {
     ErrorCode.PDF_NEEDS_OCR: "PDF nav teksta slāņa (skenēts): vispirms tam jāveic teksta atpazīšana (OCR)",
     ErrorCode.CORRUPT: "dokuments ir bojāts vai nepilnīgs",
     ErrorCode.PASSWORD: "Word dokuments ir aizsargāts ar paroli: saglabājiet to bez paroles",
-    ErrorCode.OLD_WORD: "šis ir vecais Word .doc formāts: saglabājiet to kā .docx",
+    ErrorCode.OLD_WORD: "šis ir Word 6.0/95 dokuments: saglabājiet to kā .docx",
     ErrorCode.NOT_A_REPORT: "tas nav deleģēšanas kopsavilkums: nav atrasta neviena tā sadaļu etiķete",
     ErrorCode.UNKNOWN_TYPE: "nezināms dokumenta veids",
 }
@@ -43,6 +43,7 @@ _LV = {
 # report the typist meant: a file saved or renamed wrongly, not a text report.
 _NAMED = {
     ".docx": ("a Word document", "Word dokuments"),
+    ".doc": ("a Word document", "Word dokuments"),
     ".odt": ("an OpenDocument text", "OpenDocument teksta dokuments"),
     ".pdf": ("a PDF", "PDF dokuments"),
 }
@@ -88,17 +89,17 @@ def read_document_bytes(
             ErrorCode.PASSWORD,
             "the Word document is protected with a password: save it without one first",
         )
-    if kind is Kind.OLE_WORD:
+    if kind is Kind.OLE_CUT:
         return _error(
             file,
-            ErrorCode.OLD_WORD,
-            "this is an old binary Word document (.doc): save it as .docx first",
+            ErrorCode.CORRUPT,
+            "the office file is damaged or truncated: it ends before the list of what it holds",
         )
     if kind in (Kind.OLE_OTHER, Kind.ZIP):
         return _error(
             file,
             ErrorCode.UNKNOWN_TYPE,
-            "this is an office file but not a Word (.docx) or OpenDocument (.odt) text document",
+            "this is an office file but not a Word (.doc, .docx) or OpenDocument (.odt) text document",
         )
     text_or_error = _read_structured(kind, data, file)
     if isinstance(text_or_error, DocumentError):
@@ -143,6 +144,27 @@ def _read_structured(
         try:
             return render(follow_pointers(read_docx(data))), ()
         except WordError as exc:
+            return _error(
+                file, ErrorCode.CORRUPT, f"the Word document is damaged or truncated ({exc})"
+            )
+    if kind is Kind.OLE_WORD:
+        from pipeline.documents.word97 import Word97Encrypted, Word97Error, Word97TooOld, read_doc
+
+        try:
+            return render(follow_pointers(read_doc(data))), ()
+        except Word97Encrypted:
+            return _error(
+                file,
+                ErrorCode.PASSWORD,
+                "the Word document is protected with a password: save it without one first",
+            )
+        except Word97TooOld:
+            return _error(
+                file,
+                ErrorCode.OLD_WORD,
+                "this is a Word 6.0/95 document: save it as .docx first",
+            )
+        except Word97Error as exc:
             return _error(
                 file, ErrorCode.CORRUPT, f"the Word document is damaged or truncated ({exc})"
             )

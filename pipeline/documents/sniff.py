@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from enum import StrEnum
 
@@ -19,6 +20,7 @@ class Kind(StrEnum):
     OLE_ENCRYPTED = "ole-encrypted"  # an OOXML document saved with a password
     OLE_WORD = "ole-word"  # Word 97-2003 (.doc)
     OLE_OTHER = "ole-other"
+    OLE_CUT = "ole-cut"  # a compound file cut short before its directory: what it held is lost
     TEXT = "text"
 
 
@@ -45,16 +47,29 @@ def sniff(data: bytes) -> Kind:
         return _zip_kind(data)
     if data.startswith(_OLE):
         # Names in the compound file's directory are UTF-16; an encrypted OOXML package is
-        # stored as an "EncryptedPackage" stream, a Word 97 file has a "WordDocument" one.
+        # stored as an "EncryptedPackage" stream, a Word 97 file has a "WordDocument" one
+        # (a name the compound file compares without case: some writers spell it lower case).
         if "EncryptedPackage".encode("utf-16-le") in data:
             return Kind.OLE_ENCRYPTED
-        if "WordDocument".encode("utf-16-le") in data:
+        if "worddocument".encode("utf-16-le") in data.lower():
             return Kind.OLE_WORD
-        return Kind.OLE_OTHER
+        return Kind.OLE_CUT if _ole_cut_short(data) else Kind.OLE_OTHER
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
     if _HTML.match(head):
         return Kind.HTML
     return Kind.TEXT
+
+
+def _ole_cut_short(data: bytes) -> bool:
+    """Whether the compound file was cut short: a whole one is whole sectors, and holds the
+    directory its header places (writers put it last, so a truncated file lost its names)."""
+    if len(data) < 512:
+        return True
+    shift: int = struct.unpack_from("<H", data, 0x1E)[0]
+    first: int = struct.unpack_from("<I", data, 0x30)[0]
+    if shift not in (9, 12):
+        return False  # no header this can judge
+    return len(data) % (1 << shift) != 0 or ((first + 2) << shift) > len(data)
 
 
 def _zip_kind(data: bytes) -> Kind:

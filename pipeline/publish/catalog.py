@@ -72,6 +72,7 @@ FILE_TYPES = {
     "text/plain": "TXT",
     "application/pdf": "PDF",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/msword": "DOC",
     "application/vnd.oasis.opendocument.text": "ODT",
     "text/html": "HTML",
 }
@@ -83,6 +84,7 @@ ORIGINALS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "Word",
     ),
+    ".doc": ("application/msword", "Word 97–2003"),
     ".odt": ("application/vnd.oasis.opendocument.text", "OpenDocument"),
     ".htm": ("text/html", "HTML"),
 }

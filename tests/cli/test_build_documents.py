@@ -28,6 +28,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inputs.mkdir()
     shutil.copyfile(DOCUMENTS / "003.pdf", inputs / "003.pdf")
     shutil.copyfile(DOCUMENTS / "001.docx", inputs / "001.docx")
+    shutil.copyfile(DOCUMENTS / "word97_table_report.doc", inputs / "002.doc")
     out = folder / "site"
     result = lodpipe("build", "--quiet", "--no-cache", "--out", str(out), str(inputs))
     assert result.returncode == 0, result.stderr
@@ -37,6 +38,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_originals_are_published_beside_their_text(built: Path) -> None:
     assert (built / "source" / "003.pdf").read_bytes() == (DOCUMENTS / "003.pdf").read_bytes()
     assert (built / "source" / "001.docx").read_bytes() == (DOCUMENTS / "001.docx").read_bytes()
+    old_word = (DOCUMENTS / "word97_table_report.doc").read_bytes()
+    assert (built / "source" / "002.doc").read_bytes() == old_word
     assert (built / "source" / "003.txt").read_text(encoding="utf-8").startswith("Kopsavilkums")
 
 
@@ -45,11 +48,13 @@ def test_the_catalogue_lists_each_original_with_checksum_and_media_type(built: P
     for name, media in (
         ("003.pdf", "application/pdf"),
         ("001.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("002.doc", "application/msword"),
     ):
         [distribution] = catalog.subjects(DCAT.downloadURL, URIRef(f"{BASE}source/{name}"))
         assert str(catalog.value(distribution, DCAT.mediaType)).endswith(media)
         checksum = catalog.value(distribution, SPDX.checksum)
-        expected = hashlib.sha256((DOCUMENTS / name).read_bytes()).hexdigest()
+        original = DOCUMENTS / ("word97_table_report.doc" if name == "002.doc" else name)
+        expected = hashlib.sha256(original.read_bytes()).hexdigest()
         assert catalog.value(checksum, SPDX.checksumValue) == Literal(
             expected, datatype=XSD.hexBinary
         )
@@ -63,6 +68,8 @@ def test_the_report_and_source_pages_link_the_original_and_show_pdf_pages(built:
     assert 'id="page-1"' in source and 'id="page-2"' in source
     word = (built / "source" / "001.html").read_text(encoding="utf-8")
     assert 'href="001.docx"' in word and 'id="page-1"' not in word  # Word has no pages
+    old_word = (built / "id" / "report" / "002.html").read_text(encoding="utf-8")
+    assert 'href="../../source/002.doc"' in old_word and "(Word 97–2003, " in old_word
 
 
 def test_the_text_is_derived_from_the_original_in_the_data(built: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import DocumentError, ErrorCode, read_document
+from pipeline.documents import Document, DocumentError, ErrorCode, MediaType, read_document
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "documents" / "bad"
 
@@ -19,7 +19,7 @@ BAD = Path(__file__).resolve().parents[1] / "fixtures" / "documents" / "bad"
         ("truncated.pdf", ErrorCode.CORRUPT, "damaged or truncated"),
         ("truncated.docx", ErrorCode.CORRUPT, "damaged or truncated"),
         ("corrupt.docx", ErrorCode.CORRUPT, "damaged or truncated"),
-        ("old.doc", ErrorCode.OLD_WORD, "save it as .docx"),
+        ("password.doc", ErrorCode.PASSWORD, "protected with a password"),
         ("not-a-report.docx", ErrorCode.NOT_A_REPORT, "not a delegation report"),
     ],
 )
@@ -51,7 +51,7 @@ def test_type_is_judged_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     disguised = tmp_path / "report.txt"
     disguised.write_bytes((BAD / "old.doc").read_bytes())
     result = read_document(disguised)
-    assert isinstance(result, DocumentError) and result.code is ErrorCode.OLD_WORD
+    assert isinstance(result, Document) and result.media_type is MediaType.DOC
 
 
 def test_a_missing_file_is_unreadable(tmp_path: Path) -> None:

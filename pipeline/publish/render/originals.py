@@ -18,7 +18,13 @@ class Original:
 
 
 #: How an original's kind is named to readers, by its published extension.
-_KINDS = {".pdf": "PDF", ".docx": "Word", ".odt": "OpenDocument", ".htm": "HTML"}
+_KINDS = {
+    ".pdf": "PDF",
+    ".docx": "Word",
+    ".doc": "Word 97–2003",
+    ".odt": "OpenDocument",
+    ".htm": "HTML",
+}
 
 
 def original_of(ctx: SiteContext, source_doc: str, report: Report | None) -> Original | None:
