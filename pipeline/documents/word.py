@@ -11,17 +11,27 @@ are read after the paragraph anchoring them. A box saved twice, as a drawing and
 older VML picture for programs that cannot show it (`mc:AlternateContent`), is read once.
 
 List numbers are counted as Word counts them (`numbering`).
+
+A footnote's reference shows its number as a superscript ("centrs”¹"), and the footnotes
+are written after the body, each a paragraph opening with its mark, as a printed page
+shows them at its foot: the parser keeps such closing notes apart from every section's
+value. A footnote referred to right after a figure is left out with its mark: the mark
+would read as the figure's last digit. The title written only in the first page's header, where the body has none before
+its first label, is read first, as the page shows it above the body.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import OpcError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -36,9 +46,11 @@ from pipeline.documents.layout import (
     Para,
     Run,
     Table,
+    render,
     table_in_cell,
 )
 from pipeline.documents.numbering import numbering_of
+from pipeline.parse.structure_labels import LABELS, TITLE_WORD
 
 # Deleted text, and what only describes an element: no text of the document as it reads.
 _LEFT_OUT = {
@@ -69,13 +81,45 @@ def read_docx(data: bytes) -> list[Block]:
         raise WordError(str(exc) or exc.__class__.__name__) from exc
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_TITLE = re.compile(TITLE_WORD)
+_FIRST_LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS.values()))
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
 class _Reader:
     def __init__(self, document: WordDocument) -> None:
         self.document = document
         self.numbering = numbering_of(document)
+        self.footnotes = _footnotes(document)
+        self.referred: list[tuple[str, str]] = []  # (mark shown, footnote id), in order
+        self.counted = 0  # the footnote references met
 
     def blocks(self) -> list[Block]:
-        return self.content(self.document.element.body)
+        body = self.content(self.document.element.body)
+        notes: list[Block] = []
+        for mark, note_id in self.referred:
+            texts = [_text(p, self.document) for p in self.footnotes.get(note_id, ())]
+            notes.append(Para((Run(" ".join([mark, *(t for t in texts if t)])),)))
+        return [*self.header_title(body), *body, *([Para(())] if notes else []), *notes]
+
+    def header_title(self, body: list[Block]) -> list[Block]:
+        """The first page's header paragraphs that hold the title, where the body before its
+        first label has none (a typist who put the title in the header wrote it once)."""
+        before = render(body)
+        label = _FIRST_LABEL.search(before)
+        if _TITLE.search(before[: label.start() if label else len(before)]):
+            return []
+        section = self.document.sections[0]
+        headers = [section.first_page_header] if section.different_first_page_header_footer else []
+        headers.append(section.header)
+        for header in headers:
+            if header.is_linked_to_previous:
+                continue  # the first section links to no header: it has none of this kind
+            texts = [_text(p._p, header) for p in header.paragraphs]
+            if any(_TITLE.search(t) for t in texts):
+                return [Para((Run(t),)) for t in texts if t]
+        return []
 
     def content(self, parent: BaseOxmlElement) -> list[Block]:
         """Paragraphs and tables in order, also those inside content controls."""
@@ -118,6 +162,20 @@ class _Reader:
         for r in _runs(paragraph._p):
             run = WordRun(r, paragraph)
             runs.append(Run(run.text, _italic(run)))
+            reference = r.find(qn("w:footnoteReference"))
+            if reference is not None and reference.get(qn("w:customMarkFollows")) not in (
+                "1",
+                "true",
+                "on",
+            ):
+                # Word numbers footnotes in the order they are referred to. A mark glued to a
+                # figure ("146¹ dalībnieki", "30 000,00¹") would read as part of it: such a
+                # footnote stays unread, as before.
+                self.counted += 1
+                mark = str(self.counted).translate(_SUPERSCRIPT)
+                if not "".join(r.text for r in runs).rstrip()[-1:].isdigit():
+                    self.referred.append((mark, reference.get(qn("w:id"), "")))
+                    runs.append(Run(mark))
             for box in _boxes(r):
                 boxes.extend(self.content(box))
         return [Para(tuple(runs), self.marker(paragraph)), *boxes]
@@ -127,6 +185,24 @@ class _Reader:
         if num_id is None or num_id == "0":
             return None
         return self.numbering.marker(num_id, level)
+
+
+def _footnotes(document: WordDocument) -> dict[str, list[BaseOxmlElement]]:
+    """Each footnote's paragraphs by its id (Word's separators, ids -1 and 0, are none)."""
+    for rel in document.part.rels.values():
+        if rel.reltype == _FOOTNOTES and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            return {
+                note.get(qn("w:id"), ""): list(note.iter(qn("w:p")))
+                for note in root.iterchildren(qn("w:footnote"))
+                if note.get(qn("w:type")) in (None, "normal")
+            }
+    return {}
+
+
+def _text(paragraph: BaseOxmlElement, parent: Any) -> str:
+    """A paragraph's text as it reads, its ends stripped."""
+    return "".join(WordRun(r, parent).text for r in _runs(paragraph)).strip()
 
 
 def _runs(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:

@@ -132,7 +132,10 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     funding_years = _match_years(funding.years if funding else (), years)
 
     def statement(section: Section) -> Statement | None:
-        return read_statement(sections[section], source) if section in sections else None
+        # other information is asked for no amount: the money it names is its words'
+        if section not in sections:
+            return None
+        return read_statement(sections[section], source, asks_amount=section is not Section.OTHER)
 
     period_rest = (
         period_remainder(sections[Section.PERIOD], delegation, source)
@@ -167,7 +170,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         ),
         region_in_task=find_region(task_mapped, source, last=False),
         implementer=(
-            read_implementer(sections[Section.IMPLEMENTER], source)
+            read_implementer(sections[Section.IMPLEMENTER], source, split.notes)
             if Section.IMPLEMENTER in sections
             else None
         ),

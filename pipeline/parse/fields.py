@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Implementer, LegalForm, Period, RegionMention, Statement, Text
-from pipeline.parse.latvian import DASHES, MONEY, find_period, is_money, parse_amount
+from pipeline.model import Implementer, LegalForm, Period, RegionMention, Text
+from pipeline.parse.latvian import find_period
 from pipeline.parse.sections import TITLE_WORD
+from pipeline.parse.statements import read_statement as read_statement
 from pipeline.parse.text import SourcedText, SourceFile
 
 #: The five planning regions by stem: every case is read ("Latgales reģionā", "Latgale",
@@ -91,6 +92,7 @@ _REG_NO = re.compile(
     r":?\s*(?:LV[ \u00a0-]?)?(?P<number>\d[\d ]*\d)",
     re.I,
 )
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 #: The legal forms of the Latvian register, as a cell begins with them or as they follow the
 #: name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …"). Only associations and
 #: foundations have a value in the model; any other form is kept as written (legal_form None).
@@ -118,7 +120,8 @@ _BARE_REG_NO = re.compile(r"[\s,]*(?:LV[ \u00a0-]?)?(?P<number>\d{11})(?![\d,.]\
 # begin after the name: no part of it.
 _REG_WORDS = r"(?:vienot[^\W\d_]*\s+)?reģ(?:istrācijas|\.)"
 _QUOTED = re.compile(
-    r"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»](?=\s*(?:,|\(|$|\d{11}(?!\d)|(?i:"
+    # a footnote's mark may follow the name ("„Kurzemes … centrs”¹ (turpmāk – …)")
+    rf"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»][{_SUPERSCRIPTS}]*(?=\s*(?:,|\(|$|\d{{11}}(?!\d)|(?i:"
     + _REG_WORDS
     + r")|(?i:"
     + _FORMS
@@ -129,16 +132,6 @@ _LEGAL_FORM = re.compile(r"^(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšū�
 # Right after the name, before any other words: a form further on ("…, reģistrēta kā
 # biedrība") is not said of this name the same way, and is left unread.
 _FORM_AFTER_NAME = re.compile(r"\s*,?\s*(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
-# "Nav", or "Nav konstatēti" (none found) agreeing with whatever the label names: the
-# expenditure (-i), the amount (-s), a feminine noun (-a, -as); or a dash alone in the cell,
-# as a form's empty answer is struck through; or "N/A", "Nav attiecināms" (not applicable):
-# there was nothing to report. As the whole answer only: "N/A, jo …" explains something. A
-# dash before "nav" is the one that sets a label's answer off ("… – nav").
-_NONE = re.compile(
-    rf"^\s*(?:(?:[{DASHES}]\s*)?nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?\s*\.?"
-    rf"|n\s*/\s*a\.?|[{DASHES}])\s*$",
-    re.I,
-)
 
 
 def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
@@ -146,6 +139,16 @@ def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
     if not collapsed.text:
         return None
     return Text(collapsed.text, source.span_of(collapsed))
+
+
+# A report pasted into an e-mail comes after the mail's header, whose subject line names it
+# ("Subject: RE: Kopsavilkums – Kurzemes reģions (2022-2025)"): the subject is the mail's,
+# not the report's title, which follows.
+_MAIL_HEADER = re.compile(
+    r"(?:^|(?<=\n))[ \u00a0]*(?:Subject|Temats|Tēma|From|Sent|To|Cc|Date|Nosūtīts|Kam|Datums)"
+    r"[ \u00a0]*:[^\n]*",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +163,18 @@ def read_title(head: SourcedText, source: SourceFile) -> Title:
     """The title runs from 'Kopsavilkums' (or 'KOPSAVILKUMS') to its '(YYYY-YYYY)' when
     there is one."""
     collapsed = head.collapse()
-    word = _TITLE_WORD.search(collapsed.text)
+    headers = [
+        (head.offsets[m.start()], head.offsets[m.end() - 1] + 1)
+        for m in _MAIL_HEADER.finditer(head.text)
+    ]
+    word = next(
+        (
+            m
+            for m in _TITLE_WORD.finditer(collapsed.text)
+            if not any(start <= collapsed.offsets[m.start()] < end for start, end in headers)
+        ),
+        None,
+    )
     if word is None:
         return Title(None, None, None, text_of(collapsed, source))
     start = word.start()
@@ -217,7 +231,13 @@ def find_regions_listed(
     return tuple(out)
 
 
-def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | None:
+def read_implementer(
+    value: SourcedText, source: SourceFile, notes: tuple[SourcedText, ...] = ()
+) -> Implementer | None:
+    """The implementer's cell: legal form, name, registration number. Where the cell gives
+    no number but marks the name with a footnote ("„…centrs”¹") and that footnote, among the
+    report's closing `notes`, gives one ("¹ Reģistrācijas Nr. 40008213578, …"), the number
+    is the footnote's: it says what the cell does not."""
     collapsed = value.collapse().strip(" ,;")
     if not collapsed.text:
         return None
@@ -250,6 +270,8 @@ def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | No
     if reg:
         piece = collapsed[reg.start("number") : reg.end("number")]
         number = Text(piece.text.replace(" ", ""), source.span_of(piece))
+    else:
+        number = _number_in_footnote(collapsed.text[:name_end], notes, source)
     return Implementer(
         legal_form=legal_form,
         legal_form_text=legal_text,
@@ -257,6 +279,34 @@ def read_implementer(value: SourcedText, source: SourceFile) -> Implementer | No
         registration_number=number,
         text=Text(collapsed.text, source.span_of(collapsed)),
     )
+
+
+_MARKED = re.compile(rf"(?<=[^\s{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]+(?![{_SUPERSCRIPTS}])")
+
+
+def _number_in_footnote(
+    named: str, notes: tuple[SourcedText, ...], source: SourceFile
+) -> Text | None:
+    """The registration number of the one footnote the name (and its legal form before it)
+    is marked with, when that footnote states one (see `read_implementer`)."""
+    marks = {m.group() for m in _MARKED.finditer(named)}
+    if len(marks) != 1:
+        return None
+    mark = re.escape(marks.pop())
+    # the footnote: its mark at a line's start, up to the next footnote's mark or the end
+    footnote = re.compile(
+        rf"(?:^|(?<=\n))[ \u00a0\t]*{mark}(?![{_SUPERSCRIPTS}])[ \u00a0]*"
+        rf"(?P<text>(?:[^\n]|\n(?![ \u00a0\t]*[{_SUPERSCRIPTS}]))*)"
+    )
+    found = [(note, m) for note in notes for m in footnote.finditer(note.text)]
+    if len(found) != 1:
+        return None
+    note, m = found[0]
+    reg = _REG_NO.search(note.text, m.start("text"), m.end("text"))
+    if reg is None:
+        return None
+    piece = note[reg.start("number") : reg.end("number")]
+    return Text(piece.text.replace(" ", ""), source.span_of(piece))
 
 
 def read_period(value: SourcedText, source: SourceFile) -> Period | None:
@@ -308,21 +358,3 @@ _PERIOD_CLOSE = re.compile(
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-_STATED_AMOUNT = re.compile(MONEY, re.I)
-
-
-def read_statement(value: SourcedText, source: SourceFile) -> Statement | None:
-    """A short answer: 'Nav' (none), or text that may state one amount, kept with its line.
-    Two amounts are kept only as text: which one is the answer is not guessed."""
-    collapsed = value.collapse()
-    text = text_of(value, source)
-    if text is None:
-        return None
-    found = [m for m in _STATED_AMOUNT.finditer(collapsed.text) if is_money(m)]
-    if len(found) != 1:
-        return Statement(text, bool(_NONE.match(text.value)))
-    piece = collapsed[found[0].start("amount") : found[0].end("amount")]
-    amount = Text(piece.text, source.span_of(piece))
-    return Statement(text, False, amount, parse_amount(piece.text))

@@ -208,8 +208,10 @@ REWORDED: dict[Section, re.Pattern[str]] = {
         r"(?:\s+\S+){0,2}\s+finansējums(?:\s+.*)?"
         r"|(?:valsts\s+budžeta\s+)?finansējum(?:s|a\s+sadalījums)\s+(?:sadalījumā\s+)?pa"
         r"\s+(?:līguma\s+|īstenošanas\s+)?gadiem"
-        # "Finanšu līdzekļu izlietojums [sadalījumā pa līguma gadiem]"
-        r"|(?:finanšu\s+)?(?:līdzekļu|finansējuma)\s+izlietojums"
+        # "Finanšu līdzekļu izlietojums [sadalījumā pa līguma gadiem]", "Valsts budžeta
+        # līdzekļu izlietojums" (other ministries' forms), "Piešķirtā finansējuma izlietojums"
+        r"|(?:finanšu\s+|(?:valsts\s+)?budžeta\s+|piešķirtā\s+)?(?:līdzekļu|finansējuma)"
+        r"\s+izlietojums"
         r"(?:\s+sadalījumā\s+pa\s+(?:līguma\s+|īstenošanas\s+)?gadiem)?",
         _AS,
     ),

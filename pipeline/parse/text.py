@@ -144,7 +144,7 @@ def clean(source_text: str) -> SourcedText:
     Markdown autolinks decoded, Markdown bold and emphasis markers and heading "#"s (and any
     `HEADING_MARK`, which only the reader sets) removed. Tabs and line breaks stay as they
     are: they are the table's structure."""
-    text = source_text
+    text, base = unquote(source_text)
     parts: list[str] = []
     offs: list[int] = []
     pos = 0
@@ -181,7 +181,74 @@ def clean(source_text: str) -> SourcedText:
             offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
     keep(pos, len(text))
-    return pipe_tables(SourcedText("".join(parts), tuple(offs)))
+    return pipe_tables(SourcedText("".join(parts), tuple(base[o] for o in offs)))
+
+
+# A report pasted into an e-mail and quoted in the reply: each line opens with "> " (">> "
+# quoted twice; a quoted blank line is ">" alone). The marks are the mail's, not the report's:
+# left in, no label, heading or list item would stand at its line's start.
+_QUOTE = re.compile(r"(?:>[ \u00a0]?)+")
+_QUOTE_DEPTH = re.compile(r">")
+# The share of the text's lines the quoted block must hold: a few lines around it are the
+# mail's own (its header, a greeting, "-----Original Message-----"), a line or two in the
+# middle of a report that open with ">" ("> 50 dalībnieki") are its text.
+_QUOTED_SHARE = 0.75
+
+
+def unquote(text: str) -> tuple[str, list[int]]:
+    """The text without the quote marks of the run of lines quoted to the same depth that
+    holds (nearly) all of it, and for each character kept the offset it had; the text as it
+    is where no such run is."""
+    lines = text.splitlines(keepends=True)
+    depths = [_depth(line) for line in lines]
+    written = sum(1 for line in lines if line.strip())
+    best: tuple[int, int, int] = (0, 0, 0)  # first line, end line, depth
+    i = 0
+    while i < len(lines):
+        if not depths[i]:
+            i += 1
+            continue
+        j, depth = i, depths[i]
+        while j < len(lines) and (depths[j] >= depth or not lines[j].strip()):
+            depth = min(depth, depths[j]) if depths[j] else depth
+            j += 1
+        while j > i and not depths[j - 1]:
+            j -= 1  # blank lines after the run are no part of it
+        if j - i > best[1] - best[0]:
+            best = (i, j, depth)
+        i = max(j, i + 1)
+    first, end, depth = best
+    quoted = sum(1 for line in lines[first:end] if line.strip())
+    if not depth or quoted < 3 or quoted < _QUOTED_SHARE * written:
+        return text, list(range(len(text) + 1))
+    kept: list[str] = []
+    base: list[int] = []
+    pos = 0
+    for k, line in enumerate(lines):
+        cut = _cut(line, depth) if first <= k < end else 0
+        kept.append(line[cut:])
+        base.extend(range(pos + cut, pos + len(line)))
+        pos += len(line)
+    base.append(len(text))
+    return "".join(kept), base
+
+
+def _depth(line: str) -> int:
+    """How many times a line is quoted: the ">"s opening it (0 for none)."""
+    m = _QUOTE.match(line)
+    return len(_QUOTE_DEPTH.findall(m.group())) if m and m.group() else 0
+
+
+def _cut(line: str, depth: int) -> int:
+    """Where a line quoted `depth` times (or more) begins after its first `depth` marks."""
+    pos = 0
+    for _ in range(depth):
+        if not line.startswith(">", pos):
+            return pos
+        pos += 1
+        if line.startswith((" ", "\u00a0"), pos):
+            pos += 1
+    return pos
 
 
 # A Markdown (GFM) table: rows "| a | b |" on lines of their own, the second its delimiter
