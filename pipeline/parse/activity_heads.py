@@ -94,9 +94,14 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
             # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
             stopper = token
             break
-        if lowered == "un" and (not words or any(kind_of(w) and head_like(w) for w, _ in words)):
+        if lowered == "un" and (
+            not words
+            or _PRONOUN_AFTER.match(text, m.end())
+            or any(kind_of(w) and head_like(w) and not _genitive_of_one(w, value) for w, _ in words)
+        ):
             # "3 ... aptaujas un aktivitātes": the first noun is the one counted; "semināri
-            # – 6 un dalībnieki – 140": a number never counts a noun after "un" alone
+            # – 6 un dalībnieki – 140": a number never counts a noun after "un" alone; nor
+            # one after "un to" ("14 NVO un to vajadzības": their needs, another phrase)
             break
         words.append((token, m.end()))
         if len(words) == _WINDOW:
@@ -104,12 +109,16 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
     if not words:
         return None
     phrase = text[start : words[-1][1]]
-    matches = [(w, end) for w, end in words if kind_of(w)]
+    matches = [
+        (w, end)
+        for (w, end), after in zip(words, [w for w, _ in words[1:]] + [stopper], strict=True)
+        if kind_of(w) and not _adjective_use(w, after)
+    ]
     attributes = _attributes(words, stopper, value, _compound_words(phrase))
     if matches and matches[0] in attributes and not any(_head(w) for w, _ in matches[1:]):
         return None  # "3 semināru cikli", "2 mācību līdzekļi": a noun of no known kind
     matches = [m for m in matches if m not in attributes]
-    heads = [(w, end) for w, end in matches if _head(w)]
+    heads = [(w, end) for w, end in matches if _head(w) and not _genitive_of_one(w, value)]
     # After a head, a word in a genitive's form that another word follows is that word's
     # genitive ("58 ziņas biedrības mājaslapā": news, on the association's website), not
     # the head. A nominative plural "-i" is never one ("5 biedrības pasākumi Daugavpilī"),
@@ -123,6 +132,8 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
     # locative names whom or where: "ap 40 konsultāciju biedrībām" counts consultations.
     genitives = [(w, end) for w, end in matches if genitive_plural(w)]
     chosen = next((c[-1] for c in (heads, genitives, matches) if c), None)
+    if chosen is not None and chosen not in heads and _counts_another(words, chosen, value):
+        return None  # "1 vasaras skola jauniešu NVO līderiem": one school, for young people
     if (
         chosen is not None
         and chosen in heads
@@ -169,14 +180,78 @@ def _attributes(
     noun of no known kind in the nominative or accusative that the number may count: that
     noun's attributes. A word of a compound that names a kind ("ziņu lapas") is none."""
     nexts = [w for w, _ in words[1:]] + [stopper]
-    return {
-        (word, end)
-        for (word, end), after in zip(words, nexts, strict=True)
-        if kind_of(word)
-        and word.lower() not in compound
-        and (genitive_plural(word) or owner_genitive(word) or indeclinable(word))
-        and _other_noun(after, value)
-    }
+    # Whether the word at each place is another noun the number may count, or a genitive
+    # of no known kind right before one ("NVO resursu krātuve": the repository, of resources).
+    owned = [False] * (len(nexts) + 1)
+    for i in range(len(nexts) - 1, -1, -1):
+        owned[i] = _other_noun(nexts[i], value) or (_plain_genitive(nexts[i]) and owned[i + 1])
+    found: set[tuple[str, int]] = set()
+    for i in range(len(words) - 1, -1, -1):
+        word, end = words[i]
+        if not (
+            kind_of(word)
+            and word.lower() not in compound
+            and (
+                genitive_plural(word)
+                or owner_genitive(word)
+                or indeclinable(word)
+                or _genitive_of_one(word, value)
+            )
+        ):
+            continue
+        # one of two genitives joined by "un" is an attribute where the second is one
+        # ("1 pašvaldību un NVO sadarbības konference")
+        joined = nexts[i] == "un" and i + 2 < len(words) and words[i + 2] in found
+        if owned[i] or joined:
+            found.add((word, end))
+    return found
+
+
+def _plain_genitive(word: str) -> bool:
+    """A lower-case genitive plural of no known kind ("resursu", "kontaktu")."""
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word[0].islower()
+        and word.endswith("u")
+        and kind_of(word) is None
+    )
+
+
+def _genitive_of_one(word: str, value: int | None) -> bool:
+    """ "pašvaldības", "biedrības" after a number that takes the singular ("1 pašvaldības un
+    NVO sektora tikšanās"): the genitive singular, since one is "1 pašvaldība"."""
+    singular = value is not None and value % 10 == 1 and value % 100 != 11
+    return singular and owner_genitive(word)
+
+
+# A possessive after "un" opens a phrase of its own: "14 NVO un to vajadzības".
+_PRONOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:to|tās|tā|viņu|viņas|viņa|savu|savas|savus|šo|šīs|šā|šī)(?![^\W\d_])", re.I
+)
+# A kind that is an adjective made a noun ("brīvprātīgie"): before a noun it is the adjective
+# ("3 brīvprātīgie darbi": three voluntary works), and counts nothing.
+_ADJECTIVE_KINDS = {"volunteers"}
+
+
+def _adjective_use(word: str, after: str) -> bool:
+    return kind_of(word) in _ADJECTIVE_KINDS and after.isalpha() and after[:1].islower()
+
+
+def _counts_another(
+    words: list[tuple[str, int]], chosen: tuple[str, int], value: int | None
+) -> bool:
+    """Whether a number that takes the singular counts a nominative of no known kind before
+    the genitive plural `chosen`: after "1" a genitive plural is counted only as the
+    accusative singular it looks like ("1 konsultāciju"), which no nominative in "-a" or "-e"
+    ("skola", "sanāksme") comes before."""
+    if value is None or value % 10 != 1 or value % 100 == 11:
+        return False
+    before = [w for w, end in words if end < chosen[1]]
+    return any(
+        w.isalpha() and w[:1].islower() and w.endswith(("a", "e")) and kind_of(w) is None
+        for w in before
+    )
 
 
 def _compound_words(phrase: str) -> set[str]:

@@ -30,6 +30,7 @@ from enum import Enum
 from pipeline.model import DateMention, Indicator, Period, Qualifier
 from pipeline.parse.activity_dates import activity_dates
 from pipeline.parse.activity_groups import is_minority_heading
+from pipeline.parse.latvian import number_in_words
 from pipeline.parse.mentions import counted_kind, find_indicators, qualifier_before
 from pipeline.parse.text import SourcedText, SourceFile
 
@@ -230,13 +231,23 @@ def _role(cell: str) -> Role:
     for pattern, role in _HEADER_WORDS:
         if pattern.fullmatch(word):
             return role
+    if _COUNTED_HEADER.fullmatch(word) and counted_kind(word) not in (None, *_WHO_KINDS):
+        return Role.DONE  # "Dalībnieki", "Apmeklētāji": a column of what it names, counted
     return Role.OTHER
+
+
+# A header that is only the counted noun, perhaps with an adjective ("Dalībnieki",
+# "Unikālie dalībnieki"): its column holds their number. "Organizācija", "Pašvaldība" or
+# "Atbildīgā persona" says who, not how many.
+_COUNTED_HEADER = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?")
+_WHO_KINDS = ("organisations", "municipalities", "persons", "families")
 
 
 # A count alone in its cell, perhaps qualified ("ap 420", "vairāk nekā 530"), thousands
 # grouped by a space; a full stop may end it.
 _BARE_COUNT = re.compile(
-    r"(?P<words>(?:[^\W\d_]+\s+){0,3}?)(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})\.?"
+    r"(?P<words>(?:[^\W\d_]+\s+){0,3}?)(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
+    r"(?:\s*\(\s*(?P<said>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*\))?\.?"
 )
 
 
@@ -317,6 +328,8 @@ def _column_count(
     if qualifier is None or (alone.group("words") and qualifier is Qualifier.EXACT):
         return None  # an upper bound, or words that are no qualifier
     value = int(re.sub(r"\D", "", alone.group("n")))
+    if alone.group("said") and number_in_words(alone.group("said")) != value:
+        return None  # "2 (trīs)": which of the two is meant cannot be told
     if value in _YEARS and not _COUNT_HEADER.search(cell.header):
         return None  # "2023" under "Izpilde": a year as likely as a count
     kind = counted_kind(cell.header)
@@ -346,6 +359,18 @@ _UNIT = re.compile(
     r"|eur|euro|eiro|lpp|km|reiz(?:e|es|u|ēm)|cilvēk(?:stund|dien)\w*|procent\w*)(?![^\W\d_])|€|%",
     re.I,
 )
+# A unit after a number measures the thing named, not the count: "forums (divu dienu) | 1"
+# is one forum of two days.
+_NUMBER_BEFORE = re.compile(r"(?:\d+|(?<![^\W\d_])(?P<word>[^\W\d_]+))[ \u00a0-]*$")
+
+
+def _after_number(words: str, at: int) -> bool:
+    m = _NUMBER_BEFORE.search(words, 0, at)
+    return m is not None and (
+        m.group("word") is None or number_in_words(m.group("word")) is not None
+    )
+
+
 # "dalībnieku skaits": a count of what the genitive plural before "skaits" names.
 _COUNT_OF = re.compile(r"(?<![^\W\d_])(?P<noun>[^\W\d_]+u)\s+skait", re.I)
 
@@ -354,6 +379,6 @@ def _measures_other(words: str, kind: str | None) -> bool:
     """Whether the words naming a count say it counts something other than `kind`: a unit
     ("stundas"), or a count of another thing ("Semināri, dalībnieku skaits | 45": 45 are the
     participants, not the seminars; which the number counts is not read from the name)."""
-    if _UNIT.search(words):
+    if any(not _after_number(words, m.start()) for m in _UNIT.finditer(words)):
         return True
     return any(counted_kind(m.group("noun")) != kind for m in _COUNT_OF.finditer(words))

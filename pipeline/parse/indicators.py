@@ -36,6 +36,9 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"konsultācij\w*", "consultations"),
     (r"pasākum\w*", "events"),
     (r"festivāl\w*", "events"),
+    (r"konferenc(?:e|es|ei|i|ē|ēm|ēs)|konferenču", "conferences"),
+    # a community work day, most often a clean-up ("6 talkas"); "nākt talkā" is "to help"
+    (r"talk(?:a|as|u|ām|ās|ai)", "clean-ups"),
     (r"aktivitāt\w*", "activities"),
     (r"seminār\w*", "seminars"),
     (r"vebinār\w*", "seminars"),
@@ -63,6 +66,10 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"izdevum(?:s|i|u|us|a|iem)", "publications"),
     (r"materiāl(?:s|i|u|us|a|iem)", "publications"),
     (r"apkopojum(?:s|i|u|us|a|iem)", "publications"),
+    # a catalogue or a collection put out ("Izdots 1 … katalogs", "1 krājums"); not their
+    # genitive singular in "-a" ("kataloga aktualizācija" updates one, counting nothing)
+    (r"katalog(?:s|i|u|us|iem|os)", "publications"),
+    (r"krājum(?:s|i|u|us|iem|os)", "publications"),
     # an article in the press or on a website ("ieraksti" are posts, matched above)
     (r"rakst(?:s|i|u|us|a|iem|os)", "publications"),
     # "video" does not decline; a video conference ("videokonference") is a meeting, not one
@@ -81,6 +88,12 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"lietotāj\w*", "followers"),
     (r"sekotāj\w*", "followers"),
     (r"person(?:a|as|u|ām|ās)", "persons"),
+    # the adjective made a noun, in its masculine forms ("27 brīvprātīgie"); "brīvprātīgā
+    # darba", "brīvprātīgās talkas" are "voluntary" (see `pipeline.parse.activity_heads`)
+    (r"brīvprātīg(?:ie|ais|ajiem|ajam|os)", "volunteers"),
+    # a report or an overview written ("sagatavots 1 pārskats"); "pārskata periodā" is the
+    # reporting period
+    (r"pārskat(?:s|i|u|us|iem|os)", "reports"),
     (r"pārstāvj\w*|pārstāv(?:is|im|i|ī)", "persons"),
     (r"vajadzīb\w*", "needs"),
     # calls to a hotline ("uzticības tālrunī pieņemti 1 236 zvani"); "zvanīja" is a verb

@@ -88,8 +88,8 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
     found: list[Indicator] = []
     places: list[tuple[int, int]] = []
     for start, stop, value, in_words in _all_numbers(text, source, masked):
-        if re.search(r"\bx\s*$", s[:start]) or planned(s, start):
-            continue  # a factor ("6 vietas x 4 nodarbības"), or a plan ("plānots 4 NVO")
+        if re.search(r"\bx\s*$", s[:start]) or planned(s, start) or _EACH.search(s, 0, start):
+            continue  # a factor ("6 vietas x 4"), a plan ("plānots 4 NVO"), "pa 4" each
         rm = _RANGE_BEFORE.search(s, 0, start)
         if rm and not in_ranges(rm.start(1), masked):
             continue
@@ -128,6 +128,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
             site_visitors(s, begin, end, kind)
             or _singular_after_plural(s, end, value)
             or _funded(s, start, end)
+            or _owner_of_instrumental(s, start, end)
         ):
             continue
         piece = text[begin:end]
@@ -191,6 +192,25 @@ _FUNDED = re.compile(
 def _funded(s: str, start: int, end: int) -> bool:
     return bool(_FUNDED.search(s, 0, start)) and not re.search(
         r"(?:us|as|es|is|i)$", _last_word(s, end), re.I
+    )
+
+
+# "2 mācību cikli pa 4 nodarbībām": four sessions each, no figure of the activity.
+_EACH = re.compile(r"(?<![^\W\d_])pa[ \u00a0]+$", re.I)
+# After "ar" (with) the phrase is in the instrumental, the dative's form in the plural: a
+# genitive plural before a noun of no known kind in it is that noun's attribute ("1 NVO
+# datubāze ar 312 organizāciju datiem": the data of 312 organisations, records).
+_WITH = re.compile(r"(?<![^\W\d_])ar[ \u00a0]+$", re.I)
+_INSTRUMENTAL_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+(?:iem|ām|ēm))(?![^\W\d_])")
+
+
+def _owner_of_instrumental(s: str, start: int, end: int) -> bool:
+    after = _INSTRUMENTAL_AFTER.match(s, end)
+    return (
+        bool(_WITH.search(s, 0, start))
+        and after is not None
+        and kind_of(after.group(1)) is None
+        and _last_word(s, end).lower().endswith("u")
     )
 
 

@@ -12,7 +12,8 @@ from pipeline.parse.named_places import PLACES
 from pipeline.parse.text import SourcedText, SourceFile
 
 # National minorities by the inflected forms of their adjective ("poļu", "romiem").
-# A form followed by "valoda"/"val." names a language ("krievu valodā"), not the people.
+# A form followed by "valoda"/"val." names a language ("krievu valodā"), not the people, and
+# so does each of the languages listed before it ("krievu un latviešu valodā").
 MINORITIES: tuple[tuple[str, str], ...] = (
     ("polish", r"poļ(?:u|i|iem)"),
     ("russian", r"krievu|krievi|krieviem"),
@@ -29,7 +30,7 @@ MINORITIES: tuple[tuple[str, str], ...] = (
     ("georgian", r"gruzīnu|gruzīni"),
     ("moldovan", r"moldāvu|moldāvi"),
 )
-_LANGUAGE_AFTER = re.compile(r"\s*(?:valod|val\.)", re.I)
+_LANGUAGE_AFTER = re.compile(r"(?:\s*(?:,|\sun\s)\s*[^\W\d_]+u){0,4}\s*(?:valod|val\.)", re.I)
 
 
 def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:

@@ -90,8 +90,8 @@ def _indicators(text: str) -> list[tuple[int, str]]:
         # the planned count alone is never read
         ("Forumi — plānots 4.", []),
         ("plānots 4 / 5 forumi", []),
-        # a frequency is no count
-        ("brīvprātīgo apmācības notika 6 reizes, apmācīti 54 brīvprātīgie", []),
+        # a frequency is no count (the volunteers are)
+        ("brīvprātīgo apmācības notika 6 reizes, apmācīti 54 brīvprātīgie", [(54, "volunteers")]),
         # pieces are a print run, no number of publications (changed in round 4 on review)
         ("izdoti informatīvie bukleti – 500 gab.", []),
         ("iespiesti 500 gab. bukletu", []),
@@ -122,14 +122,13 @@ def test_a_wrapped_paragraph_is_split_at_its_semicolons() -> None:
         (CIVIL, None, [(2, E, "forums"), (198, E, "participants")]),
         (CIVIL, None, [(9, E, "seminars"), (166, E, "participants")]),
         (CIVIL, None, [(88, E, "consultations")]),
+        (CIVIL, None, [(47, E, "volunteers")]),
         (MINORITY, None, [(1, E, "strategies"), (6, E, "events"), (715, E, "participants")]),
     ]
     # the entry's own dates are read (it is a list's entry, not a sentence of context)
     assert [d.start for d in year.activities[0].dates] == [D(2024, 10, 5), D(2025, 3, 5)]
-    # the entry that counts nothing stays a note, as written
-    assert [n.value for n in year.notes] == [
-        "brīvprātīgo apmācības notika 5 reizes, apmācīti 47 brīvprātīgie;"
-    ]
+    # the frequency is no count; the volunteers trained are the entry's figure
+    assert [n.value for n in year.notes] == []
 
 
 def test_an_entry_dated_outside_its_year_is_kept_and_found() -> None:
