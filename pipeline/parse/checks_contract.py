@@ -58,4 +58,10 @@ def _states_total(piece: SourcedText, source: SourceFile) -> bool:
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     after = text[span.end : line_end if line_end >= 0 else len(text)]
-    return states_contract_total(text[line_start : span.start], after)
+    if states_contract_total(text[line_start : span.start], after):
+        return True
+    # its words begun on the line before (see `funding_contract.without_contract_total`)
+    if line_start == 0:
+        return False
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    return states_contract_total(text[previous : span.start], after)

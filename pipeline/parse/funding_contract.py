@@ -31,21 +31,31 @@ def states_contract_total(before: str, after: str) -> bool:
 def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[SourcedText]]:
     """The section with each line stating the money spent over the contract blanked (its
     characters spaces, still mapped to the source), and the amounts those lines state.
-    Only a line after the first, of one amount and no cells."""
+    Only a line after the first, of one amount and no cells; its words may begin on the
+    line before ("Izlietotais finansējums / kopā: € 71 000,00", as a converter wraps it),
+    which is then blanked too."""
     chars = list(section.text)
     found: list[SourcedText] = []
     start = 0
+    previous: tuple[int, str] | None = None  # the line before: where it starts, its text
     for n, line in enumerate(section.text.split("\n")):
         money = [m for m in MONEY_IN_TEXT.finditer(line) if counts_as_money(m)]
-        if (
-            n > 0
-            and "\t" not in line
-            and len(money) == 1
-            and states_contract_total(line[: money[0].start()], line[money[0].end() :])
-        ):
+        if n > 0 and "\t" not in line and len(money) == 1:
             m = money[0]
-            found.append(section[start + m.start() : start + m.end()])
-            chars[start : start + len(line)] = " " * len(line)
+            before, after = line[: m.start()], line[m.end() :]
+            blank = (start, start + len(line))
+            if states_contract_total(before, after):
+                found.append(section[start + m.start() : start + m.end()])
+            elif previous is not None and states_contract_total(f"{previous[1]}\n{before}", after):
+                found.append(section[start + m.start() : start + m.end()])
+                blank = (previous[0], start + len(line))
+            else:
+                blank = (start, start)
+            chars[blank[0] : blank[1]] = [
+                c if c == "\n" else " " for c in chars[blank[0] : blank[1]]
+            ]
+        wordy = n > 0 and "\t" not in line and not MONEY_IN_TEXT.search(line)
+        previous = (start, line) if wordy else None
         start += len(line) + 1
     if not found:
         return section, []

@@ -24,6 +24,10 @@ UNSEEN = sorted((FIXTURES / "reports" / "unseen").glob("*.txt"))
 #: Reports with no contradiction in them: none of their variants may report one (the
 #: unseen reports named here have contradictions planted in them).
 PLANTED = {
+    "kurzeme_email_quoted_sia_planted",
+    "kurzeme_pdf_text_contract_total_planted",
+    "riga_labels_on_lines_square_bullets_planted",
+    "riga_pdf_wrap_sia_early_end_planted",
     "riga_one_paragraph_years_corrected_planted",
     "kurzeme_pdf_planted_remainder",
     "kurzeme_unfinished_year_purpose_lines_planted",
@@ -47,6 +51,8 @@ CONTRADICTIONS = {
     "funding.remainder-mismatch",
     "funding.unmatched-year",
     "region.mismatch",
+    "funding.contract-total-mismatch",
+    "irregular.unrecovered-above-irregular",
 }
 
 

@@ -108,13 +108,16 @@ def _long_to_numeric(m: re.Match[str]) -> str:
 
 def _split_long_lines(text: str) -> list[Edit]:
     """Re-wrap: every long line of PDF text broken once more, at a space that does not put a
-    bullet, a number or a dash at the start of the new line."""
+    bullet, a number or a dash at the start of the new line. A line quoted in an e-mail
+    ("> …") goes on quoted, as a mail program wraps it."""
     edits, pos = [], 0
     for line in text.split("\n"):
         if len(line) > 30 and "\t" not in line:
+            quote = re.match(r"(?:> ?)*", line)
+            prefix = quote.group(0) if quote else ""
             for m in re.finditer(r" (?=[a-zāčēģīķļņšūž]{3,})", line[len(line) // 2 :]):
                 at = pos + len(line) // 2 + m.start()
-                edits.append((at, at + 1, "\n"))
+                edits.append((at, at + 1, "\n" + prefix))
                 break
         pos += len(line) + 1
     return edits

@@ -19,7 +19,6 @@ Besides, the forms behind them, each on a small report of its own.
 from __future__ import annotations
 
 from decimal import Decimal as E
-from pathlib import Path
 
 import pytest
 
@@ -42,7 +41,7 @@ from tests.parse.golden import (
     years,
 )
 
-HERE = Path(__file__).resolve().parent
+HERE = UNSEEN
 FILES = {
     "mail": HERE / "kurzeme_email_quoted_sia_planted.txt",
     "markdown": HERE / "vidzeme_markdown_plain_year_headings.md",
@@ -71,7 +70,10 @@ def _missing(parsed: Parsed) -> list[str]:
 
 def _totals(row: FundingYear) -> tuple[E | None, E | None]:
     planned, actual = row.total(P), row.total(A)
-    return (planned and planned.value, actual and actual.value)
+    return (
+        planned.value if planned is not None else None,
+        actual.value if actual is not None else None,
+    )
 
 
 def _groups(parsed: Parsed) -> list[tuple[int, int, int]]:

@@ -15,25 +15,24 @@ Word rows keyed "2023. gads (I. īstenošanas gads)" (Zemgale, two planted).
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from pipeline.model import AmountRole, FundingYear, Parsed, Report
 from pipeline.read import read_report
-from tests.parse.golden import BACK, CS, MN, OVER, A, P, amounts
+from tests.parse.golden import BACK, CS, MN, OVER, UNSEEN, A, P, amounts
 
-HERE = Path(__file__).resolve().parent
+HERE = UNSEEN
 E = Decimal
 R = AmountRole.REMAINDER
 
 FILES = {
-    "columns": HERE / "vidzeme_tabs_funding_calendar_year_columns.txt",
+    "columns": HERE / "vidzeme_welfare_ministry_labels_wide_funding.txt",
     "hyphen": HERE / "latgale_tabs_soft_hyphen_and_tab_in_amounts.txt",
     "prose_tab": HERE / "riga_labels_on_lines_square_bullets_planted.txt",
     "items": HERE / "zemgale_markdown_calendar_year_funding_items_planted.md",
     "contract": HERE / "kurzeme_pdf_text_contract_total_planted.txt",
-    "vat": HERE / "riga_pdf_text_vat_notes_unrecovered_above_irregular_planted.txt",
+    "vat": HERE / "riga_pdf_wrap_sia_early_end_planted.txt",
     "word_rows": HERE / "zemgale_word_activity_tables_count_and_participant_columns_planted.docx",
 }
 

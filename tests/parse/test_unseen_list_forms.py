@@ -19,8 +19,9 @@ import pytest
 from pipeline.model import Activity, ActivityGroup, Parsed, Report
 from pipeline.read import read_report
 from tests.conftest import FIXTURES, parse_text
+from tests.parse.golden import UNSEEN
 
-HERE = Path(__file__).resolve().parent
+HERE = UNSEEN
 CIVIL, MINORITY = ActivityGroup.CIVIL_SOCIETY, ActivityGroup.MINORITY_CAPACITY
 
 FILES = {

@@ -17,8 +17,6 @@ guides are no kind, so they are left uncounted rather than counted as something 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.model import Indicator, Parsed
@@ -31,12 +29,13 @@ from tests.parse.golden import (
     EXACT,
     MINORITY,
     MORE,
+    UNSEEN,
     Quantities,
     quantities,
     report_of,
 )
 
-HERE = Path(__file__).resolve().parent
+HERE = UNSEEN
 
 FILES = {"zemgale": "zemgale_word_activity_tables_count_and_participant_columns_planted.docx"}
 
