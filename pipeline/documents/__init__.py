@@ -95,6 +95,13 @@ def read_document_bytes(
             ErrorCode.CORRUPT,
             "the office file is damaged or truncated: it ends before the list of what it holds",
         )
+    if kind is Kind.RTF:
+        return DocumentError(
+            file,
+            ErrorCode.UNKNOWN_TYPE,
+            "this is a Rich Text Format (.rtf) document: save it as .docx or .odt first",
+            "šis ir RTF dokuments: saglabājiet to kā .docx vai .odt",
+        )
     if kind in (Kind.OLE_OTHER, Kind.ZIP):
         return _error(
             file,

@@ -20,6 +20,7 @@ class Kind(StrEnum):
     OLE_ENCRYPTED = "ole-encrypted"  # an OOXML document saved with a password
     OLE_WORD = "ole-word"  # Word 97-2003 (.doc)
     OLE_OTHER = "ole-other"
+    RTF = "rtf"  # Rich Text Format, which Word and LibreOffice also save
     OLE_CUT = "ole-cut"  # a compound file cut short before its directory: what it held is lost
     TEXT = "text"
 
@@ -55,6 +56,8 @@ def sniff(data: bytes) -> Kind:
             return Kind.OLE_WORD
         return Kind.OLE_CUT if _ole_cut_short(data) else Kind.OLE_OTHER
     head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    if head.lstrip().startswith(b"{\\rtf"):
+        return Kind.RTF
     if _HTML.match(head):
         return Kind.HTML
     return Kind.TEXT

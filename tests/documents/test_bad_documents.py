@@ -21,6 +21,8 @@ BAD = Path(__file__).resolve().parents[1] / "fixtures" / "documents" / "bad"
         ("corrupt.docx", ErrorCode.CORRUPT, "damaged or truncated"),
         ("password.doc", ErrorCode.PASSWORD, "protected with a password"),
         ("not-a-report.docx", ErrorCode.NOT_A_REPORT, "not a delegation report"),
+        # a report LibreOffice saved as Rich Text Format: refused, not read as text
+        ("report.rtf", ErrorCode.UNKNOWN_TYPE, "Rich Text Format (.rtf) document: save it"),
     ],
 )
 def test_bad_document_is_one_line_naming_the_file(name: str, code: ErrorCode, says: str) -> None:
