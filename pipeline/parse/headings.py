@@ -81,10 +81,15 @@ _YEAR_OF = r"(?i:ĪSTENOŠANAS|LĪGUMA)"
 _CALENDAR_NUMERAL = r"\d{4}(?:\.?[ \u00a0]*/[ \u00a0]*\d{4})?"
 _IN_ENGLISH = r"/[ \u00a0]*(?i:year)[ \u00a0]+\d{4}"
 
-# "1. gads (01.06.2016.–31.05.2017.)", "1.gads (2018./2019.)": an Arabic numeral and "gads"
-# alone, as older and other forms head their years, at a line start with the calendar years
-# or the dates it names on its line (a sentence "1. gads bija …" names none).
-_PLAIN_AHEAD = r"(?=[1-8]\.[ \u00a0]*(?i:gads)[^\n\t\x0b]*?\d{4})"
+# "1. gads (01.06.2016.–31.05.2017.)", "1.gads (2018./2019.)", "I gads (…)", "Pirmais gads
+# (…)": a numeral (Arabic with its dot, Roman, or an ordinal word) and "gads" alone, as older
+# and other forms head their years, at a line start with the calendar years or the dates it
+# names on its line (a sentence "1. gads bija …" names none).
+_PLAIN_NUMERAL = rf"(?:[1-8]|{ORDINAL_WORD}|(?i:[IVX]{{1,4}}))"
+_PLAIN_AHEAD = (
+    rf"(?=(?:[1-8]\.|{ORDINAL_WORD}|(?i:[IVX]{{1,4}})\.?(?=[ \u00a0]))"
+    r"[ \u00a0]*(?i:gads)[^\n\t\x0b]*?\d{4})"
+)
 # A contract year named by the two calendar years it spans as well as its place in words:
 # "2023./2024. īstenošanas gads (01.04.2023.–31.03.2024.)"; alone on its line.
 _CONTRACT_NUMERAL = r"\d{4}\.?[ \u00a0]*/[ \u00a0]*\d{4}"
@@ -100,9 +105,9 @@ YEAR_HEADING = (
     rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
     rf"|(?<![{_LETTER}.])|(?P<paired>{_LINE_START}{_PLAIN_AHEAD})"
     rf"|(?P<contract>{_LINE_START}))"
-    rf"(?P<numeral>(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|(?(paired)[1-8]|"
+    rf"(?P<numeral>(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|(?(paired){_PLAIN_NUMERAL}|"
     rf"(?(contract){_CONTRACT_NUMERAL}|(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}})))))))"
-    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.|(?(contract)\.|\.?)))))\s*"
+    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.?|(?(contract)\.|\.?)))))\s*"
     rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     rf"(?(calendar)(?:{_IN_ENGLISH}[ \t\u00a0]*)?)"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?"

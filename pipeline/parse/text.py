@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pipeline.model import Span
@@ -139,6 +140,12 @@ _EMPHASIS = re.compile(
 )
 
 
+# The Latin ligatures of Unicode's compatibility block (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ): one character for
+# two or three letters, which no label, counted noun or month would otherwise match.
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_LIGATURE = "[" + "".join(_LIGATURES) + "]"
+
+
 def clean(source_text: str) -> SourcedText:
     """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
     Markdown autolinks decoded, Markdown bold and emphasis markers and heading "#"s (and any
@@ -150,7 +157,7 @@ def clean(source_text: str) -> SourcedText:
     pos = 0
     pattern = re.compile(
         f"{_TAG.pattern}|{_AUTOLINK.pattern}|{_ENTITY.pattern}|{_BOLD.pattern}|{HEADING_MARK}"
-        f"|{_ATX_HEADING.pattern}",
+        f"|{_ATX_HEADING.pattern}|{_LIGATURE}",
         re.I,
     )
     # An emphasis's two asterisks; what is between them is cleaned as any other text.
@@ -168,7 +175,11 @@ def clean(source_text: str) -> SourcedText:
     for m in pattern.finditer(text):
         keep(pos, m.start())
         token = m.group(0)
-        if m.group(2):  # autolink: keep the address
+        if token in _LIGATURES:  # "ﬁnansējums", as text copied from a typeset PDF has it
+            letters = _LIGATURES[token]
+            parts.append(letters)
+            offs.extend([m.start()] * len(letters))
+        elif m.group(2):  # autolink: keep the address
             parts.append(m.group(2))
             offs.extend(range(m.start(2), m.end(2)))
         elif token.startswith("&"):
