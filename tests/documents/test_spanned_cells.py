@@ -284,7 +284,7 @@ def test_html_rows_without_end_tags_and_a_table_in_a_spanning_cell_keep_their_sp
 # `position: fixed` at the foot of every page; its table of 28 numbered rows runs over all
 # three pages with its header repeated.
 FURNITURE = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
-FURNITURE_PDF = FURNITURE / "tester8c_page_furniture.pdf"
+FURNITURE_PDF = FURNITURE / "chromium_page_furniture.pdf"
 
 
 def test_running_headers_and_footers_outside_the_table_are_no_text_of_the_report() -> None:

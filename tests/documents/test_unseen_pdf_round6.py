@@ -1,4 +1,4 @@
-"""Round 6 of the PDF reader, from tester 14's Chromium prints of HTML reports
+"""Round 6 of the PDF reader, from an independent tester's Chromium prints of HTML reports
 (`tests/fixtures/reports/unseen/`), their facts read by hand before the tool ran.
 
 A funding table nested in the funding row, its period cell spanning a "Kopā" row and the

@@ -16,7 +16,7 @@ from pipeline.model import Activity
 from pipeline.parse.mentions import find_indicators
 from pipeline.parse.named import find_places
 from pipeline.parse.text import SourcedText, SourceFile
-from tests.parse.test_activities_tester8 import CIVIL, MINORITY, report
+from tests.parse.test_activities_merged_heading_rows import CIVIL, MINORITY, report
 
 D = dt.date
 YEAR = "1. īstenošanas gads (01.01.2023.–31.12.2023.)\n"

@@ -179,7 +179,7 @@ def test_an_amount_in_thousands_is_unread_not_published() -> None:
     assert any("24,3 tūkst. EUR" in m for m in _unread(parsed))
 
 
-# -- a struck or corrected amount (tester 9 #1) ------------------------------------------------
+# -- a struck or corrected amount ------------------------------------------------
 _LINES = (
     "euro, t.sk. 20 000,00 euro pilsoniskās sabiedrības attīstībai un 10 000,00 euro "
     "mazākumtautību nevalstisko organizāciju attīstības un ilgtspējas veicināšanai."
@@ -208,7 +208,7 @@ def test_an_amount_corrected_in_its_parenthesis_is_the_correction() -> None:
     assert Decimal(31000) not in _values(parsed)
 
 
-# -- a carried-in clause ends at ";" (tester 9 #2) ---------------------------------------------
+# -- a carried-in clause ends at ";" ---------------------------------------------
 def test_the_line_after_a_carried_in_clause_is_no_remainder() -> None:
     parsed = _parse(
         "1. gads (15.07.2022.–14.07.2023.): plānots 49 000,00 euro; faktiski 48 912,70 euro; "
@@ -225,7 +225,7 @@ def test_the_line_after_a_carried_in_clause_is_no_remainder() -> None:
     assert _contradictions(parsed) == []
 
 
-# -- a footnote mark after an amount (tester 9 #8) ---------------------------------------------
+# -- a footnote mark after an amount ---------------------------------------------
 def test_a_footnote_mark_after_an_amount_leaves_its_lines_read() -> None:
     parsed = _parse(
         "I. īstenošanas gads (15.07.2022.–14.07.2023.)",
@@ -241,7 +241,7 @@ def test_a_footnote_mark_after_an_amount_leaves_its_lines_read() -> None:
     assert year.compared
 
 
-# -- a note beside a cell's amount (tester 9 #8) -----------------------------------------------
+# -- a note beside a cell's amount -----------------------------------------------
 _HEADER = "Gads\tMērķis\tPlānots, EUR\tFaktiski, EUR\tAtlikums, EUR"
 _CIV = "pilsoniskās sabiedrības attīstībai Kurzemes reģionā"
 _MIN = "mazākumtautību nevalstisko organizāciju attīstības un ilgtspējas veicināšanai"

@@ -16,7 +16,7 @@ from pipeline.parse.funding import read_funding
 from pipeline.parse.funding_blocks import FundingRead
 from pipeline.parse.text import SourcedText, SourceFile
 from tests.parse.test_funding_forms import LABEL
-from tests.parse.test_funding_tester8 import _codes, _report, _years
+from tests.parse.test_funding_tables_from_documents import _codes, _report, _years
 
 P, A = AmountRole.PLANNED, AmountRole.ACTUAL
 CIVIL, MINORITY = Purpose.CIVIL_SOCIETY, Purpose.MINORITY_NGOS

@@ -1,4 +1,4 @@
-"""Section labels as typists shorten and reword them (tester 8's reports r2 and r4: "Apraksts
+"""Section labels as typists shorten and reword them (an independent tester's reports r2 and r4: "Apraksts
 un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem" for the description's long label),
 sentences opening with a label's words that stay their section's text, and the text under a
 label no reader places, which is kept. Expected values are read from the texts below.
@@ -20,7 +20,7 @@ def codes(parsed: Parsed) -> list[str]:
     return [f.code for f in parsed.findings]
 
 
-# -- tester 8's r4: numbered labels on their own lines, the description's label shortened ----
+# -- an independent tester's r4: numbered labels on their own lines, the description's label shortened ----
 
 R4_DESCRIPTION_LABEL = "4. Apraksts un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem"
 R4 = (
@@ -72,7 +72,7 @@ def test_a_shortened_numbered_description_label_is_the_description() -> None:
     assert "period.year-outside-delegation" in codes(parsed)
 
 
-# -- tester 8's r2: "label: value" paragraphs, the description's label cut after "rādītājiem" --
+# -- an independent tester's r2: "label: value" paragraphs, the description's label cut after "rādītājiem" --
 
 R2_DESCRIPTION_LABEL = (
     "Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem"

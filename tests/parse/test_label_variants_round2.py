@@ -1,4 +1,4 @@
-"""Tester 7's second round: the signature block that closes a report (names and positions,
+"""An independent tester's second round: the signature block that closes a report (names and positions,
 "(paraksts)", the place and date of signing, the e-signature note) is the report's own text,
 kept as written, and no part of the last section's answer; a remark after the delegation
 period on its line is kept. Expected values are read from the texts below.
@@ -28,7 +28,7 @@ def with_end(minimal_text: str, end: str) -> str:
     return minimal_text.removesuffix(LAST_ROW) + end
 
 
-# -- tester 7's A: Markdown, the last label on its line, "Nav." then a rule and the signers --
+# -- an independent tester's A: Markdown, the last label on its line, "Nav." then a rule and the signers --
 
 SIGNED_MD = (
     "Cita informācija\n\nNav.\n\n---\n\n"
@@ -69,7 +69,7 @@ def test_other_information_before_the_signature_is_kept_whole(minimal_text: str)
     assert r.unlabelled[-1].value == "Valdes priekšsēdētājs: J. Bērziņš 2024. gada 2. augustā"
 
 
-# -- tester 7's D: a tab table, the signers in cells after it, the e-signature note ----------
+# -- an independent tester's D: a tab table, the signers in cells after it, the e-signature note ----------
 
 SIGNED_TABS = (
     "Cita informācija\tNav\n\n"

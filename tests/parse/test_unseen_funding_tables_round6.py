@@ -47,7 +47,7 @@ def _warnings(parsed: Parsed) -> list[str]:
     return sorted(f.code for f in parsed.findings if f.severity.value in ("warning", "error"))
 
 
-# -- tester 13, r6: the year cell spans its roles' rows ------------------------------------------
+# -- r6: the year cell spans its roles' rows ------------------------------------------
 def test_a_year_cell_over_its_roles_rows(read: dict[str, Parsed]) -> None:
     rep = report_of(read, "rowspans")
     assert [
@@ -80,7 +80,7 @@ def test_the_remainder_planted_in_the_rowspan_table_is_found(read: dict[str, Par
     assert "activity.date-outside-year" in codes
 
 
-# -- tester 13, r3: roles over purposes ----------------------------------------------------------
+# -- r3: roles over purposes ----------------------------------------------------------
 def test_a_header_of_roles_over_purposes(read: dict[str, Parsed]) -> None:
     rep = report_of(read, "two_rows")
     # three years; "Kopā | 96 000,00 € | 66 000,00 € | …" is the sum over them, no year
@@ -128,7 +128,7 @@ def test_roles_over_purposes_that_cannot_be_told_are_not_read_by_place(tmp_path:
     assert "funding.missing-amount" not in _warnings(parsed)
 
 
-# -- tester 13, r2: years as paragraphs opened by their dates ------------------------------------
+# -- r2: years as paragraphs opened by their dates ------------------------------------
 def test_each_year_paragraph_opens_with_its_period(read: dict[str, Parsed]) -> None:
     rep = report_of(read, "ministry")
     # "<p>01.08.2022.–31.07.2023.</p>", "<p>01.08.2023.–31.07.2024.</p>",
@@ -143,7 +143,7 @@ def test_each_year_paragraph_opens_with_its_period(read: dict[str, Parsed]) -> N
     assert (BACK, None, E("1850.00")) in amounts(rep.funding[1])
 
 
-# -- tester 14, r2b: roles in merged header cells over "Kopā | t.sk. …" ---------------------------
+# -- r2b: roles in merged header cells over "Kopā | t.sk. …" ---------------------------
 def test_roles_in_merged_cells_over_totals_and_lines(read: dict[str, Parsed]) -> None:
     rep = report_of(read, "landscape")
     # rows I, II, III; "Kopā | 147 000,00 | …" is the sum over them
@@ -177,7 +177,7 @@ def test_the_remainder_planted_in_the_landscape_table_is_found(read: dict[str, P
     assert "funding.missing-amount" not in codes
 
 
-# -- tester 14, r5 and r5b: a period cell over a "Kopā" row and purpose rows ---------------------
+# -- r5 and r5b: a period cell over a "Kopā" row and purpose rows ---------------------
 RIGA_FIRST = {
     # "01.07.2022. – 30.06.2023. | Kopā | 45 000,00 | 44 520,00 | 480,00 (pārcelts uz
     # nākamo periodu)", "pilsoniskās … | 27 000,00 | 27 000,00 | 0,00", "mazākumtautību … |
@@ -220,7 +220,7 @@ def test_amounts_wrapped_in_narrow_cells_are_never_invented(read: dict[str, Pars
 
 
 LABEL = "Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem"
-# The text a PDF reader gave of that table (tester 14's r5): its first rows' cell lines
+# The text a PDF reader gave of that table (an independent tester's r5): its first rows' cell lines
 # mixed up, "45 / 000,00" and "44 / 520,00" read as "45 44 480,00" / "– 000,00 520,00".
 MIXED_UP = [
     "\x0b\ue000\x0bPeriods Finansējuma Plānots, Faktiski, Atlikums, mērķis EUR EUR EUR\x0b\x0b"

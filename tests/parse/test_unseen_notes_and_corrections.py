@@ -47,7 +47,7 @@ FILES = {
     "tracked": "vidzeme_word_tracked_changes_footnotes.docx",
     "text_box": "latgale_word_text_box_two_level_list.docx",
 }
-COLUMNS = FIXTURES / "documents" / "tester10_twocol_rotated.pdf"
+COLUMNS = FIXTURES / "documents" / "two_columns_turned_annex.pdf"
 E = Decimal
 
 

@@ -1,4 +1,4 @@
-"""Activities in the forms of tester 7's reports: a count that is a plan, not an achievement;
+"""Activities in the forms of an independent tester's reports: a count that is a plan, not an achievement;
 a paragraph after a bulleted list, which is no item; items numbered with Roman numerals under
 a minority group's heading in other words than "… kapacitātes celšanai:"; numbers written in
 words; a count after the phrase that names it ("konsultācijas NVO un iedzīvotājiem – 74",

@@ -1,4 +1,4 @@
-"""Document forms from tester 8's Chromium PDF: a running footer Chromium painted over the
+"""Document forms from an independent tester's Chromium PDF: a running footer Chromium painted over the
 table header it repeats on every page, amounts set flush right and headers centred in their
 cells, numbered rows at a page break, a year's cell spanning its purpose rows, a title
 wrapped over the page's width."""
@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 # it on A5 pages: 18 numbered activities over pages 1–2 with the header repeated, a footer
 # `position: fixed` that Chromium paints on pages 2 and 3 across the repeated header row, and
 # a funding table whose "I gads" cell spans three rows (the last a note over three columns).
-FOOTER = FIXTURES / "tester8_running_footer.pdf"
+FOOTER = FIXTURES / "chromium_running_footer.pdf"
 
 
 def _activity(n: int) -> str:

@@ -1,4 +1,4 @@
-"""Activities in the forms of tester 8's office documents: a table of activities whose year
+"""Activities in the forms of an independent tester's office documents: a table of activities whose year
 and group headings are rows of one cell merged across the table (Word, HTML, and a Chromium
 PDF's grid, whose cells hold line breaks); a total the activity's name gives in parentheses;
 a range of months as an activity's date; the towns and municipalities of Latvia's 2021

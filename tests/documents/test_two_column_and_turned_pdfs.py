@@ -1,4 +1,4 @@
-"""Document forms from tester 10: a PDF description set in two text columns, a landscape
+"""Document forms by an independent tester: a PDF description set in two text columns, a landscape
 funding table on a page saved turned a quarter (/Rotate 90) and drawn without rules; Word
 tracked changes, a two-level numbered list and a title in a text box; OpenDocument tracked
 changes."""
@@ -23,8 +23,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 # text-align: justify`) over pages 1–2, then the funding table (no borders, cells padded)
 # on a landscape page saved as a portrait page turned 90°; and the same description printed
 # in one column.
-TWO_COLUMNS = FIXTURES / "tester10_twocol_rotated.pdf"
-ONE_COLUMN = FIXTURES / "tester10_onecol.pdf"
+TWO_COLUMNS = FIXTURES / "two_columns_turned_annex.pdf"
+ONE_COLUMN = FIXTURES / "one_column_turned_annex.pdf"
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -1,4 +1,4 @@
-"""Tester 9's reports: labels set off by a dash ("Neatbilstoši veiktie izdevumi – nav"), a
+"""An independent tester's reports: labels set off by a dash ("Neatbilstoši veiktie izdevumi – nav"), a
 registration number with the country's prefix ("Reģ. Nr. LV40103982164"), the legal forms
 of a company and a religious organisation's institution, the year heading "1. gads
 (2018./2019.)", and the footnotes or English summary that close a report (or the

@@ -1,4 +1,4 @@
-"""Funding forms from tester 7's reports: "purpose: amount" lines under a statement line
+"""Funding forms from an independent tester's reports: "purpose: amount" lines under a statement line
 ("Plānotais finansējums: EUR 50 000" / "Plānots – EUR 12 500:"), prose per calendar year
 ("2023. gadā piešķirti 45 000 EUR, … izlietoti …"), amounts in thousands ("54 tūkst. EUR")
 and "eiro", a table flattened into a cell ("| 30 000,00 |"), and lines of the section that
@@ -248,7 +248,7 @@ def test_planted_remainder_with_plural_planned_and_eiro(minimal_text: str) -> No
     assert (P, None, Decimal("54387.60")) in _amounts(parsed.report.funding[0])
 
 
-# -- a table flattened into a cell (tester 8's r1) ---------------------------------------------
+# -- a table flattened into a cell (an independent tester's r1) ---------------------------------------------
 
 
 def test_a_flattened_table_cell_is_never_an_actual_amount() -> None:

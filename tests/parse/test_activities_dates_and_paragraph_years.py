@@ -1,4 +1,4 @@
-"""Activities and dates in the forms of tester 9's reports: dates written "07/03/2020" (day
+"""Activities and dates in the forms of an independent tester's reports: dates written "07/03/2020" (day
 first) and "5. V 2022" (a Roman month); a year written as one hard-wrapped paragraph whose
 entries end in ";", with the minority part run into it; counts written "plānots 2 /
 faktiski 3"; "gab." (pieces); a group heading with who carries it out after it. Each expected
@@ -15,7 +15,7 @@ from pipeline.model import DatePrecision, Qualifier
 from pipeline.parse.latvian import find_dates, find_period
 from pipeline.parse.mentions import find_indicators
 from pipeline.parse.text import SourcedText, SourceFile
-from tests.parse.test_activities_tester8 import CIVIL, MINORITY, parsed, report, rows
+from tests.parse.test_activities_merged_heading_rows import CIVIL, MINORITY, parsed, report, rows
 
 E = Qualifier.EXACT
 D = dt.date

@@ -1,4 +1,4 @@
-"""Funding tables from tester 8's office documents, as their text layout gives them: a table
+"""Funding tables from an independent tester's office documents, as their text layout gives them: a table
 with a purpose column and rowspan year cells (a PDF's: "I gads … | pilsoniskās … | 31 000,00
 | 30 988,40", then the year's other rows with its year cell left empty or left out, a "Kopā"
 row the year's total and a note row spanning the columns); "t.sk." purpose rows under a
