@@ -43,6 +43,7 @@ from pipeline.parse.activity_lists import (
     SubNumber,
     group_heading_at_end,
     heads_sub_list,
+    is_nested,
     paragraph_after_list,
     sub_number,
 )
@@ -162,6 +163,8 @@ class _Reader:
             return "group"
         if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
             return None
+        if m.group("mark") and self.item is not None and is_nested(m.group(0), self.item):
+            return None  # a nested list's entry, which stays in the open item's text
         if m.group("dash") or m.group("dot") or m.group("mark"):
             return "bullet"
         if m.group("inline_dash"):
@@ -254,20 +257,26 @@ class _Reader:
         return False
 
     def _accepts_sub(self, number: SubNumber, start: int) -> bool:
-        """A multilevel list's number ("1.1.") starts an item when it starts its level ("N.1.",
-        also after a group's heading) or is the next of it. Under a level-0 item that counts
-        something ("1. Organizēti 4 pasākumi:" / "1.1. …") the entries are that item's parts
-        and stay in its text, as lettered ones do: read as activities, their counts would be
-        counted twice."""
+        """A multilevel list's number ("1.1.") starts an item when it is the next of its level,
+        or starts it ("N.1.") under its level-0 item "N." or right after a heading (a year's
+        "1. gads", a group's). Anywhere else it is a wrapped line's number ("… līguma
+        pielikuma" / "1.1. apakšpunktā", "kopā" / "1.1 tūkst. stundu"). Under a
+        level-0 item that counts something ("1. Organizēti 2 forumi (143 dalībnieki):" /
+        "1.1. …") the entries are that item's parts and stay in its text, as lettered ones do:
+        read as activities, their counts would be counted twice."""
         if number.n != 1:
             return number == self.sub
         before = self.text.text[:start].rstrip(WS)
         if JOINS_ON.search(before):
             return False  # a sentence wrapped before a reference ("… saskaņā ar" / "2.1. …")
         item = self.item
-        if item is not None and heads_sub_list(item.number, number):
-            return not find_indicators(SourcedText.join(item.pieces), self.source)
-        return True
+        if item is None:
+            return True
+        if not heads_sub_list(item.number, number):
+            return False
+        # the level-0 item's text is not yet given to it: it runs up to this number
+        lead = SourcedText.join([*item.pieces, self.text[self.pending : start]])
+        return not find_indicators(lead, self.source)
 
     def _accepts_letter(self, m: re.Match[str]) -> bool:
         """A lettered list is a list of activities only where no other list is open: under a

@@ -22,6 +22,8 @@ _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 #: dot, and Word's Symbol-font bullets as private-use code points. Like "-", only at a line's
 #: start ("•" is a bullet anywhere).
 BULLETS = "▪▫◦‣∙○●■□➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
+#: The hollow bullets of a nested list's entries ("◦" under "•").
+NESTED_BULLETS = ("◦", "‣", "○")
 #: The Roman numerals of 1 to 39, upper case.
 ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
