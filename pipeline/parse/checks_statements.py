@@ -1,7 +1,8 @@
 """The two answers about irregular expenditure against each other: the amount not recovered
 of it ("Neatgūto līdzekļu apmērs …: 1 450,00 euro") cannot be more than the irregular
 expenditure itself ("1 250,00 euro (t.sk. PVN 216,94 euro) – …"). Compared only when each
-answer states one amount, read with certainty.
+answer states one amount, read with certainty: neither answer writes one in thousands
+("1,25 tūkst. euro", rounded, its true figure not written).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 from pipeline.model import Problem, Report
 from pipeline.parse.checks_money import money
+from pipeline.parse.statements import names_rounded
 
 
 def unrecovered_above_irregular(
@@ -20,6 +22,8 @@ def unrecovered_above_irregular(
         return
     spent, left = irregular.value, unrecovered.value
     if spent is None or left is None or unrecovered.amount is None or irregular.amount is None:
+        return
+    if names_rounded(irregular.text.value) or names_rounded(unrecovered.text.value):
         return
     if left > spent:
         yield finding(

@@ -31,26 +31,33 @@ def states_contract_total(before: str, after: str) -> bool:
 def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[SourcedText]]:
     """The section with each line stating the money spent over the contract blanked (its
     characters spaces, still mapped to the source), and the amounts those lines state.
-    Only a line after the first, of one amount and no cells; its words may begin on the
-    line before ("Izlietotais finansējums / kopā: € 71 000,00", as a converter wraps it),
-    which is then blanked too."""
+    Only a line of one amount and no cells, after every year's rows: no money on any line
+    after it, and a paragraph of its own (`opens_paragraph`), as a year's own "Faktiski
+    izlietots kopā: …" under its heading and plan is not. Its words may begin on the line
+    before ("Izlietotais finansējums / kopā: € 71 000,00", as a converter wraps it), which
+    is then blanked too."""
+    lines = section.text.split("\n")
     chars = list(section.text)
     found: list[SourcedText] = []
     start = 0
     previous: tuple[int, str] | None = None  # the line before: where it starts, its text
-    for n, line in enumerate(section.text.split("\n")):
+    for n, line in enumerate(lines):
         money = [m for m in MONEY_IN_TEXT.finditer(line) if counts_as_money(m)]
-        if n > 0 and "\t" not in line and len(money) == 1:
+        last = n > 0 and not any(_has_money(later) for later in lines[n + 1 :])
+        if last and "\t" not in line and len(money) == 1:
             m = money[0]
             before, after = line[: m.start()], line[m.end() :]
-            blank = (start, start + len(line))
-            if states_contract_total(before, after):
+            blank = (start, start)
+            if states_contract_total(before, after) and opens_paragraph(lines[:n]):
                 found.append(section[start + m.start() : start + m.end()])
-            elif previous is not None and states_contract_total(f"{previous[1]}\n{before}", after):
+                blank = (start, start + len(line))
+            elif (
+                previous is not None
+                and states_contract_total(f"{previous[1]}\n{before}", after)
+                and opens_paragraph(lines[: n - 1])
+            ):
                 found.append(section[start + m.start() : start + m.end()])
                 blank = (previous[0], start + len(line))
-            else:
-                blank = (start, start)
             chars[blank[0] : blank[1]] = [
                 c if c == "\n" else " " for c in chars[blank[0] : blank[1]]
             ]
@@ -60,3 +67,17 @@ def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[Sour
     if not found:
         return section, []
     return SourcedText("".join(chars), section.offsets), found
+
+
+def opens_paragraph(above: list[str]) -> bool:
+    """Whether a line whose lines above are `above` stands in a paragraph of its own: a
+    blank line right above it (markup aside), after some text."""
+    return (
+        len(above) > 1
+        and not above[-1].strip(" \t*_\ue000")
+        and any(line.strip() for line in above)
+    )
+
+
+def _has_money(line: str) -> bool:
+    return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(line))

@@ -115,7 +115,7 @@ class StatementReader(ReaderBase):
             at.last_end = m.end()
             self._use_words(text, m, since, at, hint)
             value = amount_value(m.group("amount"))
-            if names_vat(lead):
+            if names_vat(lead, since > 0):
                 # "(t.sk. PVN 7 726,68 euro)": the tax inside the total, no amount of the
                 # year's sums; reported unread, the year still compared
                 self.unread.append(text[m.start() : m.end()])

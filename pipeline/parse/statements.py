@@ -30,6 +30,18 @@ _PART_OF_AMOUNT = re.compile(
 )
 
 
+# An amount in thousands or millions ("1,25 tūkst. euro", "0,5 milj. EUR") is rounded: its
+# digits alone are not the money, and the true figure is not written. As the funding reader
+# does (`funding_money.is_rounded`), it is an amount of the answer left unread.
+_IN_THOUSANDS = re.compile(r"[ \u00a0]*(?:tūkst|milj)", re.I)
+_ROUNDED = re.compile(r"\d[ \u00a0]*(?:tūkst|milj)", re.I)
+
+
+def names_rounded(text: str) -> bool:
+    """Whether an answer writes an amount in thousands or millions anywhere."""
+    return _ROUNDED.search(text) is not None
+
+
 def read_statement(
     value: SourcedText, source: SourceFile, asks_amount: bool = True
 ) -> Statement | None:
@@ -51,7 +63,7 @@ def read_statement(
         if (m := _PART_OF_AMOUNT.match(collapsed.text, money.end())) is not None
     ]
     found = [m for m in found if not any(start <= m.start() < end for start, end in parts)]
-    if len(found) != 1:
+    if len(found) != 1 or _IN_THOUSANDS.match(collapsed.text, found[0].end("amount")):
         return Statement(text, bool(_NONE.match(text.value)))
     piece = collapsed[found[0].start("amount") : found[0].end("amount")]
     amount = Text(piece.text, source.span_of(piece))
