@@ -75,14 +75,15 @@ AMOUNT_FORMS: tuple[tuple[str, str], ...] = (
     # "30 000.00": a decimal point after spaced thousands takes exactly two digits and no
     # space, so that "2022. 15" (a year, then a day) or "1 000.07.2023" stays out of it
     ("spaced thousands, decimal point", rf"\d{{1,3}}(?:{_SP}\d{{3}})+\.\d{{2}}(?!\.?\d)"),
-    # "54 000,00", "54 000", "53 948, 50" (a stray space after the comma)
-    ("spaced thousands", rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}})?"),
+    # "54 000,00", "54 000", "53 948, 50", "48 215 ,60" (a stray space on one side of the
+    # comma, as a copied table leaves it)
+    ("spaced thousands", rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}}|[ ],\d{{2}})?"),
     # "30.000,00": dots between thousands need the decimal comma, or it is a date
     ("dotted thousands", r"\d{1,3}(?:\.\d{3})+,\d{2}"),
     # "12500.00": a decimal point; a short one ("51.50") only before a currency word
     ("decimal point", r"\d{3,}\.\d{2}(?!\.?\d)|\d{1,2}\.\d{2}(?=\s*(?:euro|eur|eiro|€))"),
     # "1040,13", "1342,50", "12500"
-    ("plain", r"\d+(?:,[ ]?\d{2})?(?!\.\d)"),
+    ("plain", r"\d+(?:,[ ]?\d{2}|[ ],\d{2}(?!\d))?(?!\.\d)"),
 )
 # Spaced thousands with a point decimal of other than two digits ("30 000.5", "2 015.07.2022")
 # are no amount, and no part of them is one either: not "30 000", not "30".
@@ -167,13 +168,14 @@ def signed_negative(text: str, amount_start: int) -> bool:
 # An amount as AMOUNT finds it, whole: spaces only between groups of three or after a
 # decimal comma, so that "2022. 15" is never 2022.15.
 _WHOLE_AMOUNT = re.compile(
-    rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}}|\.\d{{2}})?"
-    r"|\d{1,3}(?:\.\d{3})+,\d{2}|\d+\.\d{2}|\d+(?:,[ ]?\d{2})?"
+    rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,[ ]?\d{{2}}|[ ],\d{{2}}|\.\d{{2}})?"
+    r"|\d{1,3}(?:\.\d{3})+,\d{2}|\d+\.\d{2}|\d+(?:,[ ]?\d{2}|[ ],\d{2})?"
 )
 
 
 def parse_amount(text: str) -> Decimal:
-    """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '30.000,00' -> 30000.00;
+    """'54 000,00' -> 54000.00; '53 948, 50' -> 53948.50; '48 215 ,60' -> 48215.60;
+    '30.000,00' -> 30000.00;
     '12500.00' -> 12500.00; '30 000.00' -> 30000.00; '12 500' -> 12500."""
     stripped = text.strip()
     if not _WHOLE_AMOUNT.fullmatch(stripped):

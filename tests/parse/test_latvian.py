@@ -28,6 +28,8 @@ D = dt.date
     [
         ("54 000,00", Decimal("54000.00")),
         ("53 948, 50", Decimal("53948.50")),  # a stray space after the decimal comma
+        ("48 215 ,60", Decimal("48215.60")),  # a stray space before it, as a copied table has it
+        ("1342 ,50", Decimal("1342.50")),
         ("1 040,13", Decimal("1040.13")),
         ("1342,50", Decimal("1342.50")),
         ("51,50", Decimal("51.50")),

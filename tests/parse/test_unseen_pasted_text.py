@@ -68,6 +68,12 @@ def test_ordinal_word_gads_headings_in_a_cell_and_the_planted_year_end() -> None
     ]
     outside = [f for f in parsed.findings if f.code == "period.year-outside-delegation"]
     assert len(outside) == 1 and outside[0].span is not None and outside[0].span.line == 35
+    # amounts copied with a space before the decimal comma ("48 215 ,60")
+    first = {(a.role, a.purpose, a.value) for a in rep.funding[0].amounts}
+    assert (A, None, Decimal("48215.60")) in first and (A, MN, Decimal("18735.60")) in first
+    assert (P, None, Decimal("49000.00")) in first
+    [mismatch] = [f for f in parsed.findings if f.code == "funding.sum-mismatch"]
+    assert "49 500,00" in mismatch.message and "49 000,00" in mismatch.message
 
 
 def test_a_sentence_opening_with_an_ordinal_and_gads_heads_no_year() -> None:
