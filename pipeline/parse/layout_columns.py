@@ -23,6 +23,14 @@ is that line wrapped ("1) Organizēti 2 forumi …, kopā 85" / "   dalībnieki 
 in it, as the retyped report writes it on one line. A label broken by a page's end goes on
 after it in lower case ("Valsts pārvaldes" / "" / "uzdevums"); words in the left column
 that no label has (a date, a figure) inside the table are the value's, set out to the left.
+
+A value laid out in two columns of its own, planned beside actual under the funding label,
+is two cells (`label<TAB>planned<TAB>actual`), their lines a line each as a tab export
+writes a cell's paragraphs; where both columns begin again after a blank line ("2024. gads"
+beside "2024. gads") a row of its own begins, its label cell empty. Only where a gap ends
+at the same column on several of the value's lines and no line is written across it. Such
+a column may be more common than the labels' gutter: the next likeliest gutter is tried
+where the likeliest gives no table.
 """
 
 from __future__ import annotations
@@ -77,9 +85,23 @@ def unfold_columns(text: SourcedText, is_label: Callable[[str], bool]) -> Source
     if "\t" in s or SOFT_BREAK in s:
         return text  # a table's cells are already parted
     ranges = line_ranges(s)
-    gutter = _gutter(s, ranges)
-    if gutter is None:
-        return text
+    # The most common gutter first; where a table's value column is itself in two columns
+    # (planned beside actual), the second one may be more common than the labels' gutter.
+    for gutter in _gutters(s, ranges):
+        unfolded = _unfold(text, ranges, gutter, is_label)
+        if unfolded is not None:
+            return unfolded
+    return text
+
+
+def _unfold(
+    text: SourcedText,
+    ranges: list[tuple[int, int]],
+    gutter: int,
+    is_label: Callable[[str], bool],
+) -> SourcedText | None:
+    """The text's table read with its value column at `gutter`; None where the evidence of
+    two columns there is not strong."""
     lines: list[_Line | None] = []
     for start, end in ranges:
         line = _split(text[start:end], gutter)
@@ -97,10 +119,10 @@ def unfold_columns(text: SourcedText, is_label: Callable[[str], bool]) -> Source
     ):
         rows.pop()
     if not _certain(rows, lines, is_label):
-        return text
+        return None
     out = [text[: ranges[rows[0].first][0]]]
     for k, row in enumerate(rows):
-        written = _row(row)
+        written = _row(row, gutter)
         if k:
             out.append(SourcedText("\n", (written.offsets[0] if written.offsets else 0,)))
         out.append(written)
@@ -120,9 +142,9 @@ def _certain(rows: list[_Row], lines: list[_Line | None], is_label: Callable[[st
     )
 
 
-def _gutter(s: str, ranges: list[tuple[int, int]]) -> int | None:
-    """The column the value column starts at: where most lines that have text on its left
-    go on after a gap, on enough lines."""
+def _gutters(s: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """The columns the value column may start at, the likeliest first: where lines that
+    have text on its left go on after a gap, on enough lines."""
     starts: Counter[int] = Counter()
     for start, end in ranges:
         gap = next(
@@ -130,10 +152,7 @@ def _gutter(s: str, ranges: list[tuple[int, int]]) -> int | None:
         )
         if gap is not None:
             starts[gap.end() - start] += 1
-    if not starts:
-        return None
-    gutter, count = starts.most_common(1)[0]
-    return gutter if count >= _MIN_AT_GUTTER else None
+    return [gutter for gutter, count in starts.most_common(3) if count >= _MIN_AT_GUTTER]
 
 
 def _split(line: SourcedText, gutter: int) -> _Line | Literal[False] | None:
@@ -208,9 +227,9 @@ def _label(row: _Row) -> SourcedText:
     return SourcedText.join(row.labels, " ")
 
 
-def _value(lines: list[_Line | None]) -> SourcedText:
-    """A row's value: its lines parted by soft breaks, a blank line kept as an empty one,
-    a wrapped line joined to the one it goes on from."""
+def _value(lines: list[_Line | None], brk: str = SOFT_BREAK) -> SourcedText:
+    """A row's value: its lines parted by `brk`, a blank line kept as an empty one, a
+    wrapped line joined to the one it goes on from."""
     joined: list[list[SourcedText] | None] = []
     above: int | None = None  # the indentation of the line above
     hang: int | None = None  # the indentation a wrapped line goes on at
@@ -237,16 +256,86 @@ def _value(lines: list[_Line | None]) -> SourcedText:
     for k, part in enumerate(parts):
         if k:
             at = next((p.offsets[0] for p in parts[k:] if p.offsets), 0)
-            out.append(SourcedText(SOFT_BREAK, (at,)))
+            out.append(SourcedText(brk, (at,)))
         out.append(part)
     return SourcedText.join(out, "")
 
 
-def _row(row: _Row) -> SourcedText:
-    label, value = _label(row), _value(row.lines)
-    if not value.text:
-        return label
-    return SourcedText.join([label, SourcedText("\t", (value.offsets[0],)), value], "")
+def _row(row: _Row, gutter: int) -> SourcedText:
+    """The row as `label<TAB>value`; a value in two columns of its own (planned beside
+    actual) as rows of two cells, `label<TAB>planned<TAB>actual`, a row of them where both
+    columns begin again after a blank line (see `_subrows`)."""
+    out: list[SourcedText] = []
+    columns = _subcolumns(row.lines, gutter)
+    # Cells side by side have their lines written as a tab export writes a cell's
+    # paragraphs, a line each, which its table reader reads row by row.
+    brk = SOFT_BREAK if len(columns) < 2 else "\n"
+    for k, lines in enumerate(_subrows(columns)):
+        values = [_value(column, brk) for column in lines]
+        while values and not values[-1].text:
+            values.pop()
+        if k:
+            at = next((v.offsets[0] for v in values if v.offsets), 0)
+            out.append(SourcedText("\n", (at,)))
+        else:
+            out.append(_label(row))
+        for n, value in enumerate(values):
+            at = next((v.offsets[0] for v in values[n:] if v.offsets), 0)
+            out += [SourcedText("\t", (at,)), value]
+    return SourcedText.join(out, "")
+
+
+def _subrows(columns: list[list[_Line | None]]) -> list[list[list[_Line | None]]]:
+    """A value's columns parted into rows where every column has text again on the same
+    line after a line blank in all of them ("2023. gads" beside "2023. gads"); one value
+    column is one row."""
+    if len(columns) < 2:
+        return [columns]
+    rows: list[list[list[_Line | None]]] = [[[] for _ in columns]]
+    for k in range(len(columns[0])):
+        line = [column[k] for column in columns]
+        above = [column[k - 1] for column in columns] if k else None
+        if above is not None and all(x is None for x in above) and all(line):
+            rows.append([[] for _ in columns])
+        for column, x in zip(rows[-1], line, strict=True):
+            column.append(x)
+    return rows
+
+
+def _subcolumns(lines: list[_Line | None], gutter: int) -> list[list[_Line | None]]:
+    """The value column's lines, parted at a second gutter where the value is certainly in
+    two columns: a gap ending at the same column on several lines, no line written across
+    it; else the lines as they are."""
+    starts: Counter[int] = Counter()
+    for line in lines:
+        if line is not None and line.right is not None:
+            at = gutter + line.indent
+            starts.update(at + m.end() for m in _GAP.finditer(line.right.text))
+    for column, count in starts.most_common(1):
+        parted = [_part(line, gutter, column) for line in lines]
+        if count >= _MIN_SPLIT_LINES and all(p is not False for p in parted):
+            pairs = [p if p is not None and p is not False else (None, None) for p in parted]
+            return [[left for left, _ in pairs], [right for _, right in pairs]]
+    return [lines]
+
+
+def _part(
+    line: _Line | None, gutter: int, column: int
+) -> tuple[_Line | None, _Line | None] | Literal[False] | None:
+    """A value line's two parts, left and right of `column`; None for a blank line, False
+    for a line written across the column."""
+    if line is None or line.right is None:
+        return None
+    text, at = line.right, gutter + line.indent
+    cut = column - at
+    if cut <= 0:
+        return None, _Line(None, text, -cut)
+    if cut >= len(text):
+        return line, None
+    head, tail = text[:cut], text[cut:]
+    if not head.text.endswith("  ") or tail.text[:1].isspace():
+        return False
+    return _Line(None, head.strip(), line.indent), _Line(None, tail, 0)
 
 
 def _unnumbered(words: str) -> str:

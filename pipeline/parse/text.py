@@ -272,11 +272,16 @@ _CELL_SPACE = " \u00a0\x0b"
 
 
 def pipe_tables(text: SourcedText) -> SourcedText:
-    """Each Markdown table as the tab layout of the other exports: a row a line, its cells
-    joined by tabs. The delimiter row and a header row of empty cells carry no text and go;
-    a header naming the columns is a row as a Word table's is."""
+    """Each Markdown table, and each ASCII grid table (`grid_tables`), as the tab layout of
+    the other exports: a row a line, its cells joined by tabs. The delimiter row and a
+    header row of empty cells carry no text and go; a header naming the columns is a row as
+    a Word table's is."""
     if "|" not in text.text:
         return text
+    # imported here: the grid's reader builds on this module's `SourcedText`
+    from pipeline.parse.grid_tables import grid_tables
+
+    text = grid_tables(text)
     lines = _split_lines(text)
     out: list[SourcedText] = []
     i = 0
