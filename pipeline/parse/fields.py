@@ -271,7 +271,7 @@ def read_implementer(
         piece = collapsed[reg.start("number") : reg.end("number")]
         number = Text(piece.text.replace(" ", ""), source.span_of(piece))
     else:
-        number = _number_in_footnote(collapsed.text[:name_end], notes, source)
+        number = _number_in_footnote(collapsed.text[:name_end], name_piece.text, notes, source)
     return Implementer(
         legal_form=legal_form,
         legal_form_text=legal_text,
@@ -282,13 +282,59 @@ def read_implementer(
 
 
 _MARKED = re.compile(rf"(?<=[^\s{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]+(?![{_SUPERSCRIPTS}])")
+# Words that set another organisation beside the implementer in its footnote: a partner, a
+# predecessor, a founder, one it acts with or for ("sadarbībā ar partneri biedrību „…”",
+# "Līdz 2023. gada 1. martam – biedrība „…”; reorganizēta"). Such a footnote's number may be
+# theirs.
+_OTHER_PARTY = re.compile(
+    r"partner|sadarb|iepriekš|agrāk|bijuš|bijus|dibinātāj|reorganiz|pievieno|apvieno|pēcte"
+    r"|priekšte|kopā\s+ar|vārdā|pilnvar|filiāl|līdz\s+\d",
+    re.I,
+)
+# An organisation named by its form, in any case ("biedrību", "SIA", "nodibinājuma").
+_ORGANISATION = re.compile(
+    r"(?<![^\W\d_])(?:(?i:[^\W\d_]*biedr|nodibināj|sabiedrīb|organizācij|draudz|partij"
+    r"|komersant|uzņēmum|fond|asociācij|apvienīb)[^\W\d_]*|SIA|AS)(?![^\W\d_])"
+)
+_QUOTE = re.compile(r"[„“\"«]\s*(?P<name>[^„“”\"«»]+?)\s*[”“\"»]")
+_ELEVEN = re.compile(r"(?<!\d)\d{11}(?!\d)")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.strip(_SUPERSCRIPTS + '„“”"«» ').split()).casefold()
+
+
+def _own_number(text: str, name: str) -> re.Match[str] | None:
+    """The one registration number a footnote states, when it states it of the implementer
+    `name` alone: it names no other organisation, by its name in quotes, its form or its
+    relation (partner, predecessor…). Where it may be another's, none: the number is then
+    missing, as the cell left it."""
+    regs = list(_REG_NO.finditer(text))
+    if len(regs) != 1 or _OTHER_PARTY.search(text):
+        return None
+    # a second number, bare or not, is someone's too, and which is whose is unsaid
+    if any(not regs[0].start() <= m.start() < regs[0].end() for m in _ELEVEN.finditer(text)):
+        return None
+    quoted = list(_QUOTE.finditer(text))
+    if any(_name_key(q.group("name")) != _name_key(name) for q in quoted):
+        return None
+    for form in _ORGANISATION.finditer(text):
+        if any(q.start() < form.start() < q.end() for q in quoted):
+            continue  # a word of its own name
+        # its form before its own name ("biedrības „X” reģ. Nr.") or its own number
+        # ("Biedrības reģistrācijas Nr.") says the implementer's
+        after = " ".join(text[form.end() :].lstrip(' \u00a0„“"«').split())
+        if not (after.casefold().startswith(_name_key(name)) or re.match(_REG_WORDS, after, re.I)):
+            return None
+    return regs[0]
 
 
 def _number_in_footnote(
-    named: str, notes: tuple[SourcedText, ...], source: SourceFile
+    named: str, name: str, notes: tuple[SourcedText, ...], source: SourceFile
 ) -> Text | None:
     """The registration number of the one footnote the name (and its legal form before it)
-    is marked with, when that footnote states one (see `read_implementer`)."""
+    is marked with, when that footnote states the implementer's own (see `read_implementer`
+    and `_own_number`)."""
     marks = {m.group() for m in _MARKED.finditer(named)}
     if len(marks) != 1:
         return None
@@ -302,10 +348,11 @@ def _number_in_footnote(
     if len(found) != 1:
         return None
     note, m = found[0]
-    reg = _REG_NO.search(note.text, m.start("text"), m.end("text"))
+    reg = _own_number(m.group("text"), name)
     if reg is None:
         return None
-    piece = note[reg.start("number") : reg.end("number")]
+    start = m.start("text")
+    piece = note[start + reg.start("number") : start + reg.end("number")]
     return Text(piece.text.replace(" ", ""), source.span_of(piece))
 
 
