@@ -38,7 +38,14 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import ActivityGroup, ImplementationYear, Period, Text
-from pipeline.parse.activity_groups import heads_minority_group, opens_roman_item, roman_value
+from pipeline.parse.activity_groups import (
+    continues_numbering,
+    heads_civil_group,
+    heads_minority_group,
+    may_head_after,
+    opens_roman_item,
+    roman_value,
+)
 from pipeline.parse.activity_lists import (
     SubNumber,
     group_heading_at_end,
@@ -105,6 +112,7 @@ class _Reader:
         self.roman = False  # a list numbered "I.", "II.", … was read
         self.sub: SubNumber | None = None  # the next number of a multilevel list's level 1
         self.list_ends = False  # the text now given ends a list: a heading or the end follows
+        self.numbered_on: tuple[int, str] | None = None  # the number a group's list may go on at
 
     # -- scanning -------------------------------------------------------------------------
     def run(self) -> None:
@@ -124,13 +132,15 @@ class _Reader:
             kind = self._kind(m)
             if kind is None:
                 continue
-            self.list_ends = kind in ("year", "group")
+            self.list_ends = kind in ("year", "group", "civil")
             self._text(self.text[pos : m.start()])
             pos = m.end()
             if kind == "year":
                 self._year(m)
             elif kind == "group":
                 self._group()
+            elif kind == "civil":
+                self._group(self.text[m.start() : m.end()])
             elif kind == "number":
                 self._number(m)
             elif kind == "sub":
@@ -161,6 +171,10 @@ class _Reader:
             return "year"
         if m.group("group") or m.group("minority") or m.group("inline_group"):
             return "group"
+        if m.group("civil"):
+            item, s = self.item, self.text.text
+            before = " ".join([*(p.text for p in item.pieces)] if item else [])
+            return "civil" if may_head_after(before + " " + s[self.pending : m.start()]) else None
         if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
             return None
         if m.group("mark") and self.item is not None and is_nested(m.group(0), self.item):
@@ -250,6 +264,8 @@ class _Reader:
             return False  # "a) … 3 semināri:" then "1) Rīgā …": the entry's own sub-items
         if n == 1 and at_line_start:
             return True
+        if at_line_start and continues_numbering(self.numbered_on, n, style, self.item):
+            return True  # a group's list numbered on from the group before it ("9." after "8.")
         if self.style is not None and style != self.style:
             return False
         if n == self.expected and after_break:
@@ -397,11 +413,19 @@ class _Reader:
         self.sub = None
         self._reset_list()
 
-    def _group(self) -> None:
+    def _group(self, civil: SourcedText | None = None) -> None:
+        """A group's heading: the minority group's, or the civil-society group's (`civil`, its
+        heading's text, which stays the year's note as a list's lead-in does)."""
         self._close()
-        self.has_groups = True
-        self.group = ActivityGroup.MINORITY_CAPACITY
+        numbered_on = (self.expected, self.style) if self.style is not None else None
+        if civil is None:
+            self.has_groups = True
+            self.group = ActivityGroup.MINORITY_CAPACITY
+        else:
+            self.group = ActivityGroup.CIVIL_SOCIETY
+            self._note(civil)
         self._reset_list()
+        self.numbered_on = numbered_on
 
     def _number(self, m: re.Match[str]) -> None:
         if m.group("letter"):
@@ -418,6 +442,7 @@ class _Reader:
         self.item = Item(number)
         self.expected = n + 1
         self.style = style
+        self.numbered_on = None
 
     def _sub(self, m: re.Match[str]) -> None:
         """An item of a multilevel list's level 1. The level-0 item it starts the list of
@@ -433,6 +458,8 @@ class _Reader:
                 self.has_groups = True
                 self.group = ActivityGroup.MINORITY_CAPACITY
             elif heading.text.strip(WS):
+                if heads_civil_group(heading.text.strip(WS)):
+                    self.group = ActivityGroup.CIVIL_SOCIETY
                 self._note(heading)
         else:
             self._close()
@@ -470,6 +497,8 @@ class _Reader:
                     self._group()
             if not headings and is_group_heading(row):
                 self._group()
+            elif not headings and heads_civil_group(row.line.text):
+                self._group(row.line)
             elif not headings:
                 self._note(row.line)
 
@@ -498,6 +527,7 @@ class _Reader:
 
     def _reset_list(self) -> None:
         self.expected, self.style, self.in_objectives = 1, None, False
+        self.numbered_on = None
 
     def _current_year(self) -> Year:
         if not self.years:

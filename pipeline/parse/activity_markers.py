@@ -1,13 +1,13 @@
 """The markers the description's reader scans for (see `pipeline.parse.activities`): year and
-group headings, item numbers (Arabic, lettered, Roman), bullets, a list's entries and an HTML
-paragraph; and the patterns that tell how text between them goes on.
+group headings (either group's), item numbers (Arabic, lettered, Roman), bullets, a list's
+entries and an HTML paragraph; and the patterns that tell how text between them goes on.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.parse.activity_groups import BULLETS, MINORITY_HEADING, ROMAN
+from pipeline.parse.activity_groups import BULLETS, CIVIL_HEADING, MINORITY_HEADING, ROMAN
 from pipeline.parse.headings import YEAR_HEADING
 from pipeline.parse.indicators import kind_of
 
@@ -24,6 +24,7 @@ MARKERS = re.compile(
     + r"[^\n\t\x0b:;.]{0,80}?(?i:kapacitātes\s+celšanai)[*_]*"
     + r"(?:[ \u00a0]*\([^()\n\t\x0b:;]{1,60}\)[*_]*)?\s*:(?:[*_]+(?=[ \u00a0]*(?:\n|$)))?)"
     + rf"|(?P<minority>{MINORITY_HEADING})"
+    + rf"|(?P<civil>{CIVIL_HEADING})"
     # run into a paragraph after a finished entry, the minority part's heading and its list:
     # "…; mazākumtautību NVO kapacitātes celšanai: 1) …" (never the task's "pilsoniskās …")
     + r"|(?P<inline_group>(?<=[;.])[ \u00a0]+(?![^\n\t\x0b:;.]*(?i:pilsonisk))"
