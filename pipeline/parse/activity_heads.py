@@ -63,9 +63,10 @@ _DATIVE_ENDINGS = ("iem", "ām", "ēm", "os", "ās", "ēs")
 # counted; "tikšanās" is the one kind whose nominative ends so.
 _LOCATIVE_ENDINGS = ("ā", "ē", "ī", "ū", "os", "ās", "ēs", "īs")
 _NOMINATIVE_LOCATIVE = re.compile(r"tikšanās", re.I)
-# "gab." (pieces) after a number counts copies or articles, not activities: "500 gab.
-# bukletu" is a print run, "12 gab. krēslu" chairs. No kind is counted so.
-PIECES = re.compile(r"[ \u00a0]*gab(?:\.|(?![^\W\d_]))", re.I)
+# "gab." (pieces) or copies after a number count copies or articles, not activities: "500
+# gab. bukletu", "500 eksemplāru bukletu" are a print run, "12 gab. krēslu" chairs. No kind
+# is counted so.
+PIECES = re.compile(r"[ \u00a0]*(?:gab|eks)(?:\.|(?![^\W\d_]|-))|[ \u00a0]*eksemplār", re.I)
 
 
 def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, int] | None:

@@ -113,16 +113,27 @@ _DONE = re.compile(
 )
 # The plan's participle as an adjective of the noun ("Plānotie 8 semināri noorganizēti",
 # "Paredzētie 3 forumi notika"): what was planned, and then, by the verb after, done.
-_PLAN_ADJECTIVE = re.compile(r"(?:plānot|paredzēt|iecerēt)(?:ais|ie|ā|ās|o|ajiem|ajām)", re.I)
+_PLAN_ADJECTIVE = re.compile(r"(?:plānot|paredzēt|iecerēt)(?:ais|ie|ā|ās|o)", re.I)
+# In the dative plural the plan's adjective is never the subject of the verb after: "no
+# plānotajiem 8 pasākumiem notika 3" (of the planned 8 events, 3 took place) or "no 8
+# plānotajām apmācībām" counts what was planned, and what was done is another number.
+_PLAN_DATIVE = re.compile(r"(?:plānot|paredzēt|iecerēt)(?:ajiem|ajām)", re.I)
+_PLAN_DATIVE_AFTER = re.compile(
+    r"[ \u00a0]+(?:plānot|paredzēt|iecerēt)(?:ajiem|ajām)(?![^\W\d_])", re.I
+)
 _CLAUSE_END = re.compile(r"[.;,()\n\t\x0b\ue000]|$")
 
 
-def planned(s: str, start: int) -> bool:
-    """Whether the number at `start` is a plan: a word of plan or future before it, in its
-    clause, and no word of what was achieved between the two. A verb of what was done
-    between them ("Saskaņā ar plānoto noorganizēti 4 semināri", "Plānots un noorganizēts 5
-    semināri"), or after the number where the plan is the noun's adjective ("Plānotie 8
-    semināri noorganizēti"), says the count was delivered."""
+def planned(s: str, start: int, stop: int | None = None) -> bool:
+    """Whether the number at `start` (ending at `stop`, when known) is a plan: a word of
+    plan or future before it, in its clause, and no word of what was achieved between the
+    two, or the plan's adjective in the dative right after it ("no 8 plānotajiem
+    semināriem"). A verb of what was done between them ("Saskaņā ar plānoto noorganizēti 4
+    semināri", "Plānots un noorganizēts 5 semināri"), or after the number where the plan is
+    the noun's adjective in the nominative ("Plānotie 8 semināri noorganizēti"), says the
+    count was delivered."""
+    if stop is not None and _PLAN_DATIVE_AFTER.match(s, stop):
+        return True
     clause = _CLAUSE_START.match(s, 0, start)
     begin = clause.end() if clause else 0
     plans = list(_PLANNED.finditer(s, begin, start))
@@ -130,6 +141,8 @@ def planned(s: str, start: int) -> bool:
         return False
     if _DONE.search(s, plans[-1].end(), start):
         return False
+    if _PLAN_DATIVE.fullmatch(plans[-1].group(0)):
+        return True
     if _PLAN_ADJECTIVE.fullmatch(plans[-1].group(0)):
         end = _CLAUSE_END.search(s, start)
         return not (end and _DONE.search(s, start, end.start()))

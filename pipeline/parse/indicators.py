@@ -26,6 +26,9 @@ COMPOUNDS: tuple[tuple[str, str], ...] = (
     # a support group meets for long ("3 atbalsta grupas"); "12 atbalsta grupu nodarbības"
     # counts the sessions
     (r"(?:atbalsta|pašpalīdzības)\s+grup(?!u\s)", "support-groups"),
+    # a club set up to talk things over meets for long ("4 kopienu diskusiju klubi"): not
+    # so many discussions, nor an organisation as a sports club ("5 sporta klubi") may be
+    (r"(?:diskusiju|sarunu|debašu)\s+klub", "discussion-clubs"),
 )
 # Each pattern must match a whole (lower-cased) word: "materiāli" counts, "materiāltehniskās" not.
 STEMS: tuple[tuple[str, str], ...] = (
@@ -79,7 +82,11 @@ STEMS: tuple[tuple[str, str], ...] = (
     (r"organizācij\w*", "organisations"),
     (r"biedrīb\w*", "organisations"),
     (r"nvo", "organisations"),
+    # a survey counts as one; those who answered it ("1 aptauja (112 respondenti)") are its
+    # sample, no result of the activity, and no kind
     (r"aptauj\w*", "surveys"),
+    # an awareness or information campaign ("1 kampaņa"); "kampaņas ietvaros" is within one
+    (r"kampaņ(?:a|as|u|ām|ās|ai)", "campaigns"),
     (r"izpēt\w*", "studies"),
     (r"pētījum\w*", "studies"),
     (r"interv\w*", "interviews"),

@@ -88,7 +88,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
     found: list[Indicator] = []
     places: list[tuple[int, int]] = []
     for start, stop, value, in_words in _all_numbers(text, source, masked):
-        if re.search(r"\bx\s*$", s[:start]) or planned(s, start) or _EACH.search(s, 0, start):
+        if re.search(r"\bx\s*$", s[:start]) or planned(s, start, stop) or _EACH.search(s, 0, start):
             continue  # a factor ("6 vietas x 4"), a plan ("plānots 4 NVO"), "pa 4" each
         rm = _RANGE_BEFORE.search(s, 0, start)
         if rm and not in_ranges(rm.start(1), masked):
