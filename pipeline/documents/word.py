@@ -23,7 +23,6 @@ its first label, is read first, as the page shows it above the body.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -40,17 +39,16 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
 
+from pipeline.documents.header_title import body_lacks_title, title_paragraphs
 from pipeline.documents.layout import (
     Block,
     Cell,
     Para,
     Run,
     Table,
-    render,
     table_in_cell,
 )
 from pipeline.documents.numbering import numbering_of
-from pipeline.parse.structure_labels import LABELS, TITLE_WORD
 
 # Deleted text, and what only describes an element: no text of the document as it reads.
 _LEFT_OUT = {
@@ -82,8 +80,6 @@ def read_docx(data: bytes) -> list[Block]:
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_TITLE = re.compile(TITLE_WORD)
-_FIRST_LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS.values()))
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -105,21 +101,18 @@ class _Reader:
 
     def header_title(self, body: list[Block]) -> list[Block]:
         """The first page's header paragraphs that hold the title, where the body before its
-        first label has none (a typist who put the title in the header wrote it once)."""
-        before = render(body)
-        label = _FIRST_LABEL.search(before)
-        if _TITLE.search(before[: label.start() if label else len(before)]):
+        first label has none."""
+        if not body_lacks_title(body):
             return []
         section = self.document.sections[0]
         headers = [section.first_page_header] if section.different_first_page_header_footer else []
         headers.append(section.header)
-        for header in headers:
-            if header.is_linked_to_previous:
-                continue  # the first section links to no header: it has none of this kind
-            texts = [_text(p._p, header) for p in header.paragraphs]
-            if any(_TITLE.search(t) for t in texts):
-                return [Para((Run(t),)) for t in texts if t]
-        return []
+        # the first section links to no header: a linked one is none of this kind
+        return title_paragraphs(
+            [_text(p._p, header) for p in header.paragraphs]
+            for header in headers
+            if not header.is_linked_to_previous
+        )
 
     def content(self, parent: BaseOxmlElement) -> list[Block]:
         """Paragraphs and tables in order, also those inside content controls."""

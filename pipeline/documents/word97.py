@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import bisect
 import io
-import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import olefile
 
-from pipeline.documents.layout import BREAK, Block, Para, Run, render
+from pipeline.documents.header_title import body_lacks_title, title_paragraphs
+from pipeline.documents.layout import BREAK, Block, Para, Run
 from pipeline.documents.numbering import Numbering
 from pipeline.documents.word97_fib import (
     BOXES,
@@ -65,7 +65,6 @@ from pipeline.documents.word97_props import (
 )
 from pipeline.documents.word97_shapes import anchored_boxes
 from pipeline.documents.word97_tables import Paragraph, assemble
-from pipeline.parse.structure_labels import LABELS, TITLE_WORD
 
 __all__ = ["Word97Encrypted", "Word97Error", "Word97TooOld", "read_doc"]
 
@@ -80,8 +79,6 @@ _MARKS = "\r\x07"
 _SHOWN = {"\x0b": BREAK, "\x0c": "", "\x0e": "", "\x1e": "-", "\x1f": "", "\t": "\t"}
 _SYMBOL = "("  # a symbol font's character stands here, as "(" (sprmCSymbol)
 _FOOTNOTE_MARK = "\x02"
-_TITLE = re.compile(TITLE_WORD)
-_FIRST_LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS.values()))
 
 
 def read_doc(data: bytes) -> list[Block]:
@@ -152,10 +149,8 @@ class _Reader:
 
     def header_title(self, body: list[Block]) -> list[Block]:
         """The first page's header paragraphs that hold the title, where the body before its
-        first label has none (a typist who put the title in the header wrote it once)."""
-        before = render(body)
-        label = _FIRST_LABEL.search(before)
-        if _TITLE.search(before[: label.start() if label else len(before)]):
+        first label has none."""
+        if not body_lacks_title(body):
             return []
         stories = first_page_headers(
             self.word,
@@ -164,12 +159,10 @@ class _Reader:
             self.fib.place(_SECTIONS),
             self.fib.story(HEADERS)[0],
         )
-        for start, end in stories:
-            paras = [b for b in self.assemble(self.paras(start, end, {})) if isinstance(b, Para)]
-            texts = [_plain(p) for p in paras]
-            if any(_TITLE.search(t) for t in texts):
-                return [Para((Run(t),)) for t in texts if t]
-        return []
+        return title_paragraphs(
+            [_plain(p) for p in self.assemble(self.paras(start, end, {})) if isinstance(p, Para)]
+            for start, end in stories
+        )
 
     def paras(
         self, start: int, end: int, anchored: dict[int, list[tuple[int, int]]]

@@ -176,12 +176,13 @@ def test_a_truncated_doc_is_corrupt_never_read_in_part() -> None:
 
 
 def test_text_named_doc_is_no_report_typed_as_text() -> None:
-    """Word also saves rich text (RTF) under .doc: its markup is no report's text."""
+    """Word also saves rich text (RTF) under .doc: its markup is no report's text, and the
+    error says what it is."""
     rtf = rb"{\rtf1\ansi {\b Kopsavilkums}\par Valsts p\'e2rvaldes uzdevums\par}"
     result = read_document_bytes(rtf, "report.doc")
-    assert isinstance(result, DocumentError) and result.code is ErrorCode.CORRUPT
+    assert isinstance(result, DocumentError) and result.code is ErrorCode.UNKNOWN_TYPE
     assert result.message == (
-        "the file is named .doc but is not a Word document: it holds text or unknown bytes"
+        "this is a Rich Text Format (.rtf) document: save it as .docx or .odt first"
     )
 
 
