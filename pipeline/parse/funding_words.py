@@ -222,8 +222,10 @@ ABBREVIATED = re.compile(rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*milj\w*\.?\s*(?:{CURREN
 # "t.sk." (including) opens a total's lines: after a comma, a colon or inside a parenthesis.
 # "no tiem 27 000,00 EUR …" (of which) does too, before an amount; "no kuriem izlietoti"
 # names the next statement instead.
+# A footnote's mark may stand after the currency ("41 236,75 euro¹, t.sk. …"), as a Word
+# footnote reference is read.
 INCLUDING = re.compile(
-    rf"\s*(?:{CURRENCY})?[\s,:(]*(?:t\.\s?sk|tai\s+skaitā"
+    rf"\s*(?:{CURRENCY})?[¹²³⁴⁵⁶⁷⁸⁹⁰]*[\s,:(]*(?:t\.\s?sk|tai\s+skaitā"
     rf"|no\s+(?:tiem|tām)(?=\s*(?:(?:{CURRENCY})\s*)?\d))",
     re.I,
 )

@@ -119,7 +119,8 @@ def _amount(before: str) -> str:
 
 AMOUNT = _amount(_BROKEN_BEFORE)
 #: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
-CURRENCY = r"(?:euro|eur|eiro)(?![\wāčēģīķļņšūž])|€"
+# A footnote's mark may follow the word ("euro¹"): Word's footnote references are read so.
+CURRENCY = r"(?:euro|eur|eiro)(?!(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\wāčēģīķļņšūž])|€"
 _AMOUNT_RE = re.compile(AMOUNT, re.I)
 #: Money: an amount with its currency word, if it has one (groups `amount`, `currency`).
 MONEY = rf"(?P<amount>{AMOUNT})(?:\s*(?P<currency>{CURRENCY}))?"
