@@ -272,15 +272,18 @@ _CELL_SPACE = " \u00a0\x0b"
 
 
 def pipe_tables(text: SourcedText) -> SourcedText:
-    """Each Markdown table, and each ASCII grid table (`grid_tables`), as the tab layout of
+    """Each Markdown table, each ASCII grid table (`grid_tables`) and each table pasted from a
+    spreadsheet with semicolons (`delimited_tables`), as the tab layout of
     the other exports: a row a line, its cells joined by tabs. The delimiter row and a
     header row of empty cells carry no text and go; a header naming the columns is a row as
     a Word table's is."""
-    if "|" not in text.text:
-        return text
-    # imported here: the grid's reader builds on this module's `SourcedText`
+    # imported here: these readers build on this module's `SourcedText`
+    from pipeline.parse.delimited_tables import delimited_tables
     from pipeline.parse.grid_tables import grid_tables
 
+    text = delimited_tables(text)
+    if "|" not in text.text:
+        return text
     text = grid_tables(text)
     lines = _split_lines(text)
     out: list[SourcedText] = []
