@@ -163,10 +163,4 @@ def _cell(pieces: list[SourcedText], first: bool) -> SourcedText:
         pieces.pop(0)
     if first:
         return SourcedText.join([p for p in pieces if p.text], " ")
-    out: list[SourcedText] = []
-    for n, piece in enumerate(pieces):
-        if n:
-            at = next((p.offsets[0] for p in pieces[n:] if p.offsets), 0)
-            out.append(SourcedText(SOFT_BREAK, (at,)))
-        out.append(piece)
-    return SourcedText.join(out, "")
+    return SourcedText.join_lines(pieces, SOFT_BREAK)

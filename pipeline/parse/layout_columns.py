@@ -252,13 +252,7 @@ def _value(lines: list[_Line | None], brk: str = SOFT_BREAK) -> SourcedText:
     while joined and joined[-1] is None:
         joined.pop()
     parts = [SourcedText.join(p, " ") if p is not None else SourcedText("", ()) for p in joined]
-    out: list[SourcedText] = []
-    for k, part in enumerate(parts):
-        if k:
-            at = next((p.offsets[0] for p in parts[k:] if p.offsets), 0)
-            out.append(SourcedText(brk, (at,)))
-        out.append(part)
-    return SourcedText.join(out, "")
+    return SourcedText.join_lines(parts, brk)
 
 
 def _row(row: _Row, gutter: int) -> SourcedText:

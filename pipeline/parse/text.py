@@ -100,6 +100,18 @@ class SourcedText:
             offs.extend(piece.offsets)
         return SourcedText("".join(parts), tuple(offs))
 
+    @staticmethod
+    def join_lines(pieces: list[SourcedText], brk: str) -> SourcedText:
+        """The pieces as the lines of one cell, `brk` between them; each break maps to the
+        first character after it that has a source (an empty piece has none)."""
+        out: list[SourcedText] = []
+        for n, piece in enumerate(pieces):
+            if n:
+                at = next((p.offsets[0] for p in pieces[n:] if p.offsets), 0)
+                out.append(SourcedText(brk, (at,)))
+            out.append(piece)
+        return SourcedText.join(out, "")
+
 
 class SourceFile:
     """A report's source text with its line index; turns offsets into `Span`s."""
