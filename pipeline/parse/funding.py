@@ -19,6 +19,13 @@ from typing import NamedTuple
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead
 from pipeline.parse.funding_cells import has_columns, has_money, money_cells, money_of, named_only
+from pipeline.parse.funding_clauses import (
+    Columns,
+    is_header_row,
+    ordinal_number,
+    purpose_columns,
+    split_text,
+)
 from pipeline.parse.funding_contract import without_contract_total
 from pipeline.parse.funding_grid import Column, role_cell, role_purpose_columns
 from pipeline.parse.funding_keys import CALENDAR_COLON, calendar_rows
@@ -58,12 +65,7 @@ from pipeline.parse.funding_words import (
     ORDINAL_ROW,
     PERIOD_RANGE,
     TOTAL_ROW,
-    Columns,
     counts_as_money,
-    is_header_row,
-    ordinal_number,
-    purpose_columns,
-    split_text,
     year_paragraphs,
 )
 from pipeline.parse.latvian import AMOUNT, BROKEN_NUMBER, CURRENCY, maybe_broken_amounts

@@ -11,9 +11,10 @@ from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, Period, Purpose
 from pipeline.parse.funding_blocks import Block, FundingRead, Total, funding_result
+from pipeline.parse.funding_clauses import label_after
 from pipeline.parse.funding_lines import NO_LINES, PurposeLines
 from pipeline.parse.funding_money import is_rounded
-from pipeline.parse.funding_words import label_after, short_range
+from pipeline.parse.funding_words import short_range
 from pipeline.parse.latvian import find_period, signed_negative
 from pipeline.parse.text import SourcedText, SourceFile
 

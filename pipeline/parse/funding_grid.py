@@ -11,6 +11,7 @@ import re
 from pipeline.model import AmountRole, Period, Purpose
 from pipeline.parse.funding_blocks import Block, Total
 from pipeline.parse.funding_carry import CARRY_IN_BEFORE, carried_in
+from pipeline.parse.funding_clauses import Columns, remainder_role
 from pipeline.parse.funding_rows import EMPTY, SLOT_OF_ROLE, RowReader, Slots
 from pipeline.parse.funding_tables import YearKey, period_in, row_role
 from pipeline.parse.funding_words import (
@@ -18,12 +19,10 @@ from pipeline.parse.funding_words import (
     ROLE_LEAD,
     STATEMENT_ROLE,
     TOTAL_ROW,
-    Columns,
     amount_value,
     counts_as_money,
     names_both_purposes,
     purpose_of,
-    remainder_role,
 )
 from pipeline.parse.text import SourcedText
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.parse.funding_clauses import split_text
 from pipeline.parse.funding_lines import money_matches
-from pipeline.parse.funding_words import counts_as_money, split_text
+from pipeline.parse.funding_words import counts_as_money
 from pipeline.parse.text import SourcedText
 
 _KEY = r"\s*(?P<key>\d{4}\.\s?gad[sā](?:\s*\([^()]*\d[^()]*\))?)"

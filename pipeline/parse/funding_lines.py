@@ -13,22 +13,24 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Purpose
-from pipeline.parse.funding_money import THOUSANDS
-from pipeline.parse.funding_words import (
+from pipeline.parse.funding_clauses import (
     CLAUSE_END,
-    MONEY_IN_TEXT,
-    NEW_STATEMENT,
-    STATEMENT_VERB,
-    counts_as_money,
     is_header_row,
     last_keyword_match,
-    names_both_purposes,
-    purpose_of,
-    purpose_words,
     remainder_verb,
     skip_parenthesis,
     split_text,
     statement_word,
+)
+from pipeline.parse.funding_money import THOUSANDS
+from pipeline.parse.funding_words import (
+    MONEY_IN_TEXT,
+    NEW_STATEMENT,
+    STATEMENT_VERB,
+    counts_as_money,
+    names_both_purposes,
+    purpose_of,
+    purpose_words,
 )
 from pipeline.parse.headings import ordinal_of
 from pipeline.parse.latvian import AMOUNT, CURRENCY

@@ -15,6 +15,12 @@ from decimal import Decimal
 from pipeline.model import Amount, AmountRole, Purpose
 from pipeline.parse.funding_base import REMAINDERS
 from pipeline.parse.funding_blocks import Block
+from pipeline.parse.funding_clauses import (
+    ordinal_number,
+    remainder_role,
+    remainder_verb,
+    statement_word,
+)
 from pipeline.parse.funding_statements import StatementReader
 from pipeline.parse.funding_tables import (
     header_roles,
@@ -34,11 +40,7 @@ from pipeline.parse.funding_words import (
     amount_value,
     counts_as_money,
     names_both_purposes,
-    ordinal_number,
     purpose_of,
-    remainder_role,
-    remainder_verb,
-    statement_word,
 )
 from pipeline.parse.latvian import CURRENCY
 from pipeline.parse.text import SourcedText, SourceFile

@@ -27,6 +27,19 @@ from pipeline.parse.funding_carry import (
     counted_carried_out,
     words_after,
 )
+from pipeline.parse.funding_clauses import SENTENCE_END as _SENTENCE_END
+from pipeline.parse.funding_clauses import (
+    gives_parts,
+    label_after,
+    last_keyword,
+    lines_end,
+    parts_end,
+    past_parenthesis,
+    past_restatement,
+    purpose_after,
+    remainder_role,
+    restates,
+)
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
 from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_words import (
@@ -42,22 +55,9 @@ from pipeline.parse.funding_words import (
     amount_value,
     bare_whole_euros,
     counts_as_money,
-    gives_parts,
-    label_after,
-    last_keyword,
-    lines_end,
-    parts_end,
-    past_parenthesis,
-    past_restatement,
     plan_sum,
-    purpose_after,
     purpose_of,
-    remainder_role,
-    restates,
     sum_parts,
-)
-from pipeline.parse.funding_words import (
-    SENTENCE_END as _SENTENCE_END,
 )
 from pipeline.parse.latvian import AMOUNT, CURRENCY
 from pipeline.parse.text import SourcedText

@@ -11,6 +11,12 @@ from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period
 from pipeline.parse.funding_carry import CARRY_IN_BEFORE
+from pipeline.parse.funding_clauses import (
+    ordinal_number,
+    remainder_role,
+    split_text,
+    statement_word,
+)
 from pipeline.parse.funding_words import (
     CALENDAR_YEAR,
     NEW_STATEMENT,
@@ -19,10 +25,6 @@ from pipeline.parse.funding_words import (
     PERIOD_RANGE,
     STATEMENT_ROLE,
     TOTAL_ROW,
-    ordinal_number,
-    remainder_role,
-    split_text,
-    statement_word,
 )
 from pipeline.parse.latvian import PERIOD_TEXT
 from pipeline.parse.text import SourcedText

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from pipeline.model import AmountRole, Period
 from pipeline.parse.funding_blocks import Block
+from pipeline.parse.funding_clauses import is_header_row, ordinal_number
 from pipeline.parse.funding_grid import GridReader
 from pipeline.parse.funding_lines import calendar_sentences, ordinal_sentences
 from pipeline.parse.funding_notes import cross_reference
-from pipeline.parse.funding_words import (
-    MONEY_IN_TEXT,
-    ORDINAL_ROW,
-    TEXT_KEY,
-    counts_as_money,
-    is_header_row,
-    ordinal_number,
-)
+from pipeline.parse.funding_words import MONEY_IN_TEXT, ORDINAL_ROW, TEXT_KEY, counts_as_money
 from pipeline.parse.text import SourcedText
 
 

@@ -9,20 +9,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
-from pipeline.parse.funding_carry import carried_in
 from pipeline.parse.funding_money import AMOUNT_IN_WORDS as AMOUNT_IN_WORDS
-from pipeline.parse.funding_money import thousands_value, words_value
-from pipeline.parse.headings import ORDINAL_WORDS, ordinal_of
+from pipeline.parse.funding_money import thousands_value
+from pipeline.parse.headings import ORDINAL_WORDS
 from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
-from pipeline.parse.text import SourcedText
 
-_LETTER = r"\wāčēģīķļņšūž"
+LETTER = r"\wāčēģīķļņšūž"
 # An implementation year's numeral as a row key: Roman, Arabic or an ordinal word
 # ("PIRMAIS", "otrais"), the word whole.
-_NUMERAL = r"[IVX]{1,4}|[1-8]|(?:" + "|".join(ORDINAL_WORDS) + rf")(?![{_LETTER}])"
+_NUMERAL = r"[IVX]{1,4}|[1-8]|(?:" + "|".join(ORDINAL_WORDS) + rf")(?![{LETTER}])"
 NUMERAL = _NUMERAL
 # Whole euros written with a dash for the cents ("EUR 24 000,-"): the dash is part of the
 # amount as written, so that it is not left to start the words after it.
@@ -35,7 +32,7 @@ _WHOLE = r"(?:,-(?![\d-]))?"
 # of the amount, nor does it end the amount's words.
 _FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})(?=[\s.,;:)]|$)"
 MONEY_IN_TEXT = re.compile(
-    rf"(?:(?<![{_LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
+    rf"(?:(?<![{LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
     rf"(?P<amount>{AMOUNT}{_WHOLE}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
     rf"(?:{_FOOTNOTE_MARK})?(?:\s*(?P<currency>{CURRENCY}))?",
     re.I,
@@ -56,7 +53,7 @@ class PlanSum:
 # The words after an amount added to the plan end at a clause's end, at a statement word,
 # or at the next amount (a year, "no 2022. gada", is no amount).
 _ADDED_WORDS_END = re.compile(
-    rf"[(),;+=]|t\.\s?sk|(?<![{_LETTER}])kopā|(?<![{_LETTER}])(?:Plānots|Faktiski|Izlietots)"
+    rf"[(),;+=]|t\.\s?sk|(?<![{LETTER}])kopā|(?<![{LETTER}])(?:Plānots|Faktiski|Izlietots)"
     rf"|(?:{AMOUNT})(?!\.?\s*g(?:ad|\.))",
     re.I,
 )
@@ -91,8 +88,8 @@ def plan_sum(s: str, pos: int) -> PlanSum | None:
 
 # The words that deny a grant: "Finansējums netika piešķirts un izlietots (0,00 euro)".
 NOT_GRANTED = re.compile(
-    rf"(?<![{_LETTER}])(?:netika|nav|netiek)\s+piešķirt[{_LETTER}]*"
-    rf"(?P<spent>\s+(?:un|,)\s+(?:(?:netika|nav)\s+)?izlietot[{_LETTER}]*)?\s*[:(]?\s*$",
+    rf"(?<![{LETTER}])(?:netika|nav|netiek)\s+piešķirt[{LETTER}]*"
+    rf"(?P<spent>\s+(?:un|,)\s+(?:(?:netika|nav)\s+)?izlietot[{LETTER}]*)?\s*[:(]?\s*$",
     re.I,
 )
 
@@ -106,7 +103,7 @@ def amount_value(text: str) -> Decimal:
 
 # A statement word right after an amount: "(100,00 euro atlikums atgriezts KM)".
 REMAINDER_AFTER = re.compile(
-    rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot|neizlietot)[{_LETTER}]*(?![{_LETTER}])",
+    rf"\s*(?:(?:{CURRENCY})\s*)?(?:atlikum|neizmantot|neizlietot)[{LETTER}]*(?![{LETTER}])",
     re.I,
 )
 # A table's header row names only its columns ("Periods | Plānots | Faktiski | Atlikums").
@@ -134,7 +131,7 @@ CALENDAR_KEY = re.compile(
 # A paragraph of a cell that opens with a year: an ordinal, a calendar year or a range.
 _YEAR_PARAGRAPH = re.compile(
     rf"(?<=[\x0b\ue000])[ \u00a0\x0b\ue000]*(?=(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?"
-    rf"gads(?![{_LETTER}])|\d{{4}}\.\s?gad[sā](?![{_LETTER}])|{PERIOD_TEXT})",
+    rf"gads(?![{LETTER}])|\d{{4}}\.\s?gad[sā](?![{LETTER}])|{PERIOD_TEXT})",
     re.I,
 )
 
@@ -174,7 +171,7 @@ def short_range(text: str) -> tuple[dt.date, dt.date] | None:
 # A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads",
 # "PIRMAIS GADS", "Otrais īstenošanas gads".
 ORDINAL_ROW = re.compile(
-    rf"^\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![{_LETTER}])[\s:.]*", re.I
+    rf"^\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![{LETTER}])[\s:.]*", re.I
 )
 PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # The words that open a statement. "Izlietots" (spent) is the actual column's other name;
@@ -189,7 +186,7 @@ NEW_STATEMENT = re.compile(
     re.I,
 )
 # A statement word and its words before an amount: "atlikums ", "neizmantotais finansējums:".
-_STATEMENT_BEFORE = re.compile(rf"(?:{NEW_STATEMENT.pattern})[{_LETTER}\s:–-]*$", re.I)
+_STATEMENT_BEFORE = re.compile(rf"(?:{NEW_STATEMENT.pattern})[{LETTER}\s:–-]*$", re.I)
 
 
 def bare_whole_euros(m: re.Match[str], lead: str) -> bool | None:
@@ -231,7 +228,7 @@ INCLUDING = re.compile(
 )
 # "ieskaitot" (including) before an amount, in the actual's parenthesis: "(ieskaitot no I.
 # īstenošanas gada pārcelto atlikumu €785,70)".
-INCLUDED = re.compile(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s", re.I)
+INCLUDED = re.compile(rf"(?<![{LETTER}])(?:ieskaitot|iekļaujot)\s", re.I)
 # A table row's first cell naming the row's role, perhaps after its dates: "15.07.2023–
 # 14.07.2024 plānots", "Faktiski:".
 ROLE_LEAD = re.compile(
@@ -249,7 +246,7 @@ OVER_YEARS = re.compile(
 # 45 000 EUR" (granted, the plan where no plan is written), "izlietoti" (spent), "Plānoti".
 # "piešķirtā finansējuma" (of the granted funding) only refers to the plan.
 STATEMENT_VERB = re.compile(
-    rf"(?<![{_LETTER}])(?:plānot|izlietot|piešķirt)(?:s|i|a|as)(?![{_LETTER}])", re.I
+    rf"(?<![{LETTER}])(?:plānot|izlietot|piešķirt)(?:s|i|a|as)(?![{LETTER}])", re.I
 )
 STATEMENT_ROLE = {
     "piešķirts": AmountRole.PLANNED,
@@ -285,202 +282,6 @@ _CIVIL = re.compile(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", re.I)
 _MINORITY = re.compile(r"mazākumtautīb|(?<!\w)mt\s*nvo", re.I)
 
 
-def ordinal_number(numeral: str) -> int | None:
-    return int(numeral) if numeral.isdigit() else ordinal_of(numeral)
-
-
-def last_keyword(lead: str) -> str | None:
-    """The latest statement word before an amount; every form of "unused" / "unspent"
-    ("neizlietotie līdzekļi", "neizmantotā summa") is the one remainder word
-    "neizmantotais". A verb in a sentence ("piešķirti 45 000 EUR", "izlietoti …",
-    "Plānoti …") is a statement word too, unless denied ("netika izlietoti")."""
-    found = last_keyword_match(lead)
-    return statement_word(found.group(0)) if found is not None else None
-
-
-def last_keyword_match(lead: str) -> re.Match[str] | None:
-    """Where `last_keyword` found the statement word in `lead`."""
-    found = [*NEW_STATEMENT.finditer(lead)]
-    found += [m for m in STATEMENT_VERB.finditer(lead) if not _negated(lead, m.start())]
-    return max(found, key=lambda m: m.start()) if found else None
-
-
-def statement_word(word: str) -> str:
-    """A statement word as NEW_STATEMENT found it, in the one form each has: "plānots" for
-    "Plānotais finansējums", "neizmantotais" for every form of unused or unspent."""
-    word = word.lower()
-    if word.startswith("plānot"):
-        return "plānots"
-    if word.startswith("piešķirt"):
-        return "piešķirts"
-    if word.startswith("izlietot"):
-        return "izlietots"
-    return "neizmantotais" if word.startswith(("neizmant", "neizliet")) else word
-
-
-def remainder_role(right: str) -> AmountRole:
-    """What became of a remainder: the first of "returned" and "carried over" its words say,
-    a denied one ("netika …", "ne…") saying neither.
-    "pārcelts uz nākamo periodu, lai atmaksātu …" moves the money to repay something later;
-    "netika atmaksāts, bet novirzīts uz …" says it was not returned."""
-    verb = remainder_verb(right)
-    if verb is None:
-        return AmountRole.REMAINDER
-    return AmountRole.RETURNED if verb.group(0).startswith("at") else AmountRole.CARRIED_OVER
-
-
-def remainder_verb(right: str) -> re.Match[str] | None:
-    """The first verb not denied saying what became of a remainder, in the words after it
-    up to the next statement: "atgriezts", "atmaksāts" (returned), "pārcelts", "novirzīts"
-    (carried over); its place is its place in `right`."""
-    context = NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
-    return next(
-        (
-            m
-            for m in re.finditer(r"atgriez|atmaksā|pārcel|novirzīt", context)
-            if not _negated(context, m.start())
-        ),
-        None,
-    )
-
-
-def _negated(text: str, start: int) -> bool:
-    """Whether the verb at `start` is denied: "netika atmaksāts", "nav atgriezts",
-    "neatgriezts"."""
-    before = text[:start]
-    return bool(re.search(rf"(?<![{_LETTER}])(?:ne|(?:netika|nav|netiek|nebija)\s+)$", before))
-
-
-def is_header_row(text: str) -> bool:
-    """A row with no number whose every word is a column's name."""
-    words = re.findall(r"[^\W\d_]+", text)
-    return (
-        bool(words)
-        and not re.search(r"\d", text)
-        and all(HEADER_WORD.fullmatch(w) for w in words)
-        and bool(NEW_STATEMENT.search(text))
-    )
-
-
-def parts_end(right: str) -> int | None:
-    """Where a parenthesis opened at once after an amount ends, when it gives that amount's
-    parts ("11 000,00 euro (10 000,00 euro un 1 000,00 euro atlikums no I. gada)"): it starts
-    with an amount and names no purpose (a purpose makes its amounts lines, read as such)."""
-    opening = re.match(
-        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})", right, re.I
-    )
-    if opening is None:
-        return None
-    start = right.index("(")
-    depth = 0
-    for i in range(start, len(right)):
-        depth += right[i] == "("
-        depth -= right[i] == ")"
-        if depth == 0:
-            if purpose_of(right[start:i]) is not None:
-                return None
-            return i + 1
-    return None
-
-
-def lines_end(right: str, total: Decimal) -> int | None:
-    """Where a parenthesis opened at once after a total ends, when it gives the total's
-    lines one after another: "54 000 EUR (30 000 EUR pilsoniskās sabiedrības …, 24 000 EUR
-    mazākumtautību …)". Every amount in it names its purpose and they add up to the total;
-    only a part of a line said to be carried in may stand among them ("…, t.sk. 1 200 EUR
-    pārcelti no pirmā gada"). Otherwise (None) its amounts are not taken for lines."""
-    opening = re.match(rf"\s*(?:(?:{CURRENCY})\s*)?\(", right, re.I)
-    if opening is None:
-        return None
-    depth = 0
-    for i in range(opening.end() - 1, len(right)):
-        depth += right[i] == "("
-        depth -= right[i] == ")"
-        if depth == 0:
-            break
-    else:
-        return None
-    inside = right[opening.end() : i]
-    found = [m for m in MONEY_IN_TEXT.finditer(inside) if counts_as_money(m)]
-    lines, last = Decimal(0), 0
-    for m in found:
-        lead, after = inside[last : m.start()], inside[m.end() :]
-        last = m.end()
-        if purpose_after(after) is not None and not carried_in(lead, after):
-            lines += amount_value(m.group("amount"))
-        elif not (re.search(r"t\.\s?sk\.?\s*$", lead) and carried_in(lead, after)):
-            return None
-    return i + 1 if found and lines == total else None
-
-
-def skip_parenthesis(text: str) -> str:
-    """Text after a parenthesis that opens at once ('(21 553 + 2 447 ...) mazākumtautību')."""
-    if not text.lstrip().startswith("("):
-        return text
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0 and ch == ")":
-            return text[i + 1 :]
-    return ""
-
-
-def past_parenthesis(text: str) -> str:
-    """The text after a parenthesis opened at once, a currency word before it passed over:
-    ", t.sk." for " EUR (ieskaitot … 785,70 EUR), t.sk."."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", text, flags=re.I)
-    return skip_parenthesis(rest) if rest.lstrip().startswith("(") else text
-
-
-# The next amount's currency word, when written first ("…, t.sk. EUR 25000.00"), is its own.
-CLAUSE_END = re.compile(
-    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|(?<![{_LETTER}])(?:{CURRENCY})\s*(?={AMOUNT})"
-    rf"|{AMOUNT}|{NEW_STATEMENT.pattern}"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}",
-    re.I,
-)
-
-
-def clause(right: str) -> str:
-    """The words after an amount up to the next line, amount or statement."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})[\s,.]*", "", right, flags=re.I)
-    rest = skip_parenthesis(rest)
-    end = CLAUSE_END.search(rest)
-    return rest[: end.start()] if end else rest
-
-
-def purpose_after(right: str) -> Purpose | None:
-    """The purpose right after an amount, looking past a parenthesis that follows at once."""
-    return purpose_of(clause(right))
-
-
-# A sentence's end: a full stop before a capital. Its words are no longer the amount's
-# ("… pārcelts uz otro gadu. OTRAIS GADS (…)").
-SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
-_SENTENCE_END = SENTENCE_END
-# ... or a numbered heading after it ("… atgriezts budžetā. 5.1. Skaidrojums").
-_HEADING_NEXT = re.compile(r"\.(?=\s+\d+(?:\.\d+)+\.?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
-
-
-def label_after(right: str) -> tuple[str, str]:
-    """The words after an amount up to the end of its clause or sentence: (normalised,
-    raw)."""
-    rest = re.sub(rf"^\s*(?:{CURRENCY})", "", right, flags=re.I)
-    tail = skip_parenthesis(rest)
-    ends = [
-        e
-        for e in (CLAUSE_END.search(tail), _SENTENCE_END.search(tail), _HEADING_NEXT.search(tail))
-        if e is not None
-    ]
-    end = min(ends, key=lambda e: e.start()) if ends else None
-    cut = len(rest) - len(tail) + (end.start() if end else len(tail))
-    raw = right[: len(right) - len(rest) + cut]
-    label = re.sub(rf"^\s*(?:{CURRENCY})", "", raw, flags=re.I).strip(" ,.;()")
-    label = re.sub(r"\s+(?:un|t\.\s?sk)$", "", label)
-    return label.strip(" ,.;()"), raw.rstrip()
-
-
 def counts_as_money(m: re.Match[str]) -> bool:
     """A currency word before the amount makes it money as one after it does; a year after
     one ("EUR 2021. gadā", "EUR 2021") stays a year. Whole euros ("24 000,-") need a
@@ -497,85 +298,3 @@ def counts_as_money(m: re.Match[str]) -> bool:
     if "tūkst" in amount.lower():
         return True  # THOUSANDS: the currency word is part of the form
     return is_money(m)
-
-
-def gives_parts(parenthesis: str, total: Decimal) -> bool:
-    """Whether a parenthesis after a planned total gives its parts, one of them carried in:
-    "(45 000,00 euro un 1 382,62 euro atlikums no II. īstenošanas gada)" after 46 382,62,
-    "(21 553,00 euro + 2 447,00 euro pārceltais)" after 24 000,00. The parts must add up
-    to the total; otherwise its amounts are read one by one."""
-    found = [m for m in MONEY_IN_TEXT.finditer(parenthesis) if counts_as_money(m)]
-    if not found or sum((amount_value(m.group("amount")) for m in found), Decimal(0)) != total:
-        return False
-    last = 0
-    for m in found:
-        lead, right = parenthesis[last : m.start()], parenthesis[m.end() :]
-        last = m.end()
-        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
-            return True
-    return False
-
-
-def restates(s: str, m: re.Match[str]) -> bool:
-    """Whether an amount in words only restates one in digits before it in the same text:
-    "50 000,00 euro (piecdesmit tūkstoši euro)", or the same words after the total's lines.
-    Money already read, not an amount left unread."""
-    if not (re.search(r"\(\s*$", s[: m.start()]) and re.match(r"\s*\)", s[m.end() :])):
-        return False
-    value = words_value(m.group(0))
-    if value is None:
-        return False
-    return any(
-        counts_as_money(d) and amount_value(d.group("amount")) == value
-        for d in MONEY_IN_TEXT.finditer(s[: m.start()])
-    )
-
-
-def past_restatement(right: str, value: Decimal) -> str:
-    """The text after an amount's restatement in words ("50 000,00 euro (piecdesmit
-    tūkstoši euro), t.sk."), so that what follows it follows the amount."""
-    found = re.match(
-        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*({AMOUNT_IN_WORDS.pattern})\s*\)", right, re.I
-    )
-    if found is None or words_value(found.group(1)) != value:
-        return right
-    return right[found.end() :]
-
-
-# -- table shapes ------------------------------------------------------------------------------
-_WS = " \n\t\x0b\u00a0"
-
-
-class Columns(NamedTuple):
-    """A header row's columns after the first: the purpose each names, and the total's."""
-
-    purposes: list[Purpose | None]
-    total: int
-
-
-def purpose_columns(cells: list[SourcedText]) -> Columns | None:
-    """The columns of a header row naming a purpose per column and a "Kopā" (total)
-    column, every other cell empty; None for any other row."""
-    purposes: list[Purpose | None] = []
-    totals = []
-    for i, cell in enumerate(cells):
-        purpose = purpose_of(cell.text)
-        if purpose is None and TOTAL_ROW.fullmatch(cell.text.strip(" :")):
-            totals.append(i)
-        elif purpose is None and cell.text.strip():
-            return None
-        purposes.append(purpose)
-    named = [p for p in purposes if p is not None]
-    if len(totals) != 1 or not named or len(set(named)) != len(named):
-        return None
-    return Columns(purposes, totals[0])
-
-
-def split_text(text: SourcedText, sep: str) -> list[SourcedText]:
-    parts, start = [], 0
-    for i, ch in enumerate(text.text):
-        if ch == sep:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
