@@ -6,19 +6,13 @@ The report is never corrected here; the findings say what disagrees and where.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Protocol
 
 from pipeline.model import (
-    Amount,
-    AmountRole,
     DatePrecision,
-    FundingYear,
     ImplementationYear,
     Problem,
-    Purpose,
     RegionMention,
     Report,
     Severity,
@@ -27,6 +21,7 @@ from pipeline.model import (
 )
 from pipeline.parse.activity_parts import unequal_breakdowns
 from pipeline.parse.checks_contract import contract_total
+from pipeline.parse.checks_funding import funding_row, row_labels
 from pipeline.parse.checks_money import money
 from pipeline.parse.checks_statements import unrecovered_above_irregular
 from pipeline.parse.headings import is_calendar, is_roman
@@ -44,24 +39,6 @@ class Emit(Protocol):
         *,
         lv: str = ...,
     ) -> Problem: ...
-
-
-_ROLE_LV = {
-    AmountRole.PLANNED: "plānotās",
-    AmountRole.ACTUAL: "faktiskās",
-    AmountRole.CARRIED_OVER: "pārceltās",
-    AmountRole.CARRIED_IN: "saņemtās",
-    AmountRole.RETURNED: "atgrieztās",
-    AmountRole.REMAINDER: "atlikuma",
-    AmountRole.REPORTED: "norādītās",
-}
-_PURPOSE_LV = {
-    Purpose.CIVIL_SOCIETY: "pilsoniskās sabiedrības attīstībai",
-    Purpose.MINORITY_NGOS: "mazākumtautību NVO",
-}
-
-
-_REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
 
 
 def check_report(
@@ -106,7 +83,7 @@ def check_report(
     out.extend(_breakdowns(report, finding))
     for row in report.funding:
         if row.compared:
-            out.extend(_funding(row, finding))
+            out.extend(funding_row(row, finding))
     for row in report.funding:
         if row.period is not None and row.ordinal is None and row.calendar_year is None:
             out.append(
@@ -118,7 +95,7 @@ def check_report(
                 )
             )
     for index, row_text in missing_amounts:
-        label, label_lv = _row_labels(report.funding[index])
+        label, label_lv = row_labels(report.funding[index])
         out.append(
             finding(
                 "funding.missing-amount",
@@ -324,118 +301,6 @@ def _breakdowns(report: Report, finding: Emit) -> Iterator[Problem]:
                 lv=f"{total.phrase!r} daļas {a.year}. gada darbībā {which} ({listed}) "
                 f"kopā ir {added}, nevis {total.value}",
             )
-
-
-def _row_labels(row: FundingYear) -> tuple[str, str]:
-    """How a finding names a funding row, in English and in Latvian."""
-    if row.calendar_year is not None:
-        return f"calendar year {row.calendar_year}", f"{row.calendar_year}. kalendārais gads"
-    if row.ordinal is not None:
-        return f"year {row.ordinal}", f"{row.ordinal}. gads"
-    if row.period is not None:
-        return row.period.text, row.period.text
-    return "an unidentified year", "nenoteikts gads"
-
-
-def _value(amount: Amount | None) -> Decimal | None:
-    return amount.value if amount is not None else None
-
-
-def _funding(row: FundingYear, finding: Emit) -> Iterator[Problem]:
-    label, label_lv = _row_labels(row)
-    for role in AmountRole:
-        total, lines = row.total(role), row.lines(role)
-        if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
-            continue
-        if role is AmountRole.PLANNED and not row.plan_complete:
-            continue  # its lines may spread what was carried in beside it
-        summed = sum((a.value for a in lines if a.value is not None), Decimal(0))
-        if summed != total.value:
-            yield finding(
-                "funding.sum-mismatch",
-                f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
-                total.span,
-                lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} EUR, nevis norādītā kopsumma {money(total.value)} EUR",
-            )
-    if not row.plan_complete:
-        return  # what could be spent is not written: no overspend, no remainder to check
-    planned_total, actual_total = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
-    planned, actual = _value(planned_total), _value(actual_total)
-    if planned is not None and actual is not None and actual_total is not None:
-        if actual > planned:
-            yield finding(
-                "funding.actual-above-planned",
-                f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
-                actual_total.span,
-                lv=f"{label_lv}: faktiski {money(actual)} EUR ir vairāk nekā plānotie {money(planned)} EUR",
-            )
-        stated = Decimal(0)
-        for role in _REMAINDER_ROLES:
-            total = row.total(role)
-            if total is not None and total.value is not None:
-                stated += total.value
-            else:
-                stated += sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
-        # A total marked with a footnote ("41 236,75 euro¹") may say in the note what became
-        # of the difference: with no remainder stated here, its absence is no contradiction.
-        footnoted = any(_FOOTNOTE_MARK.search(a.label) for a in row.amounts)
-        if planned - actual != stated and not (footnoted and not _remainders(row)):
-            yield finding(
-                "funding.remainder-mismatch",
-                f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
-                f"returns or leaves {money(stated)} EUR",
-                actual_total.span,
-                lv=f"{label_lv}: plānotais mīnus faktiskais ir {money(planned - actual)} EUR, bet kopsavilkumā pārcelti, atgriezti vai atlikuši {money(stated)} EUR",
-            )
-    yield from _per_purpose(row, label, finding)
-
-
-_FOOTNOTE_MARK = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
-
-
-def _remainders(row: FundingYear) -> bool:
-    return any(a.role in _REMAINDER_ROLES for a in row.amounts)
-
-
-def _per_purpose(row: FundingYear, label: str, finding: Emit) -> Iterator[Problem]:
-    label_lv = _row_labels(row)[1]
-
-    def line(role: AmountRole, purpose: Purpose) -> Amount | None:
-        return next(
-            (a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None
-        )
-
-    broken_down = any(a.purpose is not None for r in _REMAINDER_ROLES for a in row.lines(r))
-    for purpose in Purpose:
-        planned, actual = line(AmountRole.PLANNED, purpose), line(AmountRole.ACTUAL, purpose)
-        if planned is None or actual is None:
-            continue
-        assert planned.value is not None and actual.value is not None
-        if actual.value > planned.value:
-            yield finding(
-                "funding.actual-above-planned",
-                f"{label}: actual {money(actual.value)} EUR for {purpose.value} is more than planned {money(planned.value)} EUR",
-                actual.span,
-                lv=f'{label_lv}: faktiski {money(actual.value)} EUR mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} EUR',
-            )
-        if broken_down:
-            stated = sum(
-                (
-                    a.value
-                    for r in _REMAINDER_ROLES
-                    for a in row.lines(r)
-                    if a.purpose is purpose and a.value is not None
-                ),
-                Decimal(0),
-            )
-            if planned.value - actual.value != stated:
-                yield finding(
-                    "funding.remainder-mismatch",
-                    f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} EUR, "
-                    f"but the report carries over, returns or leaves {money(stated)} EUR",
-                    actual.span,
-                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} EUR, bet pārcelti, atgriezti vai atlikuši {money(stated)} EUR',
-                )
 
 
 def _region(report: Report, finding: Emit, several: tuple[RegionMention, ...]) -> Iterator[Problem]:

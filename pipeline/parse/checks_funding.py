@@ -1,0 +1,144 @@
+"""The checks of one funding row: its lines against their totals, actual against planned,
+and planned minus actual against what the report carries over, returns or leaves, for the
+row and for each purpose. Only rows read with certainty are checked (`FundingYear.compared`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from pipeline.model import Amount, AmountRole, FundingYear, Problem, Purpose
+from pipeline.parse.checks_money import money
+
+_ROLE_LV = {
+    AmountRole.PLANNED: "plānotās",
+    AmountRole.ACTUAL: "faktiskās",
+    AmountRole.CARRIED_OVER: "pārceltās",
+    AmountRole.CARRIED_IN: "saņemtās",
+    AmountRole.RETURNED: "atgrieztās",
+    AmountRole.REMAINDER: "atlikuma",
+    AmountRole.REPORTED: "norādītās",
+}
+_PURPOSE_LV = {
+    Purpose.CIVIL_SOCIETY: "pilsoniskās sabiedrības attīstībai",
+    Purpose.MINORITY_NGOS: "mazākumtautību NVO",
+}
+
+
+_REMAINDER_ROLES = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+
+
+def row_labels(row: FundingYear) -> tuple[str, str]:
+    """How a finding names a funding row, in English and in Latvian."""
+    if row.calendar_year is not None:
+        return f"calendar year {row.calendar_year}", f"{row.calendar_year}. kalendārais gads"
+    if row.ordinal is not None:
+        return f"year {row.ordinal}", f"{row.ordinal}. gads"
+    if row.period is not None:
+        return row.period.text, row.period.text
+    return "an unidentified year", "nenoteikts gads"
+
+
+def _value(amount: Amount | None) -> Decimal | None:
+    return amount.value if amount is not None else None
+
+
+def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[Problem]:
+    label, label_lv = row_labels(row)
+    for role in AmountRole:
+        total, lines = row.total(role), row.lines(role)
+        if total is None or total.value is None or not lines or role in (AmountRole.CARRIED_IN,):
+            continue
+        if role is AmountRole.PLANNED and not row.plan_complete:
+            continue  # its lines may spread what was carried in beside it
+        summed = sum((a.value for a in lines if a.value is not None), Decimal(0))
+        if summed != total.value:
+            yield finding(
+                "funding.sum-mismatch",
+                f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
+                total.span,
+                lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} EUR, nevis norādītā kopsumma {money(total.value)} EUR",
+            )
+    if not row.plan_complete:
+        return  # what could be spent is not written: no overspend, no remainder to check
+    planned_total, actual_total = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
+    planned, actual = _value(planned_total), _value(actual_total)
+    if planned is not None and actual is not None and actual_total is not None:
+        if actual > planned:
+            yield finding(
+                "funding.actual-above-planned",
+                f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
+                actual_total.span,
+                lv=f"{label_lv}: faktiski {money(actual)} EUR ir vairāk nekā plānotie {money(planned)} EUR",
+            )
+        stated = Decimal(0)
+        for role in _REMAINDER_ROLES:
+            total = row.total(role)
+            if total is not None and total.value is not None:
+                stated += total.value
+            else:
+                stated += sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
+        # A total marked with a footnote ("41 236,75 euro¹") may say in the note what became
+        # of the difference: with no remainder stated here, its absence is no contradiction.
+        footnoted = any(_FOOTNOTE_MARK.search(a.label) for a in row.amounts)
+        if planned - actual != stated and not (footnoted and not _remainders(row)):
+            yield finding(
+                "funding.remainder-mismatch",
+                f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
+                f"returns or leaves {money(stated)} EUR",
+                actual_total.span,
+                lv=f"{label_lv}: plānotais mīnus faktiskais ir {money(planned - actual)} EUR, bet kopsavilkumā pārcelti, atgriezti vai atlikuši {money(stated)} EUR",
+            )
+    yield from _per_purpose(row, label, finding)
+
+
+_FOOTNOTE_MARK = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+def _remainders(row: FundingYear) -> bool:
+    return any(a.role in _REMAINDER_ROLES for a in row.amounts)
+
+
+def _per_purpose(
+    row: FundingYear, label: str, finding: Callable[..., Problem]
+) -> Iterator[Problem]:
+    label_lv = row_labels(row)[1]
+
+    def line(role: AmountRole, purpose: Purpose) -> Amount | None:
+        return next(
+            (a for a in row.lines(role) if a.purpose is purpose and a.value is not None), None
+        )
+
+    broken_down = any(a.purpose is not None for r in _REMAINDER_ROLES for a in row.lines(r))
+    for purpose in Purpose:
+        planned, actual = line(AmountRole.PLANNED, purpose), line(AmountRole.ACTUAL, purpose)
+        if planned is None or actual is None:
+            continue
+        assert planned.value is not None and actual.value is not None
+        if actual.value > planned.value:
+            yield finding(
+                "funding.actual-above-planned",
+                f"{label}: actual {money(actual.value)} EUR for {purpose.value} is more than planned {money(planned.value)} EUR",
+                actual.span,
+                lv=f'{label_lv}: faktiski {money(actual.value)} EUR mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} EUR',
+            )
+        if broken_down:
+            stated = sum(
+                (
+                    a.value
+                    for r in _REMAINDER_ROLES
+                    for a in row.lines(r)
+                    if a.purpose is purpose and a.value is not None
+                ),
+                Decimal(0),
+            )
+            if planned.value - actual.value != stated:
+                yield finding(
+                    "funding.remainder-mismatch",
+                    f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} EUR, "
+                    f"but the report carries over, returns or leaves {money(stated)} EUR",
+                    actual.span,
+                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} EUR, bet pārcelti, atgriezti vai atlikuši {money(stated)} EUR',
+                )
