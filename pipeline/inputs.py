@@ -22,7 +22,10 @@ from pipeline.rdf.iris import report_key
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 #: The kinds of file a folder on the command line stands for.
-REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".odt", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".odt", ".html", ".htm")
+#: Files a folder of reports holds about itself ("README.md"): not reports. Named on the
+#: command line, such a file is read as given.
+_ABOUT_THE_FOLDER = frozenset({"readme", "changelog", "license", "licence", "contributing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,18 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     empty: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES)
+            try:
+                found = sorted(p for p in path.iterdir() if _is_report(p))
+            except OSError as exc:
+                empty.append(
+                    _problem(
+                        "input.unreadable",
+                        path.as_posix(),
+                        f"the folder cannot be read ({exc.strerror or exc})",
+                        f"mapi nevar nolasīt ({exc.strerror or exc})",
+                    )
+                )
+                continue
             if not found:
                 empty.append(
                     _problem(
@@ -53,6 +67,10 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             expanded.append(path)
     return expanded, empty
+
+
+def _is_report(path: Path) -> bool:
+    return path.suffix.lower() in REPORT_SUFFIXES and path.stem.lower() not in _ABOUT_THE_FOLDER
 
 
 def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:

@@ -13,6 +13,11 @@ from pipeline.settings import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_DATA, EXIT_LOAD = 0, 1, 2
 
+#: The reports named on the command line. Whether each can be read is the reader's to say,
+#: one line per file (`input.unreadable`), so that one unreadable file never stops the
+#: others: click's own check would stop the whole run with a usage message.
+READABLE_LATER = click.Path(path_type=Path, readable=False)
+
 base_option = click.option(
     "--base",
     "base_iri",

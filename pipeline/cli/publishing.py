@@ -12,6 +12,7 @@ import click
 
 from pipeline.cli.common import (
     EXIT_LOAD,
+    READABLE_LATER,
     base_option,
     format_problem,
     gather_inputs,
@@ -29,7 +30,7 @@ from pipeline.settings import Settings
 
 
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=READABLE_LATER)
 @click.option(
     "--out",
     type=click.Path(path_type=Path),

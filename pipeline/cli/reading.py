@@ -12,6 +12,7 @@ import click
 from pipeline import __version__
 from pipeline.cli.common import (
     EXIT_LOAD,
+    READABLE_LATER,
     base_option,
     format_problem,
     gather_inputs,
@@ -46,7 +47,7 @@ def parse_all(files: Sequence[Path], names: Sequence[str], progress: bool) -> li
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=READABLE_LATER)
 @click.option(
     "--format",
     "fmt",
@@ -73,7 +74,7 @@ def extract(files: tuple[Path, ...], fmt: str, max_bytes: int) -> None:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=READABLE_LATER)
 @click.option(
     "--report",
     "report_path",
