@@ -2,14 +2,17 @@
 
 The template's ruled label/value table is found from its rules; every glyph belongs to the
 cell its middle is in, and a cell's lines are read back into paragraphs and list items
-(`pdf_lines`). A row the office software split over a page break is one row again. The
-document is then written in the text reports' layout by the same renderer as Word documents,
-and where each page's text begins in that rendering is kept as the page map.
+(`pdf_lines`). A row the office software split over a page break is one row again
+(`pdf_split_rows`), and text set in columns goes on in them at the top of the next page
+(`pdf_balanced`). The document is then written in the text reports' layout by the same
+renderer as Word documents, and where each page's text begins in that rendering is kept as
+the page map.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,7 +24,8 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.documents.layout import Block, Cell, Para, Run, Table, render
-from pipeline.documents.pdf_columns import Columns, Grid, text_of
+from pipeline.documents.pdf_balanced import carried
+from pipeline.documents.pdf_columns import Columns, Frame, Grid, text_of
 from pipeline.documents.pdf_lines import (
     Line,
     Paragraph,
@@ -31,6 +35,9 @@ from pipeline.documents.pdf_lines import (
     wraps_spaces,
 )
 from pipeline.documents.pdf_running import furniture, over_rules, running
+from pipeline.documents.pdf_split_rows import continues as _continues
+from pipeline.documents.pdf_split_rows import joined as _join
+from pipeline.documents.pdf_split_rows import same_row as _same
 from pipeline.documents.pdf_tables import RULE as _RULE
 from pipeline.documents.pdf_tables import Cell as _Cell
 from pipeline.documents.pdf_tables import Grid as _Grid
@@ -80,8 +87,8 @@ _MARK = re.compile("\ue000([\ue010-\ue019]+)\ue001")
 class _Text:
     lines: list[Line]
     top: float
-    # Text set in columns, laid at the first column's place: that column's margins.
-    frame: tuple[float, float] | None = None
+    # Text set in columns, laid at the first column's place: where the columns stand.
+    frame: Frame | None = None
 
 
 def _read(plumbed: list[Page]) -> PdfText:
@@ -98,6 +105,7 @@ def _read(plumbed: list[Page]) -> PdfText:
         images += len(page.images)
         items.append(_page_items(page, index, page_grids, drop))
     items = _without_furniture(items, [page.bbox[3] - page.bbox[1] for page in pages])
+    _carry_columns(items)
     margins = _padding([item for page_items in items for item in page_items])
     spaces = wraps_spaces(
         line for page_items in items for item in page_items for line in _lines(item)
@@ -118,6 +126,26 @@ def _without_furniture(
     drops = furniture([[t.lines[0] for t in page] for page in texts], cells, heights)
     gone = {id(page[i]) for page, drop in zip(texts, drops, strict=True) for i in drop}
     return [[item for item in items if id(item) not in gone] for items in pages]
+
+
+def _carry_columns(pages: list[list[_Grid | _Text]]) -> None:
+    """Each page's first lines read in the columns the page before ended in, where they go on
+    in them (`pdf_balanced`): a section's last lines balanced over its columns."""
+    for before, items in itertools.pairwise(pages):
+        last = before[-1] if before else None
+        if not isinstance(last, _Text) or last.frame is None:
+            continue
+        frame = last.frame
+        lead = list(itertools.takewhile(_single, items))
+        got = carried(frame, [t.lines[0] for t in lead if isinstance(t, _Text)])
+        if got is not None:
+            count, lines = got
+            items[:count] = [_Text([line], line.top, frame) for line in lines]
+
+
+def _single(item: _Grid | _Text) -> bool:
+    """A line of text outside the tables read across the page, as `_page_items` gives it."""
+    return isinstance(item, _Text) and item.frame is None and len(item.lines) == 1
 
 
 def _page_items(page: Sheet, index: int, grids: list[_Grid], drop: set[int]) -> list[_Grid | _Text]:
@@ -208,82 +236,14 @@ def _framed(item: _Text, last: _Text) -> bool:
     columns' (on the next page too), so that a paragraph can go on from one to the other."""
     if item.frame is None or last.frame is None:
         return item.frame is last.frame
-    return all(abs(a - b) <= _RULE for a, b in zip(item.frame, last.frame, strict=True))
-
-
-def _same(row: _Row, header: _Row) -> bool:
-    """Whether a row has the header's cells, word for word, and some text."""
-    texts = [[w.text for line in cell.lines for w in line.words] for cell in row.cells]
-    heads = [[w.text for line in cell.lines for w in line.words] for cell in header.cells]
-    return texts == heads and any(texts)
+    pairs = zip(item.frame.margins, last.frame.margins, strict=True)
+    return all(abs(a - b) <= _RULE for a, b in pairs)
 
 
 def _bottom(item: _Grid | _Text) -> float:
     if isinstance(item, _Grid):
         return item.rows[-1].bottom if item.rows else item.top
     return max(line.bottom for line in item.lines)
-
-
-def _continues(
-    last: _Row, first: _Row, foot: float, margins: tuple[float, float], spaces: bool = True
-) -> bool:
-    """Whether a page's first row is the rest of the previous page's last row.
-
-    It is when the last row has no rule across its foot: the printer split it there
-    (Chromium ends the side rules at the page's foot), wherever in its text the break fell.
-    Otherwise that row runs down to the foot of its page, and either holds no text there, or
-    the new row's first cell (the label) goes on with the label before it, or it is empty
-    and some cell's text goes on mid-paragraph. A new row at the top of a page starts a
-    paragraph in every cell, so a split that fell between paragraphs in every cell reads as
-    a row of its own, its label empty.
-    """
-    if last.open:
-        return True
-    if not spaces:
-        # Chromium (no space drawn where lines wrap) draws no rule under a row it split: a
-        # row it drew one under ended there, however narrow the columns whose amounts would
-        # otherwise seem to go on ("45 / 000,00" over "27 / 000,00" in the next row).
-        return False
-    size = max((line.size for c in last.cells for line in c.lines), default=10.0)
-    if last.bottom < foot - 4 * size:
-        return False
-    if not any(c.lines for c in last.cells):
-        return True  # the row began too low for any of its text to fit before the break
-    pairs = [(_under(last, cell), cell) for cell in first.cells]
-    label = first.cells[0].lines
-    if label:
-        # A label goes on mid-sentence; a new row's label starts with a capital, or is the
-        # row's number ("8.") in a numbered table.
-        start = label[0].words[0].text[:1]
-        return _goes_on(*pairs[0], margins, spaces) and not (start.isupper() or start.isdigit())
-    return any(_goes_on(before, after, margins, spaces) for before, after in pairs)
-
-
-def _under(row: _Row, cell: _Cell) -> _Cell:
-    return max(row.cells, key=lambda c: _overlap(c.box, cell.box))
-
-
-def _goes_on(
-    before: _Cell, after: _Cell, margins: tuple[float, float], spaces: bool = True
-) -> bool:
-    if not before.lines or not after.lines:
-        return False
-    left, right = margins
-    x0, _, x1, _ = before.box
-    lines = [before.lines[-1], after.lines[0]]
-    return len(paragraphs(lines, x0 + left, x1 - right, wrap_spaces=spaces)) == 1
-
-
-def _join(last: _Row, rest: _Row) -> _Row:
-    """A split row's two parts: each part's cell goes on in the cell it stands under."""
-    cells = [_Cell(c.box, list(c.lines)) for c in last.cells]
-    for cell in rest.cells:
-        _under(_Row(cells, rest.bottom), cell).lines.extend(cell.lines)
-    return _Row(cells, rest.bottom, rest.open)
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    return min(a[2], b[2]) - max(a[0], b[0])
 
 
 def _render(
@@ -306,7 +266,7 @@ def _render(
             margin = min([line.x0 for line in item.lines] + [x0 for x0, _ in sides])
             edge = max([line.x1 for line in item.lines] + [x1 for _, x1 in sides])
             if item.frame is not None:
-                margin, edge = item.frame
+                margin, edge = item.frame.margins
             for para in paragraphs(item.lines, margin, edge, centred=True, wrap_spaces=spaces):
                 blocks.append(marks.para(para))
             continue

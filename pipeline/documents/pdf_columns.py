@@ -17,6 +17,8 @@ running down the text, with lines on both sides of it and no word across it.
   close together (a cell's wrapped lines) are one row, a wider space between rows parting
   them. Written as a table, a planned amount stays under its column's header, and is not
   read as the actual amount beside it.
+- Rows typed with tab stops, their cells beginning at the same stops one under the other
+  (`pdf_tabs`), are a table too, amounts or not.
 - Anything else (a list's markers at a hanging indent, a title, a signature line) is read
   line by line as before.
 """
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.documents.pdf_lines import Line, Word, lines_of
+from pipeline.documents.pdf_tabs import tab_tables
 
 _GUTTER = 0.8  # font sizes: the narrowest gutter (Chromium's default column gap is 1 em)
 _SIDED = 3  # lines with text on both sides of a gutter, at least
@@ -44,11 +47,21 @@ Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """Where text set in two columns stands: the first column's margins, the gutter, and how
+    far the right column's lines were moved to stand at the first's place."""
+
+    margins: tuple[float, float]
+    gutter: tuple[float, float]
+    shift: float
+
+
+@dataclass(frozen=True, slots=True)
 class Columns:
     """Text set in columns: its lines in reading order, laid at the first column's place."""
 
     lines: tuple[Line, ...]
-    frame: tuple[float, float]  # the first column's margins
+    frame: Frame
     top: float
 
 
@@ -88,6 +101,9 @@ def text_of(chars: list[dict[str, Any]], page: int) -> list[Line | Columns | Gri
     for lo, hi, gutters in _tables(lines, tracks, used):
         out.append(_grid(lines[lo : hi + 1], gutters, size))
         used.update(range(lo, hi + 1))
+    for table in tab_tables(lines, used, size):
+        out.append(Grid(table.rows, lines[table.lo].top))
+        used.update(range(table.lo, table.hi + 1))
     if not used:
         return list(lines)
     out.extend(line for i, line in enumerate(lines) if i not in used)
@@ -260,7 +276,8 @@ def _columns(chars: list[dict[str, Any]], gutter: tuple[float, float], page: int
             word.x0 -= shift
             word.x1 -= shift
     lines = left + right
-    return Columns(tuple(lines), (x0, max(ln.x1 for ln in lines)), min(ln.top for ln in lines))
+    frame = Frame((x0, max(ln.x1 for ln in lines)), gutter, shift)
+    return Columns(tuple(lines), frame, min(ln.top for ln in lines))
 
 
 def _centre(char: dict[str, Any]) -> float:

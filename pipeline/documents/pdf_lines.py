@@ -37,6 +37,9 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _BREAKS_AFTER = ("-", "/", "–", "—")
 _SLACK = 0.3  # points
 _ALIGNED = 1.0  # points: lines starting this close start at the same indent
+# A date cut inside its year: "28.01.202", "09.20".
+_CUT_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.){1,2}\d{1,3}$")
+_CUT_ROOM = 1.5  # spaces: the room a line cut inside a word leaves, at least
 _ADDRESS = re.compile(r"://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
 
 
@@ -51,6 +54,8 @@ class Word:
     page: int
     italic: bool
     space_before: bool = True
+    lead: float = 0.0  # the width of its first glyph
+    spaced: bool = False  # a space glyph stands before it
 
 
 @dataclass(slots=True)
@@ -148,6 +153,7 @@ def _line(chars: list[dict[str, Any]], page: int) -> Line | None:
             words.append(_word(char, text, page, italic, space_before=False))
             continue
         words.append(_word(char, text, page, italic, space_before=bool(words)))
+        words[-1].spaced = pending_space
         pending_space = False
     if not words:
         return None
@@ -167,6 +173,7 @@ def _word(char: dict[str, Any], text: str, page: int, italic: bool, space_before
         page,
         italic,
         space_before,
+        float(char["x1"]) - float(char["x0"]),
     )
 
 
@@ -221,7 +228,9 @@ def _ended(
     while end < len(words) and not words[end].space_before:
         end += 1
     width = words[end - 1].x1 - words[0].x0
-    broke_in_word = _broke_in_word(previous, tail, line, room)
+    broke_in_word = _broke_in_word(previous, tail, line, room) or (
+        wrap_spaces and _cut(previous, line, right - previous.x1)
+    )
     # The office software wraps where the next word would overrun the margin; it measures in
     # its own units, so a word that would have fitted to within a fraction of a point is not
     # taken as proof that the paragraph ended.
@@ -245,6 +254,28 @@ def _broke_in_word(previous: Line, tail: str, line: Line, room: float) -> bool:
     first = line.words[0]
     full = room < (first.x1 - first.x0) / max(len(first.text), 1) + _SLACK
     return not first.text[:1].isupper() or (full and tail[-1:].isupper())
+
+
+def _cut(previous: Line, line: Line, room: float) -> bool:
+    """Whether the office software cut a word too long for the line where the line was full
+    (a date or a header word in a narrow column: "28.01.202" / "3.", "Dalībnie" / "ki").
+
+    The line ends with no space, closer to its edge than the next line's first glyph is
+    wide, and the next line goes on in lower case or digits. A date cut inside its year
+    shows it by itself. A word's letters only where the word began the line (it was too long
+    for any) and the line ends clearly further from the edge than a space is wide: a line
+    wrapped at a space that did not fit there shows no space either ("Norises" / "laiks"),
+    and the office software's measure differs from the PDF's by about a point.
+    """
+    if previous.ends_with_space or not line.words:
+        return False
+    tail, head = previous.words[-1].text, line.words[0].text
+    if room >= line.words[0].lead + _SLACK or not head[:1].isalnum() or head[:1].isupper():
+        return False
+    if _CUT_DATE.search(tail) and head[:1].isdigit():
+        return True
+    whole = not any(w.space_before for w in previous.words[1:])
+    return whole and tail[-1:].isalpha() and room >= _CUT_ROOM * previous.space
 
 
 def _tail(words: Sequence[Word]) -> str:
@@ -344,7 +375,10 @@ def paragraphs(
         else:
             # A word broken over the lines goes on without a space.
             room = right - previous.x1
-            words[0].space_before = not _broke_in_word(previous, _tail(out[-1].words), line, room)
+            words[0].space_before = not (
+                _broke_in_word(previous, _tail(out[-1].words), line, room)
+                or (wrap_spaces and _cut(previous, line, room))
+            )
             out[-1].words.extend(words)
         previous = line
     for para in out:
