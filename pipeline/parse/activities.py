@@ -27,6 +27,9 @@ Rules that hold across the reports:
   written as prose): that sentence is an activity of its own (see
   `pipeline.parse.activity_years`); a paragraph after a list's last entry, before a heading
   or the section's end, is a note too, unless it refers back to that entry;
+- an extension period after the last year, headed as a year is with its dates
+  ("PAGARINĀJUMA PERIODS (2026.gada 1.janvāris līdz 2026.gada 31.marts)"), is a year of its
+  own, numbered on from the last, with no numeral: its activities are no earlier year's;
 - text before the first year heading is no year: it stays, as written, the first year's notes
   (it may sum up every year, so nothing of it is read as an activity). Only a report with no
   year heading at all is one year, not stated, over its whole delegation period.
@@ -169,6 +172,8 @@ class _Reader:
     def _kind(self, m: re.Match[str]) -> str | None:
         if m.group("year"):
             return "year"
+        if m.group("extension"):
+            return "year" if self._extends(m) else None
         if m.group("group") or m.group("minority") or m.group("inline_group"):
             return "group"
         if m.group("civil"):
@@ -384,13 +389,23 @@ class _Reader:
         before = " ".join(p.text for p in item.pieces)
         return paragraph_after_list(before, text, item.number is not None)
 
+    def _extends(self, m: re.Match[str]) -> bool:
+        """An extension period's heading heads a year of its own after the stated years,
+        where both its dates are read; else it stays the text it is in."""
+        found = find_period(m.group("ext_range") or m.group("ext_bare") or "")
+        dated = found is not None and None not in (found.start, found.end)
+        return dated and any(y.stated for y in self.years)
+
     def _year(self, m: re.Match[str]) -> None:
         self._close()
-        numeral = m.group("numeral").upper()
+        extension = m.group("extension") is not None
+        numeral = None if extension else m.group("numeral").upper()
         heading = self.text[m.start() : m.end()].collapse()
         self.read_headings.append((m.start(), m.end()))
         period = None
         written = "range" if m.group("range") is not None else "bare"
+        if extension:
+            written = "ext_range" if m.group("ext_range") is not None else "ext_bare"
         if m.group(written) is not None:
             inner = self.text[m.start(written) : m.end(written)].collapse()
             found = find_period(inner.text)
@@ -403,7 +418,9 @@ class _Reader:
         introduction = (
             self.years.pop() if len(self.years) == 1 and not self.years[0].stated else None
         )
-        ordinal = ordinal_of(numeral) or len(self.years) + 1
+        ordinal = (ordinal_of(numeral) if numeral else None) or len(self.years) + 1
+        if extension:  # after the last year, numbered on from it
+            ordinal = max((y.ordinal for y in self.years), default=0) + 1
         self.years.append(
             Year(ordinal, numeral, period, Text(heading.text, self.source.span_of(heading)), True)
         )

@@ -50,6 +50,18 @@ _VERB = re.compile(
 )
 # A lower-case masculine nominative singular that is not a known kind ("dators", "printeris").
 _OTHER_NOUN = re.compile(r"[a-zāčēģīķļņšūž]+(?:[^aeiouāēīūs]is|[^aeiouāēīūs]s)")
+# An indefinite adjective has that form too ("informatīvs", "jauns"): right before a
+# masculine nominative singular of a known kind it is that noun's ("Izdots 1 informatīvs
+# materiāls"), no noun of its own.
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![^\W\d_])")
+
+
+def _adjective_of_kind(text: str, end: int) -> bool:
+    after = _WORD_AFTER.match(text, end)
+    noun = after.group(1) if after else ""
+    return bool(_OTHER_NOUN.fullmatch(noun.lower())) and kind_of(noun) is not None
+
+
 WORD = re.compile(
     r"(?i:\((?P<inner>\s*[a-zāčēģīķļņšūž]+(?:\s+[a-zāčēģīķļņšūž]+){0,2}\s*)\))"
     r"|[A-Za-zĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž-]+|\S"
@@ -72,6 +84,7 @@ PIECES = re.compile(r"[ \u00a0]*(?:gab|eks)(?:\.|(?![^\W\d_]|-))|[ \u00a0]*eksem
 def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, int] | None:
     """The kind counted by a number ending at `start` (`value`, when known), and where
     its phrase ends."""
+    text = _lowered_caps(text, start)
     words: list[tuple[str, int]] = []
     stopper = ""  # a noun of no known kind that ended the phrase ("1 biedrības pārstāvis")
     if PIECES.match(text, start):
@@ -91,7 +104,12 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
             break  # "pieci lektori un divdesmit pieci dalībnieki": the next number's noun
         if _VERB.fullmatch(lowered) and not _ADJECTIVE.fullmatch(lowered) and not kind_of(token):
             break
-        if _OTHER_NOUN.fullmatch(token) and not kind_of(token) and not _compound(text, m.end()):
+        if (
+            _OTHER_NOUN.fullmatch(token)
+            and not kind_of(token)
+            and not _compound(text, m.end())
+            and not _adjective_of_kind(text, m.end())
+        ):
             # "1 printeris Daugavpils ... biedrībai": the printer is what is counted
             stopper = token
             break
@@ -110,10 +128,11 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
     if not words:
         return None
     phrase = text[start : words[-1][1]]
+    following = [w for w, _ in words[1:]] + [stopper]
     matches = [
         (w, end)
-        for (w, end), after in zip(words, [w for w, _ in words[1:]] + [stopper], strict=True)
-        if kind_of(w) and not _adjective_use(w, after)
+        for i, (w, end) in enumerate(words)
+        if kind_of(w) and not _adjective_use(w, following[i:])
     ]
     attributes = _attributes(words, stopper, value, _compound_words(phrase))
     if matches and matches[0] in attributes and not any(_head(w) for w, _ in matches[1:]):
@@ -156,6 +175,22 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
         return None
     chosen_kind = kind_of(chosen[0])
     return (chosen_kind, chosen[1]) if chosen_kind else None
+
+
+_LINE_REST = re.compile(r"[^\n\t\x0b\ue000]*")
+_LONG_WORD = re.compile(r"[^\W\d_]{4}")
+
+
+def _lowered_caps(text: str, start: int) -> str:
+    """`text` with the rest of the line from `start` in lower case where it is written all
+    in capitals ("ATBALSTITAS 8 JAUNIESU INICIATIVAS"): a capital there tells no proper noun
+    from a common one, and the phrase is read as its words in lower case would be."""
+    rest = _LINE_REST.match(text, start)
+    line = rest.group(0) if rest else ""
+    if any(c.islower() for c in line) or not _LONG_WORD.search(line):
+        return text
+    lowered = text[:start] + line.lower() + text[start + len(line) :]
+    return lowered if len(lowered) == len(text) else text
 
 
 def _compound(text: str, end: int) -> bool:
@@ -231,12 +266,34 @@ _PRONOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:to|tās|tā|viņu|viņas|viņa|savu|savas|savus|šo|šīs|šā|šī)(?![^\W\d_])", re.I
 )
 # A kind that is an adjective made a noun ("brīvprātīgie"): before a noun it is the adjective
-# ("3 brīvprātīgie darbi": three voluntary works), and counts nothing.
+# ("3 brīvprātīgie darbi": three voluntary works), and counts nothing. Before people it
+# still counts volunteers ("14 brīvprātīgie mentori" are volunteers, as mentors), and before
+# a genitive and then a locative it is the noun, saying where ("22 brīvprātīgie jaunatnes
+# darbā": volunteers in youth work).
 _ADJECTIVE_KINDS = {"volunteers"}
+_PERSON_NOUN = re.compile(
+    r"(?:mentor|konsultant|koordinator|lektor|palīg|vadītāj|darbiniek|treneri|aprūpētāj)\w*",
+    re.I,
+)
+_GENITIVE_LOOK = ("es", "as", "u")
 
 
-def _adjective_use(word: str, after: str) -> bool:
-    return kind_of(word) in _ADJECTIVE_KINDS and after.isalpha() and after[:1].islower()
+def _adjective_use(word: str, following: list[str]) -> bool:
+    if kind_of(word) not in _ADJECTIVE_KINDS:
+        return False
+    after = following[0] if following else ""
+    if not (after.isalpha() and after[:1].islower()):
+        return False
+    for w in following[:3]:
+        if not (w.isalpha() and w[:1].islower()):
+            return False  # the phrase ended after genitives alone: the noun it is
+        if _PERSON_NOUN.fullmatch(w):
+            return False
+        if w.endswith(_LOCATIVE_ENDINGS) and not w.endswith(_GENITIVE_LOOK):
+            return False
+        if not w.endswith(_GENITIVE_LOOK):
+            return True  # "brīvprātīgie darbi": the noun it is the adjective of
+    return True
 
 
 def _counts_another(

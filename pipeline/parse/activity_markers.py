@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.activity_groups import BULLETS, CIVIL_HEADING, MINORITY_HEADING, ROMAN
-from pipeline.parse.headings import YEAR_HEADING
+from pipeline.parse.headings import EXTENSION_HEADING, YEAR_HEADING
 from pipeline.parse.indicators import kind_of
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 _ANY_BULLET = rf"[•\-–*{BULLETS}]"
 MARKERS = re.compile(
     YEAR_HEADING
+    + rf"|{EXTENSION_HEADING}"
     # a group heading may be wrapped once, also over a page break (blank lines, a lone space):
     # its first line then starts with a capital (after Markdown's emphasis, "*Latgales
     # mazākumtautību⏎kapacitātes celšanai:*")

@@ -221,8 +221,12 @@ def bracketed_parts(
     how or (of people) who, is read; any other is left as it was."""
     s = text.text
     added: list[tuple[int, Indicator, tuple[int, int]]] = []
+    dropped: set[int] = set()  # people counted in a bracket that turns out a breakdown
     for m in _BRACKETS.finditer(s):
-        if any(m.start() <= a < m.end() for a, _ in [*places, *masked]):
+        inside = [i for i, (a, _) in enumerate(places) if m.start() <= a < m.end()]
+        if any(m.start() <= a < m.end() for a, _ in masked) or not all(
+            _names_people(found[i]) for i in inside
+        ):
             continue  # a number in it counts a kind of its own, or is a date
         totals = [
             t
@@ -232,6 +236,8 @@ def bracketed_parts(
         if not totals:
             continue
         t = totals[-1]
+        if inside and found[t].kind not in _PEOPLE_KINDS:
+            continue  # "3 semināri (20 jaunieši, 15 bērni)": people, no parts of seminars
         if t > 0 and _GAP.fullmatch(s, places[t - 1][1], places[t][0]):
             # "4 semināri 60 dalībniekiem (2 klātienē un 2 tiešsaistē)": which of the two
             # counts the bracket breaks down cannot be told (here the seminars)
@@ -257,12 +263,16 @@ def bracketed_parts(
                 )
             )
         added += [(t, part, place) for part, place in parts]
+        if parts:
+            dropped.update(inside)
     if not added:
         return found, places
     # each run of parts right after its total, `part_of` its position once they are in
     result: list[Indicator] = []
     where: list[tuple[int, int]] = []
     for t, (indicator, place) in enumerate(zip(found, places, strict=True)):
+        if t in dropped:
+            continue
         result.append(indicator)
         where.append(place)
         position = len(result)
@@ -271,6 +281,19 @@ def bracketed_parts(
                 result.append(replace(part, part_of=position))
                 where.append(at_place)
     return result, where
+
+
+def _names_people(indicator: Indicator) -> bool:
+    """Whether a count read in a bracket names people by who they are ("30 bērni", "20
+    jaunieši"): after a count of people ("45 dalībnieki (30 bērni, 15 pieaugušie)") such a
+    bracket is its breakdown, read as such, not a count of its own."""
+    words = re.findall(r"[^\W\d_][\w-]*", indicator.phrase)
+    return (
+        indicator.kind in _PEOPLE_KINDS
+        and indicator.qualifier is Qualifier.EXACT
+        and bool(words)
+        and bool(_PEOPLE.fullmatch(words[-1]))
+    )
 
 
 def _describes(words: list[str], kind: str) -> bool:

@@ -5,13 +5,10 @@ The report is never corrected here; the findings say what disagrees and where.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from typing import Protocol
 
 from pipeline.model import (
-    DatePrecision,
-    ImplementationYear,
     Problem,
     RegionMention,
     Report,
@@ -23,8 +20,8 @@ from pipeline.parse.activity_parts import unequal_breakdowns
 from pipeline.parse.checks_contract import contract_total
 from pipeline.parse.checks_funding import funding_row, row_labels
 from pipeline.parse.checks_money import money
+from pipeline.parse.checks_periods import activity_dates, periods
 from pipeline.parse.checks_statements import unrecovered_above_irregular
-from pipeline.parse.headings import is_calendar, is_roman
 from pipeline.parse.signatures import only_signature_lines
 from pipeline.parse.text import SourcedText, SourceFile
 
@@ -76,10 +73,10 @@ def check_report(
         source.text[after.span.start : after.span.end]
     )
     out.extend(_structure(report, has_group_headings, finding, signature, closing))
-    out.extend(_periods(report, finding))
+    out.extend(periods(report, finding))
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
-    out.extend(_activity_dates(report, finding, heading_lines))
+    out.extend(activity_dates(report, finding, heading_lines))
     out.extend(_breakdowns(report, finding))
     for row in report.funding:
         if row.compared:
@@ -174,78 +171,6 @@ def _structure(
         )
 
 
-def _periods(report: Report, finding: Emit) -> Iterator[Problem]:
-    deleg = report.delegation_period
-    if deleg is not None and (deleg.start is None or deleg.end is None):
-        yield finding(
-            "period.unreadable",
-            f"the delegation period {deleg.text!r} could not be read as two dates",
-            deleg.span,
-            lv=f"deleģēšanas periodu {deleg.text!r} nevarēja nolasīt kā divus datumus",
-        )
-    if deleg and deleg.start and deleg.end and report.title_years:
-        first, last = report.title_years
-        if (first, last) != (deleg.start.year, deleg.end.year):
-            yield finding(
-                "period.title-span-mismatch",
-                f"the title says {first}-{last} but the delegation period is {deleg.start} to {deleg.end}",
-                report.title.span if report.title else None,
-                lv=f"virsrakstā norādīts {first}-{last}, bet deleģēšanas periods ir no {deleg.start} līdz {deleg.end}",
-            )
-    stated = [y for y in report.years if y.stated and y.period is not None]
-    for year in stated:
-        assert year.period is not None
-        if year.period.start is None or year.period.end is None:
-            yield finding(
-                "period.unreadable",
-                f"{_year_en(year)}: the dates {year.period.text!r} could not be read",
-                year.period.span,
-                lv=f"{_year_lv(year, 'gads')}: datumus {year.period.text!r} nevarēja nolasīt",
-            )
-            continue
-        if (
-            deleg
-            and deleg.start
-            and deleg.end
-            and (year.period.start < deleg.start or year.period.end > deleg.end)
-        ):
-            yield finding(
-                "period.year-outside-delegation",
-                f"{_year_en(year, 'implementation year')} ({year.period.start} to {year.period.end}) leaves "
-                f"the delegation period ({deleg.start} to {deleg.end})",
-                year.period.span,
-                lv=f"{_year_lv(year)} (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
-            )
-    dated = sorted(
-        (y for y in stated if y.period and y.period.start and y.period.end),
-        key=lambda y: (y.period.start if y.period else None, y.ordinal),
-    )
-    for a, b in itertools.pairwise(dated):
-        assert a.period and b.period and a.period.end and b.period.start and b.period.end
-        if a.period.end >= b.period.start:
-            yield finding(
-                "period.year-overlap",
-                f"{_year_en(a, 'implementation year')} ends {a.period.end}, after {_year_en(b)} starts {b.period.start}",
-                a.period.span,
-                lv=f"{_year_lv(a)} beidzas {a.period.end}, pēc tam, kad {_year_lv(b, 'gads')} sākas {b.period.start}",
-            )
-
-
-def _year_en(year: ImplementationYear, noun: str = "year") -> str:
-    """How a finding names a year in English: by its Roman numeral as written, a calendar
-    year as such, any other (an Arabic numeral, an ordinal word, none) by its ordinal."""
-    if is_calendar(year.numeral):
-        return f"calendar year {year.numeral}"
-    return f"{noun} {year.numeral if is_roman(year.numeral) else year.ordinal}"
-
-
-def _year_lv(year: ImplementationYear, noun: str = "īstenošanas gads") -> str:
-    """The same in Latvian: "II. īstenošanas gads", "2022. gads", "1. īstenošanas gads"."""
-    if is_calendar(year.numeral):
-        return f"{year.numeral}. {noun.split()[-1]}"
-    return f"{year.numeral if is_roman(year.numeral) else year.ordinal}. {noun}"
-
-
 def _unread_headings(
     headings: tuple[SourcedText, ...], source: SourceFile, finding: Emit
 ) -> Iterator[Problem]:
@@ -258,33 +183,6 @@ def _unread_headings(
             lv=f"{heading.text!r} izskatās pēc īstenošanas gada virsraksta, bet to nevarēja nolasīt; "
             "tā darbības paliek iepriekšējā gadā, un to datumi netiek pārbaudīti",
         )
-
-
-def _activity_dates(
-    report: Report, finding: Emit, unread_heading_lines: list[int]
-) -> Iterator[Problem]:
-    for year in report.years:
-        period = year.period
-        if period is None or period.start is None or period.end is None:
-            continue
-        top = min((a.text.span.line for a in year.activities), default=0)
-        bottom = max((a.text.span.end_line for a in year.activities), default=0)
-        if any(top <= line <= bottom for line in unread_heading_lines):
-            continue
-        for activity in year.activities:
-            for date in activity.dates:
-                # Month-only mentions are often plans ("līdz 2025.gada jūlijam"); days are events.
-                if date.precision is not DatePrecision.DAY:
-                    continue
-                last = date.end or date.start
-                if date.start < period.start or last > period.end:
-                    yield finding(
-                        "activity.date-outside-year",
-                        f"the date {date.text!r} in activity {activity.number or activity.position} "
-                        f"falls outside {_year_en(year)} ({period.start} to {period.end})",
-                        date.span,
-                        lv=f"datums {date.text!r} darbībā {activity.number or activity.position} ir ārpus {_year_lv(year, 'gada')} (no {period.start} līdz {period.end})",
-                    )
 
 
 def _breakdowns(report: Report, finding: Emit) -> Iterator[Problem]:

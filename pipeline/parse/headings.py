@@ -122,6 +122,18 @@ YEAR_HEADING = (
 )
 _HEADING = re.compile(YEAR_HEADING)
 
+#: The period a delegation was extended by, after its last year, headed as a year is and
+#: with its dates: "PAGARINĀJUMA PERIODS (2026.gada 1.janvāris līdz 2026.gada 31.marts)".
+#: Its activities are its own, no year's before it (see `pipeline.parse.activities`).
+#: Groups: `extension` (the heading), `ext_range` (its period in parentheses) or `ext_bare`
+#: (after a dash or colon).
+EXTENSION_HEADING = (
+    rf"(?P<extension>{_LINE_START}(?i:(?:līguma[ \u00a0]+)?pagarinājuma[ \u00a0]+periods)"
+    r"(?:[ \t\u00a0]*\((?P<ext_range>[^()\n\t\x0b]*)\)"
+    rf"|[ \t\u00a0]*[{DASHES}:][ \t\u00a0]*(?i:no\s+)?(?P<ext_bare>(?i:{PERIOD_TEXT})))"
+    rf"(?:[ \t\u00a0]*[.:])?{_LINE_END})"
+)
+
 # Anything else that names a year of implementation as a heading would (at a line start),
 # ending there or going on as a heading does (its period, a colon, a dash, "no" a date). A
 # sentence goes on with a comma or a lower-case word ("Pirmais īstenošanas gads bija …",

@@ -102,6 +102,10 @@ STEMS: tuple[tuple[str, str], ...] = (
     # reporting period
     (r"pārskat(?:s|i|u|us|iem|os)", "reports"),
     (r"pārstāvj\w*|pārstāv(?:is|im|i|ī)", "persons"),
+    # the people a service reached, named by who they are, as "personas" are ("pakalpojumus
+    # saņēmuši 64 klienti (t.sk. 18 bērni)"); "bērnudārzs", "bērnība" are other words
+    (r"klient(?:s|i|u|us|a|am|iem|os|e|es|ei|ēm|ēs)", "persons"),
+    (r"bērn(?:s|i|u|us|a|am|iem|os)", "persons"),
     (r"vajadzīb\w*", "needs"),
     # calls to a hotline ("uzticības tālrunī pieņemti 1 236 zvani"); "zvanīja" is a verb
     (r"zvan(?:s|i|u|us|a|am|iem|os)", "calls"),

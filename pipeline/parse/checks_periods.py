@@ -1,0 +1,189 @@
+"""The checks on dates: the delegation period and the years' periods against each other and
+the title, and each activity's dates against its year's (see `pipeline.parse.checks`).
+
+A period that ends before it starts ("01.08.2025. – 31.07.2024.") is a finding of its own,
+at its line. Every other comparison with it would only say the same again (any year, any
+date is "outside" it), so none is made. A date outside its year that the activity itself
+says was moved there ("tika pārcelts uz 2026. gada 24. janvāri") is no contradiction of the
+report: it is said, as an info, and not warned of.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+
+from pipeline.model import (
+    DatePrecision,
+    ImplementationYear,
+    Period,
+    Problem,
+    Report,
+    Severity,
+)
+from pipeline.parse.headings import is_calendar, is_roman
+
+Emit = Callable[..., Problem]
+
+
+def periods(report: Report, finding: Emit) -> Iterator[Problem]:
+    deleg = report.delegation_period
+    if deleg is not None and (deleg.start is None or deleg.end is None):
+        yield finding(
+            "period.unreadable",
+            f"the delegation period {deleg.text!r} could not be read as two dates",
+            deleg.span,
+            lv=f"deleģēšanas periodu {deleg.text!r} nevarēja nolasīt kā divus datumus",
+        )
+    backwards = deleg is not None and _backwards(deleg)
+    if deleg is not None and backwards:
+        yield finding(
+            "period.ends-before-start",
+            f"the delegation period {deleg.text!r} ends {deleg.end} before it starts {deleg.start}",
+            deleg.span,
+            lv=f"deleģēšanas periods {deleg.text!r} beidzas {deleg.end}, pirms tas sākas {deleg.start}",
+        )
+    if deleg and deleg.start and deleg.end and report.title_years:
+        first, last = report.title_years
+        # a period written backwards names its two years the other way round: the title
+        # that names them in order says nothing more than `period.ends-before-start` does
+        years = sorted((deleg.start.year, deleg.end.year)) if backwards else None
+        if (first, last) != (deleg.start.year, deleg.end.year) and [first, last] != years:
+            yield finding(
+                "period.title-span-mismatch",
+                f"the title says {first}-{last} but the delegation period is {deleg.start} to {deleg.end}",
+                report.title.span if report.title else None,
+                lv=f"virsrakstā norādīts {first}-{last}, bet deleģēšanas periods ir no {deleg.start} līdz {deleg.end}",
+            )
+    stated = [y for y in report.years if y.stated and y.period is not None]
+    for year in stated:
+        assert year.period is not None
+        if year.period.start is None or year.period.end is None:
+            yield finding(
+                "period.unreadable",
+                f"{year_en(year)}: the dates {year.period.text!r} could not be read",
+                year.period.span,
+                lv=f"{year_lv(year, 'gads')}: datumus {year.period.text!r} nevarēja nolasīt",
+            )
+            continue
+        if _backwards(year.period):
+            yield finding(
+                "period.ends-before-start",
+                f"{year_en(year, 'implementation year')} ({year.period.text!r}) ends "
+                f"{year.period.end} before it starts {year.period.start}",
+                year.period.span,
+                lv=f"{year_lv(year)} ({year.period.text!r}) beidzas {year.period.end}, pirms tas "
+                f"sākas {year.period.start}",
+            )
+            continue
+        if (
+            deleg
+            and deleg.start
+            and deleg.end
+            and not backwards
+            and (year.period.start < deleg.start or year.period.end > deleg.end)
+        ):
+            yield finding(
+                "period.year-outside-delegation",
+                f"{year_en(year, 'implementation year')} ({year.period.start} to {year.period.end}) leaves "
+                f"the delegation period ({deleg.start} to {deleg.end})",
+                year.period.span,
+                lv=f"{year_lv(year)} (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
+            )
+    dated = sorted(
+        (
+            y
+            for y in stated
+            if y.period and y.period.start and y.period.end and not _backwards(y.period)
+        ),
+        key=lambda y: (y.period.start if y.period else None, y.ordinal),
+    )
+    for a, b in itertools.pairwise(dated):
+        assert a.period and b.period and a.period.end and b.period.start and b.period.end
+        if a.period.end >= b.period.start:
+            yield finding(
+                "period.year-overlap",
+                f"{year_en(a, 'implementation year')} ends {a.period.end}, after {year_en(b)} starts {b.period.start}",
+                a.period.span,
+                lv=f"{year_lv(a)} beidzas {a.period.end}, pēc tam, kad {year_lv(b, 'gads')} sākas {b.period.start}",
+            )
+
+
+def _backwards(period: Period) -> bool:
+    return period.start is not None and period.end is not None and period.end < period.start
+
+
+def year_en(year: ImplementationYear, noun: str = "year") -> str:
+    """How a finding names a year in English: by its Roman numeral as written, a calendar
+    year as such, any other (an Arabic numeral, an ordinal word, none) by its ordinal."""
+    if is_calendar(year.numeral):
+        return f"calendar year {year.numeral}"
+    return f"{noun} {year.numeral if is_roman(year.numeral) else year.ordinal}"
+
+
+def year_lv(year: ImplementationYear, noun: str = "īstenošanas gads") -> str:
+    """The same in Latvian: "II. īstenošanas gads", "2022. gads", "1. īstenošanas gads"."""
+    if is_calendar(year.numeral):
+        return f"{year.numeral}. {noun.split()[-1]}"
+    return f"{year.numeral if is_roman(year.numeral) else year.ordinal}. {noun}"
+
+
+def activity_dates(
+    report: Report, finding: Emit, unread_heading_lines: list[int]
+) -> Iterator[Problem]:
+    for year in report.years:
+        period = year.period
+        if period is None or period.start is None or period.end is None or _backwards(period):
+            continue
+        top = min((a.text.span.line for a in year.activities), default=0)
+        bottom = max((a.text.span.end_line for a in year.activities), default=0)
+        if any(top <= line <= bottom for line in unread_heading_lines):
+            continue
+        for activity in year.activities:
+            for date in activity.dates:
+                # Month-only mentions are often plans ("līdz 2025.gada jūlijam"); days are events.
+                if date.precision is not DatePrecision.DAY:
+                    continue
+                last = date.end or date.start
+                if date.start >= period.start and last <= period.end:
+                    continue
+                which = activity.number or activity.position
+                where_en = f"{year_en(year)} ({period.start} to {period.end})"
+                where_lv = f"{year_lv(year, 'gada')} (no {period.start} līdz {period.end})"
+                if moved_to(activity.text.value, date.text):
+                    yield finding(
+                        "activity.date-moved",
+                        f"the date {date.text!r} in activity {which} falls outside {where_en}, "
+                        "as the report explains: the activity was moved to it",
+                        date.span,
+                        Severity.INFO,
+                        lv=f"datums {date.text!r} darbībā {which} ir ārpus {where_lv}, kā "
+                        "kopsavilkumā paskaidrots: darbība pārcelta uz šo datumu",
+                    )
+                    continue
+                yield finding(
+                    "activity.date-outside-year",
+                    f"the date {date.text!r} in activity {which} falls outside {where_en}",
+                    date.span,
+                    lv=f"datums {date.text!r} darbībā {which} ir ārpus {where_lv}",
+                )
+
+
+# "… tika pārcelts uz 2026. gada 24. janvāri", "tas tika pārcelts un notika 2024. gada 14.
+# martā": the verb of moving, then at most a few words that say it took place, then the
+# date. Anything else between them ("pārcelts uz nākamo gadu un notika …") is not read as
+# the explanation: which date was moved is then not certain.
+_MOVED_TO = re.compile(
+    r"(?<![^\W\d_])(?:p[aā]rc[eē]l|p[aā]rlik)[^\W\d_]*"
+    r"(?:[ \u00a0]*,?[ \u00a0]+(?:uz|un|tas|tā|tie|tās|tika|notika|norisinājās|noritēja"
+    r"|(?:no)?organizēt[sai]|rīkot[sai]))*[ \u00a0]+$",
+    re.I,
+)
+
+
+def moved_to(text: str, date: str) -> bool:
+    """Whether an activity's `text` says it was moved to the date written `date`: every
+    place the date is written in it comes right after such words."""
+    places = [m.start() for m in re.finditer(re.escape(date), text)]
+    return bool(places) and all(_MOVED_TO.search(text, 0, at) for at in places)
