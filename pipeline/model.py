@@ -230,6 +230,9 @@ class Amount:
     text: str  # the amount as written, "53 948, 50"
     label: str  # the words around it as written (the purpose phrase, a note)
     span: Span
+    #: ISO 4217: "EUR", or "LVL" where the report writes lati beside the amount ("Ls 10
+    #: 000,00", "8 785,05 LVL"): Latvia paid in lati until 2014.
+    currency: str = "EUR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +245,8 @@ class FundingYear:
     amounts: tuple[Amount, ...]
     span: Span
     #: False when the row's sums are compared with nothing: an amount in it could not be
-    #: read. Its findings would accuse the report of an error the reader made.
+    #: read (its findings would accuse the report of an error the reader made), or its
+    #: amounts are in two currencies (lati beside euro).
     compared: bool = True
     #: False when money carried in stands beside the plan ("Plānots 40 000,00 EUR un no
     #: iepriekšējā gada pārceltais atlikums 1 234,57 EUR"): the plan is not all that could
@@ -267,6 +271,7 @@ class Statement:
     #: with its source, and its value; None when it states none or more than one.
     amount: Text | None = None
     value: Decimal | None = None
+    currency: str = "EUR"  # ISO 4217, as `Amount.currency`
 
 
 @dataclass(frozen=True, slots=True)

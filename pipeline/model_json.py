@@ -14,9 +14,9 @@ from typing import Any
 
 from pipeline.model import Parsed, Problem, Report, SourceDocument, Span
 
-SCHEMA_VERSION = (
-    "3"  # 2: a place mention has its `name`; 3: a funding row, `compared` and `plan_complete`
-)
+#: 2: a place mention has its `name`; 3: a funding row, `compared` and `plan_complete`;
+#: 4: an amount's and a statement's `currency`
+SCHEMA_VERSION = "4"
 #: Fields left out of the JSON: the whole source text is the input the user already has.
 _OMIT = {"source_text"}
 #: A SHACL result's details, left out of a parser finding where they are empty.

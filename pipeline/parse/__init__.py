@@ -25,6 +25,7 @@ from pipeline.model import (
 )
 from pipeline.parse.activities import read_description
 from pipeline.parse.checks import check_report
+from pipeline.parse.currencies import statement_currency, with_currencies
 from pipeline.parse.decode import decode
 from pipeline.parse.fields import (
     find_region,
@@ -129,13 +130,14 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
     years = tuple(_calendar_period(year, delegation, source) for year in years)
-    funding_years = _match_years(funding.years if funding else (), years)
+    funding_years = with_currencies(_match_years(funding.years if funding else (), years), source)
 
     def statement(section: Section) -> Statement | None:
         # other information is asked for no amount: the money it names is its words'
         if section not in sections:
             return None
-        return read_statement(sections[section], source, asks_amount=section is not Section.OTHER)
+        read = read_statement(sections[section], source, asks_amount=section is not Section.OTHER)
+        return statement_currency(read, source)
 
     period_rest = (
         period_remainder(sections[Section.PERIOD], delegation, source)

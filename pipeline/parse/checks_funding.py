@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, FundingYear, Problem, Purpose
 from pipeline.parse.checks_money import money
+from pipeline.parse.currencies import one_currency
 
 _ROLE_LV = {
     AmountRole.PLANNED: "plānotās",
@@ -46,6 +47,9 @@ def _value(amount: Amount | None) -> Decimal | None:
 
 
 def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[Problem]:
+    cur = one_currency(row.amounts)
+    if cur is None:
+        return  # lati beside euro: no sum of the two is the report's
     label, label_lv = row_labels(row)
     for role in AmountRole:
         total, lines = row.total(role), row.lines(role)
@@ -57,9 +61,9 @@ def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[P
         if summed != total.value:
             yield finding(
                 "funding.sum-mismatch",
-                f"{label}: the {role.value} lines add up to {money(summed)} EUR, not the stated total {money(total.value)} EUR",
+                f"{label}: the {role.value} lines add up to {money(summed)} {cur}, not the stated total {money(total.value)} {cur}",
                 total.span,
-                lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} EUR, nevis norādītā kopsumma {money(total.value)} EUR",
+                lv=f"{label_lv}: {_ROLE_LV[role]} summas rindu summa ir {money(summed)} {cur}, nevis norādītā kopsumma {money(total.value)} {cur}",
             )
     if not row.plan_complete:
         return  # what could be spent is not written: no overspend, no remainder to check
@@ -69,9 +73,9 @@ def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[P
         if actual > planned:
             yield finding(
                 "funding.actual-above-planned",
-                f"{label}: actual {money(actual)} EUR is more than planned {money(planned)} EUR",
+                f"{label}: actual {money(actual)} {cur} is more than planned {money(planned)} {cur}",
                 actual_total.span,
-                lv=f"{label_lv}: faktiski {money(actual)} EUR ir vairāk nekā plānotie {money(planned)} EUR",
+                lv=f"{label_lv}: faktiski {money(actual)} {cur} ir vairāk nekā plānotie {money(planned)} {cur}",
             )
         stated = Decimal(0)
         for role in _REMAINDER_ROLES:
@@ -86,12 +90,12 @@ def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[P
         if planned - actual != stated and not (footnoted and not _remainders(row)):
             yield finding(
                 "funding.remainder-mismatch",
-                f"{label}: planned minus actual is {money(planned - actual)} EUR, but the report carries over, "
-                f"returns or leaves {money(stated)} EUR",
+                f"{label}: planned minus actual is {money(planned - actual)} {cur}, but the report carries over, "
+                f"returns or leaves {money(stated)} {cur}",
                 actual_total.span,
-                lv=f"{label_lv}: plānotais mīnus faktiskais ir {money(planned - actual)} EUR, bet kopsavilkumā pārcelti, atgriezti vai atlikuši {money(stated)} EUR",
+                lv=f"{label_lv}: plānotais mīnus faktiskais ir {money(planned - actual)} {cur}, bet kopsavilkumā pārcelti, atgriezti vai atlikuši {money(stated)} {cur}",
             )
-    yield from _per_purpose(row, label, finding)
+    yield from _per_purpose(row, label, cur, finding)
 
 
 _FOOTNOTE_MARK = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -102,7 +106,7 @@ def _remainders(row: FundingYear) -> bool:
 
 
 def _per_purpose(
-    row: FundingYear, label: str, finding: Callable[..., Problem]
+    row: FundingYear, label: str, cur: str, finding: Callable[..., Problem]
 ) -> Iterator[Problem]:
     label_lv = row_labels(row)[1]
 
@@ -120,9 +124,9 @@ def _per_purpose(
         if actual.value > planned.value:
             yield finding(
                 "funding.actual-above-planned",
-                f"{label}: actual {money(actual.value)} EUR for {purpose.value} is more than planned {money(planned.value)} EUR",
+                f"{label}: actual {money(actual.value)} {cur} for {purpose.value} is more than planned {money(planned.value)} {cur}",
                 actual.span,
-                lv=f'{label_lv}: faktiski {money(actual.value)} EUR mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} EUR',
+                lv=f'{label_lv}: faktiski {money(actual.value)} {cur} mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} {cur}',
             )
         if broken_down:
             stated = sum(
@@ -137,8 +141,8 @@ def _per_purpose(
             if planned.value - actual.value != stated:
                 yield finding(
                     "funding.remainder-mismatch",
-                    f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} EUR, "
-                    f"but the report carries over, returns or leaves {money(stated)} EUR",
+                    f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} {cur}, "
+                    f"but the report carries over, returns or leaves {money(stated)} {cur}",
                     actual.span,
-                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} EUR, bet pārcelti, atgriezti vai atlikuši {money(stated)} EUR',
+                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} {cur}, bet pārcelti, atgriezti vai atlikuši {money(stated)} {cur}',
                 )

@@ -247,6 +247,14 @@ FUNDING_COLUMNS = (
         property_url=_RDF_VALUE,
     ),
     _col(
+        "currency",
+        "Currency",
+        "Valūta",
+        "string",
+        "ISO 4217 code of the amount: EUR, or LVL (lati) where the report writes them, before 2014.",
+        required=True,
+    ),
+    _col(
         "amount_text",
         "Amount as written",
         "Summa, kā rakstīts",

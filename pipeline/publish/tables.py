@@ -180,6 +180,7 @@ def _funding_rows(report: Report) -> Iterator[dict[str, Cell]]:
                 "role": amount.role.value,
                 "purpose": amount.purpose.value if amount.purpose else None,
                 "amount": amount.value,
+                "currency": amount.currency,
                 "amount_text": amount.text,
                 "label": amount.label,
                 "line": amount.span.line,

@@ -1,7 +1,8 @@
 """Funding as an RDF Data Cube: every amount is one observation in the report's data set.
 
 Dimensions: funding period, amount type, purpose (`purpose:total` for totals), so that every
-observation has all of them (the normalised form). Measure `lp:amount` in EUR.
+observation has all of them (the normalised form). Measure `lp:amount`, in the currency
+the report writes beside it: euro, or lati (LVL) before 2014.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pipeline.rdf.iris import ReportIris
 from pipeline.rdf.mapping import Context, Field, emit, map_period
 from pipeline.rdf.namespaces import (
     AMOUNT_TYPE,
+    CURRENCY,
     DCTERMS,
-    EUR,
     LP,
     PURPOSE,
     QB,
@@ -115,7 +116,7 @@ def _map_amount(ctx: Context, node: URIRef, row: URIRef, amount: Amount) -> None
         ctx.add(node, RDF.type, cls)
     ctx.add(node, QB.dataSet, ctx.page.funding_dataset)
     ctx.add(node, LP.fundingPeriod, row)
-    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(EUR))
+    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(CURRENCY + amount.currency))
     emit(ctx.graph, node, amount, AMOUNT_FIELDS)
     ctx.source(node, amount.span)
 
@@ -134,7 +135,7 @@ def _map_stated(ctx: Context, whole: URIRef, kind: str, statement: Statement) ->
         ctx.add(node, RDF.type, cls)
     ctx.add(node, QB.dataSet, ctx.page.funding_dataset)
     ctx.add(node, LP.fundingPeriod, whole)
-    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(EUR))
+    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(CURRENCY + statement.currency))
     ctx.add(node, LP.amountType, AMOUNT_TYPE[kind])
     ctx.add(node, LP.purpose, PURPOSE.total)
     if statement.value is not None and statement.amount is not None:

@@ -11,7 +11,16 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from pipeline.rdf.namespaces import AMOUNT_TYPE, DCAT, DCTERMS, LP, PURPOSE, RDF
+from pipeline.rdf.namespaces import (
+    AMOUNT_TYPE,
+    DCAT,
+    DCTERMS,
+    EUR,
+    LP,
+    PURPOSE,
+    RDF,
+    SDMX_ATTRIBUTE,
+)
 
 #: The roles the money page compares, in column order.
 ROLES = ("planned", "actual", "carried-over", "returned", "remainder", "reported")
@@ -40,9 +49,13 @@ class Cell:
     sums: tuple[Decimal | None, ...]
 
 
+_EUR = URIRef(EUR)
+
+
 def totals(graph: Graph) -> tuple[Total, ...]:
     """One total per report, funding period and role: the stated total, or, when the report
-    gives only lines by purpose (a remainder split between purposes), their sum."""
+    gives only lines by purpose (a remainder split between purposes), their sum. In euro:
+    the cross-report pages add these up."""
     out: list[Total] = []
     # One pass groups the amounts by report: looking them up per report would scan every
     # report's amounts for every report.
@@ -65,6 +78,9 @@ def totals(graph: Graph) -> tuple[Total, ...]:
             role = graph.value(amount, LP.amountType)
             if not isinstance(value, Literal) or not isinstance(role, URIRef):
                 continue
+            unit = graph.value(amount, SDMX_ATTRIBUTE.unitMeasure)
+            if unit is not None and unit != _EUR:
+                continue  # lati (before 2014) are shown on their report's page, never summed with euro
             key = (graph.value(amount, LP.fundingPeriod), role)
             if graph.value(amount, LP.purpose) == PURPOSE.total:
                 stated[key] = (Decimal(str(value)), str(amount))

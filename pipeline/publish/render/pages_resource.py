@@ -37,6 +37,7 @@ from pipeline.rdf.namespaces import (
     PURPOSE,
     RDF,
     SCHEMA,
+    SDMX_ATTRIBUTE,
     SH,
 )
 
@@ -388,7 +389,9 @@ def _funding_row(ctx: SiteContext, graph: Graph, claims: _Claims, row: URIRef) -
         cells = (
             ctx.terms.value(graph.value(item, LP.amountType) or Literal("")),
             ctx.terms.value(graph.value(item, LP.purpose) or Literal("")),
-            Value(str(value) if value is not None else "", None, kind="money"),
+            Value(
+                str(value) if value is not None else "", None, kind="money", unit=_unit(graph, item)
+            ),
             Value(str(graph.value(item, LP.asWritten) or ""), "lv"),
         )
         order = (_rank(ROLE_ORDER, role), _rank(PURPOSE_ORDER, purpose), natural_key(str(item)))
@@ -401,3 +404,9 @@ def _funding_row(ctx: SiteContext, graph: Graph, claims: _Claims, row: URIRef) -
 
 def _rank(order: tuple[str, ...], value: str) -> int:
     return order.index(value) if value in order else len(order)
+
+
+def _unit(graph: Graph, amount: Node) -> str:
+    """The ISO 4217 code of an amount's currency (the end of its EU authority IRI)."""
+    unit = graph.value(amount, SDMX_ATTRIBUTE.unitMeasure)
+    return str(unit).rpartition("/")[2] if unit is not None else "EUR"

@@ -92,6 +92,7 @@ class Money:
     amount: Decimal
     written: str
     href: str | None
+    currency: str = "EUR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +135,33 @@ def rate(planned: Decimal | None, actual: Decimal | None) -> str:
     return f"{share}".replace(".", ",") + "\u00a0%"
 
 
-def role_total(row: FundingYear, role: AmountRole) -> tuple[Decimal, str, Span] | None:
-    """The stated total of a role, else the sum of its lines by purpose."""
+def _planned_spent(money: tuple[Money, ...]) -> tuple[Decimal | None, Decimal | None, str]:
+    """The planned and the spent amount of `money` and their currency: only one of them
+    where they are in two currencies (a plan in lati, its spending in euro)."""
+    found = {m.label.en: m for m in money}
+    planned, spent = found.get("planned"), found.get("spent")
+    if planned is not None and spent is not None and planned.currency != spent.currency:
+        return None, spent.amount, spent.currency
+    first = planned or spent
+    unit = first.currency if first is not None else "EUR"
+    return (
+        planned.amount if planned is not None else None,
+        spent.amount if spent is not None else None,
+        unit,
+    )
+
+
+def role_total(row: FundingYear, role: AmountRole) -> tuple[Decimal, str, Span, str] | None:
+    """The stated total of a role, else the sum of its lines by purpose, with its currency
+    (none where the lines are in two)."""
     total = row.total(role)
     if total is not None and total.value is not None:
-        return total.value, total.text, total.span
+        return total.value, total.text, total.span, total.currency
     lines = [a for a in row.lines(role) if a.value is not None]
-    if not lines:
+    if not lines or len({a.currency for a in lines}) > 1:
         return None
     amount = sum((a.value for a in lines if a.value is not None), Decimal(0))
-    return amount, " + ".join(a.text for a in lines), lines[0].span
+    return amount, " + ".join(a.text for a in lines), lines[0].span, lines[0].currency
 
 
 class _Notes:
@@ -197,17 +215,16 @@ def reader_view(
             groups.setdefault(activity.group.value, []).append(activity_card(activity))
         funding = [f for f in rows if f.ordinal == year.ordinal]
         money = _money(funding, href)
-        amounts = {m.label.en: m.amount for m in money}
-        planned, actual = amounts.get("planned"), amounts.get("spent")
+        planned, actual, unit = _planned_spent(money)
         chart = None
         if planned is not None or actual is not None:
             chart = bar_chart(
                 f"year-{year.ordinal}-chart",
-                f"{year.ordinal}. gads: plānots un izlietots, EUR / year {year.ordinal}: "
-                "planned and spent, EUR",
+                f"{year.ordinal}. gads: plānots un izlietots, {unit} / year {year.ordinal}: "
+                f"planned and spent, {unit}",
                 (YEAR_SERIES[0],),
                 (Group("plānots", (planned,)), Group("izlietots", (actual,))),
-                "EUR",
+                unit,
             )
         first = min((f.span.line for f in funding), default=0)
         last = max((f.span.end_line for f in funding), default=-1)
@@ -228,11 +245,11 @@ def reader_view(
             )
         )
     money = _money(rows, href)
-    amounts = {m.label.en: m.amount for m in money}
+    planned, actual, _ = _planned_spent(money)
     calendar = tuple(
         (
             str(f.calendar_year or ""),
-            Money(REPORTED, total[0], total[1], href(total[2].line)),
+            Money(REPORTED, total[0], total[1], href(total[2].line), total[3]),
         )
         for f in report.funding
         if f.ordinal is None and (total := role_total(f, AmountRole.REPORTED)) is not None
@@ -256,7 +273,7 @@ def reader_view(
         start=period.start.isoformat() if period and period.start else "",
         end=period.end.isoformat() if period and period.end else "",
         money=money,
-        rate=rate(amounts.get("planned"), amounts.get("spent")),
+        rate=rate(planned, actual),
         calendar=calendar,
         delivered=tuple(q for q in totals(terms, report.activities, HEADLINE) if q),
         years=tuple(years),
@@ -269,12 +286,13 @@ def _money(rows: list[FundingYear], href: object) -> tuple[Money, ...]:
     out = []
     for role, label in ROLES:
         found = [t for r in rows if (t := role_total(r, role)) is not None]
-        if not found:
-            continue
+        if not found or len({t[3] for t in found}) > 1:
+            continue  # lati and euro are never added together
         amount = sum((t[0] for t in found), Decimal(0))
         written = " + ".join(t[1] for t in found)
         line = found[0][2].line
-        out.append(Money(label, amount, written, href(line) if callable(href) else None))
+        link = href(line) if callable(href) else None
+        out.append(Money(label, amount, written, link, found[0][3]))
     return tuple(out)
 
 

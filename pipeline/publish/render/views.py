@@ -39,6 +39,7 @@ class Value:
     en: str | None = None  # the English label of a linked term, shown after the Latvian
     note: str | None = None  # datatype or CURIE, in small print
     kind: str = "text"  # "text", "iri" (a resource), "date", "money", "number"
+    unit: str = "EUR"  # of money: ISO 4217 ("LVL" for lati)
 
 
 @dataclass(frozen=True, slots=True)
