@@ -120,6 +120,14 @@ class DatePrecision(StrEnum):
 class LegalForm(StrEnum):
     ASSOCIATION = "association"  # biedrība
     FOUNDATION = "foundation"  # nodibinājums
+    RELIGIOUS_ORGANISATION = "religious-organisation"  # reliģiskā organizācija, draudze
+    RELIGIOUS_INSTITUTION = "religious-institution"  # reliģiskās organizācijas iestāde
+    TRADE_UNION = "trade-union"  # arodbiedrība
+    POLITICAL_PARTY = "political-party"  # politiskā partija
+    LIMITED_LIABILITY_COMPANY = "limited-liability-company"  # SIA
+    JOINT_STOCK_COMPANY = "joint-stock-company"  # AS
+    COOPERATIVE_SOCIETY = "cooperative-society"  # kooperatīvā sabiedrība
+    INDIVIDUAL_MERCHANT = "individual-merchant"  # individuālais komersants, IK
 
 
 @dataclass(frozen=True, slots=True)

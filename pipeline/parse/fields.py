@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Implementer, LegalForm, Period, RegionMention, Text
+from pipeline.model import Implementer, Period, RegionMention, Text
 from pipeline.parse.latvian import find_period
+from pipeline.parse.legal_forms import ABBREVIATIONS, FORMS, legal_form
 from pipeline.parse.sections import TITLE_WORD
 from pipeline.parse.statements import read_statement as read_statement
 from pipeline.parse.text import SourcedText, SourceFile
@@ -93,24 +94,6 @@ _REG_NO = re.compile(
     re.I,
 )
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-#: The legal forms of the Latvian register, as a cell begins with them or as they follow the
-#: name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …"). Only associations and
-#: foundations have a value in the model; any other form is kept as written (legal_form None).
-_LEGAL_FORMS: tuple[tuple[str, LegalForm | None], ...] = (
-    ("biedrība", LegalForm.ASSOCIATION),
-    ("nodibinājums", LegalForm.FOUNDATION),
-    ("reliģiskā organizācija", None),
-    ("reliģiskās organizācijas iestāde", None),
-    ("draudze", None),
-    ("arodbiedrība", None),
-    ("politiskā partija", None),
-    ("sabiedrība ar ierobežotu atbildību", None),
-    ("SIA", None),
-    ("akciju sabiedrība", None),
-    ("kooperatīvā sabiedrība", None),
-    ("individuālais komersants", None),
-)
-_FORMS = "|".join(re.escape(f) for f, _ in _LEGAL_FORMS)
 # A name in quotes ends where what follows it begins: a comma, a parenthesis, the
 # registration number or its legal form.
 # The registration number written bare right after the name ("Biedrība „X” 40008012345"):
@@ -123,15 +106,23 @@ _QUOTED = re.compile(
     # a footnote's mark may follow the name ("„Kurzemes … centrs”¹ (turpmāk – …)")
     rf"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»][{_SUPERSCRIPTS}]*(?=\s*(?:,|\(|$|\d{{11}}(?!\d)|(?i:"
     + _REG_WORDS
-    + r")|(?i:"
-    + _FORMS
-    + r")(?![\wāčēģīķļņšūž])))"
+    + r")|"
+    + FORMS
+    + r"(?![\wāčēģīķļņšūž])))"
 )
 _NAME_ENDS = re.compile(r"\s+(?=(?i:" + _REG_WORDS + r")|(?:LV[ \u00a0-]?)?\d{11}(?!\d))")
-_LEGAL_FORM = re.compile(r"^(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
-# Right after the name, before any other words: a form further on ("…, reģistrēta kā
-# biedrība") is not said of this name the same way, and is left unread.
-_FORM_AFTER_NAME = re.compile(r"\s*,?\s*(?P<form>" + _FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
+#: The legal forms of the Latvian registers (`legal_forms`), as a cell begins with them or as
+#: they follow the name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …", "„X” (SIA)").
+_LEGAL_FORM = re.compile(r"^(?P<form>" + FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
+# Right after the name, before any other words, or in parentheses ("„X” (SIA), reģ. Nr."):
+# a form further on ("…, reģistrēta kā biedrība") is not said of this name the same way,
+# and is left unread.
+_FORM_AFTER_NAME = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(?P<form>" + FORMS + r")(?![\wāčēģīķļņšūž])", re.I
+)
+# An abbreviation ending a name written without quotes ("Kopienu birojs SIA, reģ. Nr. …"):
+# words of a form there may be the name's own ("Cēsu evaņģēliski luteriskā draudze").
+_ABBREVIATION_ENDS_NAME = re.compile(r"\s+(?P<form>" + ABBREVIATIONS + r")$")
 
 
 def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
@@ -255,6 +246,8 @@ def read_implementer(
         ends = (s.find(",", skip), s.find("(", skip), reg_words.start() if reg_words else -1)
         name_end = min((i for i in ends if i > skip), default=len(s))
         name_piece = collapsed[skip:name_end].strip(" ,")
+        if form is None and (last := _ABBREVIATION_ENDS_NAME.search(name_piece.text)):
+            form, name_piece = last, name_piece[: last.start()]
     if not re.search(r"\w", name_piece.text):
         # Marks alone ("„(Zemgales …", "„:"(…") name no one: the cell's text as written is
         # the name then, not a name read from it.
@@ -262,9 +255,6 @@ def read_implementer(
     if form is None:
         form = _FORM_AFTER_NAME.match(s, name_end)
     legal_text = form.group("form") if form else None
-    legal_form = (
-        next(v for f, v in _LEGAL_FORMS if f.lower() == legal_text.lower()) if legal_text else None
-    )
     reg = _REG_NO.search(s) or _BARE_REG_NO.match(s, name_end)
     number = None
     if reg:
@@ -273,7 +263,7 @@ def read_implementer(
     else:
         number = _number_in_footnote(collapsed.text[:name_end], name_piece.text, notes, source)
     return Implementer(
-        legal_form=legal_form,
+        legal_form=legal_form(legal_text) if legal_text else None,
         legal_form_text=legal_text,
         name=Text(name_piece.text, source.span_of(name_piece)),
         registration_number=number,

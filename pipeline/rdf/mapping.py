@@ -21,6 +21,7 @@ from pipeline.model import (
     ImplementationYear,
     Implementer,
     Indicator,
+    LegalForm,
     Mention,
     Period,
     Qualifier,
@@ -285,9 +286,24 @@ def map_period(ctx: Context, node: URIRef, period: Period) -> URIRef:
     return node
 
 
+# A company or other merchant is no NGO. One whose form is unread is typed an NGO still:
+# these tasks are delegated to NGOs unless the report says otherwise.
+_MERCHANTS = frozenset(
+    {
+        LegalForm.LIMITED_LIABILITY_COMPANY,
+        LegalForm.JOINT_STOCK_COMPANY,
+        LegalForm.COOPERATIVE_SOCIETY,
+        LegalForm.INDIVIDUAL_MERCHANT,
+    }
+)
+
+
 def _map_implementer(ctx: Context, implementer: Implementer) -> URIRef:
     org = ctx.iris.organisation(ctx.organisations.key(implementer))
-    for cls in (ORG.FormalOrganization, ROV.RegisteredOrganization, SCHEMA.NGO):
+    classes = [ORG.FormalOrganization, ROV.RegisteredOrganization]
+    if implementer.legal_form not in _MERCHANTS:
+        classes.append(SCHEMA.NGO)
+    for cls in classes:
         ctx.add(org, RDF.type, cls)
     ctx.add(org, ROV.legalName, Literal(implementer.name.value, lang=LV))
     if implementer.legal_form is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from pipeline.model import ActivityGroup, Parsed, Report, Severity
+from pipeline.model import ActivityGroup, LegalForm, Parsed, Report, Severity
 from pipeline.parse.fields import read_statement
 from pipeline.parse.text import SourcedText, SourceFile
 from tests.conftest import parse_text
@@ -112,7 +112,7 @@ def test_a_dash_after_the_labels_sets_off_their_answers() -> None:
     assert r.other_information.text.value.startswith("2025. gada 3. februārī noslēgta")
     imp = r.implementer
     assert imp is not None
-    assert imp.legal_form is None  # kept as written: the model names associations, foundations
+    assert imp.legal_form is LegalForm.RELIGIOUS_INSTITUTION
     assert imp.legal_form_text == "Reliģiskās organizācijas iestāde"
     assert imp.name.value == "Rīgas Diakonijas centrs"
     assert imp.registration_number is not None
@@ -150,7 +150,7 @@ def test_a_registration_number_with_the_lv_prefix() -> None:
     assert imp.registration_number.value == "40103982164"
     span = imp.registration_number.span
     assert text[span.start : span.end] == "40103982164"
-    assert imp.legal_form is None and imp.legal_form_text == "SIA"
+    assert imp.legal_form is LegalForm.LIMITED_LIABILITY_COMPANY and imp.legal_form_text == "SIA"
     assert imp.name.value == "Kopienu konsultācijas"
     assert "LV40103982164" in imp.text.value  # the cell as written
     assert "implementer.missing-registration-number" not in codes(parsed)
@@ -165,11 +165,12 @@ def test_the_legal_forms_of_a_company_and_a_congregation() -> None:
     )
     assert r.implementer is not None
     assert r.implementer.legal_form_text == "Sabiedrība ar ierobežotu atbildību"
-    assert r.implementer.legal_form is None
+    assert r.implementer.legal_form is LegalForm.LIMITED_LIABILITY_COMPANY
     assert r.implementer.name.value == "NVO Konsultanti"
     _, r = read(report_text(implementer="Draudze „Jaunā Paaudze”, reģ. Nr. 90000000002"))
     assert r.implementer is not None
     assert r.implementer.legal_form_text == "Draudze"
+    assert r.implementer.legal_form is LegalForm.RELIGIOUS_ORGANISATION
     assert r.implementer.name.value == "Jaunā Paaudze"
 
 

@@ -164,7 +164,7 @@ def test_a_legal_form_other_than_association_or_foundation_is_kept_as_written(
     assert parsed.report is not None and parsed.report.implementer is not None
     imp = parsed.report.implementer
     assert (imp.legal_form, imp.legal_form_text, imp.name.value) == (
-        None,
+        LegalForm.RELIGIOUS_ORGANISATION,
         "Reliģiskā organizācija",
         "Cēsu draudze",
     )
@@ -244,7 +244,7 @@ def test_a_legal_form_after_the_name_is_the_legal_form(minimal_text: str) -> Non
             "50008123456",
         ),
         "„Cēsu draudze” reliģiskā organizācija, reģ. Nr. 90000123456": (
-            None,
+            LegalForm.RELIGIOUS_ORGANISATION,
             "reliģiskā organizācija",
             "Cēsu draudze",
             "90000123456",

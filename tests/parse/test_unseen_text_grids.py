@@ -94,7 +94,7 @@ def test_fixed_width_columns_with_the_funding_in_three_are_read_by_column() -> N
     assert rep.task is not None and rep.task.value.endswith("jomā Zemgales reģionā")
     im = rep.implementer
     assert im is not None
-    assert im.legal_form_text == "SIA"
+    assert (im.legal_form, im.legal_form_text) == (LegalForm.LIMITED_LIABILITY_COMPANY, "SIA")
     assert im.name.value == "Zemgales kopienu attīstības aģentūra"
     assert im.registration_number is not None
     assert im.registration_number.value == "43603087654"
