@@ -161,8 +161,9 @@ _LIGATURE = "[" + "".join(_LIGATURES) + "]"
 def clean(source_text: str) -> SourcedText:
     """Source text to plain text: tags dropped (block tags become `SOFT_BREAK`), entities and
     Markdown autolinks decoded, Markdown bold and emphasis markers and heading "#"s (and any
-    `HEADING_MARK`, which only the reader sets) removed. Tabs and line breaks stay as they
-    are: they are the table's structure."""
+    `HEADING_MARK`, which only the reader sets) removed, and words a PDF hyphenated at a
+    line's end joined (`hyphen_breaks`). Tabs and other line breaks stay as they are: they
+    are the table's structure."""
     text, base = unquote(source_text)
     parts: list[str] = []
     offs: list[int] = []
@@ -204,7 +205,12 @@ def clean(source_text: str) -> SourcedText:
             offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
     keep(pos, len(text))
-    return pipe_tables(SourcedText("".join(parts), tuple(base[o] for o in offs)))
+    # imported here: the hyphen reader asks the column reader, which builds on this module
+    from pipeline.parse.hyphen_breaks import join_hyphen_breaks
+
+    return join_hyphen_breaks(
+        pipe_tables(SourcedText("".join(parts), tuple(base[o] for o in offs)))
+    )
 
 
 # A report pasted into an e-mail and quoted in the reply: each line opens with "> " (">> "
