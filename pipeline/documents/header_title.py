@@ -26,5 +26,6 @@ def title_paragraphs(headers: Iterable[list[str]]) -> list[Block]:
     holds a title; none when no header does."""
     for texts in headers:
         if any(_TITLE.search(t) for t in texts):
-            return [Para((Run(t),)) for t in texts if t]
+            # A header's tabs place its text on the page, no cells of a table.
+            return [Para((Run(re.sub(r"\t+", " ", t)),)) for t in texts if t]
     return []

@@ -7,6 +7,14 @@ list items inside `<ul>` as `<li>` with the bullet or number they show, italics 
 Paragraphs outside the table (the title block) are lines of their own. A cell never holds a
 line break or a tab of its own: those are the table's structure.
 
+A tab a typist typed (Word's and OpenDocument's tab, in a run's text as `TAB`) is written as
+a tab in a paragraph outside the table, as a text export writes it: a table set with tab stops
+("2021.<TAB><TAB>15 000,00<TAB>14 820,35<TAB>179,65"), a label with its value at a stop, is
+read by the parser as the text exports' rows are. Written as a space, such a row's cells ran
+together ("Gads Plānots,EUR …", "2021. 15 000,00 14 820,35 179,65") and their amounts were
+read by the wrong column or not at all. Inside a cell a tab is a space: the tabs there are
+the table's. A paragraph's tabs at its end separate nothing and are dropped.
+
 A soft line break inside a paragraph (Word's Shift+Enter, OpenDocument's line break, HTML's
 `<br>`) is in a run's text as `BREAK`. The typist broke the line there, as between a year
 heading and its first activity, so it is written as `<br>` in a cell and as a line of its own
@@ -34,7 +42,10 @@ from dataclasses import dataclass
 
 #: A soft line break inside a paragraph, as the readers put it in a run's text.
 BREAK = "\n"
-_SPACE = re.compile(r"[\t\r\x0b\x0c]+")
+#: A tab the typist typed, as the readers put it in a run's text (HTML's tabs are spaces).
+TAB = "\t"
+_SPACE = re.compile(r"[\r\x0b\x0c]+")
+_TABS = re.compile(r"\t+")
 _BREAKS = re.compile(r"[ ]*\n[\n ]*")
 # ff fi fl ffi ffl ſt st: their compatibility decompositions, two or three letters each.
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
@@ -105,12 +116,13 @@ def _roman(n: int) -> str:
     return out
 
 
-def inline(para: Para, br: str = " ") -> str:
-    """A paragraph's text with its italics as `<i>`, a soft line break written as `br`."""
+def inline(para: Para, br: str = " ", tab: bool = False) -> str:
+    """A paragraph's text with its italics as `<i>`, a soft line break written as `br`, its
+    tabs kept with `tab` (a paragraph outside the table), else each run of them a space."""
     out: list[str] = []
     italic = False
     for run in para.runs:
-        text = letters(_SPACE.sub(" ", run.text))
+        text = letters(_SPACE.sub(" ", run.text if tab else _TABS.sub(" ", run.text)))
         if not text:
             continue
         if run.italic and text.strip() and not italic:
@@ -122,7 +134,8 @@ def inline(para: Para, br: str = " ") -> str:
         out.append(text)
     if italic:
         out.append("</i>")
-    return _BREAKS.sub(br, "".join(out).strip(" \n")).strip(" ")
+    text = _BREAKS.sub(br, "".join(out).strip(" \n")).strip(" ")
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n")) if tab else text
 
 
 def table_in_cell(table: Table) -> list[Para]:
@@ -201,5 +214,5 @@ def render(blocks: list[Block]) -> str:
                 last = len(row) - 1 if len(row) <= 2 else -1
                 lines.append("\t".join(render_cell(c, i == last) for i, c in enumerate(row)))
         else:
-            lines.append((block.marker or "") + inline(block, "\n"))
+            lines.append((block.marker or "") + inline(block, "\n", tab=True))
     return "\n".join(lines).strip("\n") + "\n"

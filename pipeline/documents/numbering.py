@@ -11,6 +11,10 @@ years where Word shows 1) … 5) again, and their activities were lost. Word cou
   `w:lvlRestart` names a higher level to restart after (0: never);
 - a list with a `w:startOverride` for a level starts that level anew, at that number, where
   its first paragraph stands ("restart numbering" in Word);
+- a list that only redefines a level (`w:lvlOverride` holding a `w:lvl`) shows that level
+  its own way but counts on with the lists of its definition: LibreOffice writes a sub-list
+  ("a)", "b)") so, one list a sub-item, and Word numbers the items after it 3., 4., … where
+  a restart read 1., 2. again (its `w:start` is where the level begins when first used);
 - a level's text shows its own number and those of the levels above it ("%1.%2.").
 """
 
@@ -101,7 +105,6 @@ def numbering_of(document: WordDocument) -> Numbering:
             lvl = override.find(qn("w:lvl"))
             if lvl is not None:
                 levels[at] = _level(lvl)
-                starts[at] = levels[at].start
             start = override.find(qn("w:startOverride"))
             if start is not None:
                 starts[at] = _int(start.get(qn("w:val")), 1)

@@ -13,6 +13,12 @@ as the same list saved from Word does (`numbering`):
   (`text:start-value`);
 - only an item's first paragraph shows the number; its other paragraphs, and those of a
   list's header (`text:list-header`), show none, as a paragraph without a number in Word.
+
+A footnote (`text:note` of class footnote) is read as the Word readers read one: its
+citation as a superscript after the word it marks ("apmeklētāju¹"), its text after the
+body, a paragraph opening with the mark (`footnotes`). Left out, what the note said (an
+estimate, a remainder carried over) was lost. An endnote is still left out. A tab is the
+typist's tab (`layout.TAB`).
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
+from pipeline.documents.footnotes import Footnote, mark_shown, note_blocks, shown_after
 from pipeline.documents.layout import (
     BREAK,
+    TAB,
     Block,
     Cell,
     Para,
@@ -68,7 +76,8 @@ def read_odt(data: bytes) -> list[Block]:
     body = content.find("office:body/office:text", _NS)
     if body is None:
         raise OdfError("no text body")
-    return _Reader(content, styles).blocks(body)
+    reader = _Reader(content, styles)
+    return [*reader.blocks(body), *note_blocks(reader.notes)]
 
 
 _ROW_GROUPS = {
@@ -144,6 +153,7 @@ class _Reader:
         self.lists: dict[str, dict[int, _Level]] = {}  # list style → its levels
         self.named: dict[str, _Count] = {}  # a list's xml:id → its count
         self.last: _Count | None = None  # the count of the last list outside any list
+        self.notes: list[Footnote] = []  # the footnotes referred to, in order
         for root in (styles, content):
             if root is None:
                 continue
@@ -267,6 +277,22 @@ class _Reader:
         )
         return f"{own.prefix}{shown}{own.suffix} "
 
+    def footnote(self, note: ET.Element) -> str:
+        """The mark a footnote shows where it is referred to; its text kept for after the
+        body. An endnote, printed at the document's end, is left out, as before."""
+        citation = note.find("text:note-citation", _NS)
+        shown = "".join(citation.itertext()).strip() if citation is not None else ""
+        mark = mark_shown(shown or str(len(self.notes) + 1))
+        texts: list[str] = []
+        body = note.find("text:note-body", _NS)
+        for node in body.iter() if body is not None else ():
+            if node.tag in (_q("text:p"), _q("text:h")):
+                runs: list[Run] = []
+                self._runs(node, False, runs)
+                texts.append("".join(r.text for r in runs))
+        self.notes.append(Footnote(mark, tuple(texts)))
+        return mark
+
     def para(self, node: ET.Element, marker: str | None) -> Para:
         runs: list[Run] = []
         self._runs(node, node.get(_q("text:style-name"), "") in self.italic, runs)
@@ -279,13 +305,18 @@ class _Reader:
             if child.tag == _q("text:s"):
                 out.append(Run(" " * int(child.get(_q("text:c"), "1")), italic))
             elif child.tag == _q("text:tab"):
-                out.append(Run(" ", italic))
+                out.append(Run(TAB, italic))
             elif child.tag == _q("text:line-break"):
                 out.append(Run(BREAK, italic))
             elif child.tag in (_q("text:span"), _q("text:a")):
                 own = child.get(_q("text:style-name"), "")
                 self._runs(child, italic or own in self.italic, out)
-            elif child.tag not in (_q("text:note"), _q("office:annotation")):
+            elif child.tag == _q("text:note"):
+                if child.get(_q("text:note-class"), "footnote") == "footnote" and shown_after(
+                    "".join(r.text for r in out)
+                ):
+                    out.append(Run(self.footnote(child)))
+            elif child.tag != _q("office:annotation"):
                 self._runs(child, italic, out)
             if child.tail:
                 out.append(Run(child.tail, italic))

@@ -15,6 +15,7 @@ sidebar, cookie notice, footer): see `web_chrome.py`.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from pipeline.documents.layout import BREAK, Block, Para, Run, Table, table_in_cell
@@ -31,6 +32,7 @@ from pipeline.parse.decode import decode
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table"}
 _SKIP = {"script", "style", "head", "title"}
+_TABS = re.compile(r"[\t\r\x0b\x0c]+")
 _GROUPS = {"thead", "tbody", "tfoot"}
 # Elements that never begin a frame: no end tag closes them (`<img>`), or a page leaves it out
 # (`<p>`, `<li>`, a cell), so a frame begun there would run on over the report; or the page's
@@ -255,7 +257,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip or self.frame is not None or (self.main_only and self.main is None):
             return
-        self.runs.append(Run(" ".join(data.split("\n")), self.italic > 0))
+        # A page's line breaks and tabs are white space, no break or tab a typist typed.
+        self.runs.append(Run(_TABS.sub(" ", data.replace("\n", " ")), self.italic > 0))
 
     def _flush(self) -> None:
         para = Para(tuple(self.runs), self.marker)

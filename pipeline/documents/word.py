@@ -12,12 +12,16 @@ older VML picture for programs that cannot show it (`mc:AlternateContent`), is r
 
 List numbers are counted as Word counts them (`numbering`).
 
-A footnote's reference shows its number as a superscript ("centrs”¹"), and the footnotes
-are written after the body, each a paragraph opening with its mark, as a printed page
-shows them at its foot: the parser keeps such closing notes apart from every section's
-value. A footnote referred to right after a figure is left out with its mark: the mark
-would read as the figure's last digit. The title written only in the first page's header, where the body has none before
-its first label, is read first, as the page shows it above the body.
+A footnote's reference shows its number as a superscript ("centrs”¹", "689,75¹"), and the
+footnotes are written after the body, each a paragraph opening with its mark, as a printed
+page shows them at its foot (`footnotes`): the parser keeps such closing notes apart from
+every section's value. One referred to right after an amount is kept too: left out with its
+mark, what a note on a funding cell said (a remainder carried over, the day it was returned)
+was lost; one glued to a count ("146¹ dalībnieki") is still left out (`footnotes`). The title
+written only in the first page's header, where the body has none before its first label, is
+read first, as the page shows it above the body.
+
+A tab (`w:tab`) is the typist's, kept: a row set with tab stops is a table's (`layout`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
 
+from pipeline.documents.footnotes import Footnote, mark_shown, note_blocks, shown_after
 from pipeline.documents.header_title import body_lacks_title, title_paragraphs
 from pipeline.documents.layout import (
     Block,
@@ -79,7 +84,6 @@ def read_docx(data: bytes) -> list[Block]:
         raise WordError(str(exc) or exc.__class__.__name__) from exc
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -93,11 +97,11 @@ class _Reader:
 
     def blocks(self) -> list[Block]:
         body = self.content(self.document.element.body)
-        notes: list[Block] = []
-        for mark, note_id in self.referred:
-            texts = [_text(p, self.document) for p in self.footnotes.get(note_id, ())]
-            notes.append(Para((Run(" ".join([mark, *(t for t in texts if t)])),)))
-        return [*self.header_title(body), *body, *([Para(())] if notes else []), *notes]
+        notes = [
+            Footnote(mark, tuple(_text(p, self.document) for p in self.footnotes.get(note, ())))
+            for mark, note in self.referred
+        ]
+        return [*self.header_title(body), *body, *note_blocks(notes)]
 
     def header_title(self, body: list[Block]) -> list[Block]:
         """The first page's header paragraphs that hold the title, where the body before its
@@ -161,12 +165,10 @@ class _Reader:
                 "true",
                 "on",
             ):
-                # Word numbers footnotes in the order they are referred to. A mark glued to a
-                # figure ("146¹ dalībnieki", "30 000,00¹") would read as part of it: such a
-                # footnote stays unread, as before.
+                # Word numbers footnotes in the order they are referred to.
                 self.counted += 1
-                mark = str(self.counted).translate(_SUPERSCRIPT)
-                if not "".join(r.text for r in runs).rstrip()[-1:].isdigit():
+                if shown_after("".join(r.text for r in runs)):
+                    mark = mark_shown(str(self.counted))
                     self.referred.append((mark, reference.get(qn("w:id"), "")))
                     runs.append(Run(mark))
             for box in _boxes(r):
