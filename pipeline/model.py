@@ -279,7 +279,7 @@ class Statement:
     #: with its source, and its value; None when it states none or more than one.
     amount: Text | None = None
     value: Decimal | None = None
-    currency: str = "EUR"  # ISO 4217, as `Amount.currency`
+    currency: str | None = None  # of the amount it states: ISO 4217, as `Amount.currency`
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,7 +130,11 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
     years = tuple(_calendar_period(year, delegation, source) for year in years)
-    funding_years = with_currencies(_match_years(funding.years if funding else (), years), source)
+    funding_years = with_currencies(
+        _match_years(funding.years if funding else (), years),
+        source,
+        sections[Section.FUNDING].text if Section.FUNDING in sections else "",
+    )
 
     def statement(section: Section) -> Statement | None:
         # other information is asked for no amount: the money it names is its words'

@@ -135,7 +135,7 @@ def _map_stated(ctx: Context, whole: URIRef, kind: str, statement: Statement) ->
         ctx.add(node, RDF.type, cls)
     ctx.add(node, QB.dataSet, ctx.page.funding_dataset)
     ctx.add(node, LP.fundingPeriod, whole)
-    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(CURRENCY + statement.currency))
+    ctx.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(CURRENCY + (statement.currency or "EUR")))
     ctx.add(node, LP.amountType, AMOUNT_TYPE[kind])
     ctx.add(node, LP.purpose, PURPOSE.total)
     if statement.value is not None and statement.amount is not None:

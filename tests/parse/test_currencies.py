@@ -94,3 +94,81 @@ def test_one_currency_of_amounts() -> None:
     assert parsed.report is not None
     rows = parsed.report.funding
     assert [one_currency(r.amounts) for r in rows] == ["LVL", "LVL", None, "EUR"]
+
+
+def _funding(text: str) -> list[list[tuple[AmountRole, Decimal | None, str]]]:
+    parsed = parse_text(text, "probe.txt")
+    assert parsed.report is not None
+    return [[(a.role, a.value, a.currency) for a in r.amounts] for r in parsed.report.funding]
+
+
+def _with_funding(lines: str) -> str:
+    text = REPORT.read_text(encoding="utf-8")
+    start = text.index("I. gads: plānots")
+    end = text.index("\n\nNeatbilstoši")
+    return text[:start] + lines + text[end:]
+
+
+def test_the_currency_a_table_header_names_for_all_its_amounts() -> None:
+    rows = _funding(
+        _with_funding(
+            "Gads\tPlānots, Ls\tFaktiski, Ls\tAtlikums, Ls\n"
+            "I. gads\t12 000,00\t11 850,00\t150,00\n"
+            "II. gads\t8 000,00\t8 000,00\t0,00\n"
+            "III. gads\t12 000,00\t12 000,00\t0,00\n"
+            "IV. gads\t12 000,00\t12 000,00\t0,00"
+        )
+    )
+    assert rows[0][:2] == [(P, Decimal("12000.00"), "LVL"), (A, Decimal("11850.00"), "LVL")]
+    assert {c for row in rows for _, _, c in row} == {"LVL"}
+
+
+def test_a_lats_word_wrapped_to_the_next_line_or_in_the_label() -> None:
+    rows = _funding(
+        _with_funding(
+            "I. gads: plānots 12 000,00\nLs; faktiski izlietots 11 850,00 Ls.\n"
+            "II. gads: plānots (Ls): 8 000,00; faktiski (Ls): 8 000,00.\n"
+            "III. gads: plānots 17 000,00 EUR; faktiski 17 000,00 EUR.\n"
+            "IV. gads: plānots 17 000,00 EUR; faktiski 16 950,00 EUR."
+        )
+    )
+    assert [c for _, _, c in rows[0]] == ["LVL", "LVL"]
+    assert [c for _, _, c in rows[1]] == ["LVL", "LVL"]
+    assert [c for _, _, c in rows[2]] == ["EUR", "EUR"]
+
+
+def test_an_amount_with_no_word_beside_it_in_a_section_of_both_moneys_is_not_compared() -> None:
+    text = _with_funding(
+        "I. gads: plānots Ls 12 000,00; faktiski izlietots Ls 11 850,00; atlikums Ls 150,00.\n"
+        "II. gads: plānots 8 000,00; faktiski 9 000,00.\n"
+        "III. gads: plānots 17 000,00 EUR; faktiski 17 000,00 EUR.\n"
+        "IV. gads: plānots 17 000,00 EUR; faktiski 17 000,00 EUR."
+    )
+    parsed = parse_text(text, "probe.txt")
+    assert parsed.report is not None
+    assert [r.compared for r in parsed.report.funding] == [True, False, True, True]
+    # 9 000 against 8 000 of which money nobody can say: no overspend found
+    assert not [f for f in parsed.findings if f.code.startswith("funding.")]
+
+
+def test_no_currency_for_a_statement_of_no_amount_and_none_compared_across_two() -> None:
+    text = (
+        REPORT.read_text(encoding="utf-8")
+        .replace(
+            "Neatbilstoši veiktie izdevumi: Nav",
+            "Neatbilstoši veiktie izdevumi: Ls 120,50",
+        )
+        .replace(
+            "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem: Nav",
+            "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem: 150,00 EUR",
+        )
+    )
+    parsed = parse_text(text, REPORT.name)
+    assert parsed.report is not None
+    assert parsed.report.unrecovered_amount is not None
+    assert parsed.report.unrecovered_amount.currency == "EUR"
+    # Ls 120,50 is about 171 EUR: 150 EUR not recovered of it is no contradiction
+    assert "irregular.unrecovered-above-irregular" not in {f.code for f in parsed.findings}
+    clean = read_report(REPORT, REPORT.name)
+    assert clean.report is not None and clean.report.irregular_expenditure is not None
+    assert clean.report.irregular_expenditure.currency is None  # "Nav"
