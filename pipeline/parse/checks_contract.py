@@ -1,9 +1,10 @@
-"""The money spent over the whole contract ("Izlietotais finansējums kopā: 118 400,00 euro")
-against the years' actual totals. The funding reader leaves that amount unread, as the
-model has no place for it; it is compared only when every year's actual was read with
-certainty, the section holds no other amount left unread and its rows cover every
-implementation year the report lists (up to the end of the delegation period, where both
-are known), so that the sum is all of the years.
+"""The funding over the whole contract ("Izlietotais finansējums kopā: 118 400,00 euro",
+"Kopā par visu līguma periodu: plānots …, faktiski izlietoti …, atgriezti …") against the
+years' sums. The funding reader hands those amounts on with the unread ones, each a
+`ContractAmount` with its role, as the model has no place for them. They are compared only
+when every year was read with certainty, the section holds no other amount left unread and
+its rows cover every year of the contract (`_every_year`), so that the sum is all of the
+years; an amount whose years' sum cannot be told is left unread.
 """
 
 from __future__ import annotations
@@ -12,11 +13,34 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from pipeline.model import AmountRole, Problem, Report
+from pipeline.model import AmountRole, FundingYear, Problem, Report
+from pipeline.parse.checks_carried import carried_in_remainders
 from pipeline.parse.checks_money import money
-from pipeline.parse.funding_contract import opens_paragraph, states_contract_total
-from pipeline.parse.funding_words import MONEY_IN_TEXT, amount_value
+from pipeline.parse.funding_contract import ContractAmount
 from pipeline.parse.text import SourcedText, SourceFile
+
+_REMAINDERS = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+# How a finding names each role's total, in English and in Latvian.
+_WORDS = {
+    AmountRole.ACTUAL: (
+        "the years' actual totals",
+        "the stated total spent over the contract",
+        "gadu faktisko summu kopsumma",
+        "norādītā visā līguma laikā izlietotā kopsumma",
+    ),
+    AmountRole.PLANNED: (
+        "the years' planned totals",
+        "the stated total planned for the contract",
+        "gadu plānoto summu kopsumma",
+        "norādītā visam līgumam plānotā kopsumma",
+    ),
+    AmountRole.RETURNED: (
+        "the years' returned amounts",
+        "the stated total returned over the contract",
+        "gados atgriezto summu kopsumma",
+        "norādītā visā līguma laikā atgrieztā kopsumma",
+    ),
+}
 
 
 def contract_total(
@@ -26,54 +50,106 @@ def contract_total(
     source: SourceFile,
     finding: Callable[..., Problem],
 ) -> tuple[list[Problem], set[int]]:
-    """The finding when the stated total over the contract is not the sum of the years'
-    actual totals, and the unread pieces (by identity) that were compared, whose "could not
-    be told" is then no longer so."""
-    totals = [p for p in unread if _states_total(p, source)]
-    if len(totals) != 1 or len(unread) != 1 or missing or not report.funding:
-        return [], set()
-    piece = totals[0]
-    found = MONEY_IN_TEXT.search(piece.text)
-    actuals = [row.total(AmountRole.ACTUAL) for row in report.funding]
-    values = [a.value for a in actuals if a is not None and a.value is not None]
-    if found is None or len(values) != len(actuals):
-        return [], set()
-    if not all(row.compared for row in report.funding) or not _every_year(report):
-        return [], set()
-    stated, summed = amount_value(found.group("amount")), sum(values, Decimal(0))
-    if stated == summed:
-        return [], {id(piece)}
-    problem = finding(
-        "funding.contract-total-mismatch",
-        f"the years' actual totals add up to {money(summed)} EUR, not the stated total "
-        f"spent over the contract {money(stated)} EUR",
-        source.span_of(piece),
-        lv=f"gadu faktisko summu kopsumma ir {money(summed)} EUR, nevis norādītā visā "
-        f"līguma laikā izlietotā kopsumma {money(stated)} EUR",
-    )
-    return [problem], {id(piece)}
+    """The findings where a stated total over the contract is not the sum of the years'
+    amounts of its role, and the unread pieces (by identity) that were compared, whose
+    "could not be told" is then no longer so. Also the remainders of years whose money
+    carried in is read beside the plan (`checks_carried`), which the row checks leave out."""
+    problems = list(carried_in_remainders(report, source, finding))
+    totals = [p for p in unread if isinstance(p, ContractAmount)]
+    roles = [p.role for p in totals]
+    if not totals or len(totals) != len(unread) or len(set(roles)) != len(roles):
+        return problems, set()
+    if missing or not report.funding or not all(row.compared for row in report.funding):
+        return problems, set()
+    if not _every_year(report):
+        return problems, set()
+    told: set[int] = set()
+    for piece in totals:
+        summed = _years_sum(report.funding, piece.role)
+        if summed is None:
+            continue
+        if summed != piece.value and not _moved(report.funding, piece.role, summed - piece.value):
+            words = _WORDS[piece.role]
+            problems.append(
+                finding(
+                    "funding.contract-total-mismatch",
+                    f"{words[0]} add up to {money(summed)} EUR, not {words[1]} "
+                    f"{money(piece.value)} EUR",
+                    source.span_of(piece),
+                    lv=f"{words[2]} ir {money(summed)} EUR, nevis {words[3]} {money(piece.value)} EUR",
+                )
+            )
+        elif summed != piece.value:
+            continue  # a plan counting money moved between years: not told
+        told.add(id(piece))
+    return problems, told
 
 
-def _states_total(piece: SourcedText, source: SourceFile) -> bool:
-    span = source.span_of(piece)
-    text = source.text
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
-    after = text[span.end : line_end if line_end >= 0 else len(text)]
-    above = text[:line_start].split("\n")[:-1]
-    if states_contract_total(text[line_start : span.start], after):
-        return opens_paragraph(above)
-    # its words begun on the line before (see `funding_contract.without_contract_total`)
-    if line_start == 0:
+def _years_sum(rows: tuple[FundingYear, ...], role: AmountRole) -> Decimal | None:
+    """The sum of the years' amounts of `role`, where it can be told: every year's planned
+    or actual total read; the money returned only where every year says what became of
+    all it did not spend (nothing left with no fate said)."""
+    if role in (AmountRole.PLANNED, AmountRole.ACTUAL):
+        values = [_of(row, role) for row in rows]
+        if any(v is None for v in values):
+            return None
+        return sum((v for v in values if v is not None), Decimal(0))
+    if role is not AmountRole.RETURNED or not all(_accounted(row) for row in rows):
+        return None
+    return sum((_of(row, role) or Decimal(0) for row in rows), Decimal(0))
+
+
+def _of(row: FundingYear, role: AmountRole) -> Decimal | None:
+    """A row's total of `role`, or the sum of its lines where no total is written."""
+    total = row.total(role)
+    if total is not None:
+        return total.value
+    lines = row.lines(role)
+    if not lines or any(a.value is None for a in lines):
+        return None
+    return sum((a.value for a in lines if a.value is not None), Decimal(0))
+
+
+def _accounted(row: FundingYear) -> bool:
+    """Whether the year says what became of all it did not spend: its plan and money
+    carried in, less its actual, is what it carries over and returns, none of it a
+    remainder whose fate is not said."""
+    planned, actual = _of(row, AmountRole.PLANNED), _of(row, AmountRole.ACTUAL)
+    if planned is None or actual is None or (_of(row, AmountRole.REMAINDER) or 0) != 0:
         return False
-    previous = text.rfind("\n", 0, line_start - 1) + 1
-    return states_contract_total(text[previous : span.start], after) and opens_paragraph(above[:-1])
+    carried = _of(row, AmountRole.CARRIED_IN) or Decimal(0)
+    if row.plan_complete and carried:
+        carried = Decimal(0)  # a plan written as its sum with the money carried in
+    left = sum((_of(row, r) or Decimal(0) for r in _REMAINDERS), Decimal(0))
+    return planned + carried - actual == left
+
+
+def _moved(rows: tuple[FundingYear, ...], role: AmountRole, difference: Decimal) -> bool:
+    """Whether the years' plans may count money moved between them: a plan that takes in
+    what the year before left ("Plānots 50 349,75 EUR", its 1 349,75 carried over from the
+    year before) sums to more than the contract planned, by that money."""
+    if role is not AmountRole.PLANNED:
+        return False
+    moved = [
+        value
+        for row in rows
+        for r in (AmountRole.CARRIED_OVER, AmountRole.CARRIED_IN)
+        if (value := _of(row, r))
+    ]
+    return bool(moved) and difference in (sum(moved, Decimal(0)), *moved)
 
 
 def _every_year(report: Report) -> bool:
-    """Whether the funding rows are of every implementation year the report lists, and the
-    last of them ends no earlier than the delegation period where both ends are known: a
-    section that leaves a year out sums to less than the contract spent."""
+    """Whether the funding rows are of every year of the contract: of every implementation
+    year the report lists, the last ending no earlier than the delegation period where both
+    ends are known; or of every calendar year the delegation period touches. A section
+    that leaves a year out sums to less than the contract."""
+    period = report.delegation_period
+    calendar = [row.calendar_year for row in report.funding]
+    if period is not None and period.start is not None and period.end is not None:
+        span = list(range(period.start.year, period.end.year + 1))
+        if calendar == span:
+            return True
     listed = {year.ordinal: year for year in report.years}
     if not listed or not listed.keys() <= {r.ordinal for r in report.funding}:
         return False
@@ -86,7 +162,6 @@ def _every_year(report: Report) -> bool:
             ends.append(date(row.calendar_year, 12, 31))
         elif year is not None and year.period is not None and year.period.end is not None:
             ends.append(year.period.end)
-    period = report.delegation_period
     if period is None or period.end is None or not ends:
         return True
     return max(ends) >= period.end

@@ -6,7 +6,9 @@ another, introduced by "Plānots" / "Faktiski" and a date range, with the two co
 sometimes interleaved. This module cuts a table into each year's texts (PDF text is cut in
 `funding_text.py`); the statement reader (`funding_statements.py`) reads them amount by
 amount. A section with pieces of numbers in it (a table whose wrapped cells a converter
-mixed up) is read not at all: its amounts are reported unread.
+mixed up) is read not at all: its amounts are reported unread. A table set out with spaces
+is cut into cells first (`funding_aligned.py`); the funding over the whole contract is no
+year's (`funding_contract.py`, `funding_totals.py`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,16 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
+from pipeline.parse.funding_aligned import Aligned, aligned_table
 from pipeline.parse.funding_blocks import Block, FundingRead
-from pipeline.parse.funding_cells import has_columns, has_money, money_cells, money_of, named_only
+from pipeline.parse.funding_cells import (
+    has_columns,
+    has_money,
+    money_cells,
+    money_of,
+    named_only,
+    next_statement,
+)
 from pipeline.parse.funding_clauses import (
     Columns,
     is_header_row,
@@ -26,7 +36,7 @@ from pipeline.parse.funding_clauses import (
     purpose_columns,
     split_text,
 )
-from pipeline.parse.funding_contract import without_contract_total
+from pipeline.parse.funding_contract import ContractAmount, without_contract_total
 from pipeline.parse.funding_grid import Column, role_cell, role_purpose_columns
 from pipeline.parse.funding_keys import CALENDAR_COLON, calendar_rows
 from pipeline.parse.funding_lines import (
@@ -58,6 +68,7 @@ from pipeline.parse.funding_tables import (
 )
 from pipeline.parse.funding_tabs import held_amounts
 from pipeline.parse.funding_text import TextReader
+from pipeline.parse.funding_totals import without_contract_totals
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
     CALENDAR_YEAR,
@@ -101,8 +112,17 @@ def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
 
 
 def _read_funding(whole: SourcedText, source: SourceFile) -> FundingRead:
+    spent, over_contract = without_contract_total(whole)
+    section, totals, total_lines = without_contract_totals(spent)
+    read = _read_years(section, source, [*over_contract, *totals])
+    # the contract's total is no year's: its line is kept as written, outside the years
+    return replace(read, unused=(*read.unused, *total_lines)) if total_lines else read
+
+
+def _read_years(
+    section: SourcedText, source: SourceFile, over_contract: list[ContractAmount]
+) -> FundingRead:
     reader = _Reader(source)
-    section, over_contract = without_contract_total(whole)
     reader.unread.extend(over_contract)
     if BROKEN_NUMBER.search(section.text):
         # The tail of a broken number ("– 000,00 520,00"): a table whose narrow cells'
@@ -111,6 +131,9 @@ def _read_funding(whole: SourcedText, source: SourceFile) -> FundingRead:
         found = MONEY_IN_TEXT.finditer(section.text)
         unread = tuple(section[m.start() : m.end()] for m in found if counts_as_money(m))
         return FundingRead((), (), (*over_contract, *unread))
+    aligned = aligned_table(section) if not has_columns(section.text) else None
+    if aligned is not None:
+        return reader.read_aligned(aligned)
     keyed = calendar_rows(section) if not has_columns(section.text) else None
     if keyed is not None:
         reader.read_table(keyed.rows)
@@ -129,6 +152,29 @@ class _Reader(TextReader):
     """The layouts: a table's rows and cells, or PDF text, cut into each year's texts."""
 
     # -- layouts ----------------------------------------------------------------------------
+    def read_aligned(self, aligned: Aligned) -> FundingRead:
+        """A table set out with spaces, read as a table. Money in the text around it (prose
+        under it: "I gadā faktiski: 29 100,00 euro …") may change any year's sums, which
+        year's is not told: it is unread, and no year is compared; its lines are kept.
+        A header whose columns' roles are not read ("GADS  PLANOTS  FAKTISKI"), or a row
+        keyed by no year, leaves the table's amounts unread: by their place alone they are
+        no year's for sure."""
+        around = [*money_of(aligned.before), *money_of(aligned.after)]
+        header, *rows = split_text(aligned.table, "\n")
+        keys = [split_text(row, "\t")[0].text for row in rows]
+        if header_roles(split_text(header, "\t")) is None or not all(
+            TOTAL_ROW.match(key) or year_key(key, bare_year=True) or CALENDAR_YEAR.match(key)
+            for key in keys
+        ):
+            return FundingRead((), (), (*self.unread, *money_of(aligned.table), *around))
+        self.read_table(aligned.table)
+        if around:
+            self.unread.extend(around)
+            for block in self.blocks:
+                block.uncertain = True
+        notes = (*unused_lines(aligned.before, set()), *unused_lines(aligned.after, set()))
+        return replace(self.result(), unused=(*self.notes, *notes))
+
     def read_table(self, section: SourcedText) -> None:
         """Rows of `label<TAB>planned<TAB>actual` (or `<TAB>2020.gads<TAB>amount`). A row
         that does not open a year continues the one before. Cells are gathered per year and
@@ -291,6 +337,7 @@ class _Reader(TextReader):
             elif not self.blocks or (
                 ((values and self._starts_year(values[0].text)) or PERIOD_RANGE.match(lead.text))
                 and not named_only(self.blocks[-1], columns[-1])
+                and not (values and next_statement(self.blocks[-1], values[0].text))
             ):
                 # A row opening with its dates ("01.08.2023.–31.07.2024. - Plānots: …", a
                 # paragraph of its own after a blank line) names its year's period.

@@ -54,6 +54,10 @@ class Cursor:
     parts: bool = False  # that parenthesis gives the parts of a planned total
     parts_purpose: Purpose | None = None  # the purpose of the amount it follows
     lines_until: int = -1  # the end of a parenthesis that gives a total's lines
+    # the purposes of the parts in that parenthesis, in order, and their total's role,
+    # where they are certain (`funding_splits`)
+    split: list[Purpose] = field(default_factory=list)
+    split_role: AmountRole | None = None
     originals: list[SourcedText] = field(default_factory=list)  # plans an amendment replaced
 
     def in_parenthesis(self, start: int) -> bool:

@@ -26,9 +26,12 @@ _PREVIOUS = (
 _CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LETTER}]*"
 # Before the amount: "… un no iepriekšējā gada pārceltais atlikums 1 234,57 EUR",
 # "atlikums no I. īstenošanas gada: 500,00 euro", "iepriekšējā gada atlikums 500,00 euro".
+# "(papildus pārceltie 487,65 EUR)": money carried "in addition" to the plan is received,
+# its noun left out.
 CARRY_IN_BEFORE = re.compile(
     rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
-    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*)"
+    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*"
+    rf"|papildus\s+(?:no\s+{_PREVIOUS}\s+)?pārcelt[{_LETTER}]*)"
     r"\s*(?:[:–-]\s*)?$",
     re.I,
 )

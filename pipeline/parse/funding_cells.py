@@ -5,6 +5,8 @@ money, and whether the year above is only named so far.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_lines import purpose_line
 from pipeline.parse.funding_rows import Slots
@@ -19,6 +21,20 @@ def named_only(block: Block, slots: Slots) -> bool:
     year's, as a second line of its cell would be, not a year with no name."""
     keyed = block.period is not None or block.ordinal is not None or block.calendar_year
     return bool(keyed) and not block.amounts and not any(has_money(c.text) for c in slots.cells)
+
+
+def next_statement(block: Block, text: str) -> bool:
+    """Whether a row opening with "Faktiski" (or "Izlietots") goes on with the year before,
+    named by its key and not yet stating its actual: "2014.gads", then "Plānots …",
+    "Faktiski …", "Atlikums …" on rows of their own are one year's statements."""
+    keyed = block.period is not None or block.ordinal is not None or block.calendar_year
+    if not keyed or not _ACTUAL_LEAD.match(text):
+        return False
+    return not any(_ACTUAL_WORD.search(piece.text) for piece in block.pieces)
+
+
+_ACTUAL_LEAD = re.compile(r"[\s\ue000]*(?:faktiski|izlietots)(?![\wāčēģīķļņšūž])", re.I)
+_ACTUAL_WORD = re.compile(r"(?<![\wāčēģīķļņšūž])(?:faktisk|izlietot)", re.I)
 
 
 def has_columns(text: str) -> bool:

@@ -107,11 +107,14 @@ def is_header_row(text: str) -> bool:
 
 
 def parts_end(right: str) -> int | None:
-    """Where a parenthesis opened at once after an amount ends, when it gives that amount's
-    parts ("11 000,00 euro (10 000,00 euro un 1 000,00 euro atlikums no I. gada)"): it starts
+    """Where a parenthesis opened at once after an amount ("apmērā", in the amount of, aside)
+    ends, when it gives that amount's parts ("11 000,00 euro (10 000,00 euro un 1 000,00
+    euro atlikums no I. gada)"): it starts
     with an amount and names no purpose (a purpose makes its amounts lines, read as such)."""
     opening = re.match(
-        rf"\s*(?:(?:{CURRENCY})\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})", right, re.I
+        rf"\s*(?:(?:{CURRENCY})\s*)?(?:apmērā\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})",
+        right,
+        re.I,
     )
     if opening is None:
         return None

@@ -1,15 +1,34 @@
 """The money spent over the whole contract, stated after its years: "Izlietotais finansējums
 kopā: 118 400,00 euro", "Kopā faktiski izlietots: € 71 000,00". It is no year's amount: the
 funding reader leaves it out of the last year (where it would read as a second actual) and
-reports it unread; the checks compare it with the years' actual totals (`checks_contract`).
+hands it on with the unread amounts, as a `ContractAmount`; the checks compare it with the
+years' actual totals (`checks_contract`). Totals of other roles are read in `funding_totals`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
-from pipeline.parse.funding_words import MONEY_IN_TEXT, counts_as_money
+from pipeline.model import AmountRole
+from pipeline.parse.funding_words import MONEY_IN_TEXT, amount_value, counts_as_money
 from pipeline.parse.text import SourcedText
+
+
+@dataclass(frozen=True, slots=True)
+class ContractAmount(SourcedText):
+    """An amount of the contract's total, as written, with the role its words say and its
+    value. It is handed on with the amounts left unread, as the model has no place for it;
+    the checks compare it with the years' sums (`checks_contract`)."""
+
+    role: AmountRole = AmountRole.ACTUAL
+    value: Decimal = Decimal(0)
+
+    @staticmethod
+    def at(piece: SourcedText, role: AmountRole, value: Decimal) -> ContractAmount:
+        return ContractAmount(piece.text, piece.offsets, role, value)
+
 
 _L = r"[\wāčēģīķļņšūž]"
 _SPENT = rf"(?:faktiski\s+)?izlietot{_L}*(?:\s+(?:valsts\s+budžeta\s+)?(?:finansējums|līdzekļi))?"
@@ -28,7 +47,7 @@ def states_contract_total(before: str, after: str) -> bool:
     return bool(_LEAD.fullmatch(before)) and bool(_TAIL.fullmatch(after))
 
 
-def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[SourcedText]]:
+def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[ContractAmount]]:
     """The section with each line stating the money spent over the contract blanked (its
     characters spaces, still mapped to the source), and the amounts those lines state.
     Only a line of one amount and no cells, after every year's rows: no money on any line
@@ -38,7 +57,7 @@ def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[Sour
     is then blanked too."""
     lines = section.text.split("\n")
     chars = list(section.text)
-    found: list[SourcedText] = []
+    found: list[ContractAmount] = []
     start = 0
     previous: tuple[int, str] | None = None  # the line before: where it starts, its text
     for n, line in enumerate(lines):
@@ -48,15 +67,17 @@ def without_contract_total(section: SourcedText) -> tuple[SourcedText, list[Sour
             m = money[0]
             before, after = line[: m.start()], line[m.end() :]
             blank = (start, start)
+            piece = section[start + m.start() : start + m.end()]
+            spent = ContractAmount.at(piece, AmountRole.ACTUAL, amount_value(m.group("amount")))
             if states_contract_total(before, after) and opens_paragraph(lines[:n]):
-                found.append(section[start + m.start() : start + m.end()])
+                found.append(spent)
                 blank = (start, start + len(line))
             elif (
                 previous is not None
                 and states_contract_total(f"{previous[1]}\n{before}", after)
                 and opens_paragraph(lines[: n - 1])
             ):
-                found.append(section[start + m.start() : start + m.end()])
+                found.append(spent)
                 blank = (previous[0], start + len(line))
             chars[blank[0] : blank[1]] = [
                 c if c == "\n" else " " for c in chars[blank[0] : blank[1]]

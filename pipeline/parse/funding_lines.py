@@ -303,7 +303,8 @@ def unused_lines(section: SourcedText, used: set[int]) -> tuple[SourcedText, ...
     words naming a year); a sentence with any of them was read, its wrapped lines too
     ("t.sk.", "reģionā;"). A line ending in a colon heads the lines under it, one of column
     names heads a table; a rule, a lone number or "Nav" says nothing: none is kept. A line
-    going on in small letters with the sentence of the kept line before is one text."""
+    going on in small letters with the sentence of the kept line before, a page's blank
+    lines between them or not, is one text."""
     text = section.text
     read = [False] * len(text)
     bounds = [0, *(u.end() for u in _UNIT_END.finditer(text)), len(text)]
@@ -321,8 +322,9 @@ def unused_lines(section: SourcedText, used: set[int]) -> tuple[SourcedText, ...
             else:
                 kept.append([section[begin:end].strip()])
             joins = not re.search(r"[.!?:;]$", s)
-        else:
+        elif s:
             joins = False
+        # a blank line (a page's break) leaves a sentence going on after it in small letters
         begin = end + 1
     return tuple(SourcedText.join(lines, " ") for lines in kept)
 

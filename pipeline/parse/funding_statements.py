@@ -41,6 +41,7 @@ from pipeline.parse.funding_clauses import (
     restates,
 )
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
+from pipeline.parse.funding_splits import available_sum, split_after
 from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_words import (
     ABBREVIATED,
@@ -154,6 +155,8 @@ class StatementReader(ReaderBase):
                 continue
             if not in_parenthesis and self._plan_sum(block, m, text, at, statement, value):
                 continue
+            if available_sum(block, lead, value):
+                continue
             denied = NOT_GRANTED.search(lead) if value == 0 else None
             if denied is not None:
                 # "Finansējums netika piešķirts un izlietots (0,00 euro)": the zero is what
@@ -191,6 +194,10 @@ class StatementReader(ReaderBase):
                 at.last_end = m.end() + carried_words_end(right)
                 self._add_carried_in(block, m, text, purpose_after(right), value, right)
                 self._carried_in_beside(block)
+                continue
+            if in_parenthesis and at.split and at.split_role is not None:
+                # "(29 600,00 euro un 23 500,00 euro)" after the actual: its lines
+                self._add(block, m, text, at.split_role, at.split.pop(0), value, "", count=False)
                 continue
             if in_parenthesis and self._in_parenthesis(block, m, text, right, value):
                 continue
@@ -294,6 +301,7 @@ class StatementReader(ReaderBase):
                 AmountRole.CARRIED_OVER if CARRY_OUT_BEFORE.search(lead) else remainder_role(right)
             )
             self._add(block, m, text, at.remainder, None, value, right, itemised=True)
+            split_after(block, at, at.remainder, value, right, end)
             return
         allocated = re.match(
             rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
@@ -328,6 +336,7 @@ class StatementReader(ReaderBase):
             if role is AmountRole.ACTUAL and value == 0 and block.spent_nothing:
                 return  # "Faktiski 0,00 EUR" restates the denial's nothing spent
             self._add(block, m, text, role, None, value, right, itemised=itemised)
+            split_after(block, at, role, value, right, end)
             return
         if purpose is not None:
             target = self._line_target(block, role)
@@ -370,7 +379,7 @@ class StatementReader(ReaderBase):
         carried, total = form.carried, form.total
         carried_value = amount_value(carried.group("amount"))
         if total is not None and value + carried_value == amount_value(total.group("amount")):
-            parts = s[m.start() : form.words[1]]
+            parts = s[m.start() : max(form.words[1], carried.end())]
             planned = amount_value(total.group("amount"))
             self._add(block, total, text, role, None, planned, "", itemised=itemised, parts=parts)
         else:

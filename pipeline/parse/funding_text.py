@@ -52,6 +52,19 @@ class TextReader(GridReader):
             ordinal = ordinal_number(keyed.group("n")) if keyed else None
             period = self._period(period_text) if period_text is not None and not keyed else None
             current = self.blocks[-1] if self.blocks else None
+            if (
+                current is not None
+                and period is not None
+                and period_text is not None
+                and _part_of(current.period, period)
+                and _in_parenthesis(text, period_text)
+            ):
+                # "(t.sk. laikā no 01/07/2013 līdz 31/12/2013 Ls 4 950,00 …)": a part of
+                # the year its dates lie in, its money that year's, no year of its own
+                current.pieces.extend((period_text, body))
+                self._use(period_text)
+                self._statements(current, body, hint)
+                continue
             # "I. gads (01.01.2023.–31.12.2023.)": dates right after a year's key, before any
             # of its money, are that year's.
             dated = current is not None and current.period is None and not current.amounts
@@ -103,6 +116,23 @@ class TextReader(GridReader):
 
 def _has_money(text: str) -> bool:
     return any(counts_as_money(m) for m in MONEY_IN_TEXT.finditer(text))
+
+
+def _part_of(year: Period | None, part: Period) -> bool:
+    """Whether `part` lies inside the year's dates and is not all of them."""
+    if year is None or year.start is None or year.end is None:
+        return False
+    if part.start is None or part.end is None:
+        return False
+    inside = year.start <= part.start <= part.end <= year.end
+    return inside and (part.start, part.end) != (year.start, year.end)
+
+
+def _in_parenthesis(text: SourcedText, piece: SourcedText) -> bool:
+    """Whether `piece` (a part of `text`) stands inside a parenthesis opened before it."""
+    at = text.offsets.index(piece.offsets[0]) if piece.offsets else 0
+    before = text.text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _same(a: Period | None, b: Period) -> bool:

@@ -27,14 +27,15 @@ _WHOLE = r"(?:,-(?![\d-]))?"
 # Money with its currency word first ("EUR 12.50", "EUR 100") is money too: the word says
 # so, as it does after the amount. A short decimal-point amount ("12.50") is money only
 # after such a word, as it is only before one in AMOUNT. The word and its amount share a
-# cell: across a tab ("…, EUR<TAB>2023") the number is the next cell's, not this word's.
+# cell: across a tab ("…, EUR<TAB>2023") the number is the next cell's, not this word's,
+# and a word after a tab ("2015<TAB>EUR 18 000") is the next cell's, not this number's.
 # A footnote's mark right after an amount ("30 000,00⁴ euro", "30 000,00* euro"): no part
 # of the amount, nor does it end the amount's words.
 _FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})(?=[\s.,;:)]|$)"
 MONEY_IN_TEXT = re.compile(
     rf"(?:(?<![{LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
     rf"(?P<amount>{AMOUNT}{_WHOLE}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
-    rf"(?:{_FOOTNOTE_MARK})?(?:\s*(?P<currency>{CURRENCY}))?",
+    rf"(?:{_FOOTNOTE_MARK})?(?:[^\S\t]*(?P<currency>{CURRENCY}))?",
     re.I,
 )
 
@@ -61,11 +62,19 @@ _ADDED_WORDS_END = re.compile(
 
 def plan_sum(s: str, pos: int) -> PlanSum | None:
     """The form at `pos`, right after the planned total's first part, if it is there: a
-    "+", an amount with words naming money carried or left over ("atlikums", "pārceltais"),
-    and perhaps the sum "(kopā …)", ", kopā …" or "= …"."""
+    "+", an amount with words naming money carried or left over ("atlikums", "pārceltais")
+    after it or before it ("+ pārceltie 2 000,00 euro"), and perhaps the sum "(kopā …)",
+    ", kopā …" or "= …"."""
     plus = re.compile(r"\s*\+\s*").match(s, pos)
-    carried = MONEY_IN_TEXT.match(s, plus.end()) if plus else None
-    if carried is None or not (carried.group("prefix") or carried.group("currency")):
+    before = _CARRIED_WORDS_BEFORE.match(s, plus.end()) if plus else None
+    carried = MONEY_IN_TEXT.match(s, before.end() if before else plus.end()) if plus else None
+    if carried is None:
+        return None
+    if before is not None and counts_as_money(carried):
+        # its words name it, as a currency word would
+        words_end = carried.end()
+        return _plan_total(s, carried, (before.start(), before.end()), words_end)
+    if before is not None or not (carried.group("prefix") or carried.group("currency")):
         return None
     stop = _ADDED_WORDS_END.search(s, carried.end())
     words_end = stop.start() if stop else len(s)
@@ -73,17 +82,32 @@ def plan_sum(s: str, pos: int) -> PlanSum | None:
     if not re.search(r"atlikum|pārcelt|saņemt", words, re.I):
         return None
     words_end = carried.end() + len(words.rstrip())
+    return _plan_total(s, carried, (carried.end(), words_end), words_end)
+
+
+# The words naming the added amount written before it: "+ pārceltie 2 000,00 euro",
+# "+ atlikums no I. gada 500,00 EUR".
+_CARRIED_WORDS_BEFORE = re.compile(
+    rf"(?:pārcelt[{LETTER}]*(?:\s+(?:atlikum|finansējum|līdzekļ)[{LETTER}]*)?|atlikum[{LETTER}]*)"
+    rf"(?:\s+no\s+(?:[IVX]{{1,4}}\.?\s*|\d{{4}}\.?\s*|[{LETTER}]+\s+)(?:īstenošanas\s+)?"
+    rf"(?:gad|period)[{LETTER}]*)?[ \u00a0:]*",
+    re.I,
+)
+
+
+def _plan_total(s: str, carried: re.Match[str], words: tuple[int, int], words_end: int) -> PlanSum:
+    """The form with the sum written after it, if it is."""
     opening = re.compile(r"\s*\(\s*kopā:?\s*|\s*,?\s*(?:kopā:?|=)\s*", re.I).match(s, words_end)
     total = MONEY_IN_TEXT.match(s, opening.end()) if opening else None
     if opening is None or total is None:
-        return PlanSum(carried, (carried.end(), words_end), None, words_end)
+        return PlanSum(carried, words, None, words_end)
     end = total.end()
     if "(" in opening.group(0):
         closing = re.compile(r"\s*\)").match(s, end)
         if closing is None:
-            return PlanSum(carried, (carried.end(), words_end), None, words_end)
+            return PlanSum(carried, words, None, words_end)
         end = closing.end()
-    return PlanSum(carried, (carried.end(), words_end), total, end)
+    return PlanSum(carried, words, total, end)
 
 
 # The words that deny a grant: "Finansējums netika piešķirts un izlietots (0,00 euro)".
