@@ -16,6 +16,7 @@ from decimal import Decimal
 from pipeline.model import AmountRole, FundingYear, Problem, Report
 from pipeline.parse.checks_carried import carried_in_remainders
 from pipeline.parse.checks_money import money
+from pipeline.parse.currencies import currency_at, one_currency
 from pipeline.parse.funding_contract import ContractAmount
 from pipeline.parse.text import SourcedText, SourceFile
 
@@ -63,20 +64,25 @@ def contract_total(
         return problems, set()
     if not _every_year(report):
         return problems, set()
+    # Lati and euro are never added up: the years in one currency, the total in the same.
+    cur = one_currency(tuple(a for row in report.funding for a in row.amounts))
+    if cur is None:
+        return problems, set()
     told: set[int] = set()
     for piece in totals:
         summed = _years_sum(report.funding, piece.role)
-        if summed is None:
+        at = source.span_of(piece)
+        if summed is None or currency_at(source.text, at.start, at.end) != cur:
             continue
         if summed != piece.value and not _moved(report.funding, piece.role, summed - piece.value):
             words = _WORDS[piece.role]
             problems.append(
                 finding(
                     "funding.contract-total-mismatch",
-                    f"{words[0]} add up to {money(summed)} EUR, not {words[1]} "
-                    f"{money(piece.value)} EUR",
+                    f"{words[0]} add up to {money(summed)} {cur}, not {words[1]} "
+                    f"{money(piece.value)} {cur}",
                     source.span_of(piece),
-                    lv=f"{words[2]} ir {money(summed)} EUR, nevis {words[3]} {money(piece.value)} EUR",
+                    lv=f"{words[2]} ir {money(summed)} {cur}, nevis {words[3]} {money(piece.value)} {cur}",
                 )
             )
         elif summed != piece.value:

@@ -103,6 +103,12 @@ def _currency(amount: Amount, source: SourceFile) -> str | None:
     return _beside(source.text, at, at + len(amount.text))
 
 
+def currency_at(text: str, start: int, end: int) -> str:
+    """The currency of the amount written at `text[start:end]`: the word beside it, else
+    the one its own text names (euro where it names none or both)."""
+    return _beside(text, start, end) or section_currency(text[start:end]) or EURO
+
+
 def _beside(text: str, start: int, end: int) -> str | None:
     for found in (_AFTER.match(text, end), _BEFORE.search(text[max(0, start - 16) : start])):
         if found is not None:

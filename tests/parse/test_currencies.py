@@ -172,3 +172,16 @@ def test_no_currency_for_a_statement_of_no_amount_and_none_compared_across_two()
     clean = read_report(REPORT, REPORT.name)
     assert clean.report is not None and clean.report.irregular_expenditure is not None
     assert clean.report.irregular_expenditure.currency is None  # "Nav"
+
+
+def test_a_contract_total_is_never_the_sum_of_lati_and_euro() -> None:
+    text = _with_funding(
+        "I. gads: plānots Ls 12 000,00; faktiski izlietots Ls 12 000,00.\n"
+        "II. gads: plānots 17 000,00 EUR; faktiski izlietoti 17 000,00 EUR.\n"
+        "III. gads: plānots 17 000,00 EUR; faktiski izlietoti 17 000,00 EUR.\n"
+        "IV. gads: plānots 17 000,00 EUR; faktiski izlietoti 17 000,00 EUR.\n\n"
+        "Izlietotais finansējums kopā: 68 074,46 EUR"
+    )
+    parsed = parse_text(text, "probe.txt")
+    # Ls 12 000 is 17 074,46 EUR: the stated total is right; 12 000 + 51 000 is no sum
+    assert "funding.contract-total-mismatch" not in {f.code for f in parsed.findings}
