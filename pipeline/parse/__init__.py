@@ -34,7 +34,6 @@ from pipeline.parse.fields import (
     read_implementer,
     read_period,
     read_statement,
-    read_title,
     text_of,
 )
 from pipeline.parse.funding import read_funding
@@ -42,6 +41,7 @@ from pipeline.parse.headings import is_calendar, mark_calendar_years
 from pipeline.parse.runin import restore_breaks
 from pipeline.parse.sections import REQUIRED, TITLE_WORD, Section, split_sections
 from pipeline.parse.text import SourceFile, clean
+from pipeline.parse.title import read_title
 
 __all__ = ["parse_bytes", "parse_report"]
 

@@ -97,10 +97,12 @@ def _currency(amount: Amount, source: SourceFile) -> str | None:
     # The span covers the amount and the words read with it: the amount is where its
     # text first stands in it.
     span = amount.span
-    at = source.text.find(amount.text, span.start, span.end)
-    if at < 0:
+    # The amount as written may hold no-break spaces where its text has plain ones.
+    spaced = r"[ \u00a0\u202f]".join(re.escape(part) for part in amount.text.split(" "))
+    found = re.compile(spaced).search(source.text, span.start, span.end)
+    if found is None:
         return EURO
-    return _beside(source.text, at, at + len(amount.text))
+    return _beside(source.text, found.start(), found.end())
 
 
 def currency_at(text: str, start: int, end: int) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.model import Implementer, Period, RegionMention, Text
 from pipeline.parse.latvian import find_period
 from pipeline.parse.legal_forms import ABBREVIATIONS, FORMS, legal_form
-from pipeline.parse.sections import TITLE_WORD
+from pipeline.parse.period_note import with_note
 from pipeline.parse.statements import read_statement as read_statement
 from pipeline.parse.text import SourcedText, SourceFile
 
@@ -80,13 +79,13 @@ def _listed(text: str) -> list[re.Match[str]]:
     ]
 
 
-_TITLE_WORD = re.compile(TITLE_WORD)
-_TITLE_SPAN = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
-# "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines.
+# "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines;
+# typed without diacritics too ("registracijas Nr.", "REG. NR."), where "reg" begins a word.
+_REG_START = r"(?:reģ|(?<![^\W\d_])reg)"
 # The number may carry the country's prefix, as a VAT number does ("Reģ. Nr. LV40103982164"):
 # the prefix is no part of the register's 11 digits.
 _REG_NO = re.compile(
-    r"reģ(?:istrācijas|\.)?\s*(?:Nr\.?|numurs)\s*"
+    _REG_START + r"(?:istr[āa]cijas|\.)?\s*(?:Nr\.?|numurs)\s*"
     # a bilingual form's English after it: "Vienotais reģistrācijas Nr. / Unified
     # registration No."
     r"(?:/\s*[A-Za-z][A-Za-z ]{0,40}?(?:No\.?|number)\s*)?"
@@ -101,7 +100,7 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _BARE_REG_NO = re.compile(r"[\s,]*(?:LV[ \u00a0-]?)?(?P<number>\d{11})(?![\d,.]\d|\d)")
 # Where the registration number's words or a row of them ("Vienotais reģistrācijas Nr.")
 # begin after the name: no part of it.
-_REG_WORDS = r"(?:vienot[^\W\d_]*\s+)?reģ(?:istrācijas|\.)"
+_REG_WORDS = r"(?:vienot[^\W\d_]*\s+)?" + _REG_START + r"(?:istr[āa]cijas|\.)"
 _QUOTED = re.compile(
     # a footnote's mark may follow the name ("„Kurzemes … centrs”¹ (turpmāk – …)")
     rf"[„“\"«]\s*(?P<name>.+?)\s*[”“\"»][{_SUPERSCRIPTS}]*(?=\s*(?:,|\(|$|\d{{11}}(?!\d)|(?i:"
@@ -130,55 +129,6 @@ def text_of(mapped: SourcedText, source: SourceFile) -> Text | None:
     if not collapsed.text:
         return None
     return Text(collapsed.text, source.span_of(collapsed))
-
-
-# A report pasted into an e-mail comes after the mail's header, whose subject line names it
-# ("Subject: RE: Kopsavilkums – Kurzemes reģions (2022-2025)"): the subject is the mail's,
-# not the report's title, which follows.
-_MAIL_HEADER = re.compile(
-    r"(?:^|(?<=\n))[ \u00a0]*(?:Subject|Temats|Tēma|From|Sent|To|Cc|Date|Nosūtīts|Kam|Datums)"
-    r"[ \u00a0]*:[^\n]*",
-    re.I,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    mapped: SourcedText | None
-    title: Text | None
-    years: tuple[int, int] | None
-    rest: Text | None  # text in the title block after the title (kept, reported)
-
-
-def read_title(head: SourcedText, source: SourceFile) -> Title:
-    """The title runs from 'Kopsavilkums' (or 'KOPSAVILKUMS') to its '(YYYY-YYYY)' when
-    there is one."""
-    collapsed = head.collapse()
-    headers = [
-        (head.offsets[m.start()], head.offsets[m.end() - 1] + 1)
-        for m in _MAIL_HEADER.finditer(head.text)
-    ]
-    word = next(
-        (
-            m
-            for m in _TITLE_WORD.finditer(collapsed.text)
-            if not any(start <= collapsed.offsets[m.start()] < end for start, end in headers)
-        ),
-        None,
-    )
-    if word is None:
-        return Title(None, None, None, text_of(collapsed, source))
-    start = word.start()
-    span_match = _TITLE_SPAN.search(collapsed.text, start)
-    end = span_match.end() if span_match else len(collapsed.text)
-    mapped = collapsed[start:end]
-    title = text_of(mapped, source)
-    before = collapsed[:start].strip()
-    after = collapsed[end:].strip()
-    rest_parts = [p for p in (before, after) if p.text]
-    rest = text_of(SourcedText.join(rest_parts), source) if rest_parts else None
-    years = (int(span_match.group(1)), int(span_match.group(2))) if span_match else None
-    return Title(mapped, title, years, rest)
 
 
 def find_region(mapped: SourcedText | None, source: SourceFile, last: bool) -> RegionMention | None:
@@ -354,7 +304,8 @@ def read_period(value: SourcedText, source: SourceFile) -> Period | None:
     if found is None:
         return Period(None, None, collapsed.text, source.span_of(collapsed))
     piece = collapsed[found.begin : found.stop]
-    return Period(found.start, found.end, piece.text, source.span_of(piece))
+    period = Period(found.start, found.end, piece.text, source.span_of(piece))
+    return with_note(value, period, source)
 
 
 def period_remainder(value: SourcedText, period: Period | None, source: SourceFile) -> Text | None:
@@ -363,7 +314,8 @@ def period_remainder(value: SourcedText, period: Period | None, source: SourceFi
     paragraph under it whose label no reader places ("4. Darbības pārskats" and the whole
     description after it) runs on in this value until the next label found. Text before the
     period on its line is how it is written ("no … līdz …"), kept in the value's span; a
-    remark after it, more than its stop, is kept too."""
+    remark after it, more than its stop, is kept too, unless in brackets: such a note is
+    the period's own (`with_note`)."""
     if period is None or period.start is None or period.end is None:
         return None  # no period read: the value's whole text is the period's text
     lines = [m.span() for m in re.finditer(r"[^\n\x0b]+", value.text)]
@@ -373,8 +325,8 @@ def period_remainder(value: SourcedText, period: Period | None, source: SourceFi
         if not _overlaps(line.source_range(), (period.span.start, period.span.end)):
             kept.append(line)
             continue
-        # A remark after the period on its line ("… (grozīts ar 2023. gada 5. maija
-        # vienošanos)") says more than the period: kept, as the lines below it are.
+        # A remark after the period on its line, not in brackets ("…, grozīts ar 2023.
+        # gada 5. maija vienošanos") says more than the period: kept, as the lines below are.
         after = next((i for i, o in enumerate(line.offsets) if o >= period.span.end), len(line))
         if not _PERIOD_CLOSE.fullmatch(line.text[after:]):
             lead = re.match(r"[\s.,;:–—-]*", line.text[after:])

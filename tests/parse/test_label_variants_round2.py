@@ -178,19 +178,25 @@ PERIOD_ROW = (
 
 def test_a_remark_after_the_period_on_its_line_is_kept(minimal_text: str) -> None:
     assert PERIOD_ROW in minimal_text
-    remark = "(grozīts ar 2023. gada 5. maija vienošanos)"
-    row = f"Valsts pārvaldes uzdevuma deleģēšanas periods\t01.01.2023.–31.12.2024. {remark}\n"
-    text = minimal_text.replace(PERIOD_ROW, row)
-    parsed = parse_text(text)
-    r = parsed.report
+    # in brackets, closing the line: the period's own note, kept in its text
+    note = "(grozīts ar 2023. gada 5. maija vienošanos)"
+    row = f"Valsts pārvaldes uzdevuma deleģēšanas periods\t01.01.2023.–31.12.2024. {note}\n"
+    r = parse_text(minimal_text.replace(PERIOD_ROW, row)).report
     assert r is not None and r.delegation_period is not None
     assert (r.delegation_period.start, r.delegation_period.end) == (
         dt.date(2023, 1, 1),
         dt.date(2024, 12, 31),
     )
-    [kept] = [t for t in r.unlabelled if t.value == remark]
+    assert r.delegation_period.text.endswith(note)
+    assert not [t for t in r.unlabelled if note in t.value]
+    # any other remark is kept as text outside any section, at its line
+    remark = "- grozīts ar 2023. gada 5. maija vienošanos"
+    row = f"Valsts pārvaldes uzdevuma deleģēšanas periods\t01.01.2023.–31.12.2024. {remark}\n"
+    text = minimal_text.replace(PERIOD_ROW, row)
+    parsed = parse_text(text)
+    assert parsed.report is not None
+    [kept] = [t for t in parsed.report.unlabelled if remark.lstrip("- ") in t.value]
     assert kept.span.line == text[: text.index(remark)].count("\n") + 1
-    assert kept.span.start == text.index(remark)
     assert any(f.span == kept.span and f.severity is Severity.INFO for f in parsed.findings)
 
 

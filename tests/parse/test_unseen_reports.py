@@ -130,12 +130,13 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "funding.unread-amount",
         ],
         # one by one more tester (`test_unseen_templates_round6.py`), clean: a ministry's
-        # name above the title (line 1) and the amendment after the period (line 11) kept
-        # outside any section; Not yet: "Piešķirtais finansējums: 60 000,00 EUR" and
-        # "Izlietotais finansējums: …" lines (lines 16–17, 21–22, 26–27) are unread amounts
+        # name above the title (line 1) kept outside any section, the amendment in brackets
+        # after the period (line 11) the period's own note; Not yet: "Piešķirtais
+        # finansējums: 60 000,00 EUR" and "Izlietotais finansējums: …" lines (lines 16–17,
+        # 21–22, 26–27) are unread amounts
         "vidzeme_reworded_labels_funding_before_results": [
             *["funding.unread-amount"] * 6,
-            *["structure.unlabelled-text"] * 2,
+            "structure.unlabelled-text",
         ],
         # seven more by three more testers (`test_unseen_mail_years_labels.py`,
         # `test_unseen_funding_columns_notes.py`, `test_unseen_list_forms.py`): a report
@@ -168,11 +169,11 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "funding.unread-amount",
             "irregular.unrecovered-above-irregular",
         ],
-        # clean: the contract's number after the period (line 7) and the sentence on money
-        # returned under the table (line 31, its amount no year's) kept outside any section
+        # clean: the contract's number in brackets after the period (line 7) is the
+        # period's note; the sentence on money returned under the table (line 31, its amount
+        # no year's) kept outside any section
         "vidzeme_welfare_ministry_labels_wide_funding": [
             "funding.unread-amount",
-            "structure.unlabelled-text",
             "structure.unlabelled-text",
         ],
         "zemgale_older_template_plain_year_headings": [],
@@ -186,6 +187,91 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "funding.unmatched-year",
             "period.year-outside-delegation",
         ],
+        # this stop's reports by five more testers, each held by its own module
+        # (`test_currencies.py`, `test_unseen_activities_round7.py`,
+        # `test_unseen_funding_round7.py`, `test_unseen_hyphens_and_csv_rows.py`,
+        # `test_unseen_fields_round7.py`). Planted: year II's overspend in lati (line 29)
+        "zemgale_2012_2016_lati_then_euro_planted": [
+            "funding.actual-above-planned",
+            "funding.remainder-mismatch",
+        ],
+        # planted: 619,50 left where 691,50 is (line 119)
+        "zemgale_pdf_copy_hyphenated_line_ends_planted": ["funding.remainder-mismatch"],
+        # planted: a year's remainder (line 57); the page's path (line 1) and the "Kopā"
+        # row (line 58) kept outside any section
+        "latgale_web_copy_comma_csv_funding_rows_planted": [
+            "funding.remainder-mismatch",
+            *["structure.unlabelled-text"] * 2,
+        ],
+        # the forum moved into the next year, as the report explains (line 11)
+        "kurzeme_zero_funding_year_moved_forum": ["activity.date-moved"],
+        # the forum moved into the extension period, as the report explains (line 19)
+        "riga_extension_period_moved_forum": ["activity.date-moved", "structure.unlabelled-text"],
+        # planted: 1 637,65 returned where 1 537,65 is (line 22)
+        "latgale_social_services_clients_dot_thousands_planted": [
+            "funding.remainder-mismatch",
+            *["structure.unlabelled-text"] * 2,
+        ],
+        # planted: year II ends before it starts (line 12); the contract's actual and
+        # returned totals (line 23) against the years'
+        "zemgale_year_ends_before_start_planted": [
+            *["funding.contract-total-mismatch"] * 2,
+            "period.ends-before-start",
+            "structure.no-minority-group",
+            "structure.unlabelled-text",
+        ],
+        # planted: the contract's actual and returned totals against the years', year II
+        # starting before year I ended and year III after the contract
+        "latgale_contract_total_line_unworded_split_planted": [
+            *["funding.contract-total-mismatch"] * 2,
+            "period.year-outside-delegation",
+            "period.year-overlap",
+            "structure.unlabelled-text",
+        ],
+        "vidzeme_amended_plans_available_sum_carried_in": [],
+        "latgale_calendar_years_carried_in_total_row": [
+            "structure.no-year-headings",
+            "structure.unlabelled-text",
+        ],
+        # Not yet: amounts in thousands ("45,6 tūkst. EUR") are rounded, unread
+        "vidzeme_families_children_thousands_planted": [
+            *["funding.unread-amount"] * 4,
+            "structure.unlabelled-text",
+        ],
+        # Not yet: the year's spending broken down by half-year, in lati and in euro,
+        # is unread
+        "vidzeme_lati_half_year_spending_breakdown": [
+            *["funding.unread-amount"] * 4,
+            "structure.unlabelled-text",
+        ],
+        # Not yet: the funding table's headings written without diacritics ("PLANOTS")
+        # leave its amounts unread
+        "latgale_caps_activities_without_diacritics_space_aligned_funding": [
+            "funding.unread-amount"
+        ]
+        * 9,
+        # Not yet: a year heading with no numeral ("Īstenošanas gads (…)") is unread
+        # (line 7) and the amounts in thousands too
+        "riga_calendar_year_statement_rows_thousands": [
+            *["funding.unread-amount"] * 3,
+            "structure.no-year-headings",
+            "structure.unread-heading",
+        ],
+        # planted: an event after its year (line 23); Not yet: the heading with no
+        # numeral (line 19)
+        "zemgale_year_words_lati_contract_total_planted": [
+            "activity.date-outside-year",
+            "structure.no-year-headings",
+            *["structure.unlabelled-text"] * 2,
+            "structure.unread-heading",
+        ],
+        # Not yet: the prose under the table (its amounts unread, no year compared)
+        "zemgale_space_aligned_funding_table_prose_under": [
+            *["funding.unread-amount"] * 9,
+            *["structure.unlabelled-text"] * 5,
+        ],
+        # Not yet: "Plānotais finansējums: EUR 24 000" after labels without diacritics
+        "kurzeme_values_without_diacritics_registracijas_nr": ["funding.unread-amount"],
     }
 
 

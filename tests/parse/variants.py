@@ -5,6 +5,14 @@ template differently ("II ĪSTENOŠANAS GADS" for "II. ĪSTENOŠANAS GADS", "30.
 A transformation rewrites whole tokens and remembers, for every character of its result, the
 character of the original it stands for, so a span read from a variant can be compared with
 the span read from the original: it must point at the same words.
+
+Every transformation's edits go through `variants_grids.fit_layout`, which fits them to a
+text laid out by character position (an ASCII grid, fixed-width columns, delimited rows): a
+word typed longer or shorter takes its width from its cell's padding, a line break is never
+put inside a row (so "rewrapped", "page-breaks" and "heading-period-next-line" leave such a
+block alone, as a mail program leaves a preformatted one), and an edit the layout cannot
+take (a cell without room for the longer word) is left out. On any other text the edits
+are as the transformation makes them.
 """
 
 from __future__ import annotations
@@ -18,8 +26,7 @@ from pipeline.parse.layout_columns import unfold_columns
 from pipeline.parse.layout_pages import drop_page_furniture
 from pipeline.parse.sections import opens_with_label, split_sections
 from pipeline.parse.text import clean
-
-Edit = tuple[int, int, str]  # replace text[start:end] by the string
+from tests.parse.variants_grids import Edit, fit_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,11 @@ TRANSFORMATIONS: dict[str, Transformation] = {
     ),
     "month-locative": _sub(r"(?<=\d\.)(?P<m>jūlij|jūnij)s\b", r"\g<m>ā"),
     "numeric-date-unpadded": _sub(_NUMERIC_DATE, lambda m: f"{int(m['d'])}.{int(m['m'])}.{m['y']}"),
+    # spaces and quotes as a word processor or another keyboard writes them: the same
+    # number of characters, so a grid or a column stays as it was
+    "trailing-spaces": _sub(r"(?<=\S)$", "  ", re.M),
+    "no-break-space-after-number": _sub(r"(?<=\d)(\.?) (?=[^\W\d_])", "\\1\u00a0"),
+    "quotes-straight": _sub(r"[„“”]", '"'),
     # PDF layout
     "rewrapped": _pdf_only(_split_long_lines),
     "page-breaks": _pdf_only(_page_breaks),
@@ -210,9 +222,12 @@ TRANSFORMATIONS: dict[str, Transformation] = {
 
 
 def transform(base: Variant, names: tuple[str, ...]) -> Variant:
+    """`base` with the transformations made one after the other, each fitted to the layout
+    the text has by then."""
     variant = base
     for name in names:
-        variant = _apply(variant, name, TRANSFORMATIONS[name](variant.text))
+        edits = fit_layout(variant.text, TRANSFORMATIONS[name](variant.text))
+        variant = _apply(variant, name, edits)
     return Variant("+".join(names), variant.text, variant.origin, variant.touched)
 
 
