@@ -2,6 +2,8 @@
 
 One reading for every layout. The cleaned section is scanned for markers (year headings,
 group headings, item numbers, bullets); text between markers belongs to the open item.
+Which marker starts what, and where a paragraph of its own starts, are the rules of
+`pipeline.parse.activity_rules`; this module keeps the state they read.
 Rules that hold across the reports:
 - an item number starts an item when it is the next in its list ("1)" after "- ", after a
   line break, or after "; " / ". " / ": " inside a paragraph), or a "1" at a line start;
@@ -42,41 +44,30 @@ from dataclasses import dataclass
 
 from pipeline.model import ActivityGroup, ImplementationYear, Period, Text
 from pipeline.parse.activity_groups import (
-    continues_numbering,
     heads_civil_group,
     heads_minority_group,
-    may_head_after,
-    opens_roman_item,
     roman_value,
 )
 from pipeline.parse.activity_lists import (
     SubNumber,
     group_heading_at_end,
     heads_sub_list,
-    is_nested,
-    paragraph_after_list,
     sub_number,
 )
 from pipeline.parse.activity_markers import (
-    CONTINUATION,
-    JOINS_ON,
     LEAD_IN,
     LETTER,
-    LINE_OPENERS,
     MARKERS,
-    OWN_PARAGRAPH,
     PARAGRAPH_BREAK,
     ROMAN_STYLE,
     SEPARATOR_CELL,
-    SUB_HEADING,
     WS,
-    goes_on,
 )
+from pipeline.parse.activity_rules import ReaderRules, is_sub_heading
 from pipeline.parse.activity_tables import Table, find_tables, is_group_heading, row_text
 from pipeline.parse.activity_years import Item, Note, Year, YearBuilder, introduction_notes
 from pipeline.parse.headings import ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
-from pipeline.parse.mentions import find_indicators
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -97,7 +88,7 @@ def read_description(
     return reader.result()
 
 
-class _Reader:
+class _Reader(ReaderRules):
     def __init__(self, text: SourcedText, source: SourceFile, default_group: ActivityGroup) -> None:
         self.text = text
         self.source = source
@@ -132,7 +123,7 @@ class _Reader:
             if m.start() < pos:
                 continue  # inside a table, which its rows have read
             self.pending = pos
-            kind = self._kind(m)
+            kind = self.kind(m)
             if kind is None:
                 continue
             self.list_ends = kind in ("year", "group", "civil")
@@ -140,6 +131,9 @@ class _Reader:
             pos = m.end()
             if kind == "year":
                 self._year(m)
+            elif kind == "note":
+                self._close()
+                self._note(self.text[m.start() : m.end()])
             elif kind == "group":
                 self._group()
             elif kind == "civil":
@@ -169,151 +163,6 @@ class _Reader:
         self._text(self.text[pos:])
         self._close()
 
-    def _kind(self, m: re.Match[str]) -> str | None:
-        if m.group("year"):
-            return "year"
-        if m.group("extension"):
-            return "year" if self._extends(m) else None
-        if m.group("group") or m.group("minority") or m.group("inline_group"):
-            return "group"
-        if m.group("civil"):
-            item, s = self.item, self.text.text
-            before = " ".join([*(p.text for p in item.pieces)] if item else [])
-            return "civil" if may_head_after(before + " " + s[self.pending : m.start()]) else None
-        if m.group("dash") and self._soft_broken_dash(m.start(), m.end()):
-            return None
-        if m.group("mark") and self.item is not None and is_nested(m.group(0), self.item):
-            return None  # a nested list's entry, which stays in the open item's text
-        if m.group("dash") or m.group("dot") or m.group("mark"):
-            return "bullet"
-        if m.group("inline_dash"):
-            # " - " after a finished sentence, in a list whose entries are dash bullets
-            item = self.item
-            return "bullet" if item is not None and item.dashed and not item.sub_run else None
-        if m.group("list"):
-            # A list opened with no bullet or number: its first entry is an item of its own,
-            # unless it goes on with the open item's unfinished sentence (see _continues).
-            if self._continues(m.start(), m.end()):
-                return None
-            return "bullet" if self.years else None
-        if m.group("para"):
-            # In a bulleted list, an HTML paragraph after a finished entry is the next entry.
-            item = self.item
-            if item is not None and item.number is None and not item.sub_run:
-                return "bullet"
-            return None
-        if m.group("sub"):
-            return "sub" if self._accepts_sub(sub_number(m), m.start()) else None
-        if m.group("num"):
-            return "number" if self._accepts_number(m) else None
-        if m.group("letter"):
-            return "number" if self._accepts_letter(m) else None
-        if m.group("roman"):
-            n = roman_value(m.group("r"))
-            listed = n == 1 or (self.style == ROMAN_STYLE and n == self.expected)
-            s, item = self.text.text, self.item
-            before = " ".join([*(p.text for p in item.pieces)] if item else [])
-            before += " " + s[self.pending : m.start()]
-            opens = opens_roman_item(s, m.end(), m.group("r"), before, self.roman)
-            self.roman |= listed and opens
-            return "number" if listed and opens else None
-        return None
-
-    def _continues(self, start: int, at: int) -> bool:
-        """Whether the text at `at` goes on with the open item's sentence: the item's text
-        so far is unfinished (no ".", ";", ":", "!" or "?" ends it) and the text goes on
-        with a lower-case word or a number ("… atbalsts 7" / "mazākumtautību NVO;"), or
-        after a comma or a word that joins ("… Rēzeknē," / "Daugavpilī un Balvos"). A PDF's
-        wrapped line of a numbered item comes as such a list start."""
-        item = self.item
-        if item is None:
-            return False
-        before = " ".join([*(p.text for p in item.pieces), self.text.text[self.pending : start]])
-        before = before.rstrip(WS)
-        if not before or before[-1] in ".;:!?" or _is_sub_heading(_LAST_LINE.split(before)[-1]):
-            return False  # a finished sentence, or a sub-heading, which nothing goes on with
-        after = CONTINUATION.match(self.text.text, at)
-        if after is None:
-            return False
-        return after.group("lower") is not None or bool(JOINS_ON.search(before))
-
-    def _soft_broken_dash(self, start: int, end: int) -> bool:
-        """Whether a "- " line goes on with the numbered item before it: a line break inside
-        the same paragraph (a Word soft break, one "\x0b"), then "- " and a lower-case word
-        ("1. Organizēti 3 semināri Valmierā" / "- piedalījās 40 dalībnieki;") adds to the
-        item, it starts no unnumbered one. A paragraph's break ("\x0b\x0b") or a list's
-        entry ("\ue000") would start one."""
-        item = self.item
-        if item is None or item.number is None or item.sub_run:
-            return False
-        s = self.text.text
-        before = s[:start].rstrip(" \u00a0")
-        if not before.endswith("\x0b") or before[:-1].rstrip(" \u00a0").endswith(
-            ("\x0b", "\n", "\ue000")
-        ):
-            return False
-        return bool(re.match(r"\s*[a-zāčēģīķļņšūž]", s[end:]))
-
-    def _accepts_number(self, m: re.Match[str]) -> bool:
-        n, style = int(m.group("n")), m.group("style")
-        before = self.text.text[: m.start()].rstrip(" \u00a0")
-        at_line_start = not before or before[-1] in LINE_OPENERS
-        after_break = at_line_start or before.endswith((";", ".", ":", ")"))
-        item = self.item
-        if (
-            item is not None
-            and item.number is not None
-            and item.number[0].isalpha()
-            and before.rstrip(WS).endswith(":")
-        ):
-            return False  # "a) … 3 semināri:" then "1) Rīgā …": the entry's own sub-items
-        if n == 1 and at_line_start:
-            return True
-        if at_line_start and continues_numbering(self.numbered_on, n, style, self.item):
-            return True  # a group's list numbered on from the group before it ("9." after "8.")
-        if self.style is not None and style != self.style:
-            return False
-        if n == self.expected and after_break:
-            return n > 1 or at_line_start or before.endswith(":")
-        return False
-
-    def _accepts_sub(self, number: SubNumber, start: int) -> bool:
-        """A multilevel list's number ("1.1.") starts an item when it is the next of its level,
-        or starts it ("N.1.") under its level-0 item "N." or right after a heading (a year's
-        "1. gads", a group's). Anywhere else it is a wrapped line's number ("… līguma
-        pielikuma" / "1.1. apakšpunktā", "kopā" / "1.1 tūkst. stundu"). Under a
-        level-0 item that counts something ("1. Organizēti 2 forumi (143 dalībnieki):" /
-        "1.1. …") the entries are that item's parts and stay in its text, as lettered ones do:
-        read as activities, their counts would be counted twice."""
-        if number.n != 1:
-            return number == self.sub
-        before = self.text.text[:start].rstrip(WS)
-        if JOINS_ON.search(before):
-            return False  # a sentence wrapped before a reference ("… saskaņā ar" / "2.1. …")
-        item = self.item
-        if item is None:
-            return True
-        if not heads_sub_list(item.number, number):
-            return False
-        # the level-0 item's text is not yet given to it: it runs up to this number
-        lead = SourcedText.join([*item.pieces, self.text[self.pending : start]])
-        return not find_indicators(lead, self.source)
-
-    def _accepts_letter(self, m: re.Match[str]) -> bool:
-        """A lettered list is a list of activities only where no other list is open: under a
-        numbered or bulleted item, "a) b) c)" are that item's parts and stay in its text."""
-        item = self.item
-        in_letters = item is not None and item.number is not None and item.number[0].isalpha()
-        if item is not None and (item.pieces or item.number is not None) and not in_letters:
-            return False  # an empty item is a bullet just opened: "• a) …" starts the list
-        n = ord(m.group("l")) - ord("a") + 1
-        before = self.text.text[: m.start()].rstrip(" \u00a0")
-        at_line_start = not before or before[-1] in LINE_OPENERS
-        if n == 1:
-            return at_line_start or before.endswith(":")
-        after_break = at_line_start or before.endswith((";", ".", ":", ")"))
-        return self.style == LETTER and n == self.expected and after_break
-
     # -- events ---------------------------------------------------------------------------
     def _text(self, piece: SourcedText) -> None:
         if not piece.text.strip(WS):
@@ -325,15 +174,15 @@ class _Reader:
             self._text(piece[:group])
             self._group()
             return
-        heading = self._sub_heading_after_item(piece.text)
+        heading = self.sub_heading_after_item(piece.text)
         if heading is not None:
             self._text(piece[:heading])
             self._close()
             self._note(piece[heading:])
             return
-        after = self._paragraph_after_item(piece.text)
+        after = self.paragraph_after_item(piece.text)
         if after is None and self.list_ends:
-            after = self._paragraph_after_list(piece.text)
+            after = self.paragraph_after_list(piece.text)
         if after is not None:
             self._text(piece[:after])
             self._close()
@@ -349,52 +198,6 @@ class _Reader:
                 self.item.sub_run = False  # a plain paragraph after the sub-items ends them
         else:
             self._note(piece)
-
-    def _sub_heading_after_item(self, text: str) -> int | None:
-        """Where a line that only names a part of the year ("2023. gada janvāris–jūlijs",
-        "III ceturksnis") starts after the open item's text: a sub-heading grouping the
-        entries after it, so the year's note, not the item's words or date. A line after a
-        word that joins ("… sadarbībā ar") or before a lower-case word goes on with the
-        item's sentence."""
-        item = self.item
-        if item is None or item.row is not None:
-            return None
-        for m in SUB_HEADING.finditer(text):
-            before = " ".join([*(p.text for p in item.pieces), text[: m.start()]]).rstrip(WS)
-            if before and not JOINS_ON.search(before) and not _LOWER_NEXT.match(text, m.end()):
-                return m.start()
-        return None
-
-    def _paragraph_after_item(self, text: str) -> int | None:
-        """Where a paragraph of its own starts after the open item's text, if one does: after
-        a blank line, a capitalised line that no bullet or number opens ("- … (iepirkums
-        izsludināts)" / "" / "Līdz gada beigām plānots …") is no part of the item, and adds
-        nothing to it. A bulleted entry is one paragraph; a numbered one may have more, so
-        only a finished sentence (".", ";") before the break ends it."""
-        item = self.item
-        if item is None or item.sub_run or item.row is not None or item.bare:
-            return None
-        m = OWN_PARAGRAPH.search(text)
-        if m is None or not text[: m.start()].strip(WS):
-            return None
-        before = " ".join([*(p.text for p in item.pieces), text[: m.start()]])
-        return None if goes_on(before, text[m.end() :], item.number is not None) else m.end() - 1
-
-    def _paragraph_after_list(self, text: str) -> int | None:
-        """Where a paragraph of its own starts after the last entry of a list that a heading
-        or the section's end closes (see `paragraph_after_list`)."""
-        item = self.item
-        if item is None or item.sub_run or item.row is not None or item.bare:
-            return None
-        before = " ".join(p.text for p in item.pieces)
-        return paragraph_after_list(before, text, item.number is not None)
-
-    def _extends(self, m: re.Match[str]) -> bool:
-        """An extension period's heading heads a year of its own after the stated years,
-        where both its dates are read; else it stays the text it is in."""
-        found = find_period(m.group("ext_range") or m.group("ext_bare") or "")
-        dated = found is not None and None not in (found.start, found.end)
-        return dated and any(y.stated for y in self.years)
 
     def _year(self, m: re.Match[str]) -> None:
         self._close()
@@ -556,7 +359,7 @@ class _Reader:
         if item is None or not any(p.text.strip() for p in item.pieces):
             return
         whole = SourcedText.join(item.pieces)
-        if item.number is None and item.row is None and _is_sub_heading(whole.text.strip(WS)):
+        if item.number is None and item.row is None and is_sub_heading(whole.text.strip(WS)):
             # a paragraph or list entry that only names a part of the year heads the entries
             # after it ("2023. gada janvāris–jūlijs"): the year's note, no activity
             self._note(whole)
@@ -577,17 +380,6 @@ class _Reader:
         )
         return Description(years, objectives, builder.has_groups, unread)
 
-
-_LAST_LINE = re.compile(r"[\n\t\x0b\ue000]")
-
-
-def _is_sub_heading(line: str) -> bool:
-    heading = SUB_HEADING.match(line)
-    return heading is not None and not line[heading.end() :].strip(WS)
-
-
-# A lower-case word on the next line goes on with a sentence; a list's next entry does not.
-_LOWER_NEXT = re.compile(r"\s*[a-zāčēģīķļņšūž]")
 
 # A table's row of totals ("| | Kopā | | 420 |") sums the rows above it: no activity of its own.
 _TOTAL_ROW = re.compile(r"\s*(?:kopā|kopumā|pavisam)\b", re.I)

@@ -94,6 +94,14 @@ def noun_after(text: str, start: int, value: int | None = None) -> tuple[str, in
         if inner and (number_in_words(inner) or _ABBREVIATION_IN_PARENTHESES.fullmatch(inner)):
             continue  # "2 (divas) stratēģijas", "11 mazākumtautību (MT) ..."
         lowered = token.lower()
+        if _STOP_WORDS.fullmatch(lowered) and words and _owns_genitive(words[-1][0], token):
+            # "3 bērnu dienas centri", "5 bērnu vietas": the genitives before it belong to
+            # this noun, or to the one it is the genitive of, and are not what is counted
+            while words and (genitive_plural(words[-1][0]) or words[-1][0] == "un"):
+                words.pop()
+            if not words:
+                return None
+            break
         if (
             not token[0].isalpha()
             or _STOP_WORDS.fullmatch(lowered)
@@ -191,6 +199,20 @@ def _lowered_caps(text: str, start: int) -> str:
         return text
     lowered = text[:start] + line.lower() + text[start + len(line) :]
     return lowered if len(lowered) == len(text) else text
+
+
+def _owns_genitive(word: str, noun: str) -> bool:
+    """Whether `noun`, a word that ends a counted phrase ("dienas", "vietas"), is in a
+    nominative's or a genitive's form right after the genitive plural `word` of a known
+    kind: then it, or the noun it is the genitive of ("bērnu dienas centri"), owns the
+    genitive. A locative ("100 bērnu dienā") says when, and the genitive is counted."""
+    return (
+        kind_of(word) is not None
+        and genitive_plural(word)
+        and noun[:1].islower()
+        and noun.isalpha()
+        and noun.endswith(("a", "e", "i", "s"))
+    )
 
 
 def _compound(text: str, end: int) -> bool:

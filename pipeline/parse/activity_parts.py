@@ -68,7 +68,8 @@ def included_parts(
             whole = _whole(tuple(indicators[i] for i in parts))
             if value == total.value or not whole or total.qualifier is not Qualifier.EXACT:
                 for i in parts:
-                    marked[i] = replace(marked[i], part_of=t + 1)
+                    # "45 dalībnieki, t.sk. 30 bērni": children who took part, participants
+                    marked[i] = replace(marked[i], part_of=t + 1, kind=total.kind)
         t = parts[-1] + 1 if parts else t + 1
     return tuple(marked)
 
@@ -94,22 +95,40 @@ def _included_after(
     total = indicators[t]
     if total.part_of is not None:
         return []
-    first = next(
-        (i for i in range(t + 1, len(indicators)) if indicators[i].kind == total.kind), None
-    )
-    if first is None or indicators[first].part_of is not None:
+    # the first of its kind after it, or else (of people) the first that names people by
+    # who they are ("45 dalībnieki (t.sk. 30 bērni)": children, counted as persons)
+    for same in (True, False):
+        first = next(
+            (
+                i
+                for i in range(t + 1, len(indicators))
+                if indicators[i].kind == total.kind or (not same and _among(total, indicators[i]))
+            ),
+            None,
+        )
+        if first is None or indicators[first].part_of is not None:
+            continue
+        including = _INCLUDING.search(text, places[t][1], places[first][0])
+        if including is not None and _TO_INCLUDING.fullmatch(text, places[t][1], including.start()):
+            break
+    else:
         return []
-    including = _INCLUDING.search(text, places[t][1], places[first][0])
-    if including is None or not _TO_INCLUDING.fullmatch(text, places[t][1], including.start()):
-        return []
+    assert first is not None  # the loop ends early only on a `first`
     parts = [first]
     for i in range(first + 1, len(indicators)):
         gap = (places[parts[-1]][1], places[i][0])
         joined = _AND.fullmatch(text, *gap) and not _ADDITION.search(text, *gap)
-        if indicators[i].kind != total.kind or indicators[i].part_of is not None or not joined:
+        of_it = indicators[i].kind == total.kind or _among(total, indicators[i])
+        if not of_it or indicators[i].part_of is not None or not joined:
             break
         parts.append(i)
     return parts
+
+
+def _among(total: Indicator, indicator: Indicator) -> bool:
+    """Whether `indicator` names people by who they are, who may be among the people
+    `total` counts (children among participants)."""
+    return total.kind in _PEOPLE_KINDS and _names_people(indicator)
 
 
 _TOTAL_WORD = re.compile(r"\b(?:kopā|kopumā)\b", re.I)
@@ -201,7 +220,7 @@ _WHEN = re.compile(
 )
 _PEOPLE = re.compile(
     r"(?:sieviet|vīriet|vīrieš|meiten|zēn|bērn|pieaugu|senior|skolēn|student|pensionār"
-    r"|brīvprātīg|jaunieš|dalībniec)\w*",
+    r"|brīvprātīg|jaunieš|dalībniec|vecāk)\w*",
     re.I,
 )
 _PEOPLE_KINDS = {"participants", "persons"}
@@ -281,6 +300,36 @@ def bracketed_parts(
                 result.append(replace(part, part_of=position))
                 where.append(at_place)
     return result, where
+
+
+_OPEN = re.compile(r"\([^()]*\)")
+
+
+def bracketed_people(
+    indicators: tuple[Indicator, ...], places: list[tuple[int, int]], text: str
+) -> tuple[Indicator, ...]:
+    """Counts of people named by who they are in brackets right after a count of people,
+    with no other count in them ("45 dalībnieki (30 bērni)", "60 dalībnieki (2022. gadā 30
+    bērni, 2023. gadā 30 bērni)"), are some of those people: `part_of` it, of its kind,
+    where they add up to no more. Read as counts of their own, they would be counted
+    besides it."""
+    marked = list(indicators)
+    for t, total in enumerate(indicators):
+        if total.part_of is not None or total.qualifier is not Qualifier.EXACT:
+            continue
+        gap = _GAP.match(text, places[t][1])
+        bracket = _OPEN.match(text, gap.end()) if gap else None
+        if bracket is None:
+            continue
+        inside = [i for i, (a, b) in enumerate(places) if bracket.start() < a and b < bracket.end()]
+        if (
+            inside
+            and all(marked[i].part_of is None and _among(total, marked[i]) for i in inside)
+            and sum(indicators[i].value for i in inside) <= total.value
+        ):
+            for i in inside:
+                marked[i] = replace(marked[i], part_of=t + 1, kind=total.kind)
+    return tuple(marked)
 
 
 def _names_people(indicator: Indicator) -> bool:

@@ -4,8 +4,11 @@ the title, and each activity's dates against its year's (see `pipeline.parse.che
 A period that ends before it starts ("01.08.2025. – 31.07.2024.") is a finding of its own,
 at its line. Every other comparison with it would only say the same again (any year, any
 date is "outside" it), so none is made. A date outside its year that the activity itself
-says was moved there ("tika pārcelts uz 2026. gada 24. janvāri") is no contradiction of the
-report: it is said, as an info, and not warned of.
+says was moved there ("tika pārcelts uz 2026. gada 24. janvāri", see
+`pipeline.parse.activity_moved`) is no contradiction of the report: it is said, as an info,
+and not warned of. Nor is an extension period ("PAGARINĀJUMA PERIODS (…)") that goes on
+past the delegation period as the report gives it: the report says the contract was
+extended. It is named as the extension period, never as a year.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pipeline.model import (
     Report,
     Severity,
 )
+from pipeline.parse.activity_moved import moved_to as moved_to
 from pipeline.parse.headings import is_calendar, is_roman
 
 Emit = Callable[..., Problem]
@@ -83,6 +87,7 @@ def periods(report: Report, finding: Emit) -> Iterator[Problem]:
             and deleg.end
             and not backwards
             and (year.period.start < deleg.start or year.period.end > deleg.end)
+            and not (is_extension(year) and year.period.start >= deleg.start)
         ):
             yield finding(
                 "period.year-outside-delegation",
@@ -114,16 +119,35 @@ def _backwards(period: Period) -> bool:
     return period.start is not None and period.end is not None and period.end < period.start
 
 
+# An extension period's heading ("PAGARINĀJUMA PERIODS (…)", see `pipeline.parse.activities`).
+_EXTENSION = re.compile(r"(?<![^\W\d_])pagarin[aā]juma[ \u00a0]+period", re.I)
+
+
+def is_extension(year: ImplementationYear) -> bool:
+    """Whether `year` is the period the delegation was extended by, headed as a year is:
+    no implementation year. Where it goes on past the delegation period, which the report
+    gives as first agreed, the report itself says why (its contract was extended), and no
+    contradiction is told."""
+    heading = year.heading.value if year.heading else ""
+    return year.numeral is None and bool(_EXTENSION.search(heading))
+
+
 def year_en(year: ImplementationYear, noun: str = "year") -> str:
     """How a finding names a year in English: by its Roman numeral as written, a calendar
-    year as such, any other (an Arabic numeral, an ordinal word, none) by its ordinal."""
+    year as such, any other (an Arabic numeral, an ordinal word, none) by its ordinal; an
+    extension period as such, whatever the noun."""
+    if is_extension(year):
+        return "the extension period"
     if is_calendar(year.numeral):
         return f"calendar year {year.numeral}"
     return f"{noun} {year.numeral if is_roman(year.numeral) else year.ordinal}"
 
 
 def year_lv(year: ImplementationYear, noun: str = "īstenošanas gads") -> str:
-    """The same in Latvian: "II. īstenošanas gads", "2022. gads", "1. īstenošanas gads"."""
+    """The same in Latvian: "II. īstenošanas gads", "2022. gads", "1. īstenošanas gads";
+    "pagarinājuma periods", in the case of the noun ("… ārpus pagarinājuma perioda")."""
+    if is_extension(year):
+        return "pagarinājuma perioda" if noun.endswith("gada") else "pagarinājuma periods"
     if is_calendar(year.numeral):
         return f"{year.numeral}. {noun.split()[-1]}"
     return f"{year.numeral if is_roman(year.numeral) else year.ordinal}. {noun}"
@@ -168,22 +192,3 @@ def activity_dates(
                     date.span,
                     lv=f"datums {date.text!r} darbībā {which} ir ārpus {where_lv}",
                 )
-
-
-# "… tika pārcelts uz 2026. gada 24. janvāri", "tas tika pārcelts un notika 2024. gada 14.
-# martā": the verb of moving, then at most a few words that say it took place, then the
-# date. Anything else between them ("pārcelts uz nākamo gadu un notika …") is not read as
-# the explanation: which date was moved is then not certain.
-_MOVED_TO = re.compile(
-    r"(?<![^\W\d_])(?:p[aā]rc[eē]l|p[aā]rlik)[^\W\d_]*"
-    r"(?:[ \u00a0]*,?[ \u00a0]+(?:uz|un|tas|tā|tie|tās|tika|notika|norisinājās|noritēja"
-    r"|(?:no)?organizēt[sai]|rīkot[sai]))*[ \u00a0]+$",
-    re.I,
-)
-
-
-def moved_to(text: str, date: str) -> bool:
-    """Whether an activity's `text` says it was moved to the date written `date`: every
-    place the date is written in it comes right after such words."""
-    places = [m.start() for m in re.finditer(re.escape(date), text)]
-    return bool(places) and all(_MOVED_TO.search(text, 0, at) for at in places)

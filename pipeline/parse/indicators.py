@@ -106,6 +106,10 @@ STEMS: tuple[tuple[str, str], ...] = (
     # saņēmuši 64 klienti (t.sk. 18 bērni)"); "bērnudārzs", "bērnība" are other words
     (r"klient(?:s|i|u|us|a|am|iem|os|e|es|ei|ēm|ēs)", "persons"),
     (r"bērn(?:s|i|u|us|a|am|iem|os)", "persons"),
+    # adults, the adjective made a noun as "brīvprātīgie" is ("piedalījās 20 pieaugušie un 25
+    # bērni"); not its genitive "pieaugušo", which looks like no genitive to the reader of
+    # heads ("pieaugušo izglītības kursi" are courses)
+    (r"pieauguš(?:ie|ais|ajiem|ajam|os|ās|ajām)", "persons"),
     (r"vajadzīb\w*", "needs"),
     # calls to a hotline ("uzticības tālrunī pieņemti 1 236 zvani"); "zvanīja" is a verb
     (r"zvan(?:s|i|u|us|a|am|iem|os)", "calls"),

@@ -9,8 +9,9 @@ number written in words before it ("divpadsmit (12) konsultācijas"); a number a
 that ends its phrase counts the noun before the dash ("semināri – 6, dalībnieki – 140;").
 A range ("20–25 dalībnieki") is at least its lower end, unless it is per event ("katrā");
 a breakdown in brackets after a count ("45 dalībnieki (30 sievietes, 15 vīrieši)") or after
-"t. sk." is that count's parts (`pipeline.parse.activity_parts`). A house number ("Jūrmalas
-gatvē 76") is no count, nor are a website's visitors. The kinds are in
+"t. sk." is that count's parts, as are people named by who they are alone in brackets after
+a count of people ("45 dalībnieki (30 bērni)"; see `pipeline.parse.activity_parts`). A house
+number ("Jūrmalas gatvē 76") is no count, nor are a website's visitors. The kinds are in
 `pipeline.parse.indicators`.
 """
 
@@ -21,7 +22,12 @@ import re
 from pipeline.model import DateMention, Indicator, Qualifier
 from pipeline.parse.activity_heads import PIECES, noun_after
 from pipeline.parse.activity_numbers import digit_numbers, in_ranges, masked_ranges
-from pipeline.parse.activity_parts import bracketed_parts, included_parts, mark_parts
+from pipeline.parse.activity_parts import (
+    bracketed_parts,
+    bracketed_people,
+    included_parts,
+    mark_parts,
+)
 from pipeline.parse.activity_words import (
     agrees,
     ends_entry,
@@ -135,7 +141,8 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     found, places = bracketed_parts(text, source, found, places, masked)
-    return included_parts(mark_parts(tuple(found), places, s), places, s)
+    marked = bracketed_people(mark_parts(tuple(found), places, s), places, s)
+    return included_parts(marked, places, s)
 
 
 def _range(
