@@ -114,6 +114,15 @@ PLANTED: dict[str, list[str]] = {
 #: Variants that change the model as a real re-typing would not: parser defects, for the
 #: parser's owners. The single case fails until it is fixed; the pairs leave it out.
 DEFECTS: dict[tuple[str, str], str] = {
+    # "Īstenošanas gads (2014. gada 1. janvāris – …)", a year heading with no numeral, is
+    # unread (structure.unread-heading); moved or rewrapped, the unread heading's span
+    # moves with it, so the finding differs
+    ("riga_calendar_year_statement_rows_thousands", "heading-period-next-line"): (
+        "a year heading with no numeral is unread, and its finding's span follows the rewrap"
+    ),
+    ("zemgale_year_words_lati_contract_total_planted", "rewrapped"): (
+        "a year heading with no numeral is unread, and its finding's span follows the rewrap"
+    ),
     # "7. NEATGŪTO … IZDEVUMIEM: -  " (a space after the dash answering "none") is unread,
     # as is any "label: - " in a report's text; "label: -" and "label<TAB>-  " are read
     ("kurzeme_caps_numbered_labels_spaces", "trailing-spaces"): (
