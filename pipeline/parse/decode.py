@@ -1,12 +1,15 @@
 """Bytes to source text: encoding detection and the load errors a file can have.
 
 Office software still exports Windows-1257 (the Baltic code page) and UTF-16; converters add
-byte-order marks and CRLF line endings. The result is the report's source text (see `Span`).
+byte-order marks and CRLF line endings. The result is the report's source text (see `Span`):
+its line endings made "\n", its letters composed (NFC) and its invisible zero-width
+characters dropped (see `normalise`).
 """
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 
 from pipeline.model import Problem, Severity
@@ -78,7 +81,7 @@ def decode(data: bytes, file: str) -> Decoded:
             "input.encoding",
             "the bytes are not UTF-8, UTF-16 or Windows-1257 text",
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\x00" in text or _control_ratio(text) > 0.01:
         return _load_error(
             file, "input.binary", "the file is binary (control characters), not text"
@@ -86,6 +89,21 @@ def decode(data: bytes, file: str) -> Decoded:
     if not text.strip():
         return _load_error(file, "input.empty", "the file is empty")
     return Decoded(text, encoding, None)
+
+
+# Characters no reader sees, which text copied from a web page carries: the zero-width space
+# (a hint where a line may break: "ĪSTENOŠANAS\u200b GADS", "1\u200b05 konsultācijas"), the
+# word joiner and a byte-order mark inside the text. Left in, a heading, a label or a number
+# is no longer one; dropped, the text is what its reader saw. (A soft hyphen is kept: at a
+# line's end it says the word goes on, see `hyphen_breaks`.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
+def normalise(text: str) -> str:
+    """Decoded text as the report's source text: letters composed (NFC: "I" + U+0304, as a Mac
+    copies "Ī", is the same text as "Ī", canonically) and zero-width characters dropped. The
+    text published and the spans into it are of this text."""
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str | None, str | None]:  # text, encoding

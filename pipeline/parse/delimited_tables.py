@@ -11,8 +11,12 @@ the same number (three or more) of fields, every field short and of few words, n
 line holding two numbers. A sentence's semicolons ("organizēti 3 semināri par NVO darbību;
 2 forumi; 5 pasākumi") give fields of more words, or lines of other counts. A spreadsheet
 writes no space beside the commas it separates with, and quotes a number with a decimal
-comma; a sentence writes a space after its commas, and a number's decimal comma ("45 000,00
-44 812,35") has its one or two digits straight after it: a line with either is no row.
+comma; a sentence writes a space after its commas: a line with one is no row. A number's
+decimal comma ("45 000,00 44 812,35") has its one or two digits straight after it, and so
+has an integer table's comma before a small last figure ("II. gads,8000,8000,0"): a line
+with such a comma is a row only in a block where a row of as many fields has none (the
+header, a row of larger figures), as an unquoted decimal comma would give a field more.
+A figure going on with a decimal point ("8000.00,0.00") is no decimal comma's.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.parse.text import SourcedText
+from pipeline.parse.sourced_text import SourcedText
 
 _MAX_FIELD = 48  # characters: a year's key or a header word, not a clause
 _MAX_WORDS = 4
@@ -28,8 +32,9 @@ _MAX_WORDS = 4
 _NUMBER = re.compile(r"\d[\d .,\u00a0\u202f\u2009]*(?:EUR|euro|€)?", re.I)
 _SEPARATORS = (";", ",")
 _SPACE = " \u00a0"
-# A decimal comma's digits straight after a comma: "45 000,00" unquoted is a number.
-_DECIMALS = re.compile(r"\d{1,2}(?!\d)")
+# A decimal comma's digits straight after a comma: "45 000,00" unquoted may be a number. A
+# field going on with a decimal point ("8000.00,0.00") or more figures is no number's end.
+_DECIMALS = re.compile(r"\d{1,2}(?!\d|\.\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,9 @@ class _Row:
     fields: tuple[str, ...]  # each field's text, quotes gone
     separators: tuple[int, ...]  # where each separator stands in the line
     quotes: tuple[int, ...]  # where each quote to drop stands in the line
+    # False where a comma may be a decimal one ("8000,0"): a row only beside a row of as many
+    # fields that has none (its header)
+    certain: bool = True
 
 
 def delimited_tables(text: SourcedText) -> SourcedText:
@@ -61,7 +69,12 @@ def delimited_tables(text: SourcedText) -> SourcedText:
                 while j < len(rows) and (row := rows[j]) and len(row.fields) == len(first.fields):
                     j += 1
             block = [r for r in rows[i:j] if r is not None]
-            if first is not None and j - i >= 2 and any(_numbers(r) >= 2 for r in block):
+            if (
+                first is not None
+                and j - i >= 2
+                and any(_numbers(r) >= 2 for r in block)
+                and any(r.certain for r in block)
+            ):
                 for k in range(i, j):
                     start, row = starts[k][0], rows[k]
                     assert row is not None
@@ -90,7 +103,8 @@ def _row(line: str, sep: str) -> _Row | None:
         return None
     if sep == "," and any(_sentence_comma(line, at) for at in split.separators):
         return None
-    return _Row(fields, split.separators, split.quotes)
+    certain = sep != "," or not any(_decimal_comma(line, at) for at in split.separators)
+    return _Row(fields, split.separators, split.quotes, certain)
 
 
 def _split(line: str, sep: str) -> _Row | None:
@@ -140,11 +154,15 @@ def _split(line: str, sep: str) -> _Row | None:
 
 
 def _sentence_comma(line: str, at: int) -> bool:
-    """Whether the comma at `at` is a sentence's or a decimal one, not a separator."""
+    """Whether the comma at `at` is a sentence's, not a separator: a space beside it."""
     before, after = line[at - 1 : at], line[at + 1 : at + 2]
-    if not before.strip() or not after.strip():
-        return True
-    return before.isdigit() and _DECIMALS.match(line, at + 1) is not None
+    return not before.strip() or not after.strip()
+
+
+def _decimal_comma(line: str, at: int) -> bool:
+    """Whether the comma at `at` may be a decimal one: a figure before it, one or two after
+    and the field's end ("45000,00"; "8000,0" an integer table's last field as well)."""
+    return line[at - 1 : at].isdigit() and _DECIMALS.match(line, at + 1) is not None
 
 
 def _numbers(row: _Row) -> int:

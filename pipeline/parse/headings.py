@@ -6,7 +6,10 @@ with its dot at the start of a line or cell ("1. īstenošanas gads"), an ordina
 ("PIRMAIS ĪSTENOŠANAS GADS"), any letter case, the period in parentheses, after a dash or
 colon, on the next line, or not given at all.
 A line that names "īstenošanas gads" but cannot be read as a heading is reported by
-`unread_headings`, never guessed.
+`unread_headings`, never guessed. A typist who drops the diacritics ("I ISTENOSANAS GADS",
+"II istenosanas gads") writes the same heading (see `pipeline.parse.diacritics`). A heading
+without its numeral ("ĪSTENOŠANAS GADS (01.03.2014. – 31.12.2014.)") is read where it is
+certainly a year's (see `mark_calendar_years`).
 
 Some reports give their years of implementation by calendar year instead, the first and
 the last partial: "2022. GADS (1.03.2022.–31.12.2022.)"; or by contract year, named by the
@@ -18,11 +21,13 @@ forms count "līguma gads" (contract year) as the template counts "īstenošanas
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TypeGuard
 
 from pipeline.model import Period
+from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.latvian import DASHES, PERIOD_TEXT, find_period
 from pipeline.parse.text import HEADING_MARK, SourcedText
 
@@ -37,7 +42,7 @@ _WORD_END = r"(?=[ \t\u00a0]*[\n\t\x0b\r\ue000])"
 #: After a dash, what the year brings in a plan's list ("1. īstenošanas gads – tīkla
 #: izveide, 2 forumi;", "2. īstenošanas gads – 3 semināri;"): a lower-case word (other than
 #: a period's "no"/"līdz") or a count of something. A heading's dash brings its period.
-_DESCRIBED = (
+_DESCRIBED = either_form(
     rf"[ \t\u00a0]*[{DASHES}][ \t\u00a0]*(?-i:(?!(?:no|līdz)\b)[a-zāčēģīķļņšūž]"
     r"|\d{1,3}[ \u00a0]+[a-zāčēģīķļņšūž])"
 )
@@ -55,7 +60,8 @@ ORDINAL_WORDS = {
     "ASTOTAIS": 8,
 }
 #: One of `ORDINAL_WORDS`, in any letter case.
-ORDINAL_WORD = "(?i:" + "|".join(ORDINAL_WORDS) + ")" + _NOT_LETTER
+ORDINAL_WORD = "(?i:" + "|".join(either_form(w) for w in ORDINAL_WORDS) + ")" + _NOT_LETTER
+_ORDINALS_FOLDED = {fold(word): n for word, n in ORDINAL_WORDS.items()}
 
 # The two calendar years an implementation year spans, in parentheses after its heading
 # ("1. gads (2018./2019.)", "2. īstenošanas gads (2019/2020)"): they name the year, not its
@@ -69,12 +75,13 @@ _CALENDAR_PAIR = (
 # gads (I īstenošanas gads)", "(1. īstenošanas gads)"): its place, not its dates.
 _PLACE = (
     r"\([ \u00a0]*(?P<place_numeral>(?i:[IVX]{1,4})\.?|[1-8]\.)[ \u00a0]*"
-    r"(?i:īstenošanas)[ \u00a0]+(?i:gads)[ \u00a0]*\)"
+    + either_form(r"(?i:īstenošanas)")
+    + r"[ \u00a0]+(?i:gads)[ \u00a0]*\)"
 )
 
 # What a year is of: "īstenošanas gads" (of implementation) in the template, "līguma gads"
 # (of the contract) in other ministries' forms ("### 1. līguma gads (01.09.2021.–…)").
-_YEAR_OF = r"(?i:ĪSTENOŠANAS|LĪGUMA)"
+_YEAR_OF = either_form(r"(?i:ĪSTENOŠANAS|LĪGUMA)")
 # A calendar year's heading names one year ("2024. gads") or, for a contract year that
 # spans two, both ("2022./2023. gads"); a bilingual form adds it in English ("2023. gads /
 # Year 2023"). Read only where `mark_calendar_years` marks it.
@@ -100,14 +107,18 @@ _CONTRACT_NUMERAL = r"\d{4}\.?[ \u00a0]*/[ \u00a0]*\d{4}"
 #: An Arabic numeral or an ordinal word heads a year only at a line start: inside a sentence
 #: ("… kas bija 2. īstenošanas gads, …") it is the sentence's own word. An ordinal word
 #: without a period must also stand alone on its line: "Pirmais īstenošanas gads bija …"
-#: opens a paragraph the same way, and is no heading.
+#: opens a paragraph the same way, and is no heading. A heading without its numeral
+#: (`unnumbered`, its `numeral` empty) is one only where `mark_calendar_years` marks it.
 YEAR_HEADING = (
-    rf"(?P<year>(?:(?P<calendar>{HEADING_MARK})|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
+    rf"(?P<year>(?:(?P<unnumbered>{HEADING_MARK}(?={_YEAR_OF}))|(?P<calendar>{HEADING_MARK})"
+    rf"|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
     rf"|(?<![{_LETTER}.])|(?P<paired>{_LINE_START}{_PLAIN_AHEAD})"
     rf"|(?P<contract>{_LINE_START}))"
-    rf"(?P<numeral>(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|(?(paired){_PLAIN_NUMERAL}|"
-    rf"(?(contract){_CONTRACT_NUMERAL}|(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}})))))))"
-    r"(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.?|(?(contract)\.|\.?)))))\s*"
+    rf"(?P<numeral>(?(unnumbered)|(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|"
+    rf"(?(paired){_PLAIN_NUMERAL}|(?(contract){_CONTRACT_NUMERAL}|(?(word){ORDINAL_WORD}"
+    rf"|(?i:[IVX]{{1,4}}))))))))"
+    r"(?(unnumbered)|(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.?"
+    r"|(?(contract)\.|\.?))))))\s*"
     rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
     rf"(?(calendar)(?:{_IN_ENGLISH}[ \t\u00a0]*)?)"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?"
@@ -128,8 +139,9 @@ _HEADING = re.compile(YEAR_HEADING)
 #: Groups: `extension` (the heading), `ext_range` (its period in parentheses) or `ext_bare`
 #: (after a dash or colon).
 EXTENSION_HEADING = (
-    rf"(?P<extension>{_LINE_START}(?i:(?:līguma[ \u00a0]+)?pagarinājuma[ \u00a0]+periods)"
-    r"(?:[ \t\u00a0]*\((?P<ext_range>[^()\n\t\x0b]*)\)"
+    rf"(?P<extension>{_LINE_START}"
+    + either_form(r"(?i:(?:līguma[ \u00a0]+)?pagarinājuma[ \u00a0]+periods)")
+    + r"(?:[ \t\u00a0]*\((?P<ext_range>[^()\n\t\x0b]*)\)"
     rf"|[ \t\u00a0]*[{DASHES}:][ \t\u00a0]*(?i:no\s+)?(?P<ext_bare>(?i:{PERIOD_TEXT})))"
     rf"(?:[ \t\u00a0]*[.:])?{_LINE_END})"
 )
@@ -139,9 +151,11 @@ EXTENSION_HEADING = (
 # sentence goes on with a comma or a lower-case word ("Pirmais īstenošanas gads bija …",
 # "… gads, kurā …"): no heading, nothing to report.
 _LOOSE = re.compile(
-    r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?(?:īstenošanas|līguma)\s+gads"
-    + _NOT_LETTER
-    + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))"
+    either_form(
+        r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?(?:īstenošanas|līguma)\s+gads"
+        + _NOT_LETTER
+        + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))"
+    )
     + rf"(?!{_DESCRIBED})[^\n\t\x0b]{{0,80}})",
     re.I,
 )
@@ -170,7 +184,7 @@ def ordinal_of(numeral: str) -> int | None:
     years, or a calendar year (its ordinal is its place among the headings)."""
     if numeral.isdigit():
         return int(numeral) if 1 <= int(numeral) <= len(_ROMAN) else None
-    return _ROMAN.get(numeral.upper()) or ORDINAL_WORDS.get(numeral.upper())
+    return _ROMAN.get(numeral.upper()) or _ORDINALS_FOLDED.get(fold(numeral.upper()))
 
 
 def is_roman(numeral: str | None) -> TypeGuard[str]:
@@ -209,20 +223,19 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
     years from the delegation period's first on, one after another, none past its last, each
     period they give lying in its year (or, for contract years "2022./2023. gads", see
     `_in_order`). Then a heading's place is its ordinal. Headings that fail this in a
-    description without other year headings are returned as unread."""
+    description without other year headings are returned as unread.
+    Headings of "īstenošanas gads" without a numeral are marked where they certainly are its
+    years (see `_unnumbered`)."""
+    unnumbered = _unnumbered(description)
+    if unnumbered is not None:
+        return CalendarYears(unnumbered, ())
     text = description.text
     found = list(_CALENDAR.finditer(text))
     # A heading's place in parentheses names "īstenošanas gads" as no heading of its own does.
     bare = _PLACE_IN_HEADING.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     if not found or _HEADING.search(bare) or _LOOSE.search(bare):
         return CalendarYears(description, ())
-    pieces: list[SourcedText] = []
-    pos = 0
-    for m in found:
-        start = m.start("head")
-        pieces += [description[pos:start], SourcedText(HEADING_MARK, (description.offsets[start],))]
-        pos = start
-    marked = SourcedText.join([*pieces, description[pos:]], sep="")
+    marked = _marked(description, [m.start("head") for m in found])
     headings = [
         _HEADING.match(marked.text, i) for i, c in enumerate(marked.text) if c == HEADING_MARK
     ]
@@ -230,6 +243,49 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
         return CalendarYears(marked, ())
     unread = tuple(description[m.start("head") : m.end("head")] for m in found)
     return CalendarYears(description, unread)
+
+
+def _marked(description: SourcedText, starts: list[int]) -> SourcedText:
+    """The description with `HEADING_MARK` before each heading starting at `starts`."""
+    pieces: list[SourcedText] = []
+    pos = 0
+    for start in starts:
+        pieces += [description[pos:start], SourcedText(HEADING_MARK, (description.offsets[start],))]
+        pos = start
+    return SourcedText.join([*pieces, description[pos:]], sep="")
+
+
+# "ĪSTENOŠANAS GADS (01.03.2014. – 31.12.2014.)", "Īstenošanas gads – no 2012. gada 1.
+# jūlija …": a year heading without its numeral, at a line start, with its period as
+# `YEAR_HEADING` reads a heading's (in parentheses, after a dash or colon, on the next line)
+# and nothing after it on its line.
+_UNNUMBERED = re.compile(
+    _LINE_START + rf"(?P<head>{_YEAR_OF}[ \u00a0]+(?i:gads){_NOT_LETTER}"
+    r"(?:\s*\((?P<range>[^()]{0,120})\)"
+    rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?i:no\s+)?(?P<bare>(?i:{PERIOD_TEXT})))"
+    r"(?:[ \t\u00a0]*[.:])?)" + _LINE_END
+)
+
+
+def _unnumbered(description: SourcedText) -> SourcedText | None:
+    """The description with its year headings that have no numeral marked, where they are
+    certainly its years: no heading with a numeral among them (the place of one without is
+    then unsure), and one alone (the report's one year, "ĪSTENOŠANAS GADS (01.03.2014. –
+    31.12.2014.)"), or several each giving both its dates, each after the one before: then
+    a heading's place is its ordinal. None where there are none, or not certainly years."""
+    found = list(_UNNUMBERED.finditer(description.text))
+    if not found or _HEADING.search(description.text):
+        return None
+    if len(found) > 1:
+        periods = [find_period(m.group("range") or m.group("bare") or "") for m in found]
+        dated = [
+            (p.start, p.end)
+            for p in periods
+            if p is not None and p.start is not None and p.end is not None and p.start <= p.end
+        ]
+        if len(dated) < len(found) or any(b[0] <= a[1] for a, b in itertools.pairwise(dated)):
+            return None
+    return _marked(description, [m.start("head") for m in found])
 
 
 def _years_named(numeral: str) -> tuple[int, int]:

@@ -126,3 +126,44 @@ def line_ranges(s: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(s)))
     return out
+
+
+# -- a page's footer -----------------------------------------------------------------------
+# A report copied from a web page, or printed from one, ends with the page's footer: its
+# copyright line ("© Kultūras ministrija, 2025 | Sīkdatņu politika | Piekļūstamības
+# paziņojums", "Copyright 2024 …", "(c) 2024 …") and the site's links around it ("Sīkdatņu
+# politika | Lapas karte"). Left in the last section's value it is read as its answer (a
+# "Nav" with the footer after it is no longer "none"). Unlike a page number it says
+# something (whose page it was), so it is not dropped: it is cut off the value and kept as
+# the report's own text, in no section. Known only by the copyright line: links alone may be
+# a value's own words.
+_COPYRIGHT = re.compile(
+    _SP + r"(?:©|\([cC]\)(?=[ \u00a0]*(?:\d|[A-ZĀČĒĢĪĶĻŅŠŪŽ]))|(?i:copyright\b))[^\n\x0b]*"
+)
+# A line of the site's links: two or more short names parted by "|" (or "·", "•").
+_LINKS = re.compile(
+    _SP + r"[^\W\d_][^|·•\n\x0b\d]{0,40}(?:[ \u00a0]+[|·•][ \u00a0]+[^\W\d_][^|·•\n\x0b\d]{0,40})+"
+)
+
+
+def footer_start(text: SourcedText, whole: bool) -> int | None:
+    """Where the page footer closing `text` begins (see above): its last lines, each a
+    copyright line or a line of links, one a copyright line. With `whole` the footer must be
+    all of `text`; else other text must stand before it. None when there is no footer."""
+    s = text.text
+    first: int | None = None
+    copyright_seen = False
+    other_before = False
+    for start, end in reversed(line_ranges(s)):
+        line = s[start:end]
+        if not line.strip(" \u00a0\t\x0c"):
+            continue
+        if _COPYRIGHT.fullmatch(line):
+            copyright_seen = True
+        elif not _LINKS.fullmatch(line):
+            other_before = True
+            break
+        first = start
+    if first is None or not copyright_seen or other_before is whole:
+        return None
+    return first

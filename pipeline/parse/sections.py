@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.parse.diacritics import fold
 from pipeline.parse.layout_columns import unfold_columns
-from pipeline.parse.layout_pages import drop_page_furniture
+from pipeline.parse.layout_pages import drop_page_furniture, footer_start
 from pipeline.parse.signatures import notes_start, signature_start, value_end
 from pipeline.parse.structure_labels import (
     CELL_START,
@@ -51,7 +52,7 @@ class Split:
     tail: SourcedText | None = None  # text after the table's end, in no section
     signature: SourcedText | None = None  # the signature block closing the report
     # footnotes closing a section's value (a page's foot before the next label) or the
-    # report, or a translation closing it, in document order
+    # report, or a translation closing it, and a web page's footer after it, in document order
     notes: tuple[SourcedText, ...] = ()
 
 
@@ -93,6 +94,8 @@ def split_sections(cleaned: SourcedText) -> Split:
         sections[section] = cleaned[end:stop]
         if i + 1 == len(found) and cleaned[stop:].text.strip():
             tail, tail_start = cleaned[stop:], stop
+    # A web page's footer closes the report, after its signature: cut first, kept last.
+    footer, tail = _cut_footer(sections, found[-1][2] if found else None, tail)
     signature = _cut_signature(sections, found[-1][2]) if found else None
     cut = [_cut_notes(sections, section, cleaned.text[:end]) for _, end, section in found]
     notes = [n for n in cut if n is not None]
@@ -103,7 +106,31 @@ def split_sections(cleaned: SourcedText) -> Split:
     if tail is not None:
         after, tail, signature = _notes_after_table(tail, cleaned.text[:tail_start], signature)
         notes += [after] if after is not None else []
+    notes += [footer] if footer is not None else []
     return Split(cleaned[:head_end], sections, labels, tail, signature, tuple(notes))
+
+
+def _cut_footer(
+    sections: dict[Section, SourcedText], last: Section | None, tail: SourcedText | None
+) -> tuple[SourcedText | None, SourcedText | None]:
+    """A web page's footer closing the report (see `layout_pages.footer_start`), cut off the
+    text after the table, or else off the last section's value: (footer, tail)."""
+    if tail is not None:
+        at = footer_start(tail, whole=True)
+        if at is not None:
+            return tail[at:].strip(), None
+        at = footer_start(tail, whole=False)
+        if at is not None:
+            return tail[at:].strip(), tail[: value_end(tail, at)]
+        return None, tail
+    if last is None:
+        return None, None
+    value = sections[last]
+    at = footer_start(value, whole=False)
+    if at is None:
+        return None, None
+    sections[last] = value[: value_end(value, at)]
+    return value[at:].strip(), None
 
 
 _OPENING_LABELS = [re.compile(p) for p in (*LABELS.values(), *SHORT_LABELS.values())]
@@ -160,7 +187,8 @@ _COLUMN_NAME = re.compile(r"[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+){0,3}\.?")
 # as text outside any section), and only where the table repeats it (a PDF repeats its header
 # on each page) are the repetitions dropped.
 _COLUMN_WORDS = frozenset(
-    [
+    fold(w)
+    for w in [
         "sadaļa",
         "sadaļas",
         "sadaļu",
@@ -217,7 +245,7 @@ def drop_header_rows(cleaned: SourcedText) -> SourcedText:
         for m in re.finditer(r"[^\n]*(?:\n|$)", text)
         if m.start() >= header_start and m.group().strip() and _cells(m.group()) == header
     ]
-    if not all(w.lower() in _COLUMN_WORDS for c in header for w in c.split()):
+    if not all(fold(w.lower()) in _COLUMN_WORDS for c in header for w in c.split()):
         # Other words: what the table repeats goes, the first time stays the report's text.
         rows = rows[1:]
     keep: list[SourcedText] = []

@@ -40,7 +40,6 @@ _AFTER_POSITION = rf"(?:{_SP}|[:,/–—-]|{_SIGNED}|{_NAME})*"
 # the signer's name and a comma; a few words, no figures and no sentence's stops. The line
 # opens with a capital: a sentence wrapped onto the line goes on in lower case.
 _BEFORE_POSITION = r"[^\d;!?\n]{0,120}?"
-_ROLE_LINE = re.compile(rf"(?=[{_UP}„“\"«])(?:{_BEFORE_POSITION}){_POSITION}{_AFTER_POSITION}")
 _E_SIGNATURE = re.compile(
     r"(?:šis\s+)?dokuments\s+(?:ir\s+)?(?:elektroniski\s+parakstīts|parakstīts\s+elektroniski"
     r"|parakstīts(?=\s+ar))(?:\s+ar\s+drošu\s+elektronisko\s+parakstu)?"
@@ -55,6 +54,13 @@ _PLACE_DATE = re.compile(
     rf"(?:(?:[{_UP}][{_LOW}]+ā|(?i:datums):?|(?i:parakstīšanas\s+datums):?)[,\s]+)?"
     + DATE_TEXT
     + r"\.?"
+)
+# The place and date may stand on the signer's line, after the name (tab stops set them to
+# the right, and a PDF's text puts the two on one line: "Valdes priekšsēdētāja ____ I.
+# Bērziņa Alūksnē, 2022. gada 28. janvārī").
+_ROLE_LINE = re.compile(
+    rf"(?=[{_UP}„“\"«])(?:{_BEFORE_POSITION}){_POSITION}{_AFTER_POSITION}"
+    rf"(?:(?<=[ \u00a0\t]){_PLACE_DATE.pattern})?"
 )
 _NAME_LINE = re.compile(rf"[/(]?{_NAME}[/)]?")
 _PREPARED = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Statement, Text
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.latvian import DASHES, MONEY, is_money, parse_amount
 from pipeline.parse.text import SourcedText, SourceFile
 
@@ -12,10 +13,15 @@ from pipeline.parse.text import SourcedText, SourceFile
 # expenditure (-i), the amount (-s), a feminine noun (-a, -as); or a dash alone in the cell,
 # as a form's empty answer is struck through; or "N/A", "Nav attiecināms" (not applicable):
 # there was nothing to report. As the whole answer only: "N/A, jo …" explains something. A
-# dash before "nav" is the one that sets a label's answer off ("… – nav").
+# dash before "nav" is the one that sets a label's answer off ("… – nav"). An explanation in
+# brackets after the "Nav" is the answer's own ("Nav (summa atmaksāta 2024. gada 12.
+# septembrī)"): it says why there is none, and the answer is still none, kept with it.
 _NONE = re.compile(
-    rf"^\s*(?:(?:[{DASHES}]\s*)?nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?\s*\.?"
-    rf"|n\s*/\s*a\.?|[{DASHES}])\s*$",
+    either_form(
+        rf"^\s*(?:(?:[{DASHES}]\s*)?nav(?:\s+(?:konstatēt|attiecinām)(?:s|i|a|as))?"
+        r"(?:\s*\([^()]*\))?\s*\.?"
+        rf"|n\s*/\s*a\.?|[{DASHES}])\s*$"
+    ),
     re.I,
 )
 
@@ -54,7 +60,8 @@ def read_statement(
     text = _text_of(value, source)
     if text is None:
         return None
-    if not asks_amount:
+    if not asks_amount or _NONE.match(text.value):
+        # an amount in a "Nav"'s explanation is no amount of the answer: there is none
         return Statement(text, bool(_NONE.match(text.value)))
     found = [m for m in _STATED_AMOUNT.finditer(collapsed.text) if is_money(m)]
     parts = [

@@ -1,5 +1,7 @@
 """The template's section labels and the forms typists write them in: in full, shortened,
-reworded, numbered, with an English translation after a slash ("Īstenotājs / Implementer").
+reworded, numbered or bulleted, ending in a colon, a dash or a full stop, with an English
+translation after a slash ("Īstenotājs / Implementer"), with or without the letters'
+diacritics ("Valsts parvaldes uzdevuma veicejs", see `pipeline.parse.diacritics`).
 `pipeline.parse.sections` cuts the report at the labels these find.
 """
 
@@ -7,6 +9,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+
+from pipeline.parse.diacritics import either_form
 
 
 class Section(StrEnum):
@@ -59,7 +63,9 @@ _LABELS_AS_WRITTEN: dict[Section, str] = {
     ),
     Section.OTHER: _words("Cita", "informācija"),
 }
-LABELS: dict[Section, str] = {s: _any_case(p) for s, p in _LABELS_AS_WRITTEN.items()}
+# A typist without the Latvian keyboard writes each label's letters without their diacritics
+# ("Valsts parvaldes uzdevuma delegesanas periods", "CITA INFORMACIJA"): the same label.
+LABELS: dict[Section, str] = {s: _any_case(either_form(p)) for s, p in _LABELS_AS_WRITTEN.items()}
 
 # The short forms typists write for the first three labels ("Uzdevuma veicējs",
 # "Deleģēšanas periods", "Uzdevums"). Their words also open sentences ("Uzdevuma veicējs
@@ -69,9 +75,9 @@ LABELS: dict[Section, str] = {s: _any_case(p) for s, p in _LABELS_AS_WRITTEN.ite
 SHORT_LABELS: dict[Section, str] = {
     Section.TASK: _any_case(r"Uzdevums"),
     Section.IMPLEMENTER: _any_case(
-        r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs"
+        either_form(r"Uzdevuma\s+(?:veicējs|īstenotājs|izpildītājs)|Īstenotājs|Veicējs")
     ),
-    Section.PERIOD: _any_case(r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods"),
+    Section.PERIOD: _any_case(either_form(r"(?:Uzdevuma\s+deleģēšanas|Deleģēšanas)\s+periods")),
 }
 _SHORT_END = r"(?=[ \u00a0]*(?::|[\t\n\x0b]|$))"
 
@@ -87,20 +93,28 @@ CELL_START = r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*"
 # Many typists number the labels as the template's rows ("1. VALSTS PĀRVALDES UZDEVUMS:",
 # "2) …", "3 …", or a number cell "4.<TAB>…"). The number belongs to the label: left in the
 # section before, it would end that section's value. Only right at a line's or cell's start,
-# where a sentence's number ("… organizēti 2 Valsts …") never stands.
-_NUMBER = r"(?:[1-9]\d?[.)]?[ \u00a0\t]+)?"
+# where a sentence's number ("… organizēti 2 Valsts …") never stands. A list's bullet stands
+# where the number does ("- **Valsts pārvaldes uzdevums:** …", a Markdown list of the header's
+# fields): it belongs to the label the same way, and the label must end as a label does.
+_NUMBER = r"(?:(?:[1-9]\d?[.)]?|[-–*+•▪])[ \u00a0\t]+)?"
 
 
 # A dash set off by spaces after a label, as a colon is ("Neatbilstoši veiktie izdevumi –
 # nav", "Valsts pārvaldes uzdevuma veicējs – Biedrība …").
 _LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0])"
+# A full stop closing a label that stands alone on its line or in its cell, as a numbered
+# form's rows end ("4. Apraksts un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem."):
+# the label's, as a colon is (or with one after it, "….:"). Left in the value, it would stand
+# before the value's first word.
+_STOP = r"[ \u00a0]*\.(?:[ \u00a0]*:)?(?=[ \u00a0]*(?:[\t\n\x0b]|$))"
 
 
 def numbered(pattern: str) -> str:
     """The label, or its number and the label ending where a label does (a colon or dash,
     the cell's or line's end): a numbered list item of the description opening with a
     label's words ("3) Cita informācija par projektu ir …") goes on as a sentence."""
-    return f"(?:{_NUMBER[:-1]}(?:{pattern})(?:{_SHORT_END}|(?={_LABEL_DASH}))|(?:{pattern}))"
+    ends = f"(?:{_SHORT_END}|(?={_LABEL_DASH})|(?={_STOP}))"
+    return f"(?:{_NUMBER[:-1]}(?:{pattern}){ends}|(?:{pattern}))"
 
 
 # A row's first cell, its label cell: a short label's words inside a value ("<TAB>Īstenotājs:
@@ -110,8 +124,9 @@ _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
 # where a form's label already had one), or a dash. It belongs to the label: left in the
 # value it would stand before the cell's first word, where a year heading, a legal form, a
 # funding row's key or a "Nav" is only read at the start.
-# a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav")
-LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH})?"
+# a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav"), or the full stop
+# of a label alone on its line
+LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|{_STOP})?"
 
 
 # A bilingual form writes each label twice, "Latvian / English" ("Īstenotājs / Implementer",
@@ -175,35 +190,40 @@ _LABEL_WORDS = (
 )
 _REWORDED = re.compile(
     _ROW_START
-    + f"(?P<label>{_NUMBER}{_LABEL_WORDS}"
-    + rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
+    + f"(?P<label>(?P<number>{_NUMBER}){_LABEL_WORDS}"
+    + rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|(?P<stop>{_STOP})"
+    + r"|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
 )
 _AS = re.IGNORECASE
+
+
+def _reworded_form(pattern: str) -> re.Pattern[str]:
+    """A reworded label's words, with or without the letters' diacritics, in any case."""
+    return re.compile(either_form(pattern), _AS)
+
+
 #: What the words of each section's label say, in the forms typists write (the template's
 #: own label among them), as the whole label: a sentence opening with them goes on in
 #: other words ("Neatbilstoši izdevumi netika konstatēti", "Neatgūto līdzekļu nav").
 REWORDED: dict[Section, re.Pattern[str]] = {
-    Section.TASK: re.compile(
-        r"(?:deleģēt(?:ais|ā)\s+)?(?:valsts\s+pārvaldes\s+)?uzdevum(?:s|a\s+nosaukums)", _AS
+    Section.TASK: _reworded_form(
+        r"(?:deleģēt(?:ais|ā)\s+)?(?:valsts\s+pārvaldes\s+)?uzdevum(?:s|a\s+nosaukums)"
     ),
-    Section.IMPLEMENTER: re.compile(
+    Section.IMPLEMENTER: _reworded_form(
         r"(?:\S+\s+){0,4}(?:veicēj|īstenotāj|izpildītāj)(?:s|a|i)"
-        r"(?:\s+(?:nosaukums|rekvizīti|un\s+\S+\s+rekvizīti))?",
-        _AS,
+        r"(?:\s+(?:nosaukums|rekvizīti|un\s+\S+\s+rekvizīti))?"
     ),
-    Section.PERIOD: re.compile(
+    Section.PERIOD: _reworded_form(
         # "Deleģēšanas līguma termiņš", "Līguma darbības termiņš"
         r"(?:\S+\s+){0,4}(?:deleģēšanas|deleģējuma|līguma(?:\s+darbības)?|uzdevuma\s+izpildes)"
-        r"\s+(?:periods|termiņš|laiks|laikposms)",
-        _AS,
+        r"\s+(?:periods|termiņš|laiks|laikposms)"
     ),
-    Section.DESCRIPTION: re.compile(
+    Section.DESCRIPTION: _reworded_form(
         r"(?:\S+\s+){0,4}(?:apraksts|vērtējums)(?:\s+(?:un|par)\s+.*)?"
         # "Uzdevuma izpildes rezultāti", "Sasniegtie rezultāti un rādītāji"
-        r"|(?:\S+\s+){0,3}rezultāti(?:\s+(?:un|par)\s+.*)?",
-        _AS,
+        r"|(?:\S+\s+){0,3}rezultāti(?:\s+(?:un|par)\s+.*)?"
     ),
-    Section.FUNDING: re.compile(
+    Section.FUNDING: _reworded_form(
         r"(?:plānotais|piešķirtais)\s+un\s+(?:faktiski\s+)?(?:izlietotais|faktiskais)"
         r"(?:\s+\S+){0,2}\s+finansējums(?:\s+.*)?"
         r"|(?:valsts\s+budžeta\s+)?finansējum(?:s|a\s+sadalījums)\s+(?:sadalījumā\s+)?pa"
@@ -212,21 +232,18 @@ REWORDED: dict[Section, re.Pattern[str]] = {
         # līdzekļu izlietojums" (other ministries' forms), "Piešķirtā finansējuma izlietojums"
         r"|(?:finanšu\s+|(?:valsts\s+)?budžeta\s+|piešķirtā\s+)?(?:līdzekļu|finansējuma)"
         r"\s+izlietojums"
-        r"(?:\s+sadalījumā\s+pa\s+(?:līguma\s+|īstenošanas\s+)?gadiem)?",
-        _AS,
+        r"(?:\s+sadalījumā\s+pa\s+(?:līguma\s+|īstenošanas\s+)?gadiem)?"
     ),
-    Section.IRREGULAR: re.compile(
-        r"neatbilstoš[^\W\d_]*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)", _AS
+    Section.IRREGULAR: _reworded_form(
+        r"neatbilstoš[^\W\d_]*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)"
     ),
-    Section.UNRECOVERED: re.compile(
+    Section.UNRECOVERED: _reworded_form(
         r"(?:\S+\s+){0,2}neatgūt[^\W\d_]*\s+(?:līdzekļ|summ|izdevum)[^\W\d_]*"
-        r"(?:\s+apmērs)?(?:\s+no\s+.*)?",
-        _AS,
+        r"(?:\s+apmērs)?(?:\s+no\s+.*)?"
     ),
-    Section.OTHER: re.compile(
+    Section.OTHER: _reworded_form(
         # no "par …" after it: "Papildu informācija par pasākumiem pieejama …" is a sentence
-        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)",
-        _AS,
+        r"(?:cita|citas|papildu|papildus)\s+(?:[^\W\d_]+\s+)?(?:informācija|ziņas)"
     ),
 }
 
@@ -242,8 +259,8 @@ _BLOCKS = (
     (Section.DESCRIPTION, Section.FUNDING),
 )
 _UNMISTAKABLE = {
-    Section.DESCRIPTION: re.compile(r"rezultāt|rādītāj|apraksts\s+un\s+vērtējums", _AS),
-    Section.FUNDING: re.compile(r"finans|finanšu", _AS),
+    Section.DESCRIPTION: _reworded_form(r"rezultāt|rādītāj|apraksts\s+un\s+vērtējums"),
+    Section.FUNDING: _reworded_form(r"finans|finanšu"),
 }
 _ALONE = re.compile(r"[ \u00a0:]*(?:[\t\n\x0b]|$)")
 
@@ -279,6 +296,8 @@ def _reworded(
         words = latvian_half(" ".join(m.group("words").split()))
         if m.end("label") > high or not REWORDED[section].fullmatch(words):
             continue
+        if m.group("stop") and _number_of(m.group("number")) != order.index(section) + 1:
+            continue  # "Plānotais un faktiski izlietotais finansējums atbilst līgumam."
         if any_order and not (
             _ALONE.match(text, m.end("label"))
             and _UNMISTAKABLE.get(section, REWORDED[section]).search(words)
@@ -287,6 +306,49 @@ def _reworded(
         if any(start <= m.start("label") < end for start, end, _ in have):
             continue
         return _wrapped(text, m, section)
+    if section is Section.DESCRIPTION:
+        return _long_description(text, low, high, have)
+    return None
+
+
+# A reworded label's words ending in a full stop are a sentence's as well ("Plānotais un
+# faktiski izlietotais finansējums atbilst līgumam."). Such a label is one where the typist
+# numbers the labels as the template's rows, and its number is its section's place among
+# them ("4. Apraksts un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem.").
+def _number_of(number: str) -> int | None:
+    """The figure of a label's number ("4. " -> 4), None for none or a bullet."""
+    figure = re.match(r"\d+", number)
+    return int(figure.group()) if figure is not None else None
+
+
+# The description's label in the template's words reordered, a sentence long, with commas
+# no other label has: "Valsts pārvaldes uzdevuma izpildes ietvaros sasniegto rezultatīvo
+# rādītāju apraksts un vērtējums, kā arī izlietotā valsts budžeta finansējuma atbilstība
+# līgumā paredzētajiem mērķiem". Known by the template's own words for it, "apraksts un
+# vērtējums" and the results it is of ("rezultatīvo rādītāju", "rezultātu"), standing alone
+# in its row's first cell or on its line (or ending in a colon): a sentence of the
+# description names them inside a paragraph, and ends in its full stop.
+_LONG_LABEL = re.compile(
+    _ROW_START
+    + rf"(?P<label>{_NUMBER}[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]*(?:,?[ \u00a0]+[^\W\d_]+){{5,59}}"
+    + r"(?:[ \u00a0]*:)?)(?=[ \u00a0]*(?:[\t\n\x0b]|$))"
+)
+_DESCRIBES = _reworded_form(
+    r"(?=.*\b(?:apraksts\s+un\s+vērtējums|vērtējums\s+un\s+apraksts)\b)(?=.*(?:rezultāt|rādītāj))"
+)
+
+
+def _long_description(
+    text: str, low: int, high: int, have: list[tuple[int, int, Section]]
+) -> tuple[int, int] | None:
+    """The description's label written as a sentence of the template's words (see
+    `_LONG_LABEL`), between `low` and `high`."""
+    for m in _LONG_LABEL.finditer(text, low, high):
+        if m.end("label") > high or not _DESCRIBES.match(m.group("label")):
+            continue
+        if any(start <= m.start("label") < end for start, end, _ in have):
+            continue
+        return m.start("label"), m.end("label")
     return None
 
 
@@ -296,7 +358,7 @@ def _reworded(
 # digits or a single word ("nav").
 _GOES_ON = re.compile(
     r"[ \u00a0]*\n[ \u00a0]*(?P<words>[a-zāčēģīķļņšūž][^\W\d_]*(?:[ \u00a0]+[^\W\d_]+)+)"
-    r"[ \u00a0]*(?=\n|$)"
+    rf"(?P<stop>{_STOP})?[ \u00a0]*(?=\n|$)"
 )
 
 
@@ -308,5 +370,7 @@ def _wrapped(text: str, m: re.Match[str], section: Section) -> tuple[int, int]:
     more = _GOES_ON.match(text, m.end("label"))
     if more is None:
         return label
+    if more.group("stop") and _number_of(m.group("number")) != list(Section).index(section) + 1:
+        return label  # a full stop ends a sentence as well (see `_number_of`)
     words = latvian_half(" ".join((m.group("words") + " " + more.group("words")).split()))
     return (label[0], more.end()) if REWORDED[section].fullmatch(words) else label

@@ -2,7 +2,8 @@
 
 Normalising a report (dropping HTML tags, unwrapping lines, collapsing spaces) must not lose
 the link to the source, so every character of a `SourcedText` string carries the offset of the
-source character it came from. No report structure here.
+source character it came from (the type is `pipeline.parse.sourced_text`'s, named here too as
+the readers import it). No report structure here.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import bisect
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from pipeline.model import Span
+from pipeline.parse.delimited_tables import delimited_tables
+from pipeline.parse.hyphen_breaks import join_hyphen_breaks
+from pipeline.parse.sourced_text import SourcedText as SourcedText
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
 SOFT_BREAK = "\x0b"
@@ -23,94 +26,6 @@ LIST_START = "\ue000"
 #: depends on the delegation period, which the heading grammar cannot see. Outside
 #: U+E000–U+E0FF, which the PDF reader uses for its page marks.
 HEADING_MARK = "\ue100"
-
-_WS = re.compile(r"[ \t\n\x0b\u00a0\u200b\ue000\ue100]+")
-
-
-@dataclass(frozen=True, slots=True)
-class SourcedText:
-    """A string and, for each of its characters, the source offset it came from."""
-
-    text: str
-    offsets: tuple[int, ...]
-
-    @staticmethod
-    def of(text: str, start: int = 0) -> SourcedText:
-        return SourcedText(text, tuple(range(start, start + len(text))))
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def __getitem__(self, key: slice) -> SourcedText:
-        return SourcedText(self.text[key], self.offsets[key])
-
-    def source_range(self) -> tuple[int, int]:
-        """The smallest source range covering this text (empty text: an empty range)."""
-        if not self.offsets:
-            return (0, 0)
-        return (min(self.offsets), max(self.offsets) + 1)
-
-    def strip(self, chars: str = " \t\n\x0b\u00a0\ue000\ue100") -> SourcedText:
-        begin, end = 0, len(self.text)
-        while begin < end and self.text[begin] in chars:
-            begin += 1
-        while end > begin and self.text[end - 1] in chars:
-            end -= 1
-        return self[begin:end]
-
-    def collapse(self) -> SourcedText:
-        """Every run of white space (including line breaks) becomes one space; ends stripped."""
-        parts: list[str] = []
-        offs: list[int] = []
-        last = 0
-        for m in _WS.finditer(self.text):
-            parts.append(self.text[last : m.start()])
-            offs.extend(self.offsets[last : m.start()])
-            parts.append(" ")
-            offs.append(self.offsets[m.start()])
-            last = m.end()
-        parts.append(self.text[last:])
-        offs.extend(self.offsets[last:])
-        return SourcedText("".join(parts), tuple(offs)).strip(" ")
-
-    def replace(self, pattern: re.Pattern[str], repl: str) -> SourcedText:
-        """Replace each match by `repl`, every new character mapped to the match's start."""
-        parts: list[str] = []
-        offs: list[int] = []
-        last = 0
-        for m in pattern.finditer(self.text):
-            parts.append(self.text[last : m.start()])
-            offs.extend(self.offsets[last : m.start()])
-            parts.append(repl)
-            offs.extend([self.offsets[m.start()]] * len(repl))
-            last = m.end()
-        parts.append(self.text[last:])
-        offs.extend(self.offsets[last:])
-        return SourcedText("".join(parts), tuple(offs))
-
-    @staticmethod
-    def join(pieces: list[SourcedText], sep: str = " ") -> SourcedText:
-        parts: list[str] = []
-        offs: list[int] = []
-        for i, piece in enumerate(pieces):
-            if i and sep:
-                parts.append(sep)
-                offs.extend([piece.offsets[0] if piece.offsets else 0] * len(sep))
-            parts.append(piece.text)
-            offs.extend(piece.offsets)
-        return SourcedText("".join(parts), tuple(offs))
-
-    @staticmethod
-    def join_lines(pieces: list[SourcedText], brk: str) -> SourcedText:
-        """The pieces as the lines of one cell, `brk` between them; each break maps to the
-        first character after it that has a source (an empty piece has none)."""
-        out: list[SourcedText] = []
-        for n, piece in enumerate(pieces):
-            if n:
-                at = next((p.offsets[0] for p in pieces[n:] if p.offsets), 0)
-                out.append(SourcedText(brk, (at,)))
-            out.append(piece)
-        return SourcedText.join(out, "")
 
 
 class SourceFile:
@@ -205,9 +120,6 @@ def clean(source_text: str) -> SourcedText:
             offs.extend([m.start()] * (2 if opens_list else 1))
         pos = m.end()
     keep(pos, len(text))
-    # imported here: the hyphen reader asks the column reader, which builds on this module
-    from pipeline.parse.hyphen_breaks import join_hyphen_breaks
-
     return join_hyphen_breaks(
         pipe_tables(SourcedText("".join(parts), tuple(base[o] for o in offs)))
     )
@@ -291,12 +203,11 @@ _CELL_SPACE = " \u00a0\x0b"
 
 def pipe_tables(text: SourcedText) -> SourcedText:
     """Each Markdown table, each ASCII grid table (`grid_tables`) and each table pasted from a
-    spreadsheet with semicolons (`delimited_tables`), as the tab layout of
+    spreadsheet with semicolons or commas (`delimited_tables`), as the tab layout of
     the other exports: a row a line, its cells joined by tabs. The delimiter row and a
     header row of empty cells carry no text and go; a header naming the columns is a row as
     a Word table's is."""
-    # imported here: these readers build on this module's `SourcedText`
-    from pipeline.parse.delimited_tables import delimited_tables
+    # imported here: the grid reader builds on this module's `SOFT_BREAK`
     from pipeline.parse.grid_tables import grid_tables
 
     text = delimited_tables(text)
