@@ -15,7 +15,7 @@ from pipeline.documents.layout import render
 from pipeline.documents.model import Document, DocumentError, ErrorCode, MediaType
 from pipeline.documents.referred import follow_pointers
 from pipeline.documents.sniff import MEDIA_TYPES, Kind, sniff
-from pipeline.parse.decode import decode
+from pipeline.parse.decode import decode, normalise
 from pipeline.parse.sections import LABELS
 
 __all__ = [
@@ -111,7 +111,7 @@ def read_document_bytes(
     text_or_error = _read_structured(kind, data, file)
     if isinstance(text_or_error, DocumentError):
         return text_or_error
-    text, page_starts = text_or_error
+    text, page_starts = as_source_text(*text_or_error)
     titled = "Kopsavilkums" in text or "KOPSAVILKUMS" in text  # as the parser reads a title
     if not titled and not _FIRST_LABEL.search(re.sub(r"<[^<>]*>", "", text)):
         return _error(
@@ -120,6 +120,18 @@ def read_document_bytes(
             "this document is not a delegation report: none of its section labels were found",
         )
     return Document(file, text, MEDIA_TYPES[kind], sha256, len(data), page_starts)
+
+
+def as_source_text(text: str, page_starts: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """A reader's text as the report's source text, as the .txt reader makes it (see
+    `decode.normalise`): a Word or PDF document keeps what was pasted into it, a letter and
+    its combining mark apart or a zero-width space inside a number, and read so a label, a
+    heading or a count was lost. The page map is moved with the text: a page begins where
+    the text before it ends, normalised."""
+    normal = normalise(text)
+    if normal == text:
+        return text, page_starts
+    return normal, tuple(min(len(normalise(text[:start])), len(normal)) for start in page_starts)
 
 
 def _read_structured(

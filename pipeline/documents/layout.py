@@ -40,6 +40,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.parse.structure_labels import label_alone
+
 #: A soft line break inside a paragraph, as the readers put it in a run's text.
 BREAK = "\n"
 #: A tab the typist typed, as the readers put it in a run's text (HTML's tabs are spaces).
@@ -206,11 +208,34 @@ def render_cell(cell: Cell, last: bool = False) -> str:
     return "".join(out)
 
 
+def _is_table_row(para: Para) -> bool:
+    """A row of a table inside a cell, as `table_in_cell` writes it."""
+    text = para.text
+    return para.marker is None and text.startswith("| ") and text.endswith(" |")
+
+
+def answer_in_label_cell(row: Row) -> Row:
+    """A row whose answer a conversion (from PDF, or a pasted table) put into the label's
+    cell: the label, then a table under it in the same cell, every other cell empty. The
+    table is the answer, and the row is read as the template's (`label | table`); left in
+    the label's cell, the funding table after its label was no section's answer and its
+    amounts were not read. Only a cell of a label alone and then a table's rows (a note may
+    follow them) is so read; any other row is as written."""
+    if len(row) < 2 or any(_shows(c) for c in row[1:]):
+        return row
+    paras = [p for p in row[0] if p.text.strip()]
+    if len(paras) < 2 or paras[0].marker is not None or not _is_table_row(paras[1]):
+        return row
+    if not label_alone(paras[0].text):
+        return row
+    return (tuple(paras[:1]), tuple(paras[1:]), *row[2:])
+
+
 def render(blocks: list[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Table):
-            for row in block.rows:
+            for row in map(answer_in_label_cell, block.rows):
                 last = len(row) - 1 if len(row) <= 2 else -1
                 lines.append("\t".join(render_cell(c, i == last) for i, c in enumerate(row)))
         else:

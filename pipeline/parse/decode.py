@@ -93,10 +93,11 @@ def decode(data: bytes, file: str) -> Decoded:
 
 # Characters no reader sees, which text copied from a web page carries: the zero-width space
 # (a hint where a line may break: "ĪSTENOŠANAS\u200b GADS", "1\u200b05 konsultācijas"), the
-# word joiner and a byte-order mark inside the text. Left in, a heading, a label or a number
-# is no longer one; dropped, the text is what its reader saw. (A soft hyphen is kept: at a
-# line's end it says the word goes on, see `hyphen_breaks`.)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+# zero-width non-joiner and joiner (which only steer how a font joins letters, and Latvian
+# text has no such joins), the word joiner and a byte-order mark inside the text. Left in, a
+# heading, a label or a number is no longer one; dropped, the text is what its reader saw.
+# (A soft hyphen is kept: at a line's end it says the word goes on, see `hyphen_breaks`.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def normalise(text: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.parse.diacritics import fold
 from pipeline.parse.layout_columns import unfold_columns
 from pipeline.parse.layout_pages import drop_page_furniture, footer_start
-from pipeline.parse.signatures import notes_start, signature_start, value_end
+from pipeline.parse.signatures import notes_start, prepared_start, signature_start, value_end
 from pipeline.parse.structure_labels import (
     CELL_START,
     LABEL_COLON,
@@ -99,6 +99,9 @@ def split_sections(cleaned: SourcedText) -> Split:
     signature = _cut_signature(sections, found[-1][2]) if found else None
     cut = [_cut_notes(sections, section, cleaned.text[:end]) for _, end, section in found]
     notes = [n for n in cut if n is not None]
+    # After the closing notes are cut: the preparer's lines may stand before them.
+    if found and tail is None and signature is None and footer is None:
+        tail, tail_start = _cut_prepared(sections, found[-1][2], found[-1][1])
     if tail is not None and signature is None:
         at = signature_start(tail, whole=True)
         if at is not None:
@@ -166,6 +169,20 @@ def _notes_after_table(
     if start is None:
         return None, tail, signature
     return rest[start:].strip(), None, tail[at:] if at is not None else signature
+
+
+def _cut_prepared(
+    sections: dict[Section, SourcedText], last: Section, value_start: int
+) -> tuple[SourcedText | None, int]:
+    """The preparer's lines closing the last section's value (see `signatures.prepared_start`),
+    which begins at `value_start`, cut off that value, as the text after the table's end they
+    are: (tail, where it begins)."""
+    value = sections[last]
+    at = prepared_start(value)
+    if at is None:
+        return None, 0
+    sections[last] = value[: value_end(value, at)]
+    return value[at:], value_start + at
 
 
 def _cut_signature(sections: dict[Section, SourcedText], last: Section) -> SourcedText | None:

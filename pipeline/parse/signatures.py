@@ -109,6 +109,27 @@ def signature_start(text: SourcedText, whole: bool) -> int | None:
     return first
 
 
+def prepared_start(text: SourcedText) -> int | None:
+    """Where the lines closing `text` begin when they name who prepared the report
+    ("Sagatavoja: J. Bērziņa, 05.08.2025.", with its date or contact lines): each line one a
+    signature block has, one of them the preparer's, and other text before them. Such lines
+    are no section's answer, though with no signer's line they are no signature either: the
+    last section's value ends before them (a "Nav" with them glued on is no longer "none",
+    and a funding table's section had them and read nothing of them)."""
+    first: int | None = None
+    prepared = False
+    for m in reversed(list(_LINE.finditer(text.text))):
+        kind = _kind(m.group())
+        if kind is None:
+            break
+        if kind != "rule":
+            first = m.start()
+            prepared = prepared or _PREPARED.fullmatch(m.group().strip(_STRIP)) is not None
+    else:
+        return None  # nothing before them: they are the value itself
+    return first if prepared else None
+
+
 def only_signature_lines(text: str) -> bool:
     """Whether every line of `text` is one a signature block has, weak ones too ("Sagatavoja:
     J. Bērziņa, 05.08.2025.", "Valmierā, 2025. gada 14. februārī", a name): after the

@@ -233,6 +233,8 @@ REWORDED: dict[Section, re.Pattern[str]] = {
         r"|(?:finanšu\s+|(?:valsts\s+)?budžeta\s+|piešķirtā\s+)?(?:līdzekļu|finansējuma)"
         r"\s+izlietojums"
         r"(?:\s+sadalījumā\s+pa\s+(?:līguma\s+|īstenošanas\s+)?gadiem)?"
+        # "5. Valsts pārvaldes uzdevuma finansējums" (a form numbering its rows)
+        r"|(?:valsts\s+pārvaldes\s+)?uzdevuma\s+(?:izpildes\s+)?finansējums"
     ),
     Section.IRREGULAR: _reworded_form(
         r"neatbilstoš[^\W\d_]*\s+(?:\S+\s+)?(?:izdevumi|līdzekļi|izlietojums)"
@@ -281,6 +283,19 @@ def reworded_labels(
             if label is not None:
                 out.append((*label, section))
     return out
+
+
+def label_alone(text: str) -> bool:
+    """Whether `text` (a paragraph) is a section's label and nothing more: in the template's
+    words or reworded (see `REWORDED`), numbered or not, a colon or full stop after it."""
+    words = " ".join(text.split())
+    if any(re.fullmatch(numbered(p) + r"[ \u00a0]*[:.]?", words) for p in LABELS.values()):
+        return True
+    m = _REWORDED.match(words)
+    if m is None or words[m.end("label") :].strip(" \u00a0:."):
+        return False
+    said = latvian_half(" ".join(m.group("words").split()))
+    return any(pattern.fullmatch(said) for pattern in REWORDED.values())
 
 
 def _reworded(
