@@ -1,4 +1,4 @@
-"""Three adaptations that make pyshacl validate a report in about half the time without
+"""Four adaptations that make pyshacl validate a report in about half the time without
 changing what it finds.
 
 pyshacl evaluates a shape once per value node reached through `sh:node` and
@@ -19,6 +19,11 @@ and refused, every time). All give the same terms in the same order as before, s
 makes the same decisions in the same order. `reference()` turns them off, to compare
 against.
 
+The fourth is `FocusAnswers`: a `sh:sparql` SELECT, which pyshacl asks once per focus
+node with `$this` bound, is asked once per data graph with `$this` free, and each focus
+node is given the rows whose `$this` is that node. rdflib spent most of each call on its
+fixed cost, not on the rows; the rows are the same (see `FocusAnswers`).
+
 The data graph is left as it is: pyshacl needs a context-aware store for it (so not
 rdflib's SimpleMemory), copying it into another store costs more than the copy saves, and
 its triple patterns rarely repeat, so remembering answers gains nothing there.
@@ -29,11 +34,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, Variable
 from rdflib.paths import Path
+from rdflib.query import Result
+from rdflib.term import Identifier
 
 # The pyshacl releases the project allows (pyproject.toml). Outside this range the
 # parameter list is left alone: validation is then as slow as pyshacl makes it, never
@@ -108,6 +115,53 @@ class MemoisedGraph(Graph):
         self._answers.clear()
         super().remove(triple)
         return self
+
+
+_THIS = Variable("this")
+_Row = Mapping[Variable, Identifier]
+
+
+class FocusAnswers:
+    """The rows of each SELECT asked of one data graph with `$this` free, by their `$this`.
+
+    Binding `$this` before evaluation (as pyshacl does) and keeping the rows of the free
+    query whose `$this` is the node give the same rows: every query of our shapes binds
+    `$this` in its patterns and projects it, and groups by it where it aggregates, so a
+    row of one focus node never depends on another's. Where a row comes back with `$this`
+    unbound (a query that does not bind it), that query is asked per node, as pyshacl
+    asks it. The data graph must not change while it is validated (pyshacl, without
+    inference, never changes it)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[object, tuple[list[Variable], dict[Identifier, list[_Row]]] | None] = {}
+
+    def answer(self, query: object, this: Identifier, ask: Callable[[], Result]) -> Result | None:
+        """The rows of `query` for focus node `this`; `ask()` evaluates it with `$this`
+        free. None where the query must be asked per node (or the adaptation is off)."""
+        if not _STATE.enabled:
+            return None
+        if query not in self._rows:
+            self._rows[query] = _by_focus(ask())
+        known = self._rows[query]
+        if known is None:
+            return None
+        variables, rows = known
+        result = Result("SELECT")
+        result.vars = variables
+        result.bindings = list(rows.get(this, ()))
+        return result
+
+
+def _by_focus(whole: Result) -> tuple[list[Variable], dict[Identifier, list[_Row]]] | None:
+    if whole.type != "SELECT" or whole.vars is None or _THIS not in whole.vars:
+        return None
+    rows: dict[Identifier, list[_Row]] = {}
+    for row in whole.bindings:
+        this = row.get(_THIS)
+        if this is None:
+            return None
+        rows.setdefault(this, []).append(row)
+    return list(whole.vars), rows
 
 
 def _remembering(check: _Check) -> _Check:
