@@ -147,6 +147,9 @@ class DateMention:
     precision: DatePrecision
     text: str
     span: Span
+    #: True where the activity's own words say it was moved to this date ("tika pārcelts
+    #: uz 2026. gada 24. janvāri"): outside its year, the report itself explains it.
+    moved: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,10 @@ class ImplementationYear:
     stated: bool
     activities: tuple[Activity, ...] = ()
     notes: tuple[Text, ...] = ()
+    #: True for the period the contract was extended by, headed as a year is
+    #: ("PAGARINĀJUMA PERIODS (…)"): no implementation year, and past the delegation period
+    #: as first agreed, by the report's own words.
+    extension: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +335,10 @@ class Report:
     objectives: tuple[Text, ...] = ()
     years: tuple[ImplementationYear, ...] = ()
     funding: tuple[FundingYear, ...] = ()
+    #: The funding over the whole contract, stated beside the years ("Kopā par visu līguma
+    #: periodu: plānots …; faktiski izlietoti …; atgriezti …"): a total of each role it
+    #: names, no year's amount (the years' amounts add up to it).
+    contract_totals: tuple[Amount, ...] = ()
     irregular_expenditure: Statement | None = None
     unrecovered_amount: Statement | None = None
     other_information: Statement | None = None

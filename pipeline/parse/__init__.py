@@ -25,8 +25,10 @@ from pipeline.model import (
 )
 from pipeline.parse.activities import read_description
 from pipeline.parse.checks import check_report
+from pipeline.parse.checks_contract import contract_totals
 from pipeline.parse.currencies import statement_currency, with_currencies
 from pipeline.parse.decode import decode
+from pipeline.parse.explained import with_explained
 from pipeline.parse.fields import (
     find_region,
     find_regions_listed,
@@ -129,7 +131,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
     years = description.years if description else ()
     if years and not years[0].stated and delegation is not None:
         years = (replace(years[0], period=delegation), *years[1:])
-    years = tuple(_calendar_period(year, delegation, source) for year in years)
+    years = with_explained(tuple(_calendar_period(year, delegation, source) for year in years))
     funding_years = with_currencies(
         _match_years(funding.years if funding else (), years),
         source,
@@ -190,6 +192,13 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         unlabelled=unlabelled,
         after_end=after_end,
     )
+    if funding is not None:
+        report = replace(
+            report,
+            contract_totals=contract_totals(
+                report, funding.unread, bool(funding.missing_amounts), source
+            ),
+        )
     findings.extend(
         check_report(
             report,

@@ -1,6 +1,6 @@
 """The words in which an activity's text says it was moved to a date ("tika pārcelts uz
 2026. gada 24. janvāri"): such a date outside its year is explained by the report itself
-(see `pipeline.parse.checks_periods`).
+(see `pipeline.parse.checks_periods`); the model keeps it as `DateMention.moved`.
 
 Only words that say so as surely as "pārcelts uz" are read: moved or postponed ("pārcelts",
 "pārceļam", "atlikts"), right before the date, or in a bracket right after it that says where

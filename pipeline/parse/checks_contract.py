@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from pipeline.model import AmountRole, FundingYear, Problem, Report
+from pipeline.model import Amount, AmountRole, FundingYear, Problem, Report
 from pipeline.parse.checks_carried import carried_in_remainders
 from pipeline.parse.checks_money import money
 from pipeline.parse.currencies import currency_at, one_currency
@@ -56,25 +56,9 @@ def contract_total(
     "could not be told" is then no longer so. Also the remainders of years whose money
     carried in is read beside the plan (`checks_carried`), which the row checks leave out."""
     problems = list(carried_in_remainders(report, source, finding))
-    totals = [p for p in unread if isinstance(p, ContractAmount)]
-    roles = [p.role for p in totals]
-    if not totals or len(totals) != len(unread) or len(set(roles)) != len(roles):
-        return problems, set()
-    if missing or not report.funding or not all(row.compared for row in report.funding):
-        return problems, set()
-    if not _every_year(report):
-        return problems, set()
-    # Lati and euro are never added up: the years in one currency, the total in the same.
-    cur = one_currency(tuple(a for row in report.funding for a in row.amounts))
-    if cur is None:
-        return problems, set()
     told: set[int] = set()
-    for piece in totals:
-        summed = _years_sum(report.funding, piece.role)
-        at = source.span_of(piece)
-        if summed is None or currency_at(source.text, at.start, at.end) != cur:
-            continue
-        if summed != piece.value and not _moved(report.funding, piece.role, summed - piece.value):
+    for piece, summed, cur in _compared(report, unread, missing, source):
+        if summed != piece.value:
             words = _WORDS[piece.role]
             problems.append(
                 finding(
@@ -85,10 +69,47 @@ def contract_total(
                     lv=f"{words[2]} ir {money(summed)} {cur}, nevis {words[3]} {money(piece.value)} {cur}",
                 )
             )
-        elif summed != piece.value:
-            continue  # a plan counting money moved between years: not told
         told.add(id(piece))
     return problems, told
+
+
+def contract_totals(
+    report: Report, unread: tuple[SourcedText, ...], missing: bool, source: SourceFile
+) -> tuple[Amount, ...]:
+    """The stated totals over the contract that are compared with the years' sums, as
+    amounts of the model; any other is left unread (`contract_total` says so)."""
+    return tuple(
+        piece.as_amount(source) for piece, _, _ in _compared(report, unread, missing, source)
+    )
+
+
+def _compared(
+    report: Report, unread: tuple[SourcedText, ...], missing: bool, source: SourceFile
+) -> list[tuple[ContractAmount, Decimal, str]]:
+    """Each stated total over the contract that is compared with its years' sum, that sum
+    and their currency."""
+    totals = [p for p in unread if isinstance(p, ContractAmount)]
+    roles = [p.role for p in totals]
+    if not totals or len(totals) != len(unread) or len(set(roles)) != len(roles):
+        return []
+    if missing or not report.funding or not all(row.compared for row in report.funding):
+        return []
+    if not _every_year(report):
+        return []
+    # Lati and euro are never added up: the years in one currency, the total in the same.
+    cur = one_currency(tuple(a for row in report.funding for a in row.amounts))
+    if cur is None:
+        return []
+    compared = []
+    for piece in totals:
+        summed = _years_sum(report.funding, piece.role)
+        at = source.span_of(piece)
+        if summed is None or currency_at(source.text, at.start, at.end) != cur:
+            continue
+        if summed != piece.value and _moved(report.funding, piece.role, summed - piece.value):
+            continue  # a plan counting money moved between years: not told
+        compared.append((piece, summed, cur))
+    return compared
 
 
 def _years_sum(rows: tuple[FundingYear, ...], role: AmountRole) -> Decimal | None:

@@ -11,16 +11,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.model import AmountRole
+from pipeline.model import Amount, AmountRole
+from pipeline.parse.currencies import currency_at
 from pipeline.parse.funding_words import MONEY_IN_TEXT, amount_value, counts_as_money
-from pipeline.parse.text import SourcedText
+from pipeline.parse.text import SourcedText, SourceFile
 
 
 @dataclass(frozen=True, slots=True)
 class ContractAmount(SourcedText):
     """An amount of the contract's total, as written, with the role its words say and its
-    value. It is handed on with the amounts left unread, as the model has no place for it;
-    the checks compare it with the years' sums (`checks_contract`)."""
+    value. It is handed on with the amounts left unread; the checks compare it with the
+    years' sums (`checks_contract`), and one they compare is the model's
+    (`Report.contract_totals`)."""
 
     role: AmountRole = AmountRole.ACTUAL
     value: Decimal = Decimal(0)
@@ -28,6 +30,17 @@ class ContractAmount(SourcedText):
     @staticmethod
     def at(piece: SourcedText, role: AmountRole, value: Decimal) -> ContractAmount:
         return ContractAmount(piece.text, piece.offsets, role, value)
+
+    def as_amount(self, source: SourceFile) -> Amount:
+        """The model's amount: a total of its role over the whole contract, its number as
+        written, in the currency written beside it."""
+        found = MONEY_IN_TEXT.search(self.text)
+        # from its number on, as a year's amount is: the space before it is no amount's
+        piece = self[found.start("amount") : found.end()] if found is not None else self
+        text = found.group("amount") if found is not None else self.text.strip()
+        span = source.span_of(piece)
+        currency = currency_at(source.text, span.start, span.end)
+        return Amount(self.role, None, self.value, text, "", span, currency)
 
 
 _L = r"[\wāčēģīķļņšūž]"

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 
 from pipeline.model import Report
+from pipeline.rdf.contract import map_contract_totals
 from pipeline.rdf.funding import map_funding
 from pipeline.rdf.iris import Iris, report_key, slug
 from pipeline.rdf.mapping import Context, OrganisationResolver, map_ministry, map_report
 from pipeline.rdf.namespaces import DCTERMS, RDF, ROV, SKOS, new_graph
 from pipeline.rdf.provenance import SourceIndex
 from pipeline.rdf.sources import map_source_document
+from pipeline.rdf.years import map_years
 from pipeline.settings import Settings
 
 DATASET_KEY = "dataset"
@@ -53,8 +55,10 @@ def to_graph(
         organisations=organisations or OrganisationResolver((report,)),
     )
     map_report(ctx)
+    map_years(ctx)
     map_source_document(ctx)
     map_funding(ctx)
+    map_contract_totals(ctx)
     return MappedGraph(key, graph, ctx.sources)
 
 

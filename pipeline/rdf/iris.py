@@ -175,6 +175,10 @@ class ReportIris:
         tail = role.value if purpose is None else f"{role.value}-{purpose.value}"
         return self.part(f"{self.fragment_of(row)}-{tail}")
 
+    def contract_total(self, role: AmountRole) -> URIRef:
+        """`#agreement-total-planned`: a total the report states over the whole contract."""
+        return self.part(f"agreement-total-{role.value}")
+
     def statement(self, name: str) -> URIRef:
         return self.part(name)
 

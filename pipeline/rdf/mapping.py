@@ -6,7 +6,6 @@ Ministry are referenced by their shared IRIs. No I/O, no validation here.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -15,16 +14,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from pipeline.model import (
-    Activity,
-    DateMention,
-    DatePrecision,
-    ImplementationYear,
     Implementer,
-    Indicator,
     LegalForm,
-    Mention,
     Period,
-    Qualifier,
     Report,
     Span,
     Statement,
@@ -36,17 +28,12 @@ from pipeline.rdf.namespaces import (
     CV,
     DCAT,
     DCTERMS,
-    GROUP,
-    INDICATOR,
     LEGAL_FORM,
     LP,
     LV_RE_SCHEME,
-    MINORITY,
     ORG,
     PROV,
-    QUALIFIER,
     RDF,
-    RDFS,
     REGION,
     ROV,
     SCHEMA,
@@ -73,27 +60,32 @@ class Field(NamedTuple):
     convert: Callable[[Any], Node | None]
 
 
-def _lv(value: Any) -> Node | None:
+def as_lv(value: Any) -> Node | None:
     return Literal(value, lang=LV) if value else None
 
 
-def _plain(value: Any) -> Node | None:
+def as_plain(value: Any) -> Node | None:
     return Literal(value) if value else None
 
 
-def _integer(value: Any) -> Node | None:
+def as_integer(value: Any) -> Node | None:
     return None if value is None else Literal(int(value), datatype=XSD.integer)
 
 
-def _boolean(value: Any) -> Node | None:
+def as_boolean(value: Any) -> Node | None:
     return Literal(bool(value), datatype=XSD.boolean)
 
 
-def _date(value: Any) -> Node | None:
+def as_true(value: Any) -> Node | None:
+    """A flag stated only where it holds: the consistency shapes skip what it marks."""
+    return Literal(True) if value else None
+
+
+def as_date(value: Any) -> Node | None:
     return None if value is None else Literal(value.isoformat(), datatype=XSD.date)
 
 
-def _concept(namespace: Any) -> Callable[[Any], Node | None]:
+def as_concept(namespace: Any) -> Callable[[Any], Node | None]:
     def convert(value: Any) -> Node | None:
         return None if value is None else URIRef(f"{namespace}{slug(str(value))}")
 
@@ -101,31 +93,11 @@ def _concept(namespace: Any) -> Callable[[Any], Node | None]:
 
 
 PERIOD_FIELDS = (
-    Field("start", DCAT.startDate, _date),
-    Field("end", DCAT.endDate, _date),
-    Field("text", LP.asWritten, _lv),
+    Field("start", DCAT.startDate, as_date),
+    Field("end", DCAT.endDate, as_date),
+    Field("text", LP.asWritten, as_lv),
 )
-YEAR_FIELDS = (
-    Field("ordinal", LP.ordinal, _integer),
-    Field("numeral", SKOS.notation, _plain),
-    Field("stated", LP.stated, _boolean),
-)
-ACTIVITY_FIELDS = (
-    Field("group", LP.activityGroup, _concept(GROUP)),
-    Field("position", SCHEMA.position, _integer),
-    Field("number", DCTERMS.identifier, _plain),
-)
-INDICATOR_FIELDS = (
-    Field("value", SCHEMA.value, _integer),
-    Field("qualifier", LP.qualifier, _concept(QUALIFIER)),
-    Field("kind", LP.indicatorKind, _concept(INDICATOR)),
-    Field("phrase", LP.asWritten, _lv),
-)
-DATE_FIELDS = (
-    Field("start", DCAT.startDate, _date),
-    Field("text", LP.asWritten, _lv),
-)
-STATEMENT_FIELDS = (Field("none", LP.none, _boolean),)
+STATEMENT_FIELDS = (Field("none", LP.none, as_boolean),)
 
 
 def emit(graph: Graph, subject: URIRef, value: object, table: tuple[Field, ...]) -> None:
@@ -217,9 +189,9 @@ def map_report(ctx: Context) -> None:
         if statement is not None:
             ctx.add(subject, LP[_camel(name)], _map_statement(ctx, name, statement))
     for position, text in enumerate(report.unlabelled, start=1):
-        ctx.add(subject, LP.unlabelledText, _map_passage(ctx, "unlabelled", position, text))
+        ctx.add(subject, LP.unlabelledText, map_passage(ctx, "unlabelled", position, text))
     if report.after_end is not None:
-        ctx.add(subject, LP.unlabelledText, _map_passage(ctx, "after-end", 1, report.after_end))
+        ctx.add(subject, LP.unlabelledText, map_passage(ctx, "after-end", 1, report.after_end))
     _map_task(ctx)
     _map_agreement(ctx)
 
@@ -241,7 +213,7 @@ def _map_statement(ctx: Context, name: str, statement: Statement) -> URIRef:
     return node
 
 
-def _map_passage(ctx: Context, kind: str, position: int, text: Text) -> URIRef:
+def map_passage(ctx: Context, kind: str, position: int, text: Text) -> URIRef:
     node = ctx.page.passage(kind, position)
     ctx.add(node, RDF.type, LP.TextPassage)
     ctx.add(node, RDF.value, Literal(text.value, lang=LV))
@@ -259,7 +231,7 @@ def _map_task(ctx: Context) -> None:
         ctx.add(task, DCTERMS.spatial, REGION[slug(report.region_in_task.key)])
         note_field(ctx.sources, task, DCTERMS.spatial, report.region_in_task.span)
     for position, text in enumerate(report.objectives, start=1):
-        ctx.add(task, LP.objective, _map_passage(ctx, "objective", position, text))
+        ctx.add(task, LP.objective, map_passage(ctx, "objective", position, text))
 
 
 def _map_agreement(ctx: Context) -> None:
@@ -274,8 +246,6 @@ def _map_agreement(ctx: Context) -> None:
         ctx.source(agreement, report.delegation_period.span)
     if report.implementer is not None:
         ctx.add(agreement, LP.implementer, _map_implementer(ctx, report.implementer))
-    for year in report.years:
-        ctx.add(agreement, LP.implementationYear, _map_year(ctx, year))
 
 
 def map_period(ctx: Context, node: URIRef, period: Period) -> URIRef:
@@ -322,107 +292,3 @@ def _map_implementer(ctx: Context, implementer: Implementer) -> URIRef:
         ctx.add(identifier, ADMS.schemaAgency, Literal(REGISTER_AGENCY, lang=LV))
         ctx.source(identifier, number.span)
     return org
-
-
-def _map_year(ctx: Context, year: ImplementationYear) -> URIRef:
-    node = ctx.page.year(year.ordinal)
-    ctx.add(node, RDF.type, LP.ImplementationYear)
-    emit(ctx.graph, node, year, YEAR_FIELDS)
-    if year.period is not None:
-        period = map_period(ctx, ctx.page.year_period(year.ordinal), year.period)
-        ctx.add(node, DCTERMS.temporal, period)
-        note_field(ctx.sources, node, DCTERMS.temporal, year.period.span)
-        if ctx.report.delegation_period is not None:
-            ctx.add(period, TIME.intervalDuring, ctx.page.agreement_period)
-    span = year.heading.span if year.heading else (year.period.span if year.period else None)
-    if span is None and ctx.report.delegation_period is not None:
-        span = ctx.report.delegation_period.span
-    if span is not None:
-        ctx.source(node, span)
-    for activity in year.activities:
-        ctx.add(node, LP.activity, _map_activity(ctx, activity))
-    for position, note in enumerate(year.notes, start=1):
-        ctx.add(node, LP.note, _map_passage(ctx, f"year-{year.ordinal}-note", position, note))
-    return node
-
-
-def _map_activity(ctx: Context, activity: Activity) -> URIRef:
-    node = ctx.page.activity(activity.year, activity.group, activity.position)
-    for cls in (LP.ReportedActivity, PROV.Activity):
-        ctx.add(node, RDF.type, cls)
-    emit(ctx.graph, node, activity, ACTIVITY_FIELDS)
-    ctx.add(node, DCTERMS.description, Literal(activity.text.value, lang=LV))
-    ctx.source(node, activity.text.span)
-    for position, indicator in enumerate(activity.indicators, start=1):
-        ctx.add(node, LP.indicator, _map_indicator(ctx, node, position, indicator))
-    for position, date in enumerate(activity.dates, start=1):
-        ctx.add(node, LP.date, _map_date(ctx, node, position, date))
-    for minority in _unique_keys(activity.minorities):
-        ctx.add(node, LP.minority, MINORITY[slug(minority.key)])
-    for place in _unique_keys(activity.places):
-        iri = ctx.iris.place(place.key, place.kind)
-        ctx.add(node, DCTERMS.spatial, iri)
-        ctx.add(iri, RDF.type, DCTERMS.Location)
-        ctx.add(iri, SKOS.notation, Literal(slug(place.key)))
-        ctx.add(iri, LP.placeKind, Literal(place.kind))
-        if place.name:
-            ctx.add(iri, RDFS.label, Literal(place.name, lang=LV))
-    return node
-
-
-def _unique_keys(mentions: tuple[Mention, ...]) -> list[Mention]:
-    seen: dict[tuple[str, str], Mention] = {}
-    for mention in mentions:
-        seen.setdefault((slug(mention.key), mention.kind), mention)
-    return list(seen.values())
-
-
-def _map_indicator(ctx: Context, activity: URIRef, position: int, indicator: Indicator) -> URIRef:
-    node = ctx.page.activity_part(activity, "indicator", position)
-    for cls in (LP.IndicatorValue, SCHEMA.QuantitativeValue):
-        ctx.add(node, RDF.type, cls)
-    emit(ctx.graph, node, indicator, INDICATOR_FIELDS)
-    low, high = bounds(indicator.value, indicator.qualifier)
-    if low is not None:
-        ctx.add(node, SCHEMA.minValue, Literal(low, datatype=XSD.integer))
-    if high is not None:
-        ctx.add(node, SCHEMA.maxValue, Literal(high, datatype=XSD.integer))
-    if indicator.part_of is not None:
-        # A breakdown of another value in the same activity: sums must count only the total.
-        ctx.add(
-            node, DCTERMS.isPartOf, ctx.page.activity_part(activity, "indicator", indicator.part_of)
-        )
-    ctx.source(node, indicator.span)
-    return node
-
-
-def bounds(value: int, qualifier: Qualifier) -> tuple[int | None, int | None]:
-    """Inclusive bounds of a counted quantity; "more than 670" is at least 671."""
-    if qualifier is Qualifier.EXACT:
-        return value, value
-    if qualifier is Qualifier.MORE_THAN:
-        return value + 1, None
-    if qualifier is Qualifier.AT_LEAST:
-        return value, None
-    return None, None
-
-
-def _map_date(ctx: Context, activity: URIRef, position: int, date: DateMention) -> URIRef:
-    node = ctx.page.activity_part(activity, "date", position)
-    ctx.add(node, RDF.type, DCTERMS.PeriodOfTime)
-    ctx.add(node, RDF.type, TIME.ProperInterval)
-    emit(ctx.graph, node, date, DATE_FIELDS)
-    ctx.add(node, DCAT.endDate, Literal(last_day(date).isoformat(), datatype=XSD.date))
-    unit = TIME.unitDay if date.precision is DatePrecision.DAY else TIME.unitMonth
-    ctx.add(node, LP.datePrecision, unit)
-    ctx.source(node, date.span)
-    return node
-
-
-def last_day(date: DateMention) -> dt.date:
-    """The last day a date mention covers: its end, or the end of its month."""
-    last = date.end or date.start
-    if date.precision is DatePrecision.MONTH:
-        following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return following - dt.timedelta(days=1)
-    return last

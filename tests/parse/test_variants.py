@@ -115,6 +115,12 @@ PLANTED: dict[str, list[str]] = {
         "funding.remainder-mismatch",
         "funding.remainder-mismatch",
     ],
+    # tests/rdf/test_moved_and_extension_facts.py: year III going on past the period, an
+    # event after its year
+    "facts_year_past_period_date_outside_planted": [
+        "activity.date-outside-year",
+        "period.year-outside-delegation",
+    ],
     # by an independent tester (test_unseen_reports.py says what is planted where)
     "vidzeme_planted_sums_and_short_period": [
         *["funding.actual-above-planned"] * 4,
