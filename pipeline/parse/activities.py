@@ -21,6 +21,8 @@ Rules that hold across the reports:
 - a minority group's heading may have no colon where it is a line of its own between two
   lists (a Word heading: "Kurzemes mazākumtautību kapacitātes celšanai");
 - a list whose lead-in ends with "uzdevumi:" lists the task's objectives, not activities;
+  one led in by a year's goals ("Mērķi:", "Uzdevumi:") under its heading lists what the year
+  set out to do: the year's notes, as a plan is (see `pipeline.parse.activity_goals`);
 - a list opened with no bullet right after an item's unfinished sentence goes on with that
   item (a PDF's wrapped line: "… atbalsts 7" / "mazākumtautību NVO;");
 - a table of activities ("| Nr. | Aktivitāte | Plānots | Faktiski |", or its tab layout) is
@@ -63,7 +65,7 @@ from pipeline.parse.activity_markers import (
     SEPARATOR_CELL,
     WS,
 )
-from pipeline.parse.activity_rules import ReaderRules, is_sub_heading
+from pipeline.parse.activity_rules import ReaderRules, is_sub_heading, leads_on
 from pipeline.parse.activity_tables import Table, find_tables, is_group_heading, row_text
 from pipeline.parse.activity_years import Item, Note, Year, YearBuilder, introduction_notes
 from pipeline.parse.headings import ordinal_of, unread_headings
@@ -100,6 +102,7 @@ class _Reader(ReaderRules):
         self.expected = 1
         self.style: str | None = None
         self.in_objectives = False
+        self.in_goals = False  # the open list is the year's goals: its entries are notes
         self.has_groups = False
         self.read_headings: list[tuple[int, int]] = []
         self.pending = 0  # where the text not yet given to the open item starts
@@ -255,10 +258,12 @@ class _Reader(ReaderRules):
         else:
             n, style = int(m.group("n")), m.group("style")
             number = f"{n}{style}"
+        from_note = self.item is None or not self.item.pieces
         lead = self._take_lead_in() if n == 1 else None
         self._close()
         if lead is not None:
-            self.in_objectives = lead.endswith("uzdevumi:")
+            self.in_goals = self.goals_lead(lead, from_note)
+            self.in_objectives = lead.endswith("uzdevumi:") and not self.in_goals
         self.item = Item(number)
         self.expected = n + 1
         self.style = style
@@ -287,9 +292,14 @@ class _Reader(ReaderRules):
         self.sub = number.next()
 
     def _bullet(self, dashed: bool, bare: bool) -> None:
-        if self.item is not None and self.item.sub_run:
+        item = self.item
+        if item is not None and item.sub_run and not (self.in_goals and leads_on(item)):
             return  # a sub-item: its text stays in the open item
+        # a new list, whose lead-in says whether it is the year's goals
+        lead = self._take_lead_in() if (item is None or item.sub_run) and self.years else None
         self._close()
+        if lead is not None:
+            self.in_goals = self.goals_lead(lead, from_note=item is None)
         self.item = Item(None, dashed=dashed, bare=bare)
 
     def _table(self, table: Table) -> None:
@@ -341,12 +351,12 @@ class _Reader(ReaderRules):
                 self._note(last[cut:], after_item=True)
         return body.strip(WS)
 
-    def _note(self, piece: SourcedText, after_item: bool = False) -> None:
+    def _note(self, piece: SourcedText, after_item: bool = False, kept: bool = False) -> None:
         year = self._current_year()
-        year.notes.append(Note(piece, self.group, len(year.items) + after_item))
+        year.notes.append(Note(piece, self.group, len(year.items) + after_item, kept=kept))
 
     def _reset_list(self) -> None:
-        self.expected, self.style, self.in_objectives = 1, None, False
+        self.expected, self.style, self.in_objectives, self.in_goals = 1, None, False, False
         self.numbered_on = None
 
     def _current_year(self) -> Year:
@@ -363,6 +373,10 @@ class _Reader(ReaderRules):
             # a paragraph or list entry that only names a part of the year heads the entries
             # after it ("2023. gada janvāris–jūlijs"): the year's note, no activity
             self._note(whole)
+            return
+        if self.in_goals:
+            marked = [item.marker, *item.pieces] if item.marker is not None else item.pieces
+            self._note(SourcedText.join(marked), kept=True)
             return
         if self.in_objectives:
             self.objectives.append(item)

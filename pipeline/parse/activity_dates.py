@@ -22,8 +22,8 @@ from pipeline.parse.mentions import find_activity_dates
 from pipeline.parse.text import SourcedText, SourceFile
 
 _MONTH_RANGE = re.compile(
-    rf"(?<![\wāčēģīķļņšūž])(?P<first>{MONTH})\s*[{DASHES}]\s*(?P<last>{MONTH})"
-    r"(?![\wāčēģīķļņšūž])(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?![\d,])(?:\.?[ \u00a0]*(?:gadā|gads|g\.))?)?",
+    rf"(?<!\w)(?P<first>{MONTH})\s*[{DASHES}]\s*(?P<last>{MONTH})"
+    r"(?!\w)(?:[ \u00a0]+(?P<year>(?:19|20)\d\d)(?![\d,])(?:\.?[ \u00a0]*(?:gadā|gads|g\.))?)?",
     re.I,
 )
 
@@ -65,7 +65,7 @@ def activity_dates(
 # grammar reads them only with their year ("2024. gada 7.–8. septembrī").
 _DAY_RANGE = re.compile(
     rf"(?<![\w.])(?:(?i:no)\s+)?(?P<first>\d{{1,2}})\.\s*(?:[{DASHES}]|(?i:līdz))\s*"
-    rf"(?P<last>\d{{1,2}})\.\s*(?P<month>{MONTH})(?![\wāčēģīķļņšūž])",
+    rf"(?P<last>\d{{1,2}})\.\s*(?P<month>{MONTH})(?!\w)",
 )
 # A year the item writes: in a date the grammar read, or alone ("2020. gada", "2020. g.",
 # "(2022)").

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.activity_groups import BULLETS, CIVIL_HEADING, MINORITY_HEADING, ROMAN
-from pipeline.parse.headings import EXTENSION_HEADING, YEAR_HEADING
+from pipeline.parse.headings import EXTENSION_HEADING, FOOTNOTE_MARK, YEAR_HEADING
 from pipeline.parse.indicators import kind_of
 
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
@@ -81,7 +81,7 @@ SUB_HEADING = re.compile(
     rf"{_OF_YEAR}?{_NOMINATIVE_MONTH}(?:{_RANGE_DASH}{_OF_YEAR}?{_NOMINATIVE_MONTH})?"
     rf"|{_OF_YEAR}?(?-i:{_PART_NUMBER}(?:{_RANGE_DASH}{_PART_NUMBER})?)[ \u00a0]*"
     r"(?:ceturksn(?:is|ī)|ceturkšņi|pusgad(?:s|ā|i))"
-    r"|\d{4}\.?[ \u00a0]*gads)"
+    rf"|\d{{4}}\.?[ \u00a0]*gads{FOOTNOTE_MARK})"
     # a bracket of dates or words, not of counts ("Marts (12 konsultācijas)" is an entry)
     r"[ \u00a0]*(?:\((?![^()\n]*\d[ \u00a0]+[^\W\d_])[^()\n\t\x0b\ue000]{1,40}\))?[ \u00a0]*:?"
     r"(?=[ \t\u00a0]*(?:[\n\x0b\ue000]|$))"

@@ -66,7 +66,18 @@ def digit_numbers(
             clear = clear and grouped and gap in _THOUSANDS_GAPS
             segment.append(right)
         numbers += _segment_number(segment, clear, _led_by(text, source, segment[0].start()))
-    return numbers
+    return [(a, _past_mark(s, b), value) for a, b, value in numbers]
+
+
+# A footnote's mark after a count ("146¹ dalībnieki", "146 ¹", "146*", "146¹⁾") is no digit of
+# it: the count ends after the mark, so that the words after it are what it counts. The mark
+# stays in the text as written.
+_FOOTNOTE_MARK = re.compile(r"(?:[ \u00a0]?[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\*{1,3})(?=[\s,.;:)]|$)")
+
+
+def _past_mark(s: str, stop: int) -> int:
+    mark = _FOOTNOTE_MARK.match(s, stop)
+    return mark.end() if mark else stop
 
 
 # A number right after one of these is what it numbers ("pasākumā Nr. 2 120 dalībnieki": event
@@ -117,9 +128,9 @@ def _source_between(text: SourcedText, source: SourceFile, last: int, first: int
 # A house number after its street ("Jūrmalas gatvē 76", "Brīvības ielā 85a") is an address,
 # not a count. ("Nr. 5" is left to the numbering rule: "Nr. 5 – 3" may be one number.)
 _ADDRESS = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:iel(?:a|ā|as)|gatv(?:e|ē|es)|prospekt(?:s|ā|a)|bulvār(?:is|ī|a)"
+    r"(?<!\w)(?:iel(?:a|ā|as)|gatv(?:e|ē|es)|prospekt(?:s|ā|a)|bulvār(?:is|ī|a)"
     r"|laukum(?:s|ā|a)|šosej(?:a|ā|as)|alej(?:a|ā|as)|krastmal(?:a|ā|as))"
-    r"\s*(?P<number>\d+(?:[ ]?[a-zA-Z](?![\wāčēģīķļņšūž]))?(?:[/-]\d+)?)",
+    r"\s*(?P<number>\d+(?:[ ]?[a-zA-Z](?!\w))?(?:[/-]\d+)?)",
     re.I,
 )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.model import ActivityGroup
+from pipeline.parse.activity_goals import names_goals
 from pipeline.parse.activity_groups import (
     continues_numbering,
     may_head_after,
@@ -45,6 +47,7 @@ class ReaderRules:
     text: SourcedText
     source: SourceFile
     years: list[Year]
+    group: ActivityGroup
     item: Item | None
     expected: int
     style: str | None
@@ -239,6 +242,18 @@ class ReaderRules:
         before = " ".join(p.text for p in item.pieces)
         return paragraph_after_list(before, text, item.number is not None)
 
+    def goals_lead(self, lead: str, from_note: bool) -> bool:
+        """Whether a list's lead-in names the goals of the year under whose heading it is
+        (see `pipeline.parse.activity_goals`). A lead-in that is the year's last note leads
+        in only where nothing came after it: no item, no group's heading."""
+        if not (self.years and self.years[-1].stated and names_goals(lead)):
+            return False
+        year = self.years[-1]
+        note = year.notes[-1] if year.notes else None
+        return not from_note or (
+            note is not None and note.group is self.group and note.at == len(year.items)
+        )
+
     def _extends(self, m: re.Match[str]) -> bool:
         """An extension period's heading heads a year of its own after the stated years,
         where both its dates are read; else it stays the text it is in."""
@@ -262,6 +277,14 @@ class ReaderRules:
 
 
 LAST_LINE = re.compile(r"[\n\t\x0b\ue000]")
+
+
+def leads_on(item: Item) -> bool:
+    """Whether the open item's text ends with a line of its own ending in ":", which leads in
+    the list after it (not the item's own lead-in to its sub-items: "… t.sk.:")."""
+    body = item.pieces[-1].text.rstrip(WS) if item.pieces else ""
+    cut = max(body.rfind(c) for c in "\n\t\x0b")
+    return body.endswith(":") and cut > 0 and bool(body[:cut].strip(WS))
 
 
 def is_sub_heading(line: str) -> bool:

@@ -25,42 +25,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import Enum
 
 from pipeline.model import DateMention, Indicator, Period, Qualifier
 from pipeline.parse.activity_dates import activity_dates
 from pipeline.parse.activity_groups import is_minority_heading
+from pipeline.parse.activity_table_headers import Role, header_roles, spelled_out
 from pipeline.parse.latvian import number_in_words
 from pipeline.parse.mentions import counted_kind, find_indicators, qualifier_before
 from pipeline.parse.text import SourcedText, SourceFile
 
-
-class Role(Enum):
-    NUMBER = "number"
-    NAME = "name"
-    TARGET = "target"
-    DONE = "done"  # what was done, in words or as a count alone
-    MEASURE = "measure"  # money, a share or a time: never a count, its dates not the activity's
-    OTHER = "other"
-
-
-# The header words, lower-cased, by what their column holds, checked in this order: "Plānotais
-# rezultāts" is a plan, "Pasākumu skaits" a count. Anything else is kept in the text, unread.
-# A column of money, a share or a time ("Faktiski, EUR", "Izpilde, %", "Izpildes termiņš")
-# holds no count, whatever else its header says: a number in it is kept in the text, unread.
-_HEADER_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"(?:n\.?\s*)?(?:nr|n)\.?(?:\s*p\.?\s*k\.?)?|npk|#"), Role.NUMBER),
-    (
-        re.compile(
-            r".*(?:(?<![^\W\d_])(?:eur|euro|eiro|gads)(?![^\W\d_])|€|%|procent|summ|finansēj"
-            r"|budžet|izmaks|naud|termiņ|datum|laiks|laikā|laikposm|period|mēnes|mēneš).*"
-        ),
-        Role.MEASURE,
-    ),
-    (re.compile(r".*(?:plān|paredzēt|mērķ|līgum|sākotnēj).*"), Role.TARGET),
-    (re.compile(r".*(?:faktisk|sasniegt|izpild|rezultāt|skait|daudzum).*"), Role.DONE),
-    (re.compile(r"(?:aktivitāt|pasākum|darbīb|nosaukum).*"), Role.NAME),
-)
 # A row: `| … |` with nothing else on its line (a table inside a Word cell), or a line of
 # cells parted by tabs (the layout of a Word, OpenDocument or Markdown table).
 _PIPE_ROW = re.compile(
@@ -70,7 +43,6 @@ _TAB_ROW = re.compile(r"(?:^|(?<=\n))(?P<body>[^\n|]*\t[^\n|]*)(?=\n|$)")
 _BETWEEN = {"|": re.compile(r"[\s\ue000]*"), "\t": re.compile(r"\n")}
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _NUMBER_CELL = re.compile(r"(\d{1,2})[.)]?|[a-z]\)")
-_MARKUP = re.compile(r"[*_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +134,7 @@ def _tables(text: SourcedText, sep: str) -> list[Table]:
                 continue
             m = item
             cells = _cells(text, m, sep)
-            roles = _roles([c.text for c in cells])
+            roles = header_roles([c.text for c in cells])
             if roles is not None:
                 if header is not None and rows:
                     tables.append(Table(start, rows[-1].end, tuple(rows), line))
@@ -218,35 +190,12 @@ def _cells(text: SourcedText, m: re.Match[str], sep: str) -> list[SourcedText]:
     return cells
 
 
-def _roles(cells: list[str]) -> tuple[Role, ...] | None:
-    """What each column holds, when the cells are a header row of a table of activities."""
-    roles = tuple(_role(c) for c in cells)
-    if Role.NAME in roles and (Role.DONE in roles or Role.MEASURE in roles):
-        return roles
-    return None
-
-
-def _role(cell: str) -> Role:
-    word = _MARKUP.sub("", cell).strip().lower()
-    for pattern, role in _HEADER_WORDS:
-        if pattern.fullmatch(word):
-            return role
-    if _COUNTED_HEADER.fullmatch(word) and counted_kind(word) not in (None, *_WHO_KINDS):
-        return Role.DONE  # "Dalībnieki", "Apmeklētāji": a column of what it names, counted
-    return Role.OTHER
-
-
-# A header that is only the counted noun, perhaps with an adjective ("Dalībnieki",
-# "Unikālie dalībnieki"): its column holds their number. "Organizācija", "Pašvaldība" or
-# "Atbildīgā persona" says who, not how many.
-_COUNTED_HEADER = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?")
-_WHO_KINDS = ("organisations", "municipalities", "persons", "families")
-
-
 # A count alone in its cell, perhaps qualified ("ap 420", "vairāk nekā 530"), thousands
 # grouped by a space; a full stop may end it.
 _BARE_COUNT = re.compile(
     r"(?P<words>(?:[^\W\d_]+\s+){0,3}?)(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
+    # a footnote's mark after the count ("146¹") is none of its digits
+    r"(?:[ \u00a0]?[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\*{1,3})?"
     r"(?:\s*\(\s*(?P<said>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*\))?\.?"
 )
 
@@ -330,10 +279,11 @@ def _column_count(
     value = int(re.sub(r"\D", "", alone.group("n")))
     if alone.group("said") and number_in_words(alone.group("said")) != value:
         return None  # "2 (trīs)": which of the two is meant cannot be told
-    if value in _YEARS and not _COUNT_HEADER.search(cell.header):
+    header = spelled_out(cell.header)
+    if value in _YEARS and not _COUNT_HEADER.search(header):
         return None  # "2023" under "Izpilde": a year as likely as a count
-    kind = counted_kind(cell.header)
-    if _measures_other(cell.header, kind):
+    kind = counted_kind(header)
+    if _measures_other(header, kind):
         return None
     if kind is None and name is not None:
         kind = counted_kind(name.text)
@@ -342,7 +292,7 @@ def _column_count(
     if kind is None:
         return None
     # The phrase runs from the name (if it names the kind) to the count, as written.
-    first = name if name is not None and counted_kind(cell.header) is None else cell.text
+    first = name if name is not None and counted_kind(header) is None else cell.text
     a = row.line.offsets.index(first.offsets[0])
     b = row.line.offsets.index(cell.text.offsets[-1]) + 1
     piece = row.line[a:b]

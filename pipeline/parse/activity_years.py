@@ -48,6 +48,7 @@ class Note:
     group: ActivityGroup
     at: int  # how many of the year's items come before it
     introduction: bool = False  # text before the first year heading: never read as prose
+    kept: bool = False  # an entry of the year's goals: kept as written, never read as prose
 
 
 @dataclass(slots=True)
@@ -116,7 +117,7 @@ class YearBuilder:
                 continue
             note = year.notes[k]
             # Prose is read only in a year written wholly as prose: beside a list it is notes.
-            as_written = note.introduction or bool(year.items)
+            as_written = note.introduction or note.kept or bool(year.items)
             kept, read = ([note.piece], []) if as_written else self._read_prose(year, note.piece)
             notes += [self.text_of(piece) for piece in kept]
             for sentence, clause, minority in read:

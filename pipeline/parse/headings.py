@@ -31,8 +31,12 @@ from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.latvian import DASHES, PERIOD_TEXT, find_period
 from pipeline.parse.text import HEADING_MARK, SourcedText
 
-_LETTER = r"\wāčēģīķļņšūž"
+_LETTER = r"\w"
 _NOT_LETTER = rf"(?![{_LETTER}])"
+#: A footnote's mark after "gads" ("2021. gads¹", "I. ĪSTENOŠANAS GADS*"): the heading's, kept
+#: in its text as written, and no letter of the word (a superscript digit is a word character).
+FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\*{1,3})?"
+_GADS_END = FOOTNOTE_MARK + _NOT_LETTER
 _LINE_START = r"(?:^|(?<=[\n\t\x0b\ue000]))[ \u00a0]*"
 #: Nothing but spaces to the end of the line, paragraph or cell.
 _LINE_END = r"(?=[ \t\u00a0]*(?:[\n\t\x0b\r\ue000]|$))"
@@ -119,7 +123,7 @@ YEAR_HEADING = (
     rf"|(?i:[IVX]{{1,4}}))))))))"
     r"(?(unnumbered)|(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.?"
     r"|(?(contract)\.|\.?))))))\s*"
-    rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _NOT_LETTER + r"[ \t\u00a0]*"
+    rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _GADS_END + r"[ \t\u00a0]*"
     rf"(?(calendar)(?:{_IN_ENGLISH}[ \t\u00a0]*)?)"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?"
     rf"(?(calendar)(?:[ \t\u00a0]*(?P<place>{_PLACE}))?)"
@@ -153,7 +157,7 @@ EXTENSION_HEADING = (
 _LOOSE = re.compile(
     either_form(
         r"(?:^|(?<=[\n\t\x0b]))[ \u00a0]*(?P<head>[^\n\t\x0b]{0,30}?(?:īstenošanas|līguma)\s+gads"
-        + _NOT_LETTER
+        + _GADS_END
         + r"(?![ \u00a0]*(?:[,;]|(?!(?:no|līdz)\b)(?-i:[a-zāčēģīķļņšūž])))"
     )
     + rf"(?!{_DESCRIBED})[^\n\t\x0b]{{0,80}})",
@@ -165,7 +169,7 @@ _LOOSE = re.compile(
 _CALENDAR = re.compile(
     _LINE_START
     + rf"(?P<head>{_CALENDAR_NUMERAL}\.[ \u00a0]*(?i:gads)"
-    + _NOT_LETTER
+    + _GADS_END
     + rf"(?:[ \u00a0]*{_IN_ENGLISH})?(?:[ \u00a0]*\("
     r"[^()\n\t\x0b]*\))?)(?=[ \u00a0]*[.:]?[ \u00a0]*(?:[\n\t\x0b\r]|$))"
 )
@@ -173,7 +177,7 @@ _CALENDAR = re.compile(
 
 _PLACE_IN_HEADING = re.compile(
     _LINE_START
-    + r"(\d{4}\.[ \u00a0]*(?i:gads)[ \u00a0]*)("
+    + rf"(\d{{4}}\.[ \u00a0]*(?i:gads){FOOTNOTE_MARK}[ \u00a0]*)("
     + _PLACE.replace("?P<place_numeral>", "")
     + ")"
 )
@@ -260,7 +264,7 @@ def _marked(description: SourcedText, starts: list[int]) -> SourcedText:
 # `YEAR_HEADING` reads a heading's (in parentheses, after a dash or colon, on the next line)
 # and nothing after it on its line.
 _UNNUMBERED = re.compile(
-    _LINE_START + rf"(?P<head>{_YEAR_OF}[ \u00a0]+(?i:gads){_NOT_LETTER}"
+    _LINE_START + rf"(?P<head>{_YEAR_OF}[ \u00a0]+(?i:gads){_GADS_END}"
     r"(?:\s*\((?P<range>[^()]{0,120})\)"
     rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?i:no\s+)?(?P<bare>(?i:{PERIOD_TEXT})))"
     r"(?:[ \t\u00a0]*[.:])?)" + _LINE_END

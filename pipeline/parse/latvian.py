@@ -120,7 +120,7 @@ def _amount(before: str) -> str:
 AMOUNT = _amount(_BROKEN_BEFORE)
 #: The currency words, any letter case: "euro", "EUR", "eiro", "€" (or none at all).
 # A footnote's mark may follow the word ("euro¹"): Word's footnote references are read so.
-CURRENCY = r"(?:euro|eur|eiro)(?!(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\wāčēģīķļņšūž])|€"
+CURRENCY = r"(?:euro|eur|eiro)(?!(?![¹²³⁴⁵⁶⁷⁸⁹⁰])\w)|€"
 _AMOUNT_RE = re.compile(AMOUNT, re.I)
 #: Money: an amount with its currency word, if it has one (groups `amount`, `currency`).
 MONEY = rf"(?P<amount>{AMOUNT})(?:\s*(?P<currency>{CURRENCY}))?"

@@ -23,7 +23,7 @@ from pipeline.parse.text import SOFT_BREAK, SourcedText
 
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 # The first item of a list: "1)" or "1." and a word. "1. martā" is a date, not an item.
-_FIRST_ITEM = r"1(?:\)|\.(?![ \u00a0]+" + MONTH + r"(?![\wāčēģīķļņšūž])))[ \u00a0]+(?=\S)"
+_FIRST_ITEM = r"1(?:\)|\.(?![ \u00a0]+" + MONTH + r"(?!\w)))[ \u00a0]+(?=\S)"
 _HEADING_THEN_ITEM = re.compile(
     r"(?:" + YEAR_HEADING + r")(?<=[).])[ \u00a0]+(?P<item>" + _FIRST_ITEM + ")"
 )
