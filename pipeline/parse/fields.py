@@ -7,6 +7,7 @@ import re
 from pipeline.model import Implementer, Period, RegionMention, Text
 from pipeline.parse.latvian import find_period
 from pipeline.parse.legal_forms import ABBREVIATIONS, FORMS, legal_form
+from pipeline.parse.period_dates import partly_read_period
 from pipeline.parse.period_note import with_note
 from pipeline.parse.statements import read_statement as read_statement
 from pipeline.parse.text import SourcedText, SourceFile
@@ -82,9 +83,10 @@ def _listed(text: str) -> list[re.Match[str]]:
 # "reģistrācijas Nr.", "reģ. Nr.", "Reģ.Nr.", "vienotais reģistrācijas numurs", over lines;
 # typed without diacritics too ("registracijas Nr.", "REG. NR."), where "reg" begins a word.
 _REG_START = r"(?:reģ|(?<![^\W\d_])reg)"
+#: A registration number after its words (group "number"), as any organisation's is written.
 # The number may carry the country's prefix, as a VAT number does ("Reģ. Nr. LV40103982164"):
 # the prefix is no part of the register's 11 digits.
-_REG_NO = re.compile(
+REG_NO = re.compile(
     _REG_START + r"(?:istr[āa]cijas|\.)?\s*(?:Nr\.?|numurs)\s*"
     # a bilingual form's English after it: "Vienotais reģistrācijas Nr. / Unified
     # registration No."
@@ -113,6 +115,9 @@ _NAME_ENDS = re.compile(r"\s+(?=(?i:" + _REG_WORDS + r")|(?:LV[ \u00a0-]?)?\d{11
 #: The legal forms of the Latvian registers (`legal_forms`), as a cell begins with them or as
 #: they follow the name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …", "„X” (SIA)").
 _LEGAL_FORM = re.compile(r"^(?P<form>" + FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
+# The form's words right before the quoted name, anywhere in the cell, in any case: "…
+# vadošais partneris biedrība „X”" says X's form as "Biedrība „X”" does.
+_FORM_BEFORE_NAME = re.compile(r"(?<![\wāčēģīķļņšūž])(?P<form>" + FORMS + r")[ \u00a0]*$", re.I)
 # Right after the name, before any other words, or in parentheses ("„X” (SIA), reģ. Nr."):
 # a form further on ("…, reģistrēta kā biedrība") is not said of this name the same way,
 # and is left unread.
@@ -185,6 +190,16 @@ def read_implementer(
     s = collapsed.text
     form = _LEGAL_FORM.match(s)
     quoted = _QUOTED.search(s)
+    first_number = REG_NO.search(s)
+    # a name and its number come before the quoted one ("SIA Kopienu birojs, reģ. Nr. …,
+    # sadarbībā ar biedrību „X”"): that is another organisation's
+    if (
+        quoted
+        and first_number
+        and first_number.start() < quoted.start()
+        and re.search(r"[^\W\d_]", s[: first_number.start()])
+    ):
+        quoted = None
     if quoted:
         name_piece = collapsed[quoted.start("name") : quoted.end("name")]
         name_end = quoted.end()
@@ -202,10 +217,12 @@ def read_implementer(
         # Marks alone ("„(Zemgales …", "„:"(…") name no one: the cell's text as written is
         # the name then, not a name read from it.
         name_piece = collapsed
+    if form is None and quoted:
+        form = _FORM_BEFORE_NAME.search(s, 0, quoted.start())
     if form is None:
         form = _FORM_AFTER_NAME.match(s, name_end)
     legal_text = form.group("form") if form else None
-    reg = _REG_NO.search(s) or _BARE_REG_NO.match(s, name_end)
+    reg = REG_NO.search(s) or _BARE_REG_NO.match(s, name_end)
     number = None
     if reg:
         piece = collapsed[reg.start("number") : reg.end("number")]
@@ -231,12 +248,13 @@ _OTHER_PARTY = re.compile(
     r"|priekšte|kopā\s+ar|vārdā|pilnvar|filiāl|līdz\s+\d",
     re.I,
 )
-# An organisation named by its form, in any case ("biedrību", "SIA", "nodibinājuma").
-_ORGANISATION = re.compile(
+#: An organisation named by its form, in any case ("biedrību", "SIA", "nodibinājuma").
+ORGANISATION = re.compile(
     r"(?<![^\W\d_])(?:(?i:[^\W\d_]*biedr|nodibināj|sabiedrīb|organizācij|draudz|partij"
     r"|komersant|uzņēmum|fond|asociācij|apvienīb)[^\W\d_]*|SIA|AS)(?![^\W\d_])"
 )
-_QUOTE = re.compile(r"[„“\"«]\s*(?P<name>[^„“”\"«»]+?)\s*[”“\"»]")
+#: A name in quotes (group "name").
+QUOTE = re.compile(r"[„“\"«]\s*(?P<name>[^„“”\"«»]+?)\s*[”“\"»]")
 _ELEVEN = re.compile(r"(?<!\d)\d{11}(?!\d)")
 
 
@@ -249,16 +267,16 @@ def _own_number(text: str, name: str) -> re.Match[str] | None:
     `name` alone: it names no other organisation, by its name in quotes, its form or its
     relation (partner, predecessor…). Where it may be another's, none: the number is then
     missing, as the cell left it."""
-    regs = list(_REG_NO.finditer(text))
+    regs = list(REG_NO.finditer(text))
     if len(regs) != 1 or _OTHER_PARTY.search(text):
         return None
     # a second number, bare or not, is someone's too, and which is whose is unsaid
     if any(not regs[0].start() <= m.start() < regs[0].end() for m in _ELEVEN.finditer(text)):
         return None
-    quoted = list(_QUOTE.finditer(text))
+    quoted = list(QUOTE.finditer(text))
     if any(_name_key(q.group("name")) != _name_key(name) for q in quoted):
         return None
-    for form in _ORGANISATION.finditer(text):
+    for form in ORGANISATION.finditer(text):
         if any(q.start() < form.start() < q.end() for q in quoted):
             continue  # a word of its own name
         # its form before its own name ("biedrības „X” reģ. Nr.") or its own number
@@ -300,7 +318,9 @@ def read_period(value: SourcedText, source: SourceFile) -> Period | None:
     collapsed = value.collapse()
     if not collapsed.text:
         return None
-    found = find_period(collapsed.text)
+    # A period one of whose dates does not exist keeps the other: that date is as certain
+    # as any, and the impossible one is left unread (`period_dates`).
+    found = find_period(collapsed.text) or partly_read_period(collapsed.text)
     if found is None:
         return Period(None, None, collapsed.text, source.span_of(collapsed))
     piece = collapsed[found.begin : found.stop]
@@ -316,7 +336,7 @@ def period_remainder(value: SourcedText, period: Period | None, source: SourceFi
     period on its line is how it is written ("no … līdz …"), kept in the value's span; a
     remark after it, more than its stop, is kept too, unless in brackets: such a note is
     the period's own (`with_note`)."""
-    if period is None or period.start is None or period.end is None:
+    if period is None or (period.start is None and period.end is None):
         return None  # no period read: the value's whole text is the period's text
     lines = [m.span() for m in re.finditer(r"[^\n\x0b]+", value.text)]
     kept: list[SourcedText] = []

@@ -7,18 +7,17 @@ sometimes interleaved. This module cuts a table into each year's texts (PDF text
 `funding_text.py`); the statement reader (`funding_statements.py`) reads them amount by
 amount. A section with pieces of numbers in it (a table whose wrapped cells a converter
 mixed up) is read not at all: its amounts are reported unread. A table set out with spaces
-is cut into cells first (`funding_aligned.py`); the funding over the whole contract is no
-year's (`funding_contract.py`, `funding_totals.py`).
+is cut into cells first (`funding_aligned.py`), and a row into the rows it stands for
+(`funding_table_rows.py`); the funding over the whole contract is no year's
+(`funding_contract.py`, `funding_totals.py`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import replace
-from typing import NamedTuple
 
-from pipeline.model import AmountRole, Purpose
+from pipeline.model import AmountRole
 from pipeline.parse.funding_aligned import Aligned, aligned_table
 from pipeline.parse.funding_blocks import Block, FundingRead
 from pipeline.parse.funding_cells import (
@@ -44,17 +43,20 @@ from pipeline.parse.funding_lines import (
     unused_lines,
 )
 from pipeline.parse.funding_notes import cross_reference, names_columns
-from pipeline.parse.funding_rows import (
-    PendingTotal,
-    PurposeTable,
-    Slots,
+from pipeline.parse.funding_row_labels import (
     broken_header,
     line_purpose,
     names_year,
     part_row,
-    purpose_table,
     unit_note,
 )
+from pipeline.parse.funding_rows import (
+    PendingTotal,
+    PurposeTable,
+    Slots,
+    purpose_table,
+)
+from pipeline.parse.funding_table_rows import TableRowReader
 from pipeline.parse.funding_tables import (
     YearHeader,
     header_roles,
@@ -67,30 +69,20 @@ from pipeline.parse.funding_tables import (
     year_key,
 )
 from pipeline.parse.funding_tabs import held_amounts
-from pipeline.parse.funding_text import TextReader
 from pipeline.parse.funding_totals import without_contract_totals
+from pipeline.parse.funding_whole import adding_up
 from pipeline.parse.funding_words import (
-    CALENDAR_KEY,
     CALENDAR_YEAR,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
     TOTAL_ROW,
     counts_as_money,
-    year_paragraphs,
 )
-from pipeline.parse.latvian import AMOUNT, BROKEN_NUMBER, CURRENCY, maybe_broken_amounts
+from pipeline.parse.latvian import BROKEN_NUMBER, maybe_broken_amounts
 from pipeline.parse.text import SourcedText, SourceFile
 
-_WS = " \n\t\x0b\u00a0"
-
-
-class _Row(NamedTuple):
-    """A table row as read: its text, its cells, and the text whose year cannot be told."""
-
-    text: SourcedText
-    cells: list[SourcedText]
-    unsure: tuple[SourcedText, ...] = ()
+_ADDING_UP = (AmountRole.PLANNED, AmountRole.ACTUAL, AmountRole.REMAINDER)
 
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
@@ -148,7 +140,7 @@ def _read_years(
     return replace(reader.result(), unused=unused_lines(section, reader.used))
 
 
-class _Reader(TextReader):
+class _Reader(TableRowReader):
     """The layouts: a table's rows and cells, or PDF text, cut into each year's texts."""
 
     # -- layouts ----------------------------------------------------------------------------
@@ -383,92 +375,27 @@ class _Reader(TextReader):
             self._year_columns(by_year.cells, by_year.keys, transposed)
         self.settle_totals(pending, self.blocks)
         for block, slots in zip(self.blocks, columns, strict=True):
-            if block.calendar_year is not None and not slots.headed:
+            headed = slots.headed
+            added = (
+                None
+                if headed or slots.cells[3].text
+                else adding_up(
+                    [part for cell in slots.cells[:3] for part in split_text(cell, "\t")]
+                )
+            )
+            if added is not None:
+                # "2023,8000,7950,50" with no header: whole numbers whose sum says which
+                # is which, as the header would
+                for cell, role in zip(added, _ADDING_UP, strict=True):
+                    self._statements(block, cell, role, headed=True)
+                continue
+            if block.calendar_year is not None and not headed:
                 self._statements(block, slots.cells[0], AmountRole.REPORTED)
             else:
-                self._statements(block, slots.cells[0], AmountRole.PLANNED)
-                self._statements(block, slots.cells[1], AmountRole.ACTUAL)
+                self._statements(block, slots.cells[0], AmountRole.PLANNED, headed=headed)
+                self._statements(block, slots.cells[1], AmountRole.ACTUAL, headed=headed)
             self._statements(block, slots.cells[2], None)
-            self._statements(block, slots.cells[3], AmountRole.REMAINDER)
-
-    def _line_row(
-        self,
-        purpose: Purpose,
-        key: SourcedText,
-        rest: list[SourcedText],
-        cells: list[SourcedText],
-        mapped: list[AmountRole | None] | None,
-        row: SourcedText,
-        unsure: tuple[SourcedText, ...],
-    ) -> None:
-        """A purpose line of the year above ("t.sk. pilsoniskās sabiedrības attīstībai … |
-        29 000,00 | 29 000,00 | 0,00"): each amount in its column's role, as that year's
-        line. Without a header naming the columns they stand as the year's own row does,
-        planned then actual; a further amount's role is not told."""
-        block, slots = self.blocks[-1], self.columns[-1]
-        self._row_pieces(block, row, unsure)
-        if mapped is not None:
-            placed = [(r, c) for c, r in zip(cells, mapped, strict=True) if r is not None]
-            for cell, role in zip(cells, mapped, strict=True):
-                if role is None and cell is not key:
-                    slots.add(2, cell)
-            self.line_cells(block, purpose, key, placed)
-        elif block.calendar_year is None and not slots.headed:
-            roles = (AmountRole.PLANNED, AmountRole.ACTUAL)
-            # a cell left out at the row's end is empty, as a merged cell's place is
-            padded = [*rest, *[_EMPTY] * (len(roles) - len(rest))]
-            self.line_cells(block, purpose, key, list(zip(roles, padded, strict=False)))
-            self.unread_cells(block, rest[2:])
-        else:
-            self.unread_cells(block, rest)
-
-    def _year_paragraphs(self, row: SourcedText) -> list[_Row]:
-        """The row as the rows it stands for: a paragraph of its last cell that names a
-        year ("I. īstenošanas gads", "2023. gads", a date range) after another year's money
-        starts a new row, as a new table row would. Such a paragraph in an earlier cell
-        leaves the cells after it to no year that can be told: the row is kept whole and
-        its amounts from that paragraph on are unread."""
-        cells = split_text(row, "\t")
-        filled = [i for i, c in enumerate(cells) if c.text.strip(_WS + "\ue000")]
-        if not filled:
-            return [_Row(row, cells)]
-        last = filled[-1]
-        for i in filled[:-1]:
-            starts = year_paragraphs(cells[i].text)
-            if starts:
-                unsure = (cells[i][starts[0] :], *cells[i + 1 :])
-                return [_Row(row, cells, unsure)]
-        starts = year_paragraphs(cells[last].text)
-        if not starts:
-            return [_Row(row, cells)]
-        cell, out = cells[last], []
-        bounds = [0, *starts, len(cell)]
-        for n, (begin, end) in enumerate(itertools.pairwise(bounds)):
-            part = cell[begin:end]
-            if n == 0:
-                out.append(
-                    _Row(SourcedText.join([*cells[:last], part], "\t"), [*cells[:last], part])
-                )
-                continue
-            key = CALENDAR_KEY.match(part.text)
-            if key is not None:
-                # "2023. gads" reads as a calendar year only as a cell of its own.
-                out.append(_Row(part, [_EMPTY, part[: key.end("key")], part[key.end() :]]))
-            else:
-                out.append(_Row(part, [_EMPTY, part]))
-        return out
-
-    # -- helpers ----------------------------------------------------------------------------
-    def _starts_year(self, text: str) -> bool:
-        head = text.lstrip(_WS)
-        return bool(
-            re.match(
-                rf"(?:{AMOUNT})\s*(?:{CURRENCY}|,?\s*t\.\s?sk|\(|$)|Plānots|Faktiski|Izlietots"
-                rf"|{PERIOD_RANGE.pattern}",
-                head,
-                re.I,
-            )
-        )
+            self._statements(block, slots.cells[3], AmountRole.REMAINDER, headed=headed)
 
 
 _EMPTY = SourcedText.of("")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.latvian import AMOUNT, CURRENCY
 
 _LETTER = r"\wāčēģīķļņšūž"
@@ -29,10 +30,12 @@ _CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LE
 # "(papildus pārceltie 487,65 EUR)": money carried "in addition" to the plan is received,
 # its noun left out.
 CARRY_IN_BEFORE = re.compile(
-    rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
-    rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*"
-    rf"|papildus\s+(?:no\s+{_PREVIOUS}\s+)?pārcelt[{_LETTER}]*)"
-    r"\s*(?:[:–-]\s*)?$",
+    either_form(
+        rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
+        rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*"
+        rf"|papildus\s+(?:no\s+{_PREVIOUS}\s+)?pārcelt[{_LETTER}]*)"
+        r"\s*(?:[:–-]\s*)?$"
+    ),
     re.I,
 )
 # After the amount and its currency word: "1 382,62 euro atlikums no II. īstenošanas gada",
@@ -40,10 +43,12 @@ CARRY_IN_BEFORE = re.compile(
 # "1 200 EUR pārcelti no pirmā gada" (moved from year one) is carried in as well; moved
 # "uz" (to) a year it is carried over.
 CARRY_IN_AFTER = re.compile(
-    rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
-    rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
-    rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
-    rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))",
+    either_form(
+        rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
+        rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
+        rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
+        rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))"
+    ),
     re.I,
 )
 
@@ -71,14 +76,16 @@ def carried_words(right: str) -> str:
 
 
 # Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
-CARRY_OUT = re.compile(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])", re.I)
+CARRY_OUT = re.compile(either_form(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])"), re.I)
 # Carried over named before the amount, its destination first: "(ieskaitot uz nākamo gadu
 # pārcelto atlikumu 1 000,00 EUR)", "uz II. īstenošanas gadu pārceltais atlikums: 500 EUR".
 # The carried noun here is what goes out, never money received.
 CARRY_OUT_BEFORE = re.compile(
-    rf"(?<![{_LETTER}])uz\s+(?:[{_LETTER}]+\.?\s+|(?:[IVX]{{1,4}}|[1-8]|\d{{4}})\.?\s*)?"
-    rf"(?:īstenošanas\s+)?(?:gad|period|posm)[{_LETTER}]*\s+(?:pārcelt|novirzīt)[{_LETTER}]*"
-    rf"(?:\s+(?:atlikum|finansējum|līdzekļ|summ)[{_LETTER}]*)?\s*(?:[:–-]\s*)?$",
+    either_form(
+        rf"(?<![{_LETTER}])uz\s+(?:[{_LETTER}]+\.?\s+|(?:[IVX]{{1,4}}|[1-8]|\d{{4}})\.?\s*)?"
+        rf"(?:īstenošanas\s+)?(?:gad|period|posm)[{_LETTER}]*\s+(?:pārcelt|novirzīt)[{_LETTER}]*"
+        rf"(?:\s+(?:atlikum|finansējum|līdzekļ|summ)[{_LETTER}]*)?\s*(?:[:–-]\s*)?$"
+    ),
     re.I,
 )
 
@@ -108,7 +115,7 @@ def carried_out(lead: str, right: str) -> bool:
 # "including", right before the words naming what is included: "ieskaitot", "iekļaujot",
 # "t.sk.", "tai skaitā".
 _INCLUDED_WORD = re.compile(
-    rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot|t\.\s?sk\.?|tai\s+skaitā)[\s,:(]*$", re.I
+    either_form(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot|t\.\s?sk\.?|tai\s+skaitā)[\s,:(]*$"), re.I
 )
 
 
@@ -123,6 +130,6 @@ def counted_carried_out(lead: str, right: str, *, stated: bool) -> bool:
         return bool(_INCLUDED_WORD.search(lead[: out_before.start()]))
     return (
         not stated
-        and bool(re.search(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s", lead, re.I))
+        and bool(re.search(either_form(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s"), lead, re.I))
         and bool(CARRY_OUT.search(words_after(right)))
     )

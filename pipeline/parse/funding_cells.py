@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_lines import purpose_line
 from pipeline.parse.funding_rows import Slots
@@ -33,8 +34,10 @@ def next_statement(block: Block, text: str) -> bool:
     return not any(_ACTUAL_WORD.search(piece.text) for piece in block.pieces)
 
 
-_ACTUAL_LEAD = re.compile(r"[\s\ue000]*(?:faktiski|izlietots)(?![\wāčēģīķļņšūž])", re.I)
-_ACTUAL_WORD = re.compile(r"(?<![\wāčēģīķļņšūž])(?:faktisk|izlietot)", re.I)
+_ACTUAL_LEAD = re.compile(
+    either_form(r"[\s\ue000]*(?:faktiski|izlietots)(?![\wāčēģīķļņšūž])"), re.I
+)
+_ACTUAL_WORD = re.compile(either_form(r"(?<![\wāčēģīķļņšūž])(?:faktisk|izlietot)"), re.I)
 
 
 def has_columns(text: str) -> bool:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Purpose
+from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.funding_carry import carried_in
 from pipeline.parse.funding_money import words_value
 from pipeline.parse.funding_words import (
@@ -53,13 +54,14 @@ def statement_word(word: str) -> str:
     """A statement word as NEW_STATEMENT found it, in the one form each has: "plānots" for
     "Plānotais finansējums", "neizmantotais" for every form of unused or unspent."""
     word = word.lower()
-    if word.startswith("plānot"):
+    plain = fold(word)  # "Planotais", as typed without diacritics, is "Plānotais"
+    if plain.startswith("planot"):
         return "plānots"
-    if word.startswith("piešķirt"):
+    if plain.startswith("pieskirt"):
         return "piešķirts"
-    if word.startswith("izlietot"):
+    if plain.startswith("izlietot"):
         return "izlietots"
-    return "neizmantotais" if word.startswith(("neizmant", "neizliet")) else word
+    return "neizmantotais" if plain.startswith(("neizmant", "neizliet")) else word
 
 
 def remainder_role(right: str) -> AmountRole:
@@ -79,13 +81,12 @@ def remainder_verb(right: str) -> re.Match[str] | None:
     (carried over); its place is its place in `right`."""
     context = NEW_STATEMENT.split(right, maxsplit=1)[0][:300].lower()
     return next(
-        (
-            m
-            for m in re.finditer(r"atgriez|atmaksā|pārcel|novirzīt", context)
-            if not _negated(context, m.start())
-        ),
+        (m for m in re.finditer(_REMAINDER_VERB, context) if not _negated(context, m.start())),
         None,
     )
+
+
+_REMAINDER_VERB = re.compile(either_form(r"atgriez|atmaksā|pārcel|novirzīt"))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -112,7 +113,7 @@ def parts_end(right: str) -> int | None:
     euro atlikums no I. gada)"): it starts
     with an amount and names no purpose (a purpose makes its amounts lines, read as such)."""
     opening = re.match(
-        rf"\s*(?:(?:{CURRENCY})\s*)?(?:apmērā\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})",
+        rf"\s*(?:(?:{CURRENCY})\s*)?(?:apmēr[āa]\s*)?\(\s*(?:(?:{CURRENCY})\s*)?(?={AMOUNT})",
         right,
         re.I,
     )
@@ -240,7 +241,7 @@ def gives_parts(parenthesis: str, total: Decimal) -> bool:
     for m in found:
         lead, right = parenthesis[last : m.start()], parenthesis[m.end() :]
         last = m.end()
-        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
+        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*p[āa]rcelt", right, re.I)):
             return True
     return False
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from pipeline.model import AmountRole, Period, Purpose
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_blocks import Block, Total
 from pipeline.parse.funding_carry import CARRY_IN_BEFORE, carried_in
 from pipeline.parse.funding_clauses import Columns, remainder_role
-from pipeline.parse.funding_rows import EMPTY, SLOT_OF_ROLE, RowReader, Slots
+from pipeline.parse.funding_row_labels import EMPTY
+from pipeline.parse.funding_rows import SLOT_OF_ROLE, RowReader, Slots
 from pipeline.parse.funding_tables import YearKey, period_in, row_role
 from pipeline.parse.funding_words import (
     MONEY_IN_TEXT,
@@ -259,7 +261,9 @@ def _money(text: str) -> bool:
 
 
 # A row label naming a part of the amount above: "t.sk.", "tai skaitā", "ieskaitot".
-_INSIDE = re.compile(r"\s*(?:t\.\s?sk|tai\s+skaitā|ieskaitot|iekļaujot|no\s+t[ie]e?m)", re.I)
+_INSIDE = re.compile(
+    either_form(r"\s*(?:t\.\s?sk|tai\s+skaitā|ieskaitot|iekļaujot|no\s+t[ie]e?m)"), re.I
+)
 
 
 def _same(a: Period | None, b: Period) -> bool:

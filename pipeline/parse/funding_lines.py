@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Purpose
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_clauses import (
     CLAUSE_END,
     is_header_row,
@@ -58,7 +59,7 @@ def money_matches(s: str) -> list[re.Match[str]]:
 # of the report's; the one that replaced it is.
 _STRUCK = re.compile(
     rf"~~(?=\S)[^~\n]*?~~|(?:{AMOUNT})(?=\s*(?:(?:{CURRENCY})\s*)?\(\s*"
-    rf"(?:labot|koriģēt|precizēt|mainīt)[{_LETTER}]*\s+uz\s)",
+    + either_form(rf"(?:labot|koriģēt|precizēt|mainīt)[{_LETTER}]*\s+uz\s)"),
     re.I,
 )
 
@@ -247,9 +248,11 @@ def ordinal_sentences(text: str) -> list[tuple[re.Match[str], int]]:
 # A year's money not yet known: "Gads nav noslēdzies", "atlikums tiks norādīts gala
 # kopsavilkumā", "Faktiski izlietots līdz 30.09.2025.": what is left is not a remainder yet.
 UNFINISHED = re.compile(
-    rf"(?<![{_LETTER}])(?:gads|periods)\s+(?:vēl\s+)?nav\s+(?:noslēdzies|noslēgts|beidzies)"
-    rf"|atlikums\s+tiks\s+norādīts"
-    rf"|(?:faktiski|izlietot[{_LETTER}]*)[\s:]+(?:izlietot[{_LETTER}]*\s+)?līdz\s+\d{{1,2}}\.\d{{1,2}}\.",
+    either_form(
+        rf"(?<![{_LETTER}])(?:gads|periods)\s+(?:vēl\s+)?nav\s+(?:noslēdzies|noslēgts|beidzies)"
+        rf"|atlikums\s+tiks\s+norādīts|(?:faktiski|izlietot[{_LETTER}]*)[\s:]+"
+        rf"(?:izlietot[{_LETTER}]*\s+)?līdz\s+\d{{1,2}}\.\d{{1,2}}\."
+    ),
     re.I,
 )
 

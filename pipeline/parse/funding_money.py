@@ -75,11 +75,11 @@ def words_value(words: str) -> int | None:
 # reported as an unread amount (it is rounded; see `is_rounded`). The currency word must follow, or "5 tūkst. apmeklētāju" would be
 # money. The amount group holds the whole written form, so that it is kept as written.
 THOUSANDS = re.compile(
-    rf"(?<![\d,.])(?P<amount>\d{{1,3}}(?:[.,]\d{{1,3}})?[ \u00a0]*tūkst\.?)"
+    rf"(?<![\d,.])(?P<amount>\d{{1,3}}(?:[.,]\d{{1,3}})?[ \u00a0]*t[ūu]kst\.?)"
     rf"(?P<prefix>(?!))?[ \u00a0]*(?P<currency>{CURRENCY})",
     re.I,
 )
-_THOUSANDS_TEXT = re.compile(r"(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]*tūkst\.?", re.I)
+_THOUSANDS_TEXT = re.compile(r"(\d{1,3}(?:[.,]\d{1,3})?)[ \u00a0]*t[ūu]kst\.?", re.I)
 
 
 def thousands_value(text: str) -> Decimal | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_words import HEADER_WORD
 from pipeline.parse.latvian import PERIOD_TEXT
 
@@ -21,7 +22,7 @@ _YEAR_NAME = re.compile(
 )
 # The row's words, its year's name aside, say only that there was none: "Nav", "Finansējums
 # netika piešķirts", "– nav –", "Nav | Nav" (a cell per column).
-_NONE_WORDS = (
+_NONE_WORDS = either_form(
     r"(?:(?:valsts\s+budžeta\s+)?finansējums\s+)?(?:nav|netika\s+piešķirts)(?:\s+piešķirts)?"
 )
 _NONE = re.compile(rf"[\W_]*{_NONE_WORDS}(?:[\W_]+{_NONE_WORDS})*[\W_]*", re.I)
@@ -36,12 +37,17 @@ def says_none(text: str) -> bool:
 # "Skatīt tabulu zemāk", "Skat. pielikumu", "sk. tabulu pielikumā (nākamajā lapā)",
 # "Informācija pievienota pielikumā": the amounts stand elsewhere, this is none of them.
 _REFERRING = re.compile(
-    rf"(?<![{_LETTER}.])(?:skat(?:īt|\.)|sk\.|redz|atrod|pievienot|sniegt|apkopot)"
-    rf"[{_LETTER}]*",
+    either_form(
+        rf"(?<![{_LETTER}.])(?:skat(?:īt|\.)|sk\.|redz|atrod|pievienot|sniegt|apkopot)"
+        rf"[{_LETTER}]*"
+    ),
     re.I,
 )
 _ELSEWHERE = re.compile(
-    rf"(?<![{_LETTER}])(?:tabul|pielikum|nākam[{_LETTER}]*\s+lap|atsevišķ)[{_LETTER}]*", re.I
+    either_form(
+        rf"(?<![{_LETTER}])(?:tabul|pielikum|nākam[{_LETTER}]*\s+lap|atsevišķ)[{_LETTER}]*"
+    ),
+    re.I,
 )
 
 

@@ -57,7 +57,7 @@ def available_sum(block: Block, lead: str, value: Decimal) -> bool:
 
 
 # The words before the sum the year could spend: "(pieejami kopā", "(kopā:".
-_AVAILABLE = re.compile(r"\s*\(\s*(?:pieejam\w*\s*(?:kopā)?|kopā)\s*:?\s*", re.I)
+_AVAILABLE = re.compile(r"\s*\(\s*(?:pieejam\w*\s*(?:kop[āa])?|kop[āa])\s*:?\s*", re.I)
 
 
 def split_purposes(

@@ -3,8 +3,9 @@
 A statement reader holds the years read so far. Each text given to it (a table column of
 one year, or a year's PDF text) is read amount by amount: its role comes from the column
 or from the words before and after it, a purpose line goes to the latest total still
-missing lines, and parts, carried-in money and remainders are told apart. The layouts that
-cut a section into such texts are in `funding.py`.
+missing lines, and parts, carried-in money and remainders are told apart (money carried
+between years in `funding_carried_reader.py`). The layouts that cut a section into such
+texts are in `funding.py`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,15 @@ import re
 from decimal import Decimal
 
 from pipeline.model import AmountRole, Purpose
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_amended import original_plan
-from pipeline.parse.funding_base import ReaderBase
 from pipeline.parse.funding_blocks import Block, Cursor
+from pipeline.parse.funding_carried_reader import CarriedReader
 from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
-    CARRY_IN_BEFORE,
     CARRY_OUT,
     CARRY_OUT_BEFORE,
     carried_in,
-    carried_words,
     carried_words_end,
     counted_carried_out,
     words_after,
@@ -30,7 +30,6 @@ from pipeline.parse.funding_carry import (
 from pipeline.parse.funding_clauses import SENTENCE_END as _SENTENCE_END
 from pipeline.parse.funding_clauses import (
     gives_parts,
-    label_after,
     last_keyword,
     lines_end,
     parts_end,
@@ -43,6 +42,7 @@ from pipeline.parse.funding_clauses import (
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
 from pipeline.parse.funding_splits import available_sum, split_after
 from pipeline.parse.funding_vat import names_vat
+from pipeline.parse.funding_whole import whole_cell
 from pipeline.parse.funding_words import (
     ABBREVIATED,
     AMOUNT_IN_WORDS,
@@ -56,7 +56,6 @@ from pipeline.parse.funding_words import (
     amount_value,
     bare_whole_euros,
     counts_as_money,
-    plan_sum,
     purpose_of,
     sum_parts,
 )
@@ -64,8 +63,13 @@ from pipeline.parse.latvian import AMOUNT, CURRENCY
 from pipeline.parse.text import SourcedText
 
 
-class StatementReader(ReaderBase):
-    def _statements(self, block: Block, text: SourcedText, hint: AmountRole | None) -> None:
+class StatementReader(CarriedReader):
+    def _statements(
+        self, block: Block, text: SourcedText, hint: AmountRole | None, *, headed: bool = False
+    ) -> None:
+        """The amounts of one year's text, `hint` the role of its column, if it has one.
+        `headed`: a header names the column, so a cell of a whole number alone ("8000", as
+        a spreadsheet saves it) is that column's money (`whole_cell`)."""
         if block.period is None and hint is not None:
             found = PERIOD_RANGE.search(text.text)
             if found:
@@ -89,7 +93,7 @@ class StatementReader(ReaderBase):
             # no sum against the plan is compared
             block.plan_incomplete = True
         # "piešķirti" (granted) is the plan only where no plan is written beside it.
-        granted_is_plan = not re.search(r"plānot", s, re.I)
+        granted_is_plan = not re.search(r"pl[āa]not", s, re.I)
         line_starts = [
             i for i, o in enumerate(text.offsets) if o in self.purpose_lines.starts and i
         ]
@@ -97,7 +101,7 @@ class StatementReader(ReaderBase):
             if m.start() < at.skip_until:
                 self._use(text, m.start(), m.end())  # referred to: its statement's words
                 continue
-            if not counts_as_money(m):
+            if not counts_as_money(m) and not (headed and hint and whole_cell(s)):
                 # "atlikums 350,-": whole euros with no currency word, money after a
                 # statement word; elsewhere likely money, left unread rather than dropped.
                 sure = bare_whole_euros(m, s[max(at.last_end, at.paren_until) : m.start()])
@@ -304,14 +308,16 @@ class StatementReader(ReaderBase):
             split_after(block, at, at.remainder, value, right, end)
             return
         allocated = re.match(
-            rf"\s*no\s+piešķirtā\s+finansējuma\s+({AMOUNT})\s*(?:{CURRENCY})?", right, re.I
+            either_form(r"\s*no\s+piešķirtā\s+finansējuma\s+") + rf"({AMOUNT})\s*(?:{CURRENCY})?",
+            right,
+            re.I,
         )
         if allocated:
             at.skip_until = m.end() + allocated.end()
             purpose = purpose_of(right[allocated.end() : allocated.end() + 120])
             self._add(block, m, text, AmountRole.REMAINDER, purpose, value, right)
             return
-        if "+" in lead and re.match(r"\s*pārcelt", right, re.I):
+        if "+" in lead and re.match(r"\s*p[āa]rcelt", right, re.I):
             self._add(block, m, text, AmountRole.CARRIED_IN, at.line_purpose, value, right)
             return
         purpose = purpose_after(right)
@@ -349,67 +355,6 @@ class StatementReader(ReaderBase):
             return
         self._unread(block, text[m.start() : m.end()])
 
-    def _plan_sum(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        at: Cursor,
-        statement: str | None,
-        value: Decimal,
-    ) -> bool:
-        """The year's first planned total written as its parts: "7 500,00 EUR + 350,00 EUR
-        atlikums (kopā 7 850,00 EUR), t.sk. …". The added amount is carried in (a remainder
-        of this year is never added to its plan). With its sum written and adding up, the
-        sum is the planned total, as "7 850,00 euro (7 500,00 euro un 350,00 euro atlikums
-        no I. gada)" would be, and its lines are the plan's; the year's own part is kept in
-        its label. Without a sum (or with one that does not add up, left unread) the year's
-        own part is the planned total, the carried-in money standing beside it. Returns
-        whether the amount was such a form."""
-        role = STATEMENT_ROLE.get(statement) if statement is not None else at.role
-        if role is not AmountRole.PLANNED or any(t.role is role for t in block.totals):
-            return False
-        form = plan_sum(text.text, m.end())
-        if form is None:
-            return False
-        s = text.text
-        at.role, at.remainder = role, None
-        at.skip_until = at.last_end = form.end
-        itemised = bool(INCLUDING.match(s[form.end :]))
-        carried, total = form.carried, form.total
-        carried_value = amount_value(carried.group("amount"))
-        if total is not None and value + carried_value == amount_value(total.group("amount")):
-            parts = s[m.start() : max(form.words[1], carried.end())]
-            planned = amount_value(total.group("amount"))
-            self._add(block, total, text, role, None, planned, "", itemised=itemised, parts=parts)
-        else:
-            self._add(block, m, text, role, None, value, "", itemised=itemised)
-            block.plan_incomplete = True
-            if total is not None:
-                self._unread(block, text[total.start() : total.end()])
-        words = s[form.words[0] : form.words[1]]
-        self._add(
-            block, carried, text, AmountRole.CARRIED_IN, None, carried_value, words, words=words
-        )
-        return True
-
-    def _part(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        at: Cursor,
-        lead: str,
-        right: str,
-        value: Decimal,
-    ) -> None:
-        """An amount in a planned total's parenthesis of parts ("46 382,62 euro (45 000,00
-        euro un 1 382,62 euro atlikums no II. īstenošanas gada)"), the parts adding up to
-        the total: the carried-in part is carried in, for the total's purpose; the others are
-        parts of the total, kept in its label."""
-        if carried_in(lead, right) or ("+" in lead and re.match(r"\s*pārcelt", right, re.I)):
-            self._add_carried_in(block, m, text, at.parts_purpose, value, right)
-
     def _in_parenthesis(
         self, block: Block, m: re.Match[str], text: SourcedText, right: str, value: Decimal
     ) -> bool:
@@ -432,120 +377,6 @@ class StatementReader(ReaderBase):
             self._unread(block, text[m.start() : m.end()])
             return True
         return False
-
-    def _add_carried_in(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        purpose: Purpose | None,
-        value: Decimal,
-        right: str,
-    ) -> None:
-        # A carried-in part's "atlikums no I. gada" is a statement word that would end its
-        # clause: the words after the amount are its label.
-        words = carried_words(right) if CARRY_IN_AFTER.match(right) else None
-        self._add(block, m, text, AmountRole.CARRIED_IN, purpose, value, right, words=words)
-
-    def _included_carry_in(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        at: Cursor,
-        value: Decimal,
-        lead: str,
-        right: str,
-    ) -> None:
-        """ "Faktiski €40 785,70 (ieskaitot no I. īstenošanas gada pārcelto atlikumu
-        €785,70)": money carried in from the year before, spent and counted in the actual
-        total, not a second actual. Money carried in already read beside the plan is the
-        same money, said again; otherwise it stands beside the plan, which then is not all
-        that could be spent (the plan is marked incomplete, as for money carried in named
-        in the planned statement)."""
-        at.last_end = m.end() + carried_words_end(right)
-        if any(a.role is AmountRole.CARRIED_IN and a.value == value for a in block.amounts):
-            return
-        before = CARRY_IN_BEFORE.search(lead)
-        if before is not None:  # the words naming it are written before it
-            self._add(block, m, text, AmountRole.CARRIED_IN, None, value, "", parts=before[0])
-        else:
-            self._add_carried_in(block, m, text, None, value, right)
-        block.plan_incomplete = True
-
-    def _included_carry_out(
-        self, block: Block, m: re.Match[str], text: SourcedText, value: Decimal
-    ) -> None:
-        """ "neizlietotais atlikums 1 000,00 EUR (ieskaitot uz nākamo gadu pārcelto atlikumu
-        1 000,00 EUR)": money sent on to the next year, counted in an amount before it, is
-        no money of this year's received nor a second total. The remainder it restates is
-        read already; any other such amount (a part, or "ieskaitot atlikumu 1 000,00 EUR,
-        kas pārcelts uz nākamo gadu" in the actual, which may or may not count it) is
-        unread, the year compared with nothing."""
-        if any(
-            a.role in (AmountRole.CARRIED_OVER, AmountRole.REMAINDER)
-            and a.purpose is None
-            and a.value == value
-            for a in block.amounts
-        ):
-            return
-        self._unread(block, text[m.start() : m.end()])
-
-    def _line_with_carried_part(
-        self,
-        block: Block,
-        m: re.Match[str],
-        text: SourcedText,
-        at: Cursor,
-        statement: str | None,
-        value: Decimal,
-    ) -> bool:
-        """A planned line written as the year's part and the part carried in: "- 30 000,00
-        euro + 457,95 euro pilsoniskās sabiedrības attīstībai", under "Plānots: 53 994,00
-        euro un no II. īstenošanas gada pārceltais atlikums 1 177,33 euro, t.sk.". Only there
-        (money carried in named beside the planned total) is the added part the carried-in
-        part of the purpose's line: the first part is the planned line, the second carried in
-        for the purpose. The carried-in parts must add up to the money carried in (checked
-        when the year is read; otherwise the year is compared with nothing). Returns whether
-        the amount was such a line."""
-        if (
-            statement is not None
-            or at.role is not AmountRole.PLANNED
-            or not block.plan_incomplete
-            or at.in_parenthesis(m.start())
-        ):
-            return False
-        parts = sum_parts(text.text, m.end())
-        if len(parts) != 1 or not counts_as_money(parts[0]):
-            return False
-        part = parts[0]
-        purpose = purpose_after(text.text[part.end() :])
-        target = self._line_target(block, AmountRole.PLANNED)
-        if purpose is None or target is None or target.role is not AmountRole.PLANNED:
-            return False
-        carried = amount_value(part.group("amount"))
-        target.lines += value
-        at.line_purpose = purpose
-        at.skip_until = at.last_end = part.end()
-        words = text.text[part.end() :]
-        label = label_after(words)[0]
-        self._add(block, m, text, AmountRole.PLANNED, purpose, value, "", count=False, parts=label)
-        self._add(block, part, text, AmountRole.CARRIED_IN, purpose, carried, words, count=False)
-        block.carried_parts.append(carried)
-        return True
-
-    @staticmethod
-    def _carried_in_beside(block: Block) -> None:
-        """A carried-in amount stated beside the planned total ("Plānots 10 000,00 euro un
-        no iepriekšējā gada pārceltais atlikums 1 000,00 euro, t.sk. …") is money the year
-        had on top of it: the lines after it may spread both, and the actual may spend both.
-        What could be spent is not written, so the plan is marked incomplete (its lines, the
-        overspend and the remainder are not compared); the other sums still are."""
-        for total in reversed(block.totals):
-            if total.role is AmountRole.PLANNED:
-                total.itemised = True
-                break
-        block.plan_incomplete = True
 
     @staticmethod
     def _open_line(block: Block, role: AmountRole | None, lead: str) -> bool:

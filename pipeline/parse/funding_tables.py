@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.model import AmountRole, Period
+from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_carry import CARRY_IN_BEFORE
 from pipeline.parse.funding_clauses import (
     ordinal_number,
@@ -76,11 +77,11 @@ def _cells_of(paragraph: SourcedText) -> SourcedText:
 
 
 # -- a header row naming each column's role ----------------------------------------------------
-_PLANNED_WORD = re.compile(r"plānot", re.I)
+_PLANNED_WORD = re.compile(either_form(r"plānot"), re.I)
 # "Piešķirts" (granted) is what the contract allotted the year, the plan, in a header that
 # names no "Plānots" column; beside one, its column's role is not told.
-_GRANTED_WORD = re.compile(r"(?<![\wāčēģīķļņšūž])piešķirt", re.I)
-_ACTUAL_WORD = re.compile(r"faktisk|(?<![\wāčēģīķļņšūž])izlietot", re.I)
+_GRANTED_WORD = re.compile(either_form(r"(?<![\wāčēģīķļņšūž])piešķirt"), re.I)
+_ACTUAL_WORD = re.compile(either_form(r"faktisk|(?<![\wāčēģīķļņšūž])izlietot"), re.I)
 _REMAINDER_WORD = re.compile(r"atlikum|neizmantot|neizlietot", re.I)
 
 

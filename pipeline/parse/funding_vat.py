@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.diacritics import either_form
+
 _L = r"[\wāčēģīķļņšūž]"
 # "(t.sk. PVN", ", tai skaitā PVN", ", ieskaitot PVN", " (PVN 21 %", "; PVN summa:" is all
 # there is between the amount before and this one
 _VAT_NOTE = re.compile(
-    rf"[\s,;:(–-]*"
-    rf"(?:(?:t\.\s*sk\.?|tai\s+skaitā|tajā\s+skaitā|ieskaitot|no\s+t(?:iem|ā|ās))[\s:–-]*)?"
-    rf"(?:\d{{1,2}}\s*%\s*)?(?<!{_L})PVN(?:\s+(?:summa|apmērā|\d{{1,2}}\s*%))?[\s:–-]*",
+    r"[\s,;:(–-]*"
+    + either_form(
+        rf"(?:(?:t\.\s*sk\.?|tai\s+skaitā|tajā\s+skaitā|ieskaitot|no\s+t(?:iem|ā|ās))[\s:–-]*)?"
+        rf"(?:\d{{1,2}}\s*%\s*)?(?<!{_L})PVN(?:\s+(?:summa|apmērā|\d{{1,2}}\s*%))?[\s:–-]*"
+    ),
     re.I,
 )
 

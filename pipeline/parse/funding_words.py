@@ -1,6 +1,8 @@
 """The words of the funding section: how an amount, a statement ("Plānots", "Faktiski",
 "Atlikums"), a purpose and a row key are written. One table per concept; `funding.py` reads
-the statements with them.
+the statements with them. A word typed without its diacritics ("Planotais finansejums",
+"parcelts uz nakamo periodu") is the same word (`diacritics.either_form`), its text kept as
+written; a year's word is not folded, as "gadā" (in the year) and "gada" (of the year) differ.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.model import AmountRole, Purpose
+from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.funding_money import AMOUNT_IN_WORDS as AMOUNT_IN_WORDS
 from pipeline.parse.funding_money import thousands_value
 from pipeline.parse.headings import ORDINAL_WORDS
@@ -54,8 +57,10 @@ class PlanSum:
 # The words after an amount added to the plan end at a clause's end, at a statement word,
 # or at the next amount (a year, "no 2022. gada", is no amount).
 _ADDED_WORDS_END = re.compile(
-    rf"[(),;+=]|t\.\s?sk|(?<![{LETTER}])kopā|(?<![{LETTER}])(?:Plānots|Faktiski|Izlietots)"
-    rf"|(?:{AMOUNT})(?!\.?\s*g(?:ad|\.))",
+    either_form(
+        rf"[(),;+=]|t\.\s?sk|(?<![{LETTER}])kopā|(?<![{LETTER}])(?:Plānots|Faktiski|Izlietots)"
+    )
+    + rf"|(?:{AMOUNT})(?!\.?\s*g(?:ad|\.))",
     re.I,
 )
 
@@ -79,7 +84,7 @@ def plan_sum(s: str, pos: int) -> PlanSum | None:
     stop = _ADDED_WORDS_END.search(s, carried.end())
     words_end = stop.start() if stop else len(s)
     words = s[carried.end() : words_end]
-    if not re.search(r"atlikum|pārcelt|saņemt", words, re.I):
+    if not re.search(either_form(r"atlikum|pārcelt|saņemt"), words, re.I):
         return None
     words_end = carried.end() + len(words.rstrip())
     return _plan_total(s, carried, (carried.end(), words_end), words_end)
@@ -88,16 +93,20 @@ def plan_sum(s: str, pos: int) -> PlanSum | None:
 # The words naming the added amount written before it: "+ pārceltie 2 000,00 euro",
 # "+ atlikums no I. gada 500,00 EUR".
 _CARRIED_WORDS_BEFORE = re.compile(
-    rf"(?:pārcelt[{LETTER}]*(?:\s+(?:atlikum|finansējum|līdzekļ)[{LETTER}]*)?|atlikum[{LETTER}]*)"
-    rf"(?:\s+no\s+(?:[IVX]{{1,4}}\.?\s*|\d{{4}}\.?\s*|[{LETTER}]+\s+)(?:īstenošanas\s+)?"
-    rf"(?:gad|period)[{LETTER}]*)?[ \u00a0:]*",
+    either_form(
+        rf"(?:pārcelt[{LETTER}]*(?:\s+(?:atlikum|finansējum|līdzekļ)[{LETTER}]*)?|atlikum[{LETTER}]*)"
+        rf"(?:\s+no\s+(?:[IVX]{{1,4}}\.?\s*|\d{{4}}\.?\s*|[{LETTER}]+\s+)(?:īstenošanas\s+)?"
+        rf"(?:gad|period)[{LETTER}]*)?[ \u00a0:]*"
+    ),
     re.I,
 )
 
 
 def _plan_total(s: str, carried: re.Match[str], words: tuple[int, int], words_end: int) -> PlanSum:
     """The form with the sum written after it, if it is."""
-    opening = re.compile(r"\s*\(\s*kopā:?\s*|\s*,?\s*(?:kopā:?|=)\s*", re.I).match(s, words_end)
+    opening = re.compile(either_form(r"\s*\(\s*kopā:?\s*|\s*,?\s*(?:kopā:?|=)\s*"), re.I).match(
+        s, words_end
+    )
     total = MONEY_IN_TEXT.match(s, opening.end()) if opening else None
     if opening is None or total is None:
         return PlanSum(carried, words, None, words_end)
@@ -112,8 +121,10 @@ def _plan_total(s: str, carried: re.Match[str], words: tuple[int, int], words_en
 
 # The words that deny a grant: "Finansējums netika piešķirts un izlietots (0,00 euro)".
 NOT_GRANTED = re.compile(
-    rf"(?<![{LETTER}])(?:netika|nav|netiek)\s+piešķirt[{LETTER}]*"
-    rf"(?P<spent>\s+(?:un|,)\s+(?:(?:netika|nav)\s+)?izlietot[{LETTER}]*)?\s*[:(]?\s*$",
+    either_form(
+        rf"(?<![{LETTER}])(?:netika|nav|netiek)\s+piešķirt[{LETTER}]*"
+        rf"(?P<spent>\s+(?:un|,)\s+(?:(?:netika|nav)\s+)?izlietot[{LETTER}]*)?\s*[:(]?\s*$"
+    ),
     re.I,
 )
 
@@ -132,9 +143,11 @@ REMAINDER_AFTER = re.compile(
 )
 # A table's header row names only its columns ("Periods | Plānots | Faktiski | Atlikums").
 HEADER_WORD = re.compile(
-    r"period\w*|gad\w*|īstenošan\w*|laik\w*|posm\w*|plānot\w*|faktisk\w*|izlietot\w*"
-    r"|piešķirt\w*|atlikum\w*|neizmantot\w*|neizlietot\w*|finansējum\w*|summ\w*|mērķ\w*|piezīm\w*|valst\w*|budžet\w*"
-    r"|kopā|un|pa|eur|euro|eiro|nr",
+    either_form(
+        r"period\w*|gad\w*|īstenošan\w*|laik\w*|posm\w*|plānot\w*|faktisk\w*|izlietot\w*"
+        r"|piešķirt\w*|atlikum\w*|neizmantot\w*|neizlietot\w*|finansējum\w*|summ\w*|mērķ\w*"
+        r"|piezīm\w*|valst\w*|budžet\w*|kopā|un|pa|eur|euro|eiro|nr"
+    ),
     re.I,
 )
 # A calendar year's row, perhaps with the part of the year it covers: "2024. gads",
@@ -195,7 +208,7 @@ def short_range(text: str) -> tuple[dt.date, dt.date] | None:
 # A row keyed by its implementation year: "I. īstenošanas gads", "2. gads", "III gads",
 # "PIRMAIS GADS", "Otrais īstenošanas gads".
 ORDINAL_ROW = re.compile(
-    rf"^\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![{LETTER}])[\s:.]*", re.I
+    either_form(rf"^\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![{LETTER}])[\s:.]*"), re.I
 )
 PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # The words that open a statement. "Izlietots" (spent) is the actual column's other name;
@@ -204,9 +217,11 @@ PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # "Plānotais finansējums bija 40 000 EUR" (the planned funding was) is the planned statement
 # in a sentence; the adjective alone ("plānotās aktivitātes", "no plānotajiem") opens none.
 NEW_STATEMENT = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums"
-    r"|plānot(?:ais|ā)\s+(?:finansējums|summa|budžets|apjoms)(?![\wāčēģīķļņšūž])"
-    r"|neizmantot\w*|neizlietot\w*)",
+    either_form(
+        r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums"
+        r"|plānot(?:ais|ā)\s+(?:finansējums|summa|budžets|apjoms)(?![\wāčēģīķļņšūž])"
+        r"|neizmantot\w*|neizlietot\w*)"
+    ),
     re.I,
 )
 # A statement word and its words before an amount: "atlikums ", "neizmantotais finansējums:".
@@ -233,8 +248,10 @@ def sum_parts(s: str, pos: int) -> list[re.Match[str]]:
 
 
 TEXT_KEY = re.compile(
-    rf"{PERIOD_TEXT}|(?<![\wāčēģīķļņšūž.])(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads"
-    r"(?![\wāčēģīķļņšūž])",
+    rf"{PERIOD_TEXT}|"
+    + either_form(
+        rf"(?<![\wāčēģīķļņšūž.])(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])"
+    ),
     re.I,
 )
 # Amounts in millions ("1,2 milj. euro") are not read: they are reported. Thousands are
@@ -246,38 +263,41 @@ ABBREVIATED = re.compile(rf"(?<![\d,.])\d+(?:[.,]\d+)?\s*milj\w*\.?\s*(?:{CURREN
 # A footnote's mark may stand after the currency ("41 236,75 euro¹, t.sk. …"), as a Word
 # footnote reference is read.
 INCLUDING = re.compile(
-    rf"\s*(?:{CURRENCY})?[¹²³⁴⁵⁶⁷⁸⁹⁰]*[\s,:(]*(?:t\.\s?sk|tai\s+skaitā"
+    rf"\s*(?:{CURRENCY})?[¹²³⁴⁵⁶⁷⁸⁹⁰]*[\s,:(]*(?:t\.\s?sk|tai\s+skait[āa]"
     rf"|no\s+(?:tiem|tām)(?=\s*(?:(?:{CURRENCY})\s*)?\d))",
     re.I,
 )
 # "ieskaitot" (including) before an amount, in the actual's parenthesis: "(ieskaitot no I.
 # īstenošanas gada pārcelto atlikumu €785,70)".
-INCLUDED = re.compile(rf"(?<![{LETTER}])(?:ieskaitot|iekļaujot)\s", re.I)
+INCLUDED = re.compile(either_form(rf"(?<![{LETTER}])(?:ieskaitot|iekļaujot)\s"), re.I)
 # A table row's first cell naming the row's role, perhaps after its dates: "15.07.2023–
 # 14.07.2024 plānots", "Faktiski:".
 ROLE_LEAD = re.compile(
-    rf"\s*(?P<period>{PERIOD_TEXT})?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*", re.I
+    rf"\s*(?P<period>{PERIOD_TEXT})?\s*(?P<role>pl[āa]nots|faktiski|izlietots)\s*:?\s*", re.I
 )
 # A row or a column of the sum over the years: "Kopā", "Kopā faktiski", "Kopā:".
 TOTAL_ROW = re.compile(
-    r"\s*kopā(?![\wāčēģīķļņšūž])(?:\s+(?:faktiski|plānots|eur|euro))?.*", re.I | re.S
+    either_form(r"\s*kopā(?![\wāčēģīķļņšūž])(?:\s+(?:faktiski|plānots|eur|euro))?.*"), re.I | re.S
 )
 # A total over the years written after them in running text: "Kopā faktiski 97 880,00 EUR".
 OVER_YEARS = re.compile(
-    r"(?<![\wāčēģīķļņšūž])kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$", re.I
+    either_form(r"(?<![\wāčēģīķļņšūž])kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$"),
+    re.I,
 )
 # The statement verbs of a sentence, in the number and gender of their subject: "piešķirti
 # 45 000 EUR" (granted, the plan where no plan is written), "izlietoti" (spent), "Plānoti".
 # "piešķirtā finansējuma" (of the granted funding) only refers to the plan.
 STATEMENT_VERB = re.compile(
-    rf"(?<![{LETTER}])(?:plānot|izlietot|piešķirt)(?:s|i|a|as)(?![{LETTER}])", re.I
+    either_form(rf"(?<![{LETTER}])(?:plānot|izlietot|piešķirt)(?:s|i|a|as)(?![{LETTER}])"), re.I
 )
-STATEMENT_ROLE = {
+_ROLES = {
     "piešķirts": AmountRole.PLANNED,
     "plānots": AmountRole.PLANNED,
     "faktiski": AmountRole.ACTUAL,
     "izlietots": AmountRole.ACTUAL,
 }
+# each word also as typed without its diacritics ("planots", "pieskirts")
+STATEMENT_ROLE = {**_ROLES, **{fold(word): role for word, role in _ROLES.items()}}
 
 
 def purpose_of(text: str) -> Purpose | None:
@@ -303,7 +323,7 @@ def names_both_purposes(text: str) -> bool:
 
 
 _CIVIL = re.compile(r"pilsonisk\w*\s+sabiedr|pils\.\s*sab", re.I)
-_MINORITY = re.compile(r"mazākumtautīb|(?<!\w)mt\s*nvo", re.I)
+_MINORITY = re.compile(either_form(r"mazākumtautīb|(?<!\w)mt\s*nvo"), re.I)
 
 
 def counts_as_money(m: re.Match[str]) -> bool:
@@ -319,6 +339,6 @@ def counts_as_money(m: re.Match[str]) -> bool:
         return not re.match(r"\.?\s*g(?:ad|\.)", m.string[m.end() :], re.I) or bool(
             re.search(r"[,.\s]", amount)
         )
-    if "tūkst" in amount.lower():
+    if re.search(r"t[ūu]kst", amount, re.I):
         return True  # THOUSANDS: the currency word is part of the form
     return is_money(m)

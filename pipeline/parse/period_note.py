@@ -25,7 +25,7 @@ def with_note(value: SourcedText, period: Period, source: SourceFile) -> Period:
     that follows it on its line as part of its text and span: the note says more of the
     period itself (its original end before an extension, the amendment that changed it),
     and is the period section's, not text outside any section. The dates stay those read."""
-    if period.start is None or period.end is None:
+    if period.start is None and period.end is None:
         return period
     first = next((i for i, o in enumerate(value.offsets) if o >= period.span.start), None)
     after = next((i for i, o in enumerate(value.offsets) if o >= period.span.end), None)

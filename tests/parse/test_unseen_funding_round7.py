@@ -230,15 +230,19 @@ def test_the_prose_under_the_table_is_no_years_and_no_finding(read: dict[str, Pa
     assert _funding(parsed) == []
 
 
-def test_a_space_aligned_table_whose_header_is_not_read_stays_unread(
+def test_a_space_aligned_table_headed_without_diacritics_is_read(
     read: dict[str, Parsed],
 ) -> None:
-    parsed = read["caps_table"]
     # "GADS      PLANOTS        FAKTISKI       ATLIKUMS" over "2015      EUR 18 000 …": the
-    # year is no money, and with the planned column's name not read no row is guessed
+    # header typed without diacritics names its columns as "PLĀNOTS" does (below)
+    parsed = read["caps_table"]
     rep = report_of(read, "caps_table")
-    assert rep.funding == ()
-    assert _unread_lines(parsed) == [30, 30, 30, 31, 31, 31, 32, 32, 32]
+    assert [row.calendar_year for row in rep.funding] == [2015, 2016]
+    assert [amounts(row) for row in rep.funding] == [
+        {(P, None, E("18000")), (A, None, E("17940")), (BACK, None, E("60"))},
+        {(P, None, E("18000")), (A, None, E("18000")), (R, None, E("0"))},
+    ]
+    assert _unread_lines(parsed) == []
 
 
 def test_a_space_aligned_table_with_calendar_years() -> None:
