@@ -332,6 +332,9 @@ class Report:
     region_in_task: RegionMention | None
     implementer: Implementer | None
     delegation_period: Period | None
+    #: The end the delegation period was extended to, as its note or cell says
+    #: ("(… termiņš pagarināts līdz 2025.gada 31.augustam)"); the period stays as written.
+    delegation_extended_to: DateMention | None = None
     objectives: tuple[Text, ...] = ()
     years: tuple[ImplementationYear, ...] = ()
     funding: tuple[FundingYear, ...] = ()

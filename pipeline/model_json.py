@@ -16,8 +16,8 @@ from pipeline.model import Parsed, Problem, Report, SourceDocument, Span
 
 #: 2: a place mention has its `name`; 3: a funding row, `compared` and `plan_complete`;
 #: 4: an amount's and a statement's `currency`; 5: a year's `extension`, a date's `moved`,
-#: the report's `contract_totals`
-SCHEMA_VERSION = "5"
+#: the report's `contract_totals`; 6: the report's `delegation_extended_to`
+SCHEMA_VERSION = "6"
 #: Fields left out of the JSON: the whole source text is the input the user already has.
 _OMIT = {"source_text"}
 #: A SHACL result's details, left out of a parser finding where they are empty.

@@ -40,6 +40,8 @@ from pipeline.parse.fields import (
 )
 from pipeline.parse.funding import read_funding
 from pipeline.parse.headings import is_calendar, mark_calendar_years
+from pipeline.parse.implementer_partners import partner_problems
+from pipeline.parse.period_extension import extended_to
 from pipeline.parse.runin import restore_breaks
 from pipeline.parse.sections import REQUIRED, TITLE_WORD, Section, split_sections
 from pipeline.parse.text import SourceFile, clean
@@ -183,6 +185,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
             else None
         ),
         delegation_period=delegation,
+        delegation_extended_to=extended_to(delegation, period_rest, source),
         objectives=description.objectives if description else (),
         years=years,
         funding=funding_years,
@@ -218,6 +221,8 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
             signature=signature,
         )
     )
+    if Section.IMPLEMENTER in sections:  # a consortium's partner, kept only as written
+        findings.extend(partner_problems(sections[Section.IMPLEMENTER], source, file))
     return Parsed(file, report, tuple(findings))
 
 

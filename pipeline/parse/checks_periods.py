@@ -8,11 +8,14 @@ says was moved there ("tika pārcelts uz 2026. gada 24. janvāri", see
 `pipeline.parse.activity_moved`) is no contradiction of the report: it is said, as an info,
 and not warned of. Nor is an extension period ("PAGARINĀJUMA PERIODS (…)") that goes on
 past the delegation period as the report gives it: the report says the contract was
-extended. It is named as the extension period, never as a year.
+extended. It is named as the extension period, never as a year. Nor is a year that ends on
+or before the day the delegation period's own note says it was extended to
+(`Report.delegation_extended_to`, see `pipeline.parse.period_extension`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -27,6 +30,7 @@ from pipeline.model import (
 )
 from pipeline.parse.activity_moved import moved_to as moved_to
 from pipeline.parse.headings import is_calendar, is_roman
+from pipeline.parse.period_dates import unreadable_because
 
 Emit = Callable[..., Problem]
 
@@ -34,11 +38,12 @@ Emit = Callable[..., Problem]
 def periods(report: Report, finding: Emit) -> Iterator[Problem]:
     deleg = report.delegation_period
     if deleg is not None and (deleg.start is None or deleg.end is None):
+        en_why, lv_why = _why(deleg.text)
         yield finding(
             "period.unreadable",
-            f"the delegation period {deleg.text!r} could not be read as two dates",
+            f"the delegation period {deleg.text!r} could not be read as two dates{en_why}",
             deleg.span,
-            lv=f"deleģēšanas periodu {deleg.text!r} nevarēja nolasīt kā divus datumus",
+            lv=f"deleģēšanas periodu {deleg.text!r} nevarēja nolasīt kā divus datumus{lv_why}",
         )
     backwards = deleg is not None and _backwards(deleg)
     if deleg is not None and backwards:
@@ -64,11 +69,12 @@ def periods(report: Report, finding: Emit) -> Iterator[Problem]:
     for year in stated:
         assert year.period is not None
         if year.period.start is None or year.period.end is None:
+            en_why, lv_why = _why(year.period.text)
             yield finding(
                 "period.unreadable",
-                f"{year_en(year)}: the dates {year.period.text!r} could not be read",
+                f"{year_en(year)}: the dates {year.period.text!r} could not be read{en_why}",
                 year.period.span,
-                lv=f"{year_lv(year, 'gads')}: datumus {year.period.text!r} nevarēja nolasīt",
+                lv=f"{year_lv(year, 'gads')}: datumus {year.period.text!r} nevarēja nolasīt{lv_why}",
             )
             continue
         if _backwards(year.period):
@@ -86,15 +92,18 @@ def periods(report: Report, finding: Emit) -> Iterator[Problem]:
             and deleg.start
             and deleg.end
             and not backwards
-            and (year.period.start < deleg.start or year.period.end > deleg.end)
+            and (year.period.start < deleg.start or year.period.end > _last_day(report))
             and not (is_extension(year) and year.period.start >= deleg.start)
         ):
+            extended = report.delegation_extended_to
+            more_en = f", extended to {extended.start}" if extended else ""
+            more_lv = f", pagarināts līdz {extended.start}" if extended else ""
             yield finding(
                 "period.year-outside-delegation",
                 f"{year_en(year, 'implementation year')} ({year.period.start} to {year.period.end}) leaves "
-                f"the delegation period ({deleg.start} to {deleg.end})",
+                f"the delegation period ({deleg.start} to {deleg.end}{more_en})",
                 year.period.span,
-                lv=f"{year_lv(year)} (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end})",
+                lv=f"{year_lv(year)} (no {year.period.start} līdz {year.period.end}) iziet ārpus deleģēšanas perioda (no {deleg.start} līdz {deleg.end}{more_lv})",
             )
     dated = sorted(
         (
@@ -115,12 +124,28 @@ def periods(report: Report, finding: Emit) -> Iterator[Problem]:
             )
 
 
+def _last_day(report: Report) -> dt.date:
+    """The delegation's last day: its period's end as written, or the later end the report
+    says it was extended to (`Report.delegation_extended_to`)."""
+    assert report.delegation_period is not None and report.delegation_period.end is not None
+    end = report.delegation_period.end
+    extended = report.delegation_extended_to
+    return max(end, extended.start) if extended is not None else end
+
+
 def _backwards(period: Period) -> bool:
     return period.start is not None and period.end is not None and period.end < period.start
 
 
 # An extension period's heading ("PAGARINĀJUMA PERIODS (…)", see `pipeline.parse.activities`).
 _EXTENSION = re.compile(r"(?<![^\W\d_])pagarin[aā]juma[ \u00a0]+period", re.I)
+
+
+def _why(text: str) -> tuple[str, str]:
+    """Why a period could not be read, where a date of it does not exist (": 31.06.2024.
+    does not exist: June 2024 has 30 days"), in English and Latvian; nothing otherwise."""
+    why = unreadable_because(text)
+    return (f": {why[0]}", f": {why[1]}") if why else ("", "")
 
 
 def is_extension(year: ImplementationYear) -> bool:

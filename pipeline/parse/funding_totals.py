@@ -7,7 +7,10 @@ It is no year's row: the funding reader blanks the line out of the section, keep
 written (the model has no place for a contract's total) and hands its amounts on as
 `ContractAmount`s, each with the role its words give it, to be compared with the years'
 sums (`checks_contract`). Only a line whose every amount follows its role's word, with
-nothing else in it, is such a total; any other is read as before.
+nothing else in it, is such a total; any other is read as before. A paragraph telling how
+the contract's funding was amended ("… sākotnēji paredzētais finansējums – …; ar … grozījumiem
+… palielināts līdz 162 000,00 euro …") is taken out the same way, its amended total the
+contract's plan (`funding_contract_amendment`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from pipeline.model import AmountRole
 from pipeline.parse.funding_clauses import split_text
 from pipeline.parse.funding_contract import ContractAmount, opens_paragraph
+from pipeline.parse.funding_contract_amendment import amended_contract_at
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
     LETTER,
@@ -115,6 +119,10 @@ def without_contract_totals(
     n = 0
     while n < len(lines):
         found = _statement_at(section, lines, bounds, n)
+        amended = amended_contract_at(section, lines, bounds, n) if found is None else None
+        if amended is not None:
+            # how the contract's funding was amended: its new total names the contract
+            found = amended[0], (True, [amended[1]])
         if found is None:
             n += 1
             continue

@@ -244,6 +244,11 @@ def _map_agreement(ctx: Context) -> None:
         map_period(ctx, page.agreement_period, report.delegation_period)
         ctx.add(agreement, DCTERMS.temporal, page.agreement_period)
         ctx.source(agreement, report.delegation_period.span)
+    extended = report.delegation_extended_to
+    if extended is not None:
+        # the day, with the words that say it as its source; the period stays as written
+        ctx.add(agreement, LP.extendedUntil, Literal(extended.start.isoformat(), datatype=XSD.date))
+        note_field(ctx.sources, agreement, LP.extendedUntil, extended.span)
     if report.implementer is not None:
         ctx.add(agreement, LP.implementer, _map_implementer(ctx, report.implementer))
 

@@ -135,6 +135,12 @@ PLANTED: dict[str, list[str]] = {
     ],
     "funding_comma_rows_whole_euros_header_planted": ["funding.remainder-mismatch"],
     "funding_tab_remainder_cell_and_returned_sentence_planted": ["funding.remainder-mismatch"],
+    # test_period_extension_round9.py
+    "facts2_contract_amended_year_one_lines_planted": [
+        "funding.remainder-mismatch",
+        "funding.sum-mismatch",
+    ],
+    "facts2_term_extended_too_short_planted": ["period.year-outside-delegation"],
     # by an independent tester (test_unseen_reports.py says what is planted where)
     "vidzeme_planted_sums_and_short_period": [
         *["funding.actual-above-planned"] * 4,

@@ -79,7 +79,7 @@ def test_a_date_the_activity_was_moved_to_is_read_as_moved() -> None:
 
 def test_both_facts_are_in_the_json_and_it_keeps_to_its_schema() -> None:
     doc = parsed_to_json(parse_bytes(EXTENDED.read_bytes(), EXTENDED.name))
-    assert doc["schema_version"] == SCHEMA_VERSION == "5"
+    assert doc["schema_version"] == SCHEMA_VERSION == "6"
     years = doc["report"]["years"]
     assert [y["extension"] for y in years] == [False, False, True]
     dates = years[1]["activities"][2]["dates"]
