@@ -26,7 +26,9 @@ Rules that hold across the reports:
 - a list opened with no bullet right after an item's unfinished sentence goes on with that
   item (a PDF's wrapped line: "… atbalsts 7" / "mazākumtautību NVO;");
 - a table of activities ("| Nr. | Aktivitāte | Plānots | Faktiski |", or its tab layout) is
-  read row by row, each row an activity (see `pipeline.parse.activity_tables`);
+  read row by row, each row an activity (see `pipeline.parse.activity_tables`); columns of
+  the year and the group, written once in the first of their rows (an Excel export's merged
+  cells), head the rows below (see `pipeline.parse.activity_table_reader`);
 - text outside any list is the year's notes, except a sentence that counts something (a year
   written as prose): that sentence is an activity of its own (see
   `pipeline.parse.activity_years`); a paragraph after a list's last entry, before a heading
@@ -66,10 +68,12 @@ from pipeline.parse.activity_markers import (
     WS,
 )
 from pipeline.parse.activity_rules import ReaderRules, is_sub_heading, leads_on
-from pipeline.parse.activity_tables import Table, find_tables, is_group_heading, row_text
+from pipeline.parse.activity_table_reader import TableReader
+from pipeline.parse.activity_tables import find_tables
 from pipeline.parse.activity_years import Item, Note, Year, YearBuilder, introduction_notes
 from pipeline.parse.headings import ordinal_of, unread_headings
 from pipeline.parse.latvian import find_period
+from pipeline.parse.period_dates import partly_read_period
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -90,7 +94,7 @@ def read_description(
     return reader.result()
 
 
-class _Reader(ReaderRules):
+class _Reader(ReaderRules, TableReader):
     def __init__(self, text: SourcedText, source: SourceFile, default_group: ActivityGroup) -> None:
         self.text = text
         self.source = source
@@ -214,7 +218,8 @@ class _Reader(ReaderRules):
             written = "ext_range" if m.group("ext_range") is not None else "ext_bare"
         if m.group(written) is not None:
             inner = self.text[m.start(written) : m.end(written)].collapse()
-            found = find_period(inner.text)
+            # a period with one date that does not exist keeps the other
+            found = find_period(inner.text) or partly_read_period(inner.text)
             if found:
                 period = Period(found.start, found.end, inner.text, self.source.span_of(inner))
             else:
@@ -302,36 +307,6 @@ class _Reader(ReaderRules):
             self.in_goals = self.goals_lead(lead, from_note=item is None)
         self.item = Item(None, dashed=dashed, bare=bare)
 
-    def _table(self, table: Table) -> None:
-        """A table of activities: each row is an activity; a row with no activity in it may
-        be a year or group heading, or a total, which stays a note."""
-        self._close()
-        self._reset_list()
-        if not table.of_activities:
-            self._note(table.header)
-        for row in table.rows:
-            if row.is_activity and not _TOTAL_ROW.match(row_text(row).text):
-                number = row.number
-                self.item = Item(number.text if number else None, number, [row_text(row)], row=row)
-                self._close()
-                continue
-            headings = [
-                m
-                for m in MARKERS.finditer(self.text.text, row.start, row.end)
-                if m.group("year") or m.group("group") or m.group("minority")
-            ]
-            for m in headings:
-                if m.group("year"):
-                    self._year(m)
-                else:
-                    self._group()
-            if not headings and is_group_heading(row):
-                self._group()
-            elif not headings and heads_civil_group(row.line.text):
-                self._group(row.line)
-            elif not headings:
-                self._note(row.line)
-
     # -- state ----------------------------------------------------------------------------
     def _take_lead_in(self) -> str:
         """The paragraph introducing a new list. When it trails the open item after a line
@@ -352,6 +327,8 @@ class _Reader(ReaderRules):
         return body.strip(WS)
 
     def _note(self, piece: SourcedText, after_item: bool = False, kept: bool = False) -> None:
+        if not piece.text.strip(WS):
+            return  # an empty cell or line is no note
         year = self._current_year()
         year.notes.append(Note(piece, self.group, len(year.items) + after_item, kept=kept))
 
@@ -393,7 +370,3 @@ class _Reader(ReaderRules):
             for a, b in unread_headings(self.text.text, self.read_headings)
         )
         return Description(years, objectives, builder.has_groups, unread)
-
-
-# A table's row of totals ("| | Kopā | | 420 |") sums the rows above it: no activity of its own.
-_TOTAL_ROW = re.compile(r"\s*(?:kopā|kopumā|pavisam)\b", re.I)

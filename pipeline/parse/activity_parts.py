@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.model import Indicator, Qualifier
+from pipeline.parse.activity_place_parts import LISTED_AFTER
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -359,14 +360,16 @@ def unequal_breakdowns(
 ) -> Iterator[tuple[Indicator, tuple[Indicator, ...]]]:
     """Each total whose stated parts do not add up to it, with those parts: only an exact
     total whose parts are all exact ("60 dalībnieki (35 sievietes, 20 vīrieši)"), as a
-    breakdown of a bound or an estimate may well not add up."""
+    breakdown of a bound or an estimate may well not add up, and only parts that name the
+    whole: women and men, or the places listed after the total's colon ("6 semināri: 3
+    Valmierā un 2 Cēsīs", see `pipeline.parse.activity_place_parts`)."""
     for t, total in enumerate(indicators, start=1):
         parts = tuple(i for i in indicators if i.part_of == t)
         if not parts or total.qualifier is not Qualifier.EXACT:
             continue
         if (
             all(p.qualifier is Qualifier.EXACT for p in parts)
-            and _whole(parts)
+            and (_whole(parts) or total.phrase.endswith(LISTED_AFTER))
             and sum(p.value for p in parts) != total.value
         ):
             yield total, parts

@@ -1,6 +1,8 @@
 """What the columns of a table of activities hold, by the words of its header row (see
 `pipeline.parse.activity_tables`): the item's number, the activity's name, a plan, what was
-done, a measure (money, a share, a time), or anything else, kept in the text unread.
+done, a measure (money, a share, a time), the year or the group a row is under (a merged
+cell of an Excel export, written in the first of its rows), or anything else, kept in the
+text unread.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ class Role(Enum):
     TARGET = "target"
     DONE = "done"  # what was done, in words or as a count alone
     MEASURE = "measure"  # money, a share or a time: never a count, its dates not the activity's
+    YEAR = "year"  # "Īstenošanas gads": the year's heading, in the first of its rows
+    GROUP = "group"  # "Virziens": the group's name, in the first of its rows
     OTHER = "other"
 
 
@@ -26,6 +30,9 @@ class Role(Enum):
 # holds no count, whatever else its header says: a number in it is kept in the text, unread.
 _HEADER_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"(?:n\.?\s*)?(?:nr|n)\.?(?:\s*p\.?\s*k\.?)?|npk|#"), Role.NUMBER),
+    # before money's "gads": the year of implementation itself, not a sum of one
+    (re.compile(r"(?:īstenošanas|līguma)\s+gads"), Role.YEAR),
+    (re.compile(r"(?:darbības\s+|aktivitāšu\s+)?virziens"), Role.GROUP),
     (
         re.compile(
             # a footnote's mark may follow the word ("2023. gads¹", "EUR*")

@@ -10,12 +10,16 @@ column naming the activity and one giving what was done ("Faktiski", "Sasniegts"
 A row of one cell merged across the table ("I ĪSTENOŠANAS GADS (…)", "Latgales
 mazākumtautību kapacitātes celšanai") is a year's or a group's heading inside it: a Word,
 OpenDocument or HTML table gives it as a line with no tab between its rows.
+A column of the year or the group ("Īstenošanas gads", "Virziens"), an Excel export's merged
+cells, heads the rows below its cell (see `pipeline.parse.activity_table_reader`): it is no
+part of any row's activity.
 A row is then an activity: its number as written in the "Nr." column, its text the activity's
 name and what was done. A planned value ("Plānots") is a target, not an achievement: it is no
 part of the activity. A count alone in its cell counts what the activity's name names, read
 as if the number were written before the name ("2" of "Reģionālie NVO forumi": 2 forums),
 unless the name or the header names a unit or another count ("(stundas)", "dalībnieku
-skaits"). A total the name gives in parentheses, all the parentheses hold ("Konsultācijas
+skaits"); a name that says in parentheses what its count counts ("Materiāltehniskais atbalsts
+(MT NVO skaits)") counts that. A total the name gives in parentheses, all the parentheses hold ("Konsultācijas
 NVO pārstāvjiem (kopā 96 konsultācijas)"), is read too. A column of money, a share or a time
 ("Faktiski, EUR", "Izpilde, %", "Izpildes termiņš") is never counted; a table with no other
 column of what was done stays a note.
@@ -96,6 +100,11 @@ class Table:
     end: int
     rows: tuple[Row, ...]
     header: SourcedText  # the header row as written
+
+    @property
+    def headed_by_columns(self) -> bool:
+        """Whether a column gives the year or the group each row is under."""
+        return any(c.role in (Role.YEAR, Role.GROUP) for row in self.rows for c in row.cells)
 
     @property
     def of_activities(self) -> bool:
@@ -200,9 +209,14 @@ _BARE_COUNT = re.compile(
 )
 
 
+# Columns that are no part of the activity: its number, a plan, and the year's or group's
+# heading the row is under (`pipeline.parse.activities` reads those).
+_NOT_THE_ACTIVITY = (Role.NUMBER, Role.TARGET, Role.YEAR, Role.GROUP)
+
+
 def row_text(row: Row) -> SourcedText:
     """The activity's text: its name and what was done (and any column not read), as one."""
-    kept = [c.text for c in row.cells if c.role not in (Role.NUMBER, Role.TARGET) and c.text.text]
+    kept = [c.text for c in row.cells if c.role not in _NOT_THE_ACTIVITY and c.text.text]
     return SourcedText.join(kept, " – ")
 
 
@@ -213,7 +227,7 @@ def row_dates(row: Row, source: SourceFile, period: Period | None) -> tuple[Date
     return tuple(
         d
         for c in row.cells
-        if c.role not in (Role.NUMBER, Role.TARGET) and not _DEADLINE.search(c.header)
+        if c.role not in _NOT_THE_ACTIVITY and not _DEADLINE.search(c.header)
         for d in activity_dates(c.text, source, period)
     )
 
@@ -286,7 +300,8 @@ def _column_count(
     if _measures_other(header, kind):
         return None
     if kind is None and name is not None:
-        kind = counted_kind(name.text)
+        said = _COUNT_SAID.search(name.text)
+        kind = counted_kind(said.group("what") if said else name.text)
         if _measures_other(name.text, kind):
             return None
     if kind is None:
@@ -299,6 +314,9 @@ def _column_count(
     return Indicator(value, qualifier, kind, piece.text, source.span_of(piece))
 
 
+# A name that says in parentheses what the count beside it counts: "Materiāltehniskais
+# atbalsts (MT NVO skaits)" counts the organisations supported, not the support.
+_COUNT_SAID = re.compile(r"\((?P<what>[^()]+?)\s+skaits\)\s*$", re.I)
 # A number alone that could be a year is read only under a header that says it is a count.
 _YEARS = range(1900, 2101)
 _COUNT_HEADER = re.compile(r"skait|daudzum", re.I)

@@ -1,7 +1,8 @@
 """The forms of a count that are not a number before its noun (see `pipeline.parse.mentions`):
 a number written in words ("trīs sanāksmes", "septiņām mazākumtautību NVO"), a count after
 the phrase that names what it counts ("konsultācijas NVO un iedzīvotājiem – 74",
-"fokusgrupu diskusijas: 3", "dalībnieku skaits: 88"), and a count that is a plan, not an
+"fokusgrupu diskusijas: 3", "dalībnieku skaits: 88"), a number in words after its verb, the
+noun fronted before them ("Seminārus novadījām piecus"), and a count that is a plan, not an
 achievement ("plānots 4 mazākumtautību NVO", "plānots noorganizēt vēl 3 seminārus").
 """
 
@@ -273,3 +274,32 @@ def _phrase_begin(s: str, begin: int, head: int) -> int:
 
 def ends_entry(s: str, stop: int) -> bool:
     return bool(_ENDS_ENTRY.match(s, stop))
+
+
+# -- a noun fronted before its verb and count --------------------------------------------------
+# First-person prose may put the counted noun first and the count last: "Seminārus novadījām
+# piecus", "forumus rīkojām divus". Read only so: the noun of a known kind in the accusative
+# plural (a masculine's "-us", a feminine's "-as" or "-es"), then a past form of a verb of
+# doing, then the number in words, agreeing with the noun ("piecus" a masculine's, "piecas" a
+# feminine's; "trīs" and the tens either), ending its phrase. Nothing else stands between.
+_FRONTED = re.compile(
+    r"(?<![^\W\d_])(?P<noun>[^\W\d_]+(?:us|as|es))[ \u00a0]+"
+    r"(?:no|sa|iz|ie)?(?:vadīj|rīkoj|organizēj|sniedz|strādāj|īstenoj|gatavoj|publicēj|veidoj)"
+    r"(?:ām|a)[ \u00a0]+$",
+    re.I,
+)
+_FRONTED_END = re.compile(r"[ \u00a0]*(?:[,.;:()–—]|$)|[ \u00a0]+(?:un|par)(?![^\W\d_])")
+
+
+def fronted(s: str, start: int, stop: int) -> tuple[str, int] | None:
+    """The kind a number in words at `start`…`stop` counts when its noun is fronted before
+    its verb (see `_FRONTED`), and where that noun starts."""
+    m = _FRONTED.search(s, 0, start)
+    if m is None or not _FRONTED_END.match(s, stop):
+        return None
+    noun = m.group("noun").lower()
+    kind = kind_of(noun)
+    last = s[start:stop].lower().split()[-1]
+    if kind is None or (last.endswith(("us", "as")) and last.endswith("us") != noun.endswith("us")):
+        return None  # no known kind, or a number that does not agree with the noun
+    return kind, m.start("noun")

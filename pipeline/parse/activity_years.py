@@ -119,7 +119,8 @@ class YearBuilder:
             # Prose is read only in a year written wholly as prose: beside a list it is notes.
             as_written = note.introduction or note.kept or bool(year.items)
             kept, read = ([note.piece], []) if as_written else self._read_prose(year, note.piece)
-            notes += [self.text_of(piece) for piece in kept]
+            # an empty cell or line is no note: a Text always holds words
+            notes += [self.text_of(piece) for piece in kept if piece.text.strip()]
             for sentence, clause, minority in read:
                 group = ActivityGroup.MINORITY_CAPACITY if minority else note.group
                 add(group, None, sentence, prose=not clause.listed)

@@ -387,7 +387,7 @@ PERIOD_TEXT = rf"{DATE_TEXT}\s*(?:{_DASH}|līdz)\s*{DATE_TEXT}"
 # The stems of 1-9 as they head a compound ("divpadsmit", "trīsdesmit", "piecsimt"); alone,
 # a unit takes a case ending ("divas", "divām", "četri"), and 3 is "trīs" or "trij-".
 _UNIT_STEMS = ("vien", "div", "trīs", "četr", "piec", "seš", "septiņ", "astoņ", "deviņ")
-_UNIT_ENDING = r"(?:s|a|i|as|u|am|ai|ā|iem|ām|os|ās)"
+_UNIT_ENDING = r"(?:s|a|i|as|u|us|am|ai|ā|iem|ām|os|ās)"  # "divus", "piecus": accusative
 _THREE = re.compile(r"trīs|trij(?:u|iem|ām|os|ās)")
 # A number is its words largest first: hundreds, then tens and a unit, or a teen.
 _ORDER = re.compile(r"H?(?:T?U?|E)")

@@ -28,9 +28,11 @@ from pipeline.parse.activity_parts import (
     included_parts,
     mark_parts,
 )
+from pipeline.parse.activity_place_parts import place_parts
 from pipeline.parse.activity_words import (
     agrees,
     ends_entry,
+    fronted,
     named_before,
     plan_then_achieved,
     planned,
@@ -110,11 +112,13 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
             noun = noun_after(s, stop, value)
             if noun is not None and not agrees(s[start:stop], _last_word(s, noun[1])):
                 continue  # "viena biedrības pārstāve": one member, not one association
-            reading = (
-                (noun[0], *_qualified(s, start), noun[1])
-                if noun is not None
-                else _after_dash(s, start, stop, value, places)
-            )
+            front = fronted(s, start, stop) if noun is None else None
+            if noun is not None:
+                reading = (noun[0], *_qualified(s, start), noun[1])
+            elif front is not None:  # "Seminārus novadījām piecus"
+                reading = (front[0], front[1], Qualifier.EXACT, stop)
+            else:
+                reading = _after_dash(s, start, stop, value, places)
         elif closing and opening:
             reading = _in_parentheses(s, opening.start(), closing.end(), value, places)
         elif _words_disagree(s, stop, value):
@@ -141,6 +145,7 @@ def find_indicators(text: SourcedText, source: SourceFile) -> tuple[Indicator, .
         found.append(Indicator(value, qualifier, kind, piece.text, source.span_of(piece)))
         places.append((begin, end))
     found, places = bracketed_parts(text, source, found, places, masked)
+    found, places = place_parts(text, source, found, places)
     marked = bracketed_people(mark_parts(tuple(found), places, s), places, s)
     return included_parts(marked, places, s)
 

@@ -131,6 +131,22 @@ def test_the_periods_existing_start_is_kept(read: dict[str, Parsed]) -> None:
     assert period.span.line == 10
 
 
+def test_a_year_headings_existing_start_is_kept(read: dict[str, Parsed]) -> None:
+    """l.20 "II. ĪSTENOŠANAS GADS (01.10.2022. – 31.09.2023.)": year II starts 1 October
+    2022, its end (no 31 September) is unread; year I (l.11) is read whole."""
+    rep = report_of(read, "impossible")
+    assert [(y.ordinal, y.period.start, y.period.end) for y in rep.years if y.period] == [
+        (1, D(2021, 10, 1), D(2022, 9, 30)),
+        (2, D(2022, 10, 1), None),
+    ]
+
+
+def test_the_unreadable_periods_say_which_date_does_not_exist(read: dict[str, Parsed]) -> None:
+    messages = [f.message for f in read["impossible"].findings if f.code == "period.unreadable"]
+    assert len(messages) == 2
+    assert all("31.09.2023. does not exist: September 2023 has 30 days" in m for m in messages)
+
+
 def test_the_impossible_dates_are_the_only_warnings(read: dict[str, Parsed]) -> None:
     """The delegation period (l.10) and year II's heading (l.20) are unreadable; the cell
     with an address in quotes („Ozolkalni”) and a representative names no partner."""
