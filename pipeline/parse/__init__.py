@@ -135,7 +135,7 @@ def parse_text(text: str, file: str, sha256: str = "") -> Parsed:
         years = (replace(years[0], period=delegation), *years[1:])
     years = with_explained(tuple(_calendar_period(year, delegation, source) for year in years))
     funding_years = with_currencies(
-        _match_years(funding.years if funding else (), years),
+        _match_years(funding.years if funding else (), years, delegation),
         source,
         sections[Section.FUNDING].text if Section.FUNDING in sections else "",
     )
@@ -256,12 +256,26 @@ def _calendar_period(
     return replace(year, period=Period(first, last, " ".join(text.split()), span))
 
 
+def _within(
+    calendar_year: int, delegation: Period | None
+) -> tuple[dt.date | None, dt.date | None] | None:
+    """The days of `calendar_year` inside the delegation period (both its dates read)."""
+    if delegation is None or delegation.start is None or delegation.end is None:
+        return None
+    start = max(dt.date(calendar_year, 1, 1), delegation.start)
+    end = min(dt.date(calendar_year, 12, 31), delegation.end)
+    return (start, end) if start <= end else None
+
+
 def _match_years(
-    funding: tuple[FundingYear, ...], years: tuple[ImplementationYear, ...]
+    funding: tuple[FundingYear, ...],
+    years: tuple[ImplementationYear, ...],
+    delegation: Period | None,
 ) -> tuple[FundingYear, ...]:
     """Give each funding row the implementation year it reports on: by its calendar year
-    when the years are headed by theirs, else by its dates when it has them, else by order
-    (first row, first year) when the counts agree."""
+    when the years are headed by theirs or when an implementation year is exactly that
+    calendar year within the delegation period, else by its dates when it has them, else by
+    order (first row, first year) when the counts agree."""
     by_period = {(y.period.start, y.period.end): y.ordinal for y in years if y.period}
     by_calendar = {int(y.numeral): y.ordinal for y in years if is_calendar(y.numeral)}
     same_count = len(funding) == len(years)
@@ -269,8 +283,14 @@ def _match_years(
     for i, row in enumerate(funding):
         ordinal = row.ordinal  # the row named its year ("II. īstenošanas gads")
         if ordinal is None and row.calendar_year is not None:
-            # a calendar year is a year of implementation only where the description says so
+            # a calendar year is a year of implementation only where the description says
+            # so, or where a year's dates are that calendar year's days of the delegation
+            # ("2023.gads" for "I. ĪSTENOŠANAS GADS (01.09.2023.–31.12.2023.)" of a
+            # delegation from 01.09.2023.): a year that is part of one is not matched
             ordinal = by_calendar.get(row.calendar_year)
+            days = _within(row.calendar_year, delegation)
+            if ordinal is None and days is not None:
+                ordinal = by_period.get(days)
         elif ordinal is None:
             if row.period is not None:
                 ordinal = by_period.get((row.period.start, row.period.end))

@@ -5,7 +5,9 @@ plan is not all it could spend (`FundingYear.plan_complete`). Whether the money 
 stands beside the plan or is counted in it ("45 789,60 EUR (t.sk. pārceltais atlikums
 789,60 EUR)") the model does not say; where the year's remainder is neither the plan and
 that money less the actual nor the plan less the actual, the report contradicts itself
-either way.
+either way. A year after one that carried money over, naming no money carried in, whose
+plan is incomplete (`funding_blocks`) spent that money beside its plan: it is compared with
+its plan and that money.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from pipeline.model import AmountRole, FundingYear, Problem, Report
-from pipeline.parse.checks_funding import row_labels
+from pipeline.model import Amount, AmountRole, FundingYear, Problem, Purpose, Report
+from pipeline.parse.checks_funding import PURPOSE_LV, row_labels
 from pipeline.parse.checks_money import money
+from pipeline.parse.funding_blocks import carried_over
 from pipeline.parse.funding_lines import UNFINISHED
 from pipeline.parse.text import SourceFile
 
@@ -28,12 +31,14 @@ _GRANTED = re.compile(r"piešķirt", re.I)
 def carried_in_remainders(
     report: Report, source: SourceFile, finding: Callable[..., Problem]
 ) -> Iterator[Problem]:
-    for row in report.funding:
+    for before, row in zip([None, *report.funding], report.funding, strict=False):
         if not row.compared or row.plan_complete:
             continue
         text = source.text[row.span.start : row.span.end]
         if UNFINISHED.search(text) or _GRANTED.search(text):
             continue  # a year not over, or granted money beside the plan: not all is known
+        if before is not None and not any(a.role is AmountRole.CARRIED_IN for a in row.amounts):
+            yield from _beyond_carried(row, before, finding)
         found = _available(row)
         actual = row.total(AmountRole.ACTUAL)
         if found is None or actual is None or actual.value is None:
@@ -70,3 +75,52 @@ def _available(row: FundingYear) -> tuple[Decimal, Decimal] | None:
     if carried[0].purpose is not None or carried[0].value is None:
         return None
     return planned.value, carried[0].value
+
+
+def _beyond_carried(
+    row: FundingYear, before: FundingYear, finding: Callable[..., Problem]
+) -> Iterator[Problem]:
+    """A year naming no money carried in after one that carried money over spent more than
+    its plan and all that money: too much whether the plan holds the money or not. For a
+    purpose, the money carried over for it, or all of it where the year before does not say
+    which purpose it was for."""
+    sent = carried_over(before.amounts) if before.compared else None
+    if not sent:
+        return
+    label, label_lv = row_labels(row)
+    planned, actual = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
+    checked: list[tuple[Amount | None, Amount | None, Decimal, Purpose | None]] = [
+        (planned, actual, sent, None)
+    ]
+    lines = before.lines(AmountRole.CARRIED_OVER)
+    whole = sum((a.value for a in lines if a.value is not None), Decimal(0)) == sent
+    for purpose in Purpose:
+        part = next((a.value for a in lines if a.purpose is purpose), None)
+        limit = (part or Decimal(0)) if whole and lines else sent
+        checked.append(
+            (
+                _line(row, AmountRole.PLANNED, purpose),
+                _line(row, AmountRole.ACTUAL, purpose),
+                limit,
+                purpose,
+            )
+        )
+    for plan, spent, limit, aim in checked:
+        if plan is None or spent is None or plan.value is None or spent.value is None:
+            continue
+        if spent.value <= plan.value + limit:
+            continue
+        what = f" for {aim.value}" if aim is not None else ""
+        what_lv = f' mērķim "{PURPOSE_LV[aim]}"' if aim is not None else ""
+        yield finding(
+            "funding.actual-above-planned",
+            f"{label}: actual {money(spent.value)} EUR{what} is more than planned "
+            f"{money(plan.value)} EUR and the {money(limit)} EUR the year before carried over",
+            spent.span,
+            lv=f"{label_lv}: faktiski {money(spent.value)} EUR{what_lv} ir vairāk nekā plānotie "
+            f"{money(plan.value)} EUR un iepriekšējā gadā pārceltie {money(limit)} EUR",
+        )
+
+
+def _line(row: FundingYear, role: AmountRole, purpose: Purpose) -> Amount | None:
+    return next((a for a in row.lines(role) if a.purpose is purpose), None)

@@ -22,7 +22,7 @@ _ROLE_LV = {
     AmountRole.REMAINDER: "atlikuma",
     AmountRole.REPORTED: "norādītās",
 }
-_PURPOSE_LV = {
+PURPOSE_LV = {
     Purpose.CIVIL_SOCIETY: "pilsoniskās sabiedrības attīstībai",
     Purpose.MINORITY_NGOS: "mazākumtautību NVO",
 }
@@ -126,7 +126,7 @@ def _per_purpose(
                 "funding.actual-above-planned",
                 f"{label}: actual {money(actual.value)} {cur} for {purpose.value} is more than planned {money(planned.value)} {cur}",
                 actual.span,
-                lv=f'{label_lv}: faktiski {money(actual.value)} {cur} mērķim "{_PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} {cur}',
+                lv=f'{label_lv}: faktiski {money(actual.value)} {cur} mērķim "{PURPOSE_LV[purpose]}" ir vairāk nekā plānotie {money(planned.value)} {cur}',
             )
         if broken_down:
             stated = sum(
@@ -144,5 +144,5 @@ def _per_purpose(
                     f"{label}: for {purpose.value}, planned minus actual is {money(planned.value - actual.value)} {cur}, "
                     f"but the report carries over, returns or leaves {money(stated)} {cur}",
                     actual.span,
-                    lv=f'{label_lv}: mērķim "{_PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} {cur}, bet pārcelti, atgriezti vai atlikuši {money(stated)} {cur}',
+                    lv=f'{label_lv}: mērķim "{PURPOSE_LV[purpose]}" plānotais mīnus faktiskais ir {money(planned.value - actual.value)} {cur}, bet pārcelti, atgriezti vai atlikuši {money(stated)} {cur}',
                 )

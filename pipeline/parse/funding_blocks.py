@@ -80,7 +80,9 @@ def funding_result(
     """The years read, each an empty row when no amount was read, and the rows to report."""
     years: list[FundingYear] = []
     missing: list[tuple[int, SourcedText]] = []
-    for block in blocks:
+    for before, block in zip([None, *blocks], blocks, strict=False):
+        if before is not None and _carried_unstated(before, block):
+            block.plan_incomplete = True
         if block.carried_parts and sum(block.carried_parts, Decimal(0)) != sum(
             (
                 a.value or Decimal(0)
@@ -126,3 +128,41 @@ def funding_result(
             )
         )
     return FundingRead(tuple(years), tuple(missing), tuple(unread))
+
+
+def _carried_unstated(before: Block, block: Block) -> bool:
+    """Whether this year, naming no money carried in, spent its plan and the money the year
+    before sent on to it: what it left is its plan and that money less its actual, not its
+    plan less its actual. What it could spend is then a sum not written (as when money
+    carried in stands beside the plan). A year whose remainder is its plan less its actual,
+    or neither sum, is read against its plan; so is a plan that is the plan before with
+    that money added ("49 387,70" after "49 000,00" and "387,70 … pārcelts uz nākamo
+    periodu"): the money is inside it."""
+    if any(a.role is AmountRole.CARRIED_IN for a in block.amounts):
+        return False
+    carried = carried_over(before.amounts)
+    plans = [_total(b.amounts, AmountRole.PLANNED) for b in (before, block)]
+    actual = _total(block.amounts, AmountRole.ACTUAL)
+    if not carried or plans[1] is None or actual is None:
+        return False
+    if plans[0] is not None and plans[1] == plans[0] + carried:
+        return False
+    left = sum((_total(block.amounts, role) or Decimal(0) for role in _LEFT), Decimal(0))
+    return left == plans[1] + carried - actual
+
+
+def _total(amounts: list[Amount], role: AmountRole) -> Decimal | None:
+    """A role's total, else the sum of its lines; None when the year has neither."""
+    found = [a for a in amounts if a.role is role and a.value is not None]
+    total = next((a.value for a in found if a.purpose is None and a.value is not None), None)
+    if total is not None:
+        return total
+    return sum((a.value for a in found if a.value is not None), Decimal(0)) if found else None
+
+
+_LEFT = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
+
+
+def carried_over(amounts: list[Amount] | tuple[Amount, ...]) -> Decimal | None:
+    """The money a year sends on to the next: its total, else the sum of its lines."""
+    return _total(list(amounts), AmountRole.CARRIED_OVER)

@@ -44,7 +44,7 @@ CARRY_IN_BEFORE = re.compile(
 # "uz" (to) a year it is carried over.
 CARRY_IN_AFTER = re.compile(
     either_form(
-        rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}"
+        rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)\s+)?{_CARRY_NOUN}"
         rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
         rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
         rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))"
@@ -110,6 +110,14 @@ def carried_out(lead: str, right: str) -> bool:
     "uz nākamo gadu pārcelto atlikumu 1 000,00 EUR", "atlikumu 1 000,00 EUR, kas pārcelts
     uz nākamo gadu"."""
     return bool(CARRY_OUT_BEFORE.search(lead) or CARRY_OUT.search(words_after(right)))
+
+
+# "including" opening a parenthesis right after an amount: "Faktiski 48 600,00 euro (t.sk.
+# 600,00 euro no 2023. gada pārceltais atlikums)". Money carried in named there is counted in
+# the amount, as after "ieskaitot".
+COUNTED_IN = re.compile(
+    either_form(rf"^\s*(?:{CURRENCY})?\s*\(\s*(?:t\.\s?sk\.?|tai\s+skaitā)[\s:,]*$"), re.I
+)
 
 
 # "including", right before the words naming what is included: "ieskaitot", "iekļaujot",

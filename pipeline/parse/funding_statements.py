@@ -22,6 +22,7 @@ from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
     CARRY_OUT,
     CARRY_OUT_BEFORE,
+    COUNTED_IN,
     carried_in,
     carried_words_end,
     counted_carried_out,
@@ -40,6 +41,7 @@ from pipeline.parse.funding_clauses import (
     restates,
 )
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
+from pipeline.parse.funding_partners import partner_splits, split_of
 from pipeline.parse.funding_splits import available_sum, split_after
 from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_whole import whole_cell
@@ -97,9 +99,16 @@ class StatementReader(CarriedReader):
         line_starts = [
             i for i, o in enumerate(text.offsets) if o in self.purpose_lines.starts and i
         ]
+        partners = partner_splits(s)
         for m in money_matches(s):
             if m.start() < at.skip_until:
                 self._use(text, m.start(), m.end())  # referred to: its statement's words
+                continue
+            split = split_of(partners, m.start())
+            if split is not None and block.totals and block.totals[-1].value == split.total:
+                # the total before it again, split by the partners who spent it
+                self._use(text, m.start(), m.end())
+                at.last_end = m.end()
                 continue
             if not counts_as_money(m) and not (headed and hint and whole_cell(s)):
                 # "atlikums 350,-": whole euros with no currency word, money after a
@@ -185,7 +194,7 @@ class StatementReader(CarriedReader):
             if (
                 at.role is AmountRole.ACTUAL
                 and statement is None
-                and INCLUDED.search(lead)
+                and (INCLUDED.search(lead) or COUNTED_IN.match(lead))
                 and carried_in(lead, right)
             ):
                 self._included_carry_in(block, m, text, at, value, lead, right)

@@ -27,6 +27,7 @@ from pipeline.parse.funding_words import (
     STATEMENT_ROLE,
     TOTAL_ROW,
 )
+from pipeline.parse.headings import FOOTNOTE_MARK
 from pipeline.parse.latvian import PERIOD_TEXT
 from pipeline.parse.text import SourcedText
 
@@ -125,7 +126,7 @@ class YearKey(NamedTuple):
 
 # "I (01.03.2023.–29.02.2024.)", "II. gads 15.07.2023.–14.07.2024.", "01.03.2023.–29.02.2024."
 _RANGE_KEY = re.compile(
-    rf"\s*(?:(?P<n>{NUMERAL})\.?\s*(?:(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž]))?"
+    rf"\s*(?:(?P<n>{NUMERAL})\.?\s*(?:(?:īstenošanas\s+)?gads{FOOTNOTE_MARK}(?![\wāčēģīķļņšūž]))?"
     rf"[\s:–-]*)?\(?\s*(?P<range>{PERIOD_TEXT})\s*\)?[\s.:]*",
     re.I,
 )

@@ -16,7 +16,7 @@ from pipeline.model import AmountRole, Purpose
 from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.funding_money import AMOUNT_IN_WORDS as AMOUNT_IN_WORDS
 from pipeline.parse.funding_money import thousands_value
-from pipeline.parse.headings import ORDINAL_WORDS
+from pipeline.parse.headings import FOOTNOTE_MARK, ORDINAL_WORDS
 from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
 
 LETTER = r"\wāčēģīķļņšūž"
@@ -151,17 +151,19 @@ HEADER_WORD = re.compile(
     re.I,
 )
 # A calendar year's row, perhaps with the part of the year it covers: "2024. gads",
+# "2023. gads¹" (a footnote's mark after it),
 # "2025. gads (1.01.–28.02.2025.)".
 # "2023. gads (01.01.2023.–31.12.2023.)"; "2023. gads (I. īstenošanas gads)": the calendar
 # year with the implementation year it was.
 CALENDAR_YEAR = re.compile(
-    rf"^\s*(\d{{4}})\.\s?gad[sā]\s*(?:\((?:\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?"
+    rf"^\s*(\d{{4}})\.\s?gad[sā]{FOOTNOTE_MARK}\s*(?:\((?:\s*(?P<n>{_NUMERAL})\.?\s*(?:īstenošanas\s+)?"
     rf"gads\s*|(?P<range>[^()]*\d[^()]*))\)\.?\s*)?$",
     re.I,
 )
 # A calendar year opening a paragraph, as a row's key: "2023. gads", "2023. gads (1.03.–…)".
 CALENDAR_KEY = re.compile(
-    r"[\s\ue000]*(?P<key>\d{4}\.\s?gad[sā](?![\wāčēģīķļņšūž])(?:\s*\([^()]*\d[^()]*\))?)"
+    rf"[\s\ue000]*(?P<key>\d{{4}}\.\s?gad[sā]{FOOTNOTE_MARK}(?![\wāčēģīķļņšūž])"
+    r"(?:\s*\([^()]*\d[^()]*\))?)"
     r"[\s:.]*",
     re.I,
 )

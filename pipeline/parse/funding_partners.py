@@ -1,0 +1,58 @@
+"""A consortium's spending split by its partners: "Faktiski 49 612,40 euro, t.sk. … (no tiem
+vadošais partneris izlietoja 33 100,00 euro, sadarbības partneris – 16 512,40 euro)". Such a
+parenthesis says who spent the money, not what for: its amounts are no amounts of the year's
+sums. Where they add up exactly to the total before them they are that total again, kept as
+written; otherwise which sum they break down is unsure, and they stay unread (the year
+compared with nothing). `funding_statements.py` asks this of each amount it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline.parse.diacritics import either_form
+from pipeline.parse.funding_lines import money_matches
+from pipeline.parse.funding_words import amount_value
+from pipeline.parse.latvian import CURRENCY
+
+_LETTER = r"\wāčēģīķļņšūž"
+_WORD = rf"[{_LETTER}]+"
+# The words before one partner's amount: "(t.sk. vadošais partneris ", "no tiem vadošais
+# partneris izlietoja ", ", sadarbības partneris – ", "un partnerim ".
+_PARTNER_LEAD = re.compile(
+    rf"^(?:\s*(?:{CURRENCY}))?[\s,;]*(?:un\s+)?"
+    + either_form(r"(?:(?:t\.\s?sk\.?|tai\s+skaitā|no\s+tiem|no\s+tā)[\s:,]*)?")
+    + rf"(?:{_WORD}\s+){{0,2}}partner[{_LETTER}]*(?:\s+{_WORD}){{0,2}}\s*[:–-]?\s*$",
+    re.I,
+)
+_TAIL = re.compile(rf"^\s*(?:{CURRENCY})?\s*$", re.I)
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerSplit:
+    start: int  # the parenthesis, in the text read
+    end: int
+    total: Decimal  # what its amounts add up to
+
+
+def partner_splits(s: str) -> list[PartnerSplit]:
+    """The parentheses of `s` that hold nothing but two or more partners' amounts."""
+    found: list[PartnerSplit] = []
+    for paren in _PARENTHESIS.finditer(s):
+        inner = paren.group(1)
+        money = money_matches(inner)
+        if len(money) < 2 or not _TAIL.match(inner[money[-1].end() :]):
+            continue
+        gaps = [inner[(money[i - 1].end() if i else 0) : m.start()] for i, m in enumerate(money)]
+        if all(_PARTNER_LEAD.match(gap) for gap in gaps):
+            total = sum((amount_value(m.group("amount")) for m in money), Decimal(0))
+            found.append(PartnerSplit(paren.start(), paren.end(), total))
+    return found
+
+
+def split_of(splits: list[PartnerSplit], start: int) -> PartnerSplit | None:
+    """The partner split holding the amount that starts at `start`, if any."""
+    return next((p for p in splits if p.start <= start < p.end), None)
