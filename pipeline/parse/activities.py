@@ -47,6 +47,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.activity_goals import goals_end
 from pipeline.parse.activity_groups import (
     heads_civil_group,
     heads_minority_group,
@@ -174,6 +175,14 @@ class _Reader(ReaderRules, TableReader):
     def _text(self, piece: SourcedText) -> None:
         if not piece.text.strip(WS):
             return
+        end = goals_end(piece.text) if self.in_goals and self.item is not None else None
+        if self.item is not None and end is not None:
+            # the goals list ends with this entry: what follows is no goal
+            self.item.pieces.append(piece[:end])
+            self._close()
+            self.in_goals = False
+            self._text(piece[end:])
+            return
         before = " ".join(p.text for p in self.item.pieces) if self.item else ""
         group = group_heading_at_end(before, piece.text) if self.item or self.years else None
         if group is not None and (self.item is None or group > 0):
@@ -263,12 +272,15 @@ class _Reader(ReaderRules, TableReader):
         else:
             n, style = int(m.group("n")), m.group("style")
             number = f"{n}{style}"
-        from_note = self.item is None or not self.item.pieces
+        item = self.item
+        from_note = item is None or not item.pieces
         lead = self._take_lead_in() if n == 1 else None
         self._close()
         if lead is not None:
             self.in_goals = self.goals_lead(lead, from_note)
             self.in_objectives = lead.endswith("uzdevumi:") and not self.in_goals
+        elif item is not None and item.number is None:
+            self.in_goals = False  # a number after bulleted goals: another list
         self.item = Item(number)
         self.expected = n + 1
         self.style = style
@@ -305,6 +317,8 @@ class _Reader(ReaderRules, TableReader):
         self._close()
         if lead is not None:
             self.in_goals = self.goals_lead(lead, from_note=item is None)
+        elif item is not None and item.number is not None:
+            self.in_goals = False  # a bullet after numbered goals: another list
         self.item = Item(None, dashed=dashed, bare=bare)
 
     # -- state ----------------------------------------------------------------------------

@@ -2,7 +2,10 @@
 izvirzīti šādi mērķi:") says what the year set out to do, not what was done: its entries are
 the year's notes, as a plan is, and their numbers no counts (see `pipeline.parse.activities`).
 Only a lead-in that names the goals themselves is one: "Lai sasniegtu gada mērķi:" (to reach
-the goal) leads in what was done, and so does any other lead-in.
+the goal) leads in what was done, and so does any other lead-in. The list ends where its
+entries do: at a blank line, at a line after an entry's finished sentence that is no entry
+("Uzdevumi izpildīti pilnībā."), or at an entry of another mark (bullets after numbered
+goals); what follows is no goal (see `goals_end`).
 """
 
 from __future__ import annotations
@@ -35,3 +38,18 @@ def names_goals(lead: str) -> bool:
     body = _MARKUP.sub("", lead).rstrip(" \n\t\x0b\u00a0\ue000")
     clause = _CLAUSE_BREAK.split(body)[-1].strip(" \u00a0")
     return bool(_HEADING.fullmatch(clause) or _SET.search(clause))
+
+
+# A blank line, or a line break after a finished sentence with more words on the next line.
+_LINE = "[\\n\\x0b\\ue000]"
+_ENDS = re.compile(
+    rf"{_LINE}[ \t\u00a0]*{_LINE}|(?<=[.;!?])[ \t\u00a0]*{_LINE}(?=[ \t\u00a0]*[^\s\ue000])"
+)
+
+
+def goals_end(text: str) -> int | None:
+    """Where the list of goals ends in the text after a goal's mark, up to the next mark: the
+    entry ends there, and the text after it (a blank line, a sentence of its own) is none of
+    the list's; None where the entry may go on."""
+    m = _ENDS.search(text)
+    return None if m is None else m.start()

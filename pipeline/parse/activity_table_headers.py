@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from pipeline.parse.latvian import find_period
 from pipeline.parse.mentions import counted_kind
 
 
@@ -50,7 +51,11 @@ _MARKUP = re.compile(r"[*_]+")
 
 
 def header_roles(cells: list[str]) -> tuple[Role, ...] | None:
-    """What each column holds, when the cells are a header row of a table of activities."""
+    """What each column holds, when the cells are a header row of a table of activities.
+    A row holding a year's heading with its dates is the year's first row, never a header
+    (a sheet filled down repeats it in every row, beside words a header could have)."""
+    if any(find_period(c) for c in cells):
+        return None
     roles = tuple(_role(c) for c in cells)
     if Role.NAME in roles and (Role.DONE in roles or Role.MEASURE in roles):
         return roles

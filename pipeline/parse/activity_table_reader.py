@@ -11,7 +11,9 @@ above it. A group's name is read by the part of the task it names: the minoritie
 ("Mazākumtautību NVO kapacitātes celšana") or civil society ("Pilsoniskās sabiedrības
 attīstība"); a name that says neither is kept as the year's note, its rows in the report's
 default group. A year's cell that is no heading is kept as a note too. A row of empty cells
-says nothing.
+says nothing. A table whose cells are filled down instead (the same heading in every row of
+its year) is read the same: a cell that repeats the open year's heading, or the open group's
+name, exactly goes on with that year or group.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class TableReader:
             # the header names the year's column ("Īstenošanas gads"): no year's heading
             self.read_headings.append((table.start, table.start + len(table.header.text)))
         held: Row | None = None  # a year's heading broken over two lines of its cell
+        opened: dict[Role, str] = {}  # the cells that opened the open year and group
         for k, row in enumerate(table.rows):
             if not row.line.text.strip(WS):
                 continue  # a row of empty cells
@@ -66,7 +69,7 @@ class TableReader:
                 held = row
                 continue
             if by_columns and row.cells:
-                self._column_headings(row, held)
+                self._column_headings(row, held, opened)
                 held = None
                 if not row.is_activity:
                     rest = row_text(row)
@@ -113,19 +116,33 @@ class TableReader:
             None,
         )
 
-    def _column_headings(self, row: Row, held: Row | None = None) -> None:
-        """The year and the group a row's own cells open, where it names them."""
+    def _column_headings(
+        self, row: Row, held: Row | None = None, opened: dict[Role, str] | None = None
+    ) -> None:
+        """The year and the group a row's own cells open, where it names them; a cell that
+        repeats the one that opened the open year or group (`opened`) goes on with it."""
+        opened = {} if opened is None else opened
         year = row.first(Role.YEAR)
         if year is not None:
             heading = self._year_heading(row, held)
-            if heading is not None:
+            written = " ".join(heading.group(0).split()) if heading is not None else None
+            if heading is not None and written == opened.get(Role.YEAR):
+                self.read_headings.append((heading.start(), heading.end()))
+            elif heading is not None and written is not None:
                 self._year(heading)
+                opened.clear()
+                opened[Role.YEAR] = written
             else:
                 self._close()
                 self._note(year)
+                opened.clear()
         group = row.first(Role.GROUP)
         if group is None:
             return
+        name = " ".join(group.text.split())
+        if name == opened.get(Role.GROUP):
+            return
+        opened[Role.GROUP] = name
         named = group_named(group.text)
         if named is ActivityGroup.MINORITY_CAPACITY:
             self._group()

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pipeline.model import Amount, AmountRole, FundingYear, Problem, Purpose, Report
 from pipeline.parse.checks_funding import PURPOSE_LV, row_labels
 from pipeline.parse.checks_money import money
+from pipeline.parse.currencies import one_currency
 from pipeline.parse.funding_blocks import carried_over
 from pipeline.parse.funding_lines import UNFINISHED
 from pipeline.parse.text import SourceFile
@@ -41,28 +42,23 @@ def carried_in_remainders(
             yield from _beyond_carried(row, before, finding)
         found = _available(row)
         actual = row.total(AmountRole.ACTUAL)
-        if found is None or actual is None or actual.value is None:
+        cur = one_currency(row.amounts)
+        if found is None or actual is None or actual.value is None or cur is None:
             continue
         left, own = found[0] + found[1] - actual.value, found[0] - actual.value
-        stated = Decimal(0)
-        for role in _REMAINDERS:
-            total = row.total(role)
-            if total is not None and total.value is not None:
-                stated += total.value
-            else:
-                stated += sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
+        stated = sum((_stated(row, role) for role in _REMAINDERS), Decimal(0))
         if stated in (left, own):
             continue  # the plan with what was carried in beside it, or with it inside
         label, label_lv = row_labels(row)
         yield finding(
             "funding.remainder-mismatch",
-            f"{label}: planned plus carried in minus actual is {money(left)} EUR (planned "
-            f"minus actual {money(own)} EUR), but the report carries over, returns or leaves "
-            f"{money(stated)} EUR",
+            f"{label}: planned plus carried in minus actual is {money(left)} {cur} (planned "
+            f"minus actual {money(own)} {cur}), but the report carries over, returns or leaves "
+            f"{money(stated)} {cur}",
             actual.span,
-            lv=f"{label_lv}: plānotais un pārceltais mīnus faktiskais ir {money(left)} EUR "
-            f"(plānotais mīnus faktiskais {money(own)} EUR), bet kopsavilkumā pārcelti, "
-            f"atgriezti vai atlikuši {money(stated)} EUR",
+            lv=f"{label_lv}: plānotais un pārceltais mīnus faktiskais ir {money(left)} {cur} "
+            f"(plānotais mīnus faktiskais {money(own)} {cur}), bet kopsavilkumā pārcelti, "
+            f"atgriezti vai atlikuši {money(stated)} {cur}",
         )
 
 
@@ -87,6 +83,10 @@ def _beyond_carried(
     sent = carried_over(before.amounts) if before.compared else None
     if not sent:
         return
+    sent_by = tuple(a for a in before.amounts if a.role is AmountRole.CARRIED_OVER)
+    cur = one_currency(row.amounts + sent_by)
+    if cur is None:
+        return  # lati sent on into a year of euro: no sum of the two is the report's
     label, label_lv = row_labels(row)
     planned, actual = row.total(AmountRole.PLANNED), row.total(AmountRole.ACTUAL)
     checked: list[tuple[Amount | None, Amount | None, Decimal, Purpose | None]] = [
@@ -114,12 +114,21 @@ def _beyond_carried(
         what_lv = f' mērķim "{PURPOSE_LV[aim]}"' if aim is not None else ""
         yield finding(
             "funding.actual-above-planned",
-            f"{label}: actual {money(spent.value)} EUR{what} is more than planned "
-            f"{money(plan.value)} EUR and the {money(limit)} EUR the year before carried over",
+            f"{label}: actual {money(spent.value)} {cur}{what} is more than planned "
+            f"{money(plan.value)} {cur} and the {money(limit)} {cur} the year before carried over",
             spent.span,
-            lv=f"{label_lv}: faktiski {money(spent.value)} EUR{what_lv} ir vairāk nekā plānotie "
-            f"{money(plan.value)} EUR un iepriekšējā gadā pārceltie {money(limit)} EUR",
+            lv=f"{label_lv}: faktiski {money(spent.value)} {cur}{what_lv} ir vairāk nekā plānotie "
+            f"{money(plan.value)} {cur} un iepriekšējā gadā pārceltie {money(limit)} {cur}",
         )
+
+
+def _stated(row: FundingYear, role: AmountRole) -> Decimal:
+    """What the year says it carries over, returns or leaves in `role`: its totals (two
+    sentences may each return a sum), or else its purpose lines."""
+    totals = [a.value for a in row.amounts if a.role is role and a.purpose is None]
+    if any(v is not None for v in totals):
+        return sum((v for v in totals if v is not None), Decimal(0))
+    return sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
 
 
 def _line(row: FundingYear, role: AmountRole, purpose: Purpose) -> Amount | None:

@@ -77,11 +77,13 @@ def funding_row(row: FundingYear, finding: Callable[..., Problem]) -> Iterator[P
                 actual_total.span,
                 lv=f"{label_lv}: faktiski {money(actual)} {cur} ir vairāk nekā plānotie {money(planned)} {cur}",
             )
+        # Every total of a role counts: two sentences may each return a sum (the consistency
+        # shapes count them so too).
         stated = Decimal(0)
         for role in _REMAINDER_ROLES:
-            total = row.total(role)
-            if total is not None and total.value is not None:
-                stated += total.value
+            totals = [a.value for a in row.amounts if a.role is role and a.purpose is None]
+            if any(v is not None for v in totals):
+                stated += sum((v for v in totals if v is not None), Decimal(0))
             else:
                 stated += sum((a.value for a in row.lines(role) if a.value is not None), Decimal(0))
         # A total marked with a footnote ("41 236,75 euro¹") may say in the note what became

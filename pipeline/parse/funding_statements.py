@@ -41,7 +41,7 @@ from pipeline.parse.funding_clauses import (
     restates,
 )
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
-from pipeline.parse.funding_partners import partner_splits, split_of
+from pipeline.parse.funding_partners import gives_again, partner_splits, split_of
 from pipeline.parse.funding_splits import available_sum, split_after
 from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_whole import whole_cell
@@ -105,8 +105,8 @@ class StatementReader(CarriedReader):
                 self._use(text, m.start(), m.end())  # referred to: its statement's words
                 continue
             split = split_of(partners, m.start())
-            if split is not None and block.totals and block.totals[-1].value == split.total:
-                # the total before it again, split by the partners who spent it
+            if split is not None and gives_again(split, block):
+                # the total or the line before it again, split by the partners who spent it
                 self._use(text, m.start(), m.end())
                 at.last_end = m.end()
                 continue

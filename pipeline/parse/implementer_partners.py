@@ -23,6 +23,12 @@ _PARTNER_WORDS = re.compile(
     r"|sadarbojoties\s+ar|kopā\s+ar)",
     re.I,
 )
+# Words that give an organisation's earlier name, never a partner: "(līdz 2021. gadam –
+# biedrība „…”)", "agrāk", "iepriekš", "bijušais nosaukums", "pārdēvēta".
+_PREDECESSOR = re.compile(
+    r"(?<![^\W\d_])(?:līdz\s+\d{4}\.?\s*(?:gad|g\.)|agrāk|iepriekš|bijuš|pārdēvē)",
+    re.I,
+)
 # What may stand between an organisation's form and its quoted name: spaces only.
 _BEFORE_QUOTE = re.compile(r"[ \u00a0]*$")
 # A number of the register's 11 digits, written bare.
@@ -81,6 +87,11 @@ def _organisations(s: str) -> list[_Named]:
     return out
 
 
+def _outside_quotes(s: str) -> str:
+    """`s` with every name in quotes blanked out, each of its places kept."""
+    return QUOTE.sub(lambda q: " " * len(q.group()), s)
+
+
 def _piece(cell: SourcedText, source: SourceFile, span: tuple[int, int]) -> Text:
     piece = cell[span[0] : span[1]]
     return Text(piece.text, source.span_of(piece))
@@ -100,12 +111,18 @@ def partners(value: SourcedText, source: SourceFile) -> tuple[Partner, ...]:
     lead_number = implementer.registration_number
     out: list[Partner] = []
     taken: list[tuple[int, int]] = []
+    # words of partnership count only outside the names in quotes: "„Vidzemes lauku
+    # partnerība”" is a name, and says nothing of the organisations beside it
+    words = _outside_quotes(s)
     for other in _organisations(s):
+        before = max((stop for _, stop in taken), default=0)
         taken.append((other.begin, other.stop))
         if _key(s[other.name[0] : other.name[1]]) == lead_name:
             continue  # the implementer itself
-        if not _PARTNER_WORDS.search(s, 0, other.begin):
-            continue  # another kind of organisation: a predecessor, a founder
+        if not _PARTNER_WORDS.search(words, 0, other.begin):
+            continue  # another kind of organisation: a founder
+        if _PREDECESSOR.search(words, before, other.begin):
+            continue  # an earlier name
         number = _piece(cell, source, other.number) if other.number else None
         out.append(
             Partner(
@@ -123,7 +140,7 @@ def partners(value: SourcedText, source: SourceFile) -> tuple[Partner, ...]:
             continue
         if lead_number is not None and digits == lead_number.value:
             continue
-        if not _PARTNER_WORDS.search(s, 0, at[0]):
+        if not _PARTNER_WORDS.search(words, 0, at[0]):
             continue
         # its words begin after the organisation before it, at the first word of partnership
         # there ("kopā ar sadarbības partneri …"), else right after that organisation
@@ -131,7 +148,9 @@ def partners(value: SourcedText, source: SourceFile) -> tuple[Partner, ...]:
         lead_at = s.find(lead_number.value) if lead_number is not None else -1
         if lead_number is not None and 0 <= lead_at < at[0]:
             before = max(before, lead_at + len(lead_number.value))
-        first = _PARTNER_WORDS.search(s, before, at[0])
+        if _PREDECESSOR.search(words, before, at[0]):
+            continue  # an earlier number
+        first = _PARTNER_WORDS.search(words, before, at[0])
         begin = first.start() if first else before
         begin += len(s[begin : at[0]]) - len(s[begin : at[0]].lstrip(" ,;"))
         out.append(Partner(None, _piece(cell, source, at), _piece(cell, source, (begin, at[1]))))
