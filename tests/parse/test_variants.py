@@ -150,6 +150,8 @@ PLANTED: dict[str, list[str]] = {
         "funding.sum-mismatch",
     ],
     "funding2_consortium_actual_split_by_partner_planted": ["funding.sum-mismatch"],
+    # test_review_round9_fields.py: a submission deadline extended, not the delegation
+    "review9_submission_deadline_extended_planted": ["period.year-outside-delegation"],
     # by an independent tester (test_unseen_reports.py says what is planted where)
     "vidzeme_planted_sums_and_short_period": [
         "activity.breakdown-mismatch",
