@@ -22,7 +22,7 @@ REGIONS: dict[str, str] = {
     "zemgal": "zemgale",
 }
 _ENDINGS = r"(?:e|es|ē|ei|i|a|as|ā|ai|u)"
-_NOT_LETTER_BEFORE = r"(?<![\wāčēģīķļņšūž])"
+_NOT_LETTER_BEFORE = r"(?<!\w)"
 _REGION_WORD = r"(?:plānošanas\s+)?reģion[a-zāēīū]*"
 # "Rīgas un Pierīgas reģionā" is how the Rīga area is usually named: Pierīga is no planning
 # region of its own, and the mention names Rīga's.
@@ -48,13 +48,9 @@ _REGION_LIST = re.compile(
     + rf"{_SEP}{_ONE}\s+{_REGION_WORD}",
     re.I,
 )
-_STEM = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(" + "|".join(REGIONS) + r")" + _ENDINGS + r"(?![\wāčēģīķļņšūž])", re.I
-)
+_STEM = re.compile(r"(?<!\w)(" + "|".join(REGIONS) + r")" + _ENDINGS + r"(?!\w)", re.I)
 # A region named without "reģions" ("jomā Kurzemē"): not Rīga, which is also the city.
-_BARE_REGION = re.compile(
-    r"(?<![\wāčēģīķļņšūž])(kurzem|latgal|vidzem|zemgal)(?:e|es|ē|ei|i)(?![\wāčēģīķļņšūž])", re.I
-)
+_BARE_REGION = re.compile(r"(?<!\w)(kurzem|latgal|vidzem|zemgal)(?:e|es|ē|ei|i)(?!\w)", re.I)
 # A mention that names others than the delegation's region: its partners ("…, sadarbojoties
 # ar Latgales un Zemgales reģiona NVO", "kopā ar Rīgas reģiona organizācijām") or what it
 # leaves out ("(izņemot Rīgas reģionu)").
@@ -109,21 +105,19 @@ _QUOTED = re.compile(
     + _REG_WORDS
     + r")|"
     + FORMS
-    + r"(?![\wāčēģīķļņšūž])))"
+    + r"(?!\w)))"
 )
 _NAME_ENDS = re.compile(r"\s+(?=(?i:" + _REG_WORDS + r")|(?:LV[ \u00a0-]?)?\d{11}(?!\d))")
 #: The legal forms of the Latvian registers (`legal_forms`), as a cell begins with them or as
 #: they follow the name ("„Sēlijas novadu NVO tīkls“, biedrība, reģ. Nr. …", "„X” (SIA)").
-_LEGAL_FORM = re.compile(r"^(?P<form>" + FORMS + r")(?![\wāčēģīķļņšūž])", re.I)
+_LEGAL_FORM = re.compile(r"^(?P<form>" + FORMS + r")(?!\w)", re.I)
 # The form's words right before the quoted name, anywhere in the cell, in any case: "…
 # vadošais partneris biedrība „X”" says X's form as "Biedrība „X”" does.
-_FORM_BEFORE_NAME = re.compile(r"(?<![\wāčēģīķļņšūž])(?P<form>" + FORMS + r")[ \u00a0]*$", re.I)
+_FORM_BEFORE_NAME = re.compile(r"(?<!\w)(?P<form>" + FORMS + r")[ \u00a0]*$", re.I)
 # Right after the name, before any other words, or in parentheses ("„X” (SIA), reģ. Nr."):
 # a form further on ("…, reģistrēta kā biedrība") is not said of this name the same way,
 # and is left unread.
-_FORM_AFTER_NAME = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?P<form>" + FORMS + r")(?![\wāčēģīķļņšūž])", re.I
-)
+_FORM_AFTER_NAME = re.compile(r"\s*,?\s*(?:\(\s*)?(?P<form>" + FORMS + r")(?!\w)", re.I)
 # An abbreviation ending a name written without quotes ("Kopienu birojs SIA, reģ. Nr. …"):
 # words of a form there may be the name's own ("Cēsu evaņģēliski luteriskā draudze").
 _ABBREVIATION_ENDS_NAME = re.compile(r"\s+(?P<form>" + ABBREVIATIONS + r")$")

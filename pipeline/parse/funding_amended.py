@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 
-_LETTER = r"\wāčēģīķļņšūž"
+from pipeline.parse.latvian import LETTER
+
 # "sākotnēji" (originally), "sākotnējais plāns", "pirms grozījumiem" (before the amendment)
 _ORIGINAL = re.compile(
-    rf"(?<![{_LETTER}])(?:sākotnēj[{_LETTER}]*|pirms\s+(?:līguma\s+)?grozījum[{_LETTER}]*)",
+    rf"(?<![{LETTER}])(?:sākotnēj[{LETTER}]*|pirms\s+(?:līguma\s+)?grozījum[{LETTER}]*)",
     re.I,
 )
 # Words that make what follows them the amended figure ("sākotnējais plāns grozīts: …").
 _AMENDED = re.compile(
-    rf"(?<![{_LETTER}])(?:grozī|pēc(?![{_LETTER}])|precizē|palielinā|samazinā|mainī)", re.I
+    rf"(?<![{LETTER}])(?:grozī|pēc(?![{LETTER}])|precizē|palielinā|samazinā|mainī)", re.I
 )
 
 

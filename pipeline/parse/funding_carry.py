@@ -9,31 +9,29 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.diacritics import either_form
-from pipeline.parse.latvian import AMOUNT, CURRENCY
-
-_LETTER = r"\wāčēģīķļņšūž"
+from pipeline.parse.latvian import AMOUNT, CURRENCY, LETTER
 
 # An implementation year in words: "no pirmā gada", "otrajā īstenošanas gadā".
-_ORDINAL_WORD = rf"(?<![{_LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{_LETTER}]*"
+_ORDINAL_WORD = rf"(?<![{LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{LETTER}]*"
 # Money received from the previous period, named right beside the amount. The previous
 # period is the year before ("no iepriekšējā gada", "no I. īstenošanas gada"); "atlikums
 # no piešķirtā finansējuma" is the remainder OF the granted money, this year's. A mere
 # "iepriekšējā gadā" elsewhere in the text ("iepriekšējā gadā noslēgtajam līgumam",
 # "iepriekšējā gadā uzsāktajiem projektiem") says nothing about the amount.
 _PREVIOUS = (
-    rf"(?:iepriekšēj[{_LETTER}]*\s+(?:gad|period)[{_LETTER}]*"
-    rf"|(?:(?:[IVX]{{1,4}}|[1-8])\.?|{_ORDINAL_WORD})\s*(?:īstenošanas\s+)?gad[{_LETTER}]*)"
+    rf"(?:iepriekšēj[{LETTER}]*\s+(?:gad|period)[{LETTER}]*"
+    rf"|(?:(?:[IVX]{{1,4}}|[1-8])\.?|{_ORDINAL_WORD})\s*(?:īstenošanas\s+)?gad[{LETTER}]*)"
 )
-_CARRY_NOUN = rf"(?:pārcelt|saņemt)[{_LETTER}]*\s+(?:atlikum|finansējum)[{_LETTER}]*"
+_CARRY_NOUN = rf"(?:pārcelt|saņemt)[{LETTER}]*\s+(?:atlikum|finansējum)[{LETTER}]*"
 # Before the amount: "… un no iepriekšējā gada pārceltais atlikums 1 234,57 EUR",
 # "atlikums no I. īstenošanas gada: 500,00 euro", "iepriekšējā gada atlikums 500,00 euro".
 # "(papildus pārceltie 487,65 EUR)": money carried "in addition" to the plan is received,
 # its noun left out.
 CARRY_IN_BEFORE = re.compile(
     either_form(
-        rf"(?<![{_LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
-        rf"|atlikum[{_LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{_LETTER}]*"
-        rf"|papildus\s+(?:no\s+{_PREVIOUS}\s+)?pārcelt[{_LETTER}]*)"
+        rf"(?<![{LETTER}])(?:(?:no\s+{_PREVIOUS}\s+)?{_CARRY_NOUN}(?:\s+no\s+{_PREVIOUS})?"
+        rf"|atlikum[{LETTER}]*\s+no\s+{_PREVIOUS}|{_PREVIOUS}\s+atlikum[{LETTER}]*"
+        rf"|papildus\s+(?:no\s+{_PREVIOUS}\s+)?pārcelt[{LETTER}]*)"
         r"\s*(?:[:–-]\s*)?$"
     ),
     re.I,
@@ -44,10 +42,10 @@ CARRY_IN_BEFORE = re.compile(
 # "uz" (to) a year it is carried over.
 CARRY_IN_AFTER = re.compile(
     either_form(
-        rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)\s+)?{_CARRY_NOUN}"
-        rf"|atlikum[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*)"
-        rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{_LETTER}])"
-        rf"|pārcelt[{_LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))"
+        rf"\s*(?:(?:{CURRENCY})\s*)?(?:(?:no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{LETTER}]*)\s+)?{_CARRY_NOUN}"
+        rf"|atlikum[{LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{LETTER}]*)"
+        rf"|pārcelt(?:ais|ā|o|ie|ās)(?![{LETTER}])"
+        rf"|pārcelt[{LETTER}]*\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{LETTER}]*))"
     ),
     re.I,
 )
@@ -61,7 +59,7 @@ def carried_words_end(right: str) -> int:
     if found is None:
         return 0
     tail = re.match(
-        rf"[{_LETTER}]*(?:\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{_LETTER}]*))?",
+        rf"[{LETTER}]*(?:\s+no\s+(?:{_PREVIOUS}|\d{{4}}\.?\s*gad[{LETTER}]*))?",
         right[found.end() :],
         re.I,
     )
@@ -76,15 +74,15 @@ def carried_words(right: str) -> str:
 
 
 # Where the money goes: "pārcelts uz nākamo gadu" is carried over, never carried in.
-CARRY_OUT = re.compile(either_form(r"(?:pārcelt|novirzīt)\w*\s+uz(?![\wāčēģīķļņšūž])"), re.I)
+CARRY_OUT = re.compile(either_form(r"(?:pārcelt|novirzīt)\w*\s+uz(?!\w)"), re.I)
 # Carried over named before the amount, its destination first: "(ieskaitot uz nākamo gadu
 # pārcelto atlikumu 1 000,00 EUR)", "uz II. īstenošanas gadu pārceltais atlikums: 500 EUR".
 # The carried noun here is what goes out, never money received.
 CARRY_OUT_BEFORE = re.compile(
     either_form(
-        rf"(?<![{_LETTER}])uz\s+(?:[{_LETTER}]+\.?\s+|(?:[IVX]{{1,4}}|[1-8]|\d{{4}})\.?\s*)?"
-        rf"(?:īstenošanas\s+)?(?:gad|period|posm)[{_LETTER}]*\s+(?:pārcelt|novirzīt)[{_LETTER}]*"
-        rf"(?:\s+(?:atlikum|finansējum|līdzekļ|summ)[{_LETTER}]*)?\s*(?:[:–-]\s*)?$"
+        rf"(?<![{LETTER}])uz\s+(?:[{LETTER}]+\.?\s+|(?:[IVX]{{1,4}}|[1-8]|\d{{4}})\.?\s*)?"
+        rf"(?:īstenošanas\s+)?(?:gad|period|posm)[{LETTER}]*\s+(?:pārcelt|novirzīt)[{LETTER}]*"
+        rf"(?:\s+(?:atlikum|finansējum|līdzekļ|summ)[{LETTER}]*)?\s*(?:[:–-]\s*)?$"
     ),
     re.I,
 )
@@ -123,7 +121,7 @@ COUNTED_IN = re.compile(
 # "including", right before the words naming what is included: "ieskaitot", "iekļaujot",
 # "t.sk.", "tai skaitā".
 _INCLUDED_WORD = re.compile(
-    either_form(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot|t\.\s?sk\.?|tai\s+skaitā)[\s,:(]*$"), re.I
+    either_form(rf"(?<![{LETTER}])(?:ieskaitot|iekļaujot|t\.\s?sk\.?|tai\s+skaitā)[\s,:(]*$"), re.I
 )
 
 
@@ -138,6 +136,6 @@ def counted_carried_out(lead: str, right: str, *, stated: bool) -> bool:
         return bool(_INCLUDED_WORD.search(lead[: out_before.start()]))
     return (
         not stated
-        and bool(re.search(either_form(rf"(?<![{_LETTER}])(?:ieskaitot|iekļaujot)\s"), lead, re.I))
+        and bool(re.search(either_form(rf"(?<![{LETTER}])(?:ieskaitot|iekļaujot)\s"), lead, re.I))
         and bool(CARRY_OUT.search(words_after(right)))
     )

@@ -34,10 +34,8 @@ def next_statement(block: Block, text: str) -> bool:
     return not any(_ACTUAL_WORD.search(piece.text) for piece in block.pieces)
 
 
-_ACTUAL_LEAD = re.compile(
-    either_form(r"[\s\ue000]*(?:faktiski|izlietots)(?![\wāčēģīķļņšūž])"), re.I
-)
-_ACTUAL_WORD = re.compile(either_form(r"(?<![\wāčēģīķļņšūž])(?:faktisk|izlietot)"), re.I)
+_ACTUAL_LEAD = re.compile(either_form(r"[\s\ue000]*(?:faktiski|izlietots)(?!\w)"), re.I)
+_ACTUAL_WORD = re.compile(either_form(r"(?<!\w)(?:faktisk|izlietot)"), re.I)
 
 
 def has_columns(text: str) -> bool:

@@ -16,7 +16,6 @@ from pipeline.parse.funding_money import words_value
 from pipeline.parse.funding_words import (
     AMOUNT_IN_WORDS,
     HEADER_WORD,
-    LETTER,
     MONEY_IN_TEXT,
     NEW_STATEMENT,
     STATEMENT_VERB,
@@ -26,7 +25,7 @@ from pipeline.parse.funding_words import (
     purpose_of,
 )
 from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import AMOUNT, CURRENCY
+from pipeline.parse.latvian import AMOUNT, CURRENCY, LETTER
 from pipeline.parse.text import SourcedText
 
 

@@ -43,7 +43,7 @@ class ContractAmount(SourcedText):
         return Amount(self.role, None, self.value, text, "", span, currency)
 
 
-_L = r"[\wāčēģīķļņšūž]"
+_L = r"\w"
 _SPENT = rf"(?:faktiski\s+)?izlietot{_L}*(?:\s+(?:valsts\s+budžeta\s+)?(?:finansējums|līdzekļi))?"
 # the words before the amount, markup and a colon aside
 _LEAD = re.compile(

@@ -18,13 +18,13 @@ from pipeline.model import AmountRole
 from pipeline.parse.funding_contract import ContractAmount
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
-    LETTER,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
     amount_value,
     counts_as_money,
 )
+from pipeline.parse.latvian import LETTER
 from pipeline.parse.text import SourcedText
 
 _L = LETTER

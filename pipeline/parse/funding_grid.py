@@ -251,7 +251,7 @@ def role_cell(
 # "Atlikums", "Neizlietotais atlikums", "Atlikums (atgriezts valsts budžetā)": a remainder
 # row's label, the words after it saying what became of it, no number among them.
 _REMAINDER_CELL = re.compile(
-    r"\s*(?:neizlietot\w*\s+|neizmantot\w*\s+)?atlikums(?![\wāčēģīķļņšūž])(?P<what>[^\d]*)",
+    r"\s*(?:neizlietot\w*\s+|neizmantot\w*\s+)?atlikums(?!\w)(?P<what>[^\d]*)",
     re.I,
 )
 

@@ -34,10 +34,8 @@ from pipeline.parse.funding_words import (
     purpose_words,
 )
 from pipeline.parse.headings import ordinal_of
-from pipeline.parse.latvian import AMOUNT, CURRENCY
+from pipeline.parse.latvian import AMOUNT, CURRENCY, LETTER, LOWER
 from pipeline.parse.text import SourcedText
-
-_LETTER = r"\wāčēģīķļņšūž"
 
 
 def money_matches(s: str) -> list[re.Match[str]]:
@@ -59,7 +57,7 @@ def money_matches(s: str) -> list[re.Match[str]]:
 # of the report's; the one that replaced it is.
 _STRUCK = re.compile(
     rf"~~(?=\S)[^~\n]*?~~|(?:{AMOUNT})(?=\s*(?:(?:{CURRENCY})\s*)?\(\s*"
-    + either_form(rf"(?:labot|koriģēt|precizēt|mainīt)[{_LETTER}]*\s+uz\s)"),
+    + either_form(rf"(?:labot|koriģēt|precizēt|mainīt)[{LETTER}]*\s+uz\s)"),
     re.I,
 )
 
@@ -192,15 +190,15 @@ NO_LINES = PurposeLines({}, frozenset())
 # after a sentence's end, perhaps as a list's item ("– 2022. gadā plānots: …").
 CALENDAR_SENTENCE = re.compile(
     rf"(?:^|(?<=[.;!?]\s)|(?<=[.;!?]\s\s))\s*(?:[–—•*-]\s+)?"
-    rf"(?P<year>\d{{4}})\.\s?gadā(?![{_LETTER}])"
+    rf"(?P<year>\d{{4}})\.\s?gadā(?![{LETTER}])"
 )
 
 # An implementation year named in any case: "II. īstenošanas gadā", "otrajā gadā", "uz 2.
 # gadu". Not a calendar year ("2024. gadā"): its four digits are no numeral of this.
 IMPLEMENTATION_YEAR = re.compile(
-    rf"(?<![\w.])(?:[IVX]{{1,4}}|[1-8])\.\s*(?:īstenošanas\s+)?gad(?:s|ā|a|u|am)(?![{_LETTER}])"
-    rf"|(?<![{_LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{_LETTER}]*\s+"
-    rf"(?:īstenošanas\s+)?gad[{_LETTER}]*",
+    rf"(?<![\w.])(?:[IVX]{{1,4}}|[1-8])\.\s*(?:īstenošanas\s+)?gad(?:s|ā|a|u|am)(?![{LETTER}])"
+    rf"|(?<![{LETTER}])(?:pirm|otr|treš|ceturt|piekt|sest|septīt|astot)[{LETTER}]*\s+"
+    rf"(?:īstenošanas\s+)?gad[{LETTER}]*",
     re.I,
 )
 
@@ -226,7 +224,7 @@ def calendar_sentences(text: str) -> list[re.Match[str]]:
 _ORDINAL_SENTENCE = re.compile(
     rf"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]\s\s))\s*(?:(?P<n>[IVX]{{1,4}}|[1-8])\.\s*"
     rf"(?:īstenošanas\s+)?|(?P<word>pirm|otr|treš|ceturt|piekt|sest|septīt|astot)ajā\s+"
-    rf"(?:īstenošanas\s+)?)gadā(?![{_LETTER}])",
+    rf"(?:īstenošanas\s+)?)gadā(?![{LETTER}])",
     re.I,
 )
 _WORD_ORDINALS = ("pirm", "otr", "treš", "ceturt", "piekt", "sest", "septīt", "astot")
@@ -249,9 +247,9 @@ def ordinal_sentences(text: str) -> list[tuple[re.Match[str], int]]:
 # kopsavilkumā", "Faktiski izlietots līdz 30.09.2025.": what is left is not a remainder yet.
 UNFINISHED = re.compile(
     either_form(
-        rf"(?<![{_LETTER}])(?:gads|periods)\s+(?:vēl\s+)?nav\s+(?:noslēdzies|noslēgts|beidzies)"
-        rf"|atlikums\s+tiks\s+norādīts|(?:faktiski|izlietot[{_LETTER}]*)[\s:]+"
-        rf"(?:izlietot[{_LETTER}]*\s+)?līdz\s+\d{{1,2}}\.\d{{1,2}}\."
+        rf"(?<![{LETTER}])(?:gads|periods)\s+(?:vēl\s+)?nav\s+(?:noslēdzies|noslēgts|beidzies)"
+        rf"|atlikums\s+tiks\s+norādīts|(?:faktiski|izlietot[{LETTER}]*)[\s:]+"
+        rf"(?:izlietot[{LETTER}]*\s+)?līdz\s+\d{{1,2}}\.\d{{1,2}}\."
     ),
     re.I,
 )
@@ -292,7 +290,7 @@ _CURRENCY_LEAD = re.compile(rf"^\s*(?:{CURRENCY})[\s,.]*", re.I)
 # line before a line that does not go on in small letters (a wrapped line that does is a
 # page's break inside a statement).
 _UNIT_END = re.compile(
-    rf"(?<![{_LETTER}]\.sk)(?<!\.\ssk)(?<!\bNr)(?<!\bnr)(?<!\bu\.c)(?<!\butt)"
+    rf"(?<![{LETTER}]\.sk)(?<!\.\ssk)(?<!\bNr)(?<!\bnr)(?<!\bu\.c)(?<!\butt)"
     rf"[.!?](?=(?:[ \t\u00a0\ue000]+\n?|\n)[ \t\u00a0\ue000]*[A-ZĀČĒĢĪĶĻŅŠŪŽ\d])"
     rf"|\n[ \t\u00a0\ue000]*\n(?=\s*[^\sa-zāčēģīķļņšūž])"
     rf"|\n(?=[ \t\u00a0\ue000]*[A-ZĀČĒĢĪĶĻŅŠŪŽ\d])"
@@ -320,7 +318,7 @@ def unused_lines(section: SourcedText, used: set[int]) -> tuple[SourcedText, ...
         end = begin + len(line)
         s = line.strip(" \t\u00a0\ue000")
         if s and not any(read[begin:end]) and not _no_note(s):
-            if joins and re.match(rf"[{_LOWER}]", s):
+            if joins and re.match(rf"[{LOWER}]", s):
                 kept[-1].append(section[begin:end].strip())
             else:
                 kept.append([section[begin:end].strip()])
@@ -330,9 +328,6 @@ def unused_lines(section: SourcedText, used: set[int]) -> tuple[SourcedText, ...
         # a blank line (a page's break) leaves a sentence going on after it in small letters
         begin = end + 1
     return tuple(SourcedText.join(lines, " ") for lines in kept)
-
-
-_LOWER = "a-zāčēģīķļņšūž"
 
 
 def _no_note(s: str) -> bool:

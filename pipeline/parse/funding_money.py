@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.parse.latvian import CURRENCY
+from pipeline.parse.latvian import CURRENCY, LETTER
 
-_LETTER = r"\wāčēģīķļņšūž"
 # The number words, each with its value: a unit ("divi", "piecas", "trīs"), a teen
 # ("piecpadsmit"), a ten ("piecdesmit"), and the multipliers. Only whole words count: "vien"
 # starts "vienošanās", "div" starts "divpusējs".
@@ -27,13 +26,13 @@ _STEMS = "|".join(stem for stem, _ in _UNIT_STEMS)
 _NUMBER_WORD = (
     rf"(?:nulle|(?:{_STEMS})padsmit|(?:{_STEMS})desmit|desmit|{_UNIT}"
     rf"|simt(?:s|a|u|i|iem|os)?|tūksto(?:tis|ša|šu|ši|šiem|šos|š)|miljon(?:s|a|u|i|iem|os))"
-    rf"(?![{_LETTER}])"
+    rf"(?![{LETTER}])"
 )
 # An amount in words before a currency word ("simts eiro", "piecdesmit tūkstoši euro"): not
 # in the number grammar, so it is reported rather than read (a statement read as no amount
 # would compare as 0), unless it only restates an amount written in digits.
 AMOUNT_IN_WORDS = re.compile(
-    rf"(?<![{_LETTER}])(?:{_NUMBER_WORD}\s+)*{_NUMBER_WORD}\s+(?:{CURRENCY})", re.I
+    rf"(?<![{LETTER}])(?:{_NUMBER_WORD}\s+)*{_NUMBER_WORD}\s+(?:{CURRENCY})", re.I
 )
 
 
@@ -41,7 +40,7 @@ def words_value(words: str) -> int | None:
     """The value of an amount in words ("piecdesmit tūkstoši" 50 000, "divi simti" 200);
     None when a word is not a number word."""
     total = current = 0
-    for word in re.findall(rf"[{_LETTER}]+", words.lower()):
+    for word in re.findall(rf"[{LETTER}]+", words.lower()):
         if re.fullmatch(r"euro|eur|eiro", word):
             continue
         if not re.fullmatch(_NUMBER_WORD, word):

@@ -10,14 +10,12 @@ import re
 
 from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_words import HEADER_WORD
-from pipeline.parse.latvian import PERIOD_TEXT
-
-_LETTER = r"\wāčēģīķļņšūž"
+from pipeline.parse.latvian import LETTER, PERIOD_TEXT
 
 # What names a year in its row: its dates, a calendar year, an implementation year.
 _YEAR_NAME = re.compile(
     rf"{PERIOD_TEXT}|\d{{4}}\.\s?gad[sā]|(?<![\w.])(?:[IVX]{{1,4}}|[1-8])\.?\s*"
-    rf"(?:īstenošanas\s+)?gads(?![{_LETTER}])",
+    rf"(?:īstenošanas\s+)?gads(?![{LETTER}])",
     re.I,
 )
 # The row's words, its year's name aside, say only that there was none: "Nav", "Finansējums
@@ -38,15 +36,13 @@ def says_none(text: str) -> bool:
 # "Informācija pievienota pielikumā": the amounts stand elsewhere, this is none of them.
 _REFERRING = re.compile(
     either_form(
-        rf"(?<![{_LETTER}.])(?:skat(?:īt|\.)|sk\.|redz|atrod|pievienot|sniegt|apkopot)"
-        rf"[{_LETTER}]*"
+        rf"(?<![{LETTER}.])(?:skat(?:īt|\.)|sk\.|redz|atrod|pievienot|sniegt|apkopot)"
+        rf"[{LETTER}]*"
     ),
     re.I,
 )
 _ELSEWHERE = re.compile(
-    either_form(
-        rf"(?<![{_LETTER}])(?:tabul|pielikum|nākam[{_LETTER}]*\s+lap|atsevišķ)[{_LETTER}]*"
-    ),
+    either_form(rf"(?<![{LETTER}])(?:tabul|pielikum|nākam[{LETTER}]*\s+lap|atsevišķ)[{LETTER}]*"),
     re.I,
 )
 

@@ -18,16 +18,15 @@ from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_lines import money_matches
 from pipeline.parse.funding_words import amount_value
-from pipeline.parse.latvian import CURRENCY
+from pipeline.parse.latvian import CURRENCY, LETTER
 
-_LETTER = r"\wāčēģīķļņšūž"
-_WORD = rf"[{_LETTER}]+"
+_WORD = rf"[{LETTER}]+"
 # The words before one partner's amount: "(t.sk. vadošais partneris ", "no tiem vadošais
 # partneris izlietoja ", ", sadarbības partneris – ", "un partnerim ".
 _PARTNER_LEAD = re.compile(
     rf"^(?:\s*(?:{CURRENCY}))?[\s,;]*(?:un\s+)?"
     + either_form(r"(?:(?:t\.\s?sk\.?|tai\s+skaitā|no\s+tiem|no\s+tā)[\s:,]*)?")
-    + rf"(?:{_WORD}\s+){{0,2}}partner[{_LETTER}]*(?:\s+{_WORD}){{0,2}}\s*[:–-]?\s*$",
+    + rf"(?:{_WORD}\s+){{0,2}}partner[{LETTER}]*(?:\s+{_WORD}){{0,2}}\s*[:–-]?\s*$",
     re.I,
 )
 _TAIL = re.compile(rf"^\s*(?:{CURRENCY})?\s*$", re.I)

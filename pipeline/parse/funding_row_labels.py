@@ -27,11 +27,10 @@ from pipeline.parse.funding_words import (
     names_both_purposes,
     purpose_of,
 )
-from pipeline.parse.latvian import CURRENCY
+from pipeline.parse.latvian import CURRENCY, LETTER
 from pipeline.parse.text import SourcedText
 
 EMPTY = SourcedText.of("")
-_LETTER = r"\wāčēģīķļņšūž"
 _DASH = re.compile(r"\s*(?:[–—-]+|x|nav|-)?\s*", re.I)
 
 
@@ -39,8 +38,8 @@ _DASH = re.compile(r"\s*(?:[–—-]+|x|nav|-)?\s*", re.I)
 _UNIT_WORD = re.compile(
     rf"(?:{CURRENCY})|"
     + either_form(
-        rf"summ[{_LETTER}]*|norādīt[{_LETTER}]*|izteikt[{_LETTER}]*|vis[{_LETTER}]*"
-        rf"|ir|valūt[{_LETTER}]*"
+        rf"summ[{LETTER}]*|norādīt[{LETTER}]*|izteikt[{LETTER}]*|vis[{LETTER}]*"
+        rf"|ir|valūt[{LETTER}]*"
     ),
     re.I,
 )
@@ -69,7 +68,7 @@ def broken_header(cells: list[SourcedText]) -> list[AmountRole | None] | None:
     when its first cell names no year and holds no number, and every number in it is a
     bare whole number of at most four digits (a page number, a year), never an amount."""
     first = cells[0].text.strip() if cells else ""
-    if not re.search(rf"[{_LETTER}]", first) or re.search(r"\d", first) or names_year(first):
+    if not re.search(rf"[{LETTER}]", first) or re.search(r"\d", first) or names_year(first):
         return None
     joined = "\t".join(c.text for c in cells)
     numbers = [m for m in MONEY_IN_TEXT.finditer(joined) if re.search(r"\d", m.group(0))]
@@ -93,7 +92,7 @@ def names_year(text: str) -> bool:
 # -- a purpose line under its year ---------------------------------------------------------------
 # "t.sk.", "tai skaitā", "ieskaitot", "no tiem" or a dash before a line's purpose.
 _LINE_LEAD = re.compile(
-    rf"\s*(?:t\.\s?sk\.?|tai\s+skait[āa]|ieskaitot|no\s+tiem|[–—•-])(?![{_LETTER}])[\s:,]*", re.I
+    rf"\s*(?:t\.\s?sk\.?|tai\s+skait[āa]|ieskaitot|no\s+tiem|[–—•-])(?![{LETTER}])[\s:,]*", re.I
 )
 
 
@@ -115,9 +114,7 @@ def part_row(text: str) -> bool:
     """A row whose label opens with "t.sk." (including): a part of the year above, never a
     year of its own, whatever purpose it names ("t.sk. atlīdzībai")."""
     return (
-        re.match(
-            r"\s*(?:t\.\s?sk\.?|tai\s+skait[āa]|ieskaitot|no\s+tiem)(?![\wāčēģīķļņšūž])", text, re.I
-        )
+        re.match(r"\s*(?:t\.\s?sk\.?|tai\s+skait[āa]|ieskaitot|no\s+tiem)(?!\w)", text, re.I)
         is not None
     )
 
@@ -157,7 +154,7 @@ def words_beside(text: str, money: re.Match[str], role: AmountRole) -> bool:
     (pārcelts uz 2. gadu)" under the remainders, "30 000,00 euro" over "izlietots pilnā
     apmērā" under the actual amounts."""
     rest = text[: money.start()] + " " + text[money.end() :]
-    if not re.search(rf"[{_LETTER}]", rest):
+    if not re.search(rf"[{LETTER}]", rest):
         return False
     rest = _DESTINATION.sub(" ", rest)
     if re.search(r"\d", rest):
@@ -174,7 +171,7 @@ def words_beside(text: str, money: re.Match[str], role: AmountRole) -> bool:
 # Where a remainder went, its year's number in it: "uz 2. gadu", "uz II. īstenošanas gadu".
 _DESTINATION = re.compile(
     either_form(
-        rf"(?<![{_LETTER}])uz\s+(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gad[{_LETTER}]*"
+        rf"(?<![{LETTER}])uz\s+(?:[IVX]{{1,4}}|[1-8])\.?\s*(?:īstenošanas\s+)?gad[{LETTER}]*"
     ),
     re.I,
 )

@@ -38,10 +38,10 @@ from pipeline.parse.funding_words import (
     amount_value,
     counts_as_money,
 )
+from pipeline.parse.latvian import LETTER
 from pipeline.parse.text import SourcedText, SourceFile
 
 SLOT_OF_ROLE = {AmountRole.PLANNED: 0, AmountRole.ACTUAL: 1, AmountRole.REMAINDER: 3}
-_LETTER = r"\wāčēģīķļņšūž"
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ def purpose_column(cells: list[SourcedText], roles: list[AmountRole | None]) -> 
     "Mērķis"), before the amount columns."""
     first_amount = next((i for i, r in enumerate(roles) if r is not None), len(roles))
     for i in range(1, first_amount):
-        if re.search(rf"(?<![{_LETTER}])m[ēe]r[ķk]", cells[i].text, re.I):
+        if re.search(rf"(?<![{LETTER}])m[ēe]r[ķk]", cells[i].text, re.I):
             return i
     return None
 

@@ -81,8 +81,8 @@ def _cells_of(paragraph: SourcedText) -> SourcedText:
 _PLANNED_WORD = re.compile(either_form(r"plānot"), re.I)
 # "Piešķirts" (granted) is what the contract allotted the year, the plan, in a header that
 # names no "Plānots" column; beside one, its column's role is not told.
-_GRANTED_WORD = re.compile(either_form(r"(?<![\wāčēģīķļņšūž])piešķirt"), re.I)
-_ACTUAL_WORD = re.compile(either_form(r"faktisk|(?<![\wāčēģīķļņšūž])izlietot"), re.I)
+_GRANTED_WORD = re.compile(either_form(r"(?<!\w)piešķirt"), re.I)
+_ACTUAL_WORD = re.compile(either_form(r"faktisk|(?<!\w)izlietot"), re.I)
 _REMAINDER_WORD = re.compile(r"atlikum|neizmantot|neizlietot", re.I)
 
 
@@ -126,7 +126,7 @@ class YearKey(NamedTuple):
 
 # "I (01.03.2023.–29.02.2024.)", "II. gads 15.07.2023.–14.07.2024.", "01.03.2023.–29.02.2024."
 _RANGE_KEY = re.compile(
-    rf"\s*(?:(?P<n>{NUMERAL})\.?\s*(?:(?:īstenošanas\s+)?gads{FOOTNOTE_MARK}(?![\wāčēģīķļņšūž]))?"
+    rf"\s*(?:(?P<n>{NUMERAL})\.?\s*(?:(?:īstenošanas\s+)?gads{FOOTNOTE_MARK}(?!\w))?"
     rf"[\s:–-]*)?\(?\s*(?P<range>{PERIOD_TEXT})\s*\)?[\s.:]*",
     re.I,
 )

@@ -21,7 +21,7 @@ _GROUP_BEFORE = r"(?<![\d,.])\d{1,3}"
 _INNER_TAB = re.compile(rf"{_GROUP_BEFORE}(?P<tab>\t)(?={_GROUP_AFTER})")
 # ... held together by the currency word right before its first digits
 _HELD_TAB = re.compile(
-    rf"(?<![\wāčēģīķļņšūž])(?:{CURRENCY})[ \u00a0]?{_GROUP_BEFORE}(?P<tab>\t)(?={_GROUP_AFTER})",
+    rf"(?<!\w)(?:{CURRENCY})[ \u00a0]?{_GROUP_BEFORE}(?P<tab>\t)(?={_GROUP_AFTER})",
     re.I,
 )
 

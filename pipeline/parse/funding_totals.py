@@ -24,13 +24,13 @@ from pipeline.parse.funding_contract import ContractAmount, opens_paragraph
 from pipeline.parse.funding_contract_amendment import amended_contract_at
 from pipeline.parse.funding_words import (
     CALENDAR_KEY,
-    LETTER,
     MONEY_IN_TEXT,
     ORDINAL_ROW,
     PERIOD_RANGE,
     amount_value,
     counts_as_money,
 )
+from pipeline.parse.latvian import LETTER
 from pipeline.parse.text import SourcedText
 
 _L = LETTER
@@ -60,7 +60,7 @@ _ROLE_WORDS = (
 )
 # Lats after an amount ("14 000,00 LVL"), where the currency words read no such word: the
 # words of a total whose amounts are all lats still say their roles.
-_LATS_AFTER = r"(?:[ \u00a0]*(?:LVL|Ls)(?![\wāčēģīķļņšūž]))?"
+_LATS_AFTER = r"(?:[ \u00a0]*(?:LVL|Ls)(?!\w))?"
 _LEAD = re.compile(
     _LATS_AFTER
     + r"[\s;,.\t]*(?:"

@@ -14,7 +14,7 @@ import re
 
 from pipeline.parse.diacritics import either_form
 
-_L = r"[\wāčēģīķļņšūž]"
+_L = r"\w"
 # "(t.sk. PVN", ", tai skaitā PVN", ", ieskaitot PVN", " (PVN 21 %", "; PVN summa:" is all
 # there is between the amount before and this one
 _VAT_NOTE = re.compile(

@@ -17,9 +17,8 @@ from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.funding_money import AMOUNT_IN_WORDS as AMOUNT_IN_WORDS
 from pipeline.parse.funding_money import thousands_value
 from pipeline.parse.headings import FOOTNOTE_MARK, ORDINAL_WORDS
-from pipeline.parse.latvian import AMOUNT, CURRENCY, PERIOD_TEXT, is_money, parse_amount
+from pipeline.parse.latvian import AMOUNT, CURRENCY, LETTER, PERIOD_TEXT, is_money, parse_amount
 
-LETTER = r"\wāčēģīķļņšūž"
 # An implementation year's numeral as a row key: Roman, Arabic or an ordinal word
 # ("PIRMAIS", "otrais"), the word whole.
 _NUMERAL = r"[IVX]{1,4}|[1-8]|(?:" + "|".join(ORDINAL_WORDS) + rf")(?![{LETTER}])"
@@ -162,7 +161,7 @@ CALENDAR_YEAR = re.compile(
 )
 # A calendar year opening a paragraph, as a row's key: "2023. gads", "2023. gads (1.03.–…)".
 CALENDAR_KEY = re.compile(
-    rf"[\s\ue000]*(?P<key>\d{{4}}\.\s?gad[sā]{FOOTNOTE_MARK}(?![\wāčēģīķļņšūž])"
+    rf"[\s\ue000]*(?P<key>\d{{4}}\.\s?gad[sā]{FOOTNOTE_MARK}(?!\w)"
     r"(?:\s*\([^()]*\d[^()]*\))?)"
     r"[\s:.]*",
     re.I,
@@ -220,8 +219,8 @@ PERIOD_RANGE = re.compile(PERIOD_TEXT, re.I)
 # in a sentence; the adjective alone ("plānotās aktivitātes", "no plānotajiem") opens none.
 NEW_STATEMENT = re.compile(
     either_form(
-        r"(?<![\wāčēģīķļņšūž])(?:Plānots|Faktiski|Izlietots|Atlikums"
-        r"|plānot(?:ais|ā)\s+(?:finansējums|summa|budžets|apjoms)(?![\wāčēģīķļņšūž])"
+        r"(?<!\w)(?:Plānots|Faktiski|Izlietots|Atlikums"
+        r"|plānot(?:ais|ā)\s+(?:finansējums|summa|budžets|apjoms)(?!\w)"
         r"|neizmantot\w*|neizlietot\w*)"
     ),
     re.I,
@@ -251,9 +250,7 @@ def sum_parts(s: str, pos: int) -> list[re.Match[str]]:
 
 TEXT_KEY = re.compile(
     rf"{PERIOD_TEXT}|"
-    + either_form(
-        rf"(?<![\wāčēģīķļņšūž.])(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?![\wāčēģīķļņšūž])"
-    ),
+    + either_form(rf"(?<![\w.])(?:{_NUMERAL})\.?\s*(?:īstenošanas\s+)?gads(?!\w)"),
     re.I,
 )
 # Amounts in millions ("1,2 milj. euro") are not read: they are reported. Thousands are
@@ -279,11 +276,11 @@ ROLE_LEAD = re.compile(
 )
 # A row or a column of the sum over the years: "Kopā", "Kopā faktiski", "Kopā:".
 TOTAL_ROW = re.compile(
-    either_form(r"\s*kopā(?![\wāčēģīķļņšūž])(?:\s+(?:faktiski|plānots|eur|euro))?.*"), re.I | re.S
+    either_form(r"\s*kopā(?!\w)(?:\s+(?:faktiski|plānots|eur|euro))?.*"), re.I | re.S
 )
 # A total over the years written after them in running text: "Kopā faktiski 97 880,00 EUR".
 OVER_YEARS = re.compile(
-    either_form(r"(?<![\wāčēģīķļņšūž])kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$"),
+    either_form(r"(?<!\w)kopā\s*:?\s*(?P<role>plānots|faktiski|izlietots)\s*:?\s*$"),
     re.I,
 )
 # The statement verbs of a sentence, in the number and gender of their subject: "piešķirti

@@ -11,7 +11,7 @@ import re
 from pipeline.parse.latvian import find_period
 from pipeline.parse.text import SourcedText
 
-_L = r"\wāčēģīķļņšūž"
+_L = r"\w"
 # Ordinal stems, the longest first where one begins another ("divpadsmit" before "div…").
 _TEENS = {
     "vienpadsmit": 11, "divpadsmit": 12, "trīspadsmit": 13, "četrpadsmit": 14,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.diacritics import fold
+
 #: Phrases of more than one word that name a kind; order matters (the first match wins).
 COMPOUNDS: tuple[tuple[str, str], ...] = (
     (r"fokus\w*\s*grup", "focus-groups"),
@@ -130,12 +132,11 @@ _ABBREVIATIONS = {"nvo", "mt"}
 # Typists drop long marks and carons ("konsultacijas", "dalibnieki", "piedalijās"): a word
 # is read as the stem it spells without them where that spelling is no other word's. "zinas"
 # may be "ziņas" or "zinās" (will know), so news are read only as written.
-_PLAIN = str.maketrans("āčēģīķļņšūž", "acegiklnsuz")
 _AMBIGUOUS_PLAIN = {"news-items"}
 _PLAIN_STEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern.translate(_PLAIN)), kind)
+    (re.compile(fold(pattern)), kind)
     for pattern, kind in STEMS
-    if kind not in _AMBIGUOUS_PLAIN and pattern.translate(_PLAIN) != pattern
+    if kind not in _AMBIGUOUS_PLAIN and fold(pattern) != pattern
 )
 
 
@@ -151,7 +152,7 @@ def kind_of(word: str) -> str | None:
     found = _ANY_STEM.fullmatch(lowered)
     if found is not None and found.lastgroup is not None:
         return _KIND_OF_GROUP[found.lastgroup]
-    plain_word = lowered.translate(_PLAIN)
+    plain_word = fold(lowered)
     for plain, kind in _PLAIN_STEMS:
         if plain.fullmatch(plain_word):
             return kind

@@ -17,6 +17,14 @@ from decimal import Decimal
 
 from pipeline.model import DatePrecision
 
+#: A letter in a pattern: Python's `\w` is Unicode, so it holds "ā", "č", "ž"... (a digit and
+#: "_" too: where they matter a pattern says so). One name for it, so that no pattern spells
+#: out the Latvian letters again.
+LETTER = r"\w"
+#: Latvian's capital and small letters, for character classes where case matters.
+UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+LOWER = "a-zāčēģīķļņšūž"
+
 # Month stems; the endings vary with case ("jūlijs", "jūlijā", "jūlija", "jūlijam").
 _MONTH_STEMS = (
     "janvār",

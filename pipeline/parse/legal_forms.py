@@ -5,8 +5,7 @@ IEROBEŽOTU ATBILDĪBU"), or abbreviated ("SIA", "AS", "A/S")."""
 from __future__ import annotations
 
 from pipeline.model import LegalForm
-
-_PLAIN = str.maketrans("āčēģīķļņšūž", "acegiklnsuz")
+from pipeline.parse.diacritics import fold
 
 _WORDS: tuple[tuple[str, LegalForm], ...] = (
     ("biedrība", LegalForm.ASSOCIATION),
@@ -40,7 +39,7 @@ _ABBREVIATIONS: dict[str, LegalForm] = {
 
 
 def _plain(words: str) -> str:
-    return " ".join(words.split()).casefold().translate(_PLAIN)
+    return fold(" ".join(words.split()).casefold())
 
 
 _BY_WORDS = {_plain(words): form for words, form in _WORDS}
@@ -51,7 +50,7 @@ def _pattern(words: str) -> str:
     white space between them."""
     out = []
     for char in words:
-        plain = char.translate(_PLAIN)
+        plain = fold(char)
         out.append(r"\s+" if char == " " else f"[{char}{plain}]" if plain != char else char)
     return "".join(out)
 

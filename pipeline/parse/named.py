@@ -36,9 +36,7 @@ _LANGUAGE_AFTER = re.compile(r"(?:\s*(?:,|\sun\s)\s*[^\W\d_]+u){0,4}\s*(?:valod|
 def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for key, forms in MINORITIES:
-        for m in re.finditer(
-            rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])", text.text, re.I
-        ):
+        for m in re.finditer(rf"(?<!\w)(?:{forms})(?!\w)", text.text, re.I):
             if _LANGUAGE_AFTER.match(text.text, m.end()):
                 continue
             piece = text[m.start() : m.end()]
@@ -48,7 +46,7 @@ def find_minorities(text: SourcedText, source: SourceFile) -> tuple[Mention, ...
 
 # The gazetteer's names (see `pipeline.parse.named_places`), each as one pattern of its forms.
 _PLACE_PATTERNS = tuple(
-    (key, name, genitive, re.compile(rf"(?<![\wāčēģīķļņšūž])(?:{forms})(?![\wāčēģīķļņšūž])"))
+    (key, name, genitive, re.compile(rf"(?<!\w)(?:{forms})(?!\w)"))
     for key, name, genitive, forms in PLACES
 )
 

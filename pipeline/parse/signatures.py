@@ -13,17 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.parse.latvian import DATE_TEXT
+from pipeline.parse.latvian import DATE_TEXT, LOWER, UPPER
 from pipeline.parse.text import SourcedText
 
-_UP = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
-_LOW = "a-zāčēģīķļņšūž"
-_NOT_LETTER_BEFORE = r"(?<![\wāčēģīķļņšūž])"
-_NOT_LETTER_AFTER = r"(?![\wāčēģīķļņšūž])"
+_NOT_LETTER_BEFORE = r"(?<!\w)"
+_NOT_LETTER_AFTER = r"(?!\w)"
 _SP = r"[ \u00a0\t]"
 # A signer's name: "Ilze Kalniņa", "J. Bērziņš", "Anna Liepa-Ozola", "Ilze KALNIŅA".
-_WORD = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}})"
-_NAME = rf"(?:[{_UP}]\.{_SP}*|{_WORD}{_SP}+){{1,2}}{_WORD}"
+_WORD = rf"(?:[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]{{2,}})"
+_NAME = rf"(?:[{UPPER}]\.{_SP}*|{_WORD}{_SP}+){{1,2}}{_WORD}"
 # The positions a report is signed in, in the nominative (a sentence names them in other
 # cases: "ar valdes priekšsēdētāju"), masculine or feminine.
 _POSITION = (
@@ -51,7 +49,7 @@ _SIGNED_LINE = re.compile(rf"(?i:paraksts:?)?{_SP}*{_SIGNED}(?:{_SP}|[/]|{_NAME}
 # a strong line. "Valmierā, 2025. gada 14. februārī", "Datums: 14.02.2025.", a name alone,
 # "Sagatavoja: J. Bērziņš, tālr. …".
 _PLACE_DATE = re.compile(
-    rf"(?:(?:[{_UP}][{_LOW}]+ā|(?i:datums):?|(?i:parakstīšanas\s+datums):?)[,\s]+)?"
+    rf"(?:(?:[{UPPER}][{LOWER}]+ā|(?i:datums):?|(?i:parakstīšanas\s+datums):?)[,\s]+)?"
     + DATE_TEXT
     + r"\.?"
 )
@@ -59,7 +57,7 @@ _PLACE_DATE = re.compile(
 # the right, and a PDF's text puts the two on one line: "Valdes priekšsēdētāja ____ I.
 # Bērziņa Alūksnē, 2022. gada 28. janvārī").
 _ROLE_LINE = re.compile(
-    rf"(?=[{_UP}„“\"«])(?:{_BEFORE_POSITION}){_POSITION}{_AFTER_POSITION}"
+    rf"(?=[{UPPER}„“\"«])(?:{_BEFORE_POSITION}){_POSITION}{_AFTER_POSITION}"
     rf"(?:(?<=[ \u00a0\t]){_PLACE_DATE.pattern})?"
 )
 _NAME_LINE = re.compile(rf"[/(]?{_NAME}[/)]?")

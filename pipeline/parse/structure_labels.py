@@ -39,7 +39,7 @@ def _any_case(pattern: str) -> str:
 # reports ("rezultatīvajiem rādītājiem", "rezultātiem un rādītājiem", a typo), so it is
 # matched from its first words to its last.
 _LABELS_AS_WRITTEN: dict[Section, str] = {
-    Section.TASK: _words("Valsts", "pārvaldes", "uzdevums") + r"(?![\wāčēģīķļņšūž])",
+    Section.TASK: _words("Valsts", "pārvaldes", "uzdevums") + r"(?!\w)",
     Section.IMPLEMENTER: _words(
         "Valsts", "pārvaldes", "uzdevuma", r"(?:veicējs|īstenotājs|izpildītājs)"
     ),
