@@ -38,6 +38,14 @@ ROLES = (
         Label("atlikums (nav teikts, kas ar to notika)", "left (fate not stated)"),
     ),
 )
+#: A contract total, by role: the whole delegation's money in one line ("Kopējais līguma
+#: finansējums: plānots …"), shown beside the years' sums, never added to them.
+CONTRACT = {
+    AmountRole.PLANNED: Label("līgumā plānots kopā", "contract total planned"),
+    AmountRole.ACTUAL: Label("līgumā izlietots kopā", "contract total spent"),
+    AmountRole.RETURNED: Label("līgumā atgriezts kopā", "contract total returned"),
+    AmountRole.REMAINDER: Label("līgumā atlikums kopā", "contract total left"),
+}
 REPORTED = Label(
     "norādīts par kalendāra gadu (nav teikts, plānots vai izlietots)",
     "stated per calendar year (not said: planned or spent)",
@@ -106,6 +114,8 @@ class YearCard:
     chart: Chart | None
     delivered: tuple[Quantity, ...]
     notes: tuple[Note, ...]
+    #: the year is a period the delegation was extended by ("PAGARINĀJUMA PERIODS")
+    extension: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +128,11 @@ class ReaderView:
     region_href: str | None
     start: str
     end: str
+    #: the day the delegation was extended to, where the report says so (ISO), and the line
+    extended_to: str
+    extended_href: str | None
     money: tuple[Money, ...]  # summed over the years, by role
+    contract: tuple[Money, ...]  # the contract totals as the report states them
     rate: str
     calendar: tuple[tuple[str, Money], ...]  # older template: (calendar year, amount)
     delivered: tuple[Quantity, ...]
@@ -242,6 +256,7 @@ def reader_view(
                 chart=chart,
                 delivered=tuple(q for q in totals(terms, year.activities, HEADLINE) if q),
                 notes=notes.claim(heading, heading) + notes.claim(first, last),
+                extension=year.extension,
             )
         )
     money = _money(rows, href)
@@ -257,6 +272,12 @@ def reader_view(
     implementer = report.implementer
     region = report.region
     period = report.delegation_period
+    extended = report.delegation_extended_to
+    contract = tuple(
+        Money(CONTRACT[a.role], a.value, a.text, href(a.span.line), a.currency)
+        for a in report.contract_totals
+        if a.value is not None and a.purpose is None and a.role in CONTRACT
+    )
     return ReaderView(
         implementer=Label(implementer.name.value, implementer.name.value)
         if implementer
@@ -272,7 +293,10 @@ def reader_view(
         region_href=terms.href(str(REGION[region])) if region else None,
         start=period.start.isoformat() if period and period.start else "",
         end=period.end.isoformat() if period and period.end else "",
+        extended_to=extended.start.isoformat() if extended else "",
+        extended_href=href(extended.span.line) if extended else None,
         money=money,
+        contract=contract,
         rate=rate(planned, actual),
         calendar=calendar,
         delivered=tuple(q for q in totals(terms, report.activities, HEADLINE) if q),

@@ -6,14 +6,20 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from pipeline.model import Indicator, Mention, Qualifier, Text
+from pipeline.publish.build import build_site
 from pipeline.publish.render.deliveries import combined
 from pipeline.publish.render.paths import SitePaths
 from pipeline.publish.render.reader import reader_view
 from pipeline.publish.render.views import Terms
+from pipeline.settings import Settings
+from tests.conftest import FIXTURES
 from tests.sample import clean_report
 
 NBSP = "\u00a0"
+EXTENDED = FIXTURES / "reports" / "unseen" / "riga_extension_period_moved_forum.txt"
 
 
 def page(site: Path, path: str) -> str:
@@ -178,3 +184,45 @@ def test_an_activitys_places_are_listed_once_by_name() -> None:
         ("Augšdaugavas novads", "id/place/augsdaugava.html"),
         ("Daugavpils", "id/place/daugavpils.html"),
     ]
+
+
+@pytest.fixture(scope="module")
+def extended_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report whose delegation was extended by a period of its own and which states its
+    contract's totals (tests/fixtures/reports/unseen/riga_extension_period_moved_forum.txt)."""
+    out = tmp_path_factory.mktemp("extended") / "_site"
+    result = build_site([EXTENDED], Settings(out_dir=out), names=[EXTENDED.name])
+    assert result.exit_code == 0
+    return out
+
+
+def test_an_extension_and_the_contract_totals_have_places_of_their_own(
+    extended_site: Path,
+) -> None:
+    html = next((extended_site / "id" / "report").glob("*.html")).read_text(encoding="utf-8")
+    card = html[html.index('class="card summary"') : html.index('class="toc"')]
+    words = text(card)
+    # line 8: "… pagarināts līdz 2026.gada 31.martam bez papildu finansējuma"
+    assert "Pagarināts līdz" in words and "Extended until" in words
+    assert '<time datetime="2026-03-31">' in card
+    assert re.search(r'Extended until.*?href="[^"]*#L8"', card, re.S)
+    # line 25: "Kopējais līguma finansējums: plānots 100 000,00 euro; faktiski izlietoti
+    # 99 880,00 euro; atgriezti 120,00 euro."
+    for label, amount in (
+        ("contract total planned", f"100{NBSP}000,00{NBSP}EUR"),
+        ("contract total spent", f"99{NBSP}880,00{NBSP}EUR"),
+        ("contract total returned", f"120,00{NBSP}EUR"),
+    ):
+        assert re.search(rf"{label}\s*</span></dt><dd><span class=\"figure\">{amount}", card)
+    assert card.count('href="../../source/') >= 4 and "#L25" in card
+    # line 21: "PAGARINĀJUMA PERIODS (2026.gada 1.janvāris līdz 2026.gada 31.marts)"
+    third = text(html[html.index('id="y3-h"') : html.index("</h2>", html.index('id="y3-h"'))])
+    assert "pagarinājums" in third and "extension" in third
+    second = text(html[html.index('id="y2-h"') : html.index("</h2>", html.index('id="y2-h"'))])
+    assert "Implementation year 2" in second
+
+
+def test_a_report_without_an_extension_shows_none(site: Path) -> None:
+    card = report_page(site, "000")
+    card = card[card.index('class="card summary"') : card.index('class="toc"')]
+    assert "Extended until" not in card and "contract total" not in card
