@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.model import Problem, Severity
-from pipeline.rdf.iris import report_key
+from pipeline.rdf.iris import report_key, slug
 
 #: A report is a few pages; anything much larger is not one report (a default, `--max-bytes`).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -73,13 +73,18 @@ def _is_report(path: Path) -> bool:
     return path.suffix.lower() in REPORT_SUFFIXES and path.stem.lower() not in _ABOUT_THE_FOLDER
 
 
-def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
-    """The files a run reads, and a load error for each file (or folder) it must not read."""
+def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES, keyed: bool = True) -> Inputs:
+    """The files a run reads, and a load error for each file (or folder) it must not read.
+    `keyed`: the run publishes or validates the reports, so each needs a key (its IRIs)
+    made from its file name; reading alone (`extract`) needs none."""
     files, empty = expand(paths)
     refused: dict[Path, Problem] = {}
     by_key: dict[str, list[Path]] = defaultdict(list)
     for path in files:
         name = path.as_posix()
+        if keyed and not slug(path.stem):
+            refused[path] = _unkeyed(path)
+            continue
         try:
             size = path.stat().st_size
         except OSError:
@@ -94,10 +99,8 @@ def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
                 "(to var mainīt ar --max-bytes)",
             )
             continue
-        try:
+        if keyed:
             by_key[report_key(name)].append(path)
-        except ValueError:
-            continue  # no key can be made: the reader reports the file name itself
     for key, same in by_key.items():
         if len(same) < 2:
             continue
@@ -114,6 +117,26 @@ def gather(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
         accepted,
         tuple(p.as_posix() for p in accepted),
         (*empty, *(refused[p] for p in files if p in refused)),
+    )
+
+
+def _unkeyed(path: Path) -> Problem:
+    """A name with no letter or digit ("!!!.txt"), or a pattern the shell left as it was
+    ("reports/*" in quotes): no report key, so no IRI, can be made from it."""
+    if not path.exists() and any(c in path.name for c in "*?["):
+        return _problem(
+            "input.no-key",
+            path.as_posix(),
+            "no such file: a pattern the shell did not expand? (give the folder, or the "
+            "pattern without quotes)",
+            "tāda faila nav: vai čaula neizvērsa šablonu? (norādiet mapi vai šablonu bez pēdiņām)",
+        )
+    return _problem(
+        "input.no-key",
+        path.as_posix(),
+        "its name has no letter or digit to publish it under; rename it (e.g. report-2024.txt)",
+        "tā nosaukumā nav burtu vai ciparu, ar ko to publicēt; pārdēvējiet to "
+        "(piemēram, parskats-2024.txt)",
     )
 
 

@@ -59,9 +59,11 @@ max_bytes_option = click.option(
 )
 
 
-def gather_inputs(files: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
+def gather_inputs(
+    files: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES, keyed: bool = True
+) -> Inputs:
     """The files to read; refused ones are printed as load errors (the caller exits 2)."""
-    inputs = gather(files, max_bytes)
+    inputs = gather(files, max_bytes, keyed)
     for problem in inputs.refused:
         click.echo(format_problem(problem), err=True)
     return inputs

@@ -60,7 +60,7 @@ def parse_all(files: Sequence[Path], names: Sequence[str], progress: bool) -> li
 @max_bytes_option
 def extract(files: tuple[Path, ...], fmt: str, max_bytes: int) -> None:
     """Read reports and print what they say, with findings."""
-    inputs = gather_inputs(files, max_bytes)
+    inputs = gather_inputs(files, max_bytes, keyed=False)
     results = parse_all(inputs.files, inputs.names, progress=False)
     if fmt == "json":
         doc = {"lodpipe": __version__, "reports": [parsed_to_json(r) for r in results]}
