@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 
 from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
+from pipeline.parse.activity_compared import compared_ranges, masked, this_years
 from pipeline.parse.activity_dates import activity_dates
 from pipeline.parse.activity_groups import opens_minority_part
 from pipeline.parse.activity_sub_items import sub_item_parts
@@ -166,13 +167,15 @@ class YearBuilder:
         return kept, read
 
     def _states_activity(self, year: Year, sentence: SourcedText, listed: bool) -> bool:
-        s = sentence.text
+        # A comparison with another year ("…, par 10 vairāk nekā 2022. gadā") is that year's
+        # count: the sentence is read by what stands outside it.
+        s = masked(sentence.text, compared_ranges(sentence.text))
         return (
             not s.endswith(":")
             and not NOT_ACHIEVED.search(s)
             and not GOVERNED_NUMBER.search(s)
             and years_inside(year.period, s, dated=listed)
-            and bool(find_indicators(sentence, self.source))
+            and bool(this_years(find_indicators(sentence, self.source), sentence, self.source))
         )
 
     def _activity(
@@ -189,7 +192,10 @@ class YearBuilder:
             position=position,
             number=number,
             text=Text(collapsed.text, self.source.span_of(collapsed)),
-            indicators=sub_item_parts(find_indicators(collapsed, self.source), collapsed),
+            indicators=sub_item_parts(
+                this_years(find_indicators(collapsed, self.source), collapsed, self.source),
+                collapsed,
+            ),
             dates=activity_dates(collapsed, self.source, year.period),
             minorities=find_minorities(collapsed, self.source),
             places=find_places(collapsed, self.source),

@@ -70,7 +70,7 @@ from pipeline.parse.funding_tables import (
 )
 from pipeline.parse.funding_tabs import held_amounts
 from pipeline.parse.funding_totals import without_contract_totals
-from pipeline.parse.funding_whole import adding_up
+from pipeline.parse.funding_whole import adding_up, summed_year
 from pipeline.parse.funding_words import (
     CALENDAR_YEAR,
     MONEY_IN_TEXT,
@@ -267,7 +267,7 @@ class _Reader(TableRowReader):
                 self._role_row(*role_lead, rest, purposes, row)
                 continue
             mapped = roles if roles is not None and len(roles) == len(cells) else None
-            calendar = CALENDAR_YEAR.match(key.text)
+            calendar = CALENDAR_YEAR.match(key.text) or summed_year(key.text, rest, roles)
             ordinal = ORDINAL_ROW.match(key.text)
             keyed = year_key(key.text, bare_year=mapped is not None) if not calendar else None
             if ordinal and keyed is not None and keyed.range is not None:

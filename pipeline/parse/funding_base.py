@@ -14,7 +14,7 @@ from pipeline.parse.funding_blocks import Block, FundingRead, Total, funding_res
 from pipeline.parse.funding_clauses import label_after
 from pipeline.parse.funding_lines import NO_LINES, PurposeLines
 from pipeline.parse.funding_money import is_rounded
-from pipeline.parse.funding_restated import without_restated
+from pipeline.parse.funding_restated import cell_alone, settled_restated
 from pipeline.parse.funding_words import short_range
 from pipeline.parse.latvian import find_period, signed_negative
 from pipeline.parse.text import SourcedText, SourceFile
@@ -133,7 +133,10 @@ class ReaderBase:
 
     def result(self) -> FundingRead:
         for block in self.blocks:
-            block.amounts = without_restated(remainder_lines(block.amounts))
+            block.amounts, sure = settled_restated(
+                remainder_lines(block.amounts), cell_alone(self.source.text)
+            )
+            block.uncertain = block.uncertain or not sure
             for line in partial_lines(block) if not block.uncertain else ():
                 # "EUR 50 000, t. sk. mazākumtautību …: EUR 20 000" and no other line: the
                 # lines are some of the total's ("t.sk.", including), not all of it, so

@@ -17,6 +17,7 @@ from pipeline.parse.funding_words import (
     AMOUNT_IN_WORDS,
     HEADER_WORD,
     MONEY_IN_TEXT,
+    MONEY_WORD,
     NEW_STATEMENT,
     STATEMENT_VERB,
     TOTAL_ROW,
@@ -180,9 +181,10 @@ def past_parenthesis(text: str) -> str:
     return skip_parenthesis(rest) if rest.lstrip().startswith("(") else text
 
 
-# The next amount's currency word, when written first ("…, t.sk. EUR 25000.00"), is its own.
+# The next amount's currency word, when written first ("…, t.sk. EUR 25000.00", "un
+# Ls 18 000,00"), is its own.
 CLAUSE_END = re.compile(
-    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|(?<![{LETTER}])(?:{CURRENCY})\s*(?={AMOUNT})"
+    rf";|\s-\s*(?={AMOUNT})|(?<=\s)-(?=\d)|\(-|(?<![{LETTER}])(?:{MONEY_WORD})\s*(?={AMOUNT})"
     rf"|{AMOUNT}|{NEW_STATEMENT.pattern}"
     r"|\d{1,2}\.\d{1,2}\.\d{4}",
     re.I,

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from pipeline.parse.funding_clauses import split_text
 from pipeline.parse.funding_lines import money_matches
 from pipeline.parse.funding_words import counts_as_money
+from pipeline.parse.funding_year_keys import year_key_as_gads
 from pipeline.parse.funding_year_words import year_in_words
 from pipeline.parse.text import SourcedText
 
@@ -43,8 +44,9 @@ def calendar_rows(section: SourcedText) -> KeyedRows | None:
     the start of its lines; None for any other section. The colon form keys its rows on the
     first line with money; a key alone on its line (or ending in a stop) keys the lines
     under it, the years one after another, each later than the one before."""
-    # "Divi tūkstoši divpadsmitajā gadā (01.07.2012.–31.12.2012.)" keys as "2012. gadā (…)"
-    lines = [year_in_words(line) for line in split_text(section, "\n")]
+    # "Divi tūkstoši divpadsmitajā gadā (01.07.2012.–31.12.2012.)" keys as "2012. gadā (…)",
+    # "2023. gada finansējums:" and "2023:" as "2023. gads:"
+    lines = [year_key_as_gads(year_in_words(line)) for line in split_text(section, "\n")]
     money = [i for i, line in enumerate(lines) if _has_money(line.text)]
     if not money:
         return None

@@ -10,35 +10,83 @@ sentence), of the same purpose and value. Two sentences each returning 100,00 EU
 returns, as two cells are two cells: they stay two. So do equal values whose roles
 disagree (one returned, one carried over): which is the report's is not for the reader to
 choose.
+
+A cell is told from a sentence by its amount standing alone between a table's borders (a
+tab, a pipe, a line's ends), its currency word aside. An amount with no words after it in
+running text ("… atlikums 200,00 EUR; neizmantotais finansējums 200,00 EUR apmērā
+atgriezts") may be the same money said twice or a second sum: which, is not for the reader
+to guess, so both are kept and the year's sums are compared with nothing.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, Purpose
+from pipeline.parse.funding_words import MONEY_WORD
 
 _SAID = (AmountRole.CARRIED_OVER, AmountRole.RETURNED)
 _REMAINDERS = (*_SAID, AmountRole.REMAINDER)
 
 
 def without_restated(amounts: list[Amount]) -> list[Amount]:
-    """`amounts` with each remainder said a second time left out (see the module)."""
+    """`amounts` with each remainder said a second time left out (see the module), every
+    amount with no words of its own taken for a cell."""
+    return settled_restated(amounts, lambda _: True)[0]
+
+
+def settled_restated(
+    amounts: list[Amount], in_cell: Callable[[Amount], bool]
+) -> tuple[list[Amount], bool]:
+    """`amounts` with each remainder said a second time left out, and whether every pair
+    was told for sure: False where an amount with no words stands in running text rather
+    than in a cell (`in_cell`), its pair then kept (see the module)."""
     by_money: dict[tuple[Purpose | None, Decimal, str], list[Amount]] = {}
     for a in amounts:
         if a.role in _REMAINDERS and a.value is not None:
             by_money.setdefault((a.purpose, a.value, a.currency), []).append(a)
     dropped: set[int] = set()
+    sure = True
     for same in by_money.values():
-        restated = _restated(same)
-        if restated is not None:
+        pair = _restated(same)
+        if pair is None:
+            continue
+        cell, restated = pair
+        if in_cell(cell):
             dropped.add(id(restated))
-    return [a for a in amounts if id(a) not in dropped]
+        else:
+            sure = False
+    return [a for a in amounts if id(a) not in dropped], sure
 
 
-def _restated(same: list[Amount]) -> Amount | None:
-    """Of one cell and one sentence stating the same money, the one to leave out; None
-    where the amounts are not that pair (see the module)."""
+def cell_alone(text: str) -> Callable[[Amount], bool]:
+    """Whether an amount of the source `text` stands alone between a table's borders."""
+
+    def alone(amount: Amount) -> bool:
+        span = amount.span
+        spaced = r"[ \u00a0\u202f]".join(re.escape(p) for p in amount.text.split(" "))
+        found = re.compile(spaced).search(text, span.start, span.end) if amount.text else None
+        if found is None:
+            return False
+        before = text[: found.start()]
+        start = max(before.rfind(c) for c in "\t|\n") + 1
+        after = re.search(r"[\t|\n]|$", text[found.end() :])
+        assert after is not None
+        left, right = before[start:], text[found.end() : found.end() + after.start()]
+        return bool(_BESIDE.fullmatch(left) and _BESIDE.fullmatch(right))
+
+    return alone
+
+
+# what may stand beside an amount alone in its cell: spaces and its currency word
+_BESIDE = re.compile(rf"[\s\u00a0]*(?:(?:{MONEY_WORD})[\s\u00a0]*)?", re.I)
+
+
+def _restated(same: list[Amount]) -> tuple[Amount, Amount] | None:
+    """Of one cell and one sentence stating the same money, the cell and the one to leave
+    out; None where the amounts are not that pair (see the module)."""
     if len(same) != 2:
         return None
     bare = [a for a in same if not a.label.strip()]
@@ -52,5 +100,5 @@ def _restated(same: list[Amount]) -> Amount | None:
     # The one saying what became of the money is kept: a cell under "Atgriezts" says it
     # where the sentence beside it only says "atlikums".
     if sentence.role is AmountRole.REMAINDER and cell.role in _SAID:
-        return sentence
-    return cell
+        return cell, sentence
+    return cell, cell

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.model import AmountRole
 from pipeline.parse.text import SourcedText
 
 # less than a year's funding ever is: small numbers that add up may be counts
@@ -43,6 +44,31 @@ def adding_up(cells: list[SourcedText]) -> tuple[SourcedText, SourcedText, Sourc
     if planned < _LEAST or planned - actual != left:
         return None  # "2 | 1 | 1": counts, not a year's funding
     return filled[0], filled[1], filled[2]
+
+
+# A bare calendar year as a row's key, shaped as CALENDAR_YEAR's match (no ordinal, no dates)
+_BARE_YEAR = re.compile(
+    r"[ \u00a0\ue000]*((?:19|20)\d{2})(?P<n>(?!))?(?P<range>(?!))?\.?[ \u00a0\ue000]*"
+)
+
+
+def summed_year(
+    key: str, rest: list[SourcedText], header: list[AmountRole | None] | None
+) -> re.Match[str] | None:
+    """The calendar year a bare key names ("2023,8000,7950,50" with no `header`), where the
+    row's cells after it add up as `adding_up` reads them: their sum says they are the
+    year's money, and so that the first cell is the year's and no amount. None for any
+    other row, and under a header (which reads a bare year by its columns)."""
+    found = _BARE_YEAR.fullmatch(key)
+    if found is None or header is not None:
+        return None
+    if adding_up([p for c in rest for p in _cells(c)]) is None:
+        return None
+    return found
+
+
+def _cells(cell: SourcedText) -> list[SourcedText]:
+    return [cell[m.start() : m.end()] for m in re.finditer(r"[^\t]+", cell.text)]
 
 
 def _value(text: str) -> Decimal:

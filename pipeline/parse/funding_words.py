@@ -34,10 +34,15 @@ _WHOLE = r"(?:,-(?![\d-]))?"
 # A footnote's mark right after an amount ("30 000,00⁴ euro", "30 000,00* euro"): no part
 # of the amount, nor does it end the amount's words.
 _FOOTNOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})(?=[\s.,;:)]|$)"
+# Lati, the money before 2014 ("12 000,00 latu", "8 000,00 LVL", "Ls 150,00"), are written
+# where euro are: their word ends or opens an amount as the euro's does (which money each
+# amount is, `currencies.py` tells).
+LATS_WORD = rf"(?:Ls|LVL|lat(?:i|u|os|iem|s))(?![{LETTER}])"
+MONEY_WORD = rf"(?:{CURRENCY})|{LATS_WORD}"
 MONEY_IN_TEXT = re.compile(
-    rf"(?:(?<![{LETTER}])(?P<prefix>{CURRENCY})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
+    rf"(?:(?<![{LETTER}])(?P<prefix>{MONEY_WORD})[ \u00a0]*)?(?(prefix)-?[ \u00a0]*|-?\s*)"
     rf"(?P<amount>{AMOUNT}{_WHOLE}|(?(prefix)(?<![\d,.])\d{{1,2}}\.\d{{2}}(?![\d.])|(?!)))"
-    rf"(?:{_FOOTNOTE_MARK})?(?:[^\S\t]*(?P<currency>{CURRENCY}))?",
+    rf"(?:{_FOOTNOTE_MARK})?(?:[^\S\t]*(?P<currency>{MONEY_WORD}))?",
     re.I,
 )
 

@@ -30,6 +30,7 @@ from pipeline.model import Period
 from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.latvian import DASHES, PERIOD_TEXT, find_period
 from pipeline.parse.text import HEADING_MARK, SourcedText
+from pipeline.parse.year_prose import PROSE_NUMERAL, prose_ordinal_of, prose_year_starts
 
 _LETTER = r"\w"
 _NOT_LETTER = rf"(?![{_LETTER}])"
@@ -114,16 +115,18 @@ _CONTRACT_NUMERAL = r"\d{4}\.?[ \u00a0]*/[ \u00a0]*\d{4}"
 #: opens a paragraph the same way, and is no heading. A heading without its numeral
 #: (`unnumbered`, its `numeral` empty) is one only where `mark_calendar_years` marks it.
 YEAR_HEADING = (
-    rf"(?P<year>(?:(?P<unnumbered>{HEADING_MARK}(?={_YEAR_OF}))|(?P<calendar>{HEADING_MARK})"
+    rf"(?P<year>(?:(?P<prose>{HEADING_MARK}(?={PROSE_NUMERAL}))"
+    rf"|(?P<unnumbered>{HEADING_MARK}(?={_YEAR_OF}))|(?P<calendar>{HEADING_MARK})"
     rf"|(?P<arabic>{_LINE_START})|(?P<word>{_LINE_START})"
     rf"|(?<![{_LETTER}.])|(?P<paired>{_LINE_START}{_PLAIN_AHEAD})"
     rf"|(?P<contract>{_LINE_START}))"
-    rf"(?P<numeral>(?(unnumbered)|(?(calendar){_CALENDAR_NUMERAL}|(?(arabic)[1-8]|"
-    rf"(?(paired){_PLAIN_NUMERAL}|(?(contract){_CONTRACT_NUMERAL}|(?(word){ORDINAL_WORD}"
-    rf"|(?i:[IVX]{{1,4}}))))))))"
+    rf"(?P<numeral>(?(prose){PROSE_NUMERAL}|(?(unnumbered)|(?(calendar){_CALENDAR_NUMERAL}"
+    rf"|(?(arabic)[1-8]|(?(paired){_PLAIN_NUMERAL}|(?(contract){_CONTRACT_NUMERAL}"
+    rf"|(?(word){ORDINAL_WORD}|(?i:[IVX]{{1,4}})))))))))"
     r"(?(unnumbered)|(?(word)(?=\s)|(?(calendar)\.|(?(arabic)\.|(?(paired)\.?"
     r"|(?(contract)\.|\.?))))))\s*"
-    rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))(?i:GADS)" + _GADS_END + r"[ \t\u00a0]*"
+    rf"(?(calendar)|(?(paired)|{_YEAR_OF}\s+))"
+    rf"(?(prose)(?i:gad[aā])(?![{_LETTER}])|(?i:GADS){_GADS_END})[ \t\u00a0]*"
     rf"(?(calendar)(?:{_IN_ENGLISH}[ \t\u00a0]*)?)"
     rf"(?:(?P<years>{_CALENDAR_PAIR}))?"
     rf"(?(calendar)(?:[ \t\u00a0]*(?P<place>{_PLACE}))?)"
@@ -131,6 +134,8 @@ YEAR_HEADING = (
     rf"|[ \t\u00a0]*[{DASHES}:]?\s*(?i:no\s+)?(?P<bare>(?i:{PERIOD_TEXT})))?"
     # a plain "1. gads" heads a year only with the years or dates it names
     r"(?(paired)(?(years)|(?(range)|(?(bare)|(?!)))))"
+    # a paragraph's opening words head a year only with its period
+    r"(?(prose)(?(range)|(?(bare)|(?!))))"
     r"(?:[ \t\u00a0]*[.:])?"
     rf"(?(arabic){_LINE_END}|(?(paired){_LINE_END}|(?(contract){_LINE_END}|(?(word){_WORD_END}"
     rf"|(?(range)|(?(bare)|(?!{_DESCRIBED}))))))))"
@@ -188,7 +193,11 @@ def ordinal_of(numeral: str) -> int | None:
     years, or a calendar year (its ordinal is its place among the headings)."""
     if numeral.isdigit():
         return int(numeral) if 1 <= int(numeral) <= len(_ROMAN) else None
-    return _ROMAN.get(numeral.upper()) or _ORDINALS_FOLDED.get(fold(numeral.upper()))
+    return (
+        _ROMAN.get(numeral.upper())
+        or _ORDINALS_FOLDED.get(fold(numeral.upper()))
+        or prose_ordinal_of(numeral)  # "Otrajā", a paragraph's opening (see `year_prose`)
+    )
 
 
 def is_roman(numeral: str | None) -> TypeGuard[str]:
@@ -234,6 +243,9 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
     if unnumbered is not None:
         return CalendarYears(unnumbered, ())
     text = description.text
+    prose = _prose_years(description)
+    if prose is not None:
+        return CalendarYears(prose, ())
     found = list(_CALENDAR.finditer(text))
     # A heading's place in parentheses names "īstenošanas gads" as no heading of its own does.
     bare = _PLACE_IN_HEADING.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
@@ -247,6 +259,19 @@ def mark_calendar_years(description: SourcedText, delegation: Period | None) -> 
         return CalendarYears(marked, ())
     unread = tuple(description[m.start("head") : m.end("head")] for m in found)
     return CalendarYears(description, unread)
+
+
+def _prose_years(description: SourcedText) -> SourcedText | None:
+    """The description with the paragraphs' opening words that name its years ("Pirmajā
+    īstenošanas gadā (…) …", see `pipeline.parse.year_prose`) marked as their headings,
+    where it has no year heading or calendar year's heading of its own. None otherwise."""
+    text = description.text
+    if _HEADING.search(text) or _LOOSE.search(text) or _CALENDAR.search(text):
+        return None
+    if _UNNUMBERED.search(text):
+        return None
+    starts = prose_year_starts(text)
+    return _marked(description, starts) if starts is not None else None
 
 
 def _marked(description: SourcedText, starts: list[int]) -> SourcedText:

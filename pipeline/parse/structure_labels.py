@@ -100,8 +100,21 @@ _NUMBER = r"(?:(?:[1-9]\d?[.)]?|[-–*+•▪])[ \u00a0\t]+)?"
 
 
 # A dash set off by spaces after a label, as a colon is ("Neatbilstoši veiktie izdevumi –
-# nav", "Valsts pārvaldes uzdevuma veicējs – Biedrība …").
-_LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0])"
+# nav", "Valsts pārvaldes uzdevuma veicējs – Biedrība …"), or closing the label's line or
+# cell with its value below ("Valsts pārvaldes uzdevums –" over the task), with or without
+# spaces typed after it.
+_LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0\t\r\n\x0b]|$)"
+# After a colon, a dash with nothing but spaces after it in its cell, or on its line with
+# the next label or the report's end on the next line written ("…izdevumiem: - " over "8.
+# Cita informācija: …"), is the answer, a form's struck-through "none": the colon already
+# ended the label, and spaces typed after the dash must not make the answer the label's.
+# With the value on a line below ("Valsts pārvaldes uzdevums: –" over the task) it is the
+# label's, as without the colon.
+_NEXT_LABEL = "|".join(LABELS.values())
+_DASH_AFTER_COLON = (
+    rf"{_LABEL_DASH}(?![ \u00a0]*(?:[\t\x0b]|$))"
+    rf"(?![ \u00a0]*(?:\r?\n[ \u00a0\t\x0b]*)+(?:{_NUMBER}(?:{_NEXT_LABEL})|$))"
+)
 # A full stop closing a label that stands alone on its line or in its cell, as a numbered
 # form's rows end ("4. Apraksts un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem."):
 # the label's, as a colon is (or with one after it, "….:"). Left in the value, it would stand
@@ -126,7 +139,7 @@ _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
 # funding row's key or a "Nav" is only read at the start.
 # a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav"), or the full stop
 # of a label alone on its line
-LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|{_STOP})?"
+LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_LABEL_DASH}|{_STOP})?"
 
 
 # A bilingual form writes each label twice, "Latvian / English" ("Īstenotājs / Implementer",
@@ -191,7 +204,7 @@ _LABEL_WORDS = (
 _REWORDED = re.compile(
     _ROW_START
     + f"(?P<label>(?P<number>{_NUMBER}){_LABEL_WORDS}"
-    + rf"(?:(?:[ \u00a0]*:)+(?:{_LABEL_DASH})?|{_LABEL_DASH}|(?P<stop>{_STOP})"
+    + rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_LABEL_DASH}|(?P<stop>{_STOP})"
     + r"|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
 )
 _AS = re.IGNORECASE

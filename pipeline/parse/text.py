@@ -16,6 +16,7 @@ import unicodedata
 from pipeline.model import Span
 from pipeline.parse.delimited_tables import delimited_tables
 from pipeline.parse.hyphen_breaks import join_hyphen_breaks
+from pipeline.parse.pipe_rows import bare_pipe_tables
 from pipeline.parse.sourced_text import SourcedText as SourcedText
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
@@ -193,9 +194,9 @@ def _cut(line: str, depth: int) -> int:
 
 
 # A Markdown (GFM) table: rows "| a | b |" on lines of their own, the second its delimiter
-# row "|---|---|". Only such a block is a table: a line of its own between pipes without a
-# delimiter row under the first is text as written. A row's own line break or tab is none
-# (a converter's "<br>" in a cell is already a soft break).
+# row "|---|---|", or typed without it where its first two rows have as many cells
+# (`_same_columns`). A line of its own between pipes is text as written. A row's own line
+# break or tab is none (a converter's "<br>" in a cell is already a soft break).
 _PIPE_LINE = re.compile(r"[ \u00a0]{0,3}\|[^\n\t]*\|[ \u00a0]*")
 _DELIMITER_CELL = re.compile(r"[ \u00a0]*:?-+:?[ \u00a0]*")
 _CELL_SPACE = " \u00a0\x0b"
@@ -213,7 +214,7 @@ def pipe_tables(text: SourcedText) -> SourcedText:
     text = delimited_tables(text)
     if "|" not in text.text:
         return text
-    text = grid_tables(text)
+    text = bare_pipe_tables(grid_tables(text))
     lines = _split_lines(text)
     out: list[SourcedText] = []
     i = 0
@@ -221,7 +222,7 @@ def pipe_tables(text: SourcedText) -> SourcedText:
         j = i
         while j < len(lines) and _PIPE_LINE.fullmatch(lines[j].text.rstrip("\n")):
             j += 1
-        if j - i < 2 or not _is_delimiter(_cells(lines[i + 1])):
+        if j - i < 2 or not (_is_delimiter(_cells(lines[i + 1])) or _same_columns(lines[i:j])):
             out.append(lines[i])
             i += 1
             continue
@@ -270,6 +271,19 @@ def _row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText
         parts.append("\n")
         offs.append(line.offsets[-1])
     return SourcedText("".join(parts), tuple(offs))
+
+
+def _same_columns(block: list[SourcedText]) -> bool:
+    """Whether a block of pipe lines is a table typed without the delimiter row: its first
+    two rows of as many cells (two or more), the second with two written, and a figure in
+    one of its rows ("| Gads | Plānots |" over "| 2023 | 10 000,00 |"). A line of its own
+    between pipes, or lines of other shapes, stay text."""
+    first, second = _cells(block[0]), _cells(block[1])
+    return (
+        len(first) == len(second) >= 2
+        and sum(1 for _, c in second if c.text) >= 2
+        and any(re.search(r"\d", line.text) for line in block)
+    )
 
 
 def _is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:

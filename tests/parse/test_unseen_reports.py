@@ -389,6 +389,17 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
         # 1 500,00 returned of 49 000,00 − 48 000,00; year III's funding row ending
         # 14.06.2025 (line 39), a month before the year; "6 semināri: 3 Valmierā un 2
         # Cēsīs" (line 12)
+        # by the parser's fixers of this stop (test_k10_*.py): prose year openings, compared counts, lati purpose lines, bare year keys, pipe tables without a delimiter row, dashed labels
+        "k10_riga_prose_year_openings": [],
+        "k10_kurzeme_prose_years_compared_and_approximate_counts": [],
+        "k10_riga_prose_year_openings_forum_date_outside_planted": ["activity.date-outside-year"],
+        "k10_zemgale_lati_purpose_lines_in_sentences": [],
+        "k10_zemgale_calendar_year_funding_keys": ["structure.no-year-headings"],
+        "k10_vidzeme_comma_rows_bare_calendar_years": ["structure.no-year-headings"],
+        "k10_latgale_remainder_and_return_of_one_sum_in_prose": [],
+        "k10_zemgale_pipe_tables_without_delimiter_row": [],
+        "k10_latgale_compact_pipe_rows_remainder_planted": ["funding.remainder-mismatch"],
+        "k10_vidzeme_dashed_labels_values_below": [],
         "vidzeme_planted_sums_and_short_period": [
             "activity.breakdown-mismatch",
             *["funding.actual-above-planned"] * 4,
