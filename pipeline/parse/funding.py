@@ -20,6 +20,7 @@ from dataclasses import replace
 from pipeline.model import AmountRole
 from pipeline.parse.funding_aligned import Aligned, aligned_table
 from pipeline.parse.funding_blocks import Block, FundingRead
+from pipeline.parse.funding_broken import with_broken_unread
 from pipeline.parse.funding_cells import (
     has_columns,
     has_money,
@@ -70,6 +71,7 @@ from pipeline.parse.funding_tables import (
 )
 from pipeline.parse.funding_tabs import held_amounts
 from pipeline.parse.funding_totals import without_contract_totals
+from pipeline.parse.funding_under import place_under, take_under
 from pipeline.parse.funding_whole import adding_up, summed_year
 from pipeline.parse.funding_words import (
     CALENDAR_YEAR,
@@ -79,28 +81,14 @@ from pipeline.parse.funding_words import (
     TOTAL_ROW,
     counts_as_money,
 )
-from pipeline.parse.latvian import BROKEN_NUMBER, maybe_broken_amounts
+from pipeline.parse.latvian import BROKEN_NUMBER
 from pipeline.parse.text import SourcedText, SourceFile
 
 _ADDING_UP = (AmountRole.PLANNED, AmountRole.ACTUAL, AmountRole.REMAINDER)
 
 
 def read_funding(section: SourcedText, source: SourceFile) -> FundingRead:
-    read = _read_funding(section, source)
-    # An amount after a short bare number ("1 50 000,00") is left unread by AMOUNT, as it
-    # may be another cell's piece: it is reported, and its year compared with nothing;
-    # the other years stay as read.
-    maybe = [section[m.start() : m.end()] for m in maybe_broken_amounts(section.text)]
-    if not maybe or not read.years:
-        return read
-    spots = [source.span_of(piece).start for piece in maybe]
-    years = tuple(
-        replace(year, compared=False)
-        if any(year.span.start <= at < year.span.end for at in spots)
-        else year
-        for year in read.years
-    )
-    return replace(read, years=years, unread=(*read.unread, *maybe))
+    return with_broken_unread(_read_funding(section, source), section, source)
 
 
 def _read_funding(whole: SourcedText, source: SourceFile) -> FundingRead:
@@ -177,14 +165,14 @@ class _Reader(TableRowReader):
         above; a header with a purpose column hands its rows to `purpose_row`."""
         columns = self.columns
         lines: list[SourcedText] = []
+        under: list[SourcedText] = []  # paragraphs under a nested table: no row of it
         for line in split_text(held_amounts(section), "\n"):
-            rows_of_line, intro = table_rows(line)
-            lines.extend(rows_of_line)
-            for found in MONEY_IN_TEXT.finditer(intro.text if intro is not None else ""):
-                if intro is not None and counts_as_money(found):
-                    # "Kopā piešķirti 98 000,00 EUR:" before a nested table: money of no
-                    # year's row, whose role is not written.
-                    self.unread.append(intro[found.start() : found.end()])
+            nested = table_rows(line)
+            lines.extend(nested.rows)
+            under.extend(nested.under)
+            # "Kopā piešķirti 98 000,00 EUR:" before a nested table: money of no year's
+            # row, whose role is not written.
+            self.unread.extend(money_of(nested.intro) if nested.intro is not None else [])
         rows = [part for line in lines for part in self._year_paragraphs(line)]
         purposes: Columns | None = None
         roles: list[AmountRole | None] | None = None
@@ -195,10 +183,12 @@ class _Reader(TableRowReader):
         by_year: YearHeader | None = None
         transposed: list[list[SourcedText]] = []
         columned = False  # a table with a column per year was read
+        wrapped = False  # the row before was a paragraph under the table, maybe wrapped
         for row, raw_cells, unsure in rows:
             self.row_number += 1
             cells = [c.collapse() for c in raw_cells]
             if not any(c.text for c in cells):
+                wrapped = False  # a blank line ends a paragraph under the table
                 continue
             if by_year is not None:
                 body = under_header(cells, by_year)
@@ -352,6 +342,10 @@ class _Reader(TableRowReader):
                 self.notes.append(row.collapse())
                 self.unread.extend(money_of(row))
                 continue
+            # "I. gada atlikums … atgriezts" (its wrapped lines too): maybe no last row's
+            wrapped = len(self.blocks) == opened_before and take_under(under, cells, wrapped)
+            if wrapped:
+                continue
             block, slots = self.blocks[-1], columns[-1]
             block.pieces.append(row.collapse())
             for piece in unsure:
@@ -373,6 +367,7 @@ class _Reader(TableRowReader):
                 slots.add(2, lead)
         if by_year is not None:
             self._year_columns(by_year.cells, by_year.keys, transposed)
+        place_under(under, self.blocks, columns, self.notes, self.unread)
         self.settle_totals(pending, self.blocks)
         for block, slots in zip(self.blocks, columns, strict=True):
             headed = slots.headed

@@ -110,8 +110,12 @@ class ReaderBase:
         amount_text = m.group("amount")
         if is_rounded(amount_text):
             # "54 tūkst. EUR" is rounded: the true figure (24 347,60 for "24,3 tūkst.") is
-            # not written, so it is no amount to publish; its text is kept
+            # not written, so it is no amount to publish; its text is kept. Still a total
+            # was stated: its lines in full euros ("45,0 tūkst. EUR, t.sk. 27 000,00 EUR
+            # …") are its lines, read as written, not money of no total.
             self._unread(block, text[m.start() : m.end()])
+            if purpose is None and count and role in (AmountRole.PLANNED, AmountRole.ACTUAL):
+                block.totals.append(Total(role, value, itemised))
             return
         amount = Amount(role, purpose, value, amount_text, label[0], self.source.span_of(piece))
         block.amounts.append(amount)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.model import Amount, AmountRole, Purpose
+from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_clauses import (
     ordinal_number,
     remainder_role,
+    remainder_verb,
 )
 from pipeline.parse.funding_row_labels import (
     EMPTY,
@@ -67,11 +69,42 @@ class Slots:
         tail: SourcedText,
     ) -> None:
         """Each cell in its column's slot; the key's cell is the row's year, what follows
-        the year in it ("I. gads (01.03.2023.–…)") read by its words only."""
+        the year in it ("I. gads (01.03.2023.–…)") read by its words only. A notes cell
+        right after the remainder's that says what became of it ("atlikums atgriezts KM")
+        is read with the remainder, as the same words after it in a sentence are."""
+        before: AmountRole | None = None
         for cell, role in zip(cells, roles, strict=True):
             if cell is not key:
-                self.add(SLOT_OF_ROLE.get(role, 2) if role is not None else 2, cell)
+                column = SLOT_OF_ROLE.get(role, 2) if role is not None else 2
+                fate = _fate_of(cell) if role is None and before is AmountRole.REMAINDER else None
+                if fate is not None:
+                    self.add(SLOT_OF_ROLE[AmountRole.REMAINDER], fate)
+                else:
+                    self.add(column, cell)
+            before = role
         self.add(2, tail)
+
+
+def _fate_of(cell: SourcedText) -> SourcedText | None:
+    """The words of a cell with no money that say the remainder was returned, or None. The remainder's own name opening them ("atlikums atgriezts KM") names
+    the amount beside it, no new statement: read after it."""
+    if _money(cell.text):
+        return None
+    named = _REMAINDER_NAMED.match(cell.text)
+    words = cell[named.end() :] if named else cell
+    verb = remainder_verb(words.text)
+    # returned only: a remainder carried over to the next year is read by the carried-money
+    # readers, which take the note beside the row themselves (read here too, it was twice)
+    return words if verb is not None and fold(verb.group(0)).startswith(_RETURNED) else None
+
+
+_RETURNED = ("atgriez", "atmaksa")
+
+
+_REMAINDER_NAMED = re.compile(
+    either_form(r"\s*(?:(?:neizlietot|neizmantot)\w*\s+)?(?:atlikum\w*|līdzekļ\w*)(?!\w)"),
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,28 +38,54 @@ _PIPE_ROW = re.compile(r"[\s\ue000]*\|.*\|[\s\ue000]*", re.S)
 _DELIMITER_ROW = re.compile(r"[\s\ue000]*\|(?:\s*:?-{3,}:?\s*\|)+[\s\ue000]*")
 
 
-def table_rows(line: SourcedText) -> tuple[list[SourcedText], SourcedText | None]:
+class NestedRows(NamedTuple):
+    rows: list[SourcedText]
+    intro: SourcedText | None  # paragraphs over the table naming a number
+    under: list[SourcedText]  # paragraphs under the table: `funding_under.py` reads them
+
+
+def table_rows(line: SourcedText) -> NestedRows:
     """A table nested in a cell, its rows written as paragraphs "| a | b |", or a Markdown
     table's row standing as a line of its own: its rows, their cells tab-separated like the
     section's own. Any other line as it is. Paragraphs before the nested table introduce it
     ("Finansējums pa īstenošanas gadiem:", "Summas norādītas EUR."): they are no row (a row
     of no year and no amount); when they name a number (a sum over the years, "Kopā
     piešķirti 98 000,00 EUR:") they are returned too, as money of no row, not dropped.
+    Paragraphs after it ("I. īstenošanas gada atlikums € 360,00 atgriezts …") are no row
+    of the table either: they are returned apart, so that the table is read as a table.
     Markdown's delimiter row ("|---|---|") is no row either."""
     cells = split_text(line, "\t")
     if len(cells) == 1 and _PIPE_ROW.fullmatch(line.text) and "\x0b" not in line.text:
-        return ([] if _DELIMITER_ROW.fullmatch(line.text) else [_cells_of(line)]), None
+        return NestedRows(
+            [] if _DELIMITER_ROW.fullmatch(line.text) else [_cells_of(line)], None, []
+        )
     paragraphs = [
         p for p in split_text(cells[-1].replace(_BREAKS, "\x0b"), "\x0b") if p.text.strip(_WS)
     ]
-    first = next((i for i, p in enumerate(paragraphs) if _PIPE_ROW.fullmatch(p.text)), 0)
-    intro, paragraphs = paragraphs[:first], paragraphs[first:]
+    piped = [i for i, p in enumerate(paragraphs) if _PIPE_ROW.fullmatch(p.text)]
+    first, last = (piped[0], piped[-1] + 1) if piped else (0, 0)
+    intro, under = paragraphs[:first], paragraphs[last:]
+    paragraphs = paragraphs[first:last]
     if len(paragraphs) < 2 or not all(_PIPE_ROW.fullmatch(p.text) for p in paragraphs):
-        return [line], None
+        return NestedRows([line], None, [])
     rows = [SourcedText.join(cells[:-1], "\t")] if any(c.text.strip() for c in cells[:-1]) else []
     rows.extend(_cells_of(p) for p in paragraphs if not _DELIMITER_ROW.fullmatch(p.text))
+    if under and any(_years_across(row) for row in rows):
+        # A table with a column per year ("1. gads (2022./2023.)" with "plānots | faktiski"
+        # under each), words under it: such columns are not read for sure yet (the role
+        # row has more cells than the years' row), so none of it is read.
+        return NestedRows([line], None, [])
     numbered = any(re.search(r"\d", p.text) for p in intro)
-    return rows, SourcedText.join(intro, "\x0b") if numbered else None
+    return NestedRows(rows, SourcedText.join(intro, "\x0b") if numbered else None, under)
+
+
+def _years_across(row: SourcedText) -> bool:
+    """Whether a row names a year in more than one cell: a header of years across."""
+    cells = split_text(row, "\t")
+    return (
+        year_header(cells) is not None
+        or sum(bool(ORDINAL_ROW.match(c.text) or CALENDAR_YEAR.match(c.text)) for c in cells) > 1
+    )
 
 
 def is_markdown_table(text: str) -> bool:

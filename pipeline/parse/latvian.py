@@ -139,7 +139,12 @@ def is_money(m: re.Match[str]) -> bool:
     with decimals or grouped thousands ("2 447,00"), never a bare "2020" or "3"."""
     if m.group("currency"):
         return True
+    if _PERCENT_AFTER.match(m.string, m.end()):
+        return False  # "97,83 %": a share of something (an "Izpilde, %" column), no money
     return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
+
+
+_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]*%")
 
 
 # AMOUNT as it would be without the short number before it
@@ -164,14 +169,37 @@ def signed_negative(text: str, amount_start: int) -> bool:
     The minus sign itself ("− 340,00") says so; a hyphen does when it touches the digit and
     follows a word, a colon, "=", a bracket, or opens the text or a cell ("Atlikums: -340",
     "EUR -340", a cell "-340"). A hyphen with a space after it, or after a list's stop or
-    semicolon ("t.sk. -36 785,82 euro …"), is a bullet; one after a digit joins a range."""
+    semicolon ("t.sk. -36 785,82 euro …"), is a bullet; one after a digit joins a range.
+    A cell holding only the amount in brackets or after a dash and a space is negative too
+    (`_signed_cell`)."""
     head = text[:amount_start]
     if head.rstrip(" \u00a0").endswith("\u2212"):
+        return True
+    if _signed_cell(text, amount_start):
         return True
     if not head.endswith("-"):
         return False
     before = head[:-1].rstrip(" \u00a0")
     return not before or before[-1] in "\t:=(€" or before[-1].isalpha()
+
+
+def _signed_cell(text: str, amount_start: int) -> bool:
+    """Whether the amount is a cell of its own written negative the accountant's way:
+    "(1 240,50)" in brackets, or "– 1 240,50" with a dash and a space. Only a cell that
+    holds nothing else says so: in running text "(310,40 EUR)" is an aside and "– 310,40"
+    a bullet; a cell starts the text or follows a tab, and ends it or a tab."""
+    head = text[:amount_start].rstrip(" \u00a0")
+    if not head:
+        return False
+    mark, before = head[-1], head[:-1].rstrip(" \u00a0")
+    if mark not in "(" + DASHES or (before and before[-1] != "\t"):
+        return False
+    found = _AMOUNT_RE.match(text, amount_start)
+    if found is None:
+        return False
+    close = r"[ \u00a0]*\)" if mark == "(" else ""
+    tail = rf"(?:[ \u00a0]*(?:{CURRENCY}))?{close}[ \u00a0]*(?:\t|$)"
+    return re.match(tail, text[found.end() :], re.I) is not None
 
 
 # An amount as AMOUNT finds it, whole: spaces only between groups of three or after a

@@ -153,9 +153,15 @@ PLANTED: dict[str, list[str]] = {
     "funding2_consortium_actual_split_by_partner_planted": ["funding.sum-mismatch"],
     # test_review_round9_fields.py: a submission deadline extended, not the delegation
     "review9_submission_deadline_extended_planted": ["period.year-outside-delegation"],
-    # by the parser's fixers of this stop (test_k10_*.py): prose year openings, compared counts, lati purpose lines, bare year keys, pipe tables without a delimiter row, dashed labels
+    # by the parser's fixers of this stop (test_k10_*.py): prose year openings, compared counts,
+    # lati purpose lines, bare year keys, pipe tables without a delimiter row, dashed labels
     "k10_riga_prose_year_openings_forum_date_outside_planted": ["activity.date-outside-year"],
     "k10_latgale_compact_pipe_rows_remainder_planted": ["funding.remainder-mismatch"],
+    # by an independent tester and the fixers of its findings (test_r10_tester_reports.py,
+    # test_k10_funding_rows_signs_percent.py, test_k10_funding_lost_money.py): an overspend in
+    # accounting brackets, a percentage column, sentences under a table naming a year
+    "r10_latgale_overspent_bracketed_remainder_planted": ["funding.remainder-mismatch"],
+    "r10_riga_actual_before_planned_percent_column_planted": ["funding.remainder-mismatch"],
     # by an independent tester (test_unseen_reports.py says what is planted where)
     "vidzeme_planted_sums_and_short_period": [
         "activity.breakdown-mismatch",

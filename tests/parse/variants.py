@@ -156,10 +156,18 @@ def before_dash(text: str, end: int) -> int:
 
 
 def _pdf_only(transformation: Transformation) -> Transformation:
-    """PDF text has no table cells; a line break inside a table row would split the row.
+    """PDF text has no table cells (tabs, pipes); a line break inside a table row would
+    split the row.
     Nor does a converter that lays the page out in two columns (`pdftotext -layout`) break
     a line inside the value column, which would move the value under the labels."""
-    return lambda text: [] if "\t" in text or _in_columns(text) else transformation(text)
+    return lambda text: (
+        [] if "\t" in text or _PIPE_ROWS.search(text) or _in_columns(text) else transformation(text)
+    )
+
+
+# Two lines in a row of a pipe table ("| 2023 | 10 000,00 |", "2023 | 10 000,00 | 9 800,00"):
+# typed text, or Markdown, never a PDF's.
+_PIPE_ROWS = re.compile(r"(?m)^(?:[^\n|]*\|){2}[^\n]*\n(?:[^\n|]*\|){2}")
 
 
 def _in_columns(text: str) -> bool:

@@ -1,0 +1,90 @@
+"""Paragraphs written under a funding table's rows: "I. īstenošanas gada atlikums € 360,00
+atgriezts Kultūras ministrijai." Under a table nested in a cell they are no row of the
+table, so the table is read as a table without them (read as a row, a sentence made its
+cells one line of text and every amount in it unread). Under a table of the section's own
+rows, a paragraph naming no year goes on the row above it, as a line of that row would;
+one opening with its year is that year's, which need not be the row above.
+
+A paragraph opening with the year it speaks of, the only year it names, is that year's
+statement: its words are read as a row under that year's would be ("atlikums … atgriezts":
+the remainder returned). Said beside the year's "Atlikums" cell of the same sum, it is the
+same money said twice (`funding_restated.py`). A paragraph naming no year, or several, or
+a year the table does not hold, is no year's for sure: it is kept as written and its money
+is unread; as that money may change any year's sums (which year's, is not told), no year
+of the table is compared. A paragraph with no amount is only kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.diacritics import either_form
+from pipeline.parse.funding_blocks import Block
+from pipeline.parse.funding_cells import has_money, money_of
+from pipeline.parse.funding_clauses import ordinal_number
+from pipeline.parse.funding_rows import Slots
+from pipeline.parse.latvian import LETTER
+from pipeline.parse.text import SourcedText
+
+# "I. īstenošanas gada", "II gadā", "2. īstenošanas gada": the year by its numeral, in the
+# case a sentence names it in (of, in the year). An Arabic numeral only with "īstenošanas":
+# "1 gada laikā" is a length of time, not a year of the delegation.
+_YEAR = (
+    r"(?:(?P<roman>[IVX]{1,4})\.?[ \u00a0]*(?i:" + either_form(r"īstenošanas") + r"[ \u00a0]+)?"
+    r"|(?P<digit>[1-8])\.[ \u00a0]*(?i:" + either_form(r"īstenošanas") + r")[ \u00a0]+)"
+    r"(?i:" + either_form(r"gad[aā]") + rf")(?![{LETTER}])"
+)
+_OPENING = re.compile(r"^[\s\u00a0]*" + _YEAR)
+_ANY_YEAR = re.compile(rf"(?<![{LETTER}\d])" + _YEAR)
+
+
+def year_named(paragraph: SourcedText) -> tuple[int, SourcedText] | None:
+    """The implementation year a paragraph opens with, and its words after it; None where
+    it opens with none or names another year after it."""
+    found = _OPENING.match(paragraph.text)
+    if found is None:
+        return None
+    ordinal = ordinal_number(found.group("roman") or found.group("digit"))
+    rest = paragraph[found.end() :]
+    if ordinal is None or _ANY_YEAR.search(rest.text):
+        return None
+    return ordinal, rest
+
+
+def take_under(under: list[SourcedText], cells: list[SourcedText], wrapped: bool) -> bool:
+    """Whether a row under a table's rows is a paragraph opening with the year it speaks
+    of (that year's, which need not be the row above it), or a line it wraps onto
+    (`wrapped`: the row before was one); such a row is added to `under`."""
+    if len(cells) != 1:
+        return False
+    if year_named(cells[0]) is not None:
+        under.append(cells[0])
+        return True
+    if wrapped and under:
+        under[-1] = SourcedText.join([under[-1], cells[0]], "\n")
+        return True
+    return False
+
+
+def place_under(
+    under: list[SourcedText],
+    blocks: list[Block],
+    columns: list[Slots],
+    notes: list[SourcedText],
+    unread: list[SourcedText],
+) -> None:
+    """Each paragraph under the table into the year it names, its words to be read by
+    their keywords with the year's other cells; else kept as written (see the module)."""
+    for paragraph in under:
+        if not has_money(paragraph.text):
+            notes.append(paragraph.collapse())
+            continue
+        named = year_named(paragraph)
+        held = [i for i, b in enumerate(blocks) if named and b.ordinal == named[0]]
+        if named is not None and len(held) == 1:
+            columns[held[0]].add(2, named[1].collapse())
+            continue
+        notes.append(paragraph.collapse())
+        unread.extend(money_of(paragraph))
+        for block in blocks:
+            block.uncertain = True
