@@ -38,6 +38,7 @@ from pipeline.documents.pdf_running import furniture, over_rules, running
 from pipeline.documents.pdf_split_rows import continues as _continues
 from pipeline.documents.pdf_split_rows import joined as _join
 from pipeline.documents.pdf_split_rows import same_row as _same
+from pipeline.documents.pdf_stacked import in_columns
 from pipeline.documents.pdf_tables import RULE as _RULE
 from pipeline.documents.pdf_tables import Cell as _Cell
 from pipeline.documents.pdf_tables import Grid as _Grid
@@ -219,6 +220,8 @@ def _blocks(
                 and item.ruled == last.ruled
             ):
                 rows = list(item.rows)
+                if rows and last.rows and not item.ruled:
+                    rows = in_columns(rows, last.rows[-1].cells)
                 if rows and last.rows and len(last.rows) > 1 and _same(rows[0], last.rows[0]):
                     rows.pop(0)
                 if rows and last.rows and _continues(last.rows[-1], rows[0], foot, margins, spaces):

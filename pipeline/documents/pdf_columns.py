@@ -16,7 +16,8 @@ running down the text, with lines on both sides of it and no word across it.
   rules: each line's words go to the column between the gutters they stand in, and lines
   close together (a cell's wrapped lines) are one row, a wider space between rows parting
   them. Written as a table, a planned amount stays under its column's header, and is not
-  read as the actual amount beside it.
+  read as the actual amount beside it. Where cells are centred in their row, its lines
+  overlap, and they tell a cell's wrapped lines from the next row (`pdf_stacked`).
 - Rows typed with tab stops, their cells beginning at the same stops one under the other
   (`pdf_tabs`), are a table too, amounts or not.
 - Anything else (a list's markers at a hanging indent, a title, a signature line) is read
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.documents.pdf_lines import Line, Word, lines_of
+from pipeline.documents.pdf_stacked import cell_pitch, header_above, stacked, wrapped
 from pipeline.documents.pdf_tabs import tab_tables
 
 _GUTTER = 0.8  # font sizes: the narrowest gutter (Chromium's default column gap is 1 em)
@@ -98,7 +100,7 @@ def text_of(chars: list[dict[str, Any]], page: int) -> list[Line | Columns | Gri
             inside = [c for c in chars if band[0] <= _middle(c) <= band[1]]
             out.append(_columns(inside, track.gutter, page))
             used.update(range(track.lo, track.hi + 1))
-    for lo, hi, gutters in _tables(lines, tracks, used):
+    for lo, hi, gutters in _tables(lines, tracks, used, size):
         out.append(_grid(lines[lo : hi + 1], gutters, size))
         used.update(range(lo, hi + 1))
     for table in tab_tables(lines, used, size):
@@ -285,7 +287,7 @@ def _centre(char: dict[str, Any]) -> float:
 
 
 def _tables(
-    lines: list[Line], tracks: list[_Track], used: set[int]
+    lines: list[Line], tracks: list[_Track], used: set[int], size: float
 ) -> list[tuple[int, int, list[tuple[float, float]]]]:
     """Tables without rules: where two or more gutters run down the same lines, and amounts
     stand in two or more of the columns between them."""
@@ -314,6 +316,13 @@ def _tables(
         }
         if len(with_amounts) < 2:
             continue
+        # A row's lines overlapping the table's first or last (cells centred in the row's
+        # height, `pdf_stacked`) are the table's, though a cell of theirs crossed a gutter.
+        while lo - 1 >= 0 and lo - 1 not in taken and stacked(lines[lo - 1], lines[lo]):
+            lo -= 1
+        while hi + 1 < len(lines) and hi + 1 not in taken and stacked(lines[hi], lines[hi + 1]):
+            hi += 1
+        lo = header_above(lines, lo, gutters, taken, size)
         out.append((lo, hi, gutters))
         taken.update(range(lo, hi + 1))
     return out
@@ -334,9 +343,15 @@ def _grid(lines: list[Line], gutters: list[tuple[float, float]], size: float) ->
     # Where every line is as close as the next, no row is told from its neighbours' wrapped
     # lines, and each line is a row.
     parted = any(blank > 0.6 * size for blank in blanks)
+    # Where a row's lines overlap (cells centred in the row), a cell's wrapped lines stand
+    # closer than the rows do, and tell them (`pdf_stacked`).
+    pitch = cell_pitch(lines)
     groups: list[list[Line]] = []
     for k, line in enumerate(lines):
-        if not groups or not parted or blanks[k - 1] > 0.6 * size:
+        if pitch is not None:
+            if not groups or not wrapped(lines[k - 1], line, pitch):
+                groups.append([])
+        elif not groups or not parted or blanks[k - 1] > 0.6 * size:
             groups.append([])
         groups[-1].append(line)
     # Each column runs from its leftmost word to its rightmost: a cell's margins.
@@ -349,11 +364,21 @@ def _grid(lines: list[Line], gutters: list[tuple[float, float]], size: float) ->
         top, bottom = group[0].top, max(ln.bottom for ln in group)
         cells = []
         for j in range(len(spans)):
-            parts = [
-                Line([w for w in ln.words if _column(w.x0, cuts) == j], space=ln.space)
-                for ln in group
-            ]
+            parts = [_part(ln, cuts, j, pitch is not None) for ln in group]
             box = (spans[j][0], top, spans[j][1], bottom)
             cells.append((box, tuple(p for p in parts if p.words)))
         rows.append(tuple(cells))
     return Grid(tuple(rows), lines[0].top)
+
+
+def _part(line: Line, cuts: list[float], j: int, spaces: bool) -> Line:
+    """A line's words in column `j`. With `spaces` (a table whose cells are centred, as
+    LibreOffice prints them, drawing the space a cell's line wrapped at), the part ends with
+    a space where a space glyph followed its last word."""
+    words = [w for w in line.words if _column(w.x0, cuts) == j]
+    ends = False
+    if spaces and words:
+        after = line.words.index(words[-1]) + 1
+        ends = after < len(line.words) and line.words[after].spaced
+        ends = ends or (after == len(line.words) and line.ends_with_space)
+    return Line(words, ends_with_space=ends, space=line.space)

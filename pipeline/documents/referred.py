@@ -22,24 +22,32 @@ caption repeats in full; and only the next table, with at most a few short parag
 between (its caption, its currency): a table further on, or after text of the report's own,
 is no table the cell can be sure to mean. A pointer to an annex takes a table only under a
 caption naming an annex or the row: a signature table after the report is no annex.
+
+A report signed under its table and with its annexes after the signature ("Valdes
+priekšsēdētāja (paraksts) I. Kalniņa", its place and date, the e-signature note, a page
+break, "1. pielikums", the caption, the table) is read as a person reads it: a cell naming
+an annex by its number takes the table under a caption naming that annex, past the
+signature block. The signature stays where it stands, after the report's table, the report's
+closing and no caption of the annex. Only lines that are each a signature's, one of them a
+signer's or the e-signature's, are passed over, and only for an annex named by number on
+both sides: a pointer to "the table below", or to an annex it does not number, stays as
+strict as above.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.documents.layout import Block, Para, Table, table_in_cell
+from pipeline.documents.layout import BREAK, Block, Para, Table, table_in_cell
+from pipeline.parse.signatures import signature_lines
+from pipeline.parse.table_pointers import ANNEX, annex_numbers, points_below, points_to_annex
 
 _LETTER = r"a-zA-ZāčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"
-_TABLE = re.compile(rf"(?<![{_LETTER}])tabul[{_LETTER}]*", re.I)
-_BELOW = re.compile(
-    rf"(?<![{_LETTER}])(?:zemāk|zem\s+šī|turpmāk|tālāk|lejāk|lejā|nākam)[{_LETTER}]*", re.I
-)
-_ANNEX = re.compile(rf"(?<![{_LETTER}])pielikum[{_LETTER}]*", re.I)
-_AMOUNT = re.compile(r"\d[\d\s.,]*\d|\d{2,}")
-_POINTER_LENGTH = 120
 # What may stand between the two tables: its caption and a note of its currency.
 _CAPTION_PARAGRAPHS = 3
+# A signature block's paragraphs: the signers (two or three), place and date, the
+# e-signature note, who prepared it.
+_SIGNATURE_PARAGRAPHS = 8
 _CAPTION_LENGTH = 200
 # A label the caption repeats to say whose the table is: a section's, not a word like "Nav".
 _LABEL_LENGTH = 20
@@ -54,27 +62,68 @@ def follow_pointers(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Table):
             moved = _follow(out, i, block)
             if moved is not None:
-                out[i] = moved[0]
-                del out[i + 1 : moved[1]]
+                table, end, kept = moved
+                out[i] = table
+                out[i + 1 : end] = kept
         i += 1
     return out
 
 
-def _follow(blocks: list[Block], at: int, table: Table) -> tuple[Table, int] | None:
-    """The table at `at` with the table after it put into the cell meaning it, and where the
-    blocks it took end; None when no cell of it means a table there."""
-    between: list[Para] = []
+def _follow(blocks: list[Block], at: int, table: Table) -> tuple[Table, int, list[Para]] | None:
+    """The table at `at` with the table after it put into the cell meaning it, where the
+    blocks it took end, and the signature block it passed over (kept where it stands);
+    None when no cell of it means a table there."""
+    paras: list[Para] = []
     for j in range(at + 1, len(blocks)):
         block = blocks[j]
         if isinstance(block, Table):
-            place = _meant(table, between)
-            if place is None:
-                return None
-            return _with(table, place, (*between, *table_in_cell(block))), j + 1
+            return _taken(table, paras, block, j + 1)
         if block.text.strip():
-            if len(between) == _CAPTION_PARAGRAPHS or len(block.text) > _CAPTION_LENGTH:
+            # Text of the report's own: no caption, and no signature's line either.
+            if len(block.text) > _CAPTION_LENGTH:
                 return None
-            between.append(block)
+            if len(paras) == _SIGNATURE_PARAGRAPHS + _CAPTION_PARAGRAPHS:
+                return None
+            paras.append(block)
+    return None
+
+
+def _taken(
+    table: Table, paras: list[Para], below: Table, end: int
+) -> tuple[Table, int, list[Para]] | None:
+    signed = _signature(paras)
+    if signed:
+        caption = paras[signed:]
+        place = _annexed_after_signature(table, caption) if _caption(caption) else None
+    else:
+        caption = paras
+        place = _meant(table, caption) if _caption(caption) else None
+    if place is None:
+        return None
+    return _with(table, place, (*caption, *table_in_cell(below))), end, paras[:signed]
+
+
+def _caption(paras: list[Para]) -> bool:
+    return len(paras) <= _CAPTION_PARAGRAPHS
+
+
+def _signature(paras: list[Para]) -> int:
+    """How many of `paras` open with a signature block, a caption after it; 0 when none."""
+    for n in range(min(len(paras) - 1, _SIGNATURE_PARAGRAPHS), 0, -1):
+        if signature_lines([line for p in paras[:n] for line in p.text.split(BREAK)]):
+            return n
+    return 0
+
+
+def _annexed_after_signature(table: Table, caption: list[Para]) -> tuple[int, int] | None:
+    """The cell pointing to the annex a caption under a signature block names by number
+    ("Skatīt 1. pielikumu" under "1. pielikums")."""
+    named = annex_numbers(" ".join(p.text for p in caption))
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            text = " ".join(p.text for p in cell).strip()
+            if c and points_to_annex(text) and annex_numbers(text) & named:
+                return r, c
     return None
 
 
@@ -86,12 +135,12 @@ def _meant(table: Table, caption: list[Para]) -> tuple[int, int] | None:
     for r, row in enumerate(table.rows):
         label = _plain(" ".join(p.text for p in row[0])) if row else ""
         named = len(label) >= _LABEL_LENGTH and label in words
-        annexed = named or _ANNEX.search(words) is not None
+        annexed = named or ANNEX.search(words) is not None
         for c, cell in enumerate(row):
             if c == 0:
                 continue
             text = " ".join(p.text for p in cell).strip()
-            if _below(text) or (annexed and _annex(text)) or (named and not text):
+            if points_below(text) or (annexed and points_to_annex(text)) or (named and not text):
                 return r, c
     return None
 
@@ -99,20 +148,6 @@ def _meant(table: Table, caption: list[Para]) -> tuple[int, int] | None:
 def _plain(text: str) -> str:
     """Text as compared with a label: its words, lower case, without punctuation."""
     return " ".join(re.sub(rf"[^{_LETTER}0-9]+", " ", text).split()).casefold()
-
-
-def _pointer(text: str) -> bool:
-    return 0 < len(text) <= _POINTER_LENGTH and _AMOUNT.search(text) is None
-
-
-def _below(text: str) -> bool:
-    """A cell pointing to a table below: words for "table" and "below", and no amount."""
-    return _pointer(text) and _TABLE.search(text) is not None and _BELOW.search(text) is not None
-
-
-def _annex(text: str) -> bool:
-    """A cell pointing to an annex ("Skatīt 1. pielikumu"), and no amount."""
-    return _pointer(text) and _ANNEX.search(text) is not None
 
 
 def _with(table: Table, place: tuple[int, int], added: tuple[Para, ...]) -> Table:

@@ -14,6 +14,7 @@ Rules that hold across the reports:
 - a multilevel list's "1.1.", "1.2." … are items; the level-0 item "1. …:" over them is a
   group's heading (the minority group's opens it, any other is a note), unless it counts
   something: then they are its parts and stay in its text (see `pipeline.parse.activity_lists`);
+  a level-1 topic "1.1. Forumi:" over "1.1.1.", "1.1.2." … is read the same way;
 - a lettered list ("a)", "b)", …) is read as a numbered one where no other item is open;
   under a numbered or bulleted item its entries are that item's parts (they stay in its text),
   and a numbered list right after a lettered entry's lead-in ":" is that entry's parts; their
@@ -55,9 +56,11 @@ from pipeline.parse.activity_groups import (
 )
 from pipeline.parse.activity_lists import (
     SubNumber,
+    TopicNumber,
     group_heading_at_end,
     heads_sub_list,
     sub_number,
+    topic_number,
 )
 from pipeline.parse.activity_markers import (
     LEAD_IN,
@@ -113,6 +116,7 @@ class _Reader(ReaderRules, TableReader):
         self.pending = 0  # where the text not yet given to the open item starts
         self.roman = False  # a list numbered "I.", "II.", … was read
         self.sub: SubNumber | None = None  # the next number of a multilevel list's level 1
+        self.topic: TopicNumber | None = None  # the next number of its level 2 ("1.1.2.")
         self.list_ends = False  # the text now given ends a list: a heading or the end follows
         self.numbered_on: tuple[int, str] | None = None  # the number a group's list may go on at
 
@@ -150,6 +154,8 @@ class _Reader(ReaderRules, TableReader):
                 self._number(m)
             elif kind == "sub":
                 self._sub(m)
+            elif kind == "sub2":
+                self._topic_entry(m)
             elif kind == "bullet":
                 self._bullet(
                     dashed=bool(m.group("dash") or m.group("inline_dash")),
@@ -158,7 +164,7 @@ class _Reader(ReaderRules, TableReader):
             written = not (m.group("list") or m.group("para"))  # those have no mark to keep
             if (
                 written
-                and kind in ("number", "sub", "bullet")
+                and kind in ("number", "sub", "sub2", "bullet")
                 and self.item
                 and not self.item.pieces
             ):
@@ -247,7 +253,7 @@ class _Reader(ReaderRules, TableReader):
         if introduction is not None:
             self.years[-1].notes += introduction_notes(introduction)
         self.group = self.default_group
-        self.sub = None
+        self.sub = self.topic = None
         self._reset_list()
 
     def _group(self, civil: SourcedText | None = None) -> None:
@@ -285,6 +291,7 @@ class _Reader(ReaderRules, TableReader):
         self.expected = n + 1
         self.style = style
         self.numbered_on = None
+        self.topic = None
 
     def _sub(self, m: re.Match[str]) -> None:
         """An item of a multilevel list's level 1. The level-0 item it starts the list of
@@ -294,19 +301,37 @@ class _Reader(ReaderRules, TableReader):
         number = sub_number(m)
         item = self.item
         if item is not None and heads_sub_list(item.number, number):
-            self.item = None
-            heading = SourcedText.join(item.pieces)
-            if heads_minority_group(heading.text.strip(WS)):
-                self.has_groups = True
-                self.group = ActivityGroup.MINORITY_CAPACITY
-            elif heading.text.strip(WS):
-                if heads_civil_group(heading.text.strip(WS)):
-                    self.group = ActivityGroup.CIVIL_SOCIETY
-                self._note(heading)
+            self._heading(item)
         else:
             self._close()
         self.item = Item(number.text)
         self.sub = number.next()
+        self.topic = None
+
+    def _topic_entry(self, m: re.Match[str]) -> None:
+        """An item of a multilevel list's level 2 ("1.1.1."): the level-1 item it starts the
+        list of ("1.1. Forumi un diskusijas:") heads it as a level-0 one does its list."""
+        number = topic_number(m)
+        item = self.item
+        if item is not None and number.n == 1:
+            self._heading(item)
+        else:
+            self._close()
+        self.item = Item(number.text)
+        self.topic = number.next()
+
+    def _heading(self, item: Item) -> None:
+        """The open item heads the list after it: the minority group's heading opens that
+        group, any other stays the year's note."""
+        self.item = None
+        heading = SourcedText.join(item.pieces)
+        if heads_minority_group(heading.text.strip(WS)):
+            self.has_groups = True
+            self.group = ActivityGroup.MINORITY_CAPACITY
+        elif heading.text.strip(WS):
+            if heads_civil_group(heading.text.strip(WS)):
+                self.group = ActivityGroup.CIVIL_SOCIETY
+            self._note(heading)
 
     def _bullet(self, dashed: bool, bare: bool) -> None:
         item = self.item

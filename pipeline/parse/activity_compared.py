@@ -2,11 +2,22 @@
 gadā", "… 45 dalībnieki (salīdzinot ar iepriekšējo gadu – 30 dalībnieki)".
 
 The comparison's own numbers are another year's count or the difference from it, never this
-year's achievement; the count before it is this year's. So the comparison is cut out as a
-clause: from its first word ("salīdzinot ar", "par 10 vairāk nekā <another year>",
-"iepriekšējā gadā") to the end of its clause (a comma, a semicolon or a sentence's end
-outside its parentheses, or the parenthesis it stands in closing). Nothing in it is read as
-this year's count; what stands outside it is read as before.
+year's achievement; the count outside it is this year's. So the comparison is cut out, and
+only as far as its words certainly reach, since whatever is cut is lost as this year's:
+- "salīdzinot ar iepriekšējo gadu" names the other year only: it is cut with a parenthesis
+  or a count right after it ("(48 konsultācijas)", "– 48"); the words after it are this
+  year's ("salīdzinot ar iepriekšējo gadu sniegtas 55 konsultācijas");
+- "par 10 vairāk nekā 2022. gadā" is cut to its clause's end (a comma, a semicolon, the
+  sentence's end, or the parenthesis it stands in closing);
+- a bare "iepriekšējā gadā" dates the clause it stands in to the other year ("Iepriekšējā
+  gadā tika organizēti 5 semināri"), unless it only likens this year to it ("tāpat kā
+  iepriekšējā gadā sniegtas 55 konsultācijas") or dates a word after it ("iepriekšējā gadā
+  uzsākto darbu", "pagājušajā gadā izveidotajā centrā"). "aizvadītajā gadā" is no other
+  year: reports use it for the year they report on;
+- a comparison inside a parenthesis is cut to that parenthesis' end or its clause's;
+- "…, kad tika sniegtas 48 konsultācijas," after a comparison describes the other year: it is
+  cut to its closing comma, or, where no comma certainly closes it, to the end of the
+  sentence or entry, so that neither count is read rather than both.
 
 "vairāk nekā 670 dalībnieki" qualifies a count ("more than 670"), no comparison with a
 year: a comparison is "vairāk/mazāk nekā" only before a year named ("nekā 2022. gadā",
@@ -21,25 +32,50 @@ from dataclasses import replace
 from pipeline.model import Indicator
 from pipeline.parse.text import SourcedText, SourceFile
 
+_S = r"[ \u00a0]+"
 # Another year, as a comparison names it: "iepriekšējā gadā", "pagājušo gadu", "2022. gadā",
 # "pirmajā īstenošanas gadā", "2022./2023. gadā".
 _OTHER_YEAR = (
     r"(?:(?:iepriekšēj|pagājuš|aizvadīt|pirmaj|otraj|trešaj|ceturtaj|piektaj)\w*"
-    r"[ \u00a0]+(?:īstenošanas[ \u00a0]+|līguma[ \u00a0]+)?gad\w*"
+    rf"{_S}(?:īstenošanas{_S}|līguma{_S})?gad\w*"
     r"|(?:19|20)\d\d\.?(?:[ \u00a0]*/[ \u00a0]*(?:19|20)\d\d\.?)?[ \u00a0]*(?:gad\w*|g\.))"
 )
 _COMPARED = re.compile(
     r"(?<!\w)(?:"
     # "salīdzinot ar iepriekšējo gadu", "salīdzinājumā ar 2022. gadu"
-    r"salīdzin\w*[ \u00a0]+ar[ \u00a0]+"
+    rf"(?P<with>salīdzin\w*{_S}ar{_S}"
     + _OTHER_YEAR
+    + ")"
     # "(par 10 [dalībniekiem]) vairāk nekā 2022. gadā"
-    + r"|(?:par[ \u00a0]+\d+(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+)?(?:vairāk|mazāk)[ \u00a0]+"
-    r"(?:nekā|kā)[ \u00a0]+"
+    + rf"|(?P<than>(?:par{_S}\d+(?:{_S}[^\W\d_]+)?{_S})?(?:vairāk|mazāk){_S}(?:nekā|kā){_S}"
     + _OTHER_YEAR
-    # "(iepriekšējā gadā – 30 dalībnieki)": another year's count, in its own clause
-    + r"|(?:iepriekšēj|pagājuš|aizvadīt)\w*[ \u00a0]+(?:īstenošanas[ \u00a0]+)?gad\w*"
+    + ")"
+    # "iepriekšējā gadā tika organizēti 5 semināri", "(iepriekšējā gadā – 30 dalībnieki)"
+    + rf"|(?P<bare>(?:iepriekšēj|pagājuš)\w*{_S}(?:īstenošanas{_S})?gad\w*)"
     r")(?!\w)",
+    re.I,
+)
+# A count right after a comparison's year, or a dash before it: "– 30 dalībnieki", "30".
+_COUNT_NEXT = re.compile(r"[ \u00a0]*(?:[–—:-][ \u00a0]*)?\d")
+# "tāpat kā", "līdzīgi kā", "kā jau" (, "arī") before another year likens this year to it.
+_LIKENED = re.compile(
+    rf"(?:(?:tāpat|līdzīgi|tieši|gluži){_S}kā|(?:^|[,;(])[ \u00a0]*kā|kā{_S}jau)"
+    rf"(?:{_S}arī)?{_S}$",
+    re.I,
+)
+# A participle the year dates, not the clause: "uzsākto darbu", "izveidotajā centrā",
+# "aizsākušos"; a predicate ("sniegtas", "organizēti") dates the clause.
+_DATED_WORD = re.compile(
+    rf"{_S}(?!(?:martā|augustā)(?!\w))"
+    r"(?:\w{2,}t(?:o|os|ā|ās|ām|ais|ie|iem|aj[āaiou]\w*)|\w{2,}uš\w*)(?!\w)",
+    re.I,
+)
+# "…, kad tika sniegtas 48 konsultācijas, …": the other year described.
+_WHEN = re.compile(r"[ \u00a0]*,?[ \u00a0]*kad(?!\w)", re.I)
+# A comma that goes on with the clause before it ("…, kuros piedalījās …", "…, t.sk. …").
+_GOES_ON = re.compile(
+    r",[ \u00a0]*(?:kur\w*|kas|ko|kam|kā|jeb|t\.[ \u00a0]*sk\.?|tai[ \u00a0]+skaitā|no[ \u00a0]+t|"
+    r"un|bet|ieskaitot|\d)",
     re.I,
 )
 # Where a sentence ends: a full stop, "!" or "?" before a capital or the text's end ("2022.
@@ -48,14 +84,74 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ\d]|\s*$)")
 
 
 def compared_ranges(text: str) -> list[tuple[int, int]]:
-    """The comparisons with another year in `text`, each from its first word to its clause's
-    end, as (start, stop) ranges."""
+    """The comparisons with another year in `text`, each as far as it certainly reaches, as
+    (start, stop) ranges."""
     out: list[tuple[int, int]] = []
     for m in _COMPARED.finditer(text):
         if out and m.start() < out[-1][1]:
             continue
-        out.append((m.start(), _clause_end(text, m.end())))
+        stop = _reach(text, m)
+        if stop is None:
+            continue
+        when = _WHEN.match(text, stop)
+        if when is not None:
+            stop = _when_end(text, when.end())
+        out.append((m.start(), stop))
     return out
+
+
+def likened_ranges(text: str) -> list[tuple[int, int]]:
+    """The mentions of another year in `text` that leave its counts this year's ("tāpat kā
+    iepriekšējā gadā", "iepriekšējā gadā uzsākto"), so that they do not mark the sentence as
+    about another year."""
+    return [
+        (m.start(), m.end())
+        for m in _COMPARED.finditer(text)
+        if m.group("bare") and _reach(text, m) is None
+    ]
+
+
+def _reach(text: str, m: re.Match[str]) -> int | None:
+    if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+        return _clause_end(text, m.end())  # the parenthesis is the comparison's
+    if m.group("than"):
+        return _clause_end(text, m.end())
+    counted = _COUNT_NEXT.match(text, m.end()) is not None
+    if m.group("with"):
+        if counted:
+            return _clause_end(text, m.end())
+        paren = re.compile(r"[ \u00a0]*\(").match(text, m.end())
+        return _paren_end(text, paren.end()) if paren else m.end()
+    if counted:
+        return _clause_end(text, m.end())
+    if _LIKENED.search(text, 0, m.start()):
+        return None
+    dated = _DATED_WORD.match(text, m.end())
+    if dated is not None and _COUNT_NEXT.match(text, dated.end()) is None:
+        return None
+    return _clause_end(text, m.end())
+
+
+def _paren_end(text: str, at: int) -> int:
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+    return len(text)
+
+
+def _when_end(text: str, at: int) -> int:
+    stop = _clause_end(text, at)
+    if stop < len(text) and text[stop] == "," and not _GOES_ON.match(text, stop):
+        return stop
+    # no comma certainly closes the description: nothing after it is certainly this year's
+    while stop < len(text) and text[stop] == ",":
+        stop = _clause_end(text, stop + 1)
+    return stop
 
 
 def _clause_end(text: str, at: int) -> int:

@@ -1,7 +1,8 @@
 """Where a description's list ends or changes level (see `pipeline.parse.activities`): a
-multilevel list's numbers ("1." heading its "1.1.", "1.2." …), a nested list's hollow
-bullets, a group's heading written without its colon as a line of its own between two
-lists, and a paragraph of its own after a year's last list.
+multilevel list's numbers ("1." heading its "1.1.", "1.2." …, a topic "1.1. …:" its
+"1.1.1.", "1.1.2." …), a nested list's hollow bullets, a group's heading written without its
+colon as a line of its own between two lists, and a paragraph of its own after a year's last
+list.
 """
 
 from __future__ import annotations
@@ -33,6 +34,37 @@ class SubNumber:
 def sub_number(m: re.Match[str]) -> SubNumber:
     """The number a `sub` marker of `MARKERS` matched."""
     return SubNumber(int(m.group("sn")), int(m.group("sm")), m.group("sdot"))
+
+
+@dataclass(frozen=True, slots=True)
+class TopicNumber:
+    """A multilevel list's third level's number as written: "1.2.3." is (1, 2, 3, ".")."""
+
+    parent: int
+    topic: int
+    n: int
+    dot: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.parent}.{self.topic}.{self.n}{self.dot}"
+
+    def next(self) -> TopicNumber:
+        return TopicNumber(self.parent, self.topic, self.n + 1, self.dot)
+
+
+def topic_number(m: re.Match[str]) -> TopicNumber:
+    """The number a `sub2` marker of `MARKERS` matched."""
+    return TopicNumber(int(m.group("tn")), int(m.group("tm")), int(m.group("tk")), m.group("tdot"))
+
+
+def heads_topic_list(topic_number: str | None, number: TopicNumber) -> bool:
+    """Whether the open item, numbered `topic_number`, is the level-1 item whose level-2
+    list `number` starts ("1.1. Forumi un diskusijas:" / "1.1.1. …")."""
+    return number.n == 1 and topic_number in (
+        f"{number.parent}.{number.topic}.",
+        f"{number.parent}.{number.topic}",
+    )
 
 
 def heads_sub_list(parent_number: str | None, number: SubNumber) -> bool:

@@ -35,6 +35,11 @@ MARKERS = re.compile(
     rf"|(?P<dash>{_LINE_START}[-–*](?=\s))"
     r"|(?P<dot>•)"
     rf"|(?P<mark>{_LINE_START}[{BULLETS}](?=\s))"
+    # a third level's, "1.1.1." (or "1.1.1" before a word), at a line's start: an entry under
+    # the topic "1.1. Forumi:" (see `pipeline.parse.activity_lists.TopicNumber`)
+    rf"|(?P<sub2>{_LINE_START}(?!0\d)(?P<tn>\d{{1,2}})\.(?!0\d)(?P<tm>\d{{1,2}})"
+    r"\.(?!0\d)(?P<tk>\d{1,2})"
+    r"(?P<tdot>\.(?=[ \t\u00a0]+\S)|(?=[ \t\u00a0]+[^\W\d_])))"
     # a multilevel list's number, "1.1." (or "1.1" before a word), at a line's start; a
     # number with a leading zero is a date's ("01.03. notika …")
     rf"|(?P<sub>{_LINE_START}(?!0\d)(?P<sn>\d{{1,2}})\.(?P<sm>\d{{1,2}})"

@@ -19,10 +19,13 @@ from pipeline.parse.activity_groups import (
 )
 from pipeline.parse.activity_lists import (
     SubNumber,
+    TopicNumber,
     heads_sub_list,
+    heads_topic_list,
     is_nested,
     paragraph_after_list,
     sub_number,
+    topic_number,
 )
 from pipeline.parse.activity_markers import (
     CONTINUATION,
@@ -54,6 +57,7 @@ class ReaderRules:
     pending: int
     roman: bool
     sub: SubNumber | None
+    topic: TopicNumber | None
     numbered_on: tuple[int, str] | None
 
     def kind(self, m: re.Match[str]) -> str | None:
@@ -91,6 +95,8 @@ class ReaderRules:
             if item is not None and item.number is None and not item.sub_run:
                 return "bullet"
             return None
+        if m.group("sub2"):
+            return "sub2" if self._accepts_topic_entry(topic_number(m), m.start()) else None
         if m.group("sub"):
             return "sub" if self._accepts_sub(sub_number(m), m.start()) else None
         if m.group("num"):
@@ -187,6 +193,21 @@ class ReaderRules:
         # the level-0 item's text is not yet given to it: it runs up to this number
         lead = SourcedText.join([*item.pieces, self.text[self.pending : start]])
         return not find_indicators(lead, self.source)
+
+    def _accepts_topic_entry(self, number: TopicNumber, start: int) -> bool:
+        """A third level's number ("1.1.1.") starts an item when it is the next of its level,
+        or starts it ("N.M.1.") under its topic "N.M. Forumi un diskusijas:", an item whose
+        words only name what the entries under it are: a line ending in ":" that counts
+        nothing. Under a topic that counts something the entries are its parts and stay in
+        its text, as under a level-0 item (see `_accepts_sub`); anywhere else the number is
+        a wrapped line's reference ("… noteikumu" / "1.1.1. punktā")."""
+        if number.n != 1:
+            return number == self.topic
+        item = self.item
+        if item is None or not heads_topic_list(item.number, number):
+            return False
+        lead = SourcedText.join([*item.pieces, self.text[self.pending : start]])
+        return lead.text.rstrip(WS).endswith(":") and not find_indicators(lead, self.source)
 
     def _accepts_letter(self, m: re.Match[str]) -> bool:
         """A lettered list is a list of activities only where no other list is open: under a

@@ -9,10 +9,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
-from pipeline.model import Activity, ActivityGroup, ImplementationYear, Period, Text
-from pipeline.parse.activity_compared import compared_ranges, masked, this_years
+from pipeline.model import Activity, ActivityGroup, ImplementationYear, Indicator, Period, Text
+from pipeline.parse.activity_compared import (
+    compared_ranges,
+    likened_ranges,
+    masked,
+    this_years,
+)
 from pipeline.parse.activity_dates import activity_dates
 from pipeline.parse.activity_groups import opens_minority_part
+from pipeline.parse.activity_people import approximate_signs, people_taking_part
 from pipeline.parse.activity_sub_items import sub_item_parts
 from pipeline.parse.activity_tables import Row, row_dates, row_indicators
 from pipeline.parse.activity_text import (
@@ -168,8 +174,10 @@ class YearBuilder:
 
     def _states_activity(self, year: Year, sentence: SourcedText, listed: bool) -> bool:
         # A comparison with another year ("…, par 10 vairāk nekā 2022. gadā") is that year's
-        # count: the sentence is read by what stands outside it.
+        # count: the sentence is read by what stands outside it. "Tāpat kā iepriekšējā gadā"
+        # likens this year to another and leaves its counts this year's.
         s = masked(sentence.text, compared_ranges(sentence.text))
+        s = masked(s, likened_ranges(s))
         return (
             not s.endswith(":")
             and not NOT_ACHIEVED.search(s)
@@ -193,13 +201,18 @@ class YearBuilder:
             number=number,
             text=Text(collapsed.text, self.source.span_of(collapsed)),
             indicators=sub_item_parts(
-                this_years(find_indicators(collapsed, self.source), collapsed, self.source),
-                collapsed,
+                this_years(self._counts(collapsed), collapsed, self.source), collapsed
             ),
             dates=activity_dates(collapsed, self.source, year.period),
             minorities=find_minorities(collapsed, self.source),
             places=find_places(collapsed, self.source),
         )
+
+    def _counts(self, text: SourcedText) -> tuple[Indicator, ...]:
+        """The counts in an activity's text, with those `pipeline.parse.mentions` leaves: a
+        tilde's approximate count, people who took part (see `pipeline.parse.activity_people`)."""
+        found = approximate_signs(find_indicators(text, self.source), text, self.source)
+        return people_taking_part(found, text, self.source)
 
 
 def introduction_notes(introduction: Year) -> list[Note]:

@@ -5,6 +5,7 @@ The report is never corrected here; the findings say what disagrees and where.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Protocol
 
@@ -23,6 +24,7 @@ from pipeline.parse.checks_money import money
 from pipeline.parse.checks_periods import activity_dates, periods
 from pipeline.parse.checks_statements import unrecovered_above_irregular
 from pipeline.parse.signatures import only_signature_lines
+from pipeline.parse.table_pointers import is_pointer
 from pipeline.parse.text import SourcedText, SourceFile
 
 
@@ -72,7 +74,19 @@ def check_report(
     closing = after is not None and only_signature_lines(
         source.text[after.span.start : after.span.end]
     )
-    out.extend(_structure(report, has_group_headings, finding, signature, closing))
+    pointer = _unfollowed_pointer(report, source)
+    if pointer is not None:
+        out.append(
+            finding(
+                "funding.table-not-found",
+                f"the funding section only points to a table or annex ({pointer.value!r}) that "
+                "was not found after the report's table; the funding was not read",
+                pointer.span,
+                lv=f"finansējuma sadaļa tikai norāda uz tabulu vai pielikumu ({pointer.value!r}), "
+                "kas pēc kopsavilkuma tabulas netika atrasts; finansējums nav nolasīts",
+            )
+        )
+    out.extend(_structure(report, has_group_headings, finding, signature, closing, pointer))
     out.extend(periods(report, finding))
     heading_lines = [source.span_of(h).line for h in unread_headings]
     out.extend(_unread_headings(unread_headings, source, finding))
@@ -121,10 +135,41 @@ def check_report(
     return out
 
 
+# The funding section's label, on the pointer's line or the line above it.
+_FUNDING_LABEL = re.compile(r"finans|finanš", re.I)
+
+
+def _unfollowed_pointer(report: Report, source: SourceFile) -> Text | None:
+    """The pointer ("Skatīt 1. pielikumu", "Skatīt tabulu zemāk") a funding section held
+    alone, no table followed to: the section read no year, and its words were kept as a note.
+    Said once, as the funding not read; kept as a note, it said nothing of that."""
+    if report.funding:
+        return None
+    for text in report.unlabelled:
+        if not is_pointer(text.value):
+            continue
+        line_start = source.text.rfind("\n", 0, text.span.start) + 1
+        before = source.text[line_start : text.span.start]
+        if not before.strip():
+            before = source.text[
+                source.text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start
+            ]
+        if _FUNDING_LABEL.search(before):
+            return text
+    return None
+
+
 def _structure(
-    report: Report, has_groups: bool, finding: Emit, signature: Text | None, closing: bool
+    report: Report,
+    has_groups: bool,
+    finding: Emit,
+    signature: Text | None,
+    closing: bool,
+    pointer: Text | None,
 ) -> Iterator[Problem]:
     for text in report.unlabelled:
+        if text is pointer:
+            continue  # said as the funding not read
         if text == signature:
             yield finding(
                 "structure.unlabelled-text",

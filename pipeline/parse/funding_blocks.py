@@ -5,6 +5,7 @@ the reading of one statement text stands. `funding_statements.py` fills them in;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -166,3 +167,11 @@ _LEFT = (AmountRole.CARRIED_OVER, AmountRole.RETURNED, AmountRole.REMAINDER)
 def carried_over(amounts: list[Amount] | tuple[Amount, ...]) -> Decimal | None:
     """The money a year sends on to the next: its total, else the sum of its lines."""
     return _total(list(amounts), AmountRole.CARRIED_OVER)
+
+
+def open_line(block: Block, role: AmountRole | None, lead: str) -> bool:
+    """An amount in a list ("- ", "; ", "t.sk.") under a total of its role whose lines do
+    not yet add up to it is one of those lines, not a new total."""
+    if role is None or not re.search(r"(?:[-–•;]|t\.\s?sk\.?)\s*$", lead):
+        return False
+    return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pipeline.model import AmountRole, Purpose
 from pipeline.parse.diacritics import either_form
 from pipeline.parse.funding_amended import original_plan
-from pipeline.parse.funding_blocks import Block, Cursor
+from pipeline.parse.funding_blocks import Block, Cursor, open_line
 from pipeline.parse.funding_carried_reader import CarriedReader
 from pipeline.parse.funding_carry import (
     CARRY_IN_AFTER,
@@ -42,6 +42,7 @@ from pipeline.parse.funding_clauses import (
 )
 from pipeline.parse.funding_lines import UNFINISHED, money_matches, words_read
 from pipeline.parse.funding_partners import gives_again, partner_splits, split_of
+from pipeline.parse.funding_quarters import quarter_lines
 from pipeline.parse.funding_splits import available_sum, split_after
 from pipeline.parse.funding_vat import names_vat
 from pipeline.parse.funding_whole import whole_cell
@@ -100,7 +101,13 @@ class StatementReader(CarriedReader):
             i for i, o in enumerate(text.offsets) if o in self.purpose_lines.starts and i
         ]
         partners = partner_splits(s)
+        quarters = quarter_lines(s)
         for m in money_matches(s):
+            if (quarter := quarters.of(m)) is not None:  # a total's quarter, kept unread
+                self.unread.append(text[m.start() : m.end()])
+                self._use(text, *quarter)
+                at.last_end = quarter[1]
+                continue
             if m.start() < at.skip_until:
                 self._use(text, m.start(), m.end())  # referred to: its statement's words
                 continue
@@ -124,7 +131,7 @@ class StatementReader(CarriedReader):
             # "(… 1 382,62 euro atlikums no II. gada), t.sk." does not open a remainder list.
             since = at.last_end if in_parenthesis else max(at.last_end, at.paren_until)
             # A purpose line after the amount's own line is no longer its words.
-            stop = next((i for i in line_starts if i > m.end()), len(s))
+            stop = quarters.words_end(m, next((i for i in line_starts if i > m.end()), len(s)))
             lead, right = s[since : m.start()], s[m.end() : stop]
             at.last_end = m.end()
             self._use_words(text, m, since, at, hint)
@@ -333,7 +340,7 @@ class StatementReader(CarriedReader):
         if at.remainder is not None and purpose is not None:
             self._add(block, m, text, at.remainder, purpose, value, right)
             return
-        if statement is None and purpose is None and self._open_line(block, role, lead):
+        if statement is None and purpose is None and open_line(block, role, lead):
             # a line of an open total whose purpose is named in no known way
             self._unread(block, text[m.start() : m.end()])
             return
@@ -386,14 +393,6 @@ class StatementReader(CarriedReader):
             self._unread(block, text[m.start() : m.end()])
             return True
         return False
-
-    @staticmethod
-    def _open_line(block: Block, role: AmountRole | None, lead: str) -> bool:
-        """An amount in a list ("- ", "; ", "t.sk.") under a total of its role whose lines do
-        not yet add up to it is one of those lines, not a new total."""
-        if role is None or not re.search(r"(?:[-–•;]|t\.\s?sk\.?)\s*$", lead):
-            return False
-        return any(t.itemised and t.role is role and t.lines < t.value for t in block.totals)
 
 
 _CELL_END = re.compile(rf"[ \u00a0]*(?:(?:{CURRENCY})[ \u00a0]*)?\|")

@@ -8,7 +8,12 @@ one opening with its year is that year's, which need not be the row above.
 A paragraph opening with the year it speaks of, the only year it names, is that year's
 statement: its words are read as a row under that year's would be ("atlikums … atgriezts":
 the remainder returned). Said beside the year's "Atlikums" cell of the same sum, it is the
-same money said twice (`funding_restated.py`). A paragraph naming no year, or several, or
+same money said twice (`funding_restated.py`). A paragraph of clauses each opening with
+one year of the table and giving one amount ("II. īstenošanas gada atlikums 250,00 euro un
+III. īstenošanas gada atlikums 97,65 euro atgriezti …", joined by "un", ";" or ",") is
+each clause its year's statement, as if each were a paragraph of its own; the words after
+the last amount ("atgriezti Kultūras ministrijai", a plural: said of them all) go to each
+clause that ends with its amount. A paragraph naming no year, or several otherwise, or
 a year the table does not hold, is no year's for sure: it is kept as written and its money
 is unread; as that money may change any year's sums (which year's, is not told), no year
 of the table is compared. A paragraph with no amount is only kept as written.
@@ -23,7 +28,8 @@ from pipeline.parse.funding_blocks import Block
 from pipeline.parse.funding_cells import has_money, money_of
 from pipeline.parse.funding_clauses import ordinal_number
 from pipeline.parse.funding_rows import Slots
-from pipeline.parse.latvian import LETTER
+from pipeline.parse.funding_words import MONEY_IN_TEXT, counts_as_money
+from pipeline.parse.latvian import CURRENCY, LETTER
 from pipeline.parse.text import SourcedText
 
 # "I. īstenošanas gada", "II gadā", "2. īstenošanas gada": the year by its numeral, in the
@@ -51,13 +57,57 @@ def year_named(paragraph: SourcedText) -> tuple[int, SourcedText] | None:
     return ordinal, rest
 
 
+# what joins one year's clause to the next: "… 250,00 euro un III. …", "…;", "…,"
+_JOINER = re.compile(r"[\s\u00a0]*(?:,|;|,?[ \u00a0]+un)[\s\u00a0]*$", re.I)
+# a plural participle after the last amount ("atgriezti", "pārcelti"): said of every clause
+_PLURAL = re.compile(rf"^[\s\u00a0]*[{LETTER}]+(?:ti|ši)(?![{LETTER}])", re.I)
+_AFTER_AMOUNT = re.compile(rf"^[\s\u00a0]*(?:{CURRENCY})?[\s\u00a0.]*$", re.I)
+
+
+def year_clauses(paragraph: SourcedText) -> list[tuple[int, SourcedText]] | None:
+    """A paragraph of clauses each opening with one year and giving one amount: each
+    clause's year, and its words after it; None where the paragraph is not so."""
+    years = list(_ANY_YEAR.finditer(paragraph.text))
+    if len(years) < 2 or _OPENING.match(paragraph.text) is None:
+        return None
+    if paragraph.text[: years[0].start()].strip(" \t\n\u00a0"):
+        return None
+    clauses: list[tuple[int, SourcedText]] = []
+    for here, after in zip(years, [*years[1:], None], strict=True):
+        ordinal = ordinal_number(here.group("roman") or here.group("digit"))
+        rest = paragraph[here.end() : after.start() if after is not None else len(paragraph)]
+        if after is not None:
+            joiner = _JOINER.search(rest.text)
+            if joiner is None:
+                return None
+            rest = rest[: joiner.start()]
+        if ordinal is None or len(money_of(rest)) != 1:
+            return None
+        clauses.append((ordinal, rest))
+    if len({ordinal for ordinal, _ in clauses}) != len(clauses):
+        return None
+    last = clauses[-1][1]
+    tail = last[_money_end(last) :]
+    if _PLURAL.match(tail.text):
+        clauses = [
+            (o, SourcedText.join([c, tail]) if _AFTER_AMOUNT.match(c.text[_money_end(c) :]) else c)
+            for o, c in clauses
+        ]
+    return clauses
+
+
+def _money_end(text: SourcedText) -> int:
+    return [m.end() for m in MONEY_IN_TEXT.finditer(text.text) if counts_as_money(m)][-1]
+
+
 def take_under(under: list[SourcedText], cells: list[SourcedText], wrapped: bool) -> bool:
-    """Whether a row under a table's rows is a paragraph opening with the year it speaks
-    of (that year's, which need not be the row above it), or a line it wraps onto
-    (`wrapped`: the row before was one); such a row is added to `under`."""
+    """Whether a row under a table's rows is a paragraph opening with a year (that year's,
+    which need not be the row above it; or, naming several, the years' it names or no
+    one year's), or a line it wraps onto (`wrapped`: the row before was one); such a row
+    is added to `under`."""
     if len(cells) != 1:
         return False
-    if year_named(cells[0]) is not None:
+    if _OPENING.match(cells[0].text) is not None:
         under.append(cells[0])
         return True
     if wrapped and under:
@@ -83,6 +133,12 @@ def place_under(
         held = [i for i, b in enumerate(blocks) if named and b.ordinal == named[0]]
         if named is not None and len(held) == 1:
             columns[held[0]].add(2, named[1].collapse())
+            continue
+        clauses = year_clauses(paragraph)
+        places = [[i for i, b in enumerate(blocks) if b.ordinal == o] for o, _ in clauses or []]
+        if clauses and all(len(p) == 1 for p in places):
+            for (_, words), place in zip(clauses, places, strict=True):
+                columns[place[0]].add(2, words.collapse())
             continue
         notes.append(paragraph.collapse())
         unread.extend(money_of(paragraph))

@@ -212,8 +212,12 @@ def site_visitors(s: str, begin: int, end: int, kind: str) -> bool:
     a day: no one who took part in anything."""
     if kind != "participants" or not _VISITORS.search(s, begin, end):
         return False
-    if _PER_TIME.match(s, end):
-        return True
+    return bool(_PER_TIME.match(s, end)) or in_site_clause(s, begin, end)
+
+
+def in_site_clause(s: str, begin: int, end: int) -> bool:
+    """Whether the clause of the phrase at `begin`–`end` names a website or a social network
+    ("mājaslapu apmeklēja 12 000 cilvēku")."""
     before = [m.end() for m in _CLAUSE_END.finditer(s, 0, begin)]
     after = _CLAUSE_END.search(s, end)
     return bool(_SITE.search(s, before[-1] if before else 0, after.start() if after else len(s)))

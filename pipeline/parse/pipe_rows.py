@@ -6,8 +6,10 @@ source.
 
 Only a block that is clearly such a table is turned: at least two rows in a row, each with
 the same number (three or more) of cells split at unescaped pipes, two or more of them
-written, no tab in the line, and at least one row holding a figure. A sentence seldom holds a pipe, and two lines
-in a row with as many of them and a figure are a table's.
+written, no tab in the line, and figures in the same two columns or more of each row that
+holds one (`figure_columns`). Pipes typed to set apart the parts of a text ("Rīgas iela 12 |
+Jelgava | LV-3001" over "tālr. 63012345 | info@… | www…", a statement's contacts) stay as
+written: a statement keeps its text as the report writes it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,27 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_CELL = re.compile(r"[ \u00a0]*:?-+:?[ \u00a0]*")
 _CELL_SPACE = " \u00a0\x0b"
 _MIN_CELLS = 3
+# A cell a table leaves without a figure where the row has none to give ("–", "-", empty).
+_NO_FIGURE = re.compile(r"[ \u00a0]*[-–—]?[ \u00a0]*")
+_DIGIT = re.compile(r"\d")
+
+
+def figure_columns(rows: list[list[str]]) -> bool:
+    """Whether the rows (their cells' texts) hold figures in the same two columns or more,
+    as a table's rows do, in every row holding a figure (a header row names the columns). A
+    text parted by pipes has its figures where its words put them: an address's house
+    number and postcode, a phone number, in no column of their own in the next line."""
+    with_figures = [row for row in rows if any(_DIGIT.search(cell) for cell in row)]
+    if not with_figures:
+        return False
+    width = min(len(row) for row in with_figures)
+    columns = [
+        k
+        for k in range(width)
+        if all(_DIGIT.search(row[k]) or _NO_FIGURE.fullmatch(row[k]) for row in with_figures)
+        and any(_DIGIT.search(row[k]) for row in with_figures)
+    ]
+    return len(columns) >= 2
 
 
 def bare_pipe_tables(text: SourcedText) -> SourcedText:
@@ -43,7 +66,7 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
             and not _is_delimiter(first)
             and len(rows) >= 2
             and all(sum(1 for _, c in row if c.text) >= 2 for row in rows)
-            and any(re.search(r"\d", c.text) for row in rows for _, c in row)
+            and figure_columns([[c.text for _, c in row] for row in rows])
         ):
             for k in range(i, j):
                 row_cells = cells[k]

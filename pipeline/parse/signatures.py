@@ -107,6 +107,14 @@ def signature_start(text: SourcedText, whole: bool) -> int | None:
     return first
 
 
+def signature_lines(lines: list[str]) -> bool:
+    """Whether `lines` are a signature block and nothing else: each a signature's line (or a
+    rule or blank), one at least a strong one (a signer's position, "(paraksts)", the
+    e-signature note). Weak lines alone (a date, a name) may be any caption's."""
+    kinds = [_kind(line) for line in lines]
+    return "strong" in kinds and None not in kinds
+
+
 def prepared_start(text: SourcedText) -> int | None:
     """Where the lines closing `text` begin when they name who prepared the report
     ("Sagatavoja: J. Bērziņa, 05.08.2025.", with its date or contact lines): each line one a

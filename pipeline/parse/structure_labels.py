@@ -104,17 +104,20 @@ _NUMBER = r"(?:(?:[1-9]\d?[.)]?|[-–*+•▪])[ \u00a0\t]+)?"
 # cell with its value below ("Valsts pārvaldes uzdevums –" over the task), with or without
 # spaces typed after it.
 _LABEL_DASH = r"[ \u00a0]+[–—-](?=[ \u00a0\t\r\n\x0b]|$)"
-# After a colon, a dash with nothing but spaces after it in its cell, or on its line with
-# the next label or the report's end on the next line written ("…izdevumiem: - " over "8.
-# Cita informācija: …"), is the answer, a form's struck-through "none": the colon already
-# ended the label, and spaces typed after the dash must not make the answer the label's.
-# With the value on a line below ("Valsts pārvaldes uzdevums: –" over the task) it is the
-# label's, as without the colon.
+# A dash closing its line with the next label or the report's end on the next line written
+# ("Neatbilstoši veiktie izdevumi –" over "Cita informācija –") has no value below to set
+# off: it is the answer, a form's struck-through "none", as a dash after a colon is.
 _NEXT_LABEL = "|".join(LABELS.values())
-_DASH_AFTER_COLON = (
-    rf"{_LABEL_DASH}(?![ \u00a0]*(?:[\t\x0b]|$))"
-    rf"(?![ \u00a0]*(?:\r?\n[ \u00a0\t\x0b]*)+(?:{_NUMBER}(?:{_NEXT_LABEL})|$))"
+_NOTHING_BELOW = (
+    rf"[ \u00a0\t]*(?:$|(?:\r?[\n\x0b][ \u00a0\t\x0b]*)+(?:{_NUMBER}(?:{_NEXT_LABEL})|$))"
 )
+_OWN_DASH = rf"{_LABEL_DASH}(?!{_NOTHING_BELOW})"
+# After a colon, a dash with nothing but spaces after it in its cell is the answer as well
+# ("…izdevumiem: - " over "8. Cita informācija: …"): the colon already ended the label, and
+# spaces typed after the dash must not make the answer the label's. With the value on a
+# line below ("Valsts pārvaldes uzdevums: –" over the task) it is the label's, as without
+# the colon.
+_DASH_AFTER_COLON = rf"{_OWN_DASH}(?![ \u00a0]*(?:[\t\x0b]|$))"
 # A full stop closing a label that stands alone on its line or in its cell, as a numbered
 # form's rows end ("4. Apraksts un vērtējums par sasniegtajiem rezultatīvajiem rādītājiem."):
 # the label's, as a colon is (or with one after it, "….:"). Left in the value, it would stand
@@ -139,7 +142,7 @@ _ROW_START = r"(?:^|(?<=\n))[ \u00a0\x0b\ue000]*"
 # funding row's key or a "Nav" is only read at the start.
 # a colon, a spaced dash, or both ("Neatbilstoši veiktie izdevumi: – nav"), or the full stop
 # of a label alone on its line
-LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_LABEL_DASH}|{_STOP})?"
+LABEL_COLON = rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_OWN_DASH}|{_STOP})?"
 
 
 # A bilingual form writes each label twice, "Latvian / English" ("Īstenotājs / Implementer",
@@ -204,7 +207,7 @@ _LABEL_WORDS = (
 _REWORDED = re.compile(
     _ROW_START
     + f"(?P<label>(?P<number>{_NUMBER}){_LABEL_WORDS}"
-    + rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_LABEL_DASH}|(?P<stop>{_STOP})"
+    + rf"(?:(?:[ \u00a0]*:)+(?:{_DASH_AFTER_COLON})?|{_OWN_DASH}|(?P<stop>{_STOP})"
     + r"|(?=[ \u00a0]*(?:[\t\n\x0b]|$))))",
 )
 _AS = re.IGNORECASE

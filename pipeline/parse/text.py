@@ -16,7 +16,7 @@ import unicodedata
 from pipeline.model import Span
 from pipeline.parse.delimited_tables import delimited_tables
 from pipeline.parse.hyphen_breaks import join_hyphen_breaks
-from pipeline.parse.pipe_rows import bare_pipe_tables
+from pipeline.parse.pipe_rows import bare_pipe_tables, figure_columns
 from pipeline.parse.sourced_text import SourcedText as SourcedText
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
@@ -275,14 +275,15 @@ def _row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText
 
 def _same_columns(block: list[SourcedText]) -> bool:
     """Whether a block of pipe lines is a table typed without the delimiter row: its first
-    two rows of as many cells (two or more), the second with two written, and a figure in
-    one of its rows ("| Gads | Plānots |" over "| 2023 | 10 000,00 |"). A line of its own
-    between pipes, or lines of other shapes, stay text."""
+    two rows of as many cells (two or more), the second with two written, and figures in
+    the same columns of its rows (`pipe_rows.figure_columns`: "| Gads | Plānots | Faktiski |"
+    over "| 2023 | 10 000,00 | 9 800,00 |"). A line of its own between pipes, lines of
+    other shapes, or a text parted by pipes (an address over a phone number) stay text."""
     first, second = _cells(block[0]), _cells(block[1])
     return (
         len(first) == len(second) >= 2
         and sum(1 for _, c in second if c.text) >= 2
-        and any(re.search(r"\d", line.text) for line in block)
+        and figure_columns([[c.text for _, c in _cells(line)] for line in block])
     )
 
 

@@ -83,7 +83,7 @@ TABLE = [
     [
         "Atlikums € 360,00 atgriezts Kultūras ministrijai.",  # which year's, not said
         "III. īstenošanas gada atlikums € 360,00 atgriezts.",  # a year the table does not hold
-        "I. gada atlikums € 360,00 un II. gada atlikums € 0,00 atgriezti.",  # two years
+        "I. un II. gada atlikums kopā € 360,00 atgriezts.",  # two years, one sum
     ],
 )
 def test_a_sentence_of_no_certain_year_is_kept_and_its_money_unread(under: str) -> None:

@@ -382,6 +382,21 @@ def test_no_findings_but_the_expected_ones(unseen: dict[str, Parsed]) -> None:
             "period.year-outside-delegation",
             "structure.unlabelled-text",
         ],
+        # the tester's and the reviewer's cases, fixed (test_k10_activity_numbering_and_counts.py,
+        # test_k10_dash_labels_and_pipes_review.py, test_k10_funding_quarters_and_notes.py)
+        "r10_kurzeme_three_level_numbering_breakdown_year_outside_planted": [
+            "activity.breakdown-mismatch",
+            "period.year-outside-delegation",
+        ],
+        "r10_vidzeme_approximate_ranged_counts": [],
+        "k10_review_vidzeme_dash_answers_on_label_lines": [],
+        "k10_review_zemgale_pipes_in_contacts": [],
+        "k10_riga_markdown_two_years_remainders_in_one_sentence": [],
+        "k10_riga_markdown_two_years_remainders_semicolon": [],
+        "k10_riga_markdown_two_years_one_remainder_for_both": [
+            "funding.unread-amount",
+            "structure.unlabelled-text",
+        ],
         # planted by the tester of the clean report above: year I's plan lines 30 000,00 +
         # 18 000,00 under 49 000,00 and its actual lines 29 000,00 + 18 500,00 under
         # 47 800,00, its minority line 18 500,00 spent of 18 000,00; year II's 51 200,00
