@@ -32,6 +32,10 @@ closing and no caption of the annex. Only lines that are each a signature's, one
 signer's or the e-signature's, are passed over, and only for an annex named by number on
 both sides: a pointer to "the table below", or to an annex it does not number, stays as
 strict as above.
+
+The notes right under the table that are plainly its own ("II. īstenošanas gada atlikums
+250,00 euro … atgriezti valsts budžetā.") go with it into the cell, after its rows, as a
+nested table's paragraphs under it are (`table_notes`); anything else stays where it is.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 
 from pipeline.documents.layout import BREAK, Block, Para, Table, table_in_cell
+from pipeline.documents.table_notes import notes_under
 from pipeline.parse.signatures import signature_lines
 from pipeline.parse.table_pointers import ANNEX, annex_numbers, points_below, points_to_annex
 
@@ -77,7 +82,12 @@ def _follow(blocks: list[Block], at: int, table: Table) -> tuple[Table, int, lis
     for j in range(at + 1, len(blocks)):
         block = blocks[j]
         if isinstance(block, Table):
-            return _taken(table, paras, block, j + 1)
+            taken = _taken(table, paras, block)
+            if taken is None:
+                return None
+            place, added, kept = taken
+            notes, end = notes_under(blocks, j + 1, block)
+            return _with(table, place, (*added, *notes)), end, kept
         if block.text.strip():
             # Text of the report's own: no caption, and no signature's line either.
             if len(block.text) > _CAPTION_LENGTH:
@@ -89,8 +99,10 @@ def _follow(blocks: list[Block], at: int, table: Table) -> tuple[Table, int, lis
 
 
 def _taken(
-    table: Table, paras: list[Para], below: Table, end: int
-) -> tuple[Table, int, list[Para]] | None:
+    table: Table, paras: list[Para], below: Table
+) -> tuple[tuple[int, int], tuple[Para, ...], list[Para]] | None:
+    """The cell meaning the table `below`, what goes into it (the caption over the table,
+    the table), and the signature block passed over."""
     signed = _signature(paras)
     if signed:
         caption = paras[signed:]
@@ -100,7 +112,7 @@ def _taken(
         place = _meant(table, caption) if _caption(caption) else None
     if place is None:
         return None
-    return _with(table, place, (*caption, *table_in_cell(below))), end, paras[:signed]
+    return place, (*caption, *table_in_cell(below)), paras[:signed]
 
 
 def _caption(paras: list[Para]) -> bool:

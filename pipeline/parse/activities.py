@@ -70,6 +70,7 @@ from pipeline.parse.activity_markers import (
     ROMAN_STYLE,
     SEPARATOR_CELL,
     WS,
+    first_line_apart,
 )
 from pipeline.parse.activity_rules import ReaderRules, is_sub_heading, leads_on
 from pipeline.parse.activity_table_reader import TableReader
@@ -147,6 +148,8 @@ class _Reader(ReaderRules, TableReader):
                 self._close()
                 self._note(self.text[m.start() : m.end()])
             elif kind == "group":
+                if (apart := first_line_apart(s, m)) is not None:
+                    self._text(self.text[m.start() : apart])  # the line before, as written
                 self._group()
             elif kind == "civil":
                 self._group(self.text[m.start() : m.end()])

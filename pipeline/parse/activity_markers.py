@@ -123,3 +123,17 @@ def goes_on(before: str, paragraph: str, numbered: bool) -> bool:
     return bool(
         _DEMONSTRATIVE.fullmatch(word) or (word.lower().endswith(_LOCATIVE) and kind_of(word))
     )
+
+
+# The line after a group heading's first line, when it starts with a capital itself.
+_OWN_LINE = re.compile(r"\n(?:[ \u00a0]*\n)*[ \u00a0]*[*_]*(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+
+
+def first_line_apart(text: str, group: re.Match[str]) -> int | None:
+    """Where the line before a group heading matched over two lines ends, when that line is
+    no part of it: the heading's second line starts with a capital, a heading of its own
+    ("Zemgales reģiona mazākumtautību kapacitātes celšanai:" under "Zemgales NVO forums
+    Jelgavā | 1 | 152"). A wrapped heading goes on in lower case ("Latgales mazākumtautību" /
+    "kapacitātes celšanai:"). None where the match is one line or one heading."""
+    found = _OWN_LINE.search(text, group.start(), group.end())
+    return found.start() if found is not None else None

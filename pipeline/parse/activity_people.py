@@ -46,10 +46,11 @@ def approximate_signs(
 # "pasākumu apmeklēja 150 cilvēki", "forums pulcēja vairāk nekā 300 cilvēkus". "Cilvēki"
 # alone count no one who took part: "sasniegti 5000 cilvēki" is a reach, "strādāja 3
 # cilvēki" staff, so only this verb, right before the count, makes them participants. An
-# upper bound ("līdz 80"), a range ("20–25") or a count per event ("katrā") is not read.
+# upper bound ("līdz 80"), a range ("20–25") or a count per event ("katrā") is not read, nor
+# "iesaistījās": the implementer's own team is involved too ("ap 12 cilvēki no komandas").
 _TOOK_PART = re.compile(
     r"(?<![^\W\d_])(?:piedalījās|piedalās|piedalījušies|piedalījušās|apmeklēja|apmeklējuši"
-    r"|pulcēja|pulcējās|pulcējuši|iesaistījās|iesaistījušies|ieradās)"
+    r"|pulcēja|pulcējās|pulcējuši|ieradās)"
     r"[ \u00a0]+(?P<qualifier>(?:aptuveni|ap|vairāk[ \u00a0]+(?:nekā|kā)|vismaz"
     r"|ne[ \u00a0]+mazāk[ \u00a0]+(?:nekā|kā))[ \u00a0]+|[~≈][ \u00a0]?)?"
     r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})[ \u00a0]+"

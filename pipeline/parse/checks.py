@@ -79,11 +79,13 @@ def check_report(
         out.append(
             finding(
                 "funding.table-not-found",
-                f"the funding section only points to a table or annex ({pointer.value!r}) that "
-                "was not found after the report's table; the funding was not read",
+                f"the funding section only points to a table or annex ({pointer.value!r}), "
+                "and no table it points to was read (none after the report's table, or one in "
+                "a form lodpipe does not follow): the funding was not read",
                 pointer.span,
                 lv=f"finansējuma sadaļa tikai norāda uz tabulu vai pielikumu ({pointer.value!r}), "
-                "kas pēc kopsavilkuma tabulas netika atrasts; finansējums nav nolasīts",
+                "bet neviena tabula, uz ko tā norāda, netika nolasīta (pēc kopsavilkuma tabulas "
+                "tādas nav, vai tā ir veidā, kam lodpipe neseko): finansējums nav nolasīts",
             )
         )
     out.extend(_structure(report, has_group_headings, finding, signature, closing, pointer))

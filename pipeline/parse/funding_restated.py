@@ -50,7 +50,7 @@ def settled_restated(
     dropped: set[int] = set()
     sure = True
     for same in by_money.values():
-        pair = _restated(same)
+        pair = _restated(same, in_cell)
         if pair is None:
             continue
         cell, restated = pair
@@ -84,12 +84,18 @@ def cell_alone(text: str) -> Callable[[Amount], bool]:
 _BESIDE = re.compile(rf"[\s\u00a0]*(?:(?:{MONEY_WORD})[\s\u00a0]*)?", re.I)
 
 
-def _restated(same: list[Amount]) -> tuple[Amount, Amount] | None:
+def _restated(
+    same: list[Amount], in_cell: Callable[[Amount], bool]
+) -> tuple[Amount, Amount] | None:
     """Of one cell and one sentence stating the same money, the cell and the one to leave
     out; None where the amounts are not that pair (see the module)."""
     if len(same) != 2:
         return None
     bare = [a for a in same if not a.label.strip()]
+    if len(bare) == 2:
+        # A sentence naming the sum with no words after it ("I. īstenošanas gada atlikums
+        # € 360,00 un II. …") is told from the cell by where it stands: in running text.
+        bare = [a for a in same if in_cell(a)]
     if len(bare) != 1:
         return None  # two sentences, or two cells: two statements
     cell = bare[0]

@@ -16,7 +16,10 @@ the last amount ("atgriezti Kultūras ministrijai", a plural: said of them all) 
 clause that ends with its amount. A paragraph naming no year, or several otherwise, or
 a year the table does not hold, is no year's for sure: it is kept as written and its money
 is unread; as that money may change any year's sums (which year's, is not told), no year
-of the table is compared. A paragraph with no amount is only kept as written.
+of the table is compared. So is one naming a point in time by its year ("II. īstenošanas
+gada beigās kopējais neizlietotais atlikums € 360,00 atgriezts": at the end of year II,
+money of any year) or saying its sum is a total ("kopējais", "kopā", "kopsumma"): no
+year's own money. A paragraph with no amount is only kept as written.
 """
 
 from __future__ import annotations
@@ -42,6 +45,20 @@ _YEAR = (
 )
 _OPENING = re.compile(r"^[\s\u00a0]*" + _YEAR)
 _ANY_YEAR = re.compile(rf"(?<![{LETTER}\d])" + _YEAR)
+# a year named as a point in time ("II. īstenošanas gada beigās", "… sākumā"), or a sum
+# said to be a total: no one year's own money (see the module)
+_NO_YEARS_OWN = re.compile(
+    rf"(?<![{LETTER}\d])"
+    + _YEAR
+    + r"[\s\u00a0]+(?i:"
+    + either_form(r"beig|sākum")
+    + rf")[{LETTER}]*"
+    + rf"|(?<![{LETTER}])(?i:"
+    + either_form(r"kopēj|kopsumm")
+    + "|"
+    + either_form(r"kopā")
+    + rf"(?![{LETTER}]))"
+)
 
 
 def year_named(paragraph: SourcedText) -> tuple[int, SourcedText] | None:
@@ -129,6 +146,9 @@ def place_under(
         if not has_money(paragraph.text):
             notes.append(paragraph.collapse())
             continue
+        if _NO_YEARS_OWN.search(paragraph.text):
+            _keep_unread(paragraph, blocks, notes, unread)
+            continue
         named = year_named(paragraph)
         held = [i for i, b in enumerate(blocks) if named and b.ordinal == named[0]]
         if named is not None and len(held) == 1:
@@ -140,7 +160,18 @@ def place_under(
             for (_, words), place in zip(clauses, places, strict=True):
                 columns[place[0]].add(2, words.collapse())
             continue
-        notes.append(paragraph.collapse())
-        unread.extend(money_of(paragraph))
-        for block in blocks:
-            block.uncertain = True
+        _keep_unread(paragraph, blocks, notes, unread)
+
+
+def _keep_unread(
+    paragraph: SourcedText,
+    blocks: list[Block],
+    notes: list[SourcedText],
+    unread: list[SourcedText],
+) -> None:
+    """A paragraph of no one year kept as written, its money unread and no year compared:
+    that money may change any year's sums."""
+    notes.append(paragraph.collapse())
+    unread.extend(money_of(paragraph))
+    for block in blocks:
+        block.uncertain = True

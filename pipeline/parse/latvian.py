@@ -139,12 +139,25 @@ def is_money(m: re.Match[str]) -> bool:
     with decimals or grouped thousands ("2 447,00"), never a bare "2020" or "3"."""
     if m.group("currency"):
         return True
-    if _PERCENT_AFTER.match(m.string, m.end()):
-        return False  # "97,83 %": a share of something (an "Izpilde, %" column), no money
+    if _percent_cell(m):
+        return False  # "97,83 %" alone in a cell: a share (an "Izpilde, %" column), no money
     return bool(re.search(rf"[,.{THOUSANDS_SPACES}]", m.group("amount")))
 
 
+def _percent_cell(m: re.Match[str]) -> bool:
+    """Whether the amount is a percentage standing alone in a table cell (between tabs,
+    pipes or line ends). In running text ("33 948,70 euro jeb 99,85 % no plānotā, t.sk.
+    …") a share is left as it was, unread: the sentence around it is not read with
+    certainty, so its year stays uncompared rather than compared on a guessed reading."""
+    after = _PERCENT_AFTER.match(m.string, m.end())
+    if after is None or not _CELL_END.match(m.string, after.end()):
+        return False
+    return bool(_CELL_START.search(m.string[: m.start()]))
+
+
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]*%")
+_CELL_END = re.compile(r"[ \u00a0\u202f]*(?:$|[\t|\n])")
+_CELL_START = re.compile(r"(?:^|[\t|\n])[ \u00a0\u202f]*$")
 
 
 # AMOUNT as it would be without the short number before it

@@ -7,9 +7,10 @@ source.
 Only a block that is clearly such a table is turned: at least two rows in a row, each with
 the same number (three or more) of cells split at unescaped pipes, two or more of them
 written, no tab in the line, and figures in the same two columns or more of each row that
-holds one (`figure_columns`). Pipes typed to set apart the parts of a text ("Rīgas iela 12 |
-Jelgava | LV-3001" over "tālr. 63012345 | info@… | www…", a statement's contacts) stay as
-written: a statement keeps its text as the report writes it.
+holds one (`figure_columns`; a "none" answer, "–" or "nav", stands for a figure). Pipes
+typed to set apart the parts of a text ("Rīgas iela 12 | Jelgava | LV-3001" over "tālr.
+63012345 | info@… | www…", a statement's contacts) stay as written: a statement keeps its
+text as the report writes it.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_CELL = re.compile(r"[ \u00a0]*:?-+:?[ \u00a0]*")
 _CELL_SPACE = " \u00a0\x0b"
 _MIN_CELLS = 3
-# A cell a table leaves without a figure where the row has none to give ("–", "-", empty).
-_NO_FIGURE = re.compile(r"[ \u00a0]*[-–—]?[ \u00a0]*")
+# A cell a table leaves without a figure where the row has none to give ("–", "-", empty),
+# or answers "none" in a word ("nav", "n/a"): it stands where a figure would, so a block
+# typed without a delimiter row reads as the same rows with one do.
+_NO_FIGURE = re.compile(r"[ \u00a0]*(?:[-–—]|nav|n/a)?[ \u00a0]*", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 

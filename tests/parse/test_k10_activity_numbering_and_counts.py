@@ -161,7 +161,8 @@ def test_only_people_the_sentence_says_took_part() -> None:
         "5) pasākumā piedalījās līdz 80 cilvēkiem;\n"
         "6) kopienas svētkus apmeklēja 150 cilvēki;\n"
         "7) forums pulcēja vairāk nekā 300 cilvēkus;\n"
-        "8) organizēts 1 forums, kurā piedalījās 60 dalībnieki, kopā 60 cilvēki.\n"
+        "8) organizēts 1 forums, kurā piedalījās 60 dalībnieki, kopā 60 cilvēki;\n"
+        "9) projekta īstenošanā iesaistījās ap 12 cilvēki no biedrības komandas.\n"
     ).years[0]
     assert rows(year.activities) == [
         (CIVIL, "1)", []),
@@ -172,4 +173,5 @@ def test_only_people_the_sentence_says_took_part() -> None:
         (CIVIL, "6)", [(150, E, "participants")]),
         (CIVIL, "7)", [(300, MORE, "participants")]),
         (CIVIL, "8)", [(1, E, "forums"), (60, E, "participants")]),
+        (CIVIL, "9)", []),  # the implementer's own team
     ]
