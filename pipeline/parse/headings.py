@@ -21,7 +21,6 @@ forms count "līguma gads" (contract year) as the template counts "īstenošanas
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from typing import TypeGuard
@@ -30,7 +29,12 @@ from pipeline.model import Period
 from pipeline.parse.diacritics import either_form, fold
 from pipeline.parse.latvian import DASHES, PERIOD_TEXT, find_period
 from pipeline.parse.text import HEADING_MARK, SourcedText
-from pipeline.parse.year_prose import PROSE_NUMERAL, prose_ordinal_of, prose_year_starts
+from pipeline.parse.year_prose import (
+    PROSE_NUMERAL,
+    dated_in_turn,
+    prose_ordinal_of,
+    prose_year_starts,
+)
 
 _LETTER = r"\w"
 _NOT_LETTER = rf"(?![{_LETTER}])"
@@ -305,15 +309,8 @@ def _unnumbered(description: SourcedText) -> SourcedText | None:
     found = list(_UNNUMBERED.finditer(description.text))
     if not found or _HEADING.search(description.text):
         return None
-    if len(found) > 1:
-        periods = [find_period(m.group("range") or m.group("bare") or "") for m in found]
-        dated = [
-            (p.start, p.end)
-            for p in periods
-            if p is not None and p.start is not None and p.end is not None and p.start <= p.end
-        ]
-        if len(dated) < len(found) or any(b[0] <= a[1] for a, b in itertools.pairwise(dated)):
-            return None
+    if len(found) > 1 and not dated_in_turn(found):
+        return None
     return _marked(description, [m.start("head") for m in found])
 
 

@@ -75,7 +75,7 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
                 row_cells = cells[k]
                 assert row_cells is not None
                 if not _is_delimiter(row_cells):
-                    out.append(_row(row_cells, lines[k]))
+                    out.append(tab_row(row_cells, lines[k]))
             i = j
             continue
         out.append(lines[i])
@@ -117,7 +117,7 @@ def _is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:
     return all(_DELIMITER_CELL.fullmatch(c.text) for _, c in cells)
 
 
-def _row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText:
+def tab_row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText:
     """The cells joined by tabs, each tab standing for the pipe before its cell."""
     parts: list[str] = []
     offs: list[int] = []

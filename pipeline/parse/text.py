@@ -16,7 +16,7 @@ import unicodedata
 from pipeline.model import Span
 from pipeline.parse.delimited_tables import delimited_tables
 from pipeline.parse.hyphen_breaks import join_hyphen_breaks
-from pipeline.parse.pipe_rows import bare_pipe_tables, figure_columns
+from pipeline.parse.pipe_rows import bare_pipe_tables, figure_columns, tab_row
 from pipeline.parse.sourced_text import SourcedText as SourcedText
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
@@ -229,7 +229,7 @@ def pipe_tables(text: SourcedText) -> SourcedText:
         for line in lines[i:j]:
             cells = _cells(line)
             if not _is_delimiter(cells) and any(c.text for _, c in cells):
-                out.append(_row(cells, line))
+                out.append(tab_row(cells, line))
         i = j
     return SourcedText.join(out, "")
 
@@ -255,22 +255,6 @@ def _cells(line: SourcedText) -> list[tuple[int, SourcedText]]:
         start = m.end() + 1
     cells.append((body.offsets[start - 1], body[start : len(body) - 1].strip(_CELL_SPACE)))
     return cells
-
-
-def _row(cells: list[tuple[int, SourcedText]], line: SourcedText) -> SourcedText:
-    """The cells joined by tabs, each tab standing for the pipe before its cell."""
-    parts: list[str] = []
-    offs: list[int] = []
-    for k, (pipe, cell) in enumerate(cells):
-        if k:
-            parts.append("\t")
-            offs.append(pipe)
-        parts.append(cell.text)
-        offs.extend(cell.offsets)
-    if line.text.endswith("\n"):
-        parts.append("\n")
-        offs.append(line.offsets[-1])
-    return SourcedText("".join(parts), tuple(offs))
 
 
 def _same_columns(block: list[SourcedText]) -> bool:

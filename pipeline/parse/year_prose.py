@@ -71,12 +71,18 @@ def prose_year_starts(text: str) -> list[int] | None:
     places = [prose_ordinal_of(m.group("numeral")) for m in found]
     if places != list(range(1, len(found) + 1)):
         return None
+    if not dated_in_turn(found):
+        return None
+    return [m.start("head") for m in found]
+
+
+def dated_in_turn(found: list[re.Match[str]]) -> bool:
+    """Whether each heading found gives both dates of its period (its "range" or "bare"
+    group), each period starting after the one before ends."""
     periods = [find_period(m.group("range") or m.group("bare") or "") for m in found]
     dated = [
         (p.start, p.end)
         for p in periods
         if p is not None and p.start is not None and p.end is not None and p.start <= p.end
     ]
-    if len(dated) < len(found) or any(b[0] <= a[1] for a, b in itertools.pairwise(dated)):
-        return None
-    return [m.start("head") for m in found]
+    return len(dated) == len(found) and all(b[0] > a[1] for a, b in itertools.pairwise(dated))
