@@ -53,7 +53,7 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
     """`text` with each pipe table without outer pipes turned into tab rows (see the module)."""
     if "|" not in text.text:
         return text
-    lines = _lines(text)
+    lines = lines_of(text)
     cells = [_bare_cells(line) for line in lines]
     out: list[SourcedText] = []
     i = 0
@@ -63,10 +63,10 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
         if first is not None:
             while j < len(lines) and (row := cells[j]) is not None and len(row) == len(first):
                 j += 1
-        rows = [c for c in cells[i:j] if c is not None and not _is_delimiter(c)]
+        rows = [c for c in cells[i:j] if c is not None and not is_delimiter(c)]
         if (
             first is not None
-            and not _is_delimiter(first)
+            and not is_delimiter(first)
             and len(rows) >= 2
             and all(sum(1 for _, c in row if c.text) >= 2 for row in rows)
             and figure_columns([[c.text for _, c in row] for row in rows])
@@ -74,7 +74,7 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
             for k in range(i, j):
                 row_cells = cells[k]
                 assert row_cells is not None
-                if not _is_delimiter(row_cells):
+                if not is_delimiter(row_cells):
                     out.append(tab_row(row_cells, lines[k]))
             i = j
             continue
@@ -83,7 +83,8 @@ def bare_pipe_tables(text: SourcedText) -> SourcedText:
     return SourcedText.join(out, "")
 
 
-def _lines(text: SourcedText) -> list[SourcedText]:
+def lines_of(text: SourcedText) -> list[SourcedText]:
+    """The text's lines, each with its line break."""
     lines, start = [], 0
     for m in re.finditer("\n", text.text):
         lines.append(text[start : m.end()])
@@ -113,7 +114,8 @@ def _bare_cells(line: SourcedText) -> list[tuple[int, SourcedText]] | None:
     ]
 
 
-def _is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:
+def is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:
+    """Whether a row is a Markdown table's delimiter ("|---|:--:|")."""
     return all(_DELIMITER_CELL.fullmatch(c.text) for _, c in cells)
 
 

@@ -16,7 +16,13 @@ import unicodedata
 from pipeline.model import Span
 from pipeline.parse.delimited_tables import delimited_tables
 from pipeline.parse.hyphen_breaks import join_hyphen_breaks
-from pipeline.parse.pipe_rows import bare_pipe_tables, figure_columns, tab_row
+from pipeline.parse.pipe_rows import (
+    bare_pipe_tables,
+    figure_columns,
+    is_delimiter,
+    lines_of,
+    tab_row,
+)
 from pipeline.parse.sourced_text import SourcedText as SourcedText
 
 #: A line break that an HTML block tag stood for (a table row's physical line break stays "\n").
@@ -198,7 +204,6 @@ def _cut(line: str, depth: int) -> int:
 # (`_same_columns`). A line of its own between pipes is text as written. A row's own line
 # break or tab is none (a converter's "<br>" in a cell is already a soft break).
 _PIPE_LINE = re.compile(r"[ \u00a0]{0,3}\|[^\n\t]*\|[ \u00a0]*")
-_DELIMITER_CELL = re.compile(r"[ \u00a0]*:?-+:?[ \u00a0]*")
 _CELL_SPACE = " \u00a0\x0b"
 
 
@@ -215,33 +220,23 @@ def pipe_tables(text: SourcedText) -> SourcedText:
     if "|" not in text.text:
         return text
     text = bare_pipe_tables(grid_tables(text))
-    lines = _split_lines(text)
+    lines = lines_of(text)
     out: list[SourcedText] = []
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and _PIPE_LINE.fullmatch(lines[j].text.rstrip("\n")):
             j += 1
-        if j - i < 2 or not (_is_delimiter(_cells(lines[i + 1])) or _same_columns(lines[i:j])):
+        if j - i < 2 or not (is_delimiter(_cells(lines[i + 1])) or _same_columns(lines[i:j])):
             out.append(lines[i])
             i += 1
             continue
         for line in lines[i:j]:
             cells = _cells(line)
-            if not _is_delimiter(cells) and any(c.text for _, c in cells):
+            if not is_delimiter(cells) and any(c.text for _, c in cells):
                 out.append(tab_row(cells, line))
         i = j
     return SourcedText.join(out, "")
-
-
-def _split_lines(text: SourcedText) -> list[SourcedText]:
-    lines, start = [], 0
-    for m in re.finditer("\n", text.text):
-        lines.append(text[start : m.end()])
-        start = m.end()
-    if start < len(text):
-        lines.append(text[start:])
-    return lines
 
 
 def _cells(line: SourcedText) -> list[tuple[int, SourcedText]]:
@@ -269,7 +264,3 @@ def _same_columns(block: list[SourcedText]) -> bool:
         and sum(1 for _, c in second if c.text) >= 2
         and figure_columns([[c.text for _, c in _cells(line)] for line in block])
     )
-
-
-def _is_delimiter(cells: list[tuple[int, SourcedText]]) -> bool:
-    return all(_DELIMITER_CELL.fullmatch(c.text) for _, c in cells)
